@@ -1,0 +1,23 @@
+include(CMakePackageConfigHelpers)
+
+install(TARGETS claimgraph EXPORT claimgraphTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY include/claimgraph DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(EXPORT claimgraphTargets NAMESPACE claimgraph::
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/claimgraph)
+if(TARGET claimgraph_cli)
+  install(TARGETS claimgraph_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+install(FILES schema/claimgraph-1.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/claimgraph OPTIONAL)
+
+configure_package_config_file(cmake/claimgraphConfig.cmake.in
+  ${CMAKE_CURRENT_BINARY_DIR}/claimgraphConfig.cmake
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/claimgraph)
+write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/claimgraphConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/claimgraphConfig.cmake
+  ${CMAKE_CURRENT_BINARY_DIR}/claimgraphConfigVersion.cmake
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/claimgraph)

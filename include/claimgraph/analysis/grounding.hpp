@@ -1,0 +1,79 @@
+#pragma once
+// Which claims lack evidence.
+//
+// Grounding is the least fixed point of three rules: evidence is grounded; a
+// claim with elements is grounded when every element is; any other claim is
+// grounded when one of its supporters is. It is computed by propagation from
+// the evidence (each edge looked at once, no recursion), so a cycle of claims
+// supporting each other grounds nothing unless something outside it does.
+// For the claims left ungrounded, the strongly connected components of the
+// ungrounded support graph tell a support cycle from a plain missing link.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "claimgraph/graph.hpp"
+
+namespace claimgraph::analysis {
+
+/// Why a claim or counterclaim lacks evidence.
+enum class Gap : std::uint8_t {
+  none,              ///< grounded
+  unsupported,       ///< no supporters and no elements at all
+  missing_elements,  ///< some of its elements are not grounded
+  ungrounded,        ///< it has supporters, none of them grounded
+};
+
+/// For `ungrounded` claims: why none of the supporters is grounded.
+enum class UngroundedCause : std::uint8_t {
+  none,
+  cycle,               ///< it is supported only through a cycle of claims
+  lacking_supporters,  ///< its supporters are claims that lack evidence themselves
+};
+
+/// The spelling used in reports: "unsupported", "missing-elements", "ungrounded".
+[[nodiscard]] const char* to_string(Gap gap) noexcept;
+/// "cycle" or "lacking-supporters".
+[[nodiscard]] const char* to_string(UngroundedCause cause) noexcept;
+
+/// What `check` found about one claim or counterclaim.
+struct ClaimStatus {
+  Graph::NodeRef node{};
+  bool grounded = false;
+  Gap gap = Gap::none;
+  /// For `missing_elements`: the elements not grounded, in edge order.
+  std::vector<Graph::NodeRef> missing;
+  /// For `ungrounded`: why.
+  UngroundedCause cause = UngroundedCause::none;
+  /// For `ungrounded`: its supporters (all ungrounded), in edge order.
+  std::vector<Graph::NodeRef> supporters;
+  /// For `cycle`: index into GroundingReport::cycles of the cycle it lies on.
+  std::size_t cycle = static_cast<std::size_t>(-1);
+  /// Number of grounded nodes that contradict it.
+  std::size_t grounded_contradictions = 0;
+};
+
+/// The result of the check over a whole graph.
+struct GroundingReport {
+  /// Per node (indexed by vertex): grounded or not. Evidence always is.
+  std::vector<bool> grounded;
+  /// One entry per claim and counterclaim, in node order.
+  std::vector<ClaimStatus> claims;
+  /// The support cycles that ground nothing (strongly connected components
+  /// of ungrounded nodes with more than one node), each in node order.
+  std::vector<std::vector<Graph::NodeRef>> cycles;
+  /// Number of claims and counterclaims that are grounded.
+  std::size_t grounded_claims = 0;
+
+  /// Number of claims and counterclaims that lack evidence.
+  [[nodiscard]] std::size_t lacking() const noexcept { return claims.size() - grounded_claims; }
+  /// Index into `claims` per vertex, or npos for evidence.
+  std::vector<std::size_t> claim_index;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+};
+
+/// Runs the check. O(nodes + edges).
+[[nodiscard]] GroundingReport check(const Graph& graph);
+
+}  // namespace claimgraph::analysis

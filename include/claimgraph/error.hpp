@@ -1,0 +1,81 @@
+#pragma once
+// The one error family of claimgraph. Every error says where it happened and
+// what is wrong; input problems carry the whole list of diagnostics so that a
+// user sees every problem of a file at once, the way a compiler reports them.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace claimgraph {
+
+/// How serious a diagnostic is.
+enum class Severity { note, warning, error };
+
+/// A place in an input: file, 1-based line and column (0 when unknown) and,
+/// for structural problems, a JSON pointer such as `/edges/3/to`.
+struct Location {
+  std::string file;
+  std::size_t line = 0;
+  std::size_t column = 0;
+  std::string pointer;
+};
+
+/// One message about an input, formatted like a compiler's:
+/// `graphs/x.json:12:5: error: /edges/3/to: unknown node "c7"`.
+struct Diagnostic {
+  Severity severity = Severity::error;
+  Location where;
+  std::string message;
+
+  /// The message in `FILE:LINE:COLUMN: severity: [pointer: ]message` form.
+  [[nodiscard]] std::string format() const;
+};
+
+/// The name of a severity as printed in diagnostics ("error", "warning", "note").
+[[nodiscard]] const char* to_string(Severity severity) noexcept;
+
+/// Base of every exception the library throws.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The input cannot be used. Holds every diagnostic found (errors and the
+/// warnings met on the way), in input order.
+class InputError : public Error {
+ public:
+  explicit InputError(std::vector<Diagnostic> diagnostics);
+  /// All diagnostics, errors and warnings, in the order they were found.
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// The input is not well-formed (malformed JSON, wrong types, missing fields).
+class ParseError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+/// The input is well-formed but means nothing usable (duplicate ids, edges to
+/// unknown nodes, self-loops).
+class ValidationError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+/// A file could not be read or written.
+class IoError : public Error {
+ public:
+  IoError(std::string path, const std::string& what);
+  /// The file the operation was about.
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace claimgraph

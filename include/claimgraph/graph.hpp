@@ -1,0 +1,147 @@
+#pragma once
+// The claim graph: the model every reader fills and every analysis and writer
+// reads. It knows no file format.
+//
+// Nodes and edges live in a Boost.Graph adjacency_list (bidirectional, so an
+// analysis can walk both what a node rests on and what rests on it) with
+// bundled properties, plus an index from node id to vertex. Vertices keep
+// the order in which they were added and edges are also kept in insertion
+// order, so every writer can produce a stable, input-ordered output.
+//
+// Fields that this build does not know (a later format version's, or a
+// user's own) are kept as `Attribute`s: the key and the value as canonical
+// JSON text, so that they survive a round trip without the model knowing
+// what they mean.
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace claimgraph {
+
+/// What a node is.
+enum class NodeKind : std::uint8_t {
+  claim,         ///< an allegation or proposition a party must establish
+  counterclaim,  ///< the other side's allegation or defence
+  evidence,      ///< an exhibit, filing, testimony or finding: grounded by itself
+};
+
+/// How an edge's source bears on its target. Edges point from the reason to
+/// what it bears on: evidence → claim, sub-claim → claim, element → claim.
+enum class Relation : std::uint8_t {
+  supports,     ///< the source is a reason for the target
+  contradicts,  ///< the source is a reason against the target
+  element_of,   ///< the source is an element the target needs
+};
+
+/// The spelling of a kind in case files ("claim", "counterclaim", "evidence").
+[[nodiscard]] std::string_view to_string(NodeKind kind) noexcept;
+/// The spelling of a relation in case files ("supports", "contradicts", "element-of").
+[[nodiscard]] std::string_view to_string(Relation relation) noexcept;
+/// The kind spelled `text`, if any.
+[[nodiscard]] std::optional<NodeKind> parse_node_kind(std::string_view text) noexcept;
+/// The relation spelled `text`, if any.
+[[nodiscard]] std::optional<Relation> parse_relation(std::string_view text) noexcept;
+/// Every kind, in declaration order.
+[[nodiscard]] std::span<const NodeKind> all_node_kinds() noexcept;
+/// Every relation, in declaration order.
+[[nodiscard]] std::span<const Relation> all_relations() noexcept;
+
+/// True for claims and counterclaims: the nodes that need grounding.
+[[nodiscard]] constexpr bool is_claim_like(NodeKind kind) noexcept {
+  return kind == NodeKind::claim || kind == NodeKind::counterclaim;
+}
+
+/// A field this build does not interpret, kept verbatim for export: `json`
+/// holds the value as canonical JSON text (e.g. `"x"`, `3`, `{"a":1}`).
+struct Attribute {
+  std::string key;
+  std::string json;
+  friend bool operator==(const Attribute&, const Attribute&) = default;
+};
+
+/// Unknown fields of one object, sorted by key.
+using Attributes = std::vector<Attribute>;
+
+/// A claim, counterclaim or piece of evidence.
+struct Node {
+  std::string id;                               ///< unique, non-empty
+  NodeKind kind = NodeKind::claim;              ///< what the node is
+  std::string label;                            ///< short text shown in diagrams
+  std::optional<std::string> text;              ///< longer text
+  std::optional<std::string> party;             ///< who asserts or offers it
+  std::optional<std::string> group;             ///< e.g. the cause of action
+  std::optional<std::string> source;            ///< a citation
+  std::optional<std::vector<std::string>> tags; ///< free-form tags
+  Attributes extra;                             ///< fields this build does not know
+  friend bool operator==(const Node&, const Node&) = default;
+};
+
+/// The properties of an edge; its endpoints are the graph's.
+struct Edge {
+  Relation relation = Relation::supports;
+  std::size_t index = 0;  ///< position in insertion order (set by Graph)
+  Attributes extra;       ///< fields this build does not know
+};
+
+/// A dispute as a graph of claims, counterclaims and evidence.
+class Graph {
+ public:
+  using Store = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge>;
+  using NodeRef = Store::vertex_descriptor;
+  using EdgeRef = Store::edge_descriptor;
+
+  Graph() = default;
+
+  /// Adds a node. Throws ValidationError when the id is empty or taken.
+  NodeRef add_node(Node node);
+  /// Adds an edge between two existing nodes. Throws ValidationError on a
+  /// self-loop; `from` and `to` must be nodes of this graph.
+  EdgeRef add_edge(NodeRef from, NodeRef to, Relation relation, Attributes attributes = {});
+  /// Adds an edge between the nodes with these ids. Throws ValidationError
+  /// when either is unknown or on a self-loop.
+  EdgeRef add_edge(std::string_view from, std::string_view to, Relation relation);
+  /// Reserves room for this many nodes and edges.
+  void reserve(std::size_t nodes, std::size_t edges);
+
+  /// The node with this id, if any.
+  [[nodiscard]] std::optional<NodeRef> find(std::string_view id) const;
+  [[nodiscard]] const Node& node(NodeRef v) const { return store_[v]; }
+  [[nodiscard]] Node& node(NodeRef v) { return store_[v]; }
+  [[nodiscard]] const Edge& edge(EdgeRef e) const { return store_[e]; }
+  [[nodiscard]] NodeRef source(EdgeRef e) const { return boost::source(e, store_); }
+  [[nodiscard]] NodeRef target(EdgeRef e) const { return boost::target(e, store_); }
+  [[nodiscard]] std::size_t node_count() const { return boost::num_vertices(store_); }
+  [[nodiscard]] std::size_t edge_count() const { return edges_.size(); }
+  /// Edges in the order they were added.
+  [[nodiscard]] std::span<const EdgeRef> edges() const noexcept { return edges_; }
+  /// The underlying Boost.Graph, for algorithms. Vertices are 0..node_count()-1
+  /// in insertion order.
+  [[nodiscard]] const Store& store() const noexcept { return store_; }
+
+  /// Optional title of the dispute.
+  std::optional<std::string> title;
+  /// Optional longer description.
+  std::optional<std::string> description;
+  /// Top-level fields this build does not know.
+  Attributes extra;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  Store store_;
+  std::vector<EdgeRef> edges_;
+  std::unordered_map<std::string, NodeRef, Hash, std::equal_to<>> index_;
+};
+
+}  // namespace claimgraph

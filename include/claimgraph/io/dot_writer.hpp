@@ -1,0 +1,33 @@
+#pragma once
+// Writes a graph as a Graphviz DOT diagram for briefs and reports: kinds as
+// distinct shapes and colours, relations as distinct colours and arrowheads,
+// groups as clusters, gaps marked, long labels wrapped, a legend. Labels are
+// HTML-like labels with every character escaped, so any text the user wrote
+// is drawn exactly as written.
+
+#include <cstddef>
+#include <ostream>
+
+#include "claimgraph/analysis/grounding.hpp"
+#include "claimgraph/graph.hpp"
+
+namespace claimgraph::io {
+
+/// How the diagram is drawn.
+struct DotOptions {
+  /// Result of analysis::check; when given, claims that lack evidence are marked.
+  const analysis::GroundingReport* grounding = nullptr;
+  /// Wrap labels at about this many characters per line.
+  std::size_t wrap_width = 30;
+  /// Draw each group as a cluster.
+  bool clusters = true;
+  /// Add a legend explaining shapes and arrows.
+  bool legend = true;
+  /// Show each node's source under its label.
+  bool sources = true;
+};
+
+/// Writes `graph` to `out` in Graphviz DOT.
+void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options = {});
+
+}  // namespace claimgraph::io

@@ -1,0 +1,172 @@
+#include "claimgraph/analysis/grounding.hpp"
+
+#include <algorithm>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <deque>
+
+namespace claimgraph::analysis {
+
+const char* to_string(Gap gap) noexcept {
+  switch (gap) {
+    case Gap::none: return "none";
+    case Gap::unsupported: return "unsupported";
+    case Gap::missing_elements: return "missing-elements";
+    case Gap::ungrounded: return "ungrounded";
+  }
+  return "none";
+}
+
+const char* to_string(UngroundedCause cause) noexcept {
+  switch (cause) {
+    case UngroundedCause::none: return "none";
+    case UngroundedCause::cycle: return "cycle";
+    case UngroundedCause::lacking_supporters: return "lacking-supporters";
+  }
+  return "none";
+}
+
+namespace {
+
+using Store = Graph::Store;
+using Vertex = Graph::NodeRef;
+
+// The edge that carries grounding into its target: element-of edges for a
+// claim that has elements, supports edges for any other claim.
+struct Carries {
+  const Store* g = nullptr;
+  const std::vector<std::uint32_t>* elements = nullptr;
+  [[nodiscard]] bool operator()(const Graph::EdgeRef& e) const {
+    const Relation r = (*g)[e].relation;
+    return (*elements)[boost::target(e, *g)] > 0 ? r == Relation::element_of : r == Relation::supports;
+  }
+};
+
+// Restricts the support graph to the nodes left ungrounded.
+struct UngroundedEdge {
+  Carries carries;
+  const std::vector<bool>* grounded = nullptr;
+  [[nodiscard]] bool operator()(const Graph::EdgeRef& e) const {
+    return carries(e) && !(*grounded)[boost::source(e, *carries.g)] && !(*grounded)[boost::target(e, *carries.g)];
+  }
+};
+
+}  // namespace
+
+GroundingReport check(const Graph& graph) {
+  const Store& g = graph.store();
+  const std::size_t n = graph.node_count();
+  GroundingReport report;
+  report.grounded.assign(n, false);
+
+  // How many element-of edges point into each node; a claim with elements
+  // waits for that many grounded elements, any other claim for one supporter.
+  std::vector<std::uint32_t> elements(n, 0);
+  for (const auto& e : graph.edges()) {
+    if (g[e].relation == Relation::element_of) ++elements[boost::target(e, g)];
+  }
+  std::vector<std::uint32_t> waiting(elements);
+  const Carries carries{&g, &elements};
+
+  std::vector<Vertex> queue;
+  queue.reserve(n);
+  for (Vertex v = 0; v < n; ++v) {
+    if (g[v].kind == NodeKind::evidence) {
+      report.grounded[v] = true;
+      queue.push_back(v);
+    }
+  }
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(queue[head], g))) {
+      const Vertex t = boost::target(e, g);
+      if (report.grounded[t] || !carries(e)) continue;
+      if (elements[t] > 0 && --waiting[t] > 0) continue;
+      report.grounded[t] = true;
+      queue.push_back(t);
+    }
+  }
+
+  // Support cycles among what is left: strongly connected components of the
+  // ungrounded part of the support graph (BGL's DFS is iterative).
+  const UngroundedEdge keep{carries, &report.grounded};
+  boost::filtered_graph<Store, UngroundedEdge> rest(g, keep);
+  std::vector<std::size_t> component(n);
+  const std::size_t count = n == 0 ? 0
+                                   : boost::strong_components(
+                                         rest, boost::make_iterator_property_map(component.begin(),
+                                                                                 boost::get(boost::vertex_index, g)));
+  std::vector<std::size_t> component_size(count, 0);
+  for (Vertex v = 0; v < n; ++v) {
+    if (!report.grounded[v]) ++component_size[component[v]];
+  }
+  // Members of each cyclic component, gathered once, in node order.
+  std::vector<std::size_t> cycle_of(count, GroundingReport::npos);
+  for (Vertex v = 0; v < n; ++v) {
+    if (report.grounded[v] || component_size[component[v]] < 2) continue;
+    std::size_t& c = cycle_of[component[v]];
+    if (c == GroundingReport::npos) {
+      c = report.cycles.size();
+      report.cycles.emplace_back();
+    }
+    report.cycles[c].push_back(v);
+  }
+  // Marks which node was already listed for the claim being looked at, so
+  // that parallel edges are listed once without a quadratic search.
+  std::vector<Vertex> listed_for(n, static_cast<Vertex>(-1));
+
+  report.claim_index.assign(n, GroundingReport::npos);
+  for (Vertex v = 0; v < n; ++v) {
+    if (!is_claim_like(g[v].kind)) continue;
+    ClaimStatus status;
+    status.node = v;
+    status.grounded = report.grounded[v];
+    bool has_supporters = false;
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+      const Vertex s = boost::source(e, g);
+      switch (g[e].relation) {
+        case Relation::contradicts:
+          if (report.grounded[s]) ++status.grounded_contradictions;
+          break;
+        case Relation::supports: has_supporters = true; break;
+        case Relation::element_of: break;
+      }
+    }
+    if (!status.grounded) {
+      // In-edges of a vecS graph are kept in insertion order per vertex.
+      if (elements[v] > 0) {
+        status.gap = Gap::missing_elements;
+        for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+          const Vertex s = boost::source(e, g);
+          if (g[e].relation == Relation::element_of && !report.grounded[s] && listed_for[s] != v) {
+            listed_for[s] = v;
+            status.missing.push_back(s);
+          }
+        }
+      } else if (!has_supporters) {
+        status.gap = Gap::unsupported;
+      } else {
+        status.gap = Gap::ungrounded;
+        for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+          const Vertex s = boost::source(e, g);
+          if (g[e].relation == Relation::supports && listed_for[s] != v) {
+            listed_for[s] = v;
+            status.supporters.push_back(s);
+          }
+        }
+        if (component_size[component[v]] > 1) {
+          status.cause = UngroundedCause::cycle;
+          status.cycle = cycle_of[component[v]];
+        } else {
+          status.cause = UngroundedCause::lacking_supporters;
+        }
+      }
+    } else {
+      ++report.grounded_claims;
+    }
+    report.claim_index[v] = report.claims.size();
+    report.claims.push_back(std::move(status));
+  }
+  return report;
+}
+
+}  // namespace claimgraph::analysis

@@ -1,0 +1,159 @@
+#include "detail/escape.hpp"
+
+#include "detail/text.hpp"
+
+namespace claimgraph::detail {
+
+namespace {
+constexpr char hex_digits[] = "0123456789abcdef";
+
+void append_hex4(std::string& out, unsigned value) {
+  out += "\\u";
+  out += hex_digits[(value >> 12) & 0xF];
+  out += hex_digits[(value >> 8) & 0xF];
+  out += hex_digits[(value >> 4) & 0xF];
+  out += hex_digits[value & 0xF];
+}
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Copy runs of plain ASCII in one go: the common case.
+    std::size_t run = i;
+    while (run < s.size()) {
+      const auto c = static_cast<unsigned char>(s[run]);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      ++run;
+    }
+    out.append(s.data() + i, run - i);
+    i = run;
+    if (i >= s.size()) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default: append_hex4(out, c); break;
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    const char32_t cp = decode_utf8(s, i);
+    if (cp == replacement_character && i - begin == 1) {
+      out += "\xEF\xBF\xBD";
+    } else if (cp == 0x2028 || cp == 0x2029) {
+      append_hex4(out, static_cast<unsigned>(cp));  // line separators break JavaScript embedding
+    } else {
+      out.append(s.data() + begin, i - begin);
+    }
+  }
+  out += '"';
+}
+
+void append_dot_html(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t begin = i;
+    const char32_t cp = decode_utf8(s, i);
+    switch (cp) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\\': out += "\\\\"; break;
+      case '\t': out += ' '; break;
+      default:
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF ||
+            (cp == replacement_character && i - begin == 1)) {
+          out += "\xEF\xBF\xBD";  // not representable in XML: show U+FFFD
+        } else {
+          out.append(s.data() + begin, i - begin);
+        }
+    }
+  }
+}
+
+void append_dot_quoted(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t begin = i;
+    const char32_t cp = decode_utf8(s, i);
+    switch (cp) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': break;
+      default:
+        if (cp < 0x20 || cp == 0x7F || (cp == replacement_character && i - begin == 1)) {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out.append(s.data() + begin, i - begin);
+        }
+    }
+  }
+}
+
+std::vector<std::string> wrap(std::string_view s, std::size_t width) {
+  if (width == 0) width = 1;
+  std::vector<std::string> lines;
+  std::size_t pos = 0;
+  while (pos <= s.size()) {
+    std::size_t nl = s.find('\n', pos);
+    if (nl == std::string_view::npos) nl = s.size();
+    std::string_view para = s.substr(pos, nl - pos);
+    if (!para.empty() && para.back() == '\r') para.remove_suffix(1);
+    // Greedy fill of one paragraph: break at the last space that fits, or
+    // inside a word longer than a whole line.
+    std::string line;
+    std::size_t line_len = 0;
+    std::size_t i = 0;
+    while (i < para.size()) {
+      std::size_t word_end = para.find(' ', i);
+      if (word_end == std::string_view::npos) word_end = para.size();
+      std::string_view word = para.substr(i, word_end - i);
+      std::size_t word_len = utf8_length(word);
+      if (line_len > 0 && line_len + 1 + word_len > width) {
+        lines.push_back(std::move(line));
+        line.clear();
+        line_len = 0;
+      } else if (line_len > 0) {
+        line += ' ';
+        ++line_len;
+      }
+      while (word_len > width) {
+        // Cut a long word at `width` code points.
+        std::size_t k = 0;
+        for (std::size_t n = 0; n < width - line_len && k < word.size(); ++n) decode_utf8(word, k);
+        line.append(word.substr(0, k));
+        lines.push_back(std::move(line));
+        line.clear();
+        line_len = 0;
+        word.remove_prefix(k);
+        word_len = utf8_length(word);
+      }
+      line.append(word);
+      line_len += word_len;
+      i = word_end + 1;
+      if (word_end == para.size()) break;
+      // Keep runs of spaces as written.
+      while (i < para.size() && para[i] == ' ') {
+        line += ' ';
+        ++line_len;
+        ++i;
+      }
+    }
+    lines.push_back(std::move(line));
+    if (nl >= s.size()) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace claimgraph::detail

@@ -1,0 +1,37 @@
+#pragma once
+// Small text helpers shared by readers and writers: UTF-8 decoding that never
+// trusts its input, and "did you mean" suggestions.
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace claimgraph::detail {
+
+/// The replacement character U+FFFD, written for bytes that are not UTF-8.
+inline constexpr char32_t replacement_character = 0xFFFD;
+
+/// Decodes the code point at `s[i]` and advances `i` past it. Invalid,
+/// overlong or truncated sequences and surrogates yield U+FFFD and advance
+/// by one byte, so every byte string decodes to something.
+char32_t decode_utf8(std::string_view s, std::size_t& i) noexcept;
+
+/// Appends `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
+/// Number of code points in `s` (invalid bytes count one each).
+[[nodiscard]] std::size_t utf8_length(std::string_view s) noexcept;
+
+/// Optimal-string-alignment distance (Levenshtein plus transpositions).
+[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate nearest to `word` if it is close enough to be a plausible
+/// typo (about a third of the word's length, at least 1), else nothing.
+[[nodiscard]] std::optional<std::string> nearest(std::string_view word, std::span<const std::string_view> candidates);
+
+/// Joins words as `a, b or c`, each in double quotes.
+[[nodiscard]] std::string quoted_list(std::span<const std::string_view> words);
+
+}  // namespace claimgraph::detail

@@ -1,0 +1,183 @@
+#include "claimgraph/io/check_report.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "detail/escape.hpp"
+#include "detail/text.hpp"
+
+namespace claimgraph::io {
+
+namespace {
+
+using analysis::ClaimStatus;
+using analysis::Gap;
+using analysis::GroundingReport;
+using analysis::UngroundedCause;
+
+// Text for a terminal: control characters become spaces, bad bytes U+FFFD.
+std::string plain(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = detail::decode_utf8(s, i);
+    detail::append_utf8(out, cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ? U' ' : cp);
+  }
+  return out;
+}
+
+std::string named(const Graph& graph, Graph::NodeRef v) {
+  return plain(graph.node(v).id) + " (" + plain(graph.node(v).label) + ")";
+}
+
+std::string id_list(const Graph& graph, const std::vector<Graph::NodeRef>& nodes, std::string_view separator,
+                    std::size_t cap = 8) {
+  std::string out;
+  for (std::size_t i = 0; i < nodes.size() && i < cap; ++i) {
+    if (i > 0) out += separator;
+    out += plain(graph.node(nodes[i]).id);
+  }
+  if (nodes.size() > cap) out += " and " + std::to_string(nodes.size() - cap) + " more";
+  return out;
+}
+
+void write_status(std::string& out, const Graph& graph, const GroundingReport& report, const ClaimStatus& s) {
+  const Node& node = graph.node(s.node);
+  out += s.grounded ? "  ✓ " : "  ✗ ";
+  out += plain(node.id);
+  out += " — ";
+  out += plain(node.label);
+  if (node.kind == NodeKind::counterclaim) out += " [counterclaim]";
+  if (s.grounded_contradictions > 0) {
+    out += " (contradicted by " + std::to_string(s.grounded_contradictions) + " grounded node" +
+           (s.grounded_contradictions == 1 ? ")" : "s)");
+  }
+  out += '\n';
+  if (s.grounded) return;
+  switch (s.gap) {
+    case Gap::unsupported: out += "      unsupported: no evidence or claim supports it and it has no elements\n"; break;
+    case Gap::missing_elements:
+      out += "      missing-elements: " + std::to_string(s.missing.size()) + " element" +
+             (s.missing.size() == 1 ? "" : "s") + " not grounded\n";
+      for (auto m : s.missing) out += "        - " + named(graph, m) + "\n";
+      break;
+    case Gap::ungrounded:
+      if (s.cause == UngroundedCause::cycle) {
+        out += "      ungrounded: supported only through a cycle of claims: " +
+               id_list(graph, report.cycles[s.cycle], " → ") + "\n";
+      } else {
+        out += "      ungrounded: supported only by claims that lack evidence: " + id_list(graph, s.supporters, ", ") +
+               "\n";
+      }
+      break;
+    case Gap::none: break;
+  }
+}
+
+void json_ids(std::string& out, const Graph& graph, const std::vector<Graph::NodeRef>& nodes) {
+  out += '[';
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (i > 0) out += ", ";
+    detail::append_json_string(out, graph.node(nodes[i]).id);
+  }
+  out += ']';
+}
+
+void json_key(std::string& out, std::string_view key) {
+  out += ", ";
+  detail::append_json_string(out, key);
+  out += ": ";
+}
+
+}  // namespace
+
+void write_check_text(std::ostream& out, const Graph& graph, const GroundingReport& report) {
+  std::string buf;
+  if (graph.title) buf += plain(*graph.title) + "\n\n";
+  // Groups in order of first appearance, ungrouped claims last.
+  std::vector<std::vector<const ClaimStatus*>> groups;
+  std::vector<std::string_view> names;
+  std::vector<const ClaimStatus*> loose;
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (const auto& s : report.claims) {
+    const auto& g = graph.node(s.node).group;
+    if (!g) {
+      loose.push_back(&s);
+      continue;
+    }
+    auto [it, added] = index.try_emplace(*g, groups.size());
+    if (added) {
+      groups.emplace_back();
+      names.push_back(*g);
+    }
+    groups[it->second].push_back(&s);
+  }
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    buf += plain(names[i]) + "\n";
+    for (const auto* s : groups[i]) write_status(buf, graph, report, *s);
+    buf += '\n';
+  }
+  if (!loose.empty()) {
+    if (!groups.empty()) buf += "(no group)\n";
+    for (const auto* s : loose) write_status(buf, graph, report, *s);
+    buf += '\n';
+  }
+  const std::size_t total = report.claims.size();
+  buf += std::to_string(total) + (total == 1 ? " claim or counterclaim: " : " claims and counterclaims: ") +
+         std::to_string(report.grounded_claims) + " grounded, " + std::to_string(report.lacking()) +
+         (report.lacking() == 1 ? " lacks evidence.\n" : " lack evidence.\n");
+  out << buf;
+}
+
+void write_check_json(std::ostream& out, const Graph& graph, const GroundingReport& report) {
+  std::string buf = "{\n  \"claims\": " + std::to_string(report.claims.size()) +
+                    ",\n  \"grounded\": " + std::to_string(report.grounded_claims) + ",\n  \"lacking_evidence\": [";
+  bool first = true;
+  for (const auto& s : report.claims) {
+    if (s.grounded) continue;
+    buf += first ? "\n    {\"id\": " : ",\n    {\"id\": ";
+    first = false;
+    detail::append_json_string(buf, graph.node(s.node).id);
+    json_key(buf, "kind");
+    detail::append_json_string(buf, to_string(graph.node(s.node).kind));
+    json_key(buf, "reason");
+    detail::append_json_string(buf, analysis::to_string(s.gap));
+    json_key(buf, "missing");
+    json_ids(buf, graph, s.missing);
+    if (s.gap == Gap::ungrounded) {
+      json_key(buf, "cause");
+      detail::append_json_string(buf, analysis::to_string(s.cause));
+      json_key(buf, "supporters");
+      json_ids(buf, graph, s.supporters);
+      if (s.cause == UngroundedCause::cycle) {
+        json_key(buf, "cycle");
+        json_ids(buf, graph, report.cycles[s.cycle]);
+      }
+    }
+    buf += '}';
+  }
+  buf += first ? "],\n  \"statuses\": [" : "\n  ],\n  \"statuses\": [";
+  first = true;
+  for (const auto& s : report.claims) {
+    buf += first ? "\n    {\"id\": " : ",\n    {\"id\": ";
+    first = false;
+    detail::append_json_string(buf, graph.node(s.node).id);
+    json_key(buf, "grounded");
+    buf += s.grounded ? "true" : "false";
+    json_key(buf, "reason");
+    detail::append_json_string(buf, analysis::to_string(s.gap));
+    json_key(buf, "grounded_contradictions");
+    buf += std::to_string(s.grounded_contradictions);
+    buf += '}';
+    if (buf.size() > (std::size_t{1} << 20)) {
+      out << buf;
+      buf.clear();
+    }
+  }
+  buf += first ? "]\n}\n" : "\n  ]\n}\n";
+  out << buf;
+}
+
+}  // namespace claimgraph::io

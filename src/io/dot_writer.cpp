@@ -1,0 +1,205 @@
+#include "claimgraph/io/dot_writer.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "detail/escape.hpp"
+
+namespace claimgraph::io {
+
+namespace {
+
+constexpr std::string_view font = "Helvetica,Arial,sans-serif";
+constexpr std::string_view muted = "#546e7a";
+constexpr std::string_view gap_colour = "#c62828";
+
+struct Look {
+  std::string_view shape;
+  std::string_view style;
+  std::string_view fill;
+  std::string_view border;
+  std::string_view extra;
+};
+
+Look look_of(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::claim: return {"box", "rounded,filled", "#e3f2fd", "#1565c0", ""};
+    case NodeKind::counterclaim: return {"box", "filled", "#fff3e0", "#e65100", ", peripheries=2"};
+    case NodeKind::evidence: return {"note", "filled", "#f1f8e9", "#558b2f", ""};
+  }
+  return {"box", "filled", "#ffffff", "#000000", ""};
+}
+
+std::string_view edge_style(Relation relation) {
+  switch (relation) {
+    case Relation::supports: return "color=\"#2e7d32\", arrowhead=normal";
+    case Relation::contradicts: return "color=\"#c62828\", arrowhead=tee, style=bold";
+    case Relation::element_of: return "color=\"#37474f\", arrowhead=diamond, weight=2";
+  }
+  return "";
+}
+
+void append_lines(std::string& out, std::string_view text, std::size_t width) {
+  const auto lines = detail::wrap(text, width);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += "<BR/>";
+    detail::append_dot_html(out, lines[i]);
+  }
+}
+
+void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const DotOptions& options,
+                 std::string_view indent) {
+  const Node& node = graph.node(v);
+  const Look look = look_of(node.kind);
+  const analysis::ClaimStatus* status = nullptr;
+  if (options.grounding != nullptr && v < options.grounding->claim_index.size() &&
+      options.grounding->claim_index[v] != analysis::GroundingReport::npos) {
+    status = &options.grounding->claims[options.grounding->claim_index[v]];
+  }
+  const bool gap = status != nullptr && !status->grounded;
+
+  out += indent;
+  out += 'n';
+  out += std::to_string(v);
+  out += " [label=<";
+  // Header: kind and party, small; then the label; then the source.
+  out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
+  out += muted;
+  out += "\">";
+  out += to_string(node.kind);
+  if (node.party) {
+    out += " · ";
+    detail::append_dot_html(out, *node.party);
+  }
+  out += "</FONT><BR/>";
+  if (gap) {
+    out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
+    out += gap_colour;
+    out += "\"><B>LACKS EVIDENCE: ";
+    out += analysis::to_string(status->gap);
+    out += "</B></FONT><BR/>";
+  }
+  append_lines(out, node.label, options.wrap_width);
+  if (options.sources && node.source) {
+    out += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"";
+    out += muted;
+    out += "\"><I>";
+    append_lines(out, *node.source, options.wrap_width + 10);
+    out += "</I></FONT>";
+  }
+  out += ">, shape=";
+  out += look.shape;
+  out += ", style=\"";
+  out += look.style;
+  if (gap) out += ",dashed";
+  out += "\", fillcolor=\"";
+  out += gap ? std::string_view("#ffebee") : look.fill;
+  out += "\", color=\"";
+  out += gap ? gap_colour : look.border;
+  out += '"';
+  if (gap) out += ", penwidth=2.2";
+  out += look.extra;
+  out += ", tooltip=\"";
+  detail::append_dot_quoted(out, node.id);
+  out += ": ";
+  detail::append_dot_quoted(out, node.text ? *node.text : node.label);
+  out += "\"];\n";
+}
+
+void append_legend(std::string& out) {
+  out += "  subgraph cluster_legend {\n"
+         "    graph [label=\"\", style=invis];\n"
+         "    legend [shape=plaintext, style=\"\", margin=0, label=<"
+         "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"#b0bec5\">"
+         "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
+         "<TR><TD BGCOLOR=\"#e3f2fd\" STYLE=\"rounded\">claim</TD><TD ALIGN=\"LEFT\">a party's allegation</TD></TR>"
+         "<TR><TD BGCOLOR=\"#fff3e0\">counterclaim</TD><TD ALIGN=\"LEFT\">the other side's allegation or defence</TD></TR>"
+         "<TR><TD BGCOLOR=\"#f1f8e9\">evidence</TD><TD ALIGN=\"LEFT\">exhibit, filing, testimony, finding</TD></TR>"
+         "<TR><TD BGCOLOR=\"#ffebee\"><FONT COLOR=\"#c62828\"><B>LACKS EVIDENCE</B></FONT></TD>"
+         "<TD ALIGN=\"LEFT\">not grounded in any evidence</TD></TR>"
+         "<TR><TD><FONT COLOR=\"#2e7d32\">——▶</FONT></TD><TD ALIGN=\"LEFT\">supports</TD></TR>"
+         "<TR><TD><FONT COLOR=\"#c62828\"><B>——┤</B></FONT></TD><TD ALIGN=\"LEFT\">contradicts</TD></TR>"
+         "<TR><TD><FONT COLOR=\"#37474f\">——◆</FONT></TD><TD ALIGN=\"LEFT\">is an element of</TD></TR>"
+         "</TABLE>>];\n"
+         "  }\n";
+}
+
+constexpr std::size_t flush_at = std::size_t{1} << 20;
+
+}  // namespace
+
+void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options) {
+  std::string buf;
+  buf.reserve(flush_at + 4096);
+  auto flush = [&](bool force) {
+    if (force || buf.size() >= flush_at) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
+    }
+  };
+
+  buf += "digraph claimgraph {\n";
+  buf += "  graph [rankdir=BT, newrank=true, charset=\"UTF-8\", fontname=\"";
+  buf += font;
+  buf += "\", fontsize=14, nodesep=0.25, ranksep=0.5, labelloc=t";
+  if (graph.title) {
+    buf += ", label=<<B>";
+    detail::append_dot_html(buf, *graph.title);
+    buf += "</B>>";
+  }
+  buf += "];\n  node [fontname=\"";
+  buf += font;
+  buf += "\", fontsize=10, margin=\"0.12,0.06\", penwidth=1.2];\n  edge [fontname=\"";
+  buf += font;
+  buf += "\", fontsize=9, penwidth=1.3, arrowsize=0.8];\n";
+
+  // Nodes by group, groups in order of first appearance; ungrouped nodes last.
+  const std::size_t n = graph.node_count();
+  std::vector<std::vector<Graph::NodeRef>> groups;
+  std::vector<Graph::NodeRef> loose;
+  std::unordered_map<std::string_view, std::size_t> group_index;
+  for (Graph::NodeRef v = 0; v < n; ++v) {
+    const auto& g = graph.node(v).group;
+    if (!options.clusters || !g) {
+      loose.push_back(v);
+      continue;
+    }
+    auto [it, added] = group_index.try_emplace(*g, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(v);
+  }
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const auto& members = groups[i];
+    buf += "  subgraph cluster_";
+    buf += std::to_string(i);
+    buf += " {\n    graph [label=<<B>";
+    detail::append_dot_html(buf, *graph.node(members.front()).group);
+    buf += "</B>>, style=\"rounded,filled\", fillcolor=\"#fafafa\", color=\"#b0bec5\", fontsize=12];\n";
+    for (auto v : members) {
+      append_node(buf, graph, v, options, "    ");
+      flush(false);
+    }
+    buf += "  }\n";
+  }
+  for (auto v : loose) {
+    append_node(buf, graph, v, options, "  ");
+    flush(false);
+  }
+  for (const auto& e : graph.edges()) {
+    buf += "  n";
+    buf += std::to_string(graph.source(e));
+    buf += " -> n";
+    buf += std::to_string(graph.target(e));
+    buf += " [";
+    buf += edge_style(graph.edge(e).relation);
+    buf += "];\n";
+    flush(false);
+  }
+  if (options.legend) append_legend(buf);
+  buf += "}\n";
+  flush(true);
+}
+
+}  // namespace claimgraph::io

@@ -1,0 +1,191 @@
+#include "claimgraph/io/file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <random>
+#include <streambuf>
+#include <string_view>
+#include <vector>
+
+#include "claimgraph/error.hpp"
+
+namespace claimgraph::io {
+
+namespace {
+
+std::string errno_text(int err) { return std::strerror(err); }
+
+std::string too_big(std::size_t max_bytes) {
+  return "input exceeds the limit of " + std::to_string(max_bytes) + " bytes (raise it with --max-input-bytes)";
+}
+
+// An output stream buffer over a file descriptor that remembers the first
+// write error, so that a full disk is reported instead of leaving a short file.
+class FdBuf : public std::streambuf {
+ public:
+  explicit FdBuf(int fd) : fd_(fd), buffer_(std::size_t{1} << 20) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+  FdBuf(const FdBuf&) = delete;
+  FdBuf& operator=(const FdBuf&) = delete;
+  ~FdBuf() override = default;
+  [[nodiscard]] int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (!flush_buffer()) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+  int sync() override { return flush_buffer() ? 0 : -1; }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n >= static_cast<std::streamsize>(buffer_.size())) {
+      if (!flush_buffer() || !write_all(s, static_cast<std::size_t>(n))) return 0;
+      return n;
+    }
+    return std::streambuf::xsputn(s, n);
+  }
+
+ private:
+  bool write_all(const char* data, std::size_t size) {
+    while (size > 0) {
+      const ssize_t written = ::write(fd_, data, size);
+      if (written < 0) {
+        if (errno == EINTR) continue;
+        error_ = errno;
+        return false;
+      }
+      data += written;
+      size -= static_cast<std::size_t>(written);
+    }
+    return true;
+  }
+  bool flush_buffer() {
+    if (error_ != 0) return false;
+    const auto size = static_cast<std::size_t>(pptr() - pbase());
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return write_all(buffer_.data(), size);
+  }
+
+  int fd_;
+  std::vector<char> buffer_;
+  int error_ = 0;
+};
+
+mode_t default_mode() {
+  // The mode a newly created file would get: 0666 less the umask.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return static_cast<mode_t>(0666 & ~mask);
+}
+
+void write_to_fd(int fd, const std::string& path, const std::function<void(std::ostream&)>& write) {
+  FdBuf buf(fd);
+  std::ostream out(&buf);
+  write(out);
+  out.flush();
+  if (buf.error() != 0) throw IoError(path, "cannot write: " + errno_text(buf.error()));
+  if (!out) throw IoError(path, "cannot write");
+}
+
+}  // namespace
+
+std::string read_all(std::istream& in, const std::string& name, std::size_t max_bytes) {
+  std::string text;
+  std::vector<char> chunk(std::size_t{1} << 16);
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (text.size() + got > max_bytes) throw IoError(name, too_big(max_bytes));
+    text.append(chunk.data(), got);
+  }
+  if (in.bad()) throw IoError(name, "cannot read");
+  return text;
+}
+
+std::string read_file(const std::string& path, std::size_t max_bytes) {
+  if (path == "-") return read_all(std::cin, "<stdin>", max_bytes);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw IoError(path, "cannot open: " + errno_text(errno));
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw IoError(path, "cannot read: " + errno_text(errno));
+  if (S_ISDIR(st.st_mode)) throw IoError(path, "is a directory, not a case file");
+  std::string text;
+  if (S_ISREG(st.st_mode)) {
+    const auto size = static_cast<std::size_t>(st.st_size);
+    if (size > max_bytes) throw IoError(path, too_big(max_bytes));
+    text.reserve(size);
+  }
+  std::vector<char> chunk(std::size_t{1} << 20);
+  for (;;) {
+    const ssize_t got = ::read(fd, chunk.data(), chunk.size());
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw IoError(path, "cannot read: " + errno_text(errno));
+    }
+    if (got == 0) break;
+    if (text.size() + static_cast<std::size_t>(got) > max_bytes) throw IoError(path, too_big(max_bytes));
+    text.append(chunk.data(), static_cast<std::size_t>(got));
+  }
+  return text;
+}
+
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  namespace fs = std::filesystem;
+  struct stat st {};
+  const bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) throw IoError(path, "is a directory; give a file name for the output");
+  if (exists && !S_ISREG(st.st_mode)) {
+    // A device, pipe or socket: there is nothing to replace, write through.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError(path, "cannot open for writing: " + errno_text(errno));
+    struct FdCloser {
+      int fd;
+      ~FdCloser() { ::close(fd); }
+    } closer{fd};
+    write_to_fd(fd, path, write);
+    return;
+  }
+  const fs::path target(path);
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".tmp-XXXXXX";
+  std::string temp = (dir / name).string();
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) throw IoError(path, "cannot create a file in " + dir.string() + ": " + errno_text(errno));
+  bool committed = false;
+  struct Cleanup {
+    int fd;
+    const std::string& temp;
+    bool& committed;
+    ~Cleanup() {
+      if (fd >= 0) ::close(fd);
+      if (!committed) ::unlink(temp.c_str());
+    }
+  } cleanup{fd, temp, committed};
+  ::fchmod(fd, exists ? (st.st_mode & 07777) : default_mode());
+  write_to_fd(fd, path, write);
+  if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) throw IoError(path, "cannot write: " + errno_text(errno));
+  const int closed = ::close(fd);
+  cleanup.fd = -1;
+  if (closed != 0) throw IoError(path, "cannot write: " + errno_text(errno));
+  if (::rename(temp.c_str(), path.c_str()) != 0) throw IoError(path, "cannot replace: " + errno_text(errno));
+  committed = true;
+}
+
+}  // namespace claimgraph::io

@@ -1,0 +1,917 @@
+#include "claimgraph/io/json_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
+
+#include "claimgraph/io/file.hpp"
+#include "detail/text.hpp"
+
+namespace claimgraph::io {
+
+namespace {
+
+using nlohmann::json;
+
+// An input iterator over the buffer that publishes how far nlohmann's lexer
+// has read, so that every SAX event can be placed in the file.
+class TrackingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  explicit TrackingIterator(const char** cursor) : cursor_(cursor) {}
+  explicit TrackingIterator(const char* end) : end_(end) {}
+  reference operator*() const { return **cursor_; }
+  TrackingIterator& operator++() {
+    ++*cursor_;
+    return *this;
+  }
+  TrackingIterator operator++(int) {
+    auto copy = *this;
+    ++*cursor_;
+    return copy;
+  }
+  friend bool operator==(const TrackingIterator& a, const TrackingIterator& b) { return a.where() == b.where(); }
+
+ private:
+  [[nodiscard]] const char* where() const { return cursor_ != nullptr ? *cursor_ : end_; }
+  const char** cursor_ = nullptr;
+  const char* end_ = nullptr;
+};
+
+// Maps byte offsets to 1-based line and column (columns count code points).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : text_(text) {}
+  [[nodiscard]] std::pair<std::size_t, std::size_t> locate(std::size_t offset) {
+    if (starts_.empty()) {
+      starts_.push_back(0);
+      for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n') starts_.push_back(i + 1);
+      }
+    }
+    offset = std::min(offset, text_.size());
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    const std::size_t line = static_cast<std::size_t>(it - starts_.begin());
+    const std::size_t start = starts_[line - 1];
+    return {line, detail::utf8_length(text_.substr(start, offset - start)) + 1};
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
+std::string escape_pointer_token(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// How a string value is shown inside a message: quoted, shortened, with
+// control characters made visible.
+std::string shown(std::string_view s) {
+  std::string out = "\"";
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (++count > 60) {
+      out += "…";
+      break;
+    }
+    const std::size_t begin = i;
+    const char32_t cp = detail::decode_utf8(s, i);
+    if (cp < 0x20 || cp == 0x7F) {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      out += "\\u00";
+      out += hex[(cp >> 4) & 0xF];
+      out += hex[cp & 0xF];
+    } else if (cp == '"' || cp == '\\') {
+      out += '\\';
+      out += static_cast<char>(cp);
+    } else {
+      out.append(s.substr(begin, i - begin));
+    }
+  }
+  out += '"';
+  return out;
+}
+
+enum class Ctx : std::uint8_t { top, nodes, node, tags, edges, edge };
+
+// What the next value is expected to be, derived from where it stands.
+enum class Slot : std::uint8_t {
+  root,          // the whole document: an object
+  version,       // "claimgraph": 1
+  top_string,    // "title", "description"
+  nodes,         // "nodes": [...]
+  edges,         // "edges": [...]
+  node,          // an element of "nodes"
+  node_string,   // a known string field of a node
+  tags,          // "tags": [...]
+  tag,           // an element of "tags"
+  edge,          // an element of "edges"
+  edge_string,   // a known string field of an edge
+  extra,         // a field this build does not know: kept verbatim
+};
+
+enum class TopField : std::uint8_t { version, title, description, nodes, edges, schema, count };
+enum class NodeField : std::uint8_t { id, kind, label, text, party, group, source, tags, count };
+enum class EdgeField : std::uint8_t { from, to, relation, count };
+
+constexpr std::array<std::string_view, 6> top_names{"claimgraph", "title", "description", "nodes", "edges", "$schema"};
+constexpr std::array<std::string_view, 8> node_names{"id", "kind", "label", "text", "party", "group", "source", "tags"};
+constexpr std::array<std::string_view, 3> edge_names{"from", "to", "relation"};
+
+template <std::size_t N>
+std::optional<std::size_t> field_index(const std::array<std::string_view, N>& names, std::string_view key) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == key) return i;
+  }
+  return std::nullopt;
+}
+
+struct Frame {
+  Ctx ctx;
+  bool array;
+  std::size_t index = 0;       // arrays: index of the current element
+  std::string key;             // objects: the current key
+  std::size_t key_offset = 0;  // objects: where the current key starts
+  std::size_t start = 0;       // where this object or array starts
+  std::uint32_t seen = 0;      // objects: known fields seen so far (bit per field)
+};
+
+struct PendingNode {
+  Node node;
+  bool bad = false;
+  std::size_t id_offset = 0;
+};
+
+struct PendingEdge {
+  std::string from;
+  std::string to;
+  Relation relation = Relation::supports;
+  bool bad = false;
+  std::uint32_t seen = 0;
+  std::size_t start = 0;
+  std::size_t from_offset = 0;
+  std::size_t to_offset = 0;
+  std::string pointer;
+  Attributes extra;
+};
+
+struct TooManyErrors {};
+
+class Reader {
+ public:
+  Reader(std::string_view text, const JsonReadOptions& options) : text_(text), options_(options), lines_(text) {}
+
+  ReadResult run();
+
+  // --- nlohmann SAX interface ---
+  bool null() { return scalar(json(nullptr), "null"); }
+  bool boolean(bool v) { return scalar(json(v), "a boolean"); }
+  bool number_integer(json::number_integer_t v) { return scalar(json(v), "a number"); }
+  bool number_unsigned(json::number_unsigned_t v) { return scalar(json(v), "a number"); }
+  bool number_float(json::number_float_t v, const std::string& /*raw*/) { return scalar(json(v), "a number"); }
+  bool binary(json::binary_t& /*v*/) { return scalar(json(nullptr), "binary data"); }
+  bool string(std::string& v);
+  bool key(std::string& k);
+  bool start_object(std::size_t /*elements*/) { return start(false); }
+  bool start_array(std::size_t /*elements*/) { return start(true); }
+  bool end_object() { return end(); }
+  bool end_array() { return end(); }
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex);
+
+ private:
+  // Where the token that produced the current event starts.
+  std::size_t token_start() const {
+    std::size_t p = prev_end_;
+    while (p < text_.size()) {
+      const char c = text_[p];
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
+      ++p;
+    }
+    return p;
+  }
+  std::size_t here() const { return static_cast<std::size_t>(cursor_ - text_.data()); }
+  void advance() { prev_end_ = here(); }
+
+  std::string pointer(std::size_t depth) const;
+  std::string value_pointer() const { return pointer(stack_.size()); }
+  std::string location_of(std::size_t offset);
+
+  void report(Severity severity, std::size_t offset, std::string pointer, std::string message);
+  void error(std::size_t offset, std::string pointer, std::string message) {
+    report(Severity::error, offset, std::move(pointer), std::move(message));
+  }
+  void warn_unknown(std::size_t offset, std::string_view key, std::span<const std::string_view> known);
+
+  Slot slot() const;
+  bool scalar(json value, const char* type);
+  bool start(bool array);
+  bool end();
+  void value_done() {
+    if (!stack_.empty() && stack_.back().array) ++stack_.back().index;
+  }
+  void type_error(Slot expected, std::size_t offset, const char* got);
+  void begin_skip(bool capture, std::size_t offset);
+  void keep_extra(std::string key, std::string json_text, std::size_t offset);
+  Attributes* extra_target();
+  bool check_string(std::string_view value, std::size_t offset);
+
+  void node_string(std::string& value, std::size_t offset);
+  void edge_string(std::string& value, std::size_t offset);
+  void finish_node(const Frame& frame);
+  void finish_edge(const Frame& frame);
+  void finish_top(const Frame& frame);
+  void resolve_edges();
+
+  std::string_view text_;
+  const JsonReadOptions& options_;
+  LineIndex lines_;
+  const char* cursor_ = nullptr;
+  std::size_t prev_end_ = 0;
+
+  std::vector<Frame> stack_;
+  std::size_t skip_depth_ = 0;  // > 0 while skipping or capturing a compound value
+  bool capturing_ = false;
+  std::size_t capture_start_ = 0;
+  std::string capture_key_;
+  bool done_root_ = false;
+
+  Graph graph_;
+  std::vector<std::size_t> id_offsets_;  // per vertex: where its id is written
+  PendingNode node_;
+  PendingEdge edge_;
+  std::vector<PendingEdge> edges_;
+  std::optional<std::size_t> version_offset_;
+  bool version_ok_ = false;
+  bool has_nodes_ = false;
+
+  struct Entry {
+    std::size_t offset;
+    Diagnostic diagnostic;
+  };
+  std::vector<Entry> diagnostics_;
+  std::size_t errors_ = 0;
+  std::size_t warnings_ = 0;
+  std::size_t suppressed_warnings_ = 0;
+  bool structural_ = false;
+  bool fatal_ = false;
+};
+
+std::string Reader::pointer(std::size_t depth) const {
+  std::string out;
+  for (std::size_t i = 0; i < depth && i < stack_.size(); ++i) {
+    out += '/';
+    const Frame& f = stack_[i];
+    if (f.array) {
+      out += std::to_string(f.index);
+    } else {
+      out += escape_pointer_token(f.key);
+    }
+  }
+  return out;
+}
+
+std::string Reader::location_of(std::size_t offset) {
+  auto [line, column] = lines_.locate(offset);
+  return options_.file_name + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+void Reader::report(Severity severity, std::size_t offset, std::string ptr, std::string message) {
+  if (severity == Severity::warning) {
+    if (warnings_ >= options_.max_warnings) {
+      ++suppressed_warnings_;
+      return;
+    }
+    ++warnings_;
+  }
+  auto [line, column] = lines_.locate(offset);
+  diagnostics_.push_back(
+      {offset, Diagnostic{severity, Location{options_.file_name, line, column, std::move(ptr)}, std::move(message)}});
+  if (severity == Severity::error && ++errors_ >= options_.max_errors) throw TooManyErrors{};
+}
+
+void Reader::warn_unknown(std::size_t offset, std::string_view key, std::span<const std::string_view> known) {
+  std::string message = "unknown field " + shown(key) + " (kept on export)";
+  if (auto near = detail::nearest(key, known)) message += "; did you mean \"" + *near + "\"?";
+  report(Severity::warning, offset, value_pointer(), std::move(message));
+}
+
+Slot Reader::slot() const {
+  if (stack_.empty()) return Slot::root;
+  const Frame& f = stack_.back();
+  switch (f.ctx) {
+    case Ctx::top:
+      if (auto i = field_index(top_names, f.key)) {
+        switch (static_cast<TopField>(*i)) {
+          case TopField::version: return Slot::version;
+          case TopField::title:
+          case TopField::description: return Slot::top_string;
+          case TopField::nodes: return Slot::nodes;
+          case TopField::edges: return Slot::edges;
+          default: return Slot::extra;
+        }
+      }
+      return Slot::extra;
+    case Ctx::nodes: return Slot::node;
+    case Ctx::node:
+      if (auto i = field_index(node_names, f.key)) {
+        return static_cast<NodeField>(*i) == NodeField::tags ? Slot::tags : Slot::node_string;
+      }
+      return Slot::extra;
+    case Ctx::tags: return Slot::tag;
+    case Ctx::edges: return Slot::edge;
+    case Ctx::edge: return field_index(edge_names, f.key) ? Slot::edge_string : Slot::extra;
+  }
+  return Slot::extra;
+}
+
+void Reader::type_error(Slot expected, std::size_t offset, const char* got) {
+  structural_ = true;
+  std::string want;
+  switch (expected) {
+    case Slot::root:
+      error(offset, "",
+            std::string("a case file is a JSON object such as {\"claimgraph\": 1, \"nodes\": [], \"edges\": []}; got ") +
+                got);
+      return;
+    case Slot::version: want = "the format version, the integer 1"; break;
+    case Slot::nodes: want = "an array of nodes"; break;
+    case Slot::edges: want = "an array of edges"; break;
+    case Slot::node: want = "a node object such as {\"id\": \"c1\", \"kind\": \"claim\", \"label\": \"...\"}"; break;
+    case Slot::edge: want = "an edge object such as {\"from\": \"e1\", \"to\": \"c1\", \"relation\": \"supports\"}"; break;
+    case Slot::tags: want = "an array of strings"; break;
+    default: want = "a string"; break;
+  }
+  error(offset, value_pointer(), "expected " + want + ", got " + got);
+}
+
+void Reader::begin_skip(bool capture, std::size_t offset) {
+  skip_depth_ = 1;
+  capturing_ = capture;
+  capture_start_ = offset;
+  if (capture && !stack_.empty()) capture_key_ = stack_.back().key;
+}
+
+Attributes* Reader::extra_target() {
+  if (stack_.empty()) return nullptr;
+  switch (stack_.back().ctx) {
+    case Ctx::top: return &graph_.extra;
+    case Ctx::node: return &node_.node.extra;
+    case Ctx::edge: return &edge_.extra;
+    default: return nullptr;
+  }
+}
+
+void Reader::keep_extra(std::string key, std::string json_text, std::size_t /*offset*/) {
+  if (Attributes* target = extra_target()) target->push_back({std::move(key), std::move(json_text)});
+}
+
+bool Reader::check_string(std::string_view value, std::size_t offset) {
+  if (value.size() > options_.limits.max_string_bytes) {
+    error(offset, value_pointer(),
+          "string of " + std::to_string(value.size()) + " bytes exceeds the limit of " +
+              std::to_string(options_.limits.max_string_bytes) + " bytes (raise it with --max-string-bytes)");
+    return false;
+  }
+  if (value.find('\0') != std::string_view::npos) {
+    error(offset, value_pointer(), "string contains a NUL character (\\u0000), which is not allowed");
+    return false;
+  }
+  return true;
+}
+
+bool Reader::scalar(json value, const char* type) {
+  if (skip_depth_ > 0) {
+    advance();
+    return true;
+  }
+  const std::size_t at = token_start();
+  advance();
+  const Slot s = slot();
+  switch (s) {
+    case Slot::version:
+      version_offset_ = at;
+      if (value.is_number_unsigned() && value.get<json::number_unsigned_t>() == json_format_version) {
+        version_ok_ = true;
+      } else if (value.is_number_integer()) {
+        fatal_ = true;
+        error(at, value_pointer(),
+              "unsupported format version " + value.dump() + "; this build reads version " +
+                  std::to_string(json_format_version) + " only");
+      } else {
+        type_error(s, at, type);
+      }
+      break;
+    case Slot::extra:
+      keep_extra(stack_.back().key, value.dump(), at);
+      break;
+    default:
+      if (s == Slot::root) done_root_ = true;
+      type_error(s, at, type);
+      if (s == Slot::node_string || s == Slot::tags || s == Slot::tag) node_.bad = true;
+      if (s == Slot::edge_string) edge_.bad = true;
+      break;
+  }
+  value_done();
+  return true;
+}
+
+bool Reader::string(std::string& v) {
+  if (skip_depth_ > 0) {
+    advance();
+    return true;
+  }
+  const std::size_t at = token_start();
+  advance();
+  const Slot s = slot();
+  switch (s) {
+    case Slot::top_string:
+      if (check_string(v, at)) {
+        (stack_.back().key == "title" ? graph_.title : graph_.description) = std::move(v);
+      }
+      break;
+    case Slot::node_string: node_string(v, at); break;
+    case Slot::edge_string: edge_string(v, at); break;
+    case Slot::tag:
+      if (check_string(v, at)) {
+        node_.node.tags->push_back(std::move(v));
+      } else {
+        node_.bad = true;
+      }
+      break;
+    case Slot::extra:
+      if (check_string(v, at)) keep_extra(stack_.back().key, json(std::move(v)).dump(), at);
+      break;
+    default:
+      if (s == Slot::root) done_root_ = true;
+      if (s == Slot::node_string || s == Slot::tags || s == Slot::tag) node_.bad = true;
+      if (s == Slot::edge_string) edge_.bad = true;
+      type_error(s, at, "a string");
+      break;
+  }
+  value_done();
+  return true;
+}
+
+void Reader::node_string(std::string& v, std::size_t at) {
+  const auto field = static_cast<NodeField>(*field_index(node_names, stack_.back().key));
+  if (!check_string(v, at)) {
+    node_.bad = true;
+    return;
+  }
+  Node& n = node_.node;
+  switch (field) {
+    case NodeField::id: {
+      node_.id_offset = at;
+      if (v.empty()) {
+        error(at, value_pointer(), "a node id must not be empty");
+        node_.bad = true;
+        return;
+      }
+      auto control = std::find_if(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+      if (control != v.end()) {
+        error(at, value_pointer(), "node id " + shown(v) + " contains a control character");
+        node_.bad = true;
+      }
+      n.id = std::move(v);
+      return;
+    }
+    case NodeField::kind: {
+      if (auto k = parse_node_kind(v)) {
+        n.kind = *k;
+        return;
+      }
+      std::array<std::string_view, 3> names{};
+      for (std::size_t i = 0; i < names.size(); ++i) names[i] = to_string(all_node_kinds()[i]);
+      std::string message = "unknown kind " + shown(v) + "; expected " + detail::quoted_list(names);
+      if (auto near = detail::nearest(v, names)) message += "; did you mean \"" + *near + "\"?";
+      error(at, value_pointer(), std::move(message));
+      node_.bad = true;
+      return;
+    }
+    case NodeField::label: {
+      const bool blank = std::all_of(v.begin(), v.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+      if (blank) {
+        error(at, value_pointer(), "a node label must not be empty: it is the text shown in diagrams");
+        node_.bad = true;
+      }
+      n.label = std::move(v);
+      return;
+    }
+    case NodeField::text: n.text = std::move(v); return;
+    case NodeField::party: n.party = std::move(v); return;
+    case NodeField::group: n.group = std::move(v); return;
+    case NodeField::source: n.source = std::move(v); return;
+    default: return;
+  }
+}
+
+void Reader::edge_string(std::string& v, std::size_t at) {
+  const auto field = static_cast<EdgeField>(*field_index(edge_names, stack_.back().key));
+  if (!check_string(v, at)) {
+    edge_.bad = true;
+    return;
+  }
+  switch (field) {
+    case EdgeField::from:
+      edge_.from = std::move(v);
+      edge_.from_offset = at;
+      return;
+    case EdgeField::to:
+      edge_.to = std::move(v);
+      edge_.to_offset = at;
+      return;
+    case EdgeField::relation: {
+      if (auto r = parse_relation(v)) {
+        edge_.relation = *r;
+        return;
+      }
+      std::array<std::string_view, 3> names{};
+      for (std::size_t i = 0; i < names.size(); ++i) names[i] = to_string(all_relations()[i]);
+      std::string message = "unknown relation " + shown(v) + "; expected " + detail::quoted_list(names);
+      if (auto near = detail::nearest(v, names)) message += "; did you mean \"" + *near + "\"?";
+      error(at, value_pointer(), std::move(message));
+      edge_.bad = true;
+      return;
+    }
+    default: return;
+  }
+}
+
+bool Reader::key(std::string& k) {
+  const std::size_t at = token_start();
+  advance();
+  if (skip_depth_ > 0) return true;
+  Frame& f = stack_.back();
+  f.key_offset = at;
+  // Duplicate keys: known fields by bit, unknown ones by the kept attributes.
+  std::optional<std::size_t> known;
+  std::span<const std::string_view> names;
+  switch (f.ctx) {
+    case Ctx::top:
+      known = field_index(top_names, k);
+      names = top_names;
+      break;
+    case Ctx::node:
+      known = field_index(node_names, k);
+      names = node_names;
+      break;
+    case Ctx::edge:
+      known = field_index(edge_names, k);
+      names = edge_names;
+      break;
+    default: break;
+  }
+  f.key = std::move(k);
+  bool duplicate = false;
+  if (known) {
+    const auto bit = std::uint32_t{1} << *known;
+    duplicate = (f.seen & bit) != 0;
+    f.seen |= bit;
+  } else if (const Attributes* extra = extra_target()) {
+    duplicate = std::any_of(extra->begin(), extra->end(), [&](const Attribute& a) { return a.key == f.key; });
+  }
+  if (duplicate) {
+    structural_ = true;
+    error(at, value_pointer(), "duplicate key " + shown(f.key) + " in the same object");
+  } else if (!known && f.ctx != Ctx::top) {
+    warn_unknown(at, f.key, names);
+  } else if (!known) {
+    warn_unknown(at, f.key, names.first(names.size() - 1));  // never suggest "$schema"
+  }
+  return true;
+}
+
+bool Reader::start(bool array) {
+  const std::size_t at = token_start();
+  advance();
+  if (stack_.size() + skip_depth_ >= options_.limits.max_depth) {
+    structural_ = true;
+    fatal_ = true;
+    error(at, "",
+          "nesting deeper than " + std::to_string(options_.limits.max_depth) +
+              " levels (raise the limit with --max-depth)");
+    return false;
+  }
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const Slot s = slot();
+  const char* got = array ? "an array" : "an object";
+  auto push = [&](Ctx ctx) { stack_.push_back(Frame{ctx, array, 0, {}, 0, at, 0}); };
+  switch (s) {
+    case Slot::root:
+      if (array) break;
+      push(Ctx::top);
+      return true;
+    case Slot::nodes:
+      if (!array) break;
+      has_nodes_ = true;
+      push(Ctx::nodes);
+      return true;
+    case Slot::edges:
+      if (!array) break;
+      push(Ctx::edges);
+      return true;
+    case Slot::node:
+      if (array) break;
+      node_ = PendingNode{};
+      push(Ctx::node);
+      return true;
+    case Slot::tags:
+      if (!array) break;
+      node_.node.tags.emplace();
+      push(Ctx::tags);
+      return true;
+    case Slot::edge:
+      if (array) break;
+      edge_ = PendingEdge{};
+      edge_.start = at;
+      edge_.pointer = value_pointer();
+      push(Ctx::edge);
+      return true;
+    case Slot::extra: begin_skip(true, at); return true;
+    default: break;
+  }
+  if (s == Slot::root) done_root_ = true;
+  if (s == Slot::node_string || s == Slot::tags) node_.bad = true;
+  if (s == Slot::edge_string) edge_.bad = true;
+  type_error(s, at, got);
+  begin_skip(false, at);
+  return true;
+}
+
+bool Reader::end() {
+  advance();
+  if (skip_depth_ > 0) {
+    if (--skip_depth_ == 0) {
+      if (capturing_) {
+        const std::string_view raw = text_.substr(capture_start_, here() - capture_start_);
+        keep_extra(capture_key_, json::parse(raw).dump(), capture_start_);
+      }
+      value_done();
+    }
+    return true;
+  }
+  const Frame frame = std::move(stack_.back());
+  stack_.pop_back();
+  switch (frame.ctx) {
+    case Ctx::node: {
+      stack_.push_back(frame);  // so that pointers name the node
+      finish_node(frame);
+      stack_.pop_back();
+      break;
+    }
+    case Ctx::edge: {
+      stack_.push_back(frame);
+      finish_edge(frame);
+      stack_.pop_back();
+      break;
+    }
+    case Ctx::top: finish_top(frame); break;
+    default: break;
+  }
+  value_done();
+  return true;
+}
+
+void Reader::finish_node(const Frame& frame) {
+  const std::string here_ptr = pointer(stack_.size() - 1);
+  for (NodeField required : {NodeField::id, NodeField::kind, NodeField::label}) {
+    const auto bit = std::uint32_t{1} << static_cast<unsigned>(required);
+    if ((frame.seen & bit) == 0) {
+      structural_ = true;
+      error(frame.start, here_ptr,
+            std::string("node is missing the required field \"") +
+                std::string(node_names[static_cast<std::size_t>(required)]) + "\"");
+      node_.bad = true;
+    }
+  }
+  Node& n = node_.node;
+  std::sort(n.extra.begin(), n.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
+  if (n.id.empty()) return;
+  if (auto existing = graph_.find(n.id)) {
+    error(node_.id_offset, here_ptr + "/id",
+          "duplicate node id " + shown(n.id) + "; first defined at " + location_of(id_offsets_[*existing]));
+    return;
+  }
+  if (graph_.node_count() >= options_.limits.max_nodes) {
+    fatal_ = true;
+    error(frame.start, here_ptr,
+          "more than " + std::to_string(options_.limits.max_nodes) + " nodes (raise the limit with --max-nodes)");
+    throw TooManyErrors{};
+  }
+  // A node with errors still claims its id, so that edges to it are not
+  // reported as dangling on top of the real problem.
+  graph_.add_node(std::move(n));
+  id_offsets_.push_back(node_.id_offset);
+}
+
+void Reader::finish_edge(const Frame& frame) {
+  const std::string here_ptr = pointer(stack_.size() - 1);
+  for (EdgeField required : {EdgeField::from, EdgeField::to, EdgeField::relation}) {
+    const auto bit = std::uint32_t{1} << static_cast<unsigned>(required);
+    if ((frame.seen & bit) == 0) {
+      structural_ = true;
+      error(frame.start, here_ptr,
+            std::string("edge is missing the required field \"") +
+                std::string(edge_names[static_cast<std::size_t>(required)]) + "\"");
+      edge_.bad = true;
+    }
+  }
+  if (edges_.size() >= options_.limits.max_edges) {
+    fatal_ = true;
+    error(frame.start, here_ptr,
+          "more than " + std::to_string(options_.limits.max_edges) + " edges (raise the limit with --max-edges)");
+    throw TooManyErrors{};
+  }
+  std::sort(edge_.extra.begin(), edge_.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
+  edges_.push_back(std::move(edge_));
+  edge_ = PendingEdge{};
+}
+
+void Reader::finish_top(const Frame& frame) {
+  done_root_ = true;
+  if ((frame.seen & (std::uint32_t{1} << static_cast<unsigned>(TopField::version))) == 0) {
+    structural_ = true;
+    fatal_ = true;
+    error(frame.start, "",
+          "missing the format version: add \"claimgraph\": " + std::to_string(json_format_version) +
+              " at the top of the file");
+  }
+  if (!has_nodes_ && (frame.seen & (std::uint32_t{1} << static_cast<unsigned>(TopField::nodes))) == 0) {
+    structural_ = true;
+    error(frame.start, "", "missing the required field \"nodes\" (an array of nodes)");
+  }
+  std::sort(graph_.extra.begin(), graph_.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
+}
+
+bool Reader::parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
+  structural_ = true;
+  fatal_ = true;
+  std::size_t at = position > 0 ? std::min(position - 1, text_.size()) : 0;
+  std::string what = ex.what();
+  // nlohmann's text after "parse error at line L, column C: " is the cause.
+  if (auto c = what.find("column "); c != std::string::npos) {
+    if (auto q = what.find(": ", c); q != std::string::npos) what = what.substr(q + 2);
+  }
+  std::string message;
+  const bool at_end = position > text_.size();
+  // Find the last significant character before the error, for trailing commas.
+  std::size_t back = std::min(at, text_.size());
+  while (back > 0 && (text_[back - 1] == ' ' || text_[back - 1] == '\n' || text_[back - 1] == '\r' || text_[back - 1] == '\t')) {
+    --back;
+  }
+  const char bad = at < text_.size() ? text_[at] : '\0';
+  if (what.find("ill-formed UTF-8") != std::string::npos) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(bad);
+    message = std::string("invalid UTF-8 byte 0x") + hex[b >> 4] + hex[b & 0xF] +
+              " in a string; case files must be encoded as UTF-8";
+  } else if (what.find("surrogate") != std::string::npos || what.find("control character") != std::string::npos ||
+             what.find("\\u") != std::string::npos) {
+    message = what;
+  } else if ((bad == '}' || bad == ']') && back > 0 && text_[back - 1] == ',') {
+    at = back - 1;
+    message = std::string("trailing comma before '") + bad + "' is not allowed in JSON; remove it";
+  } else if (at_end) {
+    message = "unexpected end of input: the file is truncated or a bracket is not closed";
+    if (auto p = what.find("expected "); p != std::string::npos) message += " (" + what.substr(p) + ")";
+  } else if (done_root_ && stack_.empty() && what.find("end of input") != std::string::npos) {
+    message = "unexpected text after the end of the JSON document";
+  } else if (bad == '/' && at + 1 < text_.size() && (text_[at + 1] == '/' || text_[at + 1] == '*')) {
+    message = "comments are not allowed in JSON";
+  } else if (bad == '\'') {
+    message = "strings in JSON are written in double quotes, not single quotes";
+  } else {
+    message = what;
+    if (!last_token.empty() && last_token.find("<U+0000>") != std::string::npos) message += " (NUL byte in the input)";
+  }
+  diagnostics_.push_back({at, Diagnostic{Severity::error,
+                                          Location{options_.file_name, lines_.locate(at).first, lines_.locate(at).second, ""},
+                                          "malformed JSON: " + message}});
+  ++errors_;
+  return false;
+}
+
+void Reader::resolve_edges() {
+  graph_.reserve(graph_.node_count(), edges_.size());
+  const bool suggest = graph_.node_count() <= 5000;
+  std::vector<std::string_view> ids;
+  auto unknown = [&](const std::string& id, std::size_t offset, const std::string& ptr) {
+    std::string message = "unknown node " + shown(id);
+    if (suggest) {
+      if (ids.empty()) {
+        ids.reserve(graph_.node_count());
+        for (std::size_t v = 0; v < graph_.node_count(); ++v) ids.push_back(graph_.node(v).id);
+      }
+      if (auto near = detail::nearest(id, ids)) message += "; did you mean \"" + *near + "\"?";
+    }
+    error(offset, ptr, std::move(message));
+  };
+  for (auto& e : edges_) {
+    if (e.bad) continue;
+    auto from = graph_.find(e.from);
+    auto to = graph_.find(e.to);
+    if (!from) unknown(e.from, e.from_offset, e.pointer + "/from");
+    if (!to) unknown(e.to, e.to_offset, e.pointer + "/to");
+    if (!from || !to) continue;
+    if (*from == *to) {
+      error(e.start, e.pointer,
+            "edge from " + shown(e.from) + " to itself; an edge must join two different nodes");
+      continue;
+    }
+    if (errors_ == 0) graph_.add_edge(*from, *to, e.relation, std::move(e.extra));
+  }
+}
+
+ReadResult Reader::run() {
+  // A UTF-8 byte-order mark is allowed; other encodings are named.
+  constexpr std::string_view bom = "\xEF\xBB\xBF";
+  if (text_.substr(0, 3) == bom) text_.remove_prefix(3);
+  lines_ = LineIndex(text_);
+  auto fail = [&](std::string message) {
+    diagnostics_.push_back({0, Diagnostic{Severity::error, Location{options_.file_name, 1, 1, ""}, std::move(message)}});
+  };
+  const bool utf16 = (text_.size() >= 2 && ((text_[0] == '\xFF' && text_[1] == '\xFE') || (text_[0] == '\xFE' && text_[1] == '\xFF'))) ||
+                     (text_.size() >= 2 && (text_[0] == '\0' || text_[1] == '\0'));
+  const bool blank =
+      std::all_of(text_.begin(), text_.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+  if (text_.size() > options_.limits.max_input_bytes) {
+    fail("input of " + std::to_string(text_.size()) + " bytes exceeds the limit of " +
+         std::to_string(options_.limits.max_input_bytes) + " bytes (raise it with --max-input-bytes)");
+  } else if (utf16) {
+    fail("the file looks like UTF-16 or UTF-32; case files must be encoded as UTF-8");
+  } else if (blank) {
+    fail("the file is empty; a case file is a JSON object such as {\"claimgraph\": 1, \"nodes\": [], \"edges\": []}");
+  } else {
+    cursor_ = text_.data();
+    bool complete = false;
+    try {
+      complete = json::sax_parse(TrackingIterator(&cursor_), TrackingIterator(text_.data() + text_.size()), this,
+                                 json::input_format_t::json, true, false);
+    } catch (const TooManyErrors&) {
+      complete = false;
+    }
+    if (complete && !fatal_) {
+      try {
+        resolve_edges();
+      } catch (const TooManyErrors&) {
+      }
+    }
+    if (errors_ >= options_.max_errors) {
+      diagnostics_.push_back({text_.size(), Diagnostic{Severity::note, Location{options_.file_name, 0, 0, ""},
+                                                       "too many errors; stopped after " + std::to_string(errors_)}});
+    }
+  }
+  if (suppressed_warnings_ > 0) {
+    diagnostics_.push_back({text_.size(), Diagnostic{Severity::note, Location{options_.file_name, 0, 0, ""},
+                                                     std::to_string(suppressed_warnings_) + " more warnings not shown"}});
+  }
+  std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                   [](const Entry& a, const Entry& b) { return a.offset < b.offset; });
+  std::vector<Diagnostic> all;
+  all.reserve(diagnostics_.size());
+  bool any_error = false;
+  for (auto& d : diagnostics_) {
+    any_error = any_error || d.diagnostic.severity == Severity::error;
+    all.push_back(std::move(d.diagnostic));
+  }
+  if (any_error) {
+    if (structural_ || errors_ == 0) throw ParseError(std::move(all));
+    throw ValidationError(std::move(all));
+  }
+  return ReadResult{std::move(graph_), std::move(all)};
+}
+
+}  // namespace
+
+ReadResult read_json(std::string_view text, const JsonReadOptions& options) { return Reader(text, options).run(); }
+
+ReadResult read_json(std::istream& in, const JsonReadOptions& options) {
+  const std::string text = read_all(in, options.file_name, options.limits.max_input_bytes);
+  return read_json(text, options);
+}
+
+}  // namespace claimgraph::io

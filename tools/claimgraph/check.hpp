@@ -1,0 +1,23 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "claimgraph/limits.hpp"
+
+namespace claimgraph::cli {
+
+/// Options of `claimgraph check`.
+struct CheckOptions {
+  std::string file;
+  std::string format = "text";
+  Limits limits;
+};
+
+/// Registers `check` on `app`; the options live as long as the app.
+std::shared_ptr<CheckOptions> setup_check(CLI::App& app);
+/// Runs `check`; returns the exit status.
+int run_check(const CheckOptions& options);
+
+}  // namespace claimgraph::cli

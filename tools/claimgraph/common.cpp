@@ -1,0 +1,63 @@
+#include "common.hpp"
+
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+
+#include <iostream>
+
+#include "claimgraph/error.hpp"
+#include "claimgraph/io/file.hpp"
+
+namespace claimgraph::cli {
+
+void add_limit_options(CLI::App& cmd, Limits& limits) {
+  cmd.add_option("--max-input-bytes", limits.max_input_bytes, "Largest input accepted, in bytes")
+      ->capture_default_str()
+      ->group("Limits");
+  cmd.add_option("--max-depth", limits.max_depth, "Deepest JSON nesting accepted")->capture_default_str()->group("Limits");
+  cmd.add_option("--max-string-bytes", limits.max_string_bytes, "Longest string value accepted, in bytes")
+      ->capture_default_str()
+      ->group("Limits");
+  cmd.add_option("--max-nodes", limits.max_nodes, "Most nodes accepted")->capture_default_str()->group("Limits");
+  cmd.add_option("--max-edges", limits.max_edges, "Most edges accepted")->capture_default_str()->group("Limits");
+}
+
+io::ReadResult load_graph(const std::string& path, const Limits& limits) {
+  io::JsonReadOptions options;
+  options.file_name = path == "-" ? "<stdin>" : path;
+  options.limits = limits;
+  spdlog::debug("reading {}", options.file_name);
+  const std::string text = io::read_file(path, limits.max_input_bytes);
+  auto result = io::read_json(text, options);
+  for (const auto& w : result.warnings) spdlog::warn("{}", w.format());
+  spdlog::debug("read {} nodes and {} edges", result.graph.node_count(), result.graph.edge_count());
+  return result;
+}
+
+namespace {
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat sa {}, sb {};
+  if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
+}
+}  // namespace
+
+void write_output(const std::string& path, const std::string& input, const std::function<void(std::ostream&)>& write) {
+  if (path.empty() || path == "-") {
+    write(std::cout);
+    std::cout.flush();
+    if (!std::cout) throw OutputError("<stdout>: error: cannot write");
+    return;
+  }
+  if (input != "-" && same_file(path, input)) {
+    throw OutputError(path + ": error: the output would overwrite the input file; choose another output path");
+  }
+  try {
+    io::write_file_atomically(path, write);
+  } catch (const IoError& e) {
+    throw OutputError(e.what());
+  }
+  spdlog::debug("wrote {}", path);
+}
+
+}  // namespace claimgraph::cli

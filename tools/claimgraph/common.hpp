@@ -1,0 +1,47 @@
+#pragma once
+// What every subcommand shares: exit codes, reading the input, writing the
+// output, and the limit options.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+
+#include "claimgraph/io/json_reader.hpp"
+#include "claimgraph/limits.hpp"
+
+namespace claimgraph::cli {
+
+/// The program's exit statuses (documented in --help and the README).
+enum class ExitCode : int {
+  ok = 0,              ///< success; for `check`: every claim is grounded
+  lacks_evidence = 1,  ///< `check`: some claim or counterclaim lacks evidence
+  bad_input = 2,       ///< unusable input or arguments
+  output_failed = 3,   ///< the output could not be written
+  internal = 70,       ///< a bug in claimgraph
+};
+
+/// Text for --help describing the exit codes.
+inline constexpr const char* exit_code_help =
+    "Exit status: 0 success (check: every claim is grounded); 1 check: some claim lacks evidence;\n"
+    "2 unusable input or arguments; 3 the output could not be written; 70 internal error.";
+
+/// The output could not be written (maps to ExitCode::output_failed).
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Adds --max-* options that raise the input limits.
+void add_limit_options(CLI::App& cmd, Limits& limits);
+
+/// Reads a case file ("-" for standard input) and reports its warnings on
+/// stderr. Throws InputError or IoError.
+[[nodiscard]] io::ReadResult load_graph(const std::string& path, const Limits& limits);
+
+/// Writes through `write` to `path` atomically, or to standard output when
+/// `path` is empty or "-". Refuses to overwrite `input`. Throws OutputError.
+void write_output(const std::string& path, const std::string& input, const std::function<void(std::ostream&)>& write);
+
+}  // namespace claimgraph::cli

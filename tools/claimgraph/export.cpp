@@ -1,0 +1,60 @@
+#include "export.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+#include "claimgraph/analysis/grounding.hpp"
+#include "claimgraph/io/dot_writer.hpp"
+#include "claimgraph/io/json_writer.hpp"
+#include "common.hpp"
+
+namespace claimgraph::cli {
+
+namespace {
+// The format named by an output file's extension, if any.
+std::string format_of(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".dot" || ext == ".gv") return "dot";
+  if (ext == ".json") return "json";
+  return "";
+}
+}  // namespace
+
+std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
+  auto options = std::make_shared<ExportOptions>();
+  auto* cmd = app.add_subcommand("export", "Write the graph as Graphviz DOT or canonical claimgraph JSON");
+  cmd->add_option("FILE", options->file, "Case file (claimgraph JSON), or - for standard input")->required();
+  cmd->add_option("--to,-t", options->to, "Output format (default: from OUT's extension)")
+      ->check(CLI::IsMember({"dot", "json"}));
+  cmd->add_option("-o,--output", options->output, "Output file (default: standard output); written atomically");
+  cmd->add_flag("--no-legend", options->no_legend, "DOT: leave out the legend");
+  cmd->add_flag("--no-clusters", options->no_clusters, "DOT: do not draw groups as clusters");
+  add_limit_options(*cmd, options->limits);
+  return options;
+}
+
+int run_export(const ExportOptions& options) {
+  std::string to = options.to;
+  if (to.empty()) to = format_of(options.output);
+  if (to.empty()) {
+    spdlog::error("cannot tell the output format{}; give --to dot or --to json",
+                  options.output.empty() ? "" : " from the name " + options.output);
+    return static_cast<int>(ExitCode::bad_input);
+  }
+  const auto input = load_graph(options.file, options.limits);
+  if (to == "json") {
+    write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, input.graph); });
+  } else {
+    const auto report = analysis::check(input.graph);
+    io::DotOptions dot;
+    dot.grounding = &report;
+    dot.legend = !options.no_legend;
+    dot.clusters = !options.no_clusters;
+    write_output(options.output, options.file, [&](std::ostream& out) { io::write_dot(out, input.graph, dot); });
+  }
+  return static_cast<int>(ExitCode::ok);
+}
+
+}  // namespace claimgraph::cli
