@@ -174,9 +174,10 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
     const auto& members = groups[i];
     buf += "  subgraph cluster_";
     buf += std::to_string(i);
+    // With rankdir=BT, labelloc=b puts a cluster's title at its top.
     buf += " {\n    graph [label=<<B>";
     detail::append_dot_html(buf, *graph.node(members.front()).group);
-    buf += "</B>>, style=\"rounded,filled\", fillcolor=\"#fafafa\", color=\"#b0bec5\", fontsize=12];\n";
+    buf += "</B>>, labelloc=b, style=\"rounded,filled\", fillcolor=\"#fafafa\", color=\"#b0bec5\", fontsize=12];\n";
     for (auto v : members) {
       append_node(buf, graph, v, options, "    ");
       flush(false);
