@@ -51,18 +51,40 @@ std::optional<Relation> parse_relation(std::string_view text) noexcept {
 std::span<const NodeKind> all_node_kinds() noexcept { return kinds; }
 std::span<const Relation> all_relations() noexcept { return relations; }
 
+Graph::Graph() : store_(std::make_unique<Store>()) {}
+Graph::~Graph() = default;
+Graph::Graph(Graph&&) noexcept = default;
+Graph& Graph::operator=(Graph&&) noexcept = default;
+
+Graph::Graph(const Graph& other)
+    : title(other.title), description(other.description), extra(other.extra), store_(std::make_unique<Store>()) {
+  reserve(other.node_count(), other.edge_count());
+  for (NodeRef v = 0; v < other.node_count(); ++v) add_node(other.node(v));
+  for (const auto& e : other.edges()) {
+    add_edge(other.source(e), other.target(e), other.edge(e).relation, other.edge(e).extra);
+  }
+}
+
+Graph& Graph::operator=(const Graph& other) {
+  if (this != &other) *this = Graph(other);
+  return *this;
+}
+
 Graph::NodeRef Graph::add_node(Node node) {
   if (node.id.empty()) invalid("a node id must not be empty");
-  auto [it, inserted] = index_.try_emplace(node.id, NodeRef{});
-  if (!inserted) invalid("duplicate node id \"" + node.id + "\"");
-  it->second = boost::add_vertex(std::move(node), store_);
-  return it->second;
+  if (find(node.id)) invalid("duplicate node id \"" + node.id + "\"");
+  if (node_count() >= detail::IdIndex::max_vertices) invalid("too many nodes for one graph");
+  // add_vertex copies a property it is given; move the node in instead.
+  const NodeRef v = boost::add_vertex(*store_);
+  (*store_)[v] = std::move(node);
+  index_.push_back((*store_)[v].id);
+  return v;
 }
 
 Graph::EdgeRef Graph::add_edge(NodeRef from, NodeRef to, Relation relation, Attributes attributes) {
-  if (from == to) invalid("edge from \"" + store_[from].id + "\" to itself: an edge must join two different nodes");
+  if (from == to) invalid("edge from \"" + (*store_)[from].id + "\" to itself: an edge must join two different nodes");
   Edge props{relation, edges_.size(), std::move(attributes)};
-  auto e = boost::add_edge(from, to, std::move(props), store_).first;
+  auto e = boost::add_edge(from, to, std::move(props), *store_).first;
   edges_.push_back(e);
   return e;
 }
@@ -75,16 +97,37 @@ Graph::EdgeRef Graph::add_edge(std::string_view from, std::string_view to, Relat
   return add_edge(*f, *t, relation);
 }
 
+void Graph::add_edges(std::vector<EdgeSpec> specs) {
+  for (const auto& s : specs) {
+    if (s.from == s.to) invalid("edge from \"" + (*store_)[s.from].id + "\" to itself: an edge must join two different nodes");
+  }
+  // Size every touched edge list once instead of letting each grow by doubling.
+  const std::size_t n = node_count();
+  std::vector<std::uint32_t> out(n, 0), in(n, 0);
+  for (const auto& s : specs) {
+    ++out[s.from];
+    ++in[s.to];
+  }
+  auto& vertices = store_->m_vertices;
+  for (std::size_t v = 0; v < n; ++v) {
+    if (out[v] > 0) vertices[v].m_out_edges.reserve(vertices[v].m_out_edges.size() + out[v]);
+    if (in[v] > 0) vertices[v].m_in_edges.reserve(vertices[v].m_in_edges.size() + in[v]);
+  }
+  edges_.reserve(edges_.size() + specs.size());
+  for (auto& s : specs) {
+    Edge props{s.relation, edges_.size(), std::move(s.extra)};
+    edges_.push_back(boost::add_edge(s.from, s.to, std::move(props), *store_).first);
+  }
+}
+
 void Graph::reserve(std::size_t nodes, std::size_t edges) {
-  store_.m_vertices.reserve(nodes);
+  store_->m_vertices.reserve(nodes);
   edges_.reserve(edges);
   index_.reserve(nodes);
 }
 
 std::optional<Graph::NodeRef> Graph::find(std::string_view id) const {
-  auto it = index_.find(id);
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
+  return index_.find(id);
 }
 
 }  // namespace claimgraph

@@ -111,22 +111,27 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
     if (!para.empty() && para.back() == '\r') para.remove_suffix(1);
     // Greedy fill of one paragraph: break at the last space that fits, or
     // inside a word longer than a whole line.
+    // Words are split at every space, so a run of spaces gives empty words
+    // and each space is either kept or replaced by a line break: spaces at
+    // the ends of the text and runs of spaces are kept as written.
     std::string line;
     std::size_t line_len = 0;
     std::size_t i = 0;
-    while (i < para.size()) {
+    bool first = true;
+    for (;;) {
       std::size_t word_end = para.find(' ', i);
       if (word_end == std::string_view::npos) word_end = para.size();
       std::string_view word = para.substr(i, word_end - i);
       std::size_t word_len = utf8_length(word);
-      if (line_len > 0 && line_len + 1 + word_len > width) {
+      if (!first && word_len > 0 && line_len > 0 && line_len + 1 + word_len > width) {
         lines.push_back(std::move(line));
         line.clear();
         line_len = 0;
-      } else if (line_len > 0) {
+      } else if (!first) {
         line += ' ';
         ++line_len;
       }
+      first = false;
       while (word_len > width) {
         // Cut a long word at `width` code points.
         std::size_t k = 0;
@@ -140,14 +145,8 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
       }
       line.append(word);
       line_len += word_len;
-      i = word_end + 1;
       if (word_end == para.size()) break;
-      // Keep runs of spaces as written.
-      while (i < para.size() && para[i] == ' ') {
-        line += ' ';
-        ++line_len;
-        ++i;
-      }
+      i = word_end + 1;
     }
     lines.push_back(std::move(line));
     if (nl >= s.size()) break;

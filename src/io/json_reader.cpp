@@ -163,7 +163,13 @@ struct PendingNode {
   std::size_t id_offset = 0;
 };
 
+constexpr std::size_t unresolved = static_cast<std::size_t>(-1);
+
 struct PendingEdge {
+  // Endpoints are resolved to vertices as soon as the node is known; the id
+  // is kept only for nodes not seen yet.
+  std::size_t from_v = unresolved;
+  std::size_t to_v = unresolved;
   std::string from;
   std::string to;
   Relation relation = Relation::supports;
@@ -172,7 +178,7 @@ struct PendingEdge {
   std::size_t start = 0;
   std::size_t from_offset = 0;
   std::size_t to_offset = 0;
-  std::string pointer;
+  std::size_t index = 0;
   Attributes extra;
 };
 
@@ -260,7 +266,8 @@ class Reader {
   std::vector<std::size_t> id_offsets_;  // per vertex: where its id is written
   PendingNode node_;
   PendingEdge edge_;
-  std::vector<PendingEdge> edges_;
+  std::vector<Graph::EdgeSpec> direct_;  // edges whose ends were known when read
+  std::vector<PendingEdge> edges_;       // edges after the first one that was not
   std::optional<std::size_t> version_offset_;
   bool version_ok_ = false;
   bool has_nodes_ = false;
@@ -534,10 +541,12 @@ void Reader::edge_string(std::string& v, std::size_t at) {
   }
   switch (field) {
     case EdgeField::from:
+      if (auto known = graph_.find(v)) edge_.from_v = *known;
       edge_.from = std::move(v);
       edge_.from_offset = at;
       return;
     case EdgeField::to:
+      if (auto known = graph_.find(v)) edge_.to_v = *known;
       edge_.to = std::move(v);
       edge_.to_offset = at;
       return;
@@ -648,7 +657,7 @@ bool Reader::start(bool array) {
       if (array) break;
       edge_ = PendingEdge{};
       edge_.start = at;
-      edge_.pointer = value_pointer();
+      edge_.index = stack_.back().index;
       push(Ctx::edge);
       return true;
     case Slot::extra: begin_skip(true, at); return true;
@@ -740,14 +749,25 @@ void Reader::finish_edge(const Frame& frame) {
       edge_.bad = true;
     }
   }
-  if (edges_.size() >= options_.limits.max_edges) {
+  if (direct_.size() + edges_.size() >= options_.limits.max_edges) {
     fatal_ = true;
     error(frame.start, here_ptr,
           "more than " + std::to_string(options_.limits.max_edges) + " edges (raise the limit with --max-edges)");
     throw TooManyErrors{};
   }
   std::sort(edge_.extra.begin(), edge_.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
-  edges_.push_back(std::move(edge_));
+  // In the usual file, with nodes before edges, both ends are known by now:
+  // the edge goes straight into the graph. Once one edge has to wait for a
+  // node defined later, all later edges wait too, so that edges keep the
+  // order in which they were written.
+  if (edges_.empty() && !edge_.bad && errors_ == 0 && edge_.from_v != unresolved && edge_.to_v != unresolved &&
+      edge_.from_v != edge_.to_v) {
+    direct_.push_back({edge_.from_v, edge_.to_v, edge_.relation, std::move(edge_.extra)});
+  } else {
+    if (edge_.from_v != unresolved) std::string().swap(edge_.from);
+    if (edge_.to_v != unresolved) std::string().swap(edge_.to);
+    edges_.push_back(std::move(edge_));
+  }
   edge_ = PendingEdge{};
 }
 
@@ -763,6 +783,10 @@ void Reader::finish_top(const Frame& frame) {
   if (!has_nodes_ && (frame.seen & (std::uint32_t{1} << static_cast<unsigned>(TopField::nodes))) == 0) {
     structural_ = true;
     error(frame.start, "", "missing the required field \"nodes\" (an array of nodes)");
+  }
+  if ((frame.seen & (std::uint32_t{1} << static_cast<unsigned>(TopField::edges))) == 0) {
+    structural_ = true;
+    error(frame.start, "", "missing the required field \"edges\" (an array of edges; may be empty)");
   }
   std::sort(graph_.extra.begin(), graph_.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
 }
@@ -797,7 +821,8 @@ bool Reader::parse_error(std::size_t position, const std::string& last_token, co
     message = std::string("trailing comma before '") + bad + "' is not allowed in JSON; remove it";
   } else if (at_end) {
     message = "unexpected end of input: the file is truncated or a bracket is not closed";
-    if (auto p = what.find("expected "); p != std::string::npos) message += " (" + what.substr(p) + ")";
+    // nlohmann says "unexpected end of input; expected ']'": keep what it expected.
+    if (auto p = what.find("; expected "); p != std::string::npos) message += " (" + what.substr(p + 2) + ")";
   } else if (done_root_ && stack_.empty() && what.find("end of input") != std::string::npos) {
     message = "unexpected text after the end of the JSON document";
   } else if (bad == '/' && at + 1 < text_.size() && (text_[at + 1] == '/' || text_[at + 1] == '*')) {
@@ -816,7 +841,7 @@ bool Reader::parse_error(std::size_t position, const std::string& last_token, co
 }
 
 void Reader::resolve_edges() {
-  graph_.reserve(graph_.node_count(), edges_.size());
+  graph_.reserve(graph_.node_count(), direct_.size() + edges_.size());
   const bool suggest = graph_.node_count() <= 5000;
   std::vector<std::string_view> ids;
   auto unknown = [&](const std::string& id, std::size_t offset, const std::string& ptr) {
@@ -830,20 +855,26 @@ void Reader::resolve_edges() {
     }
     error(offset, ptr, std::move(message));
   };
+  auto resolve = [&](std::size_t known, const std::string& id) -> std::optional<Graph::NodeRef> {
+    if (known != unresolved) return known;
+    return graph_.find(id);
+  };
   for (auto& e : edges_) {
     if (e.bad) continue;
-    auto from = graph_.find(e.from);
-    auto to = graph_.find(e.to);
-    if (!from) unknown(e.from, e.from_offset, e.pointer + "/from");
-    if (!to) unknown(e.to, e.to_offset, e.pointer + "/to");
+    const std::string ptr = "/edges/" + std::to_string(e.index);
+    auto from = resolve(e.from_v, e.from);
+    auto to = resolve(e.to_v, e.to);
+    if (!from) unknown(e.from, e.from_offset, ptr + "/from");
+    if (!to) unknown(e.to, e.to_offset, ptr + "/to");
     if (!from || !to) continue;
     if (*from == *to) {
-      error(e.start, e.pointer,
-            "edge from " + shown(e.from) + " to itself; an edge must join two different nodes");
+      error(e.start, ptr,
+            "edge from " + shown(graph_.node(*from).id) + " to itself; an edge must join two different nodes");
       continue;
     }
-    if (errors_ == 0) graph_.add_edge(*from, *to, e.relation, std::move(e.extra));
+    direct_.push_back({*from, *to, e.relation, std::move(e.extra)});
   }
+  if (errors_ == 0) graph_.add_edges(std::move(direct_));
 }
 
 ReadResult Reader::run() {

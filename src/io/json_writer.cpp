@@ -99,8 +99,8 @@ void write_json(std::ostream& out, const Graph& graph) {
     const auto& e = edges[i];
     buf += "    {";
     bool first = true;
-    field(buf, "from", graph.node(graph.source(e)).id, first);
-    field(buf, "to", graph.node(graph.target(e)).id, first);
+    field(buf, "from", graph.id(graph.source(e)), first);
+    field(buf, "to", graph.id(graph.target(e)), first);
     field(buf, "relation", to_string(graph.edge(e).relation), first);
     extras(buf, graph.edge(e).extra, first);
     buf += i + 1 < edges.size() ? "},\n" : "}\n";

@@ -26,11 +26,13 @@ io::ReadResult load_graph(const std::string& path, const Limits& limits) {
   io::JsonReadOptions options;
   options.file_name = path == "-" ? "<stdin>" : path;
   options.limits = limits;
-  spdlog::debug("reading {}", options.file_name);
+  Stopwatch watch;
   const std::string text = io::read_file(path, limits.max_input_bytes);
+  spdlog::debug("read {} bytes from {} in {:.3f} s", text.size(), options.file_name, watch.lap());
   auto result = io::read_json(text, options);
   for (const auto& w : result.warnings) spdlog::warn("{}", w.format());
-  spdlog::debug("read {} nodes and {} edges", result.graph.node_count(), result.graph.edge_count());
+  spdlog::debug("parsed {} nodes and {} edges in {:.3f} s", result.graph.node_count(), result.graph.edge_count(),
+                watch.lap());
   return result;
 }
 
@@ -52,12 +54,13 @@ void write_output(const std::string& path, const std::string& input, const std::
   if (input != "-" && same_file(path, input)) {
     throw OutputError(path + ": error: the output would overwrite the input file; choose another output path");
   }
+  Stopwatch watch;
   try {
     io::write_file_atomically(path, write);
   } catch (const IoError& e) {
     throw OutputError(e.what());
   }
-  spdlog::debug("wrote {}", path);
+  spdlog::debug("wrote {} in {:.3f} s", path, watch.lap());
 }
 
 }  // namespace claimgraph::cli

@@ -3,6 +3,7 @@
 // output, and the limit options.
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <functional>
 #include <ostream>
 #include <stdexcept>
@@ -31,6 +32,22 @@ inline constexpr const char* exit_code_help =
 class OutputError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+/// Measures the time since construction, for --verbose timings.
+class Stopwatch {
+ public:
+  Stopwatch() : start_(std::chrono::steady_clock::now()) {}
+  /// Seconds since construction or the last lap, and restarts.
+  double lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - start_).count();
+    start_ = now;
+    return s;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
 };
 
 /// Adds --max-* options that raise the input limits.

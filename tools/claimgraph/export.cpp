@@ -47,7 +47,9 @@ int run_export(const ExportOptions& options) {
   if (to == "json") {
     write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, input.graph); });
   } else {
+    Stopwatch watch;
     const auto report = analysis::check(input.graph);
+    spdlog::debug("checked grounding in {:.3f} s", watch.lap());
     io::DotOptions dot;
     dot.grounding = &report;
     dot.legend = !options.no_legend;

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   app.add_flag("-v,--verbose", verbose, "Print progress and timings on stderr");
   app.add_flag("-q,--quiet", quiet, "Print only errors on stderr (no warnings)");
   app.require_subcommand(1, 1);
+  app.fallthrough();  // -v and -q may also follow the subcommand
   app.footer(cli::exit_code_help);
   auto check = cli::setup_check(app);
   auto exporter = cli::setup_export(app);
