@@ -1,6 +1,7 @@
 #include "claimgraph/io/json_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cstdint>
 #include <iterator>
@@ -9,6 +10,7 @@
 #include <utility>
 
 #include "claimgraph/io/file.hpp"
+#include "detail/json_parser.hpp"
 #include "detail/text.hpp"
 
 namespace claimgraph::io {
@@ -16,36 +18,6 @@ namespace claimgraph::io {
 namespace {
 
 using nlohmann::json;
-
-// An input iterator over the buffer that publishes how far nlohmann's lexer
-// has read, so that every SAX event can be placed in the file.
-class TrackingIterator {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-
-  explicit TrackingIterator(const char** cursor) : cursor_(cursor) {}
-  explicit TrackingIterator(const char* end) : end_(end) {}
-  reference operator*() const { return **cursor_; }
-  TrackingIterator& operator++() {
-    ++*cursor_;
-    return *this;
-  }
-  TrackingIterator operator++(int) {
-    auto copy = *this;
-    ++*cursor_;
-    return copy;
-  }
-  friend bool operator==(const TrackingIterator& a, const TrackingIterator& b) { return a.where() == b.where(); }
-
- private:
-  [[nodiscard]] const char* where() const { return cursor_ != nullptr ? *cursor_ : end_; }
-  const char** cursor_ = nullptr;
-  const char* end_ = nullptr;
-};
 
 // Maps byte offsets to 1-based line and column (columns count code points).
 class LineIndex {
@@ -190,34 +162,19 @@ class Reader {
 
   ReadResult run();
 
-  // --- nlohmann SAX interface ---
-  bool null() { return scalar(json(nullptr), "null"); }
-  bool boolean(bool v) { return scalar(json(v), "a boolean"); }
-  bool number_integer(json::number_integer_t v) { return scalar(json(v), "a number"); }
-  bool number_unsigned(json::number_unsigned_t v) { return scalar(json(v), "a number"); }
-  bool number_float(json::number_float_t v, const std::string& /*raw*/) { return scalar(json(v), "a number"); }
-  bool binary(json::binary_t& /*v*/) { return scalar(json(nullptr), "binary data"); }
-  bool string(std::string& v);
-  bool key(std::string& k);
-  bool start_object(std::size_t /*elements*/) { return start(false); }
-  bool start_array(std::size_t /*elements*/) { return start(true); }
-  bool end_object() { return end(); }
-  bool end_array() { return end(); }
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex);
+  // --- events from detail::JsonParser, each with the offset where its token starts ---
+  bool null(std::size_t at) { return scalar(Scalar::null, "null", at); }
+  bool boolean(bool v, std::size_t at) { return scalar(Scalar::boolean, v ? "true" : "false", at); }
+  bool number(std::string_view raw, std::size_t at) { return scalar(Scalar::number, raw, at); }
+  bool string(std::string_view v, std::size_t at);
+  bool key(std::string_view k, std::size_t at);
+  bool start_object(std::size_t at) { return start(false, at); }
+  bool start_array(std::size_t at) { return start(true, at); }
+  bool end_object(std::size_t at) { return end(at); }
+  bool end_array(std::size_t at) { return end(at); }
 
  private:
-  // Where the token that produced the current event starts.
-  std::size_t token_start() const {
-    std::size_t p = prev_end_;
-    while (p < text_.size()) {
-      const char c = text_[p];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
-      ++p;
-    }
-    return p;
-  }
-  std::size_t here() const { return static_cast<std::size_t>(cursor_ - text_.data()); }
-  void advance() { prev_end_ = here(); }
+  enum class Scalar : std::uint8_t { null, boolean, number };
 
   std::string pointer(std::size_t depth) const;
   std::string value_pointer() const { return pointer(stack_.size()); }
@@ -230,9 +187,9 @@ class Reader {
   void warn_unknown(std::size_t offset, std::string_view key, std::span<const std::string_view> known);
 
   Slot slot() const;
-  bool scalar(json value, const char* type);
-  bool start(bool array);
-  bool end();
+  bool scalar(Scalar kind, std::string_view raw, std::size_t at);
+  bool start(bool array, std::size_t at);
+  bool end(std::size_t at);
   void value_done() {
     if (!stack_.empty() && stack_.back().array) ++stack_.back().index;
   }
@@ -252,15 +209,12 @@ class Reader {
   std::string_view text_;
   const JsonReadOptions& options_;
   LineIndex lines_;
-  const char* cursor_ = nullptr;
-  std::size_t prev_end_ = 0;
 
   std::vector<Frame> stack_;
   std::size_t skip_depth_ = 0;  // > 0 while skipping or capturing a compound value
   bool capturing_ = false;
   std::size_t capture_start_ = 0;
   std::string capture_key_;
-  bool done_root_ = false;
 
   Graph graph_;
   std::vector<std::size_t> id_offsets_;  // per vertex: where its id is written
@@ -407,33 +361,28 @@ bool Reader::check_string(std::string_view value, std::size_t offset) {
   return true;
 }
 
-bool Reader::scalar(json value, const char* type) {
-  if (skip_depth_ > 0) {
-    advance();
-    return true;
-  }
-  const std::size_t at = token_start();
-  advance();
+bool Reader::scalar(Scalar kind, std::string_view raw, std::size_t at) {
+  if (skip_depth_ > 0) return true;
+  const char* type = kind == Scalar::null ? "null" : kind == Scalar::boolean ? "a boolean" : "a number";
   const Slot s = slot();
   switch (s) {
     case Slot::version:
       version_offset_ = at;
-      if (value.is_number_unsigned() && value.get<json::number_unsigned_t>() == json_format_version) {
+      if (kind == Scalar::number && raw == std::to_string(json_format_version)) {
         version_ok_ = true;
-      } else if (value.is_number_integer()) {
+      } else if (kind == Scalar::number && raw.find_first_of(".eE") == std::string_view::npos) {
         fatal_ = true;
         error(at, value_pointer(),
-              "unsupported format version " + value.dump() + "; this build reads version " +
+              "unsupported format version " + std::string(raw) + "; this build reads version " +
                   std::to_string(json_format_version) + " only");
       } else {
         type_error(s, at, type);
       }
       break;
     case Slot::extra:
-      keep_extra(stack_.back().key, value.dump(), at);
+      keep_extra(stack_.back().key, kind == Scalar::number ? json::parse(raw).dump() : std::string(raw), at);
       break;
     default:
-      if (s == Slot::root) done_root_ = true;
       type_error(s, at, type);
       if (s == Slot::node_string || s == Slot::tags || s == Slot::tag) node_.bad = true;
       if (s == Slot::edge_string) edge_.bad = true;
@@ -443,13 +392,9 @@ bool Reader::scalar(json value, const char* type) {
   return true;
 }
 
-bool Reader::string(std::string& v) {
-  if (skip_depth_ > 0) {
-    advance();
-    return true;
-  }
-  const std::size_t at = token_start();
-  advance();
+bool Reader::string(std::string_view text, std::size_t at) {
+  if (skip_depth_ > 0) return true;
+  std::string v(text);
   const Slot s = slot();
   switch (s) {
     case Slot::top_string:
@@ -470,7 +415,6 @@ bool Reader::string(std::string& v) {
       if (check_string(v, at)) keep_extra(stack_.back().key, json(std::move(v)).dump(), at);
       break;
     default:
-      if (s == Slot::root) done_root_ = true;
       if (s == Slot::node_string || s == Slot::tags || s == Slot::tag) node_.bad = true;
       if (s == Slot::edge_string) edge_.bad = true;
       type_error(s, at, "a string");
@@ -567,9 +511,7 @@ void Reader::edge_string(std::string& v, std::size_t at) {
   }
 }
 
-bool Reader::key(std::string& k) {
-  const std::size_t at = token_start();
-  advance();
+bool Reader::key(std::string_view k, std::size_t at) {
   if (skip_depth_ > 0) return true;
   Frame& f = stack_.back();
   f.key_offset = at;
@@ -591,7 +533,7 @@ bool Reader::key(std::string& k) {
       break;
     default: break;
   }
-  f.key = std::move(k);
+  f.key.assign(k);
   bool duplicate = false;
   if (known) {
     const auto bit = std::uint32_t{1} << *known;
@@ -611,9 +553,7 @@ bool Reader::key(std::string& k) {
   return true;
 }
 
-bool Reader::start(bool array) {
-  const std::size_t at = token_start();
-  advance();
+bool Reader::start(bool array, std::size_t at) {
   if (stack_.size() + skip_depth_ >= options_.limits.max_depth) {
     structural_ = true;
     fatal_ = true;
@@ -663,7 +603,6 @@ bool Reader::start(bool array) {
     case Slot::extra: begin_skip(true, at); return true;
     default: break;
   }
-  if (s == Slot::root) done_root_ = true;
   if (s == Slot::node_string || s == Slot::tags) node_.bad = true;
   if (s == Slot::edge_string) edge_.bad = true;
   type_error(s, at, got);
@@ -671,12 +610,11 @@ bool Reader::start(bool array) {
   return true;
 }
 
-bool Reader::end() {
-  advance();
+bool Reader::end(std::size_t at) {
   if (skip_depth_ > 0) {
     if (--skip_depth_ == 0) {
       if (capturing_) {
-        const std::string_view raw = text_.substr(capture_start_, here() - capture_start_);
+        const std::string_view raw = text_.substr(capture_start_, at + 1 - capture_start_);
         keep_extra(capture_key_, json::parse(raw).dump(), capture_start_);
       }
       value_done();
@@ -772,7 +710,6 @@ void Reader::finish_edge(const Frame& frame) {
 }
 
 void Reader::finish_top(const Frame& frame) {
-  done_root_ = true;
   if ((frame.seen & (std::uint32_t{1} << static_cast<unsigned>(TopField::version))) == 0) {
     structural_ = true;
     fatal_ = true;
@@ -784,60 +721,7 @@ void Reader::finish_top(const Frame& frame) {
     structural_ = true;
     error(frame.start, "", "missing the required field \"nodes\" (an array of nodes)");
   }
-  if ((frame.seen & (std::uint32_t{1} << static_cast<unsigned>(TopField::edges))) == 0) {
-    structural_ = true;
-    error(frame.start, "", "missing the required field \"edges\" (an array of edges; may be empty)");
-  }
   std::sort(graph_.extra.begin(), graph_.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
-}
-
-bool Reader::parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
-  structural_ = true;
-  fatal_ = true;
-  std::size_t at = position > 0 ? std::min(position - 1, text_.size()) : 0;
-  std::string what = ex.what();
-  // nlohmann's text after "parse error at line L, column C: " is the cause.
-  if (auto c = what.find("column "); c != std::string::npos) {
-    if (auto q = what.find(": ", c); q != std::string::npos) what = what.substr(q + 2);
-  }
-  std::string message;
-  const bool at_end = position > text_.size();
-  // Find the last significant character before the error, for trailing commas.
-  std::size_t back = std::min(at, text_.size());
-  while (back > 0 && (text_[back - 1] == ' ' || text_[back - 1] == '\n' || text_[back - 1] == '\r' || text_[back - 1] == '\t')) {
-    --back;
-  }
-  const char bad = at < text_.size() ? text_[at] : '\0';
-  if (what.find("ill-formed UTF-8") != std::string::npos) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    const auto b = static_cast<unsigned char>(bad);
-    message = std::string("invalid UTF-8 byte 0x") + hex[b >> 4] + hex[b & 0xF] +
-              " in a string; case files must be encoded as UTF-8";
-  } else if (what.find("surrogate") != std::string::npos || what.find("control character") != std::string::npos ||
-             what.find("\\u") != std::string::npos) {
-    message = what;
-  } else if ((bad == '}' || bad == ']') && back > 0 && text_[back - 1] == ',') {
-    at = back - 1;
-    message = std::string("trailing comma before '") + bad + "' is not allowed in JSON; remove it";
-  } else if (at_end) {
-    message = "unexpected end of input: the file is truncated or a bracket is not closed";
-    // nlohmann says "unexpected end of input; expected ']'": keep what it expected.
-    if (auto p = what.find("; expected "); p != std::string::npos) message += " (" + what.substr(p + 2) + ")";
-  } else if (done_root_ && stack_.empty() && what.find("end of input") != std::string::npos) {
-    message = "unexpected text after the end of the JSON document";
-  } else if (bad == '/' && at + 1 < text_.size() && (text_[at + 1] == '/' || text_[at + 1] == '*')) {
-    message = "comments are not allowed in JSON";
-  } else if (bad == '\'') {
-    message = "strings in JSON are written in double quotes, not single quotes";
-  } else {
-    message = what;
-    if (!last_token.empty() && last_token.find("<U+0000>") != std::string::npos) message += " (NUL byte in the input)";
-  }
-  diagnostics_.push_back({at, Diagnostic{Severity::error,
-                                          Location{options_.file_name, lines_.locate(at).first, lines_.locate(at).second, ""},
-                                          "malformed JSON: " + message}});
-  ++errors_;
-  return false;
 }
 
 void Reader::resolve_edges() {
@@ -897,11 +781,19 @@ ReadResult Reader::run() {
   } else if (blank) {
     fail("the file is empty; a case file is a JSON object such as {\"claimgraph\": 1, \"nodes\": [], \"edges\": []}");
   } else {
-    cursor_ = text_.data();
+    detail::JsonParser<Reader> parser(text_, *this);
     bool complete = false;
     try {
-      complete = json::sax_parse(TrackingIterator(&cursor_), TrackingIterator(text_.data() + text_.size()), this,
-                                 json::input_format_t::json, true, false);
+      const auto status = parser.parse();
+      complete = status == detail::JsonParseStatus::complete;
+      if (status == detail::JsonParseStatus::syntax_error) {
+        structural_ = true;
+        const std::size_t at = parser.error().offset;
+        auto [line, column] = lines_.locate(at);
+        diagnostics_.push_back({at, Diagnostic{Severity::error, Location{options_.file_name, line, column, ""},
+                                               "malformed JSON: " + parser.error().message}});
+        ++errors_;
+      }
     } catch (const TooManyErrors&) {
       complete = false;
     }
