@@ -126,6 +126,12 @@ void Graph::reserve(std::size_t nodes, std::size_t edges) {
   index_.reserve(nodes);
 }
 
+std::vector<std::size_t> Graph::find_many(std::span<const std::string_view> ids) const {
+  std::vector<std::size_t> out(ids.size());
+  index_.find_many(ids.data(), ids.size(), out.data());
+  return out;
+}
+
 std::optional<Graph::NodeRef> Graph::find(std::string_view id) const {
   return index_.find(id);
 }

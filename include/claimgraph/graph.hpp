@@ -131,6 +131,11 @@ class Graph {
   /// Reserves room for this many nodes and edges.
   void reserve(std::size_t nodes, std::size_t edges);
 
+  /// Looks up many ids at once (faster than find() one by one on large
+  /// graphs): the result's i-th entry is the node of ids[i], or `npos`.
+  [[nodiscard]] std::vector<std::size_t> find_many(std::span<const std::string_view> ids) const;
+  /// Returned by find_many for an unknown id.
+  static constexpr std::size_t npos = detail::IdIndex::npos;
   /// The node with this id, if any.
   [[nodiscard]] std::optional<NodeRef> find(std::string_view id) const;
   [[nodiscard]] const Node& node(NodeRef v) const { return (*store_)[v]; }

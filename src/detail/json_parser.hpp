@@ -53,6 +53,8 @@ class JsonParser {
     return error_.message.empty() ? JsonParseStatus::stopped_by_handler : JsonParseStatus::syntax_error;
   }
   JsonParseStatus fail(std::size_t at, std::string message) {
+    // A comment is wrong wherever it stands: say so, not what was expected there.
+    if (s_.substr(at, 2) == "//" || s_.substr(at, 2) == "/*") message = "comments are not allowed in JSON";
     if (error_.message.empty()) error_ = {at, std::move(message)};
     return JsonParseStatus::syntax_error;
   }

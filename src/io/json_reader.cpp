@@ -1,6 +1,7 @@
 #include "claimgraph/io/json_reader.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <cctype>
 #include <array>
 #include <cstdint>
@@ -135,15 +136,11 @@ struct PendingNode {
   std::size_t id_offset = 0;
 };
 
-constexpr std::size_t unresolved = static_cast<std::size_t>(-1);
-
 struct PendingEdge {
-  // Endpoints are resolved to vertices as soon as the node is known; the id
-  // is kept only for nodes not seen yet.
-  std::size_t from_v = unresolved;
-  std::size_t to_v = unresolved;
-  std::string from;
-  std::string to;
+  // Endpoints are resolved in one batch at the end; until then they are
+  // views into the input (or into the reader's store of unescaped strings).
+  std::string_view from;
+  std::string_view to;
   Relation relation = Relation::supports;
   bool bad = false;
   std::uint32_t seen = 0;
@@ -199,8 +196,15 @@ class Reader {
   Attributes* extra_target();
   bool check_string(std::string_view value, std::size_t offset);
 
+  // A view of `v` that lives until the end of reading: into the input when
+  // the string had no escapes (the parser hands out such views), else into
+  // a copy the reader keeps.
+  std::string_view stable(std::string_view v) {
+    if (v.data() >= text_.data() && v.data() + v.size() <= text_.data() + text_.size()) return v;
+    return unescaped_.emplace_back(v);
+  }
   void node_string(std::string& value, std::size_t offset);
-  void edge_string(std::string& value, std::size_t offset);
+  void edge_string(std::string_view value, std::size_t offset);
   void finish_node(const Frame& frame);
   void finish_edge(const Frame& frame);
   void finish_top(const Frame& frame);
@@ -220,8 +224,8 @@ class Reader {
   std::vector<std::size_t> id_offsets_;  // per vertex: where its id is written
   PendingNode node_;
   PendingEdge edge_;
-  std::vector<Graph::EdgeSpec> direct_;  // edges whose ends were known when read
-  std::vector<PendingEdge> edges_;       // edges after the first one that was not
+  std::vector<PendingEdge> edges_;
+  std::deque<std::string> unescaped_;  // edge ends that had escapes, kept for resolve_edges
   std::optional<std::size_t> version_offset_;
   bool version_ok_ = false;
   bool has_nodes_ = false;
@@ -403,7 +407,7 @@ bool Reader::string(std::string_view text, std::size_t at) {
       }
       break;
     case Slot::node_string: node_string(v, at); break;
-    case Slot::edge_string: edge_string(v, at); break;
+    case Slot::edge_string: edge_string(text, at); break;
     case Slot::tag:
       if (check_string(v, at)) {
         node_.node.tags->push_back(std::move(v));
@@ -477,7 +481,7 @@ void Reader::node_string(std::string& v, std::size_t at) {
   }
 }
 
-void Reader::edge_string(std::string& v, std::size_t at) {
+void Reader::edge_string(std::string_view v, std::size_t at) {
   const auto field = static_cast<EdgeField>(*field_index(edge_names, stack_.back().key));
   if (!check_string(v, at)) {
     edge_.bad = true;
@@ -485,13 +489,11 @@ void Reader::edge_string(std::string& v, std::size_t at) {
   }
   switch (field) {
     case EdgeField::from:
-      if (auto known = graph_.find(v)) edge_.from_v = *known;
-      edge_.from = std::move(v);
+      edge_.from = stable(v);
       edge_.from_offset = at;
       return;
     case EdgeField::to:
-      if (auto known = graph_.find(v)) edge_.to_v = *known;
-      edge_.to = std::move(v);
+      edge_.to = stable(v);
       edge_.to_offset = at;
       return;
     case EdgeField::relation: {
@@ -687,25 +689,14 @@ void Reader::finish_edge(const Frame& frame) {
       edge_.bad = true;
     }
   }
-  if (direct_.size() + edges_.size() >= options_.limits.max_edges) {
+  if (edges_.size() >= options_.limits.max_edges) {
     fatal_ = true;
     error(frame.start, here_ptr,
           "more than " + std::to_string(options_.limits.max_edges) + " edges (raise the limit with --max-edges)");
     throw TooManyErrors{};
   }
   std::sort(edge_.extra.begin(), edge_.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
-  // In the usual file, with nodes before edges, both ends are known by now:
-  // the edge goes straight into the graph. Once one edge has to wait for a
-  // node defined later, all later edges wait too, so that edges keep the
-  // order in which they were written.
-  if (edges_.empty() && !edge_.bad && errors_ == 0 && edge_.from_v != unresolved && edge_.to_v != unresolved &&
-      edge_.from_v != edge_.to_v) {
-    direct_.push_back({edge_.from_v, edge_.to_v, edge_.relation, std::move(edge_.extra)});
-  } else {
-    if (edge_.from_v != unresolved) std::string().swap(edge_.from);
-    if (edge_.to_v != unresolved) std::string().swap(edge_.to);
-    edges_.push_back(std::move(edge_));
-  }
+  edges_.push_back(std::move(edge_));
   edge_ = PendingEdge{};
 }
 
@@ -725,40 +716,52 @@ void Reader::finish_top(const Frame& frame) {
 }
 
 void Reader::resolve_edges() {
-  graph_.reserve(graph_.node_count(), direct_.size() + edges_.size());
+  graph_.reserve(graph_.node_count(), edges_.size());
+  // All ends at once: the id index prefetches while it compares.
+  std::vector<std::string_view> ends;
+  ends.reserve(edges_.size() * 2);
+  for (const auto& e : edges_) {
+    ends.push_back(e.from);
+    ends.push_back(e.to);
+  }
+  const std::vector<std::size_t> found = graph_.find_many(ends);
+  std::vector<std::string_view>().swap(ends);
+
   const bool suggest = graph_.node_count() <= 5000;
   std::vector<std::string_view> ids;
-  auto unknown = [&](const std::string& id, std::size_t offset, const std::string& ptr) {
+  auto unknown = [&](std::string_view id, std::size_t offset, const std::string& ptr) {
     std::string message = "unknown node " + shown(id);
     if (suggest) {
       if (ids.empty()) {
         ids.reserve(graph_.node_count());
-        for (std::size_t v = 0; v < graph_.node_count(); ++v) ids.push_back(graph_.node(v).id);
+        for (std::size_t v = 0; v < graph_.node_count(); ++v) ids.push_back(graph_.id(v));
       }
       if (auto near = detail::nearest(id, ids)) message += "; did you mean \"" + *near + "\"?";
     }
     error(offset, ptr, std::move(message));
   };
-  auto resolve = [&](std::size_t known, const std::string& id) -> std::optional<Graph::NodeRef> {
-    if (known != unresolved) return known;
-    return graph_.find(id);
-  };
-  for (auto& e : edges_) {
+  std::vector<Graph::EdgeSpec> specs;
+  specs.reserve(edges_.size());
+  for (std::size_t i = 0; i < edges_.size(); ++i) {
+    auto& e = edges_[i];
     if (e.bad) continue;
-    const std::string ptr = "/edges/" + std::to_string(e.index);
-    auto from = resolve(e.from_v, e.from);
-    auto to = resolve(e.to_v, e.to);
-    if (!from) unknown(e.from, e.from_offset, ptr + "/from");
-    if (!to) unknown(e.to, e.to_offset, ptr + "/to");
-    if (!from || !to) continue;
-    if (*from == *to) {
-      error(e.start, ptr,
-            "edge from " + shown(graph_.node(*from).id) + " to itself; an edge must join two different nodes");
+    const std::size_t from = found[2 * i];
+    const std::size_t to = found[2 * i + 1];
+    if (from == Graph::npos || to == Graph::npos) {
+      const std::string ptr = "/edges/" + std::to_string(e.index);
+      if (from == Graph::npos) unknown(e.from, e.from_offset, ptr + "/from");
+      if (to == Graph::npos) unknown(e.to, e.to_offset, ptr + "/to");
       continue;
     }
-    direct_.push_back({*from, *to, e.relation, std::move(e.extra)});
+    if (from == to) {
+      error(e.start, "/edges/" + std::to_string(e.index),
+            "edge from " + shown(e.from) + " to itself; an edge must join two different nodes");
+      continue;
+    }
+    specs.push_back({from, to, e.relation, std::move(e.extra)});
   }
-  if (errors_ == 0) graph_.add_edges(std::move(direct_));
+  std::vector<PendingEdge>().swap(edges_);
+  if (errors_ == 0) graph_.add_edges(std::move(specs));
 }
 
 ReadResult Reader::run() {

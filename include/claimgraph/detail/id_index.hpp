@@ -1,14 +1,15 @@
 #pragma once
-// The index from node id to vertex: an open-addressing table of 64-bit slots
-// (32 bits of hash, 32 bits of vertex + 1) with linear probing, over its own
-// compact copy of the ids. A lookup touches one slot and, on a hash match,
-// a few bytes of the id pool: both stay small enough to be cached for a
-// million-node graph, where a node-based std::unordered_map, or comparing
-// against the ids inside the (large) node records, costs several misses to
-// main memory per lookup.
+// The index from node id to vertex: an open-addressing table with linear
+// probing, over its own compact copy of the ids. Each 32-byte slot holds the
+// vertex, part of the hash, the id's length and its first 20 bytes, so that
+// a lookup of a short id (the usual case) touches one slot and nothing else;
+// longer ids are confirmed against the id pool. On a million-node graph a
+// node-based std::unordered_map, or comparing against the ids inside the
+// (large) node records, costs several misses to main memory per lookup.
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,18 +29,35 @@ class IdIndex {
 
   /// The vertex whose id is `id`, if any.
   [[nodiscard]] std::optional<std::size_t> find(std::string_view id) const noexcept {
-    if (slots_.empty()) return std::nullopt;
-    const std::uint64_t h = hash(id);
-    const auto tag = static_cast<std::uint32_t>(h >> 32);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const std::uint64_t slot = slots_[i];
-      if (slot == 0) return std::nullopt;
-      if (static_cast<std::uint32_t>(slot >> 32) == tag) {
-        const std::size_t v = static_cast<std::uint32_t>(slot) - 1;
-        if (id_of(v) == id) return v;
+    const std::size_t v = find_hashed(id, hash(id));
+    if (v == npos) return std::nullopt;
+    return v;
+  }
+
+  /// Looks up many ids at once: out[i] is the vertex of ids[i], or `npos`.
+  /// The slots of later ids are prefetched while earlier ones are compared,
+  /// so that the memory latency of a large table overlaps.
+  void find_many(const std::string_view* ids, std::size_t count, std::size_t* out) const noexcept {
+    constexpr std::size_t ahead = 16;
+    std::uint64_t hashes[ahead];
+    const std::size_t first = count < ahead ? count : ahead;
+    for (std::size_t i = 0; i < first; ++i) {
+      hashes[i] = hash(ids[i]);
+      if (!slots_.empty()) __builtin_prefetch(&slots_[hashes[i] & mask_]);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint64_t h = hashes[i % ahead];
+      if (i + ahead < count) {
+        const std::uint64_t next = hash(ids[i + ahead]);
+        hashes[i % ahead] = next;
+        if (!slots_.empty()) __builtin_prefetch(&slots_[next & mask_]);
       }
+      out[i] = find_hashed(ids[i], h);
     }
   }
+
+  /// Returned by find_many for an id that is not there.
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
   /// Adds `id` as the next vertex (number size()); the caller has checked
   /// that it is new.
@@ -81,24 +99,53 @@ class IdIndex {
     while (c < n * 2) c *= 2;
     return c;
   }
-  void place(std::uint64_t h, std::size_t v) {
-    const std::uint64_t slot = (h & 0xFFFFFFFF00000000ULL) | static_cast<std::uint64_t>(v + 1);
+  [[nodiscard]] std::size_t find_hashed(std::string_view id, std::uint64_t h) const noexcept {
+    if (slots_.empty()) return npos;
+    const Slot key = make_slot(h, id, 0);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i] == 0) {
-        slots_[i] = slot;
+      const Slot& slot = slots_[i];
+      if (slot.vertex == 0) return npos;
+      if (slot.tag == key.tag && slot.length == key.length &&
+          std::memcmp(slot.prefix, key.prefix, sizeof key.prefix) == 0 &&
+          (id.size() <= sizeof key.prefix || id_of(slot.vertex - 1) == id)) {
+        return slot.vertex - 1;
+      }
+    }
+  }
+
+  struct Slot {
+    char prefix[20];        // the id's first bytes, zero-padded
+    std::uint32_t length;   // the id's length (saturated)
+    std::uint32_t tag;      // high bits of the hash
+    std::uint32_t vertex;   // vertex + 1; 0 marks an empty slot
+  };
+  static_assert(sizeof(Slot) == 32);
+
+  static Slot make_slot(std::uint64_t h, std::string_view id, std::size_t v) noexcept {
+    Slot slot{};
+    std::memcpy(slot.prefix, id.data(), id.size() < sizeof slot.prefix ? id.size() : sizeof slot.prefix);
+    slot.length = id.size() < 0xFFFFFFFFu ? static_cast<std::uint32_t>(id.size()) : 0xFFFFFFFFu;
+    slot.tag = static_cast<std::uint32_t>(h >> 32);
+    slot.vertex = static_cast<std::uint32_t>(v + 1);
+    return slot;
+  }
+  void place(std::uint64_t h, std::size_t v) {
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].vertex == 0) {
+        slots_[i] = make_slot(h, id_of(v), v);
         return;
       }
     }
   }
   void rehash(std::size_t capacity) {
-    slots_.assign(capacity, 0);
+    slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
     for (std::size_t v = 0; v < size(); ++v) place(hash(id_of(v)), v);
   }
 
   std::string pool_;                 // every id, back to back
   std::vector<std::size_t> starts_;  // id v is pool_[starts_[v], starts_[v + 1])
-  std::vector<std::uint64_t> slots_;
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
 
