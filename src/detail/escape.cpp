@@ -58,8 +58,22 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+namespace {
+// Printable ASCII that needs no escaping in a DOT HTML label or quoted string.
+bool plain_ascii(unsigned char c) {
+  return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' && c != '\\';
+}
+}  // namespace
+
 void append_dot_html(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size() && plain_ascii(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
     const std::size_t begin = i;
     const char32_t cp = decode_utf8(s, i);
     switch (cp) {
@@ -83,6 +97,13 @@ void append_dot_html(std::string& out, std::string_view s) {
 
 void append_dot_quoted(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size() && plain_ascii(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
     const std::size_t begin = i;
     const char32_t cp = decode_utf8(s, i);
     switch (cp) {

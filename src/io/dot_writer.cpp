@@ -42,6 +42,10 @@ std::string_view edge_style(Relation relation) {
 }
 
 void append_lines(std::string& out, std::string_view text, std::size_t width) {
+  if (text.size() <= width && text.find('\n') == std::string_view::npos) {
+    detail::append_dot_html(out, text);  // fits on one line: no wrapping needed
+    return;
+  }
   const auto lines = detail::wrap(text, width);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) out += "<BR/>";
@@ -49,16 +53,40 @@ void append_lines(std::string& out, std::string_view text, std::size_t width) {
   }
 }
 
+// A node's drawing style: kind and whether it lacks evidence. Written once
+// as `node [...]` defaults whenever it changes, not on every node.
+int look_key(NodeKind kind, bool gap) { return static_cast<int>(kind) * 2 + (gap ? 1 : 0); }
+
+void append_look(std::string& out, NodeKind kind, bool gap, std::string_view indent) {
+  const Look look = look_of(kind);
+  out += indent;
+  out += "node [shape=";
+  out += look.shape;
+  out += ", style=\"";
+  out += look.style;
+  if (gap) out += ",dashed";
+  out += "\", fillcolor=\"";
+  out += gap ? std::string_view("#ffebee") : look.fill;
+  out += "\", color=\"";
+  out += gap ? gap_colour : look.border;
+  out += gap ? "\", penwidth=2.2" : "\", penwidth=1.2";
+  out += look.extra.empty() ? std::string_view(", peripheries=1") : look.extra;
+  out += "];\n";
+}
+
 void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const DotOptions& options,
-                 std::string_view indent) {
+                 std::string_view indent, int& current_look) {
   const Node& node = graph.node(v);
-  const Look look = look_of(node.kind);
   const analysis::ClaimStatus* status = nullptr;
   if (options.grounding != nullptr && v < options.grounding->claim_index.size() &&
       options.grounding->claim_index[v] != analysis::GroundingReport::npos) {
     status = &options.grounding->claims[options.grounding->claim_index[v]];
   }
   const bool gap = status != nullptr && !status->grounded;
+  if (look_key(node.kind, gap) != current_look) {
+    current_look = look_key(node.kind, gap);
+    append_look(out, node.kind, gap, indent);
+  }
 
   out += indent;
   out += 'n';
@@ -89,29 +117,20 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     append_lines(out, *node.source, options.wrap_width + 10);
     out += "</I></FONT>";
   }
-  out += ">, shape=";
-  out += look.shape;
-  out += ", style=\"";
-  out += look.style;
-  if (gap) out += ",dashed";
-  out += "\", fillcolor=\"";
-  out += gap ? std::string_view("#ffebee") : look.fill;
-  out += "\", color=\"";
-  out += gap ? gap_colour : look.border;
-  out += '"';
-  if (gap) out += ", penwidth=2.2";
-  out += look.extra;
-  out += ", tooltip=\"";
+  // The tooltip (shown on hover in SVG) names the node and gives its text.
+  out += ">, tooltip=\"";
   detail::append_dot_quoted(out, node.id);
-  out += ": ";
-  detail::append_dot_quoted(out, node.text ? *node.text : node.label);
+  if (node.text) {
+    out += ": ";
+    detail::append_dot_quoted(out, *node.text);
+  }
   out += "\"];\n";
 }
 
 void append_legend(std::string& out) {
   out += "  subgraph cluster_legend {\n"
          "    graph [label=\"\", style=invis];\n"
-         "    legend [shape=plaintext, style=\"\", margin=0, label=<"
+         "    legend [shape=plaintext, style=\"\", color=\"#b0bec5\", penwidth=1, peripheries=0, margin=0, label=<"
          "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"#b0bec5\">"
          "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
          "<TR><TD BGCOLOR=\"#e3f2fd\" STYLE=\"rounded\">claim</TD><TD ALIGN=\"LEFT\">a party's allegation</TD></TR>"
@@ -178,14 +197,16 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
     buf += " {\n    graph [label=<<B>";
     detail::append_dot_html(buf, *graph.node(members.front()).group);
     buf += "</B>>, labelloc=b, style=\"rounded,filled\", fillcolor=\"#fafafa\", color=\"#b0bec5\", fontsize=12];\n";
+    int look = -1;
     for (auto v : members) {
-      append_node(buf, graph, v, options, "    ");
+      append_node(buf, graph, v, options, "    ", look);
       flush(false);
     }
     buf += "  }\n";
   }
+  int look = -1;
   for (auto v : loose) {
-    append_node(buf, graph, v, options, "  ");
+    append_node(buf, graph, v, options, "  ", look);
     flush(false);
   }
   for (const auto& e : graph.edges()) {
