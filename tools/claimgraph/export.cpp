@@ -39,7 +39,7 @@ int run_export(const ExportOptions& options) {
   std::string to = options.to;
   if (to.empty()) to = format_of(options.output);
   if (to.empty()) {
-    spdlog::error("cannot tell the output format{}; give --to dot or --to json",
+    spdlog::error("claimgraph: error: cannot tell the output format{}; give --to dot or --to json",
                   options.output.empty() ? "" : " from the name " + options.output);
     return static_cast<int>(ExitCode::bad_input);
   }
