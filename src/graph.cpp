@@ -83,10 +83,8 @@ Graph::NodeRef Graph::add_node(Node node) {
 
 Graph::EdgeRef Graph::add_edge(NodeRef from, NodeRef to, Relation relation, Attributes attributes) {
   if (from == to) invalid("edge from \"" + (*store_)[from].id + "\" to itself: an edge must join two different nodes");
-  Edge props{relation, edges_.size(), std::move(attributes)};
-  auto e = boost::add_edge(from, to, std::move(props), *store_).first;
-  edges_.push_back(e);
-  return e;
+  Edge props{relation, edge_count(), std::move(attributes)};
+  return boost::add_edge(from, to, std::move(props), *store_).first;
 }
 
 Graph::EdgeRef Graph::add_edge(std::string_view from, std::string_view to, Relation relation) {
@@ -113,16 +111,16 @@ void Graph::add_edges(std::vector<EdgeSpec> specs) {
     if (out[v] > 0) vertices[v].m_out_edges.reserve(vertices[v].m_out_edges.size() + out[v]);
     if (in[v] > 0) vertices[v].m_in_edges.reserve(vertices[v].m_in_edges.size() + in[v]);
   }
-  edges_.reserve(edges_.size() + specs.size());
+  store_->m_edges.reserve(edge_count() + specs.size());
   for (auto& s : specs) {
-    Edge props{s.relation, edges_.size(), std::move(s.extra)};
-    edges_.push_back(boost::add_edge(s.from, s.to, std::move(props), *store_).first);
+    Edge props{s.relation, edge_count(), std::move(s.extra)};
+    boost::add_edge(s.from, s.to, std::move(props), *store_);
   }
 }
 
 void Graph::reserve(std::size_t nodes, std::size_t edges) {
   store_->m_vertices.reserve(nodes);
-  edges_.reserve(edges);
+  store_->m_edges.reserve(edges);
   index_.reserve(nodes);
 }
 

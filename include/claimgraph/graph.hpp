@@ -19,7 +19,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <compare>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <span>
@@ -97,9 +99,59 @@ struct Edge {
 /// A dispute as a graph of claims, counterclaims and evidence.
 class Graph {
  public:
-  using Store = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge>;
+  // Edge properties live in one vector in insertion order (EdgeListS =
+  // vecS): no allocation per edge, and edges() is that vector.
+  using Store =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge, boost::no_property, boost::vecS>;
   using NodeRef = Store::vertex_descriptor;
+  /// An edge. Like any Boost.Graph edge descriptor of a vector-backed graph,
+  /// it is invalidated when edges are added.
   using EdgeRef = Store::edge_descriptor;
+
+  /// The edges in insertion order: a random-access view, valid until edges
+  /// are added.
+  class EdgeList {
+   public:
+    class iterator {
+     public:
+      using iterator_category = std::random_access_iterator_tag;
+      using value_type = EdgeRef;
+      using difference_type = std::ptrdiff_t;
+      using pointer = void;
+      using reference = EdgeRef;
+      iterator() = default;
+      iterator(const Store* store, std::size_t i) : store_(store), i_(i) {}
+      EdgeRef operator*() const { return make(*store_, i_); }
+      EdgeRef operator[](difference_type k) const { return make(*store_, i_ + static_cast<std::size_t>(k)); }
+      iterator& operator++() { ++i_; return *this; }
+      iterator operator++(int) { auto c = *this; ++i_; return c; }
+      iterator& operator--() { --i_; return *this; }
+      iterator operator--(int) { auto c = *this; --i_; return c; }
+      iterator& operator+=(difference_type k) { i_ = static_cast<std::size_t>(static_cast<difference_type>(i_) + k); return *this; }
+      iterator& operator-=(difference_type k) { return *this += -k; }
+      friend iterator operator+(iterator a, difference_type k) { return a += k; }
+      friend iterator operator+(difference_type k, iterator a) { return a += k; }
+      friend iterator operator-(iterator a, difference_type k) { return a -= k; }
+      friend difference_type operator-(const iterator& a, const iterator& b) {
+        return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
+      }
+      friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
+      friend auto operator<=>(const iterator& a, const iterator& b) { return a.i_ <=> b.i_; }
+
+     private:
+      const Store* store_ = nullptr;
+      std::size_t i_ = 0;
+    };
+    explicit EdgeList(const Store& store) : store_(&store) {}
+    [[nodiscard]] std::size_t size() const noexcept { return store_->m_edges.size(); }
+    [[nodiscard]] bool empty() const noexcept { return store_->m_edges.empty(); }
+    [[nodiscard]] EdgeRef operator[](std::size_t i) const { return make(*store_, i); }
+    [[nodiscard]] iterator begin() const { return {store_, 0}; }
+    [[nodiscard]] iterator end() const { return {store_, size()}; }
+
+   private:
+    const Store* store_;
+  };
 
   Graph();
   ~Graph();
@@ -148,9 +200,14 @@ class Graph {
   [[nodiscard]] NodeRef source(EdgeRef e) const { return boost::source(e, *store_); }
   [[nodiscard]] NodeRef target(EdgeRef e) const { return boost::target(e, *store_); }
   [[nodiscard]] std::size_t node_count() const { return boost::num_vertices(*store_); }
-  [[nodiscard]] std::size_t edge_count() const { return edges_.size(); }
+  [[nodiscard]] std::size_t edge_count() const { return store_->m_edges.size(); }
   /// Edges in the order they were added.
-  [[nodiscard]] std::span<const EdgeRef> edges() const noexcept { return edges_; }
+  [[nodiscard]] EdgeList edges() const noexcept { return EdgeList(*store_); }
+  /// The edge at position `i` of edges().
+  [[nodiscard]] static EdgeRef make(const Store& store, std::size_t i) {
+    const auto& e = store.m_edges[i];
+    return EdgeRef(e.m_source, e.m_target, &e.get_property());
+  }
   /// The underlying Boost.Graph, for algorithms. Vertices are 0..node_count()-1
   /// in insertion order.
   [[nodiscard]] const Store& store() const noexcept { return *store_; }
@@ -166,8 +223,6 @@ class Graph {
   // Held by pointer: Boost 1.74's adjacency_list has no move constructor, and
   // a graph of a million nodes must not be copied when it is returned.
   std::unique_ptr<Store> store_;
-
-  std::vector<EdgeRef> edges_;
   detail::IdIndex index_;
 };
 
