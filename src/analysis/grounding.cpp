@@ -1,7 +1,6 @@
 #include "claimgraph/analysis/grounding.hpp"
 
 #include <algorithm>
-#include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <deque>
 
@@ -42,15 +41,6 @@ struct Carries {
   }
 };
 
-// Restricts the support graph to the nodes left ungrounded.
-struct UngroundedEdge {
-  Carries carries;
-  const std::vector<bool>* grounded = nullptr;
-  [[nodiscard]] bool operator()(const Graph::EdgeRef& e) const {
-    return carries(e) && !(*grounded)[boost::source(e, *carries.g)] && !(*grounded)[boost::target(e, *carries.g)];
-  }
-};
-
 }  // namespace
 
 GroundingReport check(const Graph& graph) {
@@ -87,14 +77,28 @@ GroundingReport check(const Graph& graph) {
   }
 
   // Support cycles among what is left: strongly connected components of the
-  // ungrounded part of the support graph (BGL's DFS is iterative).
-  const UngroundedEdge keep{carries, &report.grounded};
-  boost::filtered_graph<Store, UngroundedEdge> rest(g, keep);
-  std::vector<std::size_t> component(n);
-  const std::size_t count = n == 0 ? 0
-                                   : boost::strong_components(
-                                         rest, boost::make_iterator_property_map(component.begin(),
-                                                                                 boost::get(boost::vertex_index, g)));
+  // ungrounded part of the support graph, copied into a compact graph of its
+  // own so that the search costs what is ungrounded, not the whole graph
+  // (BGL's DFS is iterative).
+  std::vector<std::size_t> compact(n, GroundingReport::npos);
+  std::vector<Vertex> members_of;
+  for (Vertex v = 0; v < n; ++v) {
+    if (!report.grounded[v]) {
+      compact[v] = members_of.size();
+      members_of.push_back(v);
+    }
+  }
+  boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> rest(members_of.size());
+  for (Vertex v : members_of) {
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      const Vertex t = boost::target(e, g);
+      if (!report.grounded[t] && carries(e)) boost::add_edge(compact[v], compact[t], rest);
+    }
+  }
+  std::vector<std::size_t> rest_component(members_of.size());
+  const std::size_t count = members_of.empty() ? 0 : boost::strong_components(rest, rest_component.data());
+  std::vector<std::size_t> component(n, 0);
+  for (std::size_t i = 0; i < members_of.size(); ++i) component[members_of[i]] = rest_component[i];
   std::vector<std::size_t> component_size(count, 0);
   for (Vertex v = 0; v < n; ++v) {
     if (!report.grounded[v]) ++component_size[component[v]];
