@@ -87,6 +87,11 @@ Graph::EdgeRef Graph::add_edge(NodeRef from, NodeRef to, Relation relation, Attr
   return boost::add_edge(from, to, std::move(props), *store_).first;
 }
 
+Graph::EdgeRef Graph::add_self_attack(NodeRef v) {
+  Edge props{Relation::contradicts, edge_count(), {}};
+  return boost::add_edge(v, v, std::move(props), *store_).first;
+}
+
 Graph::EdgeRef Graph::add_edge(std::string_view from, std::string_view to, Relation relation) {
   auto f = find(from);
   if (!f) invalid("edge from unknown node \"" + std::string(from) + "\"");

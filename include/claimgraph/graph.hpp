@@ -166,6 +166,10 @@ class Graph {
   /// Adds an edge between two existing nodes. Throws ValidationError on a
   /// self-loop; `from` and `to` must be nodes of this graph.
   EdgeRef add_edge(NodeRef from, NodeRef to, Relation relation, Attributes attributes = {});
+  /// Adds a `contradicts` edge from `v` to itself. Case files cannot hold
+  /// self-loops, but abstract argumentation frameworks (ICCMA files) can: an
+  /// argument that attacks itself is never accepted.
+  EdgeRef add_self_attack(NodeRef v);
   /// Adds an edge between the nodes with these ids. Throws ValidationError
   /// when either is unknown or on a self-loop.
   EdgeRef add_edge(std::string_view from, std::string_view to, Relation relation);
