@@ -9,7 +9,9 @@ namespace claimgraph {
 
 namespace {
 constexpr std::array kinds{NodeKind::claim, NodeKind::counterclaim, NodeKind::evidence};
-constexpr std::array relations{Relation::supports, Relation::contradicts, Relation::element_of};
+constexpr std::array relations{Relation::supports, Relation::contradicts, Relation::element_of, Relation::undercuts};
+constexpr std::array standards{Standard::scintilla, Standard::preponderance, Standard::clear_and_convincing,
+                               Standard::beyond_reasonable_doubt};
 
 [[noreturn]] void invalid(std::string message) {
   throw ValidationError({Diagnostic{Severity::error, {}, std::move(message)}});
@@ -30,9 +32,29 @@ std::string_view to_string(Relation relation) noexcept {
     case Relation::supports: return "supports";
     case Relation::contradicts: return "contradicts";
     case Relation::element_of: return "element-of";
+    case Relation::undercuts: return "undercuts";
   }
   return "supports";
 }
+
+std::string_view to_string(Standard standard) noexcept {
+  switch (standard) {
+    case Standard::scintilla: return "scintilla";
+    case Standard::preponderance: return "preponderance";
+    case Standard::clear_and_convincing: return "clear-and-convincing";
+    case Standard::beyond_reasonable_doubt: return "beyond-reasonable-doubt";
+  }
+  return "preponderance";
+}
+
+std::optional<Standard> parse_standard(std::string_view text) noexcept {
+  for (auto s : standards) {
+    if (to_string(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
+std::span<const Standard> all_standards() noexcept { return standards; }
 
 std::optional<NodeKind> parse_node_kind(std::string_view text) noexcept {
   for (auto k : kinds) {
@@ -60,9 +82,13 @@ Graph::Graph(const Graph& other)
     : title(other.title), description(other.description), extra(other.extra), store_(std::make_unique<Store>()) {
   reserve(other.node_count(), other.edge_count());
   for (NodeRef v = 0; v < other.node_count(); ++v) add_node(other.node(v));
+  std::vector<EdgeSpec> specs;
+  specs.reserve(other.edge_count());
   for (const auto& e : other.edges()) {
-    add_edge(other.source(e), other.target(e), other.edge(e).relation, other.edge(e).extra);
+    const Edge& p = other.edge(e);
+    specs.push_back({other.source(e), other.target(e), p.relation, p.extra, p.id, p.undercut});
   }
+  add_edges(std::move(specs), true);
 }
 
 Graph& Graph::operator=(const Graph& other) {
@@ -83,12 +109,38 @@ Graph::NodeRef Graph::add_node(Node node) {
 
 Graph::EdgeRef Graph::add_edge(NodeRef from, NodeRef to, Relation relation, Attributes attributes) {
   if (from == to) invalid("edge from \"" + (*store_)[from].id + "\" to itself: an edge must join two different nodes");
-  Edge props{relation, edge_count(), std::move(attributes)};
+  if (relation == Relation::undercuts) invalid("an undercut targets an edge: use add_undercut");
+  Edge props{relation, edge_count(), std::move(attributes), std::nullopt};
+  return boost::add_edge(from, to, std::move(props), *store_).first;
+}
+
+Graph::EdgeRef Graph::add_undercut(NodeRef from, std::size_t attacked, std::optional<std::string> id) {
+  if (attacked >= edge_count() || (*store_)[make(*store_, attacked)].relation != Relation::supports) {
+    invalid("an undercut must target a supports edge");
+  }
+  const NodeRef to = boost::target(make(*store_, attacked), *store_);
+  // The attacked edge needs an id so that case files can name it.
+  auto& target_id = (*store_)[make(*store_, attacked)].id;
+  if (!target_id) {
+    const std::string base = std::to_string(attacked);
+    std::string name = 'e' + base;
+    for (int k = 2;; ++k) {
+      bool taken = false;
+      for (const auto& e : edges()) taken = taken || edge(e).id == name;
+      if (!taken) break;
+      name = 'e' + base;
+      name += '_';
+      name += std::to_string(k);
+    }
+    target_id = std::move(name);
+  }
+  if (from == to) invalid("edge from \"" + (*store_)[from].id + "\" to itself: an edge must join two different nodes");
+  Edge props{Relation::undercuts, edge_count(), {}, std::move(id), attacked};
   return boost::add_edge(from, to, std::move(props), *store_).first;
 }
 
 Graph::EdgeRef Graph::add_self_attack(NodeRef v) {
-  Edge props{Relation::contradicts, edge_count(), {}};
+  Edge props{Relation::contradicts, edge_count(), {}, std::nullopt};
   return boost::add_edge(v, v, std::move(props), *store_).first;
 }
 
@@ -100,9 +152,20 @@ Graph::EdgeRef Graph::add_edge(std::string_view from, std::string_view to, Relat
   return add_edge(*f, *t, relation);
 }
 
-void Graph::add_edges(std::vector<EdgeSpec> specs) {
-  for (const auto& s : specs) {
-    if (s.from == s.to) invalid("edge from \"" + (*store_)[s.from].id + "\" to itself: an edge must join two different nodes");
+void Graph::add_edges(std::vector<EdgeSpec> specs) { add_edges(std::move(specs), false); }
+
+void Graph::add_edges(std::vector<EdgeSpec> specs, bool trusted) {
+  if (!trusted) {
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      const auto& s = specs[i];
+      if (s.from == s.to) invalid("edge from \"" + (*store_)[s.from].id + "\" to itself: an edge must join two different nodes");
+      if (s.relation == Relation::undercuts) {
+        const std::size_t base = edge_count();
+        const bool ok = s.undercut < base ? (*store_)[make(*store_, s.undercut)].relation == Relation::supports
+                                          : s.undercut < base + specs.size() && specs[s.undercut - base].relation == Relation::supports;
+        if (!ok) invalid("an undercut must target a supports edge");
+      }
+    }
   }
   // Size every touched edge list once instead of letting each grow by doubling.
   const std::size_t n = node_count();
@@ -118,7 +181,7 @@ void Graph::add_edges(std::vector<EdgeSpec> specs) {
   }
   store_->m_edges.reserve(edge_count() + specs.size());
   for (auto& s : specs) {
-    Edge props{s.relation, edge_count(), std::move(s.extra)};
+    Edge props{s.relation, edge_count(), std::move(s.extra), std::move(s.id), s.undercut};
     boost::add_edge(s.from, s.to, std::move(props), *store_);
   }
 }

@@ -44,11 +44,28 @@ enum class Relation : std::uint8_t {
   supports,     ///< the source is a reason for the target
   contradicts,  ///< the source is a reason against the target
   element_of,   ///< the source is an element the target needs
+  undercuts,    ///< the source attacks a `supports` edge (the inference), not a node
 };
+
+/// A standard of proof: how strong the case for a claim must be, against
+/// the case against it, for the claim to be established.
+enum class Standard : std::uint8_t {
+  scintilla,                ///< any support at all: pro > 0
+  preponderance,            ///< more likely than not: pro > con
+  clear_and_convincing,     ///< pro > con and pro − con > 0.5
+  beyond_reasonable_doubt,  ///< pro > con, pro − con > 0.5 and con < 0.3
+};
+
+/// The spelling of a standard in case files ("preponderance", ...).
+[[nodiscard]] std::string_view to_string(Standard standard) noexcept;
+/// The standard spelled `text`, if any.
+[[nodiscard]] std::optional<Standard> parse_standard(std::string_view text) noexcept;
+/// Every standard, weakest first.
+[[nodiscard]] std::span<const Standard> all_standards() noexcept;
 
 /// The spelling of a kind in case files ("claim", "counterclaim", "evidence").
 [[nodiscard]] std::string_view to_string(NodeKind kind) noexcept;
-/// The spelling of a relation in case files ("supports", "contradicts", "element-of").
+/// The spelling of a relation in case files ("supports", "contradicts", "element-of", "undercuts").
 [[nodiscard]] std::string_view to_string(Relation relation) noexcept;
 /// The kind spelled `text`, if any.
 [[nodiscard]] std::optional<NodeKind> parse_node_kind(std::string_view text) noexcept;
@@ -84,6 +101,9 @@ struct Node {
   std::optional<std::string> party;             ///< who asserts or offers it
   std::optional<std::string> group;             ///< e.g. the cause of action
   std::optional<std::string> source;            ///< a citation
+  std::optional<double> weight;                 ///< base score in [0, 1]: credibility or plausibility
+  std::optional<Standard> standard;             ///< standard of proof (claims)
+  std::optional<std::string> burden;            ///< the party that bears the burden (claims)
   std::optional<std::vector<std::string>> tags; ///< free-form tags
   Attributes extra;                             ///< fields this build does not know
   friend bool operator==(const Node&, const Node&) = default;
@@ -92,8 +112,13 @@ struct Node {
 /// The properties of an edge; its endpoints are the graph's.
 struct Edge {
   Relation relation = Relation::supports;
-  std::size_t index = 0;  ///< position in insertion order (set by Graph)
-  Attributes extra;       ///< fields this build does not know
+  std::size_t index = 0;            ///< position in insertion order (set by Graph)
+  Attributes extra;                 ///< fields this build does not know
+  std::optional<std::string> id;    ///< optional name, so that undercuts can target it
+  /// For `undercuts`: the index (in edges()) of the `supports` edge it
+  /// attacks. The stored edge then runs from the undercutter to that edge's
+  /// target, the claim whose support is attacked.
+  std::size_t undercut = static_cast<std::size_t>(-1);
 };
 
 /// A dispute as a graph of claims, counterclaims and evidence.
@@ -166,6 +191,10 @@ class Graph {
   /// Adds an edge between two existing nodes. Throws ValidationError on a
   /// self-loop; `from` and `to` must be nodes of this graph.
   EdgeRef add_edge(NodeRef from, NodeRef to, Relation relation, Attributes attributes = {});
+  /// Adds an `undercuts` edge from `from` against the `supports` edge at
+  /// position `attacked` of edges() (which gets an id if it has none). Throws ValidationError if that edge is not
+  /// a `supports` edge.
+  EdgeRef add_undercut(NodeRef from, std::size_t attacked, std::optional<std::string> id = {});
   /// Adds a `contradicts` edge from `v` to itself. Case files cannot hold
   /// self-loops, but abstract argumentation frameworks (ICCMA files) can: an
   /// argument that attacks itself is never accepted.
@@ -179,6 +208,8 @@ class Graph {
     NodeRef to;
     Relation relation;
     Attributes extra;
+    std::optional<std::string> id = {};
+    std::size_t undercut = static_cast<std::size_t>(-1);  ///< for undercuts: index of the attacked edge
   };
   /// Adds many edges at once, in order; faster than one by one for large
   /// graphs because every node's edge lists are sized once. Throws
@@ -227,6 +258,7 @@ class Graph {
   // Held by pointer: Boost 1.74's adjacency_list has no move constructor, and
   // a graph of a million nodes must not be copied when it is returned.
   std::unique_ptr<Store> store_;
+  void add_edges(std::vector<EdgeSpec> specs, bool trusted);
   detail::IdIndex index_;
 };
 

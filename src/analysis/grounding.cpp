@@ -132,7 +132,8 @@ GroundingReport check(const Graph& graph) {
           if (report.grounded[s]) ++status.grounded_contradictions;
           break;
         case Relation::supports: has_supporters = true; break;
-        case Relation::element_of: break;
+        case Relation::element_of:
+        case Relation::undercuts: break;
       }
     }
     if (!status.grounded) {

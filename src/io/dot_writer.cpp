@@ -37,6 +37,7 @@ std::string_view edge_style(Relation relation) {
     case Relation::supports: return "color=\"#2e7d32\", arrowhead=normal";
     case Relation::contradicts: return "color=\"#c62828\", arrowhead=tee, style=bold";
     case Relation::element_of: return "color=\"#37474f\", arrowhead=diamond, weight=2";
+    case Relation::undercuts: return "color=\"#6a1b9a\", arrowhead=tee, style=dashed";
   }
   return "";
 }
@@ -141,6 +142,7 @@ void append_legend(std::string& out) {
          "<TR><TD><FONT COLOR=\"#2e7d32\">——▶</FONT></TD><TD ALIGN=\"LEFT\">supports</TD></TR>"
          "<TR><TD><FONT COLOR=\"#c62828\"><B>——┤</B></FONT></TD><TD ALIGN=\"LEFT\">contradicts</TD></TR>"
          "<TR><TD><FONT COLOR=\"#37474f\">——◆</FONT></TD><TD ALIGN=\"LEFT\">is an element of</TD></TR>"
+         "<TR><TD><FONT COLOR=\"#6a1b9a\">- - ┤•</FONT></TD><TD ALIGN=\"LEFT\">undercuts a support (the inference)</TD></TR>"
          "</TABLE>>];\n"
          "  }\n";
 }
@@ -209,14 +211,48 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
     append_node(buf, graph, v, options, "  ", look);
     flush(false);
   }
-  for (const auto& e : graph.edges()) {
-    buf += "  n";
-    buf += std::to_string(graph.source(e));
-    buf += " -> n";
-    buf += std::to_string(graph.target(e));
+  // A supports edge that is undercut is drawn through a small point, u<i>,
+  // where the undercutting edge ends: the attack is on the inference.
+  const auto edges = graph.edges();
+  std::vector<bool> undercut(edges.size(), false);
+  for (const auto& e : edges) {
+    const Edge& p = graph.edge(e);
+    if (p.relation == Relation::undercuts && p.undercut < edges.size()) undercut[p.undercut] = true;
+  }
+  auto node_name = [&](std::string_view prefix, std::size_t k) {
+    buf += prefix;
+    buf += std::to_string(k);
+  };
+  auto attributes = [&](std::string_view style, std::string_view more) {
     buf += " [";
-    buf += edge_style(graph.edge(e).relation);
+    buf += style;
+    buf += more;
     buf += "];\n";
+  };
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const auto e = edges[i];
+    const Edge& p = graph.edge(e);
+    const std::string_view style = edge_style(p.relation);
+    buf += "  ";
+    node_name("n", graph.source(e));
+    buf += " -> ";
+    if (p.relation == Relation::undercuts) {
+      node_name("u", p.undercut);
+      attributes(style, "");
+    } else if (undercut[i]) {
+      node_name("u", i);
+      attributes(style, ", arrowhead=none");
+      buf += "  ";
+      node_name("u", i);
+      buf += " [shape=point, width=0.09, color=\"#2e7d32\", label=\"\"];\n  ";
+      node_name("u", i);
+      buf += " -> ";
+      node_name("n", graph.target(e));
+      attributes(style, "");
+    } else {
+      node_name("n", graph.target(e));
+      attributes(style, "");
+    }
     flush(false);
   }
   if (options.legend) append_legend(buf);

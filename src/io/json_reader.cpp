@@ -1,6 +1,8 @@
 #include "claimgraph/io/json_reader.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <unordered_map>
 #include <deque>
 #include <cctype>
 #include <array>
@@ -97,6 +99,7 @@ enum class Slot : std::uint8_t {
   edges,         // "edges": [...]
   node,          // an element of "nodes"
   node_string,   // a known string field of a node
+  node_weight,   // "weight": a number in [0, 1]
   tags,          // "tags": [...]
   tag,           // an element of "tags"
   edge,          // an element of "edges"
@@ -105,12 +108,13 @@ enum class Slot : std::uint8_t {
 };
 
 enum class TopField : std::uint8_t { version, title, description, nodes, edges, schema, count };
-enum class NodeField : std::uint8_t { id, kind, label, text, party, group, source, tags, count };
-enum class EdgeField : std::uint8_t { from, to, relation, count };
+enum class NodeField : std::uint8_t { id, kind, label, text, party, group, source, tags, weight, standard, burden, count };
+enum class EdgeField : std::uint8_t { from, to, relation, id, count };
 
 constexpr std::array<std::string_view, 6> top_names{"claimgraph", "title", "description", "nodes", "edges", "$schema"};
-constexpr std::array<std::string_view, 8> node_names{"id", "kind", "label", "text", "party", "group", "source", "tags"};
-constexpr std::array<std::string_view, 3> edge_names{"from", "to", "relation"};
+constexpr std::array<std::string_view, 11> node_names{"id",    "kind", "label",  "text",     "party", "group",
+                                                     "source", "tags", "weight", "standard", "burden"};
+constexpr std::array<std::string_view, 4> edge_names{"from", "to", "relation", "id"};
 
 template <std::size_t N>
 std::optional<std::size_t> field_index(const std::array<std::string_view, N>& names, std::string_view key) {
@@ -141,6 +145,8 @@ struct PendingEdge {
   // views into the input (or into the reader's store of unescaped strings).
   std::string_view from;
   std::string_view to;
+  std::string_view id;  // empty when the edge has none
+  std::size_t id_offset = 0;
   Relation relation = Relation::supports;
   bool bad = false;
   std::uint32_t seen = 0;
@@ -300,7 +306,11 @@ Slot Reader::slot() const {
     case Ctx::nodes: return Slot::node;
     case Ctx::node:
       if (auto i = field_index(node_names, f.key)) {
-        return static_cast<NodeField>(*i) == NodeField::tags ? Slot::tags : Slot::node_string;
+        switch (static_cast<NodeField>(*i)) {
+          case NodeField::tags: return Slot::tags;
+          case NodeField::weight: return Slot::node_weight;
+          default: return Slot::node_string;
+        }
       }
       return Slot::extra;
     case Ctx::tags: return Slot::tag;
@@ -325,6 +335,7 @@ void Reader::type_error(Slot expected, std::size_t offset, const char* got) {
     case Slot::node: want = "a node object such as {\"id\": \"c1\", \"kind\": \"claim\", \"label\": \"...\"}"; break;
     case Slot::edge: want = "an edge object such as {\"from\": \"e1\", \"to\": \"c1\", \"relation\": \"supports\"}"; break;
     case Slot::tags: want = "an array of strings"; break;
+    case Slot::node_weight: want = "a number between 0 and 1"; break;
     default: want = "a string"; break;
   }
   error(offset, value_pointer(), "expected " + want + ", got " + got);
@@ -386,6 +397,23 @@ bool Reader::scalar(Scalar kind, std::string_view raw, std::size_t at) {
     case Slot::extra:
       keep_extra(stack_.back().key, kind == Scalar::number ? json::parse(raw).dump() : std::string(raw), at);
       break;
+    case Slot::node_weight: {
+      double w = -1;
+      if (kind == Scalar::number) {
+        auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), w);
+        if (ec != std::errc() || end != raw.data() + raw.size()) w = -1;
+      }
+      if (kind != Scalar::number) {
+        type_error(s, at, type);
+        node_.bad = true;
+      } else if (!(w >= 0.0 && w <= 1.0)) {
+        error(at, value_pointer(), "weight " + std::string(raw) + " is out of range; a weight is a number between 0 and 1");
+        node_.bad = true;
+      } else {
+        node_.node.weight = w;
+      }
+      break;
+    }
     default:
       type_error(s, at, type);
       if (s == Slot::node_string || s == Slot::tags || s == Slot::tag) node_.bad = true;
@@ -419,7 +447,7 @@ bool Reader::string(std::string_view text, std::size_t at) {
       if (check_string(v, at)) keep_extra(stack_.back().key, json(std::move(v)).dump(), at);
       break;
     default:
-      if (s == Slot::node_string || s == Slot::tags || s == Slot::tag) node_.bad = true;
+      if (s == Slot::node_string || s == Slot::tags || s == Slot::tag || s == Slot::node_weight) node_.bad = true;
       if (s == Slot::edge_string) edge_.bad = true;
       type_error(s, at, "a string");
       break;
@@ -477,6 +505,20 @@ void Reader::node_string(std::string& v, std::size_t at) {
     case NodeField::party: n.party = std::move(v); return;
     case NodeField::group: n.group = std::move(v); return;
     case NodeField::source: n.source = std::move(v); return;
+    case NodeField::burden: n.burden = std::move(v); return;
+    case NodeField::standard: {
+      if (auto st = parse_standard(v)) {
+        n.standard = *st;
+        return;
+      }
+      std::array<std::string_view, 4> names{};
+      for (std::size_t i = 0; i < names.size(); ++i) names[i] = to_string(all_standards()[i]);
+      std::string message = "unknown standard of proof " + shown(v) + "; expected " + detail::quoted_list(names);
+      if (auto near = detail::nearest(v, names)) message += "; did you mean \"" + *near + "\"?";
+      error(at, value_pointer(), std::move(message));
+      node_.bad = true;
+      return;
+    }
     default: return;
   }
 }
@@ -496,12 +538,21 @@ void Reader::edge_string(std::string_view v, std::size_t at) {
       edge_.to = stable(v);
       edge_.to_offset = at;
       return;
+    case EdgeField::id:
+      if (v.empty()) {
+        error(at, value_pointer(), "an edge id must not be empty");
+        edge_.bad = true;
+        return;
+      }
+      edge_.id = stable(v);
+      edge_.id_offset = at;
+      return;
     case EdgeField::relation: {
       if (auto r = parse_relation(v)) {
         edge_.relation = *r;
         return;
       }
-      std::array<std::string_view, 3> names{};
+      std::array<std::string_view, 4> names{};
       for (std::size_t i = 0; i < names.size(); ++i) names[i] = to_string(all_relations()[i]);
       std::string message = "unknown relation " + shown(v) + "; expected " + detail::quoted_list(names);
       if (auto near = detail::nearest(v, names)) message += "; did you mean \"" + *near + "\"?";
@@ -605,7 +656,7 @@ bool Reader::start(bool array, std::size_t at) {
     case Slot::extra: begin_skip(true, at); return true;
     default: break;
   }
-  if (s == Slot::node_string || s == Slot::tags) node_.bad = true;
+  if (s == Slot::node_string || s == Slot::tags || s == Slot::node_weight) node_.bad = true;
   if (s == Slot::edge_string) edge_.bad = true;
   type_error(s, at, got);
   begin_skip(false, at);
@@ -740,13 +791,59 @@ void Reader::resolve_edges() {
     }
     error(offset, ptr, std::move(message));
   };
+  // Edge ids, for undercuts to name the edge they attack.
+  std::unordered_map<std::string_view, std::size_t> edge_ids;
+  bool undercuts = false;
+  for (std::size_t i = 0; i < edges_.size(); ++i) {
+    const auto& e = edges_[i];
+    undercuts = undercuts || e.relation == Relation::undercuts;
+    if (e.id.empty()) continue;
+    auto [it, added] = edge_ids.try_emplace(e.id, i);
+    if (!added) {
+      error(e.id_offset, "/edges/" + std::to_string(e.index) + "/id",
+            "duplicate edge id " + shown(e.id) + "; first defined at " + location_of(edges_[it->second].id_offset));
+    }
+  }
   std::vector<Graph::EdgeSpec> specs;
   specs.reserve(edges_.size());
   for (std::size_t i = 0; i < edges_.size(); ++i) {
     auto& e = edges_[i];
     if (e.bad) continue;
     const std::size_t from = found[2 * i];
-    const std::size_t to = found[2 * i + 1];
+    std::size_t to = found[2 * i + 1];
+    std::size_t target_edge = static_cast<std::size_t>(-1);
+    if (e.relation == Relation::undercuts) {
+      // "to" names the supports edge that is undercut; the stored edge runs
+      // to that edge's target.
+      const std::string ptr = "/edges/" + std::to_string(e.index) + "/to";
+      auto it = edge_ids.find(e.to);
+      if (it == edge_ids.end()) {
+        error(e.to_offset, ptr,
+              "unknown edge " + shown(e.to) + "; an undercut names the \"id\" of the supports edge it attacks");
+        continue;
+      }
+      const PendingEdge& target = edges_[it->second];
+      if (target.relation != Relation::supports) {
+        error(e.to_offset, ptr,
+              "edge " + shown(e.to) + " is a " + std::string(to_string(target.relation)) +
+                  " edge; only supports edges can be undercut");
+        continue;
+      }
+      to = found[2 * it->second + 1];
+      target_edge = it->second;
+      if (to == Graph::npos) continue;  // reported with the target edge
+    }
+    if (from == Graph::npos || to == Graph::npos) {
+      const std::string ptr = "/edges/" + std::to_string(e.index);
+      if (from == Graph::npos) unknown(e.from, e.from_offset, ptr + "/from");
+      if (to == Graph::npos) unknown(e.to, e.to_offset, ptr + "/to");
+      continue;
+    }
+    if (from == to && e.relation == Relation::undercuts) {
+      error(e.start, "/edges/" + std::to_string(e.index),
+            "node " + shown(e.from) + " undercuts its own support; an undercut must come from another node");
+      continue;
+    }
     if (from == Graph::npos || to == Graph::npos) {
       const std::string ptr = "/edges/" + std::to_string(e.index);
       if (from == Graph::npos) unknown(e.from, e.from_offset, ptr + "/from");
@@ -758,8 +855,10 @@ void Reader::resolve_edges() {
             "edge from " + shown(e.from) + " to itself; an edge must join two different nodes");
       continue;
     }
-    specs.push_back({from, to, e.relation, std::move(e.extra)});
+    specs.push_back({from, to, e.relation, std::move(e.extra),
+                     e.id.empty() ? std::nullopt : std::optional<std::string>(e.id), target_edge});
   }
+  (void)undercuts;
   std::vector<PendingEdge>().swap(edges_);
   if (errors_ == 0) graph_.add_edges(std::move(specs));
 }

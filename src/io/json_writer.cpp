@@ -1,5 +1,6 @@
 #include "claimgraph/io/json_writer.hpp"
 
+#include <charconv>
 #include <string>
 
 #include "claimgraph/io/json_reader.hpp"
@@ -29,6 +30,13 @@ void extras(std::string& out, const Attributes& extra, bool& first) {
     out += ": ";
     out += a.json;
   }
+}
+
+// The shortest text that reads back as the same double.
+void append_number(std::string& out, double value) {
+  char text[32];
+  auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+  out.append(text, ec == std::errc() ? static_cast<std::size_t>(end - text) : 0);
 }
 
 constexpr std::size_t flush_at = std::size_t{1} << 20;
@@ -80,6 +88,12 @@ void write_json(std::ostream& out, const Graph& graph) {
     optional_field(buf, "party", node.party, first);
     optional_field(buf, "group", node.group, first);
     optional_field(buf, "source", node.source, first);
+    if (node.weight) {
+      buf += ", \"weight\": ";
+      append_number(buf, *node.weight);
+    }
+    if (node.standard) field(buf, "standard", to_string(*node.standard), first);
+    optional_field(buf, "burden", node.burden, first);
     if (node.tags) {
       buf += ", \"tags\": [";
       for (std::size_t i = 0; i < node.tags->size(); ++i) {
@@ -99,9 +113,17 @@ void write_json(std::ostream& out, const Graph& graph) {
     const auto& e = edges[i];
     buf += "    {";
     bool first = true;
+    const Edge& props = graph.edge(e);
+    if (props.id) field(buf, "id", *props.id, first);
     field(buf, "from", graph.id(graph.source(e)), first);
-    field(buf, "to", graph.id(graph.target(e)), first);
-    field(buf, "relation", to_string(graph.edge(e).relation), first);
+    // An undercut names the edge it attacks.
+    if (props.relation == Relation::undercuts) {
+      const auto& attacked = graph.edge(edges[props.undercut]).id;
+      field(buf, "to", attacked ? std::string_view(*attacked) : std::string_view(), first);
+    } else {
+      field(buf, "to", graph.id(graph.target(e)), first);
+    }
+    field(buf, "relation", to_string(props.relation), first);
     extras(buf, graph.edge(e).extra, first);
     buf += i + 1 < edges.size() ? "},\n" : "}\n";
     flush(false);
