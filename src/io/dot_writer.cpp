@@ -244,7 +244,7 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
       attributes(style, ", arrowhead=none");
       buf += "  ";
       node_name("u", i);
-      buf += " [shape=point, width=0.09, color=\"#2e7d32\", label=\"\"];\n  ";
+      buf += " [shape=point, width=0.09, style=filled, fillcolor=\"#2e7d32\", color=\"#2e7d32\", peripheries=1, label=\"\"];\n  ";
       node_name("u", i);
       buf += " -> ";
       node_name("n", graph.target(e));
