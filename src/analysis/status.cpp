@@ -1,0 +1,296 @@
+#include "claimgraph/analysis/status.hpp"
+
+#include <cstddef>
+#include <utility>
+
+namespace claimgraph::analysis {
+
+const char* to_string(Label label) noexcept {
+  switch (label) {
+    case Label::in: return "IN";
+    case Label::out: return "OUT";
+    case Label::undec: return "UNDEC";
+  }
+  return "UNDEC";
+}
+
+namespace {
+
+using Vertex = Graph::NodeRef;
+constexpr std::uint8_t none = 0, in = 1, out = 2;
+
+class Labeller {
+ public:
+  explicit Labeller(const Graph& graph) : graph_(graph), g_(graph.store()), n_(graph.node_count()), m_(graph.edge_count()) {}
+
+  StatusReport run();
+
+ private:
+  // A supports edge into a claim without elements, or an element-of edge
+  // into a claim with elements: the edges that carry grounding.
+  [[nodiscard]] bool carries(std::size_t e) const {
+    const Vertex t = target_[e];
+    if (!is_claim_like(graph_.node(t).kind)) return false;
+    return elements_[t] > 0 ? relation_[e] == Relation::element_of : relation_[e] == Relation::supports;
+  }
+  [[nodiscard]] bool support_satisfied(Vertex x) const {
+    if (!is_claim_like(graph_.node(x).kind)) return true;
+    return elements_[x] > 0 ? elements_in_[x] == elements_[x] : supporters_in_[x] > 0;
+  }
+
+  void try_in(Vertex x) {
+    if (label_[x] == none && attackers_open_[x] == 0 && support_satisfied(x)) {
+      label_[x] = in;
+      work_.push_back(x);
+    }
+  }
+  void make_out(Vertex x) {
+    if (label_[x] != none) return;
+    label_[x] = out;
+    work_.push_back(x);
+    if (alive_[x]) dead_.push_back(x);
+  }
+  void count_support(std::size_t e) {
+    if (counted_[e] || label_[source_[e]] != in || undercutters_open_[e] != 0) return;
+    counted_[e] = true;
+    ++supporters_in_[target_[e]];
+    try_in(target_[e]);
+  }
+  void apply(Vertex x);
+  void rederive();
+
+  const Graph& graph_;
+  const Graph::Store& g_;
+  std::size_t n_;
+  std::size_t m_;
+
+  std::vector<Vertex> source_, target_;
+  std::vector<Relation> relation_;
+  std::vector<std::uint32_t> out_begin_;  // CSR of out-edges by edge index
+  std::vector<std::size_t> out_edges_;
+  std::vector<std::uint32_t> in_begin_;   // CSR of in-edges by edge index
+  std::vector<std::size_t> in_edges_;
+
+  std::vector<std::uint8_t> label_;
+  std::vector<std::uint32_t> elements_, elements_in_, supporters_in_, attackers_open_;
+  std::vector<std::uint32_t> undercutters_open_, undercutters_in_;
+  std::vector<bool> counted_;
+  std::vector<bool> alive_;
+  std::vector<Vertex> work_;
+  std::vector<std::size_t> suspect_index_;  // per node: its place in the current suspects list
+  std::vector<Vertex> dead_;           // OUT nodes whose grounding is still counted
+  std::vector<std::size_t> blocked_;   // supports edges newly undercut by an IN node
+};
+
+void Labeller::apply(Vertex x) {
+  const bool is_in = label_[x] == in;
+  for (std::size_t k = out_begin_[x]; k < out_begin_[x + 1]; ++k) {
+    const std::size_t e = out_edges_[k];
+    const Vertex t = target_[e];
+    switch (relation_[e]) {
+      case Relation::contradicts:
+        if (is_in) {
+          make_out(t);
+        } else if (--attackers_open_[t] == 0) {
+          try_in(t);
+        }
+        break;
+      case Relation::supports:
+        if (is_in) count_support(e);
+        break;
+      case Relation::element_of:
+        if (is_in && elements_[t] > 0) {
+          ++elements_in_[t];
+          try_in(t);
+        }
+        break;
+      case Relation::undercuts: {
+        const std::size_t attacked = graph_.edge(graph_.edges()[e]).undercut;
+        if (is_in) {
+          if (++undercutters_in_[attacked] == 1) blocked_.push_back(attacked);
+        } else if (--undercutters_open_[attacked] == 0) {
+          count_support(attacked);
+        }
+        break;
+      }
+    }
+  }
+}
+
+// Delete and rederive: everything that may have rested on the nodes that fell
+// (or on the support edges that were undercut) loses its grounding, then
+// whatever can still be grounded from what is left gets it back.
+void Labeller::rederive() {
+  std::vector<Vertex> suspects;
+  auto suspect = [&](Vertex t) {
+    if (alive_[t]) {
+      alive_[t] = false;
+      suspects.push_back(t);
+    }
+  };
+  for (Vertex x : dead_) suspect(x);
+  for (std::size_t e : blocked_) {
+    if (carries(e)) suspect(target_[e]);
+  }
+  dead_.clear();
+  blocked_.clear();
+  for (std::size_t head = 0; head < suspects.size(); ++head) {
+    const Vertex y = suspects[head];
+    for (std::size_t k = out_begin_[y]; k < out_begin_[y + 1]; ++k) {
+      const std::size_t e = out_edges_[k];
+      if (carries(e)) suspect(target_[e]);
+    }
+  }
+  // Rederive from the nodes still alive, bottom up: a claim with elements
+  // waits for all of them, any other claim for one usable supporter.
+  std::vector<Vertex> queue;
+  auto can_stand = [&](Vertex t) { return label_[t] != out; };
+  auto usable = [&](std::size_t e) { return alive_[source_[e]] && undercutters_in_[e] == 0; };
+  std::vector<std::uint32_t> waiting(suspects.size(), 0);
+  for (std::size_t i = 0; i < suspects.size(); ++i) suspect_index_[suspects[i]] = i;
+  for (std::size_t i = 0; i < suspects.size(); ++i) {
+    const Vertex t = suspects[i];
+    if (!can_stand(t)) continue;
+    if (!is_claim_like(graph_.node(t).kind)) {
+      queue.push_back(t);
+      continue;
+    }
+    std::uint32_t open = 0;
+    bool one = false;
+    for (std::size_t k = in_begin_[t]; k < in_begin_[t + 1]; ++k) {
+      const std::size_t e = in_edges_[k];
+      if (!carries(e)) continue;
+      if (elements_[t] > 0) {
+        if (!usable(e)) ++open;
+      } else if (usable(e)) {
+        one = true;
+      }
+    }
+    waiting[i] = open;
+    if (elements_[t] > 0 ? open == 0 : one) queue.push_back(t);
+  }
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const Vertex y = queue[head];
+    if (alive_[y]) continue;
+    alive_[y] = true;
+    for (std::size_t k = out_begin_[y]; k < out_begin_[y + 1]; ++k) {
+      const std::size_t e = out_edges_[k];
+      const Vertex t = target_[e];
+      if (!carries(e) || alive_[t] || !can_stand(t) || undercutters_in_[e] != 0) continue;
+      const std::size_t i = suspect_index_[t];
+      if (i >= suspects.size() || suspects[i] != t) continue;  // not a suspect: its state is settled
+      if (elements_[t] > 0) {
+        if (--waiting[i] == 0) queue.push_back(t);
+      } else {
+        queue.push_back(t);
+      }
+    }
+  }
+  for (Vertex t : suspects) {
+    if (!alive_[t]) make_out(t);
+  }
+}
+
+StatusReport Labeller::run() {
+  source_.resize(m_);
+  target_.resize(m_);
+  relation_.resize(m_);
+  out_begin_.assign(n_ + 1, 0);
+  in_begin_.assign(n_ + 1, 0);
+  const auto edges = graph_.edges();
+  for (std::size_t e = 0; e < m_; ++e) {
+    const auto ref = edges[e];
+    source_[e] = graph_.source(ref);
+    target_[e] = graph_.target(ref);
+    relation_[e] = graph_.edge(ref).relation;
+    ++out_begin_[source_[e] + 1];
+    ++in_begin_[target_[e] + 1];
+  }
+  for (std::size_t v = 0; v < n_; ++v) {
+    out_begin_[v + 1] += out_begin_[v];
+    in_begin_[v + 1] += in_begin_[v];
+  }
+  out_edges_.resize(m_);
+  in_edges_.resize(m_);
+  {
+    std::vector<std::uint32_t> o(out_begin_.begin(), out_begin_.end() - 1), i(in_begin_.begin(), in_begin_.end() - 1);
+    for (std::size_t e = 0; e < m_; ++e) {
+      out_edges_[o[source_[e]]++] = e;
+      in_edges_[i[target_[e]]++] = e;
+    }
+  }
+
+  label_.assign(n_, none);
+  elements_.assign(n_, 0);
+  elements_in_.assign(n_, 0);
+  supporters_in_.assign(n_, 0);
+  attackers_open_.assign(n_, 0);
+  undercutters_open_.assign(m_, 0);
+  undercutters_in_.assign(m_, 0);
+  counted_.assign(m_, false);
+  suspect_index_.assign(n_, static_cast<std::size_t>(-1));
+  for (std::size_t e = 0; e < m_; ++e) {
+    switch (relation_[e]) {
+      case Relation::element_of: ++elements_[target_[e]]; break;
+      case Relation::contradicts: ++attackers_open_[target_[e]]; break;
+      case Relation::undercuts: ++undercutters_open_[graph_.edge(edges[e]).undercut]; break;
+      case Relation::supports: break;
+    }
+  }
+
+  // Grounding with nothing taken away: propagation from the evidence.
+  alive_.assign(n_, false);
+  {
+    std::vector<std::uint32_t> waiting(elements_);
+    std::vector<Vertex> queue;
+    for (Vertex v = 0; v < n_; ++v) {
+      if (!is_claim_like(graph_.node(v).kind)) {
+        alive_[v] = true;
+        queue.push_back(v);
+      }
+    }
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      const Vertex y = queue[head];
+      for (std::size_t k = out_begin_[y]; k < out_begin_[y + 1]; ++k) {
+        const std::size_t e = out_edges_[k];
+        const Vertex t = target_[e];
+        if (alive_[t] || !carries(e)) continue;
+        if (elements_[t] > 0 && --waiting[t] > 0) continue;
+        alive_[t] = true;
+        queue.push_back(t);
+      }
+    }
+  }
+
+  for (Vertex v = 0; v < n_; ++v) {
+    if (!alive_[v]) {
+      label_[v] = out;  // not grounded even with everything standing
+      work_.push_back(v);
+    }
+  }
+  for (Vertex v = 0; v < n_; ++v) try_in(v);
+  for (;;) {
+    while (!work_.empty()) {
+      const Vertex x = work_.back();
+      work_.pop_back();
+      apply(x);
+    }
+    if (dead_.empty() && blocked_.empty()) break;
+    rederive();
+  }
+
+  StatusReport report;
+  report.labels.resize(n_);
+  for (Vertex v = 0; v < n_; ++v) {
+    report.labels[v] = label_[v] == in ? Label::in : label_[v] == out ? Label::out : Label::undec;
+  }
+  report.undercut.resize(m_);
+  for (std::size_t e = 0; e < m_; ++e) report.undercut[e] = relation_[e] == Relation::supports && undercutters_in_[e] > 0;
+  return report;
+}
+
+}  // namespace
+
+StatusReport grounded_status(const Graph& graph) { return Labeller(graph).run(); }
+
+}  // namespace claimgraph::analysis
