@@ -286,7 +286,11 @@ class Builder {
         if (!batch.empty()) graph_.add_edges(std::exchange(batch, {}));
         graph_.add_self_attack(a.from);
       } else {
-        batch.push_back({a.from, a.to, Relation::contradicts, {}});
+        Graph::EdgeSpec spec{};
+        spec.from = a.from;
+        spec.to = a.to;
+        spec.relation = Relation::contradicts;
+        batch.push_back(std::move(spec));
       }
     }
     if (!batch.empty()) graph_.add_edges(std::move(batch));
@@ -302,11 +306,12 @@ class Builder {
 };
 
 // The declared argument nearest to an unknown name, as a "did you mean"
-// suffix. Skipped for very large frameworks, where the search would cost
-// more than the hint is worth.
+// suffix. Skipped for one-letter names (any other letter would do) and for
+// very large frameworks, where the search would cost more than the hint is
+// worth.
 std::string suggestion(const Graph& graph, std::string_view name) {
   constexpr std::size_t max_candidates = 100'000;
-  if (graph.node_count() == 0 || graph.node_count() > max_candidates) return {};
+  if (name.size() < 2 || graph.node_count() == 0 || graph.node_count() > max_candidates) return {};
   std::vector<std::string_view> ids;
   ids.reserve(graph.node_count());
   for (Graph::NodeRef v = 0; v < graph.node_count(); ++v) ids.push_back(graph.id(v));
@@ -445,7 +450,9 @@ class ApxReader {
         }
         std::size_t i = pos_ + 1;
         if (i < text_.size() && text_[i] != '\n') detail::decode_utf8(text_, i);
-        diagnostics_.syntax_error(pos_, "unknown escape " + shown(text_.substr(pos_, i - pos_)) +
+        const std::string_view escape = text_.substr(pos_, i - pos_);
+        const bool printable = escape.size() == 2 && escape[1] > 0x20 && escape[1] < 0x7F;
+        diagnostics_.syntax_error(pos_, "unknown escape " + (printable ? std::string(escape) : shown(escape)) +
                                             " in a quoted name: only \\\" and \\\\ are allowed");
         ok = false;
         pos_ = i;
@@ -456,7 +463,7 @@ class ApxReader {
     }
     if (!ok) return std::nullopt;
     if (value.empty()) {
-      diagnostics_.error(open, "an argument name must not be empty");
+      diagnostics_.syntax_error(open, "an argument name must not be empty");
       return std::nullopt;
     }
     if (!diagnostics_.check_name(value, open)) return std::nullopt;
@@ -501,12 +508,12 @@ class ApxReader {
     }
   }
 
-  // Whether the line at `at` begins with `arg(` or `att(` (blanks allowed).
+  // Whether the line at `at` begins like a fact: a name, then "(" (blanks allowed).
   bool starts_fact(std::size_t at) const {
     while (at < text_.size() && is_blank(text_[at])) ++at;
-    const std::string_view rest = text_.substr(at);
-    if (rest.substr(0, 3) != "arg" && rest.substr(0, 3) != "att") return false;
-    at += 3;
+    const std::size_t name = at;
+    while (at < text_.size() && is_name_char(text_[at])) ++at;
+    if (at == name) return false;
     while (at < text_.size() && is_blank(text_[at])) ++at;
     return at < text_.size() && text_[at] == '(';
   }
@@ -688,16 +695,16 @@ class TgfReader {
     const std::size_t count = split(text, offset, tokens);
     if (count == 0) return;
     if (tokens[0].text == "#") {
-      if (count > 1) {
-        diagnostics_.syntax_error(tokens[1].offset, "the line that separates arguments from attacks holds only \"#\"; got " +
-                                                        shown(tokens[1].text) + " after it");
-      }
       if (separator_) {
         diagnostics_.syntax_error(tokens[0].offset, "a second \"#\" line (the first is at " +
                                                         diagnostics_.location(*separator_) +
                                                         "): a TGF file has one, between the arguments and the attacks");
-      } else {
-        separator_ = tokens[0].offset;
+        return;
+      }
+      separator_ = tokens[0].offset;
+      if (count > 1) {
+        diagnostics_.syntax_error(tokens[1].offset, "the line that separates arguments from attacks holds only \"#\"; got " +
+                                                        shown(tokens[1].text) + " after it");
       }
       return;
     }

@@ -12,6 +12,7 @@
 #include "check.hpp"
 #include "claimgraph/error.hpp"
 #include "common.hpp"
+#include "evaluate.hpp"
 #include "export.hpp"
 
 namespace cli = claimgraph::cli;
@@ -35,6 +36,8 @@ int main(int argc, char** argv) {
   app.fallthrough();  // -v and -q may also follow the subcommand
   app.footer(cli::exit_code_help);
   auto check = cli::setup_check(app);
+  auto evaluator = cli::setup_evaluate(app);
+  auto explainer = cli::setup_explain(app);
   auto exporter = cli::setup_export(app);
 
   try {
@@ -51,6 +54,8 @@ int main(int argc, char** argv) {
 
   try {
     if (app.got_subcommand("check")) return cli::run_check(*check);
+    if (app.got_subcommand("evaluate")) return cli::run_evaluate(*evaluator);
+    if (app.got_subcommand("explain")) return cli::run_explain(*explainer);
     if (app.got_subcommand("export")) return cli::run_export(*exporter);
     return code(ExitCode::bad_input);
   } catch (const claimgraph::InputError& e) {

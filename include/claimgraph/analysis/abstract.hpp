@@ -6,7 +6,9 @@
 //
 // The framework. Every node is an argument, whatever its kind; the attacks
 // are the `contradicts` edges, self-attacks included (Graph::add_self_attack);
-// other relations are ignored, and parallel `contradicts` edges count once.
+// other relations (supports, element-of, undercuts) are ignored, and parallel
+// `contradicts` edges count once. (For the status of a case graph, where
+// supports and undercuts matter, see status.hpp.)
 //
 // How it is computed. The grounded labelling is the least fixed point,
 // computed by propagation from the unattacked arguments with a counter of
@@ -57,19 +59,10 @@
 #include <vector>
 
 #include "claimgraph/error.hpp"
+#include "claimgraph/analysis/status.hpp"  // Label
 #include "claimgraph/graph.hpp"
 
 namespace claimgraph::analysis {
-
-/// The status of an argument in a labelling.
-enum class Label : std::uint8_t {
-  in,     ///< accepted
-  out,    ///< attacked by an accepted argument
-  undec,  ///< neither
-};
-
-/// "IN", "OUT" or "UNDEC".
-[[nodiscard]] std::string_view to_string(Label label) noexcept;
 
 /// A Dung semantics.
 enum class Semantics : std::uint8_t {
@@ -106,7 +99,9 @@ class SearchLimitError : public Error {
   std::size_t max_steps_;
 };
 
-/// The grounded labelling, indexed by vertex. O(nodes + edges).
+/// The grounded labelling of the attack relation, indexed by vertex (IN:
+/// accepted, OUT: attacked by an accepted argument, UNDEC: neither).
+/// O(nodes + edges).
 [[nodiscard]] std::vector<Label> grounded_labelling(const Graph& graph);
 /// The grounded extension: the IN arguments of the grounded labelling, in node order.
 [[nodiscard]] Extension grounded_extension(const Graph& graph);

@@ -1,0 +1,66 @@
+#pragma once
+// How strong each node is, and whether each claim meets its standard of proof.
+//
+// Strength follows DF-QuAD (Rago, Toni, Aurisicchio and Baroni, 2016): a
+// node's base score is its `weight`; the strengths of its attackers and of
+// its supporters are each aggregated as a probabilistic sum,
+// F(v1..vk) = 1 − Π(1 − vi) (0 for none); and the strength is
+//   base − base·(att − sup)        when att ≥ sup,
+//   base + (1 − base)·(sup − att)  when sup > att.
+// claimgraph's additions, documented in the README:
+//  - default base scores: evidence 1.0, claims and counterclaims 0.5;
+//  - a claim with elements is a conjunction: its base score is the weakest
+//    of its elements (times its own weight, if it has one) and its supports
+//    edges do not count, as for grounding;
+//  - a supports edge counts for sup(x) with the supporter's strength times
+//    (1 − F(strengths of the edge's undercutters)).
+// Nodes are evaluated strongly connected component by component in
+// topological order: acyclic parts are exact after one pass; a cycle is
+// iterated until no strength moves by more than the tolerance, and a cycle
+// that does not settle within the iteration limit is reported.
+//
+// A claim is *established* when pro (its aggregated support, or its weakest
+// element) and con (its aggregated attack) meet its standard (Carneades 4):
+//   scintilla: pro > 0;  preponderance: pro > con;
+//   clear-and-convincing: pro > con and pro − con > 0.5;
+//   beyond-reasonable-doubt: the above and con < 0.3.
+// A claim with no `standard` is held to preponderance. evaluate_strength()
+// weighs strengths only; a claim whose status is OUT (contradicted by a
+// standing node, or with its support fallen) is not established whatever
+// its strength: see established().
+
+#include <cstddef>
+#include <vector>
+
+#include "claimgraph/analysis/status.hpp"
+#include "claimgraph/graph.hpp"
+
+namespace claimgraph::analysis {
+
+/// Settings of the strength computation.
+struct StrengthOptions {
+  double evidence_weight = 1.0;  ///< base score of evidence without a weight
+  double claim_weight = 0.5;     ///< base score of claims without a weight
+  double tolerance = 1e-9;       ///< a cycle has settled when no strength moves more than this
+  std::size_t max_iterations = 10'000;  ///< sweeps over one cycle before giving up
+};
+
+/// Strength and standard of proof for every node.
+struct StrengthReport {
+  std::vector<double> strength;  ///< per node, in [0, 1]
+  std::vector<double> pro;       ///< per node: aggregated support (weakest element for claims with elements)
+  std::vector<double> con;       ///< per node: aggregated attack
+  std::vector<bool> established; ///< per node: claims meeting their standard (false for evidence); see established()
+  bool converged = true;         ///< false when some cycle did not settle
+  std::vector<Graph::NodeRef> unsettled;  ///< nodes of the cycles that did not settle
+};
+
+/// Whether `pro` and `con` meet `standard`.
+[[nodiscard]] bool meets(Standard standard, double pro, double con) noexcept;
+
+/// Computes strengths (DF-QuAD) and which claims meet their standard.
+/// With a status labelling, claims it puts OUT are not established.
+[[nodiscard]] StrengthReport evaluate_strength(const Graph& graph, const StrengthOptions& options = {},
+                                               const StatusReport* status = nullptr);
+
+}  // namespace claimgraph::analysis

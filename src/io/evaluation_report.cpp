@@ -1,0 +1,446 @@
+#include "claimgraph/io/evaluation_report.hpp"
+
+#include <boost/range/iterator_range.hpp>
+#include <charconv>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "detail/escape.hpp"
+#include "detail/text.hpp"
+
+namespace claimgraph::io {
+
+namespace {
+
+using analysis::Label;
+using Vertex = Graph::NodeRef;
+
+// Text for a terminal or a memo: control characters become spaces.
+std::string plain(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = detail::decode_utf8(s, i);
+    detail::append_utf8(out, cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ? U' ' : cp);
+  }
+  return out;
+}
+
+std::string fixed2(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", v);
+  return text;
+}
+
+void json_number(std::string& out, double v) {
+  char text[32];
+  auto [end, ec] = std::to_chars(text, text + sizeof text, v);
+  out.append(text, ec == std::errc() ? static_cast<std::size_t>(end - text) : 0);
+}
+
+void json_key(std::string& out, std::string_view key, bool& first) {
+  if (!first) out += ", ";
+  first = false;
+  detail::append_json_string(out, key);
+  out += ": ";
+}
+
+// Reads the evaluation of one graph: status, strengths and the reason for
+// each status, which explain and the text report share.
+class View {
+ public:
+  View(const Graph& graph, const Evaluation& evaluation) : graph_(graph), e_(evaluation), g_(graph.store()) {}
+
+  [[nodiscard]] Label label(Vertex v) const { return e_.status->labels[v]; }
+  [[nodiscard]] const char* status(Vertex v) const { return analysis::to_string(label(v)); }
+  [[nodiscard]] bool undercut(const Graph::EdgeRef& e) const {
+    const std::size_t i = g_[e].index;
+    return i < e_.status->undercut.size() && e_.status->undercut[i];
+  }
+  [[nodiscard]] std::size_t elements(Vertex v) const {
+    std::size_t k = 0;
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g_))) {
+      if (g_[e].relation == Relation::element_of) ++k;
+    }
+    return k;
+  }
+  [[nodiscard]] std::string name(Vertex v) const { return plain(graph_.node(v).id) + " [" + status(v) + "]"; }
+
+  // Why v has its status, in one sentence.
+  [[nodiscard]] std::string reason(Vertex v) const {
+    const Node& node = graph_.node(v);
+    std::vector<Vertex> att_in, att_undec, sup_in, sup_undercut, sup_other, elem_not_in;
+    std::size_t attackers = 0;
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g_))) {
+      const Vertex s = boost::source(e, g_);
+      switch (g_[e].relation) {
+        case Relation::contradicts:
+          ++attackers;
+          if (label(s) == Label::in) att_in.push_back(s);
+          if (label(s) == Label::undec) att_undec.push_back(s);
+          break;
+        case Relation::supports:
+          if (label(s) == Label::in && !undercut(e)) {
+            sup_in.push_back(s);
+          } else if (label(s) == Label::in) {
+            sup_undercut.push_back(s);
+          } else {
+            sup_other.push_back(s);
+          }
+          break;
+        case Relation::element_of:
+          if (label(s) != Label::in) elem_not_in.push_back(s);
+          break;
+        case Relation::undercuts: break;
+      }
+    }
+    const bool claim = is_claim_like(node.kind);
+    const bool has_elements = claim && elements(v) > 0;
+    auto list = [&](const std::vector<Vertex>& vs) {
+      std::string out;
+      for (std::size_t i = 0; i < vs.size() && i < 6; ++i) out += (i ? ", " : "") + name(vs[i]);
+      if (vs.size() > 6) out += " and " + std::to_string(vs.size() - 6) + " more";
+      return out;
+    };
+    switch (label(v)) {
+      case Label::in: {
+        std::string why = !claim ? std::string("evidence")
+                          : has_elements ? std::string("every element is IN")
+                                         : "supported by " + list(sup_in);
+        why += attackers == 0 ? ", and nothing contradicts it" : ", and all " + std::to_string(attackers) + " contradicting nodes are OUT";
+        return why;
+      }
+      case Label::out:
+        if (!att_in.empty()) return "contradicted by " + list(att_in);
+        if (has_elements) return "not every element stands: " + list(elem_not_in);
+        if (sup_in.empty() && sup_other.empty() && sup_undercut.empty()) {
+          return "nothing supports it: it is not grounded in evidence";
+        }
+        if (sup_other.empty()) return "its support is undercut: the support from " + list(sup_undercut) + " no longer carries";
+        return "its support has fallen: " + list(sup_other) +
+               (sup_undercut.empty() ? std::string() : "; the support from " + list(sup_undercut) + " is undercut");
+      case Label::undec:
+        if (!att_undec.empty()) return "contradicted by " + list(att_undec) + ", and neither side prevails";
+        if (has_elements) return "some elements are undecided: " + list(elem_not_in);
+        return "its support is undecided: " + list(sup_other);
+    }
+    return {};
+  }
+
+  [[nodiscard]] Standard standard(Vertex v) const {
+    return graph_.node(v).standard.value_or(Standard::preponderance);
+  }
+
+ private:
+  const Graph& graph_;
+  const Evaluation& e_;
+  const Graph::Store& g_;
+};
+
+struct ChainLine {
+  std::size_t depth;
+  Vertex node;
+  Relation relation;
+  bool undercut;
+  bool repeated;
+};
+
+// The support of v down to the evidence: supports and element-of edges
+// walked depth first with an explicit stack; a node met again is shown once
+// and marked.
+std::vector<ChainLine> support_chain(const Graph& graph, const View& view, Vertex v, std::size_t max_lines = 200) {
+  const auto& g = graph.store();
+  std::vector<ChainLine> lines;
+  std::vector<bool> shown(graph.node_count(), false);
+  shown[v] = true;
+  struct Item {
+    Vertex node;
+    std::size_t depth;
+    Relation relation;
+    bool undercut;
+  };
+  std::vector<Item> stack;
+  auto push_children = [&](Vertex x, std::size_t depth) {
+    std::vector<Item> children;
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(x, g))) {
+      const Relation r = g[e].relation;
+      if (r == Relation::supports || r == Relation::element_of) {
+        children.push_back({boost::source(e, g), depth, r, view.undercut(e)});
+      }
+    }
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  };
+  push_children(v, 1);
+  while (!stack.empty() && lines.size() < max_lines) {
+    const Item it = stack.back();
+    stack.pop_back();
+    const bool repeated = shown[it.node];
+    lines.push_back({it.depth, it.node, it.relation, it.undercut, repeated});
+    if (!repeated) {
+      shown[it.node] = true;
+      push_children(it.node, it.depth + 1);
+    }
+  }
+  return lines;
+}
+
+std::string describe(const Graph& graph, Vertex v) {
+  const Node& n = graph.node(v);
+  std::string out = plain(n.label);
+  if (n.source) out += " (" + plain(*n.source) + ")";
+  return out;
+}
+
+}  // namespace
+
+void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluation& evaluation) {
+  const View view(graph, evaluation);
+  const auto& strength = *evaluation.strength;
+  std::string buf;
+  if (graph.title) buf += plain(*graph.title) + "\n";
+  buf += "Semantics: " + std::string(evaluation.semantics) + "\n\n";
+  std::vector<std::vector<Vertex>> groups;
+  std::vector<std::string_view> names;
+  std::vector<Vertex> loose;
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (Vertex v = 0; v < graph.node_count(); ++v) {
+    const auto& g = graph.node(v).group;
+    if (!g) {
+      loose.push_back(v);
+      continue;
+    }
+    auto [it, added] = index.try_emplace(*g, groups.size());
+    if (added) {
+      groups.emplace_back();
+      names.push_back(*g);
+    }
+    groups[it->second].push_back(v);
+  }
+  std::size_t counts[3] = {0, 0, 0};
+  std::size_t claims = 0, established = 0;
+  auto line = [&](Vertex v) {
+    const Node& n = graph.node(v);
+    const Label l = view.label(v);
+    ++counts[static_cast<int>(l)];
+    std::string status = view.status(v);
+    status.resize(5, ' ');
+    buf += "  " + status + " " + fixed2(strength.strength[v]) + "  " + plain(n.id) + " — " + plain(n.label);
+    if (is_claim_like(n.kind)) {
+      ++claims;
+      if (strength.established[v]) ++established;
+      buf += strength.established[v] ? "  [established: " : "  [not established: ";
+      buf += std::string(to_string(view.standard(v))) + ", pro " + fixed2(strength.pro[v]) + ", con " +
+             fixed2(strength.con[v]) + "]";
+    }
+    buf += "\n";
+  };
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    buf += plain(names[i]) + "\n";
+    for (Vertex v : groups[i]) line(v);
+    buf += "\n";
+  }
+  if (!loose.empty()) {
+    if (!groups.empty()) buf += "(no group)\n";
+    for (Vertex v : loose) line(v);
+    buf += "\n";
+  }
+  buf += std::to_string(graph.node_count()) + " nodes: " + std::to_string(counts[0]) + " IN, " +
+         std::to_string(counts[1]) + " OUT, " + std::to_string(counts[2]) + " UNDEC; " + std::to_string(established) +
+         " of " + std::to_string(claims) + " claims and counterclaims established.\n";
+  if (!strength.converged) {
+    buf += "warning: strengths did not settle on " + std::to_string(strength.unsettled.size()) +
+           " nodes of support/attack cycles; their values are the last iteration's.\n";
+  }
+  out << buf;
+}
+
+void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation) {
+  const View view(graph, evaluation);
+  const auto& strength = *evaluation.strength;
+  std::string buf = "{\n  \"semantics\": ";
+  detail::append_json_string(buf, evaluation.semantics);
+  buf += ",\n  \"converged\": ";
+  buf += strength.converged ? "true" : "false";
+  buf += ",\n  \"nodes\": [";
+  for (Vertex v = 0; v < graph.node_count(); ++v) {
+    const Node& n = graph.node(v);
+    buf += v == 0 ? "\n    {" : ",\n    {";
+    bool first = true;
+    json_key(buf, "id", first);
+    detail::append_json_string(buf, n.id);
+    json_key(buf, "status", first);
+    detail::append_json_string(buf, view.status(v));
+    json_key(buf, "strength", first);
+    json_number(buf, strength.strength[v]);
+    if (is_claim_like(n.kind)) {
+      json_key(buf, "established", first);
+      buf += strength.established[v] ? "true" : "false";
+      json_key(buf, "standard", first);
+      detail::append_json_string(buf, to_string(view.standard(v)));
+      json_key(buf, "pro", first);
+      json_number(buf, strength.pro[v]);
+      json_key(buf, "con", first);
+      json_number(buf, strength.con[v]);
+    }
+    buf += '}';
+    if (buf.size() > (std::size_t{1} << 20)) {
+      out << buf;
+      buf.clear();
+    }
+  }
+  buf += graph.node_count() == 0 ? "]\n}\n" : "\n  ]\n}\n";
+  out << buf;
+}
+
+void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluation& evaluation, Vertex v) {
+  const View view(graph, evaluation);
+  const auto& g = graph.store();
+  const auto& strength = *evaluation.strength;
+  const Node& n = graph.node(v);
+  std::string buf = plain(n.id) + " — " + plain(n.label) + "\n";
+  buf += "  " + std::string(to_string(n.kind));
+  if (n.party) buf += " · " + plain(*n.party);
+  if (n.group) buf += " · " + plain(*n.group);
+  if (n.source) buf += " · source: " + plain(*n.source);
+  buf += "\n";
+  if (n.text) buf += "  " + plain(*n.text) + "\n";
+  buf += "\nStatus: " + std::string(view.status(v)) + " (" + std::string(evaluation.semantics) + " semantics): " +
+         view.reason(v) + ".\n";
+  buf += "Strength: " + fixed2(strength.strength[v]) + "\n";
+  if (is_claim_like(n.kind)) {
+    buf += "Standard of proof: " + std::string(to_string(view.standard(v)));
+    if (!n.standard) buf += " (the default)";
+    if (n.burden) buf += ", burden on " + plain(*n.burden);
+    buf += ": pro " + fixed2(strength.pro[v]) + " against con " + fixed2(strength.con[v]) + ", " +
+           (strength.established[v] ? "met: established." : "not met: not established.") + "\n";
+  }
+
+  const auto chain = support_chain(graph, view, v);
+  buf += "\nSupport, down to the evidence:\n";
+  if (chain.empty()) buf += "  (none: nothing supports it)\n";
+  for (const auto& l : chain) {
+    buf += std::string(2 * l.depth, ' ') + (l.relation == Relation::element_of ? "element " : "- ") + view.name(l.node) +
+           " " + describe(graph, l.node);
+    if (l.undercut) buf += " — this support is undercut";
+    if (l.repeated) buf += " (shown above)";
+    buf += "\n";
+  }
+
+  std::string against;
+  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+    const Vertex s = boost::source(e, g);
+    const Relation r = g[e].relation;
+    if (r == Relation::contradicts) {
+      against += "  - contradicted by " + view.name(s) + " " + describe(graph, s) + ": " + view.reason(s) + ".\n";
+    } else if (r == Relation::undercuts) {
+      const auto attacked = graph.edges()[g[e].undercut];
+      against += "  - " + view.name(s) + " " + describe(graph, s) + " undercuts the support from " +
+                 plain(graph.node(graph.source(attacked)).id) + ": " + view.reason(s) + ".\n";
+    }
+  }
+  buf += "\nAgainst it:\n" + (against.empty() ? std::string("  (nothing contradicts or undercuts it)\n") : against);
+
+  std::vector<Vertex> missing;
+  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+    if (g[e].relation == Relation::element_of && view.label(boost::source(e, g)) != Label::in) {
+      missing.push_back(boost::source(e, g));
+    }
+  }
+  if (!missing.empty()) {
+    buf += "\nElements that do not stand:\n";
+    for (Vertex m : missing) buf += "  - " + view.name(m) + " " + describe(graph, m) + ": " + view.reason(m) + ".\n";
+  }
+  out << buf;
+}
+
+void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation, Vertex v) {
+  const View view(graph, evaluation);
+  const auto& g = graph.store();
+  const auto& strength = *evaluation.strength;
+  const Node& n = graph.node(v);
+  std::string buf = "{";
+  bool first = true;
+  auto str = [&](std::string_view key, std::string_view value) {
+    json_key(buf, key, first);
+    detail::append_json_string(buf, value);
+  };
+  str("id", n.id);
+  str("label", n.label);
+  str("kind", to_string(n.kind));
+  str("semantics", evaluation.semantics);
+  str("status", view.status(v));
+  str("reason", view.reason(v));
+  json_key(buf, "strength", first);
+  json_number(buf, strength.strength[v]);
+  if (is_claim_like(n.kind)) {
+    str("standard", to_string(view.standard(v)));
+    if (n.burden) str("burden", *n.burden);
+    json_key(buf, "pro", first);
+    json_number(buf, strength.pro[v]);
+    json_key(buf, "con", first);
+    json_number(buf, strength.con[v]);
+    json_key(buf, "established", first);
+    buf += strength.established[v] ? "true" : "false";
+  }
+  auto node_object = [&](Vertex x, std::string_view relation, std::size_t depth, bool undercut) {
+    std::string o = "{";
+    bool f = true;
+    json_key(o, "id", f);
+    detail::append_json_string(o, graph.node(x).id);
+    json_key(o, "relation", f);
+    detail::append_json_string(o, relation);
+    json_key(o, "status", f);
+    detail::append_json_string(o, view.status(x));
+    if (depth > 0) {
+      json_key(o, "depth", f);
+      o += std::to_string(depth);
+    }
+    if (graph.node(x).source) {
+      json_key(o, "source", f);
+      detail::append_json_string(o, *graph.node(x).source);
+    }
+    if (undercut) {
+      json_key(o, "undercut", f);
+      o += "true";
+    }
+    json_key(o, "reason", f);
+    detail::append_json_string(o, view.reason(x));
+    return o + "}";
+  };
+  json_key(buf, "support", first);
+  buf += '[';
+  bool any = false;
+  for (const auto& l : support_chain(graph, view, v)) {
+    if (l.repeated) continue;
+    buf += any ? ", " : "";
+    any = true;
+    buf += node_object(l.node, to_string(l.relation), l.depth, l.undercut);
+  }
+  buf += ']';
+  json_key(buf, "against", first);
+  buf += '[';
+  any = false;
+  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+    const Relation r = g[e].relation;
+    if (r != Relation::contradicts && r != Relation::undercuts) continue;
+    buf += any ? ", " : "";
+    any = true;
+    buf += node_object(boost::source(e, g), to_string(r), 0, false);
+  }
+  buf += ']';
+  json_key(buf, "missing_elements", first);
+  buf += '[';
+  any = false;
+  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+    if (g[e].relation != Relation::element_of || view.label(boost::source(e, g)) == Label::in) continue;
+    buf += any ? ", " : "";
+    any = true;
+    buf += node_object(boost::source(e, g), "element-of", 0, false);
+  }
+  buf += "]}\n";
+  out << buf;
+}
+
+}  // namespace claimgraph::io
