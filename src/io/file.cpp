@@ -143,10 +143,58 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   return text;
 }
 
-void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+namespace {
+// The descriptor a path names when it is one of this process's own standard
+// streams (/dev/stdout, /dev/fd/1, /proc/self/fd/1...), else -1. Such a path
+// is a symlink to whatever the stream is (often a regular file the shell
+// redirected to), and must be written through the open descriptor: renaming
+// a new file over it would replace the link, or the file the shell holds.
+int standard_stream(const std::string& path) {
+  for (int fd : {1, 2}) {
+    const std::string n = std::to_string(fd);
+    if (path == (fd == 1 ? "/dev/stdout" : "/dev/stderr") || path == "/dev/fd/" + n || path == "/proc/self/fd/" + n) {
+      return fd;
+    }
+  }
+  return -1;
+}
+}  // namespace
+
+void write_file_atomically(const std::string& requested, const std::function<void(std::ostream&)>& write) {
   namespace fs = std::filesystem;
+  if (const int fd = standard_stream(requested); fd >= 0) {
+    write_to_fd(fd, requested, write);
+    return;
+  }
+  // A symlink is kept: the file it points to is what gets replaced. A link
+  // into /proc/.../fd or /dev/fd names an open stream: written through.
+  std::string path = requested;
+  bool stream = false;
+  {
+    fs::path hop(requested);
+    std::error_code ec;
+    for (int k = 0; k < 40 && fs::is_symlink(hop, ec); ++k) {
+      fs::path target = fs::read_symlink(hop, ec);
+      if (ec) break;
+      if (target.is_relative()) target = hop.parent_path() / target;
+      const std::string t = target.string();
+      if (t.rfind("/proc/", 0) == 0 || t.rfind("/dev/fd/", 0) == 0) stream = true;
+      hop = target;
+    }
+    if (!stream && hop != fs::path(requested)) path = hop.string();
+  }
   struct stat st {};
   const bool exists = ::stat(path.c_str(), &st) == 0;
+  if (stream && exists && !S_ISDIR(st.st_mode)) {
+    const int fd = ::open(requested.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError(requested, "cannot open for writing: " + errno_text(errno));
+    struct FdCloser {
+      int fd;
+      ~FdCloser() { ::close(fd); }
+    } closer{fd};
+    write_to_fd(fd, requested, write);
+    return;
+  }
   if (exists && S_ISDIR(st.st_mode)) throw IoError(path, "is a directory; give a file name for the output");
   if (exists && !S_ISREG(st.st_mode)) {
     // A device, pipe or socket: there is nothing to replace, write through.

@@ -1,0 +1,452 @@
+// The claimgraph program, run as a user runs it: exit statuses, what goes to
+// standard output and standard error, and what is (not) left on disk.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "support.hpp"
+
+namespace claimgraph {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using test::read_text;
+using test::RunResult;
+using test::write_text;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (test::program().empty()) GTEST_SKIP() << "the claimgraph program was not built (CLAIMGRAPH_BUILD_TOOLS=OFF)";
+  }
+
+  static RunResult claimgraph(std::vector<std::string> args, const std::optional<std::string>& input = std::nullopt) {
+    args.insert(args.begin(), test::program());
+    return test::run(args, input);
+  }
+
+  static std::string graph(const std::string& name) { return (test::graphs_dir() / (name + ".json")).string(); }
+  static std::string golden(const std::string& name) { return read_text(test::golden_dir() / name); }
+
+  // The names in a directory, to see that nothing (not even a temporary
+  // file) was left behind.
+  static std::set<std::string> listing(const fs::path& dir) {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+    return names;
+  }
+
+  test::TempDir tmp_;
+};
+
+constexpr const char* all_grounded = R"({
+  "claimgraph": 1,
+  "nodes": [
+    {"id": "c", "kind": "claim", "label": "Claim", "group": "G"},
+    {"id": "k", "kind": "counterclaim", "label": "Counterclaim"},
+    {"id": "e", "kind": "evidence", "label": "Exhibit"}
+  ],
+  "edges": [
+    {"from": "e", "to": "c", "relation": "supports"},
+    {"from": "e", "to": "k", "relation": "supports"},
+    {"from": "k", "to": "c", "relation": "contradicts"}
+  ]
+}
+)";
+
+constexpr const char* invalid = R"({
+  "claimgraph": 1,
+  "nodes": [
+    {"id": "c", "kind": "clam", "label": "Claim"}
+  ],
+  "edges": []
+}
+)";
+
+// --- --help and --version ------------------------------------------------------------
+
+TEST_F(CliTest, HelpExitsZeroAndDocumentsTheExitCodes) {
+  const RunResult r = claimgraph({"--help"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("Usage: claimgraph"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("check"), std::string::npos);
+  EXPECT_NE(r.out.find("export"), std::string::npos);
+  EXPECT_NE(r.out.find("Exit status: 0 success (check: every claim is grounded); 1 check: some claim lacks evidence;\n"
+                       "2 unusable input or arguments; 3 the output could not be written; 70 internal error."),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(CliTest, SubcommandHelp) {
+  const RunResult check = claimgraph({"check", "--help"});
+  EXPECT_EQ(check.status, 0);
+  EXPECT_NE(check.out.find("--format"), std::string::npos) << check.out;
+  EXPECT_NE(check.out.find("Exit status: 0 every claim is grounded; 1 some claim lacks evidence; 2 unusable input."),
+            std::string::npos)
+      << check.out;
+  const RunResult exp = claimgraph({"export", "--help"});
+  EXPECT_EQ(exp.status, 0);
+  EXPECT_NE(exp.out.find("--to"), std::string::npos) << exp.out;
+  EXPECT_NE(exp.out.find("-o,--output"), std::string::npos) << exp.out;
+}
+
+TEST_F(CliTest, Version) {
+  const RunResult r = claimgraph({"--version"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING + "\n");
+  EXPECT_EQ(r.out, "claimgraph 0.1.0\n");
+  EXPECT_EQ(r.err, "");
+}
+
+// --- arguments -----------------------------------------------------------------------
+
+TEST_F(CliTest, UnknownOptionExitsTwo) {
+  const RunResult r = claimgraph({"check", "--bogus", graph("negligence_example")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("--bogus"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, BadArgumentsExitTwo) {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {},
+           {"frobnicate"},
+           {"check"},
+           {"check", graph("negligence_example"), "--format", "xml"},
+           {"export", graph("negligence_example"), "--to", "svg"},
+       }) {
+    std::string joined;
+    for (const auto& a : args) joined += a + " ";
+    SCOPED_TRACE(joined);
+    const RunResult r = claimgraph(args);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err, "");
+  }
+}
+
+TEST_F(CliTest, ExportWithoutAFormatExitsTwo) {
+  const RunResult r = claimgraph({"export", graph("negligence_example")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "claimgraph: error: cannot tell the output format; give --to dot or --to json\n");
+  const std::string out = (tmp_ / "out.txt").string();
+  const RunResult named = claimgraph({"export", graph("negligence_example"), "-o", out});
+  EXPECT_EQ(named.status, 2);
+  EXPECT_EQ(named.err,
+            "claimgraph: error: cannot tell the output format from the name " + out + "; give --to dot or --to json\n");
+  EXPECT_FALSE(fs::exists(out));
+}
+
+// --- check ---------------------------------------------------------------------------
+
+TEST_F(CliTest, CheckTheShowcaseAsJson) {
+  const RunResult r = claimgraph({"check", graph("parler_v_aws"), "--format", "json"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "");
+  const json report = json::parse(r.out);
+  EXPECT_EQ(report.at("claims"), 26);
+  EXPECT_EQ(report.at("grounded"), 14);
+  std::map<std::string, std::pair<std::string, std::vector<std::string>>> lacking;
+  for (const auto& l : report.at("lacking_evidence")) {
+    lacking[l.at("id")] = {l.at("reason"), l.at("missing").get<std::vector<std::string>>()};
+  }
+  using Entry = std::pair<std::string, std::vector<std::string>>;
+  // The gaps graphs/README.md promises, and nothing else.
+  const std::map<std::string, Entry> expected{
+      {"s2", {"unsupported", {}}},
+      {"k3", {"unsupported", {}}},
+      {"k4", {"unsupported", {}}},
+      {"t2", {"unsupported", {}}},
+      {"pi3", {"unsupported", {}}},
+      {"pi4", {"unsupported", {}}},
+      {"aws_section_230", {"unsupported", {}}},
+      {"pi1", {"ungrounded", {}}},
+      {"sherman", {"missing-elements", {"s2"}}},
+      {"contract", {"missing-elements", {"k3", "k4"}}},
+      {"interference", {"missing-elements", {"t2"}}},
+      {"motion", {"missing-elements", {"pi1", "pi3", "pi4"}}},
+  };
+  EXPECT_EQ(lacking, expected);
+  for (const auto& l : report.at("lacking_evidence")) {
+    if (l.at("id") == "pi1") {
+      EXPECT_EQ(l.at("cause"), "lacking-supporters");
+      EXPECT_EQ(l.at("supporters"), json({"sherman", "contract", "interference"}));
+    }
+  }
+}
+
+TEST_F(CliTest, CheckTheShowcaseAsText) {
+  const RunResult r = claimgraph({"check", graph("parler_v_aws")});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "");
+  const auto lines = test::lines_of(r.out);
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(lines.front(), "Parler LLC v. Amazon Web Services, Inc.");
+  EXPECT_EQ(lines.back(), "26 claims and counterclaims: 14 grounded, 12 lack evidence.");
+  EXPECT_NE(r.out.find("  ✗ s2 — The restraint of trade was unreasonable\n"
+                       "      unsupported: no evidence or claim supports it and it has no elements\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("      missing-elements: 2 elements not grounded\n"
+                       "        - k3 (Parler performed its own obligations)\n"
+                       "        - k4 (Parler suffered damages)\n"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(CliTest, CheckAnAllGroundedGraphExitsZero) {
+  const fs::path in = tmp_ / "grounded.json";
+  write_text(in, all_grounded);
+  const RunResult r = claimgraph({"check", in.string()});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out,
+            "G\n"
+            "  ✓ c — Claim (contradicted by 1 grounded node)\n"
+            "\n"
+            "(no group)\n"
+            "  ✓ k — Counterclaim [counterclaim]\n"
+            "\n"
+            "2 claims and counterclaims: 2 grounded, 0 lack evidence.\n");
+  const RunResult j = claimgraph({"check", in.string(), "--format", "json"});
+  EXPECT_EQ(j.status, 0);
+  const json report = json::parse(j.out);
+  EXPECT_EQ(report.at("claims"), 2);
+  EXPECT_EQ(report.at("grounded"), 2);
+  EXPECT_EQ(report.at("lacking_evidence"), json::array());
+}
+
+TEST_F(CliTest, CheckBadInputExitsTwoWithTheErrorOnStderr) {
+  const fs::path in = tmp_ / "bad.json";
+  write_text(in, invalid);
+  const RunResult r = claimgraph({"check", in.string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, in.string() +
+                       ":4:25: error: /nodes/0/kind: unknown kind \"clam\"; expected \"claim\", \"counterclaim\" or "
+                       "\"evidence\"; did you mean \"claim\"?\n");
+}
+
+TEST_F(CliTest, EveryErrorAndWarningIsPrinted) {
+  const fs::path in = tmp_ / "bad.json";
+  write_text(in, R"({"claimgraph": 1, "nodes": [
+  {"id": "a", "kind": "claim", "lable": "A"},
+  {"id": "a", "kind": "claim", "label": "A"}],
+  "edges": [{"from": "a", "to": "b", "relation": "supports"}]})");
+  const RunResult r = claimgraph({"check", in.string()});
+  EXPECT_EQ(r.status, 2);
+  const std::string f = in.string();
+  EXPECT_EQ(r.err, f + ":2:3: error: /nodes/0: node is missing the required field \"label\"\n" + f +
+                       ":2:32: warning: /nodes/0/lable: unknown field \"lable\" (kept on export); did you mean "
+                       "\"label\"?\n" +
+                       f + ":3:10: error: /nodes/1/id: duplicate node id \"a\"; first defined at " + f + ":2:10\n" + f +
+                       ":4:33: error: /edges/0/to: unknown node \"b\"; did you mean \"a\"?\n");
+}
+
+TEST_F(CliTest, WarningsGoToStderrAndQuietSilencesThem) {
+  const fs::path in = tmp_ / "warn.json";
+  write_text(in, R"({"claimgraph": 1, "nodes": [], "edges": [], "titel": "x"})");
+  const RunResult r = claimgraph({"check", in.string()});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, in.string() + ":1:45: warning: /titel: unknown field \"titel\" (kept on export); did you mean "
+                                 "\"title\"?\n");
+  const RunResult q = claimgraph({"-q", "check", in.string()});
+  EXPECT_EQ(q.status, 0);
+  EXPECT_EQ(q.err, "");
+}
+
+TEST_F(CliTest, MissingFileExitsTwo) {
+  const std::string missing = (tmp_ / "missing.json").string();
+  const RunResult r = claimgraph({"check", missing});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, missing + ": error: cannot open: No such file or directory\n");
+}
+
+TEST_F(CliTest, CheckReadsStandardInput) {
+  const RunResult r = claimgraph({"check", "-", "--format", "json"}, read_text(graph("parler_v_aws")));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(json::parse(r.out).at("grounded"), 14);
+  const RunResult bad = claimgraph({"check", "-"}, std::string(invalid));
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.err.rfind("<stdin>:4:25: error: /nodes/0/kind: unknown kind \"clam\"", 0), 0u) << bad.err;
+}
+
+// --- export --------------------------------------------------------------------------
+
+TEST_F(CliTest, ExportToStandardOutput) {
+  for (const char* name : {"parler_v_aws", "negligence_example"}) {
+    SCOPED_TRACE(name);
+    const RunResult dot = claimgraph({"export", graph(name), "--to", "dot"});
+    EXPECT_EQ(dot.status, 0);
+    EXPECT_EQ(dot.err, "");
+    EXPECT_EQ(dot.out, golden(std::string(name) + ".dot"));
+    const RunResult js = claimgraph({"export", graph(name), "--to", "json"});
+    EXPECT_EQ(js.status, 0);
+    EXPECT_EQ(js.out, golden(std::string(name) + ".json"));
+  }
+}
+
+TEST_F(CliTest, ExportToAFileNamedWithDashO) {
+  const fs::path dot = tmp_ / "out.dot";
+  RunResult r = claimgraph({"export", graph("negligence_example"), "--to", "dot", "-o", dot.string()});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(read_text(dot), golden("negligence_example.dot"));
+  const fs::path js = tmp_ / "out.data";
+  r = claimgraph({"export", graph("negligence_example"), "--to", "json", "--output", js.string()});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(read_text(js), golden("negligence_example.json"));
+  EXPECT_EQ(listing(tmp_.path()), (std::set<std::string>{"out.dot", "out.data"}));
+}
+
+TEST_F(CliTest, FormatFromTheOutputExtension) {
+  for (const auto& [file, golden_name] : std::vector<std::pair<std::string, std::string>>{
+           {"a.dot", "parler_v_aws.dot"},
+           {"b.gv", "parler_v_aws.dot"},
+           {"c.DOT", "parler_v_aws.dot"},
+           {"d.json", "parler_v_aws.json"}}) {
+    SCOPED_TRACE(file);
+    const RunResult r = claimgraph({"export", graph("parler_v_aws"), "-o", (tmp_ / file).string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(read_text(tmp_ / file), golden(golden_name));
+  }
+  // --to wins over the extension.
+  const RunResult r = claimgraph({"export", graph("parler_v_aws"), "--to", "json", "-o", (tmp_ / "e.dot").string()});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(read_text(tmp_ / "e.dot"), golden("parler_v_aws.json"));
+}
+
+TEST_F(CliTest, ExportReadsStandardInput) {
+  const RunResult r = claimgraph({"export", "-", "--to", "json"}, read_text(graph("negligence_example")));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, golden("negligence_example.json"));
+}
+
+TEST_F(CliTest, ExportToDevStdout) {
+  // Standard output is a pipe here, as in `claimgraph ... -o /dev/stdout | less`.
+  const RunResult r = claimgraph({"export", graph("negligence_example"), "--to", "dot", "-o", "/dev/stdout"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, golden("negligence_example.dot"));
+}
+
+TEST_F(CliTest, ExportIsCanonical) {
+  // Exporting the exported JSON again gives the same bytes.
+  const fs::path once = tmp_ / "once.json";
+  const fs::path twice = tmp_ / "twice.json";
+  ASSERT_EQ(claimgraph({"export", graph("parler_v_aws"), "-o", once.string()}).status, 0);
+  ASSERT_EQ(claimgraph({"export", once.string(), "-o", twice.string()}).status, 0);
+  EXPECT_EQ(read_text(once), read_text(twice));
+}
+
+// --- writing files safely ------------------------------------------------------------
+
+TEST_F(CliTest, InvalidInputCreatesNothing) {
+  const fs::path in = tmp_ / "bad.json";
+  write_text(in, invalid);
+  const fs::path out = tmp_ / "out.dot";
+  const RunResult r = claimgraph({"export", in.string(), "-o", out.string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_EQ(listing(tmp_.path()), std::set<std::string>{"bad.json"});
+}
+
+TEST_F(CliTest, InvalidInputLeavesAnExistingOutputUntouched) {
+  const fs::path in = tmp_ / "bad.json";
+  write_text(in, invalid);
+  const fs::path out = tmp_ / "out.json";
+  write_text(out, "precious\n");
+  fs::permissions(out, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  const RunResult r = claimgraph({"export", in.string(), "-o", out.string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(read_text(out), "precious\n");
+  EXPECT_EQ(listing(tmp_.path()), (std::set<std::string>{"bad.json", "out.json"}));
+}
+
+TEST_F(CliTest, ReplacingAnOutputKeepsItsPermissions) {
+  const fs::path out = tmp_ / "out.json";
+  write_text(out, "old\n");
+  fs::permissions(out, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  const RunResult r = claimgraph({"export", graph("negligence_example"), "-o", out.string()});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(read_text(out), golden("negligence_example.json"));
+  EXPECT_EQ(fs::status(out).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(listing(tmp_.path()), std::set<std::string>{"out.json"});
+}
+
+TEST_F(CliTest, AFailedWriteLeavesNothingBehind) {
+  // The write itself fails half-way: a file size limit of 512 bytes (with
+  // SIGXFSZ ignored, write() fails with EFBIG) against a 27 kB diagram.
+  const fs::path existing = tmp_ / "existing.dot";
+  write_text(existing, "precious\n");
+  const fs::path fresh = tmp_ / "fresh.dot";
+  const std::string script = "ulimit -f 1 && trap '' XFSZ && exec \"$0\" export \"$1\" -o \"$2\"";
+  for (const fs::path& out : {existing, fresh}) {
+    SCOPED_TRACE(out.string());
+    const RunResult r = test::run({"/bin/sh", "-c", script, test::program(), graph("parler_v_aws"), out.string()});
+    EXPECT_EQ(r.status, 3) << r.err;
+    EXPECT_EQ(r.err, out.string() + ": error: cannot write: File too large\n");
+    EXPECT_EQ(listing(tmp_.path()), std::set<std::string>{"existing.dot"});
+    EXPECT_EQ(read_text(existing), "precious\n");
+  }
+}
+
+TEST_F(CliTest, OutputOverTheInputIsRefused) {
+  const fs::path in = tmp_ / "case.json";
+  const std::string original = read_text(graph("negligence_example"));
+  write_text(in, original);
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"export", in.string(), "--to", "json", "-o", in.string()},
+           {"export", in.string(), "-o", (tmp_ / "." / "case.json").string()},
+       }) {
+    const RunResult r = claimgraph(args);
+    EXPECT_EQ(r.status, 3);
+    EXPECT_EQ(r.err, args.back() +
+                         ": error: the output would overwrite the input file; choose another output path\n");
+    EXPECT_EQ(read_text(in), original);
+    EXPECT_EQ(listing(tmp_.path()), std::set<std::string>{"case.json"});
+  }
+}
+
+TEST_F(CliTest, OutputIntoAMissingDirectoryExitsThree) {
+  const fs::path out = tmp_ / "no" / "such" / "dir" / "out.dot";
+  const RunResult r = claimgraph({"export", graph("negligence_example"), "-o", out.string()});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, out.string() + ": error: cannot create a file in " + out.parent_path().string() +
+                       ": No such file or directory\n");
+  EXPECT_TRUE(listing(tmp_.path()).empty());
+}
+
+TEST_F(CliTest, OutputOntoADirectoryExitsThree) {
+  const RunResult r = claimgraph({"export", graph("negligence_example"), "--to", "dot", "-o", tmp_.path().string()});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.err, tmp_.path().string() + ": error: is a directory; give a file name for the output\n");
+  EXPECT_TRUE(listing(tmp_.path()).empty());
+}
+
+// `-o /dev/stdout` with standard output redirected to a file (`claimgraph
+// export x --to dot -o /dev/stdout > x.dot`) must write through the stream,
+// not rename a new file over the symlink. This test uses a symlink of its
+// own to /proc/self/fd/1, so that it cannot damage /dev if it fails.
+TEST_F(CliTest, ExportThroughASymlinkToARedirectedStdout) {
+  const fs::path link = tmp_ / "stdout";
+  fs::create_symlink("/proc/self/fd/1", link);
+  const fs::path out = tmp_ / "redirected.dot";
+  const std::string script = "exec \"$0\" export \"$1\" --to dot -o \"$2\" > \"$3\"";
+  const RunResult r =
+      test::run({"/bin/sh", "-c", script, test::program(), graph("negligence_example"), link.string(), out.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::is_symlink(link)) << "the symlink was replaced";
+  EXPECT_EQ(read_text(out), golden("negligence_example.dot"));
+}
+
+}  // namespace
+}  // namespace claimgraph

@@ -1,0 +1,181 @@
+#include "detail/escape.hpp"
+
+#include "detail/text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace claimgraph::detail {
+namespace {
+
+class EscapeTest : public ::testing::Test {
+ protected:
+  static std::string json(std::string_view s) {
+    std::string out;
+    append_json_string(out, s);
+    return out;
+  }
+  static std::string html(std::string_view s) {
+    std::string out;
+    append_dot_html(out, s);
+    return out;
+  }
+  static std::string quoted(std::string_view s) {
+    std::string out;
+    append_dot_quoted(out, s);
+    return out;
+  }
+};
+
+using Lines = std::vector<std::string>;
+
+// --- JSON ----------------------------------------------------------------------
+
+TEST_F(EscapeTest, JsonPlainText) {
+  EXPECT_EQ(json(""), "\"\"");
+  EXPECT_EQ(json("Sherman Act"), "\"Sherman Act\"");
+}
+
+TEST_F(EscapeTest, JsonQuotesBackslashesAndControlCharacters) {
+  EXPECT_EQ(json("say \"hi\""), R"("say \"hi\"")");
+  EXPECT_EQ(json("a\\b"), R"("a\\b")");
+  EXPECT_EQ(json("\n\r\t\b\f"), R"("\n\r\t\b\f")");
+  EXPECT_EQ(json(std::string("\x01\x1f\0", 3)), R"("\u0001\u001f\u0000")");
+  EXPECT_EQ(json("\x7f"), "\"\x7f\"");  // DEL is allowed in JSON strings
+  EXPECT_EQ(json("/"), "\"/\"");
+}
+
+TEST_F(EscapeTest, JsonUnicodeIsKeptAndLineSeparatorsEscaped) {
+  EXPECT_EQ(json("§ ¶ “q” — 😀"), "\"§ ¶ “q” — 😀\"");
+  EXPECT_EQ(json("a\u2028b\u2029c"), R"("a\u2028b\u2029c")");
+}
+
+TEST_F(EscapeTest, JsonInvalidUtf8BecomesReplacementCharacters) {
+  EXPECT_EQ(json("a\xFF" "b"), "\"a\xEF\xBF\xBD" "b\"");
+  EXPECT_EQ(json("\xC3"), "\"\xEF\xBF\xBD\"");                       // truncated sequence
+  EXPECT_EQ(json("\xC0\xAF"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");        // overlong '/'
+  EXPECT_EQ(json("\xED\xA0\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
+  EXPECT_EQ(json("\xEF\xBF\xBD"), "\"\xEF\xBF\xBD\"");                // a real U+FFFD is kept
+}
+
+TEST_F(EscapeTest, JsonOutputParsesBackToTheInput) {
+  std::string every_byte;
+  for (int c = 1; c < 0x80; ++c) every_byte += static_cast<char>(c);
+  for (const std::string& s : {every_byte, std::string("§ ¶ “curly” — 😀 \u2028 \u2029"), std::string("\\N\\G\\n")}) {
+    EXPECT_EQ(nlohmann::json::parse(json(s)).get<std::string>(), s);
+  }
+}
+
+// --- DOT HTML-like labels ---------------------------------------------------------
+
+TEST_F(EscapeTest, DotHtmlEscapesMarkup) {
+  EXPECT_EQ(html("<b>&amp;</b> \"x\" 'y'"), "&lt;b&gt;&amp;amp;&lt;/b&gt; &quot;x&quot; &#39;y&#39;");
+}
+
+TEST_F(EscapeTest, DotHtmlDoublesBackslashes) {
+  // Graphviz expands \N, \G, \L... even inside HTML-like labels.
+  EXPECT_EQ(html("\\N \\G \\n \\"), "\\\\N \\\\G \\\\n \\\\");
+}
+
+TEST_F(EscapeTest, DotHtmlKeepsUnicodeAndBraces) {
+  EXPECT_EQ(html("{ | } § ¶ “q” — 😀"), "{ | } § ¶ “q” — 😀");
+}
+
+TEST_F(EscapeTest, DotHtmlReplacesWhatXmlCannotHold) {
+  EXPECT_EQ(html("a\tb"), "a b");
+  EXPECT_EQ(html("a\x01" "b\x7f" "c"), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+  EXPECT_EQ(html("\xC2\x85"), "\xEF\xBF\xBD");  // C1 control U+0085
+  EXPECT_EQ(html("a\xFF"), "a\xEF\xBF\xBD");
+  EXPECT_EQ(html("\xEF\xBF\xBE"), "\xEF\xBF\xBD");  // U+FFFE is no XML character
+}
+
+// --- DOT quoted strings -----------------------------------------------------------
+
+TEST_F(EscapeTest, DotQuoted) {
+  EXPECT_EQ(quoted("say \"hi\""), R"(say \"hi\")");
+  EXPECT_EQ(quoted("\\N"), R"(\\N)");
+  EXPECT_EQ(quoted("a\nb\r\nc"), R"(a\nb\nc)");
+  EXPECT_EQ(quoted("a\x01" "b\xFF"), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  EXPECT_EQ(quoted("<&> § 😀"), "<&> § 😀");
+}
+
+// --- wrapping ---------------------------------------------------------------------
+
+TEST_F(EscapeTest, WrapShortTextIsOneLine) {
+  EXPECT_EQ(wrap("short", 30), (Lines{"short"}));
+  EXPECT_EQ(wrap("", 30), (Lines{""}));
+  EXPECT_EQ(wrap("exactly ten", 11), (Lines{"exactly ten"}));
+}
+
+TEST_F(EscapeTest, WrapBreaksAtSpaces) {
+  EXPECT_EQ(wrap("AWS and Twitter conspired to restrain trade (Sherman Act § 1)", 30),
+            (Lines{"AWS and Twitter conspired to", "restrain trade (Sherman Act §", "1)"}));
+  EXPECT_EQ(wrap("aa bb cc", 5), (Lines{"aa bb", "cc"}));
+}
+
+TEST_F(EscapeTest, WrapCountsCodePointsNotBytes) {
+  // Ten two-byte characters per word fit a width of 21 twice.
+  std::string e;
+  for (int i = 0; i < 10; ++i) e += "é";
+  EXPECT_EQ(wrap(e + " " + e + " " + e, 21), (Lines{e + " " + e, e}));
+}
+
+TEST_F(EscapeTest, WrapBreaksLongWords) {
+  EXPECT_EQ(wrap("abcdefghij", 4), (Lines{"abcd", "efgh", "ij"}));
+  EXPECT_EQ(wrap("x abcdefghij y", 4), (Lines{"x", "abcd", "efgh", "ij y"}));
+  EXPECT_EQ(wrap("😀😀😀😀😀", 2), (Lines{"😀😀", "😀😀", "😀"}));
+}
+
+TEST_F(EscapeTest, WrapBreaksAtNewlines) {
+  EXPECT_EQ(wrap("a\nb", 30), (Lines{"a", "b"}));
+  EXPECT_EQ(wrap("a\r\nb", 30), (Lines{"a", "b"}));
+  EXPECT_EQ(wrap("a\n\nb\n", 30), (Lines{"a", "", "b", ""}));
+}
+
+TEST_F(EscapeTest, WrapKeepsRunsOfSpaces) {
+  EXPECT_EQ(wrap("a  b", 30), (Lines{"a  b"}));
+  EXPECT_EQ(wrap("aaaa  b", 4), (Lines{"aaaa ", "b"}));
+  EXPECT_EQ(wrap("aaaa    bbbb", 5), (Lines{"aaaa   ", "bbbb"}));
+}
+
+TEST_F(EscapeTest, WrapKeepsSpacesAtTheEnds) {
+  EXPECT_EQ(wrap(" a", 30), (Lines{" a"}));
+  EXPECT_EQ(wrap("a ", 30), (Lines{"a "}));
+  EXPECT_EQ(wrap("  a  ", 30), (Lines{"  a  "}));
+}
+
+TEST_F(EscapeTest, WrapNeverLosesText) {
+  // Joining the lines with the space each soft break consumed gives the text
+  // back, and no line is wider than asked for (spaces at its ends aside).
+  const std::vector<std::string> texts{
+      "Parler’s “AUP” § 7.2(b)(ii) — termination immediately upon notice; supercalifragilisticexpialidocious 😀😀😀",
+      "  two leading,  two   inner and two trailing  ",
+      " x ",
+      " ",
+      "   ",
+      "a b c d e f g h",
+      " abcdefgh"};
+  for (const std::string& text : texts) {
+    for (std::size_t width : {1u, 2u, 4u, 5u, 13u, 30u, 200u}) {
+      SCOPED_TRACE("\"" + text + "\" at width " + std::to_string(width));
+      const Lines lines = wrap(text, width);
+      std::size_t pos = 0;
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        ASSERT_EQ(text.compare(pos, lines[i].size(), lines[i]), 0) << "line " << i << ": \"" << lines[i] << '"';
+        pos += lines[i].size();
+        if (pos < text.size() && text[pos] == ' ') ++pos;  // a soft break consumed this space
+        const auto first = lines[i].find_first_not_of(' ');
+        const std::string trimmed =
+            first == std::string::npos ? "" : lines[i].substr(first, lines[i].find_last_not_of(' ') - first + 1);
+        EXPECT_LE(utf8_length(trimmed), width) << "line " << i << ": \"" << lines[i] << '"';
+      }
+      EXPECT_EQ(pos, text.size());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace claimgraph::detail

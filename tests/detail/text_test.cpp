@@ -1,0 +1,88 @@
+#include "detail/text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace claimgraph::detail {
+namespace {
+
+class TextTest : public ::testing::Test {
+ protected:
+  // Every code point of `s` and where decoding stopped after each.
+  static std::vector<std::pair<char32_t, std::size_t>> decode_all(std::string_view s) {
+    std::vector<std::pair<char32_t, std::size_t>> out;
+    for (std::size_t i = 0; i < s.size();) {
+      const char32_t cp = decode_utf8(s, i);
+      out.emplace_back(cp, i);
+    }
+    return out;
+  }
+  using Decoded = std::vector<std::pair<char32_t, std::size_t>>;
+};
+
+TEST_F(TextTest, DecodesValidUtf8) {
+  EXPECT_EQ(decode_all("a§—😀"), (Decoded{{U'a', 1}, {U'§', 3}, {U'—', 6}, {U'😀', 10}}));
+}
+
+TEST_F(TextTest, InvalidBytesDecodeToReplacementOneByteAtATime) {
+  constexpr char32_t r = replacement_character;
+  EXPECT_EQ(decode_all("\xFF"), (Decoded{{r, 1}}));
+  EXPECT_EQ(decode_all("\x80" "a"), (Decoded{{r, 1}, {U'a', 2}}));
+  EXPECT_EQ(decode_all("\xE2\x80"), (Decoded{{r, 1}, {r, 2}}));                     // truncated
+  EXPECT_EQ(decode_all("\xC0\x80"), (Decoded{{r, 1}, {r, 2}}));                     // overlong NUL
+  EXPECT_EQ(decode_all("\xED\xB0\x80"), (Decoded{{r, 1}, {r, 2}, {r, 3}}));         // surrogate
+  EXPECT_EQ(decode_all("\xF4\x90\x80\x80"), (Decoded{{r, 1}, {r, 2}, {r, 3}, {r, 4}}));  // above U+10FFFF
+  EXPECT_EQ(decode_all("\xE2(a"), (Decoded{{r, 1}, {U'(', 2}, {U'a', 3}}));
+}
+
+TEST_F(TextTest, AppendUtf8RoundTrips) {
+  for (char32_t cp : {U'\0', U'a', U'\x7F', U'\x80', U'§', U'\x7FF', U'\x800', U'—', U'\xFFFD', U'😀', U'\x10FFFF'}) {
+    std::string s;
+    append_utf8(s, cp);
+    std::size_t i = 0;
+    EXPECT_EQ(decode_utf8(s, i), cp);
+    EXPECT_EQ(i, s.size());
+  }
+}
+
+TEST_F(TextTest, Utf8Length) {
+  EXPECT_EQ(utf8_length(""), 0u);
+  EXPECT_EQ(utf8_length("abc"), 3u);
+  EXPECT_EQ(utf8_length("§¶—😀"), 4u);
+  EXPECT_EQ(utf8_length("a\xFF\xFE" "b"), 4u);
+}
+
+TEST_F(TextTest, EditDistance) {
+  EXPECT_EQ(edit_distance("", ""), 0u);
+  EXPECT_EQ(edit_distance("label", "label"), 0u);
+  EXPECT_EQ(edit_distance("lable", "label"), 1u);  // transposition
+  EXPECT_EQ(edit_distance("suports", "supports"), 1u);
+  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+  EXPECT_EQ(edit_distance("", "abc"), 3u);
+}
+
+TEST_F(TextTest, Nearest) {
+  constexpr std::array<std::string_view, 3> kinds{"claim", "counterclaim", "evidence"};
+  EXPECT_EQ(nearest("cliam", kinds), "claim");
+  EXPECT_EQ(nearest("evidense", kinds), "evidence");
+  EXPECT_EQ(nearest("counterclam", kinds), "counterclaim");
+  EXPECT_EQ(nearest("fact", kinds), std::nullopt);
+  EXPECT_EQ(nearest("", kinds), std::nullopt);
+  constexpr std::array<std::string_view, 2> ids{"c1", "c2"};
+  EXPECT_EQ(nearest("c7", ids), "c1");  // the first of equally near candidates
+  EXPECT_EQ(nearest("x", std::span<const std::string_view>{}), std::nullopt);
+}
+
+TEST_F(TextTest, QuotedList) {
+  constexpr std::array<std::string_view, 3> three{"a", "b", "c"};
+  EXPECT_EQ(quoted_list(three), R"("a", "b" or "c")");
+  EXPECT_EQ(quoted_list(std::span(three).first(2)), R"("a" or "b")");
+  EXPECT_EQ(quoted_list(std::span(three).first(1)), R"("a")");
+  EXPECT_EQ(quoted_list({}), "");
+}
+
+}  // namespace
+}  // namespace claimgraph::detail

@@ -1,0 +1,72 @@
+#pragma once
+// What the tests share: absolute paths from CMake, files, golden files,
+// temporary directories and running programs.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimgraph::test {
+
+/// The source tree (CLAIMGRAPH_SOURCE_DIR), absolute.
+[[nodiscard]] std::filesystem::path source_dir();
+/// graphs/ in the source tree.
+[[nodiscard]] std::filesystem::path graphs_dir();
+/// tests/golden/ in the source tree.
+[[nodiscard]] std::filesystem::path golden_dir();
+/// The test binary directory, where failing tests leave what they produced.
+[[nodiscard]] std::filesystem::path test_binary_dir();
+/// The built claimgraph program, or empty when it was not built.
+[[nodiscard]] std::string program();
+/// Graphviz `dot`, or empty when it is not installed.
+[[nodiscard]] std::string dot_program();
+
+/// Every graphs/*.json, sorted by name.
+[[nodiscard]] std::vector<std::filesystem::path> example_graphs();
+
+/// The whole file, as bytes. Throws std::runtime_error when it cannot be read.
+[[nodiscard]] std::string read_text(const std::filesystem::path& path);
+/// Writes `text` to `path` (replacing it). Throws std::runtime_error.
+void write_text(const std::filesystem::path& path, std::string_view text);
+
+/// Compares `actual` byte for byte with tests/golden/`name`. On a mismatch
+/// the actual output is left in <test binary dir>/golden-actual/`name` and the
+/// returned message says where, with a diff command; empty when they match.
+[[nodiscard]] std::string golden_mismatch(const std::string& name, std::string_view actual);
+
+/// A fresh directory under the system temporary directory, removed with
+/// everything in it when destroyed.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
+  [[nodiscard]] std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// What a program did.
+struct RunResult {
+  int status = -1;  ///< exit status, or 128 + signal number
+  std::string out;
+  std::string err;
+};
+
+/// Runs `argv` (argv[0] is a path, no shell), with `input` as its standard
+/// input (none: /dev/null), capturing standard output and error.
+[[nodiscard]] RunResult run(const std::vector<std::string>& argv, const std::optional<std::string>& input = std::nullopt);
+
+/// `prefix` followed by `n` in decimal ("n12"). (Spelled out instead of
+/// `"n" + std::to_string(n)`, on which GCC 12 gives a false -Wrestrict.)
+[[nodiscard]] std::string numbered(std::string_view prefix, std::size_t n);
+
+/// The lines of `text` (without their '\n').
+[[nodiscard]] std::vector<std::string> lines_of(std::string_view text);
+
+}  // namespace claimgraph::test
