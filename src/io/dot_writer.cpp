@@ -1,5 +1,8 @@
 #include "claimgraph/io/dot_writer.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -102,6 +105,20 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     out += " · ";
     detail::append_dot_html(out, *node.party);
   }
+  if (options.status != nullptr || options.strength != nullptr) {
+    out += " · ";
+    if (options.status != nullptr) {
+      const auto label = options.status->labels[v];
+      out += "<B>";
+      out += analysis::to_string(label);
+      out += "</B>";
+    }
+    if (options.strength != nullptr) {
+      char text[16];
+      std::snprintf(text, sizeof text, " %.2f", options.strength->strength[v]);
+      out += text;
+    }
+  }
   out += "</FONT><BR/>";
   if (gap) {
     out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
@@ -118,8 +135,27 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     append_lines(out, *node.source, options.wrap_width + 10);
     out += "</I></FONT>";
   }
+  out += '>';
+  // Status as the border, strength as how strong the fill is.
+  if (options.status != nullptr) {
+    switch (options.status->labels[v]) {
+      case analysis::Label::in: out += ", color=\"#2e7d32\", penwidth=2.2"; break;
+      case analysis::Label::out: out += ", color=\"#9e9e9e\", fontcolor=\"#616161\", penwidth=1.2"; break;
+      case analysis::Label::undec: out += ", color=\"#f9a825\", penwidth=2.2"; break;
+    }
+  }
+  if (options.strength != nullptr) {
+    const double s = std::clamp(options.strength->strength[v], 0.0, 1.0);
+    const auto alpha = static_cast<unsigned>(std::lround(40.0 + 215.0 * s));
+    static constexpr char hex[] = "0123456789abcdef";
+    out += ", fillcolor=\"";
+    out += gap ? std::string_view("#ffebee") : look_of(node.kind).fill;
+    out += hex[(alpha >> 4) & 0xF];
+    out += hex[alpha & 0xF];
+    out += '"';
+  }
   // The tooltip (shown on hover in SVG) names the node and gives its text.
-  out += ">, tooltip=\"";
+  out += ", tooltip=\"";
   detail::append_dot_quoted(out, node.id);
   if (node.text) {
     out += ": ";
@@ -128,7 +164,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   out += "\"];\n";
 }
 
-void append_legend(std::string& out) {
+void append_legend(std::string& out, bool status, bool strength) {
   out += "  subgraph cluster_legend {\n"
          "    graph [label=\"\", style=invis];\n"
          "    legend [shape=plaintext, style=\"\", color=\"#b0bec5\", penwidth=1, peripheries=0, margin=0, label=<"
@@ -142,8 +178,17 @@ void append_legend(std::string& out) {
          "<TR><TD><FONT COLOR=\"#2e7d32\">——▶</FONT></TD><TD ALIGN=\"LEFT\">supports</TD></TR>"
          "<TR><TD><FONT COLOR=\"#c62828\"><B>——┤</B></FONT></TD><TD ALIGN=\"LEFT\">contradicts</TD></TR>"
          "<TR><TD><FONT COLOR=\"#37474f\">——◆</FONT></TD><TD ALIGN=\"LEFT\">is an element of</TD></TR>"
-         "<TR><TD><FONT COLOR=\"#6a1b9a\">- - ┤•</FONT></TD><TD ALIGN=\"LEFT\">undercuts a support (the inference)</TD></TR>"
-         "</TABLE>>];\n"
+         "<TR><TD><FONT COLOR=\"#6a1b9a\">- - ┤•</FONT></TD><TD ALIGN=\"LEFT\">undercuts a support (the inference)</TD></TR>";
+  if (status) {
+    out += "<TR><TD BORDER=\"2\" COLOR=\"#2e7d32\">IN</TD><TD ALIGN=\"LEFT\">stands: supported, every contradiction OUT</TD></TR>"
+           "<TR><TD BORDER=\"2\" COLOR=\"#9e9e9e\"><FONT COLOR=\"#616161\">OUT</FONT></TD>"
+           "<TD ALIGN=\"LEFT\">falls: contradicted by an IN node, or its support fell</TD></TR>"
+           "<TR><TD BORDER=\"2\" COLOR=\"#f9a825\">UNDEC</TD><TD ALIGN=\"LEFT\">undecided: neither side prevails</TD></TR>";
+  }
+  if (strength) {
+    out += "<TR><TD BGCOLOR=\"#e3f2fd\">strong</TD><TD ALIGN=\"LEFT\">fill shade: DF-QuAD strength, pale = weak</TD></TR>";
+  }
+  out += "</TABLE>>];\n"
          "  }\n";
 }
 
@@ -240,8 +285,10 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
       node_name("u", p.undercut);
       attributes(style, "");
     } else if (undercut[i]) {
+      const bool fallen = options.status != nullptr && i < options.status->undercut.size() && options.status->undercut[i];
+      // Undercut by a standing node: the support no longer carries; faded.
       node_name("u", i);
-      attributes(style, ", arrowhead=none");
+      attributes(style, fallen ? ", arrowhead=none, style=dashed, color=\"#a5d6a7\"" : ", arrowhead=none");
       buf += "  ";
       node_name("u", i);
       buf += " [shape=point, width=0.09, style=filled, fillcolor=\"#2e7d32\", color=\"#2e7d32\", peripheries=1, label=\"\"];\n  ";
@@ -255,7 +302,7 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
     }
     flush(false);
   }
-  if (options.legend) append_legend(buf);
+  if (options.legend) append_legend(buf, options.status != nullptr, options.strength != nullptr);
   buf += "}\n";
   flush(true);
 }

@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "claimgraph/analysis/grounding.hpp"
+#include "claimgraph/analysis/status.hpp"
+#include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/json_writer.hpp"
 #include "common.hpp"
@@ -31,6 +33,8 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
   cmd->add_option("-o,--output", options->output, "Output file (default: standard output); written atomically");
   cmd->add_flag("--no-legend", options->no_legend, "DOT: leave out the legend");
   cmd->add_flag("--no-clusters", options->no_clusters, "DOT: do not draw groups as clusters");
+  cmd->add_flag("--evaluate", options->evaluate,
+                "DOT: colour each node by its status (IN, OUT, UNDEC) and shade it by its strength");
   add_limit_options(*cmd, options->limits);
   return options;
 }
@@ -52,6 +56,14 @@ int run_export(const ExportOptions& options) {
     spdlog::debug("checked grounding in {:.3f} s", watch.lap());
     io::DotOptions dot;
     dot.grounding = &report;
+    analysis::StatusReport status;
+    analysis::StrengthReport strength;
+    if (options.evaluate) {
+      status = analysis::grounded_status(input.graph);
+      strength = analysis::evaluate_strength(input.graph, {}, &status);
+      dot.status = &status;
+      dot.strength = &strength;
+    }
     dot.legend = !options.no_legend;
     dot.clusters = !options.no_clusters;
     write_output(options.output, options.file, [&](std::ostream& out) { io::write_dot(out, input.graph, dot); });

@@ -15,6 +15,7 @@ struct ExportOptions {
   std::string output;
   bool no_legend = false;
   bool no_clusters = false;
+  bool evaluate = false;
   Limits limits;
 };
 

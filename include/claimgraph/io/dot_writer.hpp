@@ -9,6 +9,8 @@
 #include <ostream>
 
 #include "claimgraph/analysis/grounding.hpp"
+#include "claimgraph/analysis/status.hpp"
+#include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/graph.hpp"
 
 namespace claimgraph::io {
@@ -17,6 +19,13 @@ namespace claimgraph::io {
 struct DotOptions {
   /// Result of analysis::check; when given, claims that lack evidence are marked.
   const analysis::GroundingReport* grounding = nullptr;
+  /// Result of analysis::grounded_status; when given, each node's border and
+  /// header show its status (IN green, OUT grey, UNDEC amber) and supports
+  /// edges undercut by an IN node are drawn faded.
+  const analysis::StatusReport* status = nullptr;
+  /// Result of analysis::evaluate_strength; when given, each node's fill is
+  /// shaded by its strength (pale = weak) and the header shows it.
+  const analysis::StrengthReport* strength = nullptr;
   /// Wrap labels at about this many characters per line.
   std::size_t wrap_width = 30;
   /// Draw each group as a cluster.
