@@ -38,6 +38,7 @@ class Evaluator {
   std::size_t n_;
   std::vector<std::uint32_t> elements_;
   std::vector<double> undercut_;  // per edge: 1 − F(undercutters), computed when needed
+  std::vector<bool> queued_;      // per node: waiting in a cycle's worklist
   StrengthReport r_;
 };
 
@@ -96,6 +97,7 @@ StrengthReport Evaluator::run() {
   r_.established.assign(n_, false);
   elements_.assign(n_, 0);
   undercut_.assign(graph_.edge_count(), 1.0);
+  queued_.assign(n_, false);
   for (const auto& e : graph_.edges()) {
     if (g_[e].relation == Relation::element_of) ++elements_[graph_.target(e)];
   }
@@ -139,15 +141,35 @@ StrengthReport Evaluator::run() {
     if (!cyclic) {
       update(members[start[c]]);
     } else {
-      bool settled = false;
-      for (std::size_t sweep = 0; sweep < options_.max_iterations && !settled; ++sweep) {
-        double moved = 0.0;
-        for (std::size_t k = start[c]; k < start[c + 1]; ++k) moved = std::max(moved, update(members[k]));
-        settled = moved <= options_.tolerance;
+      // A worklist: a node is recomputed only when something it depends on
+      // moved by more than the tolerance. The budget is max_iterations
+      // sweeps' worth of updates.
+      std::vector<Vertex> queue(members.begin() + static_cast<std::ptrdiff_t>(start[c]),
+                                members.begin() + static_cast<std::ptrdiff_t>(start[c + 1]));
+      for (Vertex v : queue) queued_[v] = true;
+      std::size_t budget = options_.max_iterations * size[c];
+      std::size_t next = 0;
+      while (next < queue.size() && budget > 0) {
+        const Vertex x = queue[next++];
+        queued_[x] = false;
+        --budget;
+        if (update(x) <= options_.tolerance) continue;
+        for (const auto& e : boost::make_iterator_range(boost::out_edges(x, g_))) {
+          const Vertex t = boost::target(e, g_);
+          if (component[t] == c && !queued_[t]) {
+            queued_[t] = true;
+            queue.push_back(t);
+          }
+        }
+        if (next > 4096 && next * 2 > queue.size()) {  // keep the queue from growing without bound
+          queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(next));
+          next = 0;
+        }
       }
-      if (!settled) {
+      if (next < queue.size()) {
         r_.converged = false;
         for (std::size_t k = start[c]; k < start[c + 1]; ++k) r_.unsettled.push_back(members[k]);
+        for (std::size_t k = next; k < queue.size(); ++k) queued_[queue[k]] = false;
       }
     }
     for (std::size_t k = start[c]; k < start[c + 1]; ++k) {

@@ -1,0 +1,147 @@
+// DF-QuAD strengths and standards of proof, against values worked out by
+// hand from the formulas in strength.hpp.
+
+#include <gtest/gtest.h>
+
+#include "claimgraph/analysis/status.hpp"
+#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/graph.hpp"
+
+namespace {
+
+using claimgraph::Graph;
+using claimgraph::NodeKind;
+using claimgraph::Relation;
+using claimgraph::Standard;
+using claimgraph::analysis::evaluate_strength;
+using claimgraph::analysis::meets;
+
+class StrengthTest : public ::testing::Test {
+ protected:
+  Graph::NodeRef add(const char* id, NodeKind kind, std::optional<double> weight = std::nullopt) {
+    claimgraph::Node n;
+    n.id = id;
+    n.label = id;
+    n.kind = kind;
+    n.weight = weight;
+    return g_.add_node(std::move(n));
+  }
+  Graph g_;
+};
+
+TEST_F(StrengthTest, SupportRaisesTowardsOne) {
+  const auto e = add("e", NodeKind::evidence, 0.8);
+  const auto c = add("c", NodeKind::claim);
+  g_.add_edge(e, c, Relation::supports);
+  const auto r = evaluate_strength(g_);
+  EXPECT_DOUBLE_EQ(r.strength[e], 0.8);
+  EXPECT_DOUBLE_EQ(r.strength[c], 0.5 + 0.5 * 0.8);
+  EXPECT_DOUBLE_EQ(r.pro[c], 0.8);
+  EXPECT_DOUBLE_EQ(r.con[c], 0.0);
+}
+
+TEST_F(StrengthTest, AttackStrongerThanSupportLowers) {
+  const auto e = add("e", NodeKind::evidence, 0.8);
+  const auto a = add("a", NodeKind::evidence);
+  const auto c = add("c", NodeKind::claim);
+  g_.add_edge(e, c, Relation::supports);
+  g_.add_edge(a, c, Relation::contradicts);
+  const auto r = evaluate_strength(g_);
+  EXPECT_NEAR(r.strength[c], 0.5 - 0.5 * (1.0 - 0.8), 1e-12);
+}
+
+TEST_F(StrengthTest, SupportersAggregateAsAProbabilisticSum) {
+  const auto e = add("e", NodeKind::evidence, 0.5);
+  const auto f = add("f", NodeKind::evidence, 0.5);
+  const auto c = add("c", NodeKind::claim, 0.2);
+  g_.add_edge(e, c, Relation::supports);
+  g_.add_edge(f, c, Relation::supports);
+  const auto r = evaluate_strength(g_);
+  EXPECT_NEAR(r.pro[c], 0.75, 1e-12);
+  EXPECT_NEAR(r.strength[c], 0.2 + 0.8 * 0.75, 1e-12);
+}
+
+TEST_F(StrengthTest, AClaimWithElementsIsAsStrongAsItsWeakestElement) {
+  const auto k1 = add("k1", NodeKind::evidence, 0.9);
+  const auto k2 = add("k2", NodeKind::evidence, 0.6);
+  const auto s = add("s", NodeKind::evidence, 1.0);
+  const auto c = add("c", NodeKind::claim);
+  g_.add_edge(k1, c, Relation::element_of);
+  g_.add_edge(k2, c, Relation::element_of);
+  g_.add_edge(s, c, Relation::supports);  // does not count for a claim with elements
+  const auto r = evaluate_strength(g_);
+  EXPECT_DOUBLE_EQ(r.strength[c], 0.6);
+  EXPECT_DOUBLE_EQ(r.pro[c], 0.6);
+}
+
+TEST_F(StrengthTest, AnUndercutWeakensWhatTheSupportCarries) {
+  const auto e = add("e", NodeKind::evidence, 0.8);
+  const auto u = add("u", NodeKind::evidence, 0.5);
+  const auto c = add("c", NodeKind::claim);
+  g_.add_edge(e, c, Relation::supports);
+  g_.add_undercut(u, 0);
+  const auto r = evaluate_strength(g_);
+  EXPECT_NEAR(r.pro[c], 0.8 * 0.5, 1e-12);
+  EXPECT_NEAR(r.strength[c], 0.5 + 0.5 * 0.4, 1e-12);
+}
+
+TEST_F(StrengthTest, ACycleSettlesOnAFixedPoint) {
+  const auto e = add("e", NodeKind::evidence, 0.6);
+  const auto a = add("a", NodeKind::claim);
+  const auto b = add("b", NodeKind::claim);
+  const auto x = add("x", NodeKind::evidence, 0.3);
+  g_.add_edge(e, a, Relation::supports);
+  g_.add_edge(a, b, Relation::supports);
+  g_.add_edge(b, a, Relation::supports);
+  g_.add_edge(x, b, Relation::contradicts);
+  const auto r = evaluate_strength(g_);
+  ASSERT_TRUE(r.converged);
+  // The equations hold at the result.
+  const double sa = 1 - (1 - 0.6) * (1 - r.strength[b]);
+  const double a_want = 0.5 + 0.5 * sa;
+  const double sb = r.strength[a];
+  const double b_want = sb >= 0.3 ? 0.5 + 0.5 * (sb - 0.3) : 0.5 - 0.5 * (0.3 - sb);
+  EXPECT_NEAR(r.strength[a], a_want, 1e-8);
+  EXPECT_NEAR(r.strength[b], b_want, 1e-8);
+}
+
+TEST_F(StrengthTest, ANonSettlingCycleIsReported) {
+  const auto a = add("a", NodeKind::claim, 0.9);
+  const auto b = add("b", NodeKind::claim, 0.9);
+  g_.add_edge(a, b, Relation::contradicts);
+  g_.add_edge(b, a, Relation::contradicts);
+  claimgraph::analysis::StrengthOptions options;
+  options.max_iterations = 1;
+  options.tolerance = 0.0;
+  const auto r = evaluate_strength(g_, options);
+  EXPECT_FALSE(r.converged);
+  EXPECT_EQ(r.unsettled, (std::vector<Graph::NodeRef>{a, b}));
+}
+
+TEST(StandardTest, Thresholds) {
+  EXPECT_TRUE(meets(Standard::scintilla, 0.01, 0.9));
+  EXPECT_FALSE(meets(Standard::scintilla, 0.0, 0.0));
+  EXPECT_TRUE(meets(Standard::preponderance, 0.51, 0.5));
+  EXPECT_FALSE(meets(Standard::preponderance, 0.5, 0.5));
+  EXPECT_TRUE(meets(Standard::clear_and_convincing, 0.9, 0.3));
+  EXPECT_FALSE(meets(Standard::clear_and_convincing, 0.8, 0.3));
+  EXPECT_TRUE(meets(Standard::beyond_reasonable_doubt, 0.95, 0.29));
+  EXPECT_FALSE(meets(Standard::beyond_reasonable_doubt, 0.95, 0.3));
+  EXPECT_FALSE(meets(Standard::beyond_reasonable_doubt, 0.7, 0.25));
+}
+
+TEST_F(StrengthTest, AnOutClaimIsNotEstablished) {
+  const auto e = add("e", NodeKind::evidence, 0.9);
+  const auto u = add("u", NodeKind::evidence, 0.9);
+  const auto c = add("c", NodeKind::claim);
+  g_.add_edge(e, c, Relation::supports);
+  g_.add_undercut(u, 0);
+  // pro 0.9 * 0.1 > con 0: preponderance is met on strength alone...
+  EXPECT_TRUE(evaluate_strength(g_).established[c]);
+  // ...but the undercut leaves the claim OUT, so it is not established.
+  const auto status = claimgraph::analysis::grounded_status(g_);
+  ASSERT_EQ(status.labels[c], claimgraph::analysis::Label::out);
+  EXPECT_FALSE(evaluate_strength(g_, {}, &status).established[c]);
+}
+
+}  // namespace
