@@ -1,0 +1,96 @@
+// evaluate and explain on the example graphs, against golden files, and
+// their JSON read back as JSON.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "claimgraph/analysis/status.hpp"
+#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/io/evaluation_report.hpp"
+#include "claimgraph/io/file.hpp"
+#include "claimgraph/io/json_reader.hpp"
+#include "support.hpp"
+
+namespace claimgraph {
+namespace {
+
+class EvaluationReportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto path = test::graphs_dir() / "parler_v_aws.json";
+    io::JsonReadOptions options;
+    options.file_name = "parler_v_aws.json";
+    graph_ = io::read_json(test::read_text(path), options).graph;
+    status_ = analysis::grounded_status(graph_);
+    strength_ = analysis::evaluate_strength(graph_, {}, &status_);
+  }
+  [[nodiscard]] io::Evaluation evaluation() const { return {"grounded", &status_, &strength_}; }
+
+  Graph graph_;
+  analysis::StatusReport status_;
+  analysis::StrengthReport strength_;
+};
+
+TEST_F(EvaluationReportTest, EvaluateTextMatchesGolden) {
+  std::ostringstream out;
+  io::write_evaluation_text(out, graph_, evaluation());
+  const std::string mismatch = test::golden_mismatch("parler_v_aws.evaluate.txt", out.str());
+  EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+TEST_F(EvaluationReportTest, EvaluateJsonIsJsonWithEveryNode) {
+  std::ostringstream out;
+  io::write_evaluation_json(out, graph_, evaluation());
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["semantics"], "grounded");
+  EXPECT_TRUE(j["converged"].get<bool>());
+  ASSERT_EQ(j["nodes"].size(), graph_.node_count());
+  for (const auto& n : j["nodes"]) {
+    const auto v = graph_.find(n["id"].get<std::string>());
+    ASSERT_TRUE(v.has_value());
+    EXPECT_EQ(n["status"], analysis::to_string(status_.labels[*v]));
+    EXPECT_EQ(n.contains("established"), is_claim_like(graph_.node(*v).kind));
+  }
+  // The court's view: every cause of action and the motion are OUT.
+  for (const char* id : {"sherman", "contract", "interference", "motion"}) {
+    EXPECT_EQ(status_.labels[*graph_.find(id)], analysis::Label::out) << id;
+  }
+}
+
+class ExplainGoldenTest : public EvaluationReportTest, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(ExplainGoldenTest, TextMatchesGolden) {
+  const auto v = graph_.find(GetParam());
+  ASSERT_TRUE(v.has_value());
+  std::ostringstream out;
+  io::write_explanation_text(out, graph_, evaluation(), *v);
+  const std::string mismatch =
+      test::golden_mismatch(std::string("parler_v_aws.explain.") + GetParam() + ".txt", out.str());
+  EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+TEST_P(ExplainGoldenTest, JsonNamesTheSameAttackersAndMissingElements) {
+  const auto v = graph_.find(GetParam());
+  ASSERT_TRUE(v.has_value());
+  std::ostringstream out;
+  io::write_explanation_json(out, graph_, evaluation(), *v);
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["id"], GetParam());
+  EXPECT_EQ(j["status"], analysis::to_string(status_.labels[*v]));
+  std::size_t attackers = 0, missing = 0;
+  for (const auto& e : boost::make_iterator_range(boost::in_edges(*v, graph_.store()))) {
+    const auto r = graph_.store()[e].relation;
+    if (r == Relation::contradicts || r == Relation::undercuts) ++attackers;
+    if (r == Relation::element_of && status_.labels[boost::source(e, graph_.store())] != analysis::Label::in) ++missing;
+  }
+  EXPECT_EQ(j["against"].size(), attackers);
+  EXPECT_EQ(j["missing_elements"].size(), missing);
+}
+
+INSTANTIATE_TEST_SUITE_P(Parler, ExplainGoldenTest,
+                         ::testing::Values("sherman", "s1", "contract", "interference", "motion", "aws_aup_breach"));
+
+}  // namespace
+}  // namespace claimgraph
