@@ -697,12 +697,13 @@ bool Reader::end(std::size_t at) {
 }
 
 void Reader::finish_node(const Frame& frame) {
-  const std::string here_ptr = pointer(stack_.size() - 1);
+  // The pointer is built only when there is something to report.
+  const auto here_ptr = [this] { return pointer(stack_.size() - 1); };
   for (NodeField required : {NodeField::id, NodeField::kind, NodeField::label}) {
     const auto bit = std::uint32_t{1} << static_cast<unsigned>(required);
     if ((frame.seen & bit) == 0) {
       structural_ = true;
-      error(frame.start, here_ptr,
+      error(frame.start, here_ptr(),
             std::string("node is missing the required field \"") +
                 std::string(node_names[static_cast<std::size_t>(required)]) + "\"");
       node_.bad = true;
@@ -712,13 +713,13 @@ void Reader::finish_node(const Frame& frame) {
   std::sort(n.extra.begin(), n.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
   if (n.id.empty()) return;
   if (auto existing = graph_.find(n.id)) {
-    error(node_.id_offset, here_ptr + "/id",
+    error(node_.id_offset, here_ptr() + "/id",
           "duplicate node id " + shown(n.id) + "; first defined at " + location_of(id_offsets_[*existing]));
     return;
   }
   if (graph_.node_count() >= options_.limits.max_nodes) {
     fatal_ = true;
-    error(frame.start, here_ptr,
+    error(frame.start, here_ptr(),
           "more than " + std::to_string(options_.limits.max_nodes) + " nodes (raise the limit with --max-nodes)");
     throw TooManyErrors{};
   }
@@ -729,12 +730,13 @@ void Reader::finish_node(const Frame& frame) {
 }
 
 void Reader::finish_edge(const Frame& frame) {
-  const std::string here_ptr = pointer(stack_.size() - 1);
+  // The pointer is built only when there is something to report.
+  const auto here_ptr = [this] { return pointer(stack_.size() - 1); };
   for (EdgeField required : {EdgeField::from, EdgeField::to, EdgeField::relation}) {
     const auto bit = std::uint32_t{1} << static_cast<unsigned>(required);
     if ((frame.seen & bit) == 0) {
       structural_ = true;
-      error(frame.start, here_ptr,
+      error(frame.start, here_ptr(),
             std::string("edge is missing the required field \"") +
                 std::string(edge_names[static_cast<std::size_t>(required)]) + "\"");
       edge_.bad = true;
@@ -742,7 +744,7 @@ void Reader::finish_edge(const Frame& frame) {
   }
   if (edges_.size() >= options_.limits.max_edges) {
     fatal_ = true;
-    error(frame.start, here_ptr,
+    error(frame.start, here_ptr(),
           "more than " + std::to_string(options_.limits.max_edges) + " edges (raise the limit with --max-edges)");
     throw TooManyErrors{};
   }

@@ -123,7 +123,9 @@ class IdIndex {
 
   static Slot make_slot(std::uint64_t h, std::string_view id, std::size_t v) noexcept {
     Slot slot{};
-    std::memcpy(slot.prefix, id.data(), id.size() < sizeof slot.prefix ? id.size() : sizeof slot.prefix);
+    if (!id.empty()) {  // an empty view may have no data pointer at all
+      std::memcpy(slot.prefix, id.data(), id.size() < sizeof slot.prefix ? id.size() : sizeof slot.prefix);
+    }
     slot.length = id.size() < 0xFFFFFFFFu ? static_cast<std::uint32_t>(id.size()) : 0xFFFFFFFFu;
     slot.tag = static_cast<std::uint32_t>(h >> 32);
     slot.vertex = static_cast<std::uint32_t>(v + 1);
