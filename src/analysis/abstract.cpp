@@ -1,7 +1,6 @@
 #include "claimgraph/analysis/abstract.hpp"
 
 #include <algorithm>
-#include <array>
 #include <limits>
 #include <utility>
 
@@ -145,9 +144,11 @@ struct Component {
   std::vector<u32> order;  // the order in which the search decides arguments
 };
 
-// Strongly connected components in topological order (attackers first),
-// each in node order: Tarjan's algorithm with its own stack.
-std::vector<u32> branching_order(const Adjacency& out, std::size_t k) {
+// Strongly connected components in topological order (attackers first):
+// Tarjan's algorithm with its own stack. Within a component, the arguments
+// that attack more than they are attacked come first (an IN decision on
+// them settles more), then node order.
+std::vector<u32> branching_order(const Adjacency& out, const Adjacency& in, std::size_t k) {
   std::vector<u32> index(k, none), low(k, 0);
   std::vector<bool> on_stack(k, false);
   std::vector<u32> stack;
@@ -185,7 +186,15 @@ std::vector<u32> branching_order(const Adjacency& out, std::size_t k) {
           on_stack[w] = false;
           scc.push_back(w);
         } while (w != done);
-        std::sort(scc.begin(), scc.end());
+        const auto score = [&](u32 x) {
+          return static_cast<std::int64_t>(out.start[x + 1] - out.start[x]) -
+                 static_cast<std::int64_t>(in.start[x + 1] - in.start[x]);
+        };
+        std::sort(scc.begin(), scc.end(), [&](u32 a, u32 b) {
+          const auto sa = score(a);
+          const auto sb = score(b);
+          return sa != sb ? sa > sb : a < b;
+        });
       }
       if (!calls.empty()) low[calls.back().first] = std::min(low[calls.back().first], low[done]);
     }
@@ -256,7 +265,7 @@ Prepared prepare(const Graph& graph) {
     for (const Pair& e : pairs) {
       if (e.first == e.second) c.self[e.first] = true;
     }
-    c.order = branching_order(c.out, k);
+    c.order = branching_order(c.out, c.in, k);
   }
   return p;
 }
@@ -265,8 +274,9 @@ Prepared prepare(const Graph& graph) {
 class Budget {
  public:
   Budget(Semantics semantics, std::size_t max_steps) : semantics_(semantics), max_steps_(max_steps) {}
-  void step() {
-    if (++used_ > max_steps_) throw SearchLimitError(semantics_, max_steps_);
+  void step(std::size_t n = 1) {
+    used_ += n;
+    if (used_ > max_steps_) throw SearchLimitError(semantics_, max_steps_);
   }
 
  private:
@@ -329,7 +339,7 @@ class Search {
         } else {
           while (scan < k_ && state_[c_.order[scan]] != State::blank) ++scan;
           if (scan < k_) {
-            const u32 v = c_.order[scan];
+            const u32 v = choose(scan);
             stack.push_back({trail_.size(), scan, v, false});
             ok = assign_in(v) && propagate();
             continue;
@@ -416,6 +426,7 @@ class Search {
       if (was_blank || was_undec) enqueue(t);
     }
     if (s == State::must_out || s == State::undec) enqueue(v);
+    if (s == State::must_out) must_.push_back(v);
   }
 
   void undo(std::size_t mark) {
@@ -433,10 +444,47 @@ class Search {
         if (was_undec) ++undec_[t];
       }
       state_[v] = change.before;
+      if (now == State::must_out) must_.pop_back();  // pushed by this change
       if (was_blank && now != State::in && mode_ == Mode::preferred) {
         possible_[v / 64] |= std::uint64_t{1} << (v % 64);
+        low_ = std::min(low_, std::size_t{v} / 64);
       }
     }
+  }
+
+  // The argument to decide next (some is blank; none before `scan` in the
+  // order is). Like a SAT solver taking the shortest clause first: when an
+  // argument must be OUT, one of its blank attackers must be IN, so the one
+  // with the fewest is the most constrained; its first blank attacker is
+  // decided. Otherwise the first blank argument in the order.
+  [[nodiscard]] u32 choose(std::size_t scan) const {
+    u32 best = none;
+    u32 fewest = std::numeric_limits<u32>::max();
+    for (u32 v : must_) {
+      if (state_[v] == State::must_out && blank_[v] < fewest) {
+        fewest = blank_[v];
+        best = v;
+        if (fewest <= 2) break;
+      }
+    }
+    if (best != none) {
+      // Of its blank attackers, the one whose IN settles the most.
+      u32 chosen = none;
+      std::size_t most = 0;
+      for (u32 a : c_.in.of(best)) {
+        if (state_[a] != State::blank) continue;
+        std::size_t open = 0;
+        for (u32 t : c_.out.of(a)) {
+          if (state_[t] != State::out) ++open;
+        }
+        if (chosen == none || open > most) {
+          chosen = a;
+          most = open;
+        }
+      }
+      return chosen;
+    }
+    return c_.order[scan];
   }
 
   // v (blank) becomes IN: what it attacks is OUT, its attackers must be.
@@ -495,13 +543,22 @@ class Search {
   }
 
   // Whether every leaf below lies inside a preferred extension found before.
-  [[nodiscard]] bool dominated() const {
-    for (std::size_t f = 0; f < accepted_.size(); f += words_) {
+  // Every 8 words compared cost a step.
+  [[nodiscard]] bool dominated() {
+    // Words of `possible_` below low_ are zero: nothing to compare there.
+    while (low_ < words_ && possible_[low_] == 0) ++low_;
+    std::size_t compared = 0;
+    bool found = false;
+    for (std::size_t f = 0; f < accepted_.size() && !found; f += words_) {
       bool inside = true;
-      for (std::size_t w = 0; w < words_ && inside; ++w) inside = (possible_[w] & ~accepted_[f + w]) == 0;
-      if (inside) return true;
+      for (std::size_t w = low_; w < words_ && inside; ++w) {
+        inside = (possible_[w] & ~accepted_[f + w]) == 0;
+        ++compared;
+      }
+      found = inside;
     }
-    return false;
+    budget_.step(compared / 8);
+    return found;
   }
 
   const Component& c_;
@@ -512,6 +569,7 @@ class Search {
   std::vector<u32> blank_;  // per argument: attackers still blank
   std::vector<u32> undec_;  // per argument: attackers UNDEC
   std::vector<Change> trail_;
+  std::vector<u32> must_;  // the arguments made must_out on the trail, in order
   std::vector<u32> queue_;
   std::size_t head_ = 0;
   std::vector<bool> queued_;
@@ -519,6 +577,7 @@ class Search {
   // found so far, `words_` words each.
   std::size_t words_ = 0;
   std::vector<std::uint64_t> possible_;
+  std::size_t low_ = 0;  // possible_'s words below this one are zero
   std::vector<std::uint64_t> accepted_;
 };
 
@@ -567,55 +626,57 @@ std::size_t enumerate_extensions(const Graph& graph, Semantics semantics, const 
   const Extension base = in_of(p.grounded);
   Budget budget(semantics, limits.max_steps);
   const Mode mode = mode_of(semantics);
-  std::size_t count = 0;
-  const auto merged = [&](std::span<const std::vector<u32>* const> parts) {
-    Extension e = base;
-    for (const auto* part : parts) e.insert(e.end(), part->begin(), part->end());
-    std::sort(e.begin(), e.end());
-    return e;
-  };
   if (p.components.empty()) {
     visit(base);
     return 1;
   }
-  if (p.components.size() == 1) {
-    // One component: stream its leaves.
-    const Component& c = p.components.front();
-    std::vector<u32> part;
-    Search(c, mode, budget).run(std::nullopt, [&](std::span<const u32> in) {
-      part.clear();
-      for (u32 v : in) part.push_back(c.nodes[v]);
-      const std::vector<u32>* parts[] = {&part};
-      ++count;
-      return visit(merged(parts));
-    });
-    return count;
+  // The extensions are the products of the components' extensions. Those
+  // of every component but the largest are listed first (for stable, one
+  // without any means there is none at all); the largest one's are then
+  // streamed, each combined with every choice from the others.
+  std::size_t big = 0;
+  for (std::size_t i = 1; i < p.components.size(); ++i) {
+    if (p.components[i].nodes.size() > p.components[big].nodes.size()) big = i;
   }
-  // Several: the extensions are the products of theirs.
-  std::vector<std::vector<std::vector<u32>>> leaves(p.components.size());
+  std::vector<std::vector<std::vector<u32>>> others;
   for (std::size_t i = 0; i < p.components.size(); ++i) {
+    if (i == big) continue;
     const Component& c = p.components[i];
+    auto& leaves = others.emplace_back();
     Search(c, mode, budget).run(std::nullopt, [&](std::span<const u32> in) {
-      auto& part = leaves[i].emplace_back();
+      auto& part = leaves.emplace_back();
       for (u32 v : in) part.push_back(c.nodes[v]);
       return true;
     });
-    if (leaves[i].empty()) return 0;  // no stable extension
+    if (leaves.empty()) return 0;  // no stable extension
   }
-  std::vector<std::size_t> choice(leaves.size(), 0);
-  std::vector<const std::vector<u32>*> parts(leaves.size());
-  for (;;) {
-    for (std::size_t i = 0; i < leaves.size(); ++i) parts[i] = &leaves[i][choice[i]];
-    ++count;
-    if (!visit(merged(parts))) return count;
-    std::size_t i = leaves.size();
-    while (i > 0) {
-      --i;
-      if (++choice[i] < leaves[i].size()) break;
-      choice[i] = 0;
-      if (i == 0) return count;
+  const Component& c = p.components[big];
+  std::size_t count = 0;
+  std::vector<std::size_t> choice(others.size());
+  Extension e;
+  Search(c, mode, budget).run(std::nullopt, [&](std::span<const u32> in) {
+    std::fill(choice.begin(), choice.end(), 0);
+    for (;;) {
+      e = base;
+      for (u32 v : in) e.push_back(c.nodes[v]);
+      for (std::size_t i = 0; i < others.size(); ++i) {
+        const auto& part = others[i][choice[i]];
+        e.insert(e.end(), part.begin(), part.end());
+      }
+      std::sort(e.begin(), e.end());
+      // Writing an extension out costs a step per argument.
+      budget.step(e.size() + 1);
+      ++count;
+      if (!visit(e)) return false;
+      std::size_t i = others.size();
+      for (; i > 0; --i) {
+        if (++choice[i - 1] < others[i - 1].size()) break;
+        choice[i - 1] = 0;
+      }
+      if (i == 0) return true;  // every choice made: the next leaf
     }
-  }
+  });
+  return count;
 }
 
 std::vector<Extension> enumerate_extensions(const Graph& graph, Semantics semantics, const SearchLimits& limits) {

@@ -19,9 +19,12 @@
 // that are solved one by one (the extensions of the whole are the products of
 // theirs). In a component, a depth-first search over labellings in the style
 // of Nofal, Atkinson and Dunne (2014) decides one argument at a time: IN
-// first, then excluded (UNDEC for preferred, must-be-OUT for stable), taking
-// the undecided arguments in topological order of the strongly connected
-// components (attackers before what they attack) and then in node order.
+// first, then excluded (UNDEC for preferred, must-be-OUT for stable). It
+// picks, like a SAT solver taking the shortest clause, an attacker of the
+// must-be-OUT argument with the fewest candidates left; when there is none,
+// the first undecided argument in topological order of the strongly
+// connected components (attackers before what they attack), within a
+// component those that attack more than they are attacked first.
 // After each decision, propagation labels what follows (what an IN argument
 // attacks is OUT; its attackers must be OUT; an argument whose attackers are
 // all OUT, or must be, is IN; one that must be OUT and has a single possible
@@ -36,10 +39,18 @@
 //
 // Limits. The search is exponential in the worst case (deciding credulous
 // acceptance under preferred semantics is NP-complete, sceptical acceptance
-// is Pi2-complete). It counts steps, one per argument labelled (decided or
-// propagated), and throws SearchLimitError past SearchLimits::max_steps.
-// The default of 50 million steps is a few seconds to about a minute of
-// work, depending on how densely the arguments attack each other.
+// is Pi2-complete), and a framework may have exponentially many extensions.
+// A query counts its work in steps: one per argument labelled (decided or
+// propagated), one per 8 words compared when checking a leaf against the
+// preferred extensions found before, and one per argument of each extension
+// handed to an ExtensionVisitor. Past SearchLimits::max_steps it throws
+// SearchLimitError. The default of 50 million steps is under a second to
+// about 15 seconds of work on a current machine, the most where arguments
+// attack each other densely (each label then touches many counters). Sparse
+// frameworks of thousands of arguments usually need a small fraction of it
+// for one extension or one argument's credulous acceptance; listing every
+// extension, or sceptical acceptance under preferred semantics, can exceed
+// it quickly where there are very many preferred extensions.
 //
 // Conventions (those of ICCMA):
 // - There is always exactly one grounded and at least one preferred
@@ -47,7 +58,10 @@
 // - Without a stable extension, no argument is credulously accepted under
 //   stable semantics and every argument is sceptically accepted (vacuously).
 // - An extension lists its arguments in node order; `enumerate_extensions`
-//   lists each extension once, in a fixed order.
+//   lists each extension once, in a fixed order: the extensions of the
+//   component with the most arguments (the first such) vary slowest, each
+//   combined with every choice of the other components', the last of those
+//   varying fastest.
 
 #include <cstddef>
 #include <cstdint>
@@ -81,8 +95,9 @@ using Extension = std::vector<Graph::NodeRef>;
 
 /// How much work a search for preferred or stable extensions may do.
 struct SearchLimits {
-  /// Most steps (arguments labelled, decided or propagated) over one call,
-  /// all components together; default 50 million (option --max-search-steps).
+  /// Most steps (see above: arguments labelled, comparisons, arguments
+  /// listed) over one call, all components together; default 50 million
+  /// (option --max-search-steps).
   std::size_t max_steps = 50'000'000;
 };
 
