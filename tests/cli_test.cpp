@@ -450,3 +450,52 @@ TEST_F(CliTest, ExportThroughASymlinkToARedirectedStdout) {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+// The ICCMA solver interface and the acceptance semantics of evaluate, on a
+// framework written here (the corpus is tested in tests/iccma).
+class IccmaCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (test::program().empty()) GTEST_SKIP() << "the claimgraph program was not built";
+    test::write_text(file_, "arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,a).\natt(b,c).\n");
+  }
+  test::RunResult run(std::vector<std::string> args) {
+    args.insert(args.begin(), test::program());
+    return test::run(args);
+  }
+  test::TempDir tmp_;
+  std::filesystem::path file_ = tmp_ / "nixon_plus.apx";
+};
+
+TEST_F(IccmaCliTest, AnswersTasksInIccmaSyntax) {
+  EXPECT_EQ(run({"iccma", "-p", "SE-GR", "-f", file_.string()}).out, "[]\n");
+  EXPECT_EQ(run({"iccma", "-p", "EE-PR", "-f", file_.string()}).out, "[[b],[a,c]]\n");  // search order, fixed
+  EXPECT_EQ(run({"iccma", "-p", "DC-PR", "-f", file_.string(), "-a", "c"}).out, "YES\n");
+  EXPECT_EQ(run({"iccma", "-p", "DS-PR", "-f", file_.string(), "-a", "c"}).out, "NO\n");
+  EXPECT_EQ(run({"iccma", "-p", "DS-ST", "-f", file_.string(), "-a", "a"}).out, "NO\n");
+  const auto missing = run({"iccma", "-p", "DC-PR", "-f", file_.string(), "-a", "zz"});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(missing.err, "claimgraph: error: " + file_.string() + ": no argument \"zz\" (give it with -a)\n");
+}
+
+TEST_F(IccmaCliTest, EvaluateGivesAcceptanceUnderPreferredSemantics) {
+  const auto r = run({"evaluate", file_.string(), "--semantics", "preferred", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "{\n  \"semantics\": \"preferred\",\n  \"nodes\": [\n"
+            "    {\"id\": \"a\", \"credulous\": true, \"sceptical\": false},\n"
+            "    {\"id\": \"b\", \"credulous\": true, \"sceptical\": false},\n"
+            "    {\"id\": \"c\", \"credulous\": true, \"sceptical\": false}\n  ]\n}\n");
+}
+
+TEST_F(IccmaCliTest, PreferredOnACaseGraphWithSupportsIsRefused) {
+  const auto r = run({"evaluate", (test::graphs_dir() / "negligence_example.json").string(), "--semantics", "stable"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("stable semantics is available for abstract frameworks"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace claimgraph

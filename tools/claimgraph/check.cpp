@@ -15,13 +15,14 @@ std::shared_ptr<CheckOptions> setup_check(CLI::App& app) {
   cmd->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  add_from_option(*cmd, options->from);
   add_limit_options(*cmd, options->limits);
   cmd->footer("Exit status: 0 every claim is grounded; 1 some claim lacks evidence; 2 unusable input.");
   return options;
 }
 
 int run_check(const CheckOptions& options) {
-  const auto input = load_graph(options.file, options.limits);
+  const auto input = load_graph(options.file, options.limits, options.from);
   const auto report = analysis::check(input.graph);
   write_output("", options.file, [&](std::ostream& out) {
     if (options.format == "json") {

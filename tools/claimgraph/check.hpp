@@ -12,6 +12,7 @@ namespace claimgraph::cli {
 struct CheckOptions {
   std::string file;
   std::string format = "text";
+  std::string from;
   Limits limits;
 };
 

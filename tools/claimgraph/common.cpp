@@ -7,6 +7,7 @@
 
 #include "claimgraph/error.hpp"
 #include "claimgraph/io/file.hpp"
+#include "claimgraph/io/iccma_reader.hpp"
 
 namespace claimgraph::cli {
 
@@ -22,14 +23,34 @@ void add_limit_options(CLI::App& cmd, Limits& limits) {
   cmd.add_option("--max-edges", limits.max_edges, "Most edges accepted")->capture_default_str()->group("Limits");
 }
 
-io::ReadResult load_graph(const std::string& path, const Limits& limits) {
-  io::JsonReadOptions options;
-  options.file_name = path == "-" ? "<stdin>" : path;
-  options.limits = limits;
+void add_from_option(CLI::App& cmd, std::string& from) {
+  cmd.add_option("--from", from, "Input format (default: from FILE's extension: .apx, .tgf, .i23, else json)")
+      ->check(CLI::IsMember({"json", "apx", "tgf", "i23"}));
+}
+
+io::ReadResult load_graph(const std::string& path, const Limits& limits, const std::string& from) {
+  const std::string name = path == "-" ? "<stdin>" : path;
+  std::optional<io::IccmaFormat> iccma;
+  if (!from.empty() && from != "json") {
+    iccma = io::parse_iccma_format(from);
+  } else if (from.empty()) {
+    iccma = io::iccma_format_from_extension(path);
+  }
   Stopwatch watch;
   const std::string text = io::read_file(path, limits.max_input_bytes);
-  spdlog::debug("read {} bytes from {} in {:.3f} s", text.size(), options.file_name, watch.lap());
-  auto result = io::read_json(text, options);
+  spdlog::debug("read {} bytes from {} in {:.3f} s", text.size(), name, watch.lap());
+  io::ReadResult result;
+  if (iccma) {
+    io::IccmaReadOptions options;
+    options.file_name = name;
+    options.limits = limits;
+    result = io::read_iccma(text, *iccma, options);
+  } else {
+    io::JsonReadOptions options;
+    options.file_name = name;
+    options.limits = limits;
+    result = io::read_json(text, options);
+  }
   for (const auto& w : result.warnings) spdlog::warn("{}", w.format());
   spdlog::debug("parsed {} nodes and {} edges in {:.3f} s", result.graph.node_count(), result.graph.edge_count(),
                 watch.lap());

@@ -53,9 +53,13 @@ class Stopwatch {
 /// Adds --max-* options that raise the input limits.
 void add_limit_options(CLI::App& cmd, Limits& limits);
 
-/// Reads a case file ("-" for standard input) and reports its warnings on
-/// stderr. Throws InputError or IoError.
-[[nodiscard]] io::ReadResult load_graph(const std::string& path, const Limits& limits);
+/// Adds --from, the input format: json (claimgraph), apx, tgf or i23 (ICCMA
+/// abstract frameworks); without it, from FILE's extension, else json.
+void add_from_option(CLI::App& cmd, std::string& from);
+
+/// Reads a case file or an ICCMA framework ("-" for standard input) and
+/// reports its warnings on stderr. Throws InputError or IoError.
+[[nodiscard]] io::ReadResult load_graph(const std::string& path, const Limits& limits, const std::string& from = "");
 
 /// Writes through `write` to `path` atomically, or to standard output when
 /// `path` is empty or "-". Refuses to overwrite `input`. Throws OutputError.

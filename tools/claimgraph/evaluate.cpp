@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <nlohmann/json.hpp>
+
+#include "claimgraph/analysis/abstract.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/io/evaluation_report.hpp"
@@ -12,9 +15,15 @@ namespace claimgraph::cli {
 namespace {
 
 void add_common(CLI::App& cmd, EvaluateOptions& options) {
-  cmd.add_option("--semantics", options.semantics, "Which semantics decides the status")
-      ->check(CLI::IsMember({"grounded"}))
+  cmd.add_option("--semantics", options.semantics,
+                 "grounded: IN/OUT/UNDEC status; preferred or stable: credulous and sceptical acceptance "
+                 "(abstract frameworks: contradicts edges only)")
+      ->check(CLI::IsMember({"grounded", "preferred", "stable"}))
       ->capture_default_str();
+  cmd.add_option("--max-search-steps", options.max_search_steps, "Preferred/stable: work limit of the search")
+      ->capture_default_str()
+      ->group("Limits");
+  add_from_option(cmd, options.from);
   cmd.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   add_limit_options(cmd, options.limits);
 }
@@ -26,7 +35,7 @@ struct Evaluated {
 };
 
 Evaluated evaluate(const EvaluateOptions& options) {
-  Evaluated r{load_graph(options.file, options.limits), {}, {}};
+  Evaluated r{load_graph(options.file, options.limits, options.from), {}, {}};
   Stopwatch watch;
   r.status = analysis::grounded_status(r.input.graph);
   spdlog::debug("labelled statuses in {:.3f} s", watch.lap());
@@ -58,7 +67,64 @@ std::shared_ptr<EvaluateOptions> setup_explain(CLI::App& app) {
   return options;
 }
 
+namespace {
+// Preferred and stable: credulous and sceptical acceptance of every node.
+// They are defined here for abstract frameworks (attacks only); a case graph
+// with supports, elements or undercuts is refused rather than misread.
+int run_acceptance(const EvaluateOptions& options) {
+  const auto input = load_graph(options.file, options.limits, options.from);
+  const Graph& g = input.graph;
+  std::size_t other = 0;
+  for (const auto& e : g.edges()) other += g.edge(e).relation == Relation::contradicts ? 0u : 1u;
+  if (other > 0) {
+    spdlog::error(
+        "claimgraph: error: {}: {} semantics is available for abstract frameworks (contradicts edges only); this graph "
+        "has {} supports, element-of or undercuts edges: use --semantics grounded",
+        options.file, options.semantics, other);
+    return static_cast<int>(ExitCode::bad_input);
+  }
+  const auto semantics = *analysis::parse_semantics(options.semantics);
+  analysis::SearchLimits limits;
+  limits.max_steps = options.max_search_steps;
+  const auto accepted = analysis::acceptance(g, semantics, limits);
+  write_output("", options.file, [&](std::ostream& out) {
+    std::string buf;
+    if (options.format == "json") {
+      buf = "{\n  \"semantics\": \"" + options.semantics + "\",\n  \"nodes\": [";
+      for (std::size_t v = 0; v < g.node_count(); ++v) {
+        buf += v == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ";
+        buf += nlohmann::json(g.node(v).id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        buf += ", \"credulous\": ";
+        buf += accepted[v].credulous ? "true" : "false";
+        buf += ", \"sceptical\": ";
+        buf += accepted[v].sceptical ? "true" : "false";
+        buf += '}';
+      }
+      buf += g.node_count() == 0 ? "]\n}\n" : "\n  ]\n}\n";
+    } else {
+      std::size_t sceptical = 0, credulous = 0;
+      for (std::size_t v = 0; v < g.node_count(); ++v) {
+        const char* word = accepted[v].sceptical ? "sceptically" : accepted[v].credulous ? "credulously" : "not";
+        sceptical += accepted[v].sceptical ? 1u : 0u;
+        credulous += accepted[v].credulous && !accepted[v].sceptical ? 1u : 0u;
+        buf += "  ";
+        buf += g.node(v).id;
+        buf += ": accepted ";
+        buf += word;
+        buf += '\n';
+      }
+      buf += std::to_string(g.node_count()) + " arguments under " + options.semantics + " semantics: " +
+             std::to_string(sceptical) + " sceptically accepted, " + std::to_string(credulous) +
+             " only credulously, " + std::to_string(g.node_count() - sceptical - credulous) + " not accepted.\n";
+    }
+    out << buf;
+  });
+  return static_cast<int>(ExitCode::ok);
+}
+}  // namespace
+
 int run_evaluate(const EvaluateOptions& options) {
+  if (options.semantics != "grounded") return run_acceptance(options);
   const auto r = evaluate(options);
   const io::Evaluation evaluation{options.semantics, &r.status, &r.strength};
   write_output("", options.file, [&](std::ostream& out) {
@@ -72,6 +138,10 @@ int run_evaluate(const EvaluateOptions& options) {
 }
 
 int run_explain(const EvaluateOptions& options) {
+  if (options.semantics != "grounded") {
+    spdlog::error("claimgraph: error: explain justifies the grounded status; use --semantics grounded");
+    return static_cast<int>(ExitCode::bad_input);
+  }
   const auto r = evaluate(options);
   const auto v = r.input.graph.find(options.node);
   if (!v) {

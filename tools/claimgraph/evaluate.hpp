@@ -14,6 +14,8 @@ struct EvaluateOptions {
   std::string node;  ///< explain: the node to justify
   std::string semantics = "grounded";
   std::string format = "text";
+  std::string from;
+  std::size_t max_search_steps = 50'000'000;
   Limits limits;
 };
 

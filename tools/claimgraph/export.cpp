@@ -35,6 +35,7 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
   cmd->add_flag("--no-clusters", options->no_clusters, "DOT: do not draw groups as clusters");
   cmd->add_flag("--evaluate", options->evaluate,
                 "DOT: colour each node by its status (IN, OUT, UNDEC) and shade it by its strength");
+  add_from_option(*cmd, options->from);
   add_limit_options(*cmd, options->limits);
   return options;
 }
@@ -47,7 +48,7 @@ int run_export(const ExportOptions& options) {
                   options.output.empty() ? "" : " from the name " + options.output);
     return static_cast<int>(ExitCode::bad_input);
   }
-  const auto input = load_graph(options.file, options.limits);
+  const auto input = load_graph(options.file, options.limits, options.from);
   if (to == "json") {
     write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, input.graph); });
   } else {

@@ -13,6 +13,7 @@ struct ExportOptions {
   std::string file;
   std::string to;
   std::string output;
+  std::string from;
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;

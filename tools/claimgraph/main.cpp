@@ -10,10 +10,12 @@
 #include <iostream>
 
 #include "check.hpp"
+#include "claimgraph/analysis/abstract.hpp"
 #include "claimgraph/error.hpp"
 #include "common.hpp"
 #include "evaluate.hpp"
 #include "export.hpp"
+#include "iccma.hpp"
 
 namespace cli = claimgraph::cli;
 using cli::ExitCode;
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
   auto evaluator = cli::setup_evaluate(app);
   auto explainer = cli::setup_explain(app);
   auto exporter = cli::setup_export(app);
+  auto iccma = cli::setup_iccma(app);
 
   try {
     app.parse(argc, argv);
@@ -57,6 +60,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("evaluate")) return cli::run_evaluate(*evaluator);
     if (app.got_subcommand("explain")) return cli::run_explain(*explainer);
     if (app.got_subcommand("export")) return cli::run_export(*exporter);
+    if (app.got_subcommand("iccma")) return cli::run_iccma(*iccma);
     return code(ExitCode::bad_input);
   } catch (const claimgraph::InputError& e) {
     for (const auto& d : e.diagnostics()) {
@@ -66,6 +70,9 @@ int main(int argc, char** argv) {
         spdlog::error("{}", d.format());
       }
     }
+    return code(ExitCode::bad_input);
+  } catch (const claimgraph::analysis::SearchLimitError& e) {
+    spdlog::error("claimgraph: error: {}", e.what());
     return code(ExitCode::bad_input);
   } catch (const claimgraph::IoError& e) {
     spdlog::error("{}", e.what());
