@@ -1,6 +1,7 @@
 #include "claimgraph/io/file.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -159,6 +160,47 @@ int standard_stream(const std::string& path) {
   return -1;
 }
 }  // namespace
+
+InputText InputText::open(const std::string& path, std::size_t max_bytes) {
+  InputText input;
+  if (path != "-") {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+      struct stat st {};
+      const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+      if (regular && static_cast<std::size_t>(st.st_size) <= max_bytes) {
+        const auto size = static_cast<std::size_t>(st.st_size);
+        void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        if (map != MAP_FAILED) {
+          ::madvise(map, size, MADV_SEQUENTIAL);
+          ::close(fd);
+          input.map_ = map;
+          input.map_size_ = size;
+          input.view_ = std::string_view(static_cast<const char*>(map), size);
+          return input;
+        }
+      }
+      ::close(fd);
+    }
+  }
+  // Standard input, pipes, empty or unmappable files, and every error case:
+  // read_file says what is wrong.
+  input.owned_ = read_file(path, max_bytes);
+  input.view_ = input.owned_;
+  return input;
+}
+
+InputText::InputText(InputText&& other) noexcept
+    : owned_(std::move(other.owned_)), map_(other.map_), map_size_(other.map_size_) {
+  view_ = map_ != nullptr ? other.view_ : std::string_view(owned_);
+  other.map_ = nullptr;
+  other.map_size_ = 0;
+  other.view_ = {};
+}
+
+InputText::~InputText() {
+  if (map_ != nullptr) ::munmap(map_, map_size_);
+}
 
 void write_file_atomically(const std::string& requested, const std::function<void(std::ostream&)>& write) {
   namespace fs = std::filesystem;

@@ -22,7 +22,7 @@ std::shared_ptr<CheckOptions> setup_check(CLI::App& app) {
 }
 
 int run_check(const CheckOptions& options) {
-  const auto input = load_graph(options.file, options.limits, options.from);
+  const auto& input = load_graph(options.file, options.limits, options.from);
   const auto report = analysis::check(input.graph);
   write_output("", options.file, [&](std::ostream& out) {
     if (options.format == "json") {

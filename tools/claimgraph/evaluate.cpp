@@ -29,7 +29,7 @@ void add_common(CLI::App& cmd, EvaluateOptions& options) {
 }
 
 struct Evaluated {
-  io::ReadResult input;
+  const io::ReadResult& input;
   analysis::StatusReport status;
   analysis::StrengthReport strength;
 };
@@ -72,7 +72,7 @@ namespace {
 // They are defined here for abstract frameworks (attacks only); a case graph
 // with supports, elements or undercuts is refused rather than misread.
 int run_acceptance(const EvaluateOptions& options) {
-  const auto input = load_graph(options.file, options.limits, options.from);
+  const auto& input = load_graph(options.file, options.limits, options.from);
   const Graph& g = input.graph;
   std::size_t other = 0;
   for (const auto& e : g.edges()) other += g.edge(e).relation == Relation::contradicts ? 0u : 1u;

@@ -48,7 +48,7 @@ int run_export(const ExportOptions& options) {
                   options.output.empty() ? "" : " from the name " + options.output);
     return static_cast<int>(ExitCode::bad_input);
   }
-  const auto input = load_graph(options.file, options.limits, options.from);
+  const auto& input = load_graph(options.file, options.limits, options.from);
   if (to == "json") {
     write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, input.graph); });
   } else {

@@ -54,7 +54,7 @@ int run_iccma(const IccmaOptions& options) {
   const auto semantics = *analysis::parse_semantics(options.problem.substr(3) == "GR"   ? "grounded"
                                                     : options.problem.substr(3) == "PR" ? "preferred"
                                                                                         : "stable");
-  const auto input = load_graph(options.file, options.limits, options.format.empty() ? "" : options.format);
+  const auto& input = load_graph(options.file, options.limits, options.format.empty() ? "" : options.format);
   const Graph& g = input.graph;
   analysis::SearchLimits limits;
   limits.max_steps = options.max_search_steps;

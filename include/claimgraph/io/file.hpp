@@ -6,6 +6,7 @@
 #include <istream>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace claimgraph::io {
 
@@ -16,6 +17,28 @@ namespace claimgraph::io {
 /// Reads a whole file, or standard input for "-". Throws IoError for a
 /// missing or unreadable file, a directory, or input over `max_bytes`.
 [[nodiscard]] std::string read_file(const std::string& path, std::size_t max_bytes);
+
+/// A whole input in memory: a regular file is mapped (no copy; the page
+/// cache holds it), anything else (standard input, a pipe) is read.
+class InputText {
+ public:
+  /// Opens `path` ("-" for standard input). Throws IoError like read_file.
+  static InputText open(const std::string& path, std::size_t max_bytes);
+  InputText(InputText&& other) noexcept;
+  InputText& operator=(InputText&& other) = delete;
+  InputText(const InputText&) = delete;
+  InputText& operator=(const InputText&) = delete;
+  ~InputText();
+  /// The bytes.
+  [[nodiscard]] std::string_view text() const noexcept { return view_; }
+
+ private:
+  InputText() = default;
+  std::string owned_;
+  void* map_ = nullptr;
+  std::size_t map_size_ = 0;
+  std::string_view view_;
+};
 
 /// Writes a file atomically: `write` fills a stream backed by a temporary file
 /// beside `path`, which then replaces `path` by renaming. If `write` throws or
