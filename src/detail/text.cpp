@@ -112,6 +112,56 @@ std::optional<std::string> nearest(std::string_view word, std::span<const std::s
   return best;
 }
 
+std::pair<std::size_t, std::size_t> LineIndex::locate(std::size_t offset) {
+  if (starts_.empty()) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const auto line = static_cast<std::size_t>(it - starts_.begin());
+  const std::size_t start = starts_[line - 1];
+  return {line, utf8_length(text_.substr(start, offset - start)) + 1};
+}
+
+std::string shown(std::string_view s) {
+  std::string out = "\"";
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (++count > 60) {
+      out += "…";
+      break;
+    }
+    const std::size_t begin = i;
+    const char32_t cp = decode_utf8(s, i);
+    if (cp < 0x20 || cp == 0x7F) {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      out += "\\u00";
+      out += hex[(cp >> 4) & 0xF];
+      out += hex[cp & 0xF];
+    } else if (cp == '"' || cp == '\\') {
+      out += '\\';
+      out += static_cast<char>(cp);
+    } else {
+      out.append(s.substr(begin, i - begin));
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string plain(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = decode_utf8(s, i);
+    append_utf8(out, cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ? U' ' : cp);
+  }
+  return out;
+}
+
 std::string quoted_list(std::span<const std::string_view> words) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {

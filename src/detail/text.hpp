@@ -7,6 +7,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace claimgraph::detail {
 
@@ -30,6 +32,27 @@ void append_utf8(std::string& out, char32_t cp);
 /// The candidate nearest to `word` if it is close enough to be a plausible
 /// typo (about a third of the word's length, at least 1), else nothing.
 [[nodiscard]] std::optional<std::string> nearest(std::string_view word, std::span<const std::string_view> candidates);
+
+/// Maps byte offsets of a text to 1-based line and column (columns count
+/// code points); the line table is built on first use, so a file without
+/// problems never pays for it.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : text_(text) {}
+  [[nodiscard]] std::pair<std::size_t, std::size_t> locate(std::size_t offset);
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
+/// How a value is shown inside a diagnostic: double-quoted, cut after 60
+/// characters, quotes, backslashes and control characters escaped.
+[[nodiscard]] std::string shown(std::string_view s);
+
+/// Text for a terminal or a memo: control characters become spaces, bytes
+/// that are not UTF-8 become U+FFFD.
+[[nodiscard]] std::string plain(std::string_view s);
 
 /// Joins words as `a, b or c`, each in double quotes.
 [[nodiscard]] std::string quoted_list(std::span<const std::string_view> words);

@@ -8,6 +8,8 @@
 #include "detail/escape.hpp"
 #include "detail/text.hpp"
 
+using claimgraph::detail::plain;
+
 namespace claimgraph::io {
 
 namespace {
@@ -16,17 +18,6 @@ using analysis::ClaimStatus;
 using analysis::Gap;
 using analysis::GroundingReport;
 using analysis::UngroundedCause;
-
-// Text for a terminal: control characters become spaces, bad bytes U+FFFD.
-std::string plain(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t cp = detail::decode_utf8(s, i);
-    detail::append_utf8(out, cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ? U' ' : cp);
-  }
-  return out;
-}
 
 std::string named(const Graph& graph, Graph::NodeRef v) {
   return plain(graph.node(v).id) + " (" + plain(graph.node(v).label) + ")";

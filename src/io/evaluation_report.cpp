@@ -10,23 +10,14 @@
 #include "detail/escape.hpp"
 #include "detail/text.hpp"
 
+using claimgraph::detail::plain;
+
 namespace claimgraph::io {
 
 namespace {
 
 using analysis::Label;
 using Vertex = Graph::NodeRef;
-
-// Text for a terminal or a memo: control characters become spaces.
-std::string plain(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t cp = detail::decode_utf8(s, i);
-    detail::append_utf8(out, cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ? U' ' : cp);
-  }
-  return out;
-}
 
 std::string fixed2(double v) {
   char text[32];

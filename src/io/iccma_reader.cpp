@@ -17,6 +17,9 @@
 #include "claimgraph/io/file.hpp"
 #include "detail/text.hpp"
 
+using claimgraph::detail::LineIndex;
+using claimgraph::detail::shown;
+
 namespace claimgraph::io {
 
 std::string_view to_string(IccmaFormat format) noexcept {
@@ -52,56 +55,6 @@ std::optional<IccmaFormat> iccma_format_from_extension(std::string_view path) no
 
 namespace {
 
-// Maps byte offsets to 1-based line and column (columns count code points).
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) : text_(text) {}
-  [[nodiscard]] std::pair<std::size_t, std::size_t> locate(std::size_t offset) {
-    if (starts_.empty()) {
-      starts_.push_back(0);
-      for (std::size_t i = 0; i < text_.size(); ++i) {
-        if (text_[i] == '\n') starts_.push_back(i + 1);
-      }
-    }
-    offset = std::min(offset, text_.size());
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    const auto line = static_cast<std::size_t>(it - starts_.begin());
-    const std::size_t start = starts_[line - 1];
-    return {line, detail::utf8_length(text_.substr(start, offset - start)) + 1};
-  }
-
- private:
-  std::string_view text_;
-  std::vector<std::size_t> starts_;
-};
-
-// How a name or token is shown inside a message: quoted, shortened, with
-// control characters made visible.
-std::string shown(std::string_view s) {
-  std::string out = "\"";
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    if (++count > 60) {
-      out += "…";
-      break;
-    }
-    const std::size_t begin = i;
-    const char32_t cp = detail::decode_utf8(s, i);
-    if (cp < 0x20 || cp == 0x7F) {
-      static constexpr char hex[] = "0123456789ABCDEF";
-      out += "\\u00";
-      out += hex[(cp >> 4) & 0xF];
-      out += hex[cp & 0xF];
-    } else if (cp == '"' || cp == '\\') {
-      out += '\\';
-      out += static_cast<char>(cp);
-    } else {
-      out.append(s.substr(begin, i - begin));
-    }
-  }
-  out += '"';
-  return out;
-}
 
 std::string number(std::size_t n) { return std::to_string(n); }
 
