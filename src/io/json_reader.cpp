@@ -101,7 +101,6 @@ struct PendingEdge {
   std::size_t id_offset = 0;
   Relation relation = Relation::supports;
   bool bad = false;
-  std::uint32_t seen = 0;
   std::size_t start = 0;
   std::size_t from_offset = 0;
   std::size_t to_offset = 0;
@@ -150,7 +149,7 @@ class Reader {
   }
   void type_error(Slot expected, std::size_t offset, const char* got);
   void begin_skip(bool capture, std::size_t offset);
-  void keep_extra(std::string key, std::string json_text, std::size_t offset);
+  void keep_extra(std::string key, std::string json_text);
   Attributes* extra_target();
   bool check_string(std::string_view value, std::size_t offset);
 
@@ -184,8 +183,6 @@ class Reader {
   PendingEdge edge_;
   std::vector<PendingEdge> edges_;
   std::deque<std::string> unescaped_;  // edge ends that had escapes, kept for resolve_edges
-  std::optional<std::size_t> version_offset_;
-  bool version_ok_ = false;
   bool has_nodes_ = false;
 
   struct Entry {
@@ -310,7 +307,7 @@ Attributes* Reader::extra_target() {
   }
 }
 
-void Reader::keep_extra(std::string key, std::string json_text, std::size_t /*offset*/) {
+void Reader::keep_extra(std::string key, std::string json_text) {
   if (Attributes* target = extra_target()) target->push_back({std::move(key), std::move(json_text)});
 }
 
@@ -333,11 +330,10 @@ bool Reader::scalar(Scalar kind, std::string_view raw, std::size_t at) {
   const char* type = kind == Scalar::null ? "null" : kind == Scalar::boolean ? "a boolean" : "a number";
   const Slot s = slot();
   switch (s) {
-    case Slot::version:
-      version_offset_ = at;
-      if (kind == Scalar::number && raw == std::to_string(json_format_version)) {
-        version_ok_ = true;
-      } else if (kind == Scalar::number && raw.find_first_of(".eE") == std::string_view::npos) {
+    case Slot::version: {
+      const bool integer = kind == Scalar::number && raw.find_first_of(".eE") == std::string_view::npos;
+      if (integer && raw == std::to_string(json_format_version)) break;  // the version this build reads
+      if (integer) {
         fatal_ = true;
         error(at, value_pointer(),
               "unsupported format version " + std::string(raw) + "; this build reads version " +
@@ -346,8 +342,9 @@ bool Reader::scalar(Scalar kind, std::string_view raw, std::size_t at) {
         type_error(s, at, type);
       }
       break;
+    }
     case Slot::extra:
-      keep_extra(stack_.back().key, kind == Scalar::number ? json::parse(raw).dump() : std::string(raw), at);
+      keep_extra(stack_.back().key, kind == Scalar::number ? json::parse(raw).dump() : std::string(raw));
       break;
     case Slot::node_weight: {
       double w = -1;
@@ -396,7 +393,7 @@ bool Reader::string(std::string_view text, std::size_t at) {
       }
       break;
     case Slot::extra:
-      if (check_string(v, at)) keep_extra(stack_.back().key, json(std::move(v)).dump(), at);
+      if (check_string(v, at)) keep_extra(stack_.back().key, json(std::move(v)).dump());
       break;
     default:
       if (s == Slot::node_string || s == Slot::tags || s == Slot::tag || s == Slot::node_weight) node_.bad = true;
@@ -620,7 +617,7 @@ bool Reader::end(std::size_t at) {
     if (--skip_depth_ == 0) {
       if (capturing_) {
         const std::string_view raw = text_.substr(capture_start_, at + 1 - capture_start_);
-        keep_extra(capture_key_, json::parse(raw).dump(), capture_start_);
+        keep_extra(capture_key_, json::parse(raw).dump());
       }
       value_done();
     }
@@ -747,10 +744,8 @@ void Reader::resolve_edges() {
   };
   // Edge ids, for undercuts to name the edge they attack.
   std::unordered_map<std::string_view, std::size_t> edge_ids;
-  bool undercuts = false;
   for (std::size_t i = 0; i < edges_.size(); ++i) {
     const auto& e = edges_[i];
-    undercuts = undercuts || e.relation == Relation::undercuts;
     if (e.id.empty()) continue;
     auto [it, added] = edge_ids.try_emplace(e.id, i);
     if (!added) {
@@ -812,7 +807,6 @@ void Reader::resolve_edges() {
     specs.push_back({from, to, e.relation, std::move(e.extra),
                      e.id.empty() ? std::nullopt : std::optional<std::string>(e.id), target_edge});
   }
-  (void)undercuts;
   std::vector<PendingEdge>().swap(edges_);
   if (errors_ == 0) graph_.add_edges(std::move(specs));
 }
