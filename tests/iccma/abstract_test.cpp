@@ -779,9 +779,9 @@ TEST(AbstractCorpusTest, I23Instances) {
         EXPECT_EQ(e.max_steps(), bounded.max_steps);
       }
     }
+    // Recorded for the test report only: tests never assert wall-clock times.
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     RecordProperty(c.name, std::to_string(seconds));
-    EXPECT_LT(seconds, 20.0);
   }
 }
 
