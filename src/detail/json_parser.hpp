@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/text.hpp"
+
 namespace claimgraph::detail {
 
 /// The first syntax error met, if any.
@@ -260,23 +262,7 @@ class JsonParser {
     return true;
   }
 
-  static void put_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
+
 
   // Length of the valid UTF-8 sequence at p_ (>= 2 bytes), or 0.
   std::size_t utf8_sequence() const {
@@ -395,7 +381,7 @@ class JsonParser {
             }
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          put_utf8(scratch_, cp);
+          append_utf8(scratch_, static_cast<char32_t>(cp));
           break;
         }
         default:
