@@ -491,10 +491,31 @@ TEST_F(IccmaCliTest, EvaluateGivesAcceptanceUnderPreferredSemantics) {
             "    {\"id\": \"c\", \"credulous\": true, \"sceptical\": false}\n  ]\n}\n");
 }
 
-TEST_F(IccmaCliTest, PreferredOnACaseGraphWithSupportsIsRefused) {
-  const auto r = run({"evaluate", (test::graphs_dir() / "negligence_example.json").string(), "--semantics", "stable"});
-  EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("stable semantics is available for abstract frameworks"), std::string::npos) << r.err;
+// A case graph with supports: the two readings of a dispute that grounded
+// semantics leaves undecided, and what rests on each.
+TEST_F(IccmaCliTest, EvaluateGivesAcceptanceOnACaseGraphWithSupports) {
+  const auto file = tmp_ / "dispute.json";
+  test::write_text(file, R"({"claimgraph": 1, "nodes": [
+    {"id": "e1", "kind": "evidence", "label": "Exhibit 1"},
+    {"id": "e2", "kind": "evidence", "label": "Exhibit 2"},
+    {"id": "breach", "kind": "claim", "label": "Breach"},
+    {"id": "excuse", "kind": "counterclaim", "label": "Performance was excused"},
+    {"id": "damages", "kind": "claim", "label": "Damages follow from the breach"}],
+    "edges": [
+    {"from": "e1", "to": "breach", "relation": "supports"},
+    {"from": "e2", "to": "excuse", "relation": "supports"},
+    {"from": "breach", "to": "excuse", "relation": "contradicts"},
+    {"from": "excuse", "to": "breach", "relation": "contradicts"},
+    {"from": "breach", "to": "damages", "relation": "supports"}]})");
+  const auto r = run({"evaluate", file.string(), "--semantics", "stable"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "  e1: accepted sceptically\n  e2: accepted sceptically\n  breach: accepted credulously\n"
+            "  excuse: accepted credulously\n  damages: accepted credulously\n"
+            "5 nodes under stable semantics: 2 sceptically accepted, 3 only credulously, 0 not accepted.\n");
+  const auto limited = run({"evaluate", file.string(), "--semantics", "preferred", "--max-search-steps", "3"});
+  EXPECT_EQ(limited.status, 2) << limited.err;
+  EXPECT_NE(limited.err.find("--max-search-steps"), std::string::npos) << limited.err;
 }
 
 }  // namespace

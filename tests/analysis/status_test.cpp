@@ -10,6 +10,7 @@
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/builder.hpp"
 #include "claimgraph/graph.hpp"
+#include "analysis/random_graph.hpp"
 
 namespace {
 
@@ -98,60 +99,6 @@ std::vector<Label> reference(const Graph& g) {
   return result;
 }
 
-Graph random_graph(std::mt19937& rng) {
-  std::uniform_int_distribution<int> size(1, 9);
-  const int n = size(rng);
-  Graph g;
-  for (int v = 0; v < n; ++v) {
-    claimgraph::Node node;
-    node.id = "n";
-    node.id += std::to_string(v);
-    node.label = node.id;
-    const int k = static_cast<int>(rng() % 3);
-    node.kind = k == 0 ? NodeKind::evidence : k == 1 ? NodeKind::claim : NodeKind::counterclaim;
-    g.add_node(std::move(node));
-  }
-  const int edges = static_cast<int>(rng() % static_cast<unsigned>(2 * n + 1));
-  for (int i = 0; i < edges; ++i) {
-    const auto from = static_cast<std::size_t>(rng() % static_cast<unsigned>(n));
-    const auto to = static_cast<std::size_t>(rng() % static_cast<unsigned>(n));
-    const auto r = static_cast<unsigned>(rng() % 10);
-    if (r < 2 && g.edge_count() > 0) {
-      // An undercut of some supports edge, if there is one.
-      std::vector<std::size_t> supports;
-      for (std::size_t k = 0; k < g.edge_count(); ++k) {
-        if (g.edge(g.edges()[k]).relation == Relation::supports) supports.push_back(k);
-      }
-      if (!supports.empty()) {
-        const std::size_t target = supports[rng() % supports.size()];
-        if (g.target(g.edges()[target]) != from) g.add_undercut(from, target);
-      }
-      continue;
-    }
-    if (from == to) continue;
-    const Relation rel = r < 6 ? Relation::supports : r < 8 ? Relation::contradicts : Relation::element_of;
-    g.add_edge(from, to, rel);
-  }
-  return g;
-}
-
-std::string describe(const Graph& g) {
-  std::string out;
-  for (std::size_t v = 0; v < g.node_count(); ++v) {
-    out.append(g.node(v).id).append(":").append(claimgraph::to_string(g.node(v).kind)).append(" ");
-  }
-  for (const auto& e : g.edges()) {
-    out.append(g.node(g.source(e)).id).append("-").append(claimgraph::to_string(g.edge(e).relation)).append("->");
-    if (g.edge(e).relation == Relation::undercuts) {
-      out.append("edge").append(std::to_string(g.edge(e).undercut));
-    } else {
-      out.append(g.node(g.target(e)).id);
-    }
-    out.append(" ");
-  }
-  return out;
-}
-
 TEST(StatusTest, DungGroundedOnEvidenceOnly) {
   claimgraph::GraphBuilder b;
   b.evidence("a", "a");
@@ -206,8 +153,8 @@ TEST(StatusTest, UndercutByAStandingNodeRemovesTheSupport) {
   Graph g;
   auto add = [&](const char* id, NodeKind kind) {
     claimgraph::Node n;
-    n.id = id;
-    n.label = id;
+    n.id = std::string(id);
+    n.label = n.id;
     n.kind = kind;
     return g.add_node(std::move(n));
   };
@@ -224,10 +171,10 @@ TEST(StatusTest, UndercutByAStandingNodeRemovesTheSupport) {
 TEST(StatusTest, MatchesTheDefinitionOnRandomGraphs) {
   std::mt19937 rng(20261128);
   for (int round = 0; round < 5000; ++round) {
-    const Graph g = random_graph(rng);
+    const Graph g = claimgraph::test::random_graph(rng);
     const auto got = claimgraph::analysis::grounded_status(g).labels;
     const auto want = reference(g);
-    ASSERT_EQ(got, want) << "graph " << round << ": " << describe(g);
+    ASSERT_EQ(got, want) << "graph " << round << ": " << claimgraph::test::describe(g);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "claimgraph/analysis/abstract.hpp"
+#include "claimgraph/analysis/labellings.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/io/evaluation_report.hpp"
@@ -68,25 +69,16 @@ std::shared_ptr<EvaluateOptions> setup_explain(CLI::App& app) {
 }
 
 namespace {
-// Preferred and stable: credulous and sceptical acceptance of every node.
-// They are defined here for abstract frameworks (attacks only); a case graph
-// with supports, elements or undercuts is refused rather than misread.
+// Preferred and stable: credulous and sceptical acceptance of every node
+// (analysis/labellings.hpp: for case graphs with supports, elements and
+// undercuts as well as for abstract frameworks).
 int run_acceptance(const EvaluateOptions& options) {
   const auto& input = load_graph(options.file, options.limits, options.from);
   const Graph& g = input.graph;
-  std::size_t other = 0;
-  for (const auto& e : g.edges()) other += g.edge(e).relation == Relation::contradicts ? 0u : 1u;
-  if (other > 0) {
-    spdlog::error(
-        "claimgraph: error: {}: {} semantics is available for abstract frameworks (contradicts edges only); this graph "
-        "has {} supports, element-of or undercuts edges: use --semantics grounded",
-        options.file, options.semantics, other);
-    return static_cast<int>(ExitCode::bad_input);
-  }
   const auto semantics = *analysis::parse_semantics(options.semantics);
   analysis::SearchLimits limits;
   limits.max_steps = options.max_search_steps;
-  const auto accepted = analysis::acceptance(g, semantics, limits);
+  const auto accepted = analysis::case_acceptance(g, semantics, limits);
   write_output("", options.file, [&](std::ostream& out) {
     std::string buf;
     if (options.format == "json") {
@@ -113,7 +105,7 @@ int run_acceptance(const EvaluateOptions& options) {
         buf += word;
         buf += '\n';
       }
-      buf += std::to_string(g.node_count()) + " arguments under " + options.semantics + " semantics: " +
+      buf += std::to_string(g.node_count()) + " nodes under " + options.semantics + " semantics: " +
              std::to_string(sceptical) + " sceptically accepted, " + std::to_string(credulous) +
              " only credulously, " + std::to_string(g.node_count() - sceptical - credulous) + " not accepted.\n";
     }
