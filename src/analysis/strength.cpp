@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <boost/graph/strong_components.hpp>
 #include <cmath>
+#include <cstdint>
+#include <span>
 
 namespace claimgraph::analysis {
 
@@ -28,21 +30,40 @@ class Evaluator {
   StrengthReport run();
 
  private:
-  // Recomputes node x from its in-edges; returns how far it moved.
-  double update(Vertex x);
+  // The strength node x gets from its in-edges as they stand (also sets
+  // its pro and con); does not change x.
+  double compute(Vertex x);
+  // Sets x to compute(x).
+  void update(Vertex x) { r_.strength[x] = compute(x); }
+  // Settles one strongly connected component (members [first, last)).
+  void settle(std::span<const Vertex> members, std::size_t c, const std::vector<std::size_t>& component);
 
   const Graph& graph_;
   const Graph::Store& g_;
   const StrengthOptions& options_;
   const StatusReport* status_;
   std::size_t n_;
+  // Each node's in-edges in one array (compressed rows), in edge order:
+  // cycles recompute their nodes many times, and the graph's own lists
+  // cost a cache miss per edge.
+  struct InEdge {
+    Vertex source;
+    std::size_t edge;  // supports: this edge; undercuts: the supports edge attacked
+    Relation relation;
+  };
+  std::vector<std::size_t> in_begin_;
+  std::vector<InEdge> in_;
+  std::vector<std::size_t> out_begin_;  // and the targets of its out-edges
+  std::vector<Vertex> out_;
   std::vector<std::uint32_t> elements_;
   std::vector<double> undercut_;  // per edge: 1 − F(undercutters), computed when needed
-  std::vector<bool> queued_;      // per node: waiting in a cycle's worklist
+  std::vector<bool> queued_;      // per node: to be updated in a cycle's next sweep
+  std::vector<double> step_;      // per node of a cycle: fraction of the way it moves
+  std::vector<std::int8_t> direction_;  // per node of a cycle: sign of its last move
   StrengthReport r_;
 };
 
-double Evaluator::update(Vertex x) {
+double Evaluator::compute(Vertex x) {
   const Node& node = graph_.node(x);
   const bool claim = is_claim_like(node.kind);
   double base = node.weight ? *node.weight : (claim ? options_.claim_weight : options_.evidence_weight);
@@ -52,23 +73,23 @@ double Evaluator::update(Vertex x) {
   // What each supports edge into x still carries: 1 − F(its undercutters).
   // Undercut edges run to the same target, so two passes over x's in-edges
   // set this up without searching.
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(x, g_))) {
-    if (g_[e].relation == Relation::supports) undercut_[g_[e].index] = 1.0;
+  const std::size_t first = in_begin_[x], last = in_begin_[x + 1];
+  for (std::size_t k = first; k < last; ++k) {
+    if (in_[k].relation == Relation::supports) undercut_[in_[k].edge] = 1.0;
   }
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(x, g_))) {
-    const Edge& q = g_[e];
-    if (q.relation == Relation::undercuts) undercut_[q.undercut] *= 1.0 - r_.strength[boost::source(e, g_)];
+  for (std::size_t k = first; k < last; ++k) {
+    if (in_[k].relation == Relation::undercuts) undercut_[in_[k].edge] *= 1.0 - r_.strength[in_[k].source];
   }
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(x, g_))) {
-    const Vertex s = boost::source(e, g_);
-    const Edge& p = g_[e];
+  for (std::size_t k = first; k < last; ++k) {
+    const InEdge& p = in_[k];
+    const double s = r_.strength[p.source];
     switch (p.relation) {
-      case Relation::contradicts: not_att *= 1.0 - r_.strength[s]; break;
+      case Relation::contradicts: not_att *= 1.0 - s; break;
       case Relation::element_of:
-        if (claim) weakest = std::min(weakest, r_.strength[s]);
+        if (claim) weakest = std::min(weakest, s);
         break;
       case Relation::supports:
-        if (claim && elements_[x] == 0) not_sup *= 1.0 - r_.strength[s] * undercut_[p.index];
+        if (claim && elements_[x] == 0) not_sup *= 1.0 - s * undercut_[p.edge];
         break;
       case Relation::undercuts: break;
     }
@@ -84,10 +105,59 @@ double Evaluator::update(Vertex x) {
   }
   r_.con[x] = att;
   const double value = att >= sup ? base - base * (att - sup) : base + (1.0 - base) * (sup - att);
-  const double clamped = std::clamp(value, 0.0, 1.0);
-  const double moved = std::fabs(clamped - r_.strength[x]);
-  r_.strength[x] = clamped;
-  return moved;
+  return std::clamp(value, 0.0, 1.0);
+}
+
+// A cycle's strengths are the fixed point of the update. They are found by
+// simultaneous updates: in each sweep every node that may move computes its
+// value from the strengths of the sweep before, then moves towards it by its
+// own step, which starts at the whole way and halves (down to 1/64) each
+// time the node's direction of travel reverses. Reading only the previous
+// sweep makes the result independent of node order (a cycle with several
+// fixed points, such as two claims that attack each other, does not favour
+// whichever comes first), and the shrinking steps settle what plain
+// simultaneous updates would leave oscillating. A node may move in the next
+// sweep when it or one of its influencers is still more than the tolerance
+// away from its value.
+void Evaluator::settle(std::span<const Vertex> members, std::size_t c, const std::vector<std::size_t>& component) {
+  std::vector<Vertex> active(members.begin(), members.end()), next;
+  std::vector<double> value;
+  auto wake = [&](Vertex v) {
+    if (!queued_[v]) {
+      queued_[v] = true;
+      next.push_back(v);
+    }
+  };
+  std::size_t sweeps = 0;
+  while (!active.empty() && sweeps < options_.max_iterations) {
+    ++sweeps;
+    value.resize(active.size());
+    for (std::size_t i = 0; i < active.size(); ++i) value[i] = compute(active[i]);
+    next.clear();
+    for (std::size_t i = 0; i < active.size(); ++i) {
+      const Vertex x = active[i];
+      const double old = r_.strength[x];
+      const double delta = value[i] - old;
+      if (std::fabs(delta) <= options_.tolerance) continue;
+      const std::int8_t direction = delta > 0 ? 1 : -1;
+      if (direction_[x] == -direction && step_[x] > 1.0 / 64) step_[x] *= 0.5;
+      direction_[x] = direction;
+      r_.strength[x] = old + step_[x] * delta;
+      wake(x);
+      for (std::size_t k = out_begin_[x]; k < out_begin_[x + 1]; ++k) {
+        if (component[out_[k]] == c) wake(out_[k]);
+      }
+    }
+    for (Vertex v : next) queued_[v] = false;
+    std::sort(next.begin(), next.end());
+    active.swap(next);
+  }
+  if (!active.empty()) {
+    r_.converged = false;
+    r_.unsettled.insert(r_.unsettled.end(), members.begin(), members.end());
+  }
+  // pro and con from the final strengths.
+  for (Vertex v : members) (void)compute(v);
 }
 
 StrengthReport Evaluator::run() {
@@ -98,8 +168,30 @@ StrengthReport Evaluator::run() {
   elements_.assign(n_, 0);
   undercut_.assign(graph_.edge_count(), 1.0);
   queued_.assign(n_, false);
+  step_.assign(n_, 1.0);
+  direction_.assign(n_, 0);
+  in_begin_.assign(n_ + 1, 0);
   for (const auto& e : graph_.edges()) {
     if (g_[e].relation == Relation::element_of) ++elements_[graph_.target(e)];
+    ++in_begin_[graph_.target(e) + 1];
+  }
+  out_begin_.assign(n_ + 1, 0);
+  for (const auto& e : graph_.edges()) ++out_begin_[graph_.source(e) + 1];
+  for (std::size_t v = 0; v < n_; ++v) {
+    in_begin_[v + 1] += in_begin_[v];
+    out_begin_[v + 1] += out_begin_[v];
+  }
+  in_.resize(graph_.edge_count());
+  out_.resize(graph_.edge_count());
+  {
+    std::vector<std::size_t> fill(in_begin_.begin(), in_begin_.end() - 1);
+    std::vector<std::size_t> fill_out(out_begin_.begin(), out_begin_.end() - 1);
+    for (const auto& e : graph_.edges()) {
+      const Edge& q = g_[e];
+      in_[fill[graph_.target(e)]++] =
+          InEdge{graph_.source(e), q.relation == Relation::undercuts ? q.undercut : q.index, q.relation};
+      out_[fill_out[graph_.source(e)]++] = graph_.target(e);
+    }
   }
   for (Vertex v = 0; v < n_; ++v) {
     const Node& node = graph_.node(v);
@@ -141,36 +233,7 @@ StrengthReport Evaluator::run() {
     if (!cyclic) {
       update(members[start[c]]);
     } else {
-      // A worklist: a node is recomputed only when something it depends on
-      // moved by more than the tolerance. The budget is max_iterations
-      // sweeps' worth of updates.
-      std::vector<Vertex> queue(members.begin() + static_cast<std::ptrdiff_t>(start[c]),
-                                members.begin() + static_cast<std::ptrdiff_t>(start[c + 1]));
-      for (Vertex v : queue) queued_[v] = true;
-      std::size_t budget = options_.max_iterations * size[c];
-      std::size_t next = 0;
-      while (next < queue.size() && budget > 0) {
-        const Vertex x = queue[next++];
-        queued_[x] = false;
-        --budget;
-        if (update(x) <= options_.tolerance) continue;
-        for (const auto& e : boost::make_iterator_range(boost::out_edges(x, g_))) {
-          const Vertex t = boost::target(e, g_);
-          if (component[t] == c && !queued_[t]) {
-            queued_[t] = true;
-            queue.push_back(t);
-          }
-        }
-        if (next > 4096 && next * 2 > queue.size()) {  // keep the queue from growing without bound
-          queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(next));
-          next = 0;
-        }
-      }
-      if (next < queue.size()) {
-        r_.converged = false;
-        for (std::size_t k = start[c]; k < start[c + 1]; ++k) r_.unsettled.push_back(members[k]);
-        for (std::size_t k = next; k < queue.size(); ++k) queued_[queue[k]] = false;
-      }
+      settle(std::span<const Vertex>(members.data() + start[c], size[c]), c, component);
     }
     for (std::size_t k = start[c]; k < start[c + 1]; ++k) {
       for (const auto& e : boost::make_iterator_range(boost::out_edges(members[k], g_))) {

@@ -105,6 +105,30 @@ TEST_F(StrengthTest, ACycleSettlesOnAFixedPoint) {
   EXPECT_NEAR(r.strength[b], b_want, 1e-8);
 }
 
+// Two claims of equal weight that attack each other have many fixed points
+// (any pair with a + b = 0.9); the result must not depend on which node
+// comes first: the symmetric one, whatever the order.
+TEST(StrengthCycleTest, MutualAttackSettlesTheSameWhateverTheNodeOrder) {
+  for (const bool reversed : {false, true}) {
+    Graph g;
+    for (const char* id : reversed ? std::vector<const char*>{"b", "a"} : std::vector<const char*>{"a", "b"}) {
+      claimgraph::Node node;
+      node.id = std::string(id);
+      node.label = node.id;
+      node.kind = NodeKind::claim;
+      node.weight = 0.9;
+      g.add_node(std::move(node));
+    }
+    g.add_edge(0, 1, Relation::contradicts);
+    g.add_edge(1, 0, Relation::contradicts);
+    const auto r = evaluate_strength(g);
+    ASSERT_TRUE(r.converged);
+    EXPECT_NEAR(r.strength[0], r.strength[1], 1e-9);
+    // s = 0.9 − 0.9·s, the symmetric fixed point.
+    EXPECT_NEAR(r.strength[0], 0.9 / 1.9, 1e-8) << (reversed ? "reversed" : "in order");
+  }
+}
+
 TEST_F(StrengthTest, ANonSettlingCycleIsReported) {
   const auto a = add("a", NodeKind::claim, 0.9);
   const auto b = add("b", NodeKind::claim, 0.9);

@@ -16,8 +16,10 @@
 //    (1 − F(strengths of the edge's undercutters)).
 // Nodes are evaluated strongly connected component by component in
 // topological order: acyclic parts are exact after one pass; a cycle is
-// iterated until no strength moves by more than the tolerance, and a cycle
-// that does not settle within the iteration limit is reported.
+// iterated by damped simultaneous updates (each sweep, every node goes half
+// way to the value the previous sweep's strengths give it), which does not
+// depend on node order, until no strength moves by more than the tolerance;
+// a cycle that does not settle within the iteration limit is reported.
 //
 // A claim is *established* when pro (its aggregated support, or its weakest
 // element) and con (its aggregated attack) meet its standard (Carneades 4):
