@@ -30,11 +30,11 @@ class Labeller {
   // into a claim with elements: the edges that carry grounding.
   [[nodiscard]] bool carries(std::size_t e) const {
     const Vertex t = target_[e];
-    if (!is_claim_like(graph_.node(t).kind)) return false;
+    if (!claim_[t]) return false;
     return elements_[t] > 0 ? relation_[e] == Relation::element_of : relation_[e] == Relation::supports;
   }
   [[nodiscard]] bool support_satisfied(Vertex x) const {
-    if (!is_claim_like(graph_.node(x).kind)) return true;
+    if (!claim_[x]) return true;
     return elements_[x] > 0 ? elements_in_[x] == elements_[x] : supporters_in_[x] > 0;
   }
 
@@ -72,6 +72,7 @@ class Labeller {
   std::vector<std::size_t> in_edges_;
 
   std::vector<std::uint8_t> label_;
+  std::vector<std::uint8_t> claim_;  // per node: a claim or counterclaim (the node records are large)
   std::vector<std::uint32_t> elements_, elements_in_, supporters_in_, attackers_open_;
   std::vector<std::uint32_t> undercutters_open_, undercutters_in_;
   std::vector<bool> counted_;
@@ -151,7 +152,7 @@ void Labeller::rederive() {
   for (std::size_t i = 0; i < suspects.size(); ++i) {
     const Vertex t = suspects[i];
     if (!can_stand(t)) continue;
-    if (!is_claim_like(graph_.node(t).kind)) {
+    if (!claim_[t]) {
       queue.push_back(t);
       continue;
     }
@@ -221,6 +222,8 @@ StatusReport Labeller::run() {
   }
 
   label_.assign(n_, none);
+  claim_.resize(n_);
+  for (Vertex v = 0; v < n_; ++v) claim_[v] = is_claim_like(graph_.node(v).kind) ? 1 : 0;
   elements_.assign(n_, 0);
   elements_in_.assign(n_, 0);
   supporters_in_.assign(n_, 0);
@@ -244,7 +247,7 @@ StatusReport Labeller::run() {
     std::vector<std::uint32_t> waiting(elements_);
     std::vector<Vertex> queue;
     for (Vertex v = 0; v < n_; ++v) {
-      if (!is_claim_like(graph_.node(v).kind)) {
+      if (!claim_[v]) {
         alive_[v] = true;
         queue.push_back(v);
       }

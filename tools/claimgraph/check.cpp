@@ -1,5 +1,7 @@
 #include "check.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <iostream>
 
 #include "claimgraph/analysis/grounding.hpp"
@@ -23,7 +25,9 @@ std::shared_ptr<CheckOptions> setup_check(CLI::App& app) {
 
 int run_check(const CheckOptions& options) {
   const auto& input = load_graph(options.file, options.limits, options.from);
+  Stopwatch watch;
   const auto report = analysis::check(input.graph);
+  spdlog::debug("checked grounding in {:.3f} s", watch.lap());
   write_output("", options.file, [&](std::ostream& out) {
     if (options.format == "json") {
       io::write_check_json(out, input.graph, report);
