@@ -10,6 +10,7 @@
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/json_writer.hpp"
 #include "common.hpp"
+#include "shown.hpp"
 
 namespace claimgraph::cli {
 
@@ -35,6 +36,7 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
   cmd->add_flag("--no-clusters", options->no_clusters, "DOT: do not draw groups as clusters");
   cmd->add_flag("--evaluate", options->evaluate,
                 "DOT: colour each node by its status (IN, OUT, UNDEC) and shade it by its strength");
+  add_view_options(*cmd, options->view);
   add_from_option(*cmd, options->from);
   add_limit_options(*cmd, options->limits);
   return options;
@@ -49,25 +51,17 @@ int run_export(const ExportOptions& options) {
     return static_cast<int>(ExitCode::bad_input);
   }
   const auto& input = load_graph(options.file, options.limits, options.from);
+  const Shown shown = prepare_shown(input.graph, options.view, {to != "json", options.evaluate && to != "json"});
   if (to == "json") {
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, input.graph); });
+    write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, *shown.graph); });
   } else {
-    Stopwatch watch;
-    const auto report = analysis::check(input.graph);
-    spdlog::debug("checked grounding in {:.3f} s", watch.lap());
     io::DotOptions dot;
-    dot.grounding = &report;
-    analysis::StatusReport status;
-    analysis::StrengthReport strength;
-    if (options.evaluate) {
-      status = analysis::grounded_status(input.graph);
-      strength = analysis::evaluate_strength(input.graph, {}, &status);
-      dot.status = &status;
-      dot.strength = &strength;
-    }
+    if (shown.grounding) dot.grounding = &*shown.grounding;
+    if (shown.status) dot.status = &*shown.status;
+    if (shown.strength) dot.strength = &*shown.strength;
     dot.legend = !options.no_legend;
     dot.clusters = !options.no_clusters;
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_dot(out, input.graph, dot); });
+    write_output(options.output, options.file, [&](std::ostream& out) { io::write_dot(out, *shown.graph, dot); });
   }
   return static_cast<int>(ExitCode::ok);
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "claimgraph/limits.hpp"
+#include "claimgraph/view.hpp"
 
 namespace claimgraph::cli {
 
@@ -17,6 +18,7 @@ struct ExportOptions {
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;
+  ViewOptions view;
   Limits limits;
 };
 

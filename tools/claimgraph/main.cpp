@@ -12,6 +12,7 @@
 #include "check.hpp"
 #include "claimgraph/analysis/abstract.hpp"
 #include "claimgraph/error.hpp"
+#include "claimgraph/view.hpp"
 #include "common.hpp"
 #include "evaluate.hpp"
 #include "export.hpp"
@@ -72,6 +73,9 @@ int main(int argc, char** argv) {
     }
     return code(ExitCode::bad_input);
   } catch (const claimgraph::analysis::SearchLimitError& e) {
+    spdlog::error("claimgraph: error: {}", e.what());
+    return code(ExitCode::bad_input);
+  } catch (const claimgraph::ViewError& e) {
     spdlog::error("claimgraph: error: {}", e.what());
     return code(ExitCode::bad_input);
   } catch (const claimgraph::IoError& e) {

@@ -1,0 +1,83 @@
+#pragma once
+// Views: the part of a big case that one diagram or report should show.
+//
+// A view is a smaller Graph holding copies of the selected nodes and of the
+// edges between them, with the map back to the original. The analyses run on
+// the whole graph, and their results are carried over to the view with
+// restrict(): hiding a node's evidence does not make it lack evidence. So
+// every exporter and the renderer work on a view exactly as on a whole graph.
+//
+// What is selected (all the given criteria must hold):
+//  - focus: a node and what bears on it (its supporters, elements,
+//    contradictors and undercutters, theirs, and so on), at most `depth`
+//    levels down;
+//  - groups: nodes whose `group` is one of these;
+//  - parties: nodes whose `party` is one of these;
+//  - gaps_only: the claims and counterclaims that lack evidence and what
+//    they rest on (their supporters and elements, transitively).
+// An edge is kept when both its ends are; an undercut when its undercutter
+// and the supports edge it attacks are.
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claimgraph/analysis/grounding.hpp"
+#include "claimgraph/analysis/status.hpp"
+#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/error.hpp"
+#include "claimgraph/graph.hpp"
+
+namespace claimgraph {
+
+/// Which part of a graph to show.
+struct ViewOptions {
+  /// The id of the node to focus on.
+  std::optional<std::string> focus;
+  /// With focus: how many levels of what bears on it (unlimited by default).
+  std::size_t depth = std::numeric_limits<std::size_t>::max();
+  /// Keep only nodes in one of these groups (none given: any group).
+  std::vector<std::string> groups;
+  /// Keep only nodes of one of these parties (none given: any party).
+  std::vector<std::string> parties;
+  /// Keep only the claims that lack evidence and what they rest on.
+  bool gaps_only = false;
+
+  /// Whether any criterion is given (otherwise the view is the whole graph).
+  [[nodiscard]] bool any() const noexcept {
+    return focus.has_value() || !groups.empty() || !parties.empty() || gaps_only;
+  }
+};
+
+/// A view of a graph: the selected part as a graph of its own.
+struct View {
+  Graph graph;
+  /// Per node of the view: the node of the original graph.
+  std::vector<Graph::NodeRef> node_of;
+  /// Per edge of the view (position in edges()): the original edge's position.
+  std::vector<std::size_t> edge_of;
+};
+
+/// The view's criteria select nothing usable: an unknown focus id, or a
+/// group or party no node has. The message says what exists.
+class ViewError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Selects the part of `graph` that `options` describe. `grounding` (the
+/// result of analysis::check on `graph`) is needed for gaps_only. Throws
+/// ViewError. O(nodes + edges).
+[[nodiscard]] View make_view(const Graph& graph, const ViewOptions& options,
+                             const analysis::GroundingReport* grounding = nullptr);
+
+/// The results of an analysis of the whole graph, for the nodes and edges of
+/// the view. Lists of nodes (missing elements, supporters, cycles) keep only
+/// the nodes in the view.
+[[nodiscard]] analysis::GroundingReport restrict(const analysis::GroundingReport& report, const View& view);
+[[nodiscard]] analysis::StatusReport restrict(const analysis::StatusReport& report, const View& view);
+[[nodiscard]] analysis::StrengthReport restrict(const analysis::StrengthReport& report, const View& view);
+
+}  // namespace claimgraph

@@ -1,0 +1,217 @@
+#include "claimgraph/view.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+
+#include "detail/text.hpp"
+
+namespace claimgraph {
+
+namespace {
+
+using Vertex = Graph::NodeRef;
+
+// `no node has group "x"; did you mean "y"? (groups: "a", "b" or "c")`
+[[noreturn]] void no_match(std::string_view what, std::string_view plural, std::string_view value,
+                           const std::set<std::string_view>& present) {
+  std::string message = "no node has ";
+  message.append(what).append(" ").append(detail::shown(value));
+  const std::vector<std::string_view> names(present.begin(), present.end());
+  if (auto guess = detail::nearest(value, names)) message.append("; did you mean ").append(detail::shown(*guess)).append("?");
+  if (names.empty()) {
+    message.append("; no node has a ").append(what);
+  } else if (names.size() <= 12) {
+    message.append(" (").append(plural).append(": ").append(detail::quoted_list(names)).append(")");
+  }
+  throw ViewError(message);
+}
+
+// Keeps the nodes whose field (group or party) is one of `wanted`.
+template <typename Field>
+void keep_only(const Graph& graph, std::vector<bool>& keep, const std::vector<std::string>& wanted, std::string_view what,
+               std::string_view plural, Field field) {
+  if (wanted.empty()) return;
+  std::set<std::string_view> present;
+  for (Vertex v = 0; v < graph.node_count(); ++v) {
+    if (const auto& f = field(graph.node(v)); f) present.insert(*f);
+  }
+  for (const auto& w : wanted) {
+    if (!present.contains(w)) no_match(what, plural, w, present);
+  }
+  for (Vertex v = 0; v < graph.node_count(); ++v) {
+    const auto& f = field(graph.node(v));
+    keep[v] = keep[v] && f && std::find(wanted.begin(), wanted.end(), *f) != wanted.end();
+  }
+}
+
+// Marks the nodes reachable from `start` against the edges, `depth` levels at
+// most, through the edges `follow` accepts. Breadth first, no recursion.
+template <typename Follow>
+std::vector<bool> bearing_on(const Graph& graph, std::vector<Vertex> start, std::size_t depth, Follow follow) {
+  const auto& g = graph.store();
+  std::vector<bool> seen(graph.node_count(), false);
+  for (Vertex v : start) seen[v] = true;
+  std::vector<Vertex> next;
+  for (std::size_t level = 0; level < depth && !start.empty(); ++level) {
+    next.clear();
+    for (Vertex v : start) {
+      for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+        const Vertex s = boost::source(e, g);
+        if (!seen[s] && follow(g[e].relation)) {
+          seen[s] = true;
+          next.push_back(s);
+        }
+      }
+    }
+    start.swap(next);
+  }
+  return seen;
+}
+
+}  // namespace
+
+View make_view(const Graph& graph, const ViewOptions& options, const analysis::GroundingReport* grounding) {
+  const std::size_t n = graph.node_count();
+  std::vector<bool> keep(n, true);
+  if (options.focus) {
+    const auto v = graph.find(*options.focus);
+    if (!v) {
+      std::vector<std::string_view> ids;
+      ids.reserve(n);
+      for (Vertex u = 0; u < n; ++u) ids.push_back(graph.id(u));
+      std::string message = "no node " + detail::shown(*options.focus) + " to focus on";
+      if (auto guess = detail::nearest(*options.focus, ids)) message += "; did you mean " + detail::shown(*guess) + "?";
+      throw ViewError(message);
+    }
+    keep = bearing_on(graph, {*v}, options.depth, [](Relation) { return true; });
+  }
+  keep_only(graph, keep, options.groups, "group", "groups", [](const Node& node) -> const std::optional<std::string>& { return node.group; });
+  keep_only(graph, keep, options.parties, "party", "parties", [](const Node& node) -> const std::optional<std::string>& { return node.party; });
+  if (options.gaps_only) {
+    if (grounding == nullptr) throw ViewError("a gaps-only view needs the result of the check");
+    std::vector<Vertex> lacking;
+    for (const auto& c : grounding->claims) {
+      if (!c.grounded) lacking.push_back(c.node);
+    }
+    const auto rests = bearing_on(graph, std::move(lacking), std::numeric_limits<std::size_t>::max(), [](Relation r) {
+      return r == Relation::supports || r == Relation::element_of;
+    });
+    for (Vertex v = 0; v < n; ++v) keep[v] = keep[v] && rests[v];
+  }
+
+  View view;
+  view.graph.title = graph.title;
+  view.graph.description = graph.description;
+  view.graph.extra = graph.extra;
+  std::vector<Vertex> new_of(n, Graph::npos);
+  for (Vertex v = 0; v < n; ++v) {
+    if (!keep[v]) continue;
+    new_of[v] = view.graph.add_node(graph.node(v));
+    view.node_of.push_back(v);
+  }
+  // Edges keep their order; an undercut is kept with the supports edge it
+  // attacks, so positions are settled before the edges are added.
+  const auto edges = graph.edges();
+  std::vector<std::size_t> new_edge(edges.size(), Graph::npos);
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (keep[graph.source(edges[i])] && keep[graph.target(edges[i])] && graph.edge(edges[i]).relation != Relation::undercuts) {
+      new_edge[i] = count++;
+    }
+  }
+  // An undercut is kept when its undercutter and the edge it attacks are.
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const Edge& e = graph.edge(edges[i]);
+    if (e.relation == Relation::undercuts && keep[graph.source(edges[i])] && new_edge[e.undercut] != Graph::npos) {
+      new_edge[i] = 0;  // marked; numbered below in edge order
+    }
+  }
+  count = 0;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (new_edge[i] != Graph::npos) new_edge[i] = count++;
+  }
+  std::vector<Graph::EdgeSpec> specs;
+  specs.reserve(count);
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (new_edge[i] == Graph::npos) continue;
+    const Edge& e = graph.edge(edges[i]);
+    specs.push_back({new_of[graph.source(edges[i])], new_of[graph.target(edges[i])], e.relation, e.extra, e.id,
+                     e.relation == Relation::undercuts ? new_edge[e.undercut] : static_cast<std::size_t>(-1)});
+    view.edge_of.push_back(i);
+  }
+  view.graph.add_edges(std::move(specs));
+  return view;
+}
+
+analysis::GroundingReport restrict(const analysis::GroundingReport& report, const View& view) {
+  const std::size_t n = view.node_of.size();
+  std::vector<Vertex> new_of;
+  if (!view.node_of.empty()) new_of.assign(view.node_of.back() + 1, Graph::npos);
+  for (Vertex v = 0; v < n; ++v) new_of[view.node_of[v]] = v;
+  auto mapped = [&](const std::vector<Vertex>& nodes) {
+    std::vector<Vertex> out;
+    for (Vertex u : nodes) {
+      if (u < new_of.size() && new_of[u] != Graph::npos) out.push_back(new_of[u]);
+    }
+    return out;
+  };
+  analysis::GroundingReport r;
+  r.grounded.resize(n);
+  r.claim_index.assign(n, analysis::GroundingReport::npos);
+  std::vector<std::size_t> cycle_of(report.cycles.size(), static_cast<std::size_t>(-1));
+  for (std::size_t c = 0; c < report.cycles.size(); ++c) {
+    auto nodes = mapped(report.cycles[c]);
+    if (nodes.size() > 1) {
+      cycle_of[c] = r.cycles.size();
+      r.cycles.push_back(std::move(nodes));
+    }
+  }
+  for (Vertex v = 0; v < n; ++v) {
+    const Vertex o = view.node_of[v];
+    r.grounded[v] = report.grounded[o];
+    const std::size_t k = report.claim_index[o];
+    if (k == analysis::GroundingReport::npos) continue;
+    analysis::ClaimStatus c = report.claims[k];
+    c.node = v;
+    c.missing = mapped(c.missing);
+    c.supporters = mapped(c.supporters);
+    if (c.cycle != static_cast<std::size_t>(-1)) c.cycle = cycle_of[c.cycle];
+    r.claim_index[v] = r.claims.size();
+    if (c.grounded) ++r.grounded_claims;
+    r.claims.push_back(std::move(c));
+  }
+  return r;
+}
+
+analysis::StatusReport restrict(const analysis::StatusReport& report, const View& view) {
+  analysis::StatusReport r;
+  r.labels.reserve(view.node_of.size());
+  for (Vertex o : view.node_of) r.labels.push_back(report.labels[o]);
+  r.undercut.reserve(view.edge_of.size());
+  for (std::size_t o : view.edge_of) r.undercut.push_back(report.undercut[o]);
+  return r;
+}
+
+analysis::StrengthReport restrict(const analysis::StrengthReport& report, const View& view) {
+  analysis::StrengthReport r;
+  const std::size_t n = view.node_of.size();
+  r.strength.resize(n);
+  r.pro.resize(n);
+  r.con.resize(n);
+  r.established.resize(n);
+  for (Vertex v = 0; v < n; ++v) {
+    const Vertex o = view.node_of[v];
+    r.strength[v] = report.strength[o];
+    r.pro[v] = report.pro[o];
+    r.con[v] = report.con[o];
+    r.established[v] = report.established[o];
+  }
+  r.converged = report.converged;
+  for (Vertex v = 0; v < n; ++v) {
+    if (std::binary_search(report.unsettled.begin(), report.unsettled.end(), view.node_of[v])) r.unsettled.push_back(v);
+  }
+  return r;
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,44 @@
+#include "shown.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "common.hpp"
+
+namespace claimgraph::cli {
+
+void add_view_options(CLI::App& cmd, ViewOptions& view) {
+  cmd.add_option("--focus", view.focus, "Show only this node and what bears on it")->group("View");
+  cmd.add_option("--depth", view.depth, "With --focus: how many levels of what bears on it (default: all)")
+      ->check(CLI::NonNegativeNumber)
+      ->group("View");
+  cmd.add_option("--group", view.groups, "Show only nodes of this group (repeatable)")->group("View");
+  cmd.add_option("--party", view.parties, "Show only nodes of this party (repeatable)")->group("View");
+  cmd.add_flag("--gaps-only", view.gaps_only, "Show only the claims that lack evidence and what they rest on")
+      ->group("View");
+}
+
+Shown prepare_shown(const Graph& graph, const ViewOptions& options, Analyses analyses) {
+  Stopwatch watch;
+  Shown s;
+  s.graph = &graph;
+  if (analyses.check || options.gaps_only) {
+    s.grounding = analysis::check(graph);
+    spdlog::debug("checked grounding in {:.3f} s", watch.lap());
+  }
+  if (analyses.evaluate) {
+    s.status = analysis::grounded_status(graph);
+    s.strength = analysis::evaluate_strength(graph, {}, &*s.status);
+    spdlog::debug("evaluated in {:.3f} s", watch.lap());
+  }
+  if (!options.any()) return s;
+  s.view = make_view(graph, options, s.grounding ? &*s.grounding : nullptr);
+  s.graph = &s.view->graph;
+  if (s.grounding) s.grounding = restrict(*s.grounding, *s.view);
+  if (s.status) s.status = restrict(*s.status, *s.view);
+  if (s.strength) s.strength = restrict(*s.strength, *s.view);
+  spdlog::debug("selected {} of {} nodes and {} of {} edges", s.graph->node_count(), graph.node_count(),
+                s.graph->edge_count(), graph.edge_count());
+  return s;
+}
+
+}  // namespace claimgraph::cli
