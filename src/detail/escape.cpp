@@ -121,6 +121,51 @@ void append_dot_quoted(std::string& out, std::string_view s) {
   }
 }
 
+void append_markdown(std::string& out, std::string_view s, std::string_view line_break) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        // Emphasis, code, links and images, raw HTML and entities, tables,
+        // strikethrough, headings, math.
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+        case '&': case '|': case '~': case '#': case '$':
+          out += '\\';
+          out += static_cast<char>(c);
+          break;
+        case ':':
+        case '.': {
+          // GitHub turns bare web addresses into links from the raw text,
+          // escapes included (a_b would show as a\_b): "\://" and "www\."
+          // keep them text.
+          const bool scheme = c == ':' && s.substr(i + 1, 2) == "//";
+          const bool www = c == '.' && i >= 3 && (s.substr(i - 3, 3) == "www" || s.substr(i - 3, 3) == "WWW");
+          if (scheme || www) out += '\\';
+          out += static_cast<char>(c);
+          break;
+        }
+        case '\r':
+          if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+          out += line_break;
+          break;
+        case '\n': out += line_break; break;
+        default: out += c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(c); break;
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    const char32_t cp = decode_utf8(s, i);
+    if (cp == replacement_character && i - begin == 1) {
+      out += "\xEF\xBF\xBD";
+    } else if (cp >= 0x80 && cp < 0xA0) {
+      out += ' ';  // C1 control characters
+    } else {
+      out.append(s.data() + begin, i - begin);
+    }
+  }
+}
+
 std::vector<std::string> wrap(std::string_view s, std::size_t width) {
   if (width == 0) width = 1;
   std::vector<std::string> lines;

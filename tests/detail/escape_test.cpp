@@ -32,6 +32,37 @@ class EscapeTest : public ::testing::Test {
 
 using Lines = std::vector<std::string>;
 
+// --- Markdown ------------------------------------------------------------------
+
+std::string markdown(std::string_view s, std::string_view line_break = "<br>") {
+  std::string out;
+  append_markdown(out, s, line_break);
+  return out;
+}
+
+TEST(MarkdownEscapeTest, PlainTextIsUnchanged) {
+  EXPECT_EQ(markdown("Parler v. AWS, 2021 (W.D. Wash.) — § 1 “quoted” ‘x’ 100% (a) {b} = c + d - e!"),
+            "Parler v. AWS, 2021 (W.D. Wash.) — § 1 “quoted” ‘x’ 100% (a) {b} = c + d - e!");
+}
+
+TEST(MarkdownEscapeTest, MarkupCharactersAreEscaped) {
+  EXPECT_EQ(markdown("*a* _b_ `c` [d](e) <f> & g | h ~i~ #j $k$ \\l"),
+            "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\& g \\| h \\~i\\~ \\#j \\$k\\$ \\\\l");
+}
+
+TEST(MarkdownEscapeTest, WebAddressesStayText) {
+  EXPECT_EQ(markdown("http://x.org/a_b www.y.org mailto:z see: //c"), "http\\://x.org/a\\_b www\\.y.org mailto:z see: //c");
+}
+
+TEST(MarkdownEscapeTest, LineBreaksControlsAndBadBytes) {
+  EXPECT_EQ(markdown("a\nb\r\nc\rd"), "a<br>b<br>c<br>d");
+  EXPECT_EQ(markdown("a\nb", " "), "a b");
+  EXPECT_EQ(markdown(std::string_view("x\0y\x01z\x7f", 6)), "x y z ");
+  EXPECT_EQ(markdown("\xC2\x85next"), " next");  // U+0085, a C1 control
+  EXPECT_EQ(markdown("bad \xFF byte"), "bad \uFFFD byte");
+  EXPECT_EQ(markdown("emoji 🧑‍⚖️ rtl \u202Ex\u202C"), "emoji 🧑‍⚖️ rtl \u202Ex\u202C");
+}
+
 // --- JSON ----------------------------------------------------------------------
 
 TEST_F(EscapeTest, JsonPlainText) {

@@ -18,6 +18,7 @@ struct ExportOptions {
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;
+  std::string diagram;
   ViewOptions view;
   Limits limits;
 };

@@ -1,0 +1,40 @@
+#pragma once
+// Writes a report for a brief or a memo in Markdown (CommonMark with GitHub's
+// tables): first the claims that lack evidence and why; then, per group
+// (cause of action), an outline of proof: for each claim that nothing else in
+// the group rests on, one row per element (or one row for the claim itself)
+// with the evidence behind it and its sources, the contrary evidence, and its
+// standing; then the diagram, linked.
+//
+// Every user string is escaped for where it goes: Markdown punctuation that
+// would start emphasis, code, links, HTML, tables or math is backslash-
+// escaped, and line breaks inside a table cell become <br>; so any label,
+// whatever it contains, shows as written.
+
+#include <ostream>
+#include <string>
+
+#include "claimgraph/analysis/grounding.hpp"
+#include "claimgraph/analysis/status.hpp"
+#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/graph.hpp"
+
+namespace claimgraph::io {
+
+/// What the report includes.
+struct MarkdownOptions {
+  /// Result of analysis::check (required: the report is about gaps).
+  const analysis::GroundingReport* grounding = nullptr;
+  /// With evaluation results, each row also gives the status (IN, OUT,
+  /// UNDEC), the strength and whether the claim meets its standard.
+  const analysis::StatusReport* status = nullptr;
+  const analysis::StrengthReport* strength = nullptr;
+  /// Path or URL of the rendered diagram to link at the end (none: no
+  /// diagram section).
+  std::string diagram;
+};
+
+/// Writes the report. Throws std::invalid_argument without `grounding`.
+void write_markdown(std::ostream& out, const Graph& graph, const MarkdownOptions& options);
+
+}  // namespace claimgraph::io
