@@ -221,7 +221,13 @@ class JsonParser {
     const std::size_t at = p_;
     auto digit = [&](std::size_t i) { return i < s_.size() && s_[i] >= '0' && s_[i] <= '9'; };
     if (s_[p_] == '-') ++p_;
-    if (!digit(p_)) return failed(at, "invalid number: a digit must follow '-'");
+    if (!digit(p_)) {
+      if (s_.substr(p_, 8) == "Infinity" || s_.substr(p_, 3) == "NaN") {
+        return failed(at, "-" + std::string(s_.substr(p_, s_[p_] == 'N' ? 3 : 8)) +
+                              " is not a JSON number; JSON has no NaN or infinite values");
+      }
+      return failed(at, "invalid number: a digit must follow '-'");
+    }
     if (s_[p_] == '0') {
       ++p_;
       if (digit(p_)) return failed(at, "invalid number: leading zeros are not allowed in JSON");
