@@ -1,40 +1,133 @@
 #include "export.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 
 #include <filesystem>
+#include <utility>
 
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/io/csv_writer.hpp"
 #include "claimgraph/io/dot_writer.hpp"
+#include "claimgraph/io/graphml_writer.hpp"
 #include "claimgraph/io/json_writer.hpp"
+#include "claimgraph/io/mermaid_writer.hpp"
 #include "common.hpp"
 
 namespace claimgraph::cli {
 
 namespace {
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 // The format named by an output file's extension, if any.
 std::string format_of(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string ext = lower(std::filesystem::path(path).extension().string());
   if (ext == ".dot" || ext == ".gv") return "dot";
   if (ext == ".json") return "json";
+  if (ext == ".mmd" || ext == ".mermaid") return "mermaid";
+  if (ext == ".graphml") return "graphml";
+  if (ext == ".csv") return "csv";
   return "";
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && lower(s.substr(s.size() - suffix.size())) == suffix;
+}
+
+// The two files of `--to csv -o OUT`: OUT without a trailing .csv (or
+// .nodes.csv, or .edges.csv), then .nodes.csv and .edges.csv.
+std::pair<std::string, std::string> csv_paths(const std::string& out) {
+  std::string base = out;
+  for (std::string_view suffix : {".nodes.csv", ".edges.csv", ".csv"}) {
+    if (ends_with(base, suffix)) {
+      base.resize(base.size() - suffix.size());
+      break;
+    }
+  }
+  return {base + ".nodes.csv", base + ".edges.csv"};
+}
+
+// Analyses the writers draw on: the check always, status and strength with --evaluate.
+struct Analyses {
+  analysis::GroundingReport grounding;
+  analysis::StatusReport status;
+  analysis::StrengthReport strength;
+  bool evaluated = false;
+};
+
+void analyse(const Graph& graph, bool evaluate, Analyses& a) {
+  Stopwatch watch;
+  a.grounding = analysis::check(graph);
+  spdlog::debug("checked grounding in {:.3f} s", watch.lap());
+  if (evaluate) {
+    a.status = analysis::grounded_status(graph);
+    a.strength = analysis::evaluate_strength(graph, {}, &a.status);
+    a.evaluated = true;
+    spdlog::debug("evaluated status and strength in {:.3f} s", watch.lap());
+  }
+}
+
+template <typename Options>
+Options with_analyses(const Analyses& a) {
+  Options o;
+  o.grounding = &a.grounding;
+  if (a.evaluated) {
+    o.status = &a.status;
+    o.strength = &a.strength;
+  }
+  return o;
+}
+
+// Whether `--to csv` can write beside `output`; says why not.
+bool csv_output_usable(const std::string& output) {
+  if (output.empty() || output == "-") {
+    spdlog::error(
+        "claimgraph: error: --to csv writes two files, OUT.nodes.csv and OUT.edges.csv, and cannot write them to "
+        "standard output; give -o OUT.csv");
+    return false;
+  }
+  struct stat st {};
+  if (::stat(output.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    spdlog::error(
+        "claimgraph: error: {} is not a regular file; --to csv writes OUT.nodes.csv and OUT.edges.csv, so give -o "
+        "a file name",
+        output);
+    return false;
+  }
+  return true;
+}
+
+void write_csv(const ExportOptions& options, const Graph& graph, const Analyses& a) {
+  const auto [nodes, edges] = csv_paths(options.output);
+  auto csv = with_analyses<io::CsvOptions>(a);
+  csv.byte_order_mark = options.bom;
+  // Each file is replaced atomically, the nodes first.
+  write_output(nodes, options.file, [&](std::ostream& out) { io::write_csv_nodes(out, graph, csv); });
+  write_output(edges, options.file, [&](std::ostream& out) { io::write_csv_edges(out, graph, csv); });
 }
 }  // namespace
 
 std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
-  auto* cmd = app.add_subcommand("export", "Write the graph as Graphviz DOT or canonical claimgraph JSON");
+  auto* cmd = app.add_subcommand(
+      "export", "Write the graph as Graphviz DOT, a Mermaid flowchart, GraphML, CSV tables or canonical claimgraph JSON");
   cmd->add_option("FILE", options->file, "Case file (claimgraph JSON), or - for standard input")->required();
-  cmd->add_option("--to,-t", options->to, "Output format (default: from OUT's extension)")
-      ->check(CLI::IsMember({"dot", "json"}));
-  cmd->add_option("-o,--output", options->output, "Output file (default: standard output); written atomically");
+  cmd->add_option("--to,-t", options->to,
+                  "Output format (default: from OUT's extension: .dot/.gv, .mmd/.mermaid, .graphml, .csv, .json)")
+      ->check(CLI::IsMember({"dot", "mermaid", "graphml", "csv", "json"}));
+  cmd->add_option("-o,--output", options->output,
+                  "Output file (default: standard output); written atomically. CSV: OUT.nodes.csv and OUT.edges.csv");
   cmd->add_flag("--no-legend", options->no_legend, "DOT: leave out the legend");
-  cmd->add_flag("--no-clusters", options->no_clusters, "DOT: do not draw groups as clusters");
+  cmd->add_flag("--no-clusters", options->no_clusters, "DOT, Mermaid: do not draw groups as clusters (subgraphs)");
   cmd->add_flag("--evaluate", options->evaluate,
-                "DOT: colour each node by its status (IN, OUT, UNDEC) and shade it by its strength");
+                "DOT, Mermaid: colour each node by its status (IN, OUT, UNDEC) and shade it by its strength; "
+                "GraphML, CSV: add status, strength and established");
+  cmd->add_flag("--bom", options->bom, "CSV: begin each file with a UTF-8 byte order mark (for Excel)");
   add_from_option(*cmd, options->from);
   add_limit_options(*cmd, options->limits);
   return options;
@@ -44,30 +137,35 @@ int run_export(const ExportOptions& options) {
   std::string to = options.to;
   if (to.empty()) to = format_of(options.output);
   if (to.empty()) {
-    spdlog::error("claimgraph: error: cannot tell the output format{}; give --to dot or --to json",
-                  options.output.empty() ? "" : " from the name " + options.output);
+    spdlog::error(
+        "claimgraph: error: cannot tell the output format{}; give --to dot, mermaid, graphml, csv or json",
+        options.output.empty() ? "" : " from the name " + options.output);
     return static_cast<int>(ExitCode::bad_input);
   }
+  // Refused before anything is read.
+  if (to == "csv" && !csv_output_usable(options.output)) return static_cast<int>(ExitCode::bad_input);
   const auto& input = load_graph(options.file, options.limits, options.from);
+  const Graph& graph = input.graph;
   if (to == "json") {
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, input.graph); });
+    write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, graph); });
+    return static_cast<int>(ExitCode::ok);
+  }
+  Analyses a;
+  analyse(graph, options.evaluate, a);
+  if (to == "csv") {
+    write_csv(options, graph, a);
+  } else if (to == "mermaid") {
+    auto mermaid = with_analyses<io::MermaidOptions>(a);
+    mermaid.subgraphs = !options.no_clusters;
+    write_output(options.output, options.file, [&](std::ostream& out) { io::write_mermaid(out, graph, mermaid); });
+  } else if (to == "graphml") {
+    const auto graphml = with_analyses<io::GraphmlOptions>(a);
+    write_output(options.output, options.file, [&](std::ostream& out) { io::write_graphml(out, graph, graphml); });
   } else {
-    Stopwatch watch;
-    const auto report = analysis::check(input.graph);
-    spdlog::debug("checked grounding in {:.3f} s", watch.lap());
-    io::DotOptions dot;
-    dot.grounding = &report;
-    analysis::StatusReport status;
-    analysis::StrengthReport strength;
-    if (options.evaluate) {
-      status = analysis::grounded_status(input.graph);
-      strength = analysis::evaluate_strength(input.graph, {}, &status);
-      dot.status = &status;
-      dot.strength = &strength;
-    }
+    auto dot = with_analyses<io::DotOptions>(a);
     dot.legend = !options.no_legend;
     dot.clusters = !options.no_clusters;
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_dot(out, input.graph, dot); });
+    write_output(options.output, options.file, [&](std::ostream& out) { io::write_dot(out, graph, dot); });
   }
   return static_cast<int>(ExitCode::ok);
 }

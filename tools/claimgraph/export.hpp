@@ -17,6 +17,7 @@ struct ExportOptions {
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;
+  bool bom = false;
   Limits limits;
 };
 
