@@ -24,6 +24,8 @@ fs::path golden_dir() { return source_dir() / "tests" / "golden"; }
 fs::path test_binary_dir() { return fs::path(CLAIMGRAPH_TEST_BINARY_DIR); }
 std::string program() { return CLAIMGRAPH_BINARY; }
 std::string dot_program() { return CLAIMGRAPH_DOT_PROGRAM; }
+std::string xmllint_program() { return CLAIMGRAPH_XMLLINT_PROGRAM; }
+std::string node_program() { return CLAIMGRAPH_NODE_PROGRAM; }
 
 std::vector<fs::path> example_graphs() {
   std::vector<fs::path> files;

@@ -22,6 +22,10 @@ namespace claimgraph::test {
 [[nodiscard]] std::string program();
 /// Graphviz `dot`, or empty when it is not installed.
 [[nodiscard]] std::string dot_program();
+/// `xmllint`, or empty when it is not installed.
+[[nodiscard]] std::string xmllint_program();
+/// Node.js, or empty when it is not installed.
+[[nodiscard]] std::string node_program();
 
 /// Every graphs/*.json, sorted by name.
 [[nodiscard]] std::vector<std::filesystem::path> example_graphs();

@@ -121,6 +121,100 @@ void append_dot_quoted(std::string& out, std::string_view s) {
   }
 }
 
+namespace {
+void append_decimal_reference(std::string& out, char32_t cp) {
+  out += "&#";
+  out += std::to_string(static_cast<unsigned long>(cp));
+  out += ';';
+}
+
+bool plain_xml(unsigned char c) {
+  return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+}  // namespace
+
+void append_xml(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size() && plain_xml(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
+    const std::size_t begin = i;
+    const char32_t cp = decode_utf8(s, i);
+    switch (cp) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\t':
+      case '\n':
+      case '\r': append_decimal_reference(out, cp); break;
+      default:
+        if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF || (cp == replacement_character && i - begin == 1)) {
+          out += "\xEF\xBF\xBD";  // no XML 1.0 character
+        } else if (cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+          append_decimal_reference(out, cp);  // allowed, but invisible and discouraged
+        } else {
+          out.append(s.data() + begin, i - begin);
+        }
+    }
+  }
+}
+
+namespace {
+// What a spreadsheet starts a formula with: = + - @ and their full-width
+// forms (U+FF1D, U+FF0B, U+FF0D, U+FF20).
+bool formula_start(char32_t cp) {
+  return cp == '=' || cp == '+' || cp == '-' || cp == '@' || cp == 0xFF1D || cp == 0xFF0B || cp == 0xFF0D ||
+         cp == 0xFF20;
+}
+
+bool needs_apostrophe(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.front() == '\'' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n') return true;
+  std::size_t i = s.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos) return false;
+  return formula_start(decode_utf8(s, i));
+}
+}  // namespace
+
+void append_csv_field(std::string& out, std::string_view s) {
+  const bool apostrophe = needs_apostrophe(s);
+  const bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' || s.back() == '\t'));
+  if (quote) out += '"';
+  if (apostrophe) out += '\'';
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size()) {
+      const auto c = static_cast<unsigned char>(s[run]);
+      if (c < 0x20 || c == '"' || c >= 0x7F) break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
+    const std::size_t begin = i;
+    const char32_t cp = decode_utf8(s, i);
+    if (cp == '"') {
+      out += "\"\"";
+    } else if (cp == '\t' || cp == '\n' || cp == '\r') {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp == replacement_character && i - begin == 1)) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(s.data() + begin, i - begin);
+    }
+  }
+  if (quote) out += '"';
+}
+
 void append_markdown(std::string& out, std::string_view s, std::string_view line_break) {
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);

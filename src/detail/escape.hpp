@@ -25,6 +25,27 @@ void append_dot_quoted(std::string& out, std::string_view s);
 /// spaces, and line breaks become `line_break` (e.g. "<br>" in a table cell,
 /// " " in a heading).
 void append_markdown(std::string& out, std::string_view s, std::string_view line_break = "<br>");
+/// Appends `s` as XML 1.0 character data, good both between tags and inside
+/// a double- or single-quoted attribute value: & < > " ' become entity
+/// references; tab, line feed and carriage return become character
+/// references (&#9; &#10; &#13;) so that neither attribute-value
+/// normalisation nor end-of-line handling changes them; DEL and the C1
+/// controls, which XML allows but discourages, become character references
+/// too. What XML 1.0 cannot hold at all (the other C0 controls, U+FFFE,
+/// U+FFFF) and bytes that are not UTF-8 become U+FFFD.
+void append_xml(std::string& out, std::string_view s);
+
+/// Appends `s` as one RFC 4180 field for a spreadsheet. The field is quoted
+/// when it holds a comma, a double quote, a line break, or a space or tab at either
+/// end, with double quotes doubled. A field that a spreadsheet would run as a
+/// formula is neutralised by a leading apostrophe: one whose first character
+/// is = + - @ (or their full-width forms), a tab, CR or LF, or any of these
+/// after leading spaces, tabs or line breaks. A field that already begins
+/// with an apostrophe gets one more, so that the text is always recovered by
+/// dropping one leading apostrophe from any field that starts with one.
+/// Control characters other than tab, LF and CR, and bytes that are not
+/// UTF-8, become U+FFFD.
+void append_csv_field(std::string& out, std::string_view s);
 
 /// Splits `s` into lines of at most about `width` code points, breaking at
 /// spaces where possible and at existing newlines always.

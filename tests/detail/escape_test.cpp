@@ -28,6 +28,16 @@ class EscapeTest : public ::testing::Test {
     append_dot_quoted(out, s);
     return out;
   }
+  static std::string xml(std::string_view s) {
+    std::string out;
+    append_xml(out, s);
+    return out;
+  }
+  static std::string csv(std::string_view s) {
+    std::string out;
+    append_csv_field(out, s);
+    return out;
+  }
 };
 
 using Lines = std::vector<std::string>;
@@ -131,6 +141,71 @@ TEST_F(EscapeTest, DotQuoted) {
   EXPECT_EQ(quoted("a\nb\r\nc"), R"(a\nb\nc)");
   EXPECT_EQ(quoted("a\x01" "b\xFF"), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
   EXPECT_EQ(quoted("<&> § 😀"), "<&> § 😀");
+}
+
+// --- XML ---------------------------------------------------------------------------
+
+TEST_F(EscapeTest, XmlEscapesMarkupAndBothQuotes) {
+  EXPECT_EQ(xml("<b>&amp;</b> \"x\" 'y' ]]> -->"),
+            "&lt;b&gt;&amp;amp;&lt;/b&gt; &quot;x&quot; &apos;y&apos; ]]&gt; --&gt;");
+  EXPECT_EQ(xml("plain text, § ¶ “q” — 😀 \\N"), "plain text, § ¶ “q” — 😀 \\N");
+}
+
+TEST_F(EscapeTest, XmlKeepsWhitespaceAsCharacterReferences) {
+  // Raw, they would be normalised to spaces in attributes, and CR would be
+  // dropped by end-of-line handling everywhere.
+  EXPECT_EQ(xml("a\tb\nc\r\nd\re"), "a&#9;b&#10;c&#13;&#10;d&#13;e");
+}
+
+TEST_F(EscapeTest, XmlReplacesWhatXml10CannotHold) {
+  EXPECT_EQ(xml(std::string("a\0b\x01" "c\x1f", 6)), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+  EXPECT_EQ(xml("\xEF\xBF\xBE \xEF\xBF\xBF"), "\xEF\xBF\xBD \xEF\xBF\xBD");  // U+FFFE, U+FFFF
+  EXPECT_EQ(xml("bad \xFF \xC3 \xED\xA0\x80"),
+            "bad \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(xml("\xEF\xBF\xBD"), "\xEF\xBF\xBD");  // a real U+FFFD is kept
+}
+
+TEST_F(EscapeTest, XmlWritesDiscouragedCharactersAsReferences) {
+  EXPECT_EQ(xml("\x7f \xC2\x85 \xC2\x9F"), "&#127; &#133; &#159;");
+  // Format characters and everything beyond are kept as they are.
+  EXPECT_EQ(xml("\u200F\u202E\uFEFF\U0010FFFD"), "\u200F\u202E\uFEFF\U0010FFFD");
+}
+
+// --- CSV ---------------------------------------------------------------------------
+
+TEST_F(EscapeTest, CsvQuotesOnlyWhenNeeded) {
+  EXPECT_EQ(csv(""), "");
+  EXPECT_EQ(csv("plain § 😀"), "plain § 😀");
+  EXPECT_EQ(csv("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv("line\nbreak"), "\"line\nbreak\"");
+  EXPECT_EQ(csv("cr\r\nlf"), "\"cr\r\nlf\"");
+  EXPECT_EQ(csv(" padded "), "\" padded \"");
+  EXPECT_EQ(csv("semi;colon"), "semi;colon");
+}
+
+TEST_F(EscapeTest, CsvNeutralisesFormulas) {
+  EXPECT_EQ(csv("=1+1"), "'=1+1");
+  EXPECT_EQ(csv("+1"), "'+1");
+  EXPECT_EQ(csv("-2+3"), "'-2+3");
+  EXPECT_EQ(csv("@SUM(A1:A2)"), "'@SUM(A1:A2)");
+  EXPECT_EQ(csv("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  EXPECT_EQ(csv("\t=1"), "\"'\t=1\"");
+  EXPECT_EQ(csv("\rx"), "\"'\rx\"");
+  EXPECT_EQ(csv("  =1"), "\"'  =1\"");
+  EXPECT_EQ(csv("\xEF\xBC\x9D" "1"), "'\xEF\xBC\x9D" "1");  // full-width =
+  EXPECT_EQ(csv("'quoted"), "''quoted");
+  // Not at the start: left alone.
+  EXPECT_EQ(csv("1+1=2"), "1+1=2");
+  EXPECT_EQ(csv("a-b"), "a-b");
+  EXPECT_EQ(csv("x@y"), "x@y");
+}
+
+TEST_F(EscapeTest, CsvReplacesControlCharactersAndInvalidBytes) {
+  EXPECT_EQ(csv(std::string("a\0b\x07" "c\x7f" "d", 7)), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d");
+  EXPECT_EQ(csv("\xC2\x85"), "\xEF\xBF\xBD");
+  EXPECT_EQ(csv("bad \xFF"), "bad \xEF\xBF\xBD");
+  EXPECT_EQ(csv("\u200F\u202E rtl"), "\u200F\u202E rtl");
 }
 
 // --- wrapping ---------------------------------------------------------------------

@@ -20,6 +20,7 @@ struct ExportOptions {
   bool evaluate = false;
   std::string diagram;
   ViewOptions view;
+  bool bom = false;
   Limits limits;
 };
 

@@ -1,0 +1,256 @@
+#include "claimgraph/io/graphml_writer.hpp"
+
+#include <charconv>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detail/escape.hpp"
+
+namespace claimgraph::io {
+
+namespace {
+
+// One <key>: its XML id, what it is for, its name and type.
+struct Key {
+  std::string_view id;
+  std::string_view domain;
+  std::string_view name;
+  std::string_view type;
+};
+
+constexpr Key graph_keys[] = {
+    {"g_title", "graph", "title", "string"},
+    {"g_description", "graph", "description", "string"},
+    {"g_extra", "graph", "extra", "string"},
+};
+
+constexpr Key node_keys[] = {
+    {"v_id", "node", "id", "string"},
+    {"v_kind", "node", "kind", "string"},
+    {"v_label", "node", "label", "string"},
+    {"v_text", "node", "text", "string"},
+    {"v_party", "node", "party", "string"},
+    {"v_group", "node", "group", "string"},
+    {"v_source", "node", "source", "string"},
+    {"v_weight", "node", "weight", "double"},
+    {"v_standard", "node", "standard", "string"},
+    {"v_burden", "node", "burden", "string"},
+    {"v_tags", "node", "tags", "string"},
+    {"v_extra", "node", "extra", "string"},
+};
+
+constexpr Key grounding_keys[] = {
+    {"v_lacks_evidence", "node", "lacks_evidence", "boolean"},
+    {"v_gap", "node", "gap", "string"},
+};
+
+constexpr Key status_node_keys[] = {
+    {"v_status", "node", "status", "string"},
+};
+
+constexpr Key strength_keys[] = {
+    {"v_strength", "node", "strength", "double"},
+    {"v_established", "node", "established", "boolean"},
+};
+
+constexpr Key edge_keys[] = {
+    {"e_id", "edge", "id", "string"},
+    {"e_relation", "edge", "relation", "string"},
+    {"e_undercut", "edge", "undercut", "boolean"},
+    {"e_undercuts", "edge", "undercuts", "string"},
+    {"e_extra", "edge", "extra", "string"},
+};
+
+constexpr Key status_edge_keys[] = {
+    {"e_carries", "edge", "carries", "boolean"},
+};
+
+template <std::size_t N>
+void append_keys(std::string& out, const Key (&keys)[N]) {
+  for (const Key& k : keys) {
+    out += "  <key id=\"";
+    out += k.id;
+    out += "\" for=\"";
+    out += k.domain;
+    out += "\" attr.name=\"";
+    out += k.name;
+    out += "\" attr.type=\"";
+    out += k.type;
+    out += "\"/>\n";
+  }
+}
+
+void append_text(std::string& out, std::string_view indent, std::string_view key, std::string_view value) {
+  out += indent;
+  out += "<data key=\"";
+  out += key;
+  out += "\">";
+  detail::append_xml(out, value);
+  out += "</data>\n";
+}
+
+void append_bool(std::string& out, std::string_view indent, std::string_view key, bool value) {
+  out += indent;
+  out += "<data key=\"";
+  out += key;
+  out += value ? "\">true</data>\n" : "\">false</data>\n";
+}
+
+// The shortest text that reads back as the same double.
+void append_double(std::string& out, std::string_view indent, std::string_view key, double value) {
+  char text[32];
+  auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+  out += indent;
+  out += "<data key=\"";
+  out += key;
+  out += "\">";
+  out.append(text, ec == std::errc() ? static_cast<std::size_t>(end - text) : 0);
+  out += "</data>\n";
+}
+
+void append_optional(std::string& out, std::string_view indent, std::string_view key,
+                     const std::optional<std::string>& value) {
+  if (value) append_text(out, indent, key, *value);
+}
+
+// Unknown fields as one JSON object, e.g. {"exhibit_no":"P-12"}.
+std::string extras_json(const Attributes& extra) {
+  std::string json = "{";
+  for (std::size_t i = 0; i < extra.size(); ++i) {
+    if (i > 0) json += ',';
+    detail::append_json_string(json, extra[i].key);
+    json += ':';
+    json += extra[i].json;
+  }
+  json += '}';
+  return json;
+}
+
+// Tags as a JSON array, e.g. ["finding","concession"]: GraphML has no lists.
+std::string tags_json(const std::vector<std::string>& tags) {
+  std::string json = "[";
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    if (i > 0) json += ',';
+    detail::append_json_string(json, tags[i]);
+  }
+  json += ']';
+  return json;
+}
+
+void append_name(std::string& out, char prefix, std::size_t k) {
+  out += prefix;
+  out += std::to_string(k);
+}
+
+constexpr std::size_t flush_at = std::size_t{1} << 20;
+
+}  // namespace
+
+void write_graphml(std::ostream& out, const Graph& graph, const GraphmlOptions& options) {
+  std::string buf;
+  buf.reserve(flush_at + 4096);
+  auto flush = [&](bool force) {
+    if (force || buf.size() >= flush_at) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
+    }
+  };
+
+  buf += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+         "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  append_keys(buf, graph_keys);
+  append_keys(buf, node_keys);
+  if (options.grounding != nullptr) append_keys(buf, grounding_keys);
+  if (options.status != nullptr) append_keys(buf, status_node_keys);
+  if (options.strength != nullptr) append_keys(buf, strength_keys);
+  append_keys(buf, edge_keys);
+  if (options.status != nullptr) append_keys(buf, status_edge_keys);
+
+  buf += "  <graph id=\"G\" edgedefault=\"directed\">\n";
+  constexpr std::string_view in1 = "    ";
+  constexpr std::string_view in2 = "      ";
+  append_optional(buf, in1, "g_title", graph.title);
+  append_optional(buf, in1, "g_description", graph.description);
+  if (!graph.extra.empty()) append_text(buf, in1, "g_extra", extras_json(graph.extra));
+
+  const std::size_t n = graph.node_count();
+  for (Graph::NodeRef v = 0; v < n; ++v) {
+    const Node& node = graph.node(v);
+    buf += in1;
+    buf += "<node id=\"";
+    append_name(buf, 'n', v);
+    buf += "\">\n";
+    append_text(buf, in2, "v_id", node.id);
+    append_text(buf, in2, "v_kind", to_string(node.kind));
+    append_text(buf, in2, "v_label", node.label);
+    append_optional(buf, in2, "v_text", node.text);
+    append_optional(buf, in2, "v_party", node.party);
+    append_optional(buf, in2, "v_group", node.group);
+    append_optional(buf, in2, "v_source", node.source);
+    if (node.weight) append_double(buf, in2, "v_weight", *node.weight);
+    if (node.standard) append_text(buf, in2, "v_standard", to_string(*node.standard));
+    append_optional(buf, in2, "v_burden", node.burden);
+    if (node.tags) append_text(buf, in2, "v_tags", tags_json(*node.tags));
+    if (!node.extra.empty()) append_text(buf, in2, "v_extra", extras_json(node.extra));
+    if (options.grounding != nullptr && v < options.grounding->claim_index.size()) {
+      const std::size_t k = options.grounding->claim_index[v];
+      const analysis::ClaimStatus* status =
+          k == analysis::GroundingReport::npos ? nullptr : &options.grounding->claims[k];
+      const bool lacks = status != nullptr && !status->grounded;
+      append_bool(buf, in2, "v_lacks_evidence", lacks);
+      if (lacks) append_text(buf, in2, "v_gap", analysis::to_string(status->gap));
+    }
+    if (options.status != nullptr) {
+      append_text(buf, in2, "v_status", analysis::to_string(options.status->labels[v]));
+    }
+    if (options.strength != nullptr) {
+      append_double(buf, in2, "v_strength", options.strength->strength[v]);
+      if (is_claim_like(node.kind)) append_bool(buf, in2, "v_established", static_cast<bool>(options.strength->established[v]));
+    }
+    buf += in1;
+    buf += "</node>\n";
+    flush(false);
+  }
+
+  const auto edges = graph.edges();
+  std::vector<bool> undercut(edges.size(), false);
+  for (const auto& e : edges) {
+    const Edge& p = graph.edge(e);
+    if (p.relation == Relation::undercuts && p.undercut < edges.size()) undercut[p.undercut] = true;
+  }
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const auto e = edges[i];
+    const Edge& p = graph.edge(e);
+    buf += in1;
+    buf += "<edge id=\"";
+    append_name(buf, 'e', i);
+    buf += "\" source=\"";
+    append_name(buf, 'n', graph.source(e));
+    buf += "\" target=\"";
+    append_name(buf, 'n', graph.target(e));
+    buf += "\">\n";
+    append_optional(buf, in2, "e_id", p.id);
+    append_text(buf, in2, "e_relation", to_string(p.relation));
+    if (p.relation == Relation::supports) append_bool(buf, in2, "e_undercut", static_cast<bool>(undercut[i]));
+    if (p.relation == Relation::undercuts && p.undercut < edges.size()) {
+      const Edge& attacked = graph.edge(edges[p.undercut]);
+      if (attacked.id) append_text(buf, in2, "e_undercuts", *attacked.id);
+    }
+    if (!p.extra.empty()) append_text(buf, in2, "e_extra", extras_json(p.extra));
+    if (options.status != nullptr && p.relation == Relation::supports) {
+      const bool cut = i < options.status->undercut.size() && options.status->undercut[i];
+      append_bool(buf, in2, "e_carries", !cut);
+    }
+    buf += in1;
+    buf += "</edge>\n";
+    flush(false);
+  }
+  buf += "  </graph>\n</graphml>\n";
+  flush(true);
+}
+
+}  // namespace claimgraph::io

@@ -1,0 +1,467 @@
+#include "claimgraph/io/mermaid_writer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "detail/text.hpp"
+
+namespace claimgraph::io {
+
+namespace {
+
+// --- escaping ------------------------------------------------------------------------
+//
+// Mermaid reads a quoted label as everything up to the next '"', but before
+// and after that it treats the text in ways that must be guarded against
+// (mermaid 11-12, packages/mermaid/src: preprocess.ts, utils.ts
+// encodeEntities/decodeEntities, diagrams/flowchart/parser/flow.jison):
+//  - `#name;` and `#123;` anywhere are entity codes, decoded when drawing:
+//    so '#' itself is written #35;, and every escape below is one of these;
+//  - labels are HTML: '&', '<' and '>' are written #38; #60; #62;, and a
+//    line break is <br/>;
+//  - a quote followed by a backtick starts a Markdown string: '`' is #96;
+//  - "%%{...}%%" anywhere is a directive and a line starting with %% a
+//    comment: '%' is #37;
+//  - a line holding "style", ':' and then '#' loses its last ';' (a fix-up
+//    for CSS colours), which would break an entity code: ':' is #58;
+//  - a line holding "direction TB" (or BT, LR, RL, TD) is taken as a
+//    direction statement before the label is even read: white space right
+//    after "direction" is written as a code;
+//  - a backslash followed by n breaks the line in SVG text: '\' is #92;
+//  - entity codes are carried through the parser as "ﬂ°name¶ß" and
+//    "ﬂ°°123¶ß", so a label must never contain "ﬂ°" or "¶ß" itself: 'ﬂ' is
+//    always written #64258;, and '¶' when 'ß' follows it;
+//  - labels are trimmed of JavaScript white space: white space at either end
+//    is written as a code, which is not trimmed;
+//  - bidirectional controls and U+2028/U+2029/U+FEFF are written as codes so
+//    that the .mmd text reads in the order it is drawn (and JavaScript's '.'
+//    never meets a line separator); they draw the same.
+// Control characters and bytes that are not UTF-8 become U+FFFD.
+
+void append_code(std::string& out, char32_t cp) {
+  out += '#';
+  out += std::to_string(static_cast<unsigned long>(cp));
+  out += ';';
+}
+
+// What JavaScript's String.prototype.trim() and \s take for white space,
+// once line breaks and control characters are dealt with.
+bool js_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+bool invisible_format(char32_t cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF;
+}
+
+bool control(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
+
+bool plain_label_ascii(unsigned char c) {
+  return c >= 0x20 && c < 0x7F && c != '"' && c != '#' && c != '&' && c != '<' && c != '>' && c != '`' && c != '%' &&
+         c != ':' && c != '\\' && c != ' ';
+}
+
+// Appends `s` as the inside of a quoted Mermaid label (see above).
+void append_label(std::string& out, std::string_view s) {
+  // Where the white space at the start ends and where the one at the end begins.
+  std::size_t lead_end = s.size();
+  std::size_t trail_begin = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t begin = i;
+    const char32_t cp = detail::decode_utf8(s, i);
+    if (!js_space(cp)) {
+      lead_end = std::min(lead_end, begin);
+      trail_begin = i;
+    }
+  }
+  constexpr std::string_view direction = "direction";
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size() && plain_label_ascii(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
+    const std::size_t begin = i;
+    const char32_t cp = detail::decode_utf8(s, i);
+    switch (cp) {
+      case '"': out += "#quot;"; continue;
+      case '\n': out += "<br/>"; continue;
+      case '\r':
+        if (i < s.size() && s[i] == '\n') ++i;
+        out += "<br/>";
+        continue;
+      case '#':
+      case '&':
+      case '<':
+      case '>':
+      case '`':
+      case '%':
+      case ':':
+      case '\\':
+      case '\t':
+      case 0xFB02:  // ﬂ
+        append_code(out, cp);
+        continue;
+      case 0xB6:  // ¶, when ß follows
+        if (s.substr(i, 2) == "\xC3\x9F") {
+          append_code(out, cp);
+        } else {
+          out += "\xC2\xB6";
+        }
+        continue;
+      default: break;
+    }
+    if (js_space(cp)) {
+      const bool after_direction =
+          out.size() >= direction.size() && out.compare(out.size() - direction.size(), direction.size(), direction) == 0;
+      if (begin < lead_end || begin >= trail_begin || after_direction || invisible_format(cp)) {
+        append_code(out, cp);
+      } else {
+        out.append(s.data() + begin, i - begin);
+      }
+    } else if (invisible_format(cp)) {
+      append_code(out, cp);
+    } else if (control(cp) || (cp == detail::replacement_character && i - begin == 1)) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(s.data() + begin, i - begin);
+    }
+  }
+}
+
+// Appends `s` as a YAML double-quoted scalar (for the title in the front
+// matter, which Mermaid reads with js-yaml and draws as plain text): quotes
+// and backslashes escaped, line breaks and tabs as \n \r \t, the characters
+// js-yaml refuses (control characters, U+FFFE, U+FFFF) replaced by U+FFFD,
+// and invisible format characters as \u escapes. Mermaid runs the title
+// through an HTML sanitiser before drawing it as text, which drops what
+// looks like a tag and shows & as "&amp;" once the title holds a '<'; so
+// '<' is written as the full-width '＜' (U+FF1C), the one change made to
+// the text.
+void append_yaml_quoted(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  out += '"';
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t begin = i;
+    const char32_t cp = detail::decode_utf8(s, i);
+    switch (cp) {
+      case '"': out += "\\\""; continue;
+      case '\\': out += "\\\\"; continue;
+      case '\n': out += "\\n"; continue;
+      case '\r': out += "\\r"; continue;
+      case '\t': out += "\\t"; continue;
+      case '<': out += "\xEF\xBC\x9C"; continue;
+      default: break;
+    }
+    if (invisible_format(cp)) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 0xF];
+    } else if (control(cp) || cp == 0xFFFE || cp == 0xFFFF ||
+               (cp == detail::replacement_character && i - begin == 1)) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(s.data() + begin, i - begin);
+    }
+  }
+  out += '"';
+}
+
+// --- looks ---------------------------------------------------------------------------
+
+constexpr std::string_view gap_fill = "#ffebee";
+
+struct Look {
+  std::string_view open;
+  std::string_view close;
+  std::string_view fill;
+};
+
+// Claims rounded, counterclaims with the double sides of a "subroutine",
+// evidence as a cylinder (the record).
+Look look_of(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::claim: return {"(\"", "\")", "#e3f2fd"};
+    case NodeKind::counterclaim: return {"[[\"", "\"]]", "#fff3e0"};
+    case NodeKind::evidence: return {"[(\"", "\")]", "#f1f8e9"};
+  }
+  return {"[\"", "\"]", "#ffffff"};
+}
+
+// Arrows: supports -->, contradicts ==x (thick, a cross), element-of --o
+// (a circle), undercuts -.-x (dotted, a cross).
+std::string_view arrow_of(Relation relation) {
+  switch (relation) {
+    case Relation::supports: return " --> ";
+    case Relation::contradicts: return " ==x ";
+    case Relation::element_of: return " --o ";
+    case Relation::undercuts: return " -.-x ";
+  }
+  return " --> ";
+}
+
+// Link styles, by bucket.
+enum Bucket : std::size_t { supports, contradicts, element_of, undercuts, fallen, bucket_count };
+
+constexpr std::array<std::string_view, bucket_count> link_styles{
+    "stroke:#2e7d32,stroke-width:1.5px",
+    "stroke:#c62828,stroke-width:2.5px",
+    "stroke:#37474f,stroke-width:1.5px",
+    "stroke:#6a1b9a,stroke-width:1.5px",
+    "stroke:#a5d6a7,stroke-width:1.5px,stroke-dasharray:4 3",
+};
+
+Bucket bucket_of(Relation relation) {
+  switch (relation) {
+    case Relation::supports: return supports;
+    case Relation::contradicts: return contradicts;
+    case Relation::element_of: return element_of;
+    case Relation::undercuts: return undercuts;
+  }
+  return supports;
+}
+
+void append_name(std::string& out, char prefix, std::size_t k) {
+  out += prefix;
+  out += std::to_string(k);
+}
+
+// `class a,b,c name` for a non-empty list of node names.
+void append_class(std::string& out, const std::vector<Graph::NodeRef>& nodes, std::string_view name) {
+  if (nodes.empty()) return;
+  out += "  class ";
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (i > 0) out += ',';
+    append_name(out, 'n', nodes[i]);
+  }
+  out += ' ';
+  out += name;
+  out += '\n';
+}
+
+constexpr std::size_t flush_at = std::size_t{1} << 20;
+
+}  // namespace
+
+void write_mermaid(std::ostream& out, const Graph& graph, const MermaidOptions& options) {
+  std::string buf;
+  buf.reserve(flush_at + 4096);
+  auto flush = [&](bool force) {
+    if (force || buf.size() >= flush_at) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
+    }
+  };
+
+  const std::size_t n = graph.node_count();
+  const auto edges = graph.edges();
+  std::vector<bool> undercut(edges.size(), false);
+  bool any_undercut = false;
+  for (const auto& e : edges) {
+    const Edge& p = graph.edge(e);
+    if (p.relation == Relation::undercuts && p.undercut < edges.size()) {
+      undercut[p.undercut] = true;
+      any_undercut = true;
+    }
+  }
+  auto gap_of = [&](Graph::NodeRef v) -> const analysis::ClaimStatus* {
+    if (options.grounding == nullptr || v >= options.grounding->claim_index.size()) return nullptr;
+    const std::size_t k = options.grounding->claim_index[v];
+    if (k == analysis::GroundingReport::npos || options.grounding->claims[k].grounded) return nullptr;
+    return &options.grounding->claims[k];
+  };
+
+  if (graph.title) {
+    buf += "---\ntitle: ";
+    append_yaml_quoted(buf, *graph.title);
+    buf += "\n---\n";
+  }
+  // Bottom to top, as in the DOT diagram: evidence below what it supports.
+  buf += "flowchart BT\n";
+  buf += "  classDef claim fill:#e3f2fd,stroke:#1565c0,color:#0d1b2a\n";
+  buf += "  classDef counterclaim fill:#fff3e0,stroke:#e65100,color:#0d1b2a\n";
+  buf += "  classDef evidence fill:#f1f8e9,stroke:#558b2f,color:#0d1b2a\n";
+  if (options.grounding != nullptr) {
+    buf += "  classDef gap fill:#ffebee,stroke:#c62828,stroke-width:2px,stroke-dasharray:5 3\n";
+  }
+  if (options.status != nullptr) {
+    buf += "  classDef status_in stroke:#2e7d32,stroke-width:3px\n";
+    buf += "  classDef status_out stroke:#9e9e9e,color:#616161\n";
+    buf += "  classDef status_undec stroke:#f9a825,stroke-width:3px\n";
+  }
+  if (any_undercut) buf += "  classDef junction fill:#2e7d32,stroke:#2e7d32\n";
+
+  std::string text;  // one node's label, before escaping
+  auto append_node = [&](Graph::NodeRef v, std::string_view indent) {
+    const Node& node = graph.node(v);
+    const Look look = look_of(node.kind);
+    text.clear();
+    text += node.id;
+    text += " · ";
+    text += to_string(node.kind);
+    if (node.party) {
+      text += " · ";
+      text += *node.party;
+    }
+    if (options.status != nullptr || options.strength != nullptr) {
+      text += " · ";
+      if (options.status != nullptr) text += analysis::to_string(options.status->labels[v]);
+      if (options.strength != nullptr) {
+        char number[16];
+        std::snprintf(number, sizeof number, options.status != nullptr ? " %.2f" : "%.2f", options.strength->strength[v]);
+        text += number;
+      }
+    }
+    text += '\n';
+    if (const auto* gap = gap_of(v)) {
+      text += "LACKS EVIDENCE: ";
+      text += analysis::to_string(gap->gap);
+      text += '\n';
+    }
+    text += node.label;
+    if (options.sources && node.source) {
+      text += '\n';
+      text += *node.source;
+    }
+    buf += indent;
+    append_name(buf, 'n', v);
+    buf += look.open;
+    append_label(buf, text);
+    buf += look.close;
+    buf += '\n';
+    flush(false);
+  };
+
+  // Nodes by group, groups in order of first appearance; ungrouped nodes last.
+  std::vector<std::vector<Graph::NodeRef>> groups;
+  std::vector<Graph::NodeRef> loose;
+  std::unordered_map<std::string_view, std::size_t> group_index;
+  for (Graph::NodeRef v = 0; v < n; ++v) {
+    const auto& g = graph.node(v).group;
+    if (!options.subgraphs || !g) {
+      loose.push_back(v);
+      continue;
+    }
+    auto [it, added] = group_index.try_emplace(*g, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(v);
+  }
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    buf += "  subgraph ";
+    append_name(buf, 'g', i);
+    buf += "[\"";
+    append_label(buf, *graph.node(groups[i].front()).group);
+    buf += "\"]\n";
+    for (auto v : groups[i]) append_node(v, "    ");
+    buf += "  end\n";
+  }
+  for (auto v : loose) append_node(v, "  ");
+
+  // Edges, after every node so that no edge pulls a node into a subgraph.
+  // A supports edge that is undercut runs through a small circle, u<i>,
+  // where the undercutting edge ends: the attack is on the inference.
+  std::array<std::vector<std::size_t>, bucket_count> links;
+  std::size_t link = 0;
+  std::vector<std::size_t> junctions;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (!undercut[i]) continue;
+    junctions.push_back(i);
+    buf += "  ";
+    append_name(buf, 'u', i);
+    buf += "((\" \"))\n";
+  }
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const auto e = edges[i];
+    const Edge& p = graph.edge(e);
+    buf += "  ";
+    append_name(buf, 'n', graph.source(e));
+    if (p.relation == Relation::undercuts) {
+      buf += arrow_of(p.relation);
+      append_name(buf, 'u', p.undercut);
+      links[undercuts].push_back(link++);
+    } else if (undercut[i]) {
+      // Undercut by a standing node: the support no longer carries; faded.
+      const bool fell = options.status != nullptr && i < options.status->undercut.size() && options.status->undercut[i];
+      buf += fell ? " -.- " : " --- ";
+      append_name(buf, 'u', i);
+      buf += "\n  ";
+      append_name(buf, 'u', i);
+      buf += fell ? " -.-> " : " --> ";
+      append_name(buf, 'n', graph.target(e));
+      links[fell ? fallen : supports].push_back(link++);
+      links[fell ? fallen : supports].push_back(link++);
+    } else {
+      buf += arrow_of(p.relation);
+      append_name(buf, 'n', graph.target(e));
+      links[bucket_of(p.relation)].push_back(link++);
+    }
+    buf += '\n';
+    flush(false);
+  }
+  for (std::size_t b = 0; b < bucket_count; ++b) {
+    if (links[b].empty()) continue;
+    buf += "  linkStyle ";
+    for (std::size_t k = 0; k < links[b].size(); ++k) {
+      if (k > 0) buf += ',';
+      buf += std::to_string(links[b][k]);
+    }
+    buf += ' ';
+    buf += link_styles[b];
+    buf += '\n';
+    flush(false);
+  }
+
+  // Classes: kind first, then the gap mark and the status, which override
+  // the kind's colours.
+  std::array<std::vector<Graph::NodeRef>, 3> by_kind;
+  std::vector<Graph::NodeRef> gaps;
+  std::array<std::vector<Graph::NodeRef>, 3> by_status;
+  for (Graph::NodeRef v = 0; v < n; ++v) {
+    by_kind[static_cast<std::size_t>(graph.node(v).kind)].push_back(v);
+    if (gap_of(v) != nullptr) gaps.push_back(v);
+    if (options.status != nullptr) by_status[static_cast<std::size_t>(options.status->labels[v])].push_back(v);
+  }
+  append_class(buf, by_kind[static_cast<std::size_t>(NodeKind::claim)], "claim");
+  append_class(buf, by_kind[static_cast<std::size_t>(NodeKind::counterclaim)], "counterclaim");
+  append_class(buf, by_kind[static_cast<std::size_t>(NodeKind::evidence)], "evidence");
+  append_class(buf, gaps, "gap");
+  append_class(buf, by_status[static_cast<std::size_t>(analysis::Label::in)], "status_in");
+  append_class(buf, by_status[static_cast<std::size_t>(analysis::Label::out)], "status_out");
+  append_class(buf, by_status[static_cast<std::size_t>(analysis::Label::undec)], "status_undec");
+  if (!junctions.empty()) {
+    buf += "  class ";
+    for (std::size_t k = 0; k < junctions.size(); ++k) {
+      if (k > 0) buf += ',';
+      append_name(buf, 'u', junctions[k]);
+    }
+    buf += " junction\n";
+  }
+  // Strength as how strong the fill is (alpha from 0x28 to 0xff).
+  if (options.strength != nullptr) {
+    static constexpr char hex[] = "0123456789abcdef";
+    for (Graph::NodeRef v = 0; v < n; ++v) {
+      const double s = std::clamp(options.strength->strength[v], 0.0, 1.0);
+      const auto alpha = static_cast<unsigned>(std::lround(40.0 + 215.0 * s));
+      buf += "  style ";
+      append_name(buf, 'n', v);
+      buf += " fill:";
+      buf += gap_of(v) != nullptr ? gap_fill : look_of(graph.node(v).kind).fill;
+      buf += hex[(alpha >> 4) & 0xF];
+      buf += hex[alpha & 0xF];
+      buf += '\n';
+      flush(false);
+    }
+  }
+  flush(true);
+}
+
+}  // namespace claimgraph::io
