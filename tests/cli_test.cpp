@@ -95,6 +95,7 @@ TEST_F(CliTest, SubcommandHelp) {
   EXPECT_EQ(exp.status, 0);
   EXPECT_NE(exp.out.find("--to"), std::string::npos) << exp.out;
   EXPECT_NE(exp.out.find("-o,--output"), std::string::npos) << exp.out;
+  EXPECT_NE(exp.out.find("{dot,mermaid,graphml,csv,markdown,html,json}"), std::string::npos) << exp.out;
 }
 
 TEST_F(CliTest, Version) {
@@ -135,13 +136,13 @@ TEST_F(CliTest, BadArgumentsExitTwo) {
 TEST_F(CliTest, ExportWithoutAFormatExitsTwo) {
   const RunResult r = claimgraph({"export", graph("negligence_example")});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "claimgraph: error: cannot tell the output format; give --to dot, mermaid, graphml, csv, markdown or json\n");
+  EXPECT_EQ(r.err, "claimgraph: error: cannot tell the output format; give --to dot, mermaid, graphml, csv, markdown, html or json\n");
   const std::string out = (tmp_ / "out.txt").string();
   const RunResult named = claimgraph({"export", graph("negligence_example"), "-o", out});
   EXPECT_EQ(named.status, 2);
   EXPECT_EQ(named.err,
             "claimgraph: error: cannot tell the output format from the name " + out +
-                "; give --to dot, mermaid, graphml, csv, markdown or json\n");
+                "; give --to dot, mermaid, graphml, csv, markdown, html or json\n");
   EXPECT_FALSE(fs::exists(out));
 }
 
@@ -344,6 +345,98 @@ TEST_F(CliTest, ExportIsCanonical) {
   ASSERT_EQ(claimgraph({"export", graph("parler_v_aws"), "-o", once.string()}).status, 0);
   ASSERT_EQ(claimgraph({"export", once.string(), "-o", twice.string()}).status, 0);
   EXPECT_EQ(read_text(once), read_text(twice));
+}
+
+// The HTML page: the program draws the diagram with Graphviz's `dot`; the
+// rest of the page is what the library writes (tests/io/html_writer_test.cpp).
+class CliHtmlTest : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    if (test::dot_program().empty()) GTEST_SKIP() << "Graphviz `dot` is not installed: --to html cannot draw";
+  }
+
+  // The page with its drawing swapped for the stand-in the golden file has.
+  static std::string with_golden_drawing(std::string page) {
+    const std::string golden_page = golden("parler_v_aws.html");
+    auto drawing = [](const std::string& text) {
+      const auto begin = text.find("\n<svg");
+      return std::pair{begin, text.find("</svg>\n", begin) + 6 - begin};
+    };
+    const auto [at, size] = drawing(page);
+    const auto [golden_at, golden_size] = drawing(golden_page);
+    if (at == std::string::npos || golden_at == std::string::npos) return page;
+    return page.replace(at, size, golden_page.substr(golden_at, golden_size));
+  }
+};
+
+TEST_F(CliHtmlTest, ExportHtmlWithTheDiagramDrawn) {
+  const fs::path out = tmp_ / "parler.html";
+  const RunResult r = claimgraph({"export", graph("parler_v_aws"), "--to", "html", "--evaluate", "-o", out.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, "");
+  const std::string page = read_text(out);
+  EXPECT_TRUE(page.starts_with("<!DOCTYPE html>\n")) << page.substr(0, 100);
+  // Graphviz's drawing, inlined without its prolog: one node per case node.
+  EXPECT_EQ(page.find("<?xml"), std::string::npos);
+  EXPECT_EQ(page.find("http://"), std::string::npos);
+  EXPECT_NE(page.find("<title>n51</title>"), std::string::npos);
+  EXPECT_NE(page.find("<title>cluster_0</title>"), std::string::npos);
+  // Everything else is the library's page, as in the golden file.
+  EXPECT_EQ(with_golden_drawing(page), golden("parler_v_aws.html"));
+  EXPECT_EQ(listing(tmp_.path()), std::set<std::string>{"parler.html"});
+}
+
+TEST_F(CliHtmlTest, FormatFromTheExtensionAndEvaluateAsForDot) {
+  for (const char* file : {"a.html", "b.htm", "c.HTML"}) {
+    SCOPED_TRACE(file);
+    const RunResult r = claimgraph({"export", graph("negligence_example"), "-o", (tmp_ / file).string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    const std::string page = read_text(tmp_ / file);
+    EXPECT_TRUE(page.starts_with("<!DOCTYPE html>\n"));
+    EXPECT_NE(page.find("<svg "), std::string::npos);
+    EXPECT_NE(page.find("\"lacks_evidence\":"), std::string::npos) << "checked, as for DOT";
+    EXPECT_EQ(page.find("\"status\":"), std::string::npos) << "evaluated only with --evaluate";
+  }
+  const RunResult evaluated = claimgraph({"export", graph("negligence_example"), "--to", "html", "--evaluate"});
+  EXPECT_EQ(evaluated.status, 0) << evaluated.err;
+  EXPECT_TRUE(evaluated.out.starts_with("<!DOCTYPE html>\n"));
+  EXPECT_NE(evaluated.out.find("\"status\":\"IN\""), std::string::npos);
+  EXPECT_NE(evaluated.out.find("\"strength\":"), std::string::npos);
+  // The drawing shows the evaluation too: status in each node's header.
+  EXPECT_NE(evaluated.out.find(">IN</text>"), std::string::npos);
+  // --no-legend and --no-clusters shape the drawing.
+  const RunResult bare = claimgraph({"export", graph("negligence_example"), "--to", "html", "--no-legend", "--no-clusters"});
+  EXPECT_EQ(bare.status, 0) << bare.err;
+  EXPECT_EQ(bare.out.find("<title>legend</title>"), std::string::npos);
+  EXPECT_EQ(bare.out.find("<title>cluster_0</title>"), std::string::npos);
+}
+
+TEST_F(CliHtmlTest, WithoutGraphvizTheErrorSaysWhatToInstall) {
+  const fs::path out = tmp_ / "page.html";
+  const RunResult r = test::run(
+      {"/usr/bin/env", "PATH=" + (tmp_ / "empty").string(), test::program(), "export", graph("negligence_example"),
+       "-o", out.string()});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.err,
+            "claimgraph: error: --to html draws the diagram with Graphviz, and its `dot` program is not on the PATH; "
+            "install Graphviz (Debian: apt-get install graphviz)\n");
+  EXPECT_TRUE(listing(tmp_.path()).empty()) << "nothing written";
+}
+
+TEST_F(CliHtmlTest, AFailingGraphvizIsReported) {
+  // A `dot`, first on the PATH, that fails the way Graphviz does on bad input.
+  const fs::path bin = tmp_ / "bin";
+  fs::create_directories(bin);
+  write_text(bin / "dot", "#!/bin/sh\ncat >/dev/null\necho 'Error: <stdin>: syntax error in line 1' >&2\nexit 1\n");
+  fs::permissions(bin / "dot", fs::perms::owner_all);
+  const fs::path out = tmp_ / "page.html";
+  const RunResult r = test::run({"/usr/bin/env", "PATH=" + bin.string() + ":/usr/bin:/bin", test::program(), "export",
+                                 graph("negligence_example"), "-o", out.string()});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.err, "claimgraph: error: Graphviz dot could not draw the diagram: Error: <stdin>: syntax error in line 1\n");
+  EXPECT_FALSE(fs::exists(out));
 }
 
 // --- writing files safely ------------------------------------------------------------

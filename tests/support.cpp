@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,6 +27,7 @@ std::string program() { return CLAIMGRAPH_BINARY; }
 std::string dot_program() { return CLAIMGRAPH_DOT_PROGRAM; }
 std::string xmllint_program() { return CLAIMGRAPH_XMLLINT_PROGRAM; }
 std::string node_program() { return CLAIMGRAPH_NODE_PROGRAM; }
+std::string chromium_program() { return CLAIMGRAPH_CHROMIUM_PROGRAM; }
 
 std::vector<fs::path> example_graphs() {
   std::vector<fs::path> files;
@@ -78,7 +80,7 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ignored);
 }
 
-RunResult run(const std::vector<std::string>& argv, const std::optional<std::string>& input) {
+RunResult run(const std::vector<std::string>& argv, const std::optional<std::string>& input, std::chrono::seconds limit) {
   if (argv.empty() || argv.front().empty()) throw std::invalid_argument("run: no program");
   // Standard input comes from a file; standard output and error are pipes,
   // as in a shell pipeline, read until the program closes them.
@@ -100,11 +102,13 @@ RunResult run(const std::vector<std::string>& argv, const std::optional<std::str
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork: " + std::string(std::strerror(errno)));
   if (pid == 0) {
+    if (limit.count() > 0) ::setpgid(0, 0);
     const int in = ::open(in_name.c_str(), O_RDONLY);
     if (in < 0 || ::dup2(in, 0) < 0 || ::dup2(out_pipe[1], 1) < 0 || ::dup2(err_pipe[1], 2) < 0) ::_exit(126);
     ::execv(args[0], args.data());
     ::_exit(127);
   }
+  if (limit.count() > 0) ::setpgid(pid, pid);  // as the child does: whichever runs first
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
   RunResult result;
@@ -112,8 +116,22 @@ RunResult run(const std::vector<std::string>& argv, const std::optional<std::str
   std::array<std::string*, 2> sinks{&result.out, &result.err};
   std::array<char, 65536> buffer{};
   std::size_t open = 2;
+  const auto deadline = std::chrono::steady_clock::now() + limit;
   while (open > 0) {
-    if (::poll(fds.data(), fds.size(), -1) < 0) {
+    int wait_ms = -1;
+    if (limit.count() > 0) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) {
+        ::kill(-pid, SIGKILL);
+        result.timed_out = true;
+        for (auto& fd : fds) {
+          if (fd.fd >= 0) ::close(fd.fd);
+        }
+        break;
+      }
+      wait_ms = static_cast<int>(std::min<std::chrono::milliseconds::rep>(left.count(), 1000));
+    }
+    if (::poll(fds.data(), fds.size(), wait_ms) < 0) {
       if (errno == EINTR) continue;
       throw std::runtime_error("poll: " + std::string(std::strerror(errno)));
     }

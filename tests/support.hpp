@@ -2,6 +2,7 @@
 // What the tests share: absolute paths from CMake, files, golden files,
 // temporary directories and running programs.
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -26,6 +27,9 @@ namespace claimgraph::test {
 [[nodiscard]] std::string xmllint_program();
 /// Node.js, or empty when it is not installed.
 [[nodiscard]] std::string node_program();
+/// Chromium (or Chrome), for the tests that open the HTML page in a
+/// browser, or empty when it is not installed.
+[[nodiscard]] std::string chromium_program();
 
 /// Every graphs/*.json, sorted by name.
 [[nodiscard]] std::vector<std::filesystem::path> example_graphs();
@@ -60,11 +64,16 @@ struct RunResult {
   int status = -1;  ///< exit status, or 128 + signal number
   std::string out;
   std::string err;
+  bool timed_out = false;  ///< killed (with its whole process group) when the time limit ran out
 };
 
 /// Runs `argv` (argv[0] is a path, no shell), with `input` as its standard
-/// input (none: /dev/null), capturing standard output and error.
-[[nodiscard]] RunResult run(const std::vector<std::string>& argv, const std::optional<std::string>& input = std::nullopt);
+/// input (none: /dev/null), capturing standard output and error. With a
+/// `limit`, the program runs in a process group of its own, which is killed
+/// if it has not finished by then: a guard against a hung program (a
+/// browser), not a measure of speed.
+[[nodiscard]] RunResult run(const std::vector<std::string>& argv, const std::optional<std::string>& input = std::nullopt,
+                            std::chrono::seconds limit = std::chrono::seconds::zero());
 
 /// `prefix` followed by `n` in decimal ("n12"). (Spelled out instead of
 /// `"n" + std::to_string(n)`, on which GCC 12 gives a false -Wrestrict.)

@@ -14,9 +14,9 @@ void append_hex4(std::string& out, unsigned value) {
   out += hex_digits[(value >> 4) & 0xF];
   out += hex_digits[value & 0xF];
 }
-}  // namespace
 
-void append_json_string(std::string& out, std::string_view s) {
+// A JSON string literal; for a <script> element also <, > and & escaped.
+void append_json(std::string& out, std::string_view s, bool script) {
   out += '"';
   std::size_t i = 0;
   while (i < s.size()) {
@@ -25,6 +25,7 @@ void append_json_string(std::string& out, std::string_view s) {
     while (run < s.size()) {
       const auto c = static_cast<unsigned char>(s[run]);
       if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      if (script && (c == '<' || c == '>' || c == '&')) break;
       ++run;
     }
     out.append(s.data() + i, run - i);
@@ -40,7 +41,7 @@ void append_json_string(std::string& out, std::string_view s) {
         case '\t': out += "\\t"; break;
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
-        default: append_hex4(out, c); break;
+        default: append_hex4(out, c); break;  // the other controls, and <, > and & in a script
       }
       ++i;
       continue;
@@ -57,6 +58,11 @@ void append_json_string(std::string& out, std::string_view s) {
   }
   out += '"';
 }
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) { append_json(out, s, false); }
+
+void append_script_json_string(std::string& out, std::string_view s) { append_json(out, s, true); }
 
 namespace {
 // Printable ASCII that needs no escaping in a DOT HTML label or quoted string.
@@ -88,6 +94,37 @@ void append_dot_html(std::string& out, std::string_view s) {
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF ||
             (cp == replacement_character && i - begin == 1)) {
           out += "\xEF\xBF\xBD";  // not representable in XML: show U+FFFD
+        } else {
+          out.append(s.data() + begin, i - begin);
+        }
+    }
+  }
+}
+
+void append_html_text(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size() && plain_ascii(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
+    const std::size_t begin = i;
+    const char32_t cp = decode_utf8(s, i);
+    switch (cp) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\\': out += '\\'; break;
+      case '\t': out += '\t'; break;
+      case '\n': out += '\n'; break;
+      case '\r': out += '\r'; break;
+      default:
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp == replacement_character && i - begin == 1)) {
+          out += "\xEF\xBF\xBD";  // no character an HTML page may hold
         } else {
           out.append(s.data() + begin, i - begin);
         }

@@ -11,6 +11,17 @@ namespace claimgraph::detail {
 /// Appends `s` as a JSON string literal, quotes included.
 void append_json_string(std::string& out, std::string_view s);
 
+/// Appends `s` as a JSON string literal that is also safe inside an HTML
+/// <script> element: as append_json_string, and in addition <, > and & as
+/// \u003c, \u003e and \u0026, so that no text can end the element
+/// (</script>), open a comment (<!--) or be read as markup by any parser.
+void append_script_json_string(std::string& out, std::string_view s);
+
+/// Appends `s` as HTML text, fit for element content and quoted attribute
+/// values: &, <, >, " and ' as character references, control characters
+/// other than tab and newline as U+FFFD.
+void append_html_text(std::string& out, std::string_view s);
+
 /// Appends `s` as text for a Graphviz HTML-like label: XML-escaped, with
 /// backslashes doubled (Graphviz expands \N, \G... even in HTML labels) and
 /// control characters replaced.

@@ -18,6 +18,16 @@ class EscapeTest : public ::testing::Test {
     append_json_string(out, s);
     return out;
   }
+  static std::string script_json(std::string_view s) {
+    std::string out;
+    append_script_json_string(out, s);
+    return out;
+  }
+  static std::string html_text(std::string_view s) {
+    std::string out;
+    append_html_text(out, s);
+    return out;
+  }
   static std::string html(std::string_view s) {
     std::string out;
     append_dot_html(out, s);
@@ -108,6 +118,53 @@ TEST_F(EscapeTest, JsonOutputParsesBackToTheInput) {
   for (const std::string& s : {every_byte, std::string("§ ¶ “curly” — 😀 \u2028 \u2029"), std::string("\\N\\G\\n")}) {
     EXPECT_EQ(nlohmann::json::parse(json(s)).get<std::string>(), s);
   }
+}
+
+// --- JSON inside an HTML <script> element -----------------------------------------
+
+TEST_F(EscapeTest, ScriptJsonCannotEndTheScriptElement) {
+  EXPECT_EQ(script_json("</script><script>alert(1)</script>"),
+            R"("\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e")");
+  EXPECT_EQ(script_json("</SCRIPT >"), R"("\u003c/SCRIPT \u003e")");
+  EXPECT_EQ(script_json("<!-- x -->"), R"("\u003c!-- x --\u003e")");
+  EXPECT_EQ(script_json("<![CDATA[ ]]>"), R"("\u003c![CDATA[ ]]\u003e")");
+  EXPECT_EQ(script_json("Tom & Jerry"), R"("Tom \u0026 Jerry")");
+}
+
+TEST_F(EscapeTest, ScriptJsonEscapesWhatJsonEscapes) {
+  EXPECT_EQ(script_json("say \"hi\" \\ \n\t"), R"("say \"hi\" \\ \n\t")");
+  EXPECT_EQ(script_json("a\u2028b\u2029c"), R"("a\u2028b\u2029c")");
+  EXPECT_EQ(script_json("a\xFF"), "\"a\xEF\xBF\xBD\"");
+  EXPECT_EQ(script_json("§ \u200F RTL \u202E 😀"), "\"§ \u200F RTL \u202E 😀\"");
+}
+
+TEST_F(EscapeTest, ScriptJsonHoldsNoMarkupCharacterAndParsesBack) {
+  std::string every_byte;
+  for (int c = 1; c < 0x80; ++c) every_byte += static_cast<char>(c);
+  for (const std::string& s : {every_byte, std::string("</script><!--<script>--> ]]> \u2028 \u2029 😀")}) {
+    const std::string out = script_json(s);
+    EXPECT_EQ(out.find_first_of("<>&"), std::string::npos) << out;
+    EXPECT_EQ(out.find("\u2028"), std::string::npos) << out;
+    EXPECT_EQ(nlohmann::json::parse(out).get<std::string>(), s);
+  }
+}
+
+// --- HTML text ----------------------------------------------------------------------
+
+TEST_F(EscapeTest, HtmlTextEscapesMarkup) {
+  EXPECT_EQ(html_text("</title><script>alert(1)</script>"), "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+  EXPECT_EQ(html_text("\"q\" 'a' & b \\N"), "&quot;q&quot; &#39;a&#39; &amp; b \\N");
+  EXPECT_EQ(html_text("&amp; <!-- -->"), "&amp;amp; &lt;!-- --&gt;");
+}
+
+TEST_F(EscapeTest, HtmlTextKeepsUnicodeAndWhitespace) {
+  EXPECT_EQ(html_text("a\tb\nc\r\n"), "a\tb\nc\r\n");
+  EXPECT_EQ(html_text("§ “q” \u200F\u202E 😀 中文"), "§ “q” \u200F\u202E 😀 中文");
+}
+
+TEST_F(EscapeTest, HtmlTextReplacesControlsAndInvalidBytes) {
+  EXPECT_EQ(html_text(std::string("a\0b\x01" "c\x7f", 6)), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+  EXPECT_EQ(html_text("\xC2\x85 \xFF"), "\xEF\xBF\xBD \xEF\xBF\xBD");
 }
 
 // --- DOT HTML-like labels ---------------------------------------------------------

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <sstream>
 #include <utility>
 
 #include "claimgraph/analysis/grounding.hpp"
@@ -12,10 +13,12 @@
 #include "claimgraph/io/csv_writer.hpp"
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/graphml_writer.hpp"
+#include "claimgraph/io/html_writer.hpp"
 #include "claimgraph/io/json_writer.hpp"
 #include "claimgraph/io/markdown_writer.hpp"
 #include "claimgraph/io/mermaid_writer.hpp"
 #include "common.hpp"
+#include "render.hpp"
 #include "shown.hpp"
 
 namespace claimgraph::cli {
@@ -35,6 +38,7 @@ std::string format_of(const std::string& path) {
   if (ext == ".graphml") return "graphml";
   if (ext == ".csv") return "csv";
   if (ext == ".md" || ext == ".markdown") return "markdown";
+  if (ext == ".html" || ext == ".htm") return "html";
   return "";
 }
 
@@ -98,17 +102,18 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
   auto* cmd = app.add_subcommand(
       "export",
-      "Write the graph as Graphviz DOT, a Mermaid flowchart, GraphML, CSV tables, a Markdown report or claimgraph JSON");
+      "Write the graph as Graphviz DOT, a Mermaid flowchart, GraphML, CSV tables, a Markdown report, an HTML page to "
+      "explore it in a browser, or claimgraph JSON");
   cmd->add_option("FILE", options->file, "Case file (claimgraph JSON), or - for standard input")->required();
   cmd->add_option("--to,-t", options->to,
-                  "Output format (default: from OUT's extension: .dot/.gv, .mmd/.mermaid, .graphml, .csv, .md, .json)")
-      ->check(CLI::IsMember({"dot", "mermaid", "graphml", "csv", "markdown", "json"}));
+                  "Output format (default: from OUT's extension: .dot/.gv, .mmd/.mermaid, .graphml, .csv, .md, .html, .json)")
+      ->check(CLI::IsMember({"dot", "mermaid", "graphml", "csv", "markdown", "html", "json"}));
   cmd->add_option("-o,--output", options->output,
                   "Output file (default: standard output); written atomically. CSV: OUT.nodes.csv and OUT.edges.csv");
-  cmd->add_flag("--no-legend", options->no_legend, "DOT: leave out the legend");
-  cmd->add_flag("--no-clusters", options->no_clusters, "DOT, Mermaid: do not draw groups as clusters (subgraphs)");
+  cmd->add_flag("--no-legend", options->no_legend, "DOT, HTML: leave out the legend");
+  cmd->add_flag("--no-clusters", options->no_clusters, "DOT, Mermaid, HTML: do not draw groups as clusters (subgraphs)");
   cmd->add_flag("--evaluate", options->evaluate,
-                "DOT, Mermaid: colour each node by its status (IN, OUT, UNDEC) and shade it by its strength; "
+                "DOT, Mermaid, HTML: colour each node by its status (IN, OUT, UNDEC) and shade it by its strength; "
                 "GraphML, CSV, Markdown: add status, strength and established");
   cmd->add_flag("--bom", options->bom, "CSV: begin each file with a UTF-8 byte order mark (for Excel)");
   cmd->add_option("--diagram", options->diagram,
@@ -124,7 +129,7 @@ int run_export(const ExportOptions& options) {
   if (to.empty()) to = format_of(options.output);
   if (to.empty()) {
     spdlog::error(
-        "claimgraph: error: cannot tell the output format{}; give --to dot, mermaid, graphml, csv, markdown or json",
+        "claimgraph: error: cannot tell the output format{}; give --to dot, mermaid, graphml, csv, markdown, html or json",
         options.output.empty() ? "" : " from the name " + options.output);
     return static_cast<int>(ExitCode::bad_input);
   }
@@ -153,7 +158,19 @@ int run_export(const ExportOptions& options) {
     auto dot = with_analyses<io::DotOptions>(shown);
     dot.legend = !options.no_legend;
     dot.clusters = !options.no_clusters;
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_dot(out, graph, dot); });
+    if (to == "dot") {
+      write_output(options.output, options.file, [&](std::ostream& out) { io::write_dot(out, graph, dot); });
+    } else {
+      // The page's diagram is the DOT diagram, drawn by Graphviz.
+      Stopwatch watch;
+      std::ostringstream dot_text;
+      io::write_dot(dot_text, graph, dot);
+      const std::string svg = render_svg(dot_text.view());
+      spdlog::debug("drew the diagram ({} bytes of SVG) in {:.3f} s", svg.size(), watch.lap());
+      auto html = with_analyses<io::HtmlOptions>(shown);
+      html.svg = svg;
+      write_output(options.output, options.file, [&](std::ostream& out) { io::write_html(out, graph, html); });
+    }
   }
   return static_cast<int>(ExitCode::ok);
 }

@@ -1,0 +1,235 @@
+#include "claimgraph/io/html_writer.hpp"
+
+#include <charconv>
+#include <string>
+#include <string_view>
+
+#include "detail/escape.hpp"
+#include "detail/svg.hpp"
+#include "io/html/assets.hpp"
+
+namespace claimgraph::io {
+
+namespace {
+
+constexpr std::size_t flush_at = std::size_t{1} << 20;
+
+// The shortest text that reads back as the same double.
+void append_number(std::string& out, double value) {
+  char text[32];
+  auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+  out.append(text, ec == std::errc() ? static_cast<std::size_t>(end - text) : 0);
+}
+
+// `,"key":` (keys are fixed ASCII names).
+void key(std::string& out, std::string_view name) {
+  out += ",\"";
+  out += name;
+  out += "\":";
+}
+
+void string_field(std::string& out, std::string_view name, std::string_view value) {
+  key(out, name);
+  detail::append_script_json_string(out, value);
+}
+
+void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const HtmlOptions& options) {
+  const Node& node = graph.node(v);
+  out += "{\"id\":";
+  detail::append_script_json_string(out, node.id);
+  string_field(out, "kind", to_string(node.kind));
+  string_field(out, "label", node.label);
+  if (node.text) string_field(out, "text", *node.text);
+  if (node.party) string_field(out, "party", *node.party);
+  if (node.group) string_field(out, "group", *node.group);
+  if (node.source) string_field(out, "source", *node.source);
+  if (node.tags) {
+    key(out, "tags");
+    out += '[';
+    for (std::size_t i = 0; i < node.tags->size(); ++i) {
+      if (i > 0) out += ',';
+      detail::append_script_json_string(out, (*node.tags)[i]);
+    }
+    out += ']';
+  }
+  if (node.weight) {
+    key(out, "weight");
+    append_number(out, *node.weight);
+  }
+  if (node.standard) string_field(out, "standard", to_string(*node.standard));
+  if (node.burden) string_field(out, "burden", *node.burden);
+  if (options.grounding != nullptr && v < options.grounding->claim_index.size() &&
+      options.grounding->claim_index[v] != analysis::GroundingReport::npos) {
+    const auto& claim = options.grounding->claims[options.grounding->claim_index[v]];
+    key(out, "lacks_evidence");
+    out += claim.grounded ? "false" : "true";
+    if (!claim.grounded) string_field(out, "gap", analysis::to_string(claim.gap));
+  }
+  if (options.status != nullptr && v < options.status->labels.size()) {
+    string_field(out, "status", analysis::to_string(options.status->labels[v]));
+  }
+  if (options.strength != nullptr && v < options.strength->strength.size()) {
+    key(out, "strength");
+    append_number(out, options.strength->strength[v]);
+    if (is_claim_like(node.kind) && v < options.strength->established.size()) {
+      key(out, "established");
+      out += options.strength->established[v] ? "true" : "false";
+    }
+  }
+  out += '}';
+}
+
+void append_edge(std::string& out, const Graph& graph, std::size_t i, const HtmlOptions& options) {
+  const auto e = graph.edges()[i];
+  const Edge& edge = graph.edge(e);
+  out += "{\"from\":";
+  out += std::to_string(graph.source(e));
+  out += ",\"to\":";
+  out += std::to_string(graph.target(e));
+  string_field(out, "relation", to_string(edge.relation));
+  if (edge.id) string_field(out, "id", *edge.id);
+  if (edge.relation == Relation::undercuts) {
+    key(out, "edge");
+    out += std::to_string(edge.undercut);
+  }
+  if (options.status != nullptr && i < options.status->undercut.size() && options.status->undercut[i]) {
+    key(out, "undercut");
+    out += "true";
+  }
+  out += '}';
+}
+
+// "52 nodes, 67 edges; 12 of 26 claims and counterclaims lack evidence."
+void append_summary(std::string& out, const Graph& graph, const HtmlOptions& options) {
+  out += std::to_string(graph.node_count());
+  out += graph.node_count() == 1 ? " node, " : " nodes, ";
+  out += std::to_string(graph.edge_count());
+  out += graph.edge_count() == 1 ? " edge" : " edges";
+  if (options.grounding != nullptr) {
+    const auto& g = *options.grounding;
+    out += "; ";
+    out += std::to_string(g.lacking());
+    out += " of ";
+    out += std::to_string(g.claims.size());
+    out += g.claims.size() == 1 ? " claim or counterclaim " : " claims and counterclaims ";
+    out += g.lacking() == 1 ? "lacks evidence" : "lack evidence";
+  }
+  out += '.';
+}
+
+constexpr std::string_view head =
+    "<!DOCTYPE html>\n"
+    "<html lang=\"en\">\n"
+    "<head>\n"
+    "<meta charset=\"utf-8\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    // Nothing may be fetched: the page is all there is.
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
+    "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+    "<meta name=\"generator\" content=\"claimgraph\">\n"
+    "<title>";
+
+constexpr std::string_view toolbar =
+    "<div class=\"cg-toolbar\">\n"
+    "<div class=\"cg-search\" role=\"search\">\n"
+    "<label for=\"cg-search\">Search</label>\n"
+    "<input type=\"search\" id=\"cg-search\" placeholder=\"id, label or text\" autocomplete=\"off\" "
+    "spellcheck=\"false\" aria-controls=\"cg-results\" aria-describedby=\"cg-status\">\n"
+    "</div>\n"
+    "<button type=\"button\" id=\"cg-zoom-in\" aria-label=\"Zoom in\" title=\"Zoom in (+)\">+</button>\n"
+    "<button type=\"button\" id=\"cg-zoom-out\" aria-label=\"Zoom out\" title=\"Zoom out (-)\">&minus;</button>\n"
+    "<button type=\"button\" id=\"cg-fit\" title=\"Show the whole diagram (0)\">Fit</button>\n"
+    "<button type=\"button\" id=\"cg-clear-chain\" hidden>Clear highlight</button>\n"
+    "<details class=\"cg-filters\">\n"
+    "<summary>Filters</summary>\n"
+    "<div class=\"cg-filter-body\">\n"
+    "<fieldset id=\"cg-party-filter\"><legend>Party</legend></fieldset>\n"
+    "<fieldset id=\"cg-group-filter\"><legend>Group</legend></fieldset>\n"
+    "<fieldset><legend>Nodes filtered out</legend>\n"
+    "<label><input type=\"radio\" name=\"cg-filter-mode\" value=\"dim\" checked> dimmed</label>\n"
+    "<label><input type=\"radio\" name=\"cg-filter-mode\" value=\"hide\"> hidden</label>\n"
+    "</fieldset>\n"
+    "</div>\n"
+    "</details>\n"
+    "</div>\n"
+    "<p id=\"cg-status\" class=\"cg-status\" role=\"status\" aria-live=\"polite\"></p>\n"
+    "<ul id=\"cg-results\" class=\"cg-results\" aria-label=\"Search results\" hidden></ul>\n"
+    "</header>\n"
+    "<main class=\"cg-main\">\n"
+    "<div id=\"cg-view\" class=\"cg-view\" tabindex=\"0\" role=\"group\" aria-label=\"Diagram. Drag or use the arrow "
+    "keys to move, the mouse wheel or + and - to zoom, 0 to fit. Tab to a node and press Enter to open it.\">\n";
+
+constexpr std::string_view panel =
+    "</div>\n"
+    "<aside id=\"cg-panel\" class=\"cg-panel\" aria-labelledby=\"cg-panel-title\" hidden>\n"
+    "<button type=\"button\" id=\"cg-close\" class=\"cg-close\" aria-label=\"Close the details\">&times;</button>\n"
+    "<h2 id=\"cg-panel-title\" tabindex=\"-1\"></h2>\n"
+    "<p id=\"cg-panel-text\" class=\"cg-text\" hidden></p>\n"
+    "<dl id=\"cg-panel-fields\" class=\"cg-fields\"></dl>\n"
+    "<button type=\"button\" id=\"cg-chain\" aria-pressed=\"false\" title=\"Everything this node rests on, through "
+    "supports and elements, down to the evidence\">Highlight support chain</button>\n"
+    "<div id=\"cg-panel-links\" class=\"cg-links\"></div>\n"
+    "</aside>\n"
+    "</main>\n"
+    "<script type=\"application/json\" id=\"cg-data\">\n";
+
+}  // namespace
+
+void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& options) {
+  std::string buf;
+  buf.reserve(flush_at + 4096);
+  auto flush = [&](bool force) {
+    if (force || buf.size() >= flush_at) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
+    }
+  };
+
+  const std::string_view title = graph.title ? std::string_view(*graph.title) : std::string_view("claimgraph");
+  buf += head;
+  detail::append_html_text(buf, title);
+  buf += "</title>\n<style>\n";
+  buf += detail::html_page_css;
+  buf += "</style>\n</head>\n<body>\n<header class=\"cg-header\">\n<h1>";
+  detail::append_html_text(buf, title);
+  buf += "</h1>\n";
+  if (graph.description) {
+    buf += "<p class=\"cg-description\">";
+    detail::append_html_text(buf, *graph.description);
+    buf += "</p>\n";
+  }
+  buf += "<p class=\"cg-summary\">";
+  append_summary(buf, graph, options);
+  buf += "</p>\n";
+  buf += toolbar;
+
+  const std::size_t before = buf.size();
+  detail::append_inline_svg(buf, options.svg);
+  if (buf.size() == before) buf += "<p class=\"cg-nodiagram\">No diagram: search for a node to see it.</p>";
+  buf += '\n';
+  flush(false);
+  buf += panel;
+
+  // The graph, one node or edge per line; nodes and edges refer to nodes by
+  // position, as the drawing does.
+  buf += "{\"title\":";
+  detail::append_script_json_string(buf, title);
+  buf += ",\n\"nodes\":[";
+  for (Graph::NodeRef v = 0; v < graph.node_count(); ++v) {
+    buf += v == 0 ? "\n" : ",\n";
+    append_node(buf, graph, v, options);
+    flush(false);
+  }
+  buf += "],\n\"edges\":[";
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    buf += i == 0 ? "\n" : ",\n";
+    append_edge(buf, graph, i, options);
+    flush(false);
+  }
+  buf += "]}\n</script>\n<script>\n";
+  buf += detail::html_page_js;
+  buf += "</script>\n</body>\n</html>\n";
+  flush(true);
+}
+
+}  // namespace claimgraph::io
