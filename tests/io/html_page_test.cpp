@@ -179,13 +179,28 @@ request.onload = function () {
     d.open();
     d.write(request.responseText);
     d.close();
-    scenario();
   } catch (e) {
     results.error = String(e && e.stack || e);
+    finish();
+    return;
   }
-  // What the page might do later (an image that fails to load, a timer)
-  // gets a moment (virtual time) to show in the results.
-  setTimeout(finish, 1000);
+  // The scenario starts once the page's own script has finished (it marks
+  // the body), however busy the machine; then what the page might do later
+  // (an image that fails to load, a timer) gets a moment (virtual time) to
+  // show in the results.
+  var tries = 0;
+  (function start() {
+    if (!(d.body && d.body.getAttribute('data-ready')) && tries++ < 100) {
+      setTimeout(start, 50);
+      return;
+    }
+    try {
+      scenario();
+    } catch (e) {
+      results.error = String(e && e.stack || e);
+    }
+    setTimeout(finish, 1000);
+  })();
 };
 request.onerror = function () { results.error = 'cannot read page.html'; finish(); };
 request.send();
