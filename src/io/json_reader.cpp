@@ -23,6 +23,18 @@ namespace claimgraph::io {
 
 namespace {
 
+// A value kept verbatim for export (an unknown field), in canonical form:
+// compact, with numbers as nlohmann/json writes them. A number beyond the
+// range of a double (1e999) is valid JSON that nlohmann/json refuses; then
+// the value is kept exactly as written, so that nothing is lost.
+std::string canonical(std::string_view raw) {
+  try {
+    return nlohmann::json::parse(raw).dump();
+  } catch (const nlohmann::json::exception&) {
+    return std::string(raw);
+  }
+}
+
 using nlohmann::json;
 
 std::string escape_pointer_token(std::string_view key) {
@@ -344,7 +356,7 @@ bool Reader::scalar(Scalar kind, std::string_view raw, std::size_t at) {
       break;
     }
     case Slot::extra:
-      keep_extra(stack_.back().key, kind == Scalar::number ? json::parse(raw).dump() : std::string(raw));
+      keep_extra(stack_.back().key, kind == Scalar::number ? canonical(raw) : std::string(raw));
       break;
     case Slot::node_weight: {
       double w = -1;
@@ -617,7 +629,7 @@ bool Reader::end(std::size_t at) {
     if (--skip_depth_ == 0) {
       if (capturing_) {
         const std::string_view raw = text_.substr(capture_start_, at + 1 - capture_start_);
-        keep_extra(capture_key_, json::parse(raw).dump());
+        keep_extra(capture_key_, canonical(raw));
       }
       value_done();
     }
