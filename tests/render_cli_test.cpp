@@ -192,7 +192,7 @@ TEST_F(RenderCliTest, AboveTheLimitTheDefaultLayoutIsSfdp) {
   EXPECT_EQ(without_progress(r.err),
             "claimgraph: warning: " + graph("negligence_example") +
                 " has 14 nodes, more than --max-render-nodes (13) for the dot layout; drawing it with sfdp instead "
-                "(groups are not drawn as clusters). For a readable diagram render a smaller view (--focus ID "
+                "(groups are not drawn as clusters); for a readable diagram, render a smaller view (--focus ID "
                 "--depth N, --group G, --party P or --gaps-only)\n");
   const fs::path sfdp = tmp_ / "sfdp.svg";
   ASSERT_EQ(claimgraph({"render", graph("negligence_example"), "-o", sfdp.string(), "--layout", "sfdp"}).status, 0);

@@ -187,7 +187,7 @@ int run_render(const RenderOptions& options) {
     }
     render.layout = io::LayoutEngine::sfdp;
     spdlog::warn("claimgraph: warning: {} has {} nodes, more than --max-render-nodes ({}) for the dot layout; "
-                 "drawing it with sfdp instead (groups are not drawn as clusters). For a readable diagram render a "
+                 "drawing it with sfdp instead (groups are not drawn as clusters); for a readable diagram, render a "
                  "smaller view ({})",
                  name, nodes, limit, smaller_views);
   }
