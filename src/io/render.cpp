@@ -140,11 +140,6 @@ class MessageCapture {
   agerrlevel_t previous_level_;
 };
 
-struct ContextDeleter {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
-using Context = std::unique_ptr<GVC_t, ContextDeleter>;
-
 struct GraphDeleter {
   void operator()(Agraph_t* graph) const { agclose(graph); }
 };
@@ -270,9 +265,16 @@ struct RenderDataDeleter {
   void operator()(char* data) const { gvFreeRenderData(data); }
 };
 
-Context new_context() {
-  Context gvc(gvContext());
-  if (!gvc) throw RenderError("cannot start Graphviz (out of memory?)", {});
+// The Graphviz context every render of the process shares (callers hold
+// graphviz_mutex). It is never freed: Graphviz 2.42's pango plugin caches a
+// pointer to the last font name it measured, which points into the
+// context's font table, so freeing a context and making another left the
+// next render comparing against freed memory (AddressSanitizer found it).
+// One context for the whole process is also how Graphviz's own programs
+// work, and saves loading the plugin list on every render.
+GVC_t* context() {
+  static GVC_t* const gvc = gvContext();
+  if (gvc == nullptr) throw RenderError("cannot start Graphviz (out of memory?)", {});
   return gvc;
 }
 
@@ -390,8 +392,8 @@ struct Rendered {
 
 Rendered render_locked(std::string_view dot, const RenderOptions& options) {
   MessageCapture capture;
-  const Context gvc = new_context();
-  require_plugins(gvc.get(), options);
+  GVC_t* gvc = context();
+  require_plugins(gvc, options);
   (void)capture.take();  // reading the plugin list says nothing about this graph
 
   stage(options, RenderStage::parse);
@@ -411,18 +413,18 @@ Rendered render_locked(std::string_view dot, const RenderOptions& options) {
 
   stage(options, RenderStage::layout);
   const char* engine = to_string(options.layout);
-  if (gvLayout(gvc.get(), graph.get(), engine) != 0) {
+  if (gvLayout(gvc, graph.get(), engine) != 0) {
     std::string what = "cannot lay out the diagram with ";
     what += engine;
     fail(what, capture.take());
   }
-  const LayoutGuard layout(gvc.get(), graph.get());
+  const LayoutGuard layout(gvc, graph.get());
 
   stage(options, RenderStage::render);
   const char* format = to_string(options.format);
   char* data = nullptr;
   unsigned int length = 0;
-  const int status = gvRenderData(gvc.get(), graph.get(), format, &data, &length);
+  const int status = gvRenderData(gvc, graph.get(), format, &data, &length);
   const std::unique_ptr<char, RenderDataDeleter> owned(data);
   if (status != 0 || data == nullptr) {
     std::string what = "cannot render the diagram as ";
@@ -460,15 +462,13 @@ void render(std::ostream& out, std::string_view dot, const RenderOptions& option
 bool can_render(RenderFormat format) {
   const std::lock_guard<std::mutex> lock(graphviz_mutex);
   const MessageCapture capture;
-  const Context gvc = new_context();
-  return has(plugins(gvc.get(), "device"), to_string(format));
+  return has(plugins(context(), "device"), to_string(format));
 }
 
 std::string graphviz_version() {
   const std::lock_guard<std::mutex> lock(graphviz_mutex);
   const MessageCapture capture;
-  const Context gvc = new_context();
-  const char* version = gvcVersion(gvc.get());
+  const char* version = gvcVersion(context());
   return version != nullptr ? std::string(version) : std::string();
 }
 

@@ -5,7 +5,8 @@
 //
 // Graphviz keeps process-wide state (its error handler, its parser, the
 // layout engines' statics), so renders are serialised: a second thread
-// calling render waits for the first. Graphviz's messages are collected,
+// calling render waits for the first. They share one Graphviz context,
+// made on first use and kept until the process ends. Graphviz's messages are collected,
 // never printed: errors are carried by RenderError, warnings go to
 // RenderOptions::on_warning.
 //
