@@ -13,6 +13,14 @@ if(TARGET claimgraph_cli)
 endif()
 install(FILES schema/claimgraph-1.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/claimgraph OPTIONAL)
 
+# A static library exports its private dependencies as link-only ones, which
+# the package config must then find (see claimgraphConfig.cmake.in).
+get_target_property(claimgraph_type claimgraph TYPE)
+if(claimgraph_type STREQUAL "STATIC_LIBRARY")
+  set(CLAIMGRAPH_STATIC TRUE)
+else()
+  set(CLAIMGRAPH_STATIC FALSE)
+endif()
 configure_package_config_file(cmake/claimgraphConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/claimgraphConfig.cmake
   INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/claimgraph)

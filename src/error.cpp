@@ -47,4 +47,7 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
 IoError::IoError(std::string path, const std::string& what)
     : Error(path + ": error: " + what), path_(std::move(path)) {}
 
+RenderError::RenderError(const std::string& what, std::vector<std::string> graphviz_messages)
+    : Error(what), graphviz_messages_(std::move(graphviz_messages)) {}
+
 }  // namespace claimgraph

@@ -78,4 +78,18 @@ class IoError : public Error {
   std::string path_;
 };
 
+/// Graphviz could not draw a diagram: the DOT text is unreadable, the
+/// installed Graphviz lacks the plugin for the format or layout, or the
+/// layout or rendering failed. The message includes what Graphviz said.
+class RenderError : public Error {
+ public:
+  RenderError(const std::string& what, std::vector<std::string> graphviz_messages);
+  /// Graphviz's own messages about the failure, one per entry (without its
+  /// "Error: " prefix); empty when claimgraph refused before calling it.
+  [[nodiscard]] const std::vector<std::string>& graphviz_messages() const noexcept { return graphviz_messages_; }
+
+ private:
+  std::vector<std::string> graphviz_messages_;
+};
+
 }  // namespace claimgraph

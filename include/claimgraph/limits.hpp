@@ -20,6 +20,11 @@ struct Limits {
   std::size_t max_nodes = 20'000'000;
   /// Most edges in one graph (default 100 million; option --max-edges).
   std::size_t max_edges = 100'000'000;
+  /// Most nodes laid out with Graphviz's dot (or neato or fdp), whose time
+  /// grows much faster than the graph: at 500 nodes dot takes from under a
+  /// second to about a minute, by edges and clusters (default 500; option
+  /// --max-render-nodes). Larger graphs get the sfdp layout or a smaller view.
+  std::size_t max_render_nodes = 500;
 };
 
 }  // namespace claimgraph

@@ -56,9 +56,12 @@ const io::ReadResult& load_graph(const std::string& path, const Limits& limits, 
   spdlog::debug("parsed {} nodes and {} edges in {:.3f} s", result.graph.node_count(), result.graph.edge_count(),
                 watch.lap());
   // Reachable from a static to the end, so leak checkers do not count it.
-  static io::ReadResult* kept = nullptr;
-  kept = new io::ReadResult(std::move(result));
-  return *kept;
+  // (volatile: nothing reads the pointer back, and an optimising build
+  // would otherwise drop the store, leaving the graph unreachable.)
+  [[maybe_unused]] static io::ReadResult* volatile kept = nullptr;
+  auto* graph = new io::ReadResult(std::move(result));
+  kept = graph;
+  return *graph;
 }
 
 namespace {

@@ -165,7 +165,7 @@ int run_export(const ExportOptions& options) {
       Stopwatch watch;
       std::ostringstream dot_text;
       io::write_dot(dot_text, graph, dot);
-      const std::string svg = render_svg(dot_text.view());
+      const std::string svg = render_svg(dot_text.view(), graph.node_count(), options.limits.max_render_nodes);
       spdlog::debug("drew the diagram ({} bytes of SVG) in {:.3f} s", svg.size(), watch.lap());
       auto html = with_analyses<io::HtmlOptions>(shown);
       html.svg = svg;

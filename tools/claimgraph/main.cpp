@@ -17,6 +17,7 @@
 #include "evaluate.hpp"
 #include "export.hpp"
 #include "iccma.hpp"
+#include "render.hpp"
 
 namespace cli = claimgraph::cli;
 using cli::ExitCode;
@@ -34,7 +35,7 @@ int main(int argc, char** argv) {
   bool verbose = false;
   bool quiet = false;
   app.add_flag("-v,--verbose", verbose, "Print progress and timings on stderr");
-  app.add_flag("-q,--quiet", quiet, "Print only errors on stderr (no warnings)");
+  app.add_flag("-q,--quiet", quiet, "Print only errors on stderr (no warnings or progress)");
   app.require_subcommand(1, 1);
   app.fallthrough();  // -v and -q may also follow the subcommand
   app.footer(cli::exit_code_help);
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   auto explainer = cli::setup_explain(app);
   auto exporter = cli::setup_export(app);
   auto iccma = cli::setup_iccma(app);
+  auto renderer = cli::setup_render(app);
 
   try {
     app.parse(argc, argv);
@@ -53,7 +55,8 @@ int main(int argc, char** argv) {
 
   auto logger = spdlog::stderr_color_mt("claimgraph");
   logger->set_pattern("%^%v%$");
-  logger->set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::warn);
+  // Info is progress worth seeing unasked (a long render says what it is doing).
+  logger->set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
   spdlog::set_default_logger(logger);
 
   try {
@@ -62,6 +65,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("explain")) return cli::run_explain(*explainer);
     if (app.got_subcommand("export")) return cli::run_export(*exporter);
     if (app.got_subcommand("iccma")) return cli::run_iccma(*iccma);
+    if (app.got_subcommand("render")) return cli::run_render(*renderer);
     return code(ExitCode::bad_input);
   } catch (const claimgraph::InputError& e) {
     for (const auto& d : e.diagnostics()) {
@@ -81,6 +85,10 @@ int main(int argc, char** argv) {
   } catch (const claimgraph::IoError& e) {
     spdlog::error("{}", e.what());
     return code(ExitCode::bad_input);
+  } catch (const claimgraph::RenderError& e) {
+    // Graphviz could not draw it (a missing plugin, a failed layout): no output.
+    spdlog::error("claimgraph: error: {}", e.what());
+    return code(ExitCode::output_failed);
   } catch (const cli::OutputError& e) {
     spdlog::error("{}", e.what());
     return code(ExitCode::output_failed);

@@ -1,0 +1,77 @@
+#pragma once
+// Draws a diagram: lays out Graphviz DOT (as io::write_dot writes it) and
+// renders it as SVG, PNG or PDF, in process, through Graphviz's own libraries
+// (gvc and cgraph): no `dot` program, no temporary files.
+//
+// Graphviz keeps process-wide state (its error handler, its parser, the
+// layout engines' statics), so renders are serialised: a second thread
+// calling render waits for the first. They share one Graphviz context,
+// made on first use and kept until the process ends. Graphviz's messages are collected,
+// never printed: errors are carried by RenderError, warnings go to
+// RenderOptions::on_warning.
+//
+// The same text gives the same bytes with dot and neato, however often a
+// process renders. With Graphviz 2.42, sfdp starts from state an earlier
+// sfdp layout in the same process left (the first render in a process is
+// repeatable), and fdp varies from run to run when the graph has clusters.
+//
+// Layout time grows steeply with size, and with clusters: dot takes
+// seconds at a few hundred to a thousand nodes and minutes beyond
+// (README.md, "Speed"); sfdp copes with tens of thousands.
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace claimgraph::io {
+
+/// What render writes.
+enum class RenderFormat { svg, png, pdf };
+
+/// Graphviz layout engines: `dot` layered (rank by rank, clusters drawn),
+/// `neato` and `fdp` force-directed (fdp draws clusters), `sfdp`
+/// multilevel force-directed for large graphs (no clusters).
+enum class LayoutEngine { dot, neato, fdp, sfdp };
+
+/// The phases of a render, reported to RenderOptions::on_stage as each begins.
+enum class RenderStage { parse, layout, render };
+
+/// The format's name: "svg", "png" or "pdf".
+[[nodiscard]] const char* to_string(RenderFormat format) noexcept;
+/// The engine's name: "dot", "neato", "fdp" or "sfdp".
+[[nodiscard]] const char* to_string(LayoutEngine engine) noexcept;
+/// The format a name or file extension means ("svg", "PNG", ".pdf"), if any.
+[[nodiscard]] std::optional<RenderFormat> parse_render_format(std::string_view name) noexcept;
+/// The engine a name means ("dot", "neato", "fdp", "sfdp"), if any.
+[[nodiscard]] std::optional<LayoutEngine> parse_layout_engine(std::string_view name) noexcept;
+
+/// How a diagram is rendered.
+struct RenderOptions {
+  RenderFormat format = RenderFormat::svg;
+  LayoutEngine layout = LayoutEngine::dot;
+  /// Called as each stage begins (for progress reports); may be empty.
+  std::function<void(RenderStage)> on_stage;
+  /// Called with each warning Graphviz gives, without its "Warning: " prefix
+  /// (for example a bitmap scaled down to fit); may be empty.
+  std::function<void(const std::string&)> on_warning;
+};
+
+/// Lays out `dot` with `options.layout` and renders it as `options.format`;
+/// returns the bytes. Throws RenderError when the DOT cannot be read, the
+/// installed Graphviz lacks the plugin for the format or engine, or Graphviz
+/// fails; the error carries Graphviz's own messages.
+[[nodiscard]] std::string render(std::string_view dot, const RenderOptions& options = {});
+
+/// As above, writing the bytes to `out`.
+void render(std::ostream& out, std::string_view dot, const RenderOptions& options = {});
+
+/// Whether the installed Graphviz has what `format` needs (PNG and PDF need
+/// its cairo plugin).
+[[nodiscard]] bool can_render(RenderFormat format);
+
+/// The version of the Graphviz libraries in use, e.g. "2.43.0".
+[[nodiscard]] std::string graphviz_version();
+
+}  // namespace claimgraph::io
