@@ -290,7 +290,8 @@ TEST_F(RenderCliTest, UnwritableOutputDirectoryExitsThreeAndLeavesNothing) {
   EXPECT_EQ(r.err, out.string() + ": error: cannot create a file in " + out.parent_path().string() +
                        ": No such file or directory\n");
   EXPECT_TRUE(listing(tmp_.path()).empty());
-  const RunResult dir = claimgraph({"render", graph("negligence_example"), "--format", "svg", "-o", tmp_.path().string()});
+  const RunResult dir =
+      claimgraph({"render", graph("negligence_example"), "--format", "svg", "-o", tmp_.path().string()});
   EXPECT_EQ(dir.status, 3);
   EXPECT_EQ(dir.err, tmp_.path().string() + ": error: is a directory; give a file name for the output\n");
 }

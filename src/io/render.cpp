@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -278,18 +279,22 @@ GVC_t* context() {
   return gvc;
 }
 
-// The names of the plugins of one kind ("device", "layout") the context has.
-std::vector<std::string> plugins(GVC_t* gvc, const char* kind) {
+// The names of the plugins of one kind ("device", "layout") the shared
+// context has (callers hold graphviz_mutex). Asked once per kind: the
+// context lives as long as the process, and gvPluginList leaks a little on
+// every call (the names it drops as duplicates).
+const std::vector<std::string>& plugins(const char* kind) {
+  static std::map<std::string, std::vector<std::string>, std::less<>> known;
+  if (const auto it = known.find(kind); it != known.end()) return it->second;
   int size = 0;
+  char** list = gvPluginList(context(), kind, &size, nullptr);
   std::vector<std::string> names;
-  char** list = gvPluginList(gvc, kind, &size, nullptr);
-  if (list == nullptr) return names;
-  for (int i = 0; i < size; ++i) {
+  for (int i = 0; list != nullptr && i < size; ++i) {
     if (list[i] != nullptr) names.emplace_back(list[i]);
-    std::free(list[i]);  // NOLINT(cppcoreguidelines-no-malloc): Graphviz allocated it
   }
-  std::free(list);  // NOLINT(cppcoreguidelines-no-malloc)
-  return names;
+  for (int i = 0; list != nullptr && i < size; ++i) std::free(list[i]);  // NOLINT: Graphviz allocated them
+  std::free(list);                                                         // NOLINT
+  return known.emplace(kind, std::move(names)).first->second;
 }
 
 bool has(const std::vector<std::string>& names, const char* name) {
@@ -329,7 +334,7 @@ std::string formats_available(const std::vector<std::string>& devices) {
 // Refuses, before any work, a format or engine this Graphviz cannot do.
 void require_plugins(GVC_t* gvc, const RenderOptions& options) {
   const char* format = to_string(options.format);
-  const auto devices = plugins(gvc, "device");
+  const auto& devices = plugins("device");
   if (!has(devices, format)) {
     std::string what = "cannot render ";
     what += format;
@@ -346,7 +351,7 @@ void require_plugins(GVC_t* gvc, const RenderOptions& options) {
     throw RenderError(what, {});
   }
   const char* engine = to_string(options.layout);
-  if (!has(plugins(gvc, "layout"), engine)) {
+  if (!has(plugins("layout"), engine)) {
     std::string what = "cannot lay out with ";
     what += engine;
     what += ": the Graphviz libraries here (";
@@ -462,7 +467,7 @@ void render(std::ostream& out, std::string_view dot, const RenderOptions& option
 bool can_render(RenderFormat format) {
   const std::lock_guard<std::mutex> lock(graphviz_mutex);
   const MessageCapture capture;
-  return has(plugins(context(), "device"), to_string(format));
+  return has(plugins("device"), to_string(format));
 }
 
 std::string graphviz_version() {

@@ -257,7 +257,8 @@ TEST_F(RenderTest, ClustersComeOutInTheOrderTheyAreWritten) {
          at = svg.find("<title>cluster_", at + 1)) {
       clusters.push_back(svg.substr(at + 7, svg.find('<', at + 7) - at - 7));
     }
-    EXPECT_EQ(clusters, (std::vector<std::string>{"cluster_0", "cluster_1", "cluster_2", "cluster_3", "cluster_legend"}));
+    EXPECT_EQ(clusters,
+              (std::vector<std::string>{"cluster_0", "cluster_1", "cluster_2", "cluster_3", "cluster_legend"}));
   }
 }
 
@@ -335,7 +336,8 @@ TEST_F(RenderTest, TextAfterTheGraphIsAnErrorAndDoesNotLeakIntoTheNextRender) {
       (void)render(text, as(RenderFormat::svg));
       ADD_FAILURE() << "no error";
     } catch (const RenderError& e) {
-      EXPECT_EQ(std::string(e.what()), "cannot read the DOT text: more follows its first graph, and render draws one graph");
+      EXPECT_EQ(std::string(e.what()),
+                "cannot read the DOT text: more follows its first graph, and render draws one graph");
     }
     const std::string svg = render("digraph { c }", as(RenderFormat::svg));
     EXPECT_NE(svg.find("<title>c</title>"), std::string::npos) << svg;
@@ -393,7 +395,9 @@ TEST(RenderNames, FormatsAndLayouts) {
   EXPECT_EQ(parse_render_format(".svgz"), std::nullopt);
   EXPECT_EQ(parse_layout_engine("sfdp"), LayoutEngine::sfdp);
   EXPECT_EQ(parse_layout_engine("circo"), std::nullopt);
-  for (auto f : {RenderFormat::svg, RenderFormat::png, RenderFormat::pdf}) EXPECT_EQ(parse_render_format(to_string(f)), f);
+  for (auto f : {RenderFormat::svg, RenderFormat::png, RenderFormat::pdf}) {
+    EXPECT_EQ(parse_render_format(to_string(f)), f);
+  }
   for (auto e : {LayoutEngine::dot, LayoutEngine::neato, LayoutEngine::fdp, LayoutEngine::sfdp}) {
     EXPECT_EQ(parse_layout_engine(to_string(e)), e);
   }

@@ -137,14 +137,14 @@ std::shared_ptr<RenderOptions> setup_render(CLI::App& app) {
   add_view_options(*cmd, options->view);
   add_from_option(*cmd, options->from);
   add_limit_options(*cmd, options->limits);
-  cmd->footer(
-      "Exit status: 0 drawn; 2 unusable input or arguments, or too many nodes for the layout asked for;\n"
-      "3 Graphviz could not draw it (say, its cairo plugin for PNG and PDF is missing) or the output could not be "
-      "written.");
   cmd->add_option("--max-render-nodes", options->limits.max_render_nodes,
                   "Most nodes laid out with dot, neato or fdp; above it the default layout is sfdp")
       ->capture_default_str()
       ->group("Limits");
+  cmd->footer(
+      "Exit status: 0 drawn; 2 unusable input or arguments, or too many nodes for the layout asked for;\n"
+      "3 Graphviz could not draw it (say, its cairo plugin for PNG and PDF is missing) or the output could not be "
+      "written.");
   return options;
 }
 
@@ -194,7 +194,8 @@ int run_render(const RenderOptions& options) {
   // Rendered inside the write, so that an output that cannot be created
   // fails before a long layout, and a failed render leaves no file.
   write_output(options.output, options.file, [&](std::ostream& out) {
-    Progress progress(nodes, render.format, render.layout, verbose ? std::chrono::milliseconds(0) : std::chrono::seconds(1));
+    const auto patience = verbose ? std::chrono::milliseconds(0) : std::chrono::milliseconds(1000);
+    Progress progress(nodes, render.format, render.layout, patience);
     render.on_stage = [&progress](io::RenderStage stage) { progress.stage(stage); };
     io::render(out, dot, render);
     progress.finished();

@@ -10,8 +10,8 @@
 // never printed: errors are carried by RenderError, warnings go to
 // RenderOptions::on_warning.
 //
-// The same text gives the same bytes with dot and neato, however often a
-// process renders. With Graphviz 2.42, sfdp starts from state an earlier
+// The same text gives the same SVG and PNG bytes with dot and neato,
+// however often a process renders (a PDF carries the time it was made). With Graphviz 2.42, sfdp starts from state an earlier
 // sfdp layout in the same process left (the first render in a process is
 // repeatable), and fdp varies from run to run when the graph has clusters.
 //
