@@ -185,12 +185,14 @@ request.onload = function () {
     return;
   }
   // The scenario starts once the page's own script has finished (it marks
-  // the body), however busy the machine; then what the page might do later
+  // the body) and the scenario's script below has been read, however busy
+  // the machine; then what the page might do later
   // (an image that fails to load, a timer) gets a moment (virtual time) to
   // show in the results.
   var tries = 0;
   (function start() {
-    if (!(d.body && d.body.getAttribute('data-ready')) && tries++ < 100) {
+    const ready = d.body && d.body.getAttribute('data-ready') && typeof scenario === 'function';
+    if (!ready && tries++ < 100) {
       setTimeout(start, 50);
       return;
     }

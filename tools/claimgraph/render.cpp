@@ -33,6 +33,11 @@ class Progress {
  public:
   Progress(std::size_t nodes, io::RenderFormat format, io::LayoutEngine engine, std::chrono::milliseconds patience)
       : nodes_(nodes), format_(io::to_string(format)), engine_(io::to_string(engine)) {
+    if (patience.count() == 0) {  // -v: every stage, as it begins, from this thread
+      shown_ = true;
+      announce();
+      return;
+    }
     watcher_ = std::thread([this, patience] {
       std::unique_lock<std::mutex> lock(mutex_);
       if (!done_.wait_for(lock, patience, [this] { return finished_; })) {
