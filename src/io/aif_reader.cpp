@@ -385,6 +385,8 @@ struct MapNode {
   const Value* ext = nullptr;      // its "claimgraph" object
   bool element_of = false;         // an RA that stands for element-of edges
   bool typed = false;              // its type is known
+  Node fields;                     // I-nodes: the fields of its "claimgraph" object
+  bool kind_given = false;         // I-nodes: whether that object gives the kind
 };
 
 struct MapEdge {
@@ -628,6 +630,9 @@ class MapReader {
                                  "an I-node needs its \"text\": the proposition it stands for");
       }
       if (node.typed && node.type == NodeType::RA && node.ext != nullptr) read_scheme_fields(node, pointer);
+      if (node.typed && node.type == NodeType::I && node.ext != nullptr) {
+        node.kind_given = read_node_fields(*node.ext, field_pointer(pointer, "claimgraph"), node.fields);
+      }
       if (!name) continue;
       node.id = std::move(*name);
       auto [it, added] = ids_.try_emplace(node.id, nodes_.size());
@@ -950,9 +955,9 @@ class MapReader {
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
       const MapNode& n = nodes_[i];
       if (n.type == NodeType::I) {
-        Node node;
+        Node node = std::move(nodes_[i].fields);
         node.id = n.id;
-        node.kind = concluded[i] ? NodeKind::claim : NodeKind::evidence;
+        if (!n.kind_given) node.kind = concluded[i] ? NodeKind::claim : NodeKind::evidence;
         const std::string pointer = node_pointer(n.index);
         const bool blank = std::all_of(n.text->text.begin(), n.text->text.end(),
                                        [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
@@ -963,7 +968,6 @@ class MapReader {
         } else {
           node.label = n.text->text;
         }
-        if (n.ext != nullptr) read_node_fields(*n.ext, field_pointer(pointer, "claimgraph"), node);
         vertex_[i] = graph_.add_node(std::move(node));
       } else if (scheme_of_[i] != npos && schemes_[scheme_of_[i]].linked) {
         Node node;
@@ -985,9 +989,10 @@ class MapReader {
   }
 
   // The "claimgraph" object of an I-node: the case file's node fields but
-  // id and label (the nodeID and the text).
-  void read_node_fields(const Value& ext, const std::string& pointer, Node& node) {
-    if (!is_fields_object(ext, pointer)) return;
+  // id and label (the nodeID and the text). Returns whether it gives the kind.
+  bool read_node_fields(const Value& ext, const std::string& pointer, Node& node) {
+    if (!is_fields_object(ext, pointer)) return false;
+    bool kind_given = false;
     for (const auto& m : ext.members) {
       const std::string p = field_pointer(pointer, m.key);
       const Value& v = m.value;
@@ -1041,6 +1046,7 @@ class MapReader {
       if (m.key == "kind") {
         if (auto kind = parse_node_kind(v.text)) {
           node.kind = *kind;
+          kind_given = true;
         } else {
           std::array<std::string_view, 3> names{};
           for (std::size_t k = 0; k < names.size(); ++k) names[k] = to_string(all_node_kinds()[k]);
@@ -1071,6 +1077,7 @@ class MapReader {
       }
     }
     sort_attributes(node.extra);
+    return kind_given;
   }
 
   Produced& produce(std::size_t order, std::size_t then, std::size_t from, std::size_t to, Relation relation) {
