@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "claimgraph/error.hpp"
+#include "claimgraph/io/aif_reader.hpp"
 #include "claimgraph/io/file.hpp"
 #include "claimgraph/io/iccma_reader.hpp"
 
@@ -24,8 +25,10 @@ void add_limit_options(CLI::App& cmd, Limits& limits) {
 }
 
 void add_from_option(CLI::App& cmd, std::string& from) {
-  cmd.add_option("--from", from, "Input format (default: from FILE's extension: .apx, .tgf, .i23, else json)")
-      ->check(CLI::IsMember({"json", "apx", "tgf", "i23"}));
+  cmd.add_option("--from", from,
+                 "Input format (default: from FILE's extension: .apx, .tgf, .i23; else aif when the JSON is an AIF "
+                 "map, else json)")
+      ->check(CLI::IsMember({"json", "apx", "tgf", "i23", "aif"}));
 }
 
 const io::ReadResult& load_graph(const std::string& path, const Limits& limits, const std::string& from) {
@@ -46,6 +49,13 @@ const io::ReadResult& load_graph(const std::string& path, const Limits& limits, 
     options.file_name = name;
     options.limits = limits;
     result = io::read_iccma(text, *iccma, options);
+  } else if (from == "aif" || (from.empty() && io::looks_like_aif(text, limits.max_depth))) {
+    // AIF maps are JSON too: told from case files by their first tokens.
+    spdlog::debug("reading {} as an AIF map", name);
+    io::AifReadOptions options;
+    options.file_name = name;
+    options.limits = limits;
+    result = io::read_aif(text, options);
   } else {
     io::JsonReadOptions options;
     options.file_name = name;

@@ -10,6 +10,7 @@
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/io/aif_writer.hpp"
 #include "claimgraph/io/csv_writer.hpp"
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/graphml_writer.hpp"
@@ -31,6 +32,8 @@ std::string lower(std::string s) {
 
 // The format named by an output file's extension, if any.
 std::string format_of(const std::string& path) {
+  // An AIF map is JSON too: it takes the double extension .aif.json.
+  if (lower(std::filesystem::path(path).filename().string()).ends_with(".aif.json")) return "aif";
   const std::string ext = lower(std::filesystem::path(path).extension().string());
   if (ext == ".dot" || ext == ".gv") return "dot";
   if (ext == ".json") return "json";
@@ -106,8 +109,9 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
       "explore it in a browser, or claimgraph JSON");
   cmd->add_option("FILE", options->file, "Case file (claimgraph JSON), or - for standard input")->required();
   cmd->add_option("--to,-t", options->to,
-                  "Output format (default: from OUT's extension: .dot/.gv, .mmd/.mermaid, .graphml, .csv, .md, .html, .json)")
-      ->check(CLI::IsMember({"dot", "mermaid", "graphml", "csv", "markdown", "html", "json"}));
+                  "Output format (default: from OUT's extension: .dot/.gv, .mmd/.mermaid, .graphml, .csv, .md, .html, .json; "
+                  ".aif.json for aif, an AIF argument map)")
+      ->check(CLI::IsMember({"dot", "mermaid", "graphml", "csv", "markdown", "html", "json", "aif"}));
   cmd->add_option("-o,--output", options->output,
                   "Output file (default: standard output); written atomically. CSV: OUT.nodes.csv and OUT.edges.csv");
   cmd->add_flag("--no-legend", options->no_legend, "DOT, HTML: leave out the legend");
@@ -136,11 +140,13 @@ int run_export(const ExportOptions& options) {
   // Refused before anything is read.
   if (to == "csv" && !csv_output_usable(options.output)) return static_cast<int>(ExitCode::bad_input);
   const auto& input = load_graph(options.file, options.limits, options.from);
-  const bool analysed = to != "json";
+  const bool analysed = to != "json" && to != "aif";
   const Shown shown = prepare_shown(input.graph, options.view, {analysed, analysed && options.evaluate});
   const Graph& graph = *shown.graph;
   if (to == "json") {
     write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, graph); });
+  } else if (to == "aif") {
+    write_output(options.output, options.file, [&](std::ostream& out) { io::write_aif(out, graph); });
   } else if (to == "csv") {
     write_csv(options, graph, shown);
   } else if (to == "mermaid") {

@@ -18,6 +18,7 @@
 #include "export.hpp"
 #include "iccma.hpp"
 #include "render.hpp"
+#include "import.hpp"
 
 namespace cli = claimgraph::cli;
 using cli::ExitCode;
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   auto exporter = cli::setup_export(app);
   auto iccma = cli::setup_iccma(app);
   auto renderer = cli::setup_render(app);
+  auto importer = cli::setup_import(app);
 
   try {
     app.parse(argc, argv);
@@ -66,6 +68,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("export")) return cli::run_export(*exporter);
     if (app.got_subcommand("iccma")) return cli::run_iccma(*iccma);
     if (app.got_subcommand("render")) return cli::run_render(*renderer);
+    if (app.got_subcommand("import")) return cli::run_import(*importer);
     return code(ExitCode::bad_input);
   } catch (const claimgraph::InputError& e) {
     for (const auto& d : e.diagnostics()) {
