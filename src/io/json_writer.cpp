@@ -5,39 +5,17 @@
 
 #include "claimgraph/io/json_reader.hpp"
 #include "detail/escape.hpp"
+#include "detail/json_fields.hpp"
 
 namespace claimgraph::io {
 
 namespace {
 
-void field(std::string& out, std::string_view key, std::string_view value, bool& first) {
-  if (!first) out += ", ";
-  first = false;
-  detail::append_json_string(out, key);
-  out += ": ";
-  detail::append_json_string(out, value);
-}
+using detail::append_number;
+using detail::extras;
+using detail::field;
+using detail::optional_field;
 
-void optional_field(std::string& out, std::string_view key, const std::optional<std::string>& value, bool& first) {
-  if (value) field(out, key, *value, first);
-}
-
-void extras(std::string& out, const Attributes& extra, bool& first) {
-  for (const auto& a : extra) {
-    if (!first) out += ", ";
-    first = false;
-    detail::append_json_string(out, a.key);
-    out += ": ";
-    out += a.json;
-  }
-}
-
-// The shortest text that reads back as the same double.
-void append_number(std::string& out, double value) {
-  char text[32];
-  auto [end, ec] = std::to_chars(text, text + sizeof text, value);
-  out.append(text, ec == std::errc() ? static_cast<std::size_t>(end - text) : 0);
-}
 
 constexpr std::size_t flush_at = std::size_t{1} << 20;
 
