@@ -176,6 +176,7 @@ struct Occurrence {
 struct EquivalenceClass {
   std::string title;
   std::size_t offset = 0;  // where it first appears
+  std::optional<std::size_t> defined_at;  // where it is first defined (not only referred to)
   std::vector<Occurrence> members;
   std::vector<std::string> tags;
   Data data;
@@ -192,6 +193,7 @@ struct PcsStatement {
 struct Argument {
   std::string title;
   std::size_t offset = 0;
+  std::optional<std::size_t> defined_at;
   std::vector<Occurrence> members;
   std::vector<std::string> tags;
   Data data;
@@ -349,6 +351,7 @@ class Model {
       for (const auto& t : e.tags) add_unique(arg.tags, t);
       merge_into(arg.data, e.data);
       if (in_group_true || (!e.is_reference && in_group_unset && !arg.section)) arg.section = current_section_;
+      if (!e.is_reference && !arg.defined_at) arg.defined_at = e.offset;
       arg.members.push_back(std::move(occurrence));
       return {MemberKind::argument, a};
     }
@@ -357,6 +360,7 @@ class Model {
     for (const auto& t : e.tags) add_unique(ec.tags, t);
     merge_into(ec.data, e.data);
     if (in_group_true || (!e.is_reference && in_group_unset && !ec.section)) ec.section = current_section_;
+    if (!e.is_reference && !ec.defined_at) ec.defined_at = e.offset;
     ec.members.push_back(std::move(occurrence));
     return {MemberKind::statement, s};
   }
@@ -1239,6 +1243,15 @@ class GraphMaker {
       : m_(model), diagnostics_(diagnostics), options_(options) {}
 
   Graph run() {
+    // Nodes in the order they are defined (statements and arguments that are
+    // only referred to, where they first appear), so that a document written
+    // by write_argdown reads back in the graph's order.
+    order_ = m_.order;
+    const auto place = [&](MemberRef r) {
+      if (r.kind == MemberKind::argument) return m_.arguments[r.index].defined_at.value_or(m_.arguments[r.index].offset);
+      return m_.statements[r.index].defined_at.value_or(m_.statements[r.index].offset);
+    };
+    std::stable_sort(order_.begin(), order_.end(), [&](MemberRef a, MemberRef b) { return place(a) < place(b); });
     graph_.title = m_.document_title;
     graph_.description = m_.document_description;
     make_nodes();
@@ -1305,13 +1318,13 @@ class GraphMaker {
   void make_nodes() {
     std::unordered_set<std::string> taken;
     for (const auto& ec : m_.statements) taken.insert(ec.title);
-    ids_.resize(m_.order.size());
+    ids_.resize(order_.size());
     std::unordered_map<std::string, std::size_t> by_id;
     // Ids: statement titles, then argument titles, in brackets when a
     // statement has the same title, then whatever the data's `id` says.
-    std::vector<std::string> ids(m_.order.size());
-    for (std::size_t k = 0; k < m_.order.size(); ++k) {
-      const MemberRef r = m_.order[k];
+    std::vector<std::string> ids(order_.size());
+    for (std::size_t k = 0; k < order_.size(); ++k) {
+      const MemberRef r = order_[k];
       if (r.kind == MemberKind::statement) {
         ids[k] = m_.statements[r.index].title;
         continue;
@@ -1327,8 +1340,8 @@ class GraphMaker {
       taken.insert(id);
       ids[k] = std::move(id);
     }
-    for (std::size_t k = 0; k < m_.order.size(); ++k) {
-      const MemberRef r = m_.order[k];
+    for (std::size_t k = 0; k < order_.size(); ++k) {
+      const MemberRef r = order_[k];
       if (auto id = text_field(*source(r).data, "id", r); id && !id->empty() && *id != ids[k]) {
         if (taken.contains(*id)) {
           diagnostics_.error(find_field(*source(r).data, "id")->offset,
@@ -1342,9 +1355,9 @@ class GraphMaker {
     }
     statement_node_.assign(m_.statements.size(), 0);
     argument_node_.assign(m_.arguments.size(), 0);
-    graph_.reserve(m_.order.size(), m_.relations.size() * 2);
-    for (std::size_t k = 0; k < m_.order.size(); ++k) {
-      const MemberRef r = m_.order[k];
+    graph_.reserve(order_.size(), m_.relations.size() * 2);
+    for (std::size_t k = 0; k < order_.size(); ++k) {
+      const MemberRef r = order_[k];
       const Source src = source(r);
       Node node;
       node.id = ids[k];
@@ -1448,7 +1461,7 @@ class GraphMaker {
   // conclusions) are elements of the argument, which supports its main
   // conclusion.
   void make_pcs_edges() {
-    for (const MemberRef r : m_.order) {
+    for (const MemberRef r : order_) {
       if (r.kind != MemberKind::argument || m_.arguments[r.index].pcs.empty()) continue;
       const Argument& a = m_.arguments[r.index];
       const Graph::NodeRef arg = argument_node_[r.index];
@@ -1472,7 +1485,7 @@ class GraphMaker {
     if (f->value.is_scalar()) return matches(f->value.scalar);
     return std::any_of(f->value.items.begin(), f->value.items.end(), matches);
   }
-  [[nodiscard]] MemberRef graph_member(Graph::NodeRef v) const { return m_.order[v]; }
+  [[nodiscard]] MemberRef graph_member(Graph::NodeRef v) const { return order_[v]; }
 
   void make_relation_edges() {
     for (const Link& r : m_.relations) {
@@ -1498,8 +1511,8 @@ class GraphMaker {
 
   // Elements that the data lists but no relation names.
   void make_listed_elements() {
-    for (std::size_t k = 0; k < m_.order.size(); ++k) {
-      const MemberRef r = m_.order[k];
+    for (std::size_t k = 0; k < order_.size(); ++k) {
+      const MemberRef r = order_[k];
       const DataField* f = find_field(*source(r).data, "elements");
       if (!f) continue;
       std::vector<std::string> names = f->value.items;
@@ -1507,9 +1520,9 @@ class GraphMaker {
       for (const auto& title : names) {
         std::optional<Graph::NodeRef> element = graph_.find(title);
         if (!element) {
-          auto it = std::find_if(m_.order.begin(), m_.order.end(),
+          auto it = std::find_if(order_.begin(), order_.end(),
                                  [&](MemberRef x) { return *source(x).title == title; });
-          if (it != m_.order.end()) element = node_of(*it);
+          if (it != order_.end()) element = node_of(*it);
         }
         if (!element) {
           diagnostics_.warning(f->offset, "the data of " + name(r) + " lists the element " + shown(title) +
@@ -1575,6 +1588,7 @@ class GraphMaker {
   std::unordered_set<std::string> seen_;
   std::unordered_map<Graph::NodeRef, std::vector<std::size_t>> supports_from_;
   std::unordered_map<std::size_t, std::size_t> inference_edge_;  // argument → its supports edge
+  std::vector<MemberRef> order_;
 };
 
 // The offset of the first byte that is not UTF-8, if any.
@@ -1605,6 +1619,18 @@ ReadResult read_argdown(std::string_view text, const ArgdownReadOptions& options
     const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     if (auto bad = invalid_utf8(text)) {
       diagnostics.syntax_error(*bad, "a byte that is not UTF-8: an Argdown file is UTF-8 text");
+      throw Fatal{};
+    }
+    // Argdown's command-line tool replaces @include(FILE) with the file
+    // before parsing (anywhere in the text, as here); the language itself
+    // has no includes, and this reader reads one text.
+    for (std::size_t at = text.find("@include("); at != std::string_view::npos; at = text.find("@include(", at + 1)) {
+      const std::size_t close = text.find(')', at + 9);
+      if (close == std::string_view::npos || close == at + 9) break;
+      diagnostics.syntax_error(at, "@include(" + std::string(text.substr(at + 9, close - at - 9)) +
+                                       ") is a feature of Argdown's command-line tool, not of the language: "
+                                       "claimgraph reads one file; inline the included files first "
+                                       "(argdown compile)");
       throw Fatal{};
     }
     ad::Lexed lexed = ad::lex(text, start);
