@@ -54,10 +54,12 @@ class Stopwatch {
 void add_limit_options(CLI::App& cmd, Limits& limits);
 
 /// Adds --from, the input format: json (claimgraph), apx, tgf or i23 (ICCMA
-/// abstract frameworks); without it, from FILE's extension, else json.
+/// abstract frameworks), or argdown; without it, from FILE's extension, else
+/// json.
 void add_from_option(CLI::App& cmd, std::string& from);
 
-/// Reads a case file or an ICCMA framework ("-" for standard input) and
+/// Reads a case file, an ICCMA framework or an Argdown document ("-" for
+/// standard input) and
 /// reports its warnings on stderr. Throws InputError or IoError. The graph
 /// lives until the process ends and is deliberately never freed: tearing
 /// down a million-node graph only to exit costs a noticeable fraction of a

@@ -17,6 +17,7 @@
 #include "evaluate.hpp"
 #include "export.hpp"
 #include "iccma.hpp"
+#include "import.hpp"
 
 namespace cli = claimgraph::cli;
 using cli::ExitCode;
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   auto explainer = cli::setup_explain(app);
   auto exporter = cli::setup_export(app);
   auto iccma = cli::setup_iccma(app);
+  auto importer = cli::setup_import(app);
 
   try {
     app.parse(argc, argv);
@@ -62,6 +64,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("explain")) return cli::run_explain(*explainer);
     if (app.got_subcommand("export")) return cli::run_export(*exporter);
     if (app.got_subcommand("iccma")) return cli::run_iccma(*iccma);
+    if (app.got_subcommand("import")) return cli::run_import(*importer);
     return code(ExitCode::bad_input);
   } catch (const claimgraph::InputError& e) {
     for (const auto& d : e.diagnostics()) {
