@@ -1103,7 +1103,10 @@ class Parser {
       case Tok::IncomingUndercut: type = RelationType::undercut; incoming = true; break;
       default: type = RelationType::undercut; break;
     }
-    model_.begin_relation(type, incoming, t.begin);
+    // Diagnostics about the relation point at its symbol, after the indentation.
+    std::size_t symbol = t.begin;
+    while (symbol < t.end && (text_[symbol] == ' ' || text_[symbol] == '\t' || text_[symbol] == '\'')) ++symbol;
+    model_.begin_relation(type, incoming, symbol);
     const Context child = t.type == Tok::Contradiction ? Context::contradiction : Context::relation;
     const Token& next = tokens_[i_];
     const bool can_start = next.type == Tok::StatementReference || next.type == Tok::StatementDefinition ||
@@ -1383,7 +1386,7 @@ class GraphMaker {
         if (!node.standard) {
           diagnostics_.error(find_field(*src.data, "standard")->offset,
                              "the data of " + name(r) + ": unknown standard of proof " + shown(*standard) +
-                                 "; expected scintilla, preponderance, clear_and_convincing or beyond_reasonable_doubt");
+                                 "; expected " + standards());
         }
       }
       std::vector<std::string> tags = *src.tags;
@@ -1395,6 +1398,17 @@ class GraphMaker {
       const Graph::NodeRef v = graph_.add_node(std::move(node));
       (r.kind == MemberKind::statement ? statement_node_ : argument_node_)[r.index] = v;
     }
+  }
+
+  static std::string standards() {
+    std::vector<std::string_view> names;
+    for (Standard st : all_standards()) names.push_back(to_string(st));
+    std::string out;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      out += k == 0 ? "" : k + 1 == names.size() ? " or " : ", ";
+      out += names[k];
+    }
+    return out;
   }
 
   NodeKind kind_of(MemberRef r, const Source& src) {

@@ -19,6 +19,25 @@ namespace {
 
 bool is_hspace(char c) { return c == ' ' || c == '\t'; }
 
+// `text` with every byte that is not UTF-8 written as U+FFFD: an Argdown
+// file is UTF-8 text.
+std::string utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    const char32_t cp = detail::decode_utf8(text, i);
+    if (cp == detail::replacement_character && i == start + 1) {
+      out += "\uFFFD";
+    } else {
+      out.append(text.substr(start, i - start));
+    }
+  }
+  return out;
+}
+std::string quote(std::string_view text) { return detail::yaml::quote(utf8(text)); }
+
 // Characters that Argdown's lexer reads as text, one at a time, with one
 // blank after them (its "unused control characters").
 bool is_control(char c) { return std::string_view("@#*_[],.:;</>-(){}").find(c) != std::string_view::npos; }
@@ -37,9 +56,12 @@ bool is_control(char c) { return std::string_view("@#*_[],.:;</>-(){}").find(c) 
 //  - a tab after an escape, which the escape would not take along.
 // Line breaks become spaces: an Argdown statement is one paragraph.
 std::string escape(std::string_view text) {
-  std::string s(text);
-  for (char& c : s) {
-    if (c == '\n' || c == '\r') c = ' ';
+  const std::string raw = utf8(text);
+  std::string s;
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    const char c = raw[k];
+    if (c == '\n' && k > 0 && raw[k - 1] == '\r') continue;  // one line break, one space
+    s += c == '\n' || c == '\r' ? ' ' : c;
   }
   enum class Last { none, plain, escape, control };
   Last last = Last::none;
@@ -128,7 +150,8 @@ bool hashtag_char_only(std::string_view tag) {
 }
 
 // How a tag is written in the text, or nothing when it cannot be.
-std::string hashtag(const std::string& tag) {
+std::string hashtag(const std::string& raw) {
+  const std::string tag = utf8(raw);
   if (hashtag_char_only(tag)) return "#" + tag;
   if (!tag.empty() && tag.find(')') == std::string::npos) return "#(" + tag + ")";
   return {};
@@ -191,8 +214,8 @@ class Writer {
     }
     titles_.resize(g_.node_count());
     for (Graph::NodeRef v = 0; v < g_.node_count(); ++v) {
-      const std::string id(g_.id(v));
-      if (usable_title(id)) {
+      const std::string id = utf8(g_.id(v));
+      if (usable_title(id) && id == g_.id(v)) {
         titles_[v] = id;
         continue;
       }
@@ -242,8 +265,8 @@ class Writer {
   void front_matter() {
     if (!g_.title && !g_.description) return;
     out_ << "===\n";
-    if (g_.title) out_ << "title: " << detail::yaml::quote(*g_.title) << '\n';
-    if (g_.description) out_ << "description: " << detail::yaml::quote(*g_.description) << '\n';
+    if (g_.title) out_ << "title: " << quote(*g_.title) << '\n';
+    if (g_.description) out_ << "description: " << quote(*g_.description) << '\n';
     out_ << "===\n";
     wrote_front_matter_ = true;
   }
@@ -265,13 +288,13 @@ class Writer {
                             return t == "claim" || t == "evidence" || t == "counterclaim";
                           });
     if (n.kind != NodeKind::claim || kind_tag) data.push_back("kind: " + std::string(to_string(n.kind)));
-    if (titles_[v] != g_.id(v)) data.push_back("id: " + detail::yaml::quote(g_.id(v)));
-    if (n.text) data.push_back("text: " + detail::yaml::quote(*n.text));
-    if (n.party) data.push_back("party: " + detail::yaml::quote(*n.party));
-    if (n.source) data.push_back("source: " + detail::yaml::quote(*n.source));
+    if (titles_[v] != g_.id(v)) data.push_back("id: " + quote(g_.id(v)));
+    if (n.text) data.push_back("text: " + quote(*n.text));
+    if (n.party) data.push_back("party: " + quote(*n.party));
+    if (n.source) data.push_back("source: " + quote(*n.source));
     if (n.weight) data.push_back("weight: " + number_text(*n.weight));
     if (n.standard) data.push_back("standard: " + std::string(to_string(*n.standard)));
-    if (n.burden) data.push_back("burden: " + detail::yaml::quote(*n.burden));
+    if (n.burden) data.push_back("burden: " + quote(*n.burden));
     if (tags && !tags_in_text) data.push_back("tags: " + list(*tags));
     if (!elements_[v].empty()) data.push_back("elements: " + list(elements_[v]));
     if (!data.empty()) {
@@ -287,7 +310,7 @@ class Writer {
     std::string s = "[";
     for (std::size_t k = 0; k < items.size(); ++k) {
       if (k) s += ", ";
-      s += detail::yaml::quote(items[k]);
+      s += quote(items[k]);
     }
     return s + "]";
   }
