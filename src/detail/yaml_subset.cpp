@@ -549,6 +549,13 @@ std::string quote(std::string_view text) {
       out += digits[c & 0xF];
     } else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
       out += cp == 0x2028 ? "\\L" : cp == 0x2029 ? "\\P" : "\\N";
+    } else if (cp >= 0x80 && cp <= 0x9F) {
+      // C1 controls, which YAML readers refuse to see written out
+      out += "\\x";
+      out += digits[cp >> 4];
+      out += digits[cp & 0xF];
+    } else if (cp == 0xFFFE || cp == 0xFFFF) {
+      out += cp == 0xFFFE ? "\\uFFFE" : "\\uFFFF";
     } else {
       out += text.substr(start, i - start);
     }

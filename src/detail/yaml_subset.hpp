@@ -49,7 +49,8 @@ struct DataResult {
 
 /// `text` as a YAML double-quoted scalar that Argdown's data and front
 /// matter patterns cannot mistake for their end: `"`, `\`, control
-/// characters, `}` and a third `=` in a row are escaped.
+/// characters (C0 and C1), line separators, U+FFFE and U+FFFF (which YAML
+/// readers refuse raw), `}` and a third `=` in a row are escaped.
 [[nodiscard]] std::string quote(std::string_view text);
 
 }  // namespace claimgraph::detail::yaml
