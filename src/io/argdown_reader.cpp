@@ -181,7 +181,6 @@ struct EquivalenceClass {
   std::vector<std::string> tags;
   Data data;
   std::optional<std::size_t> section;
-  std::vector<std::size_t> relations;
 };
 
 struct PcsStatement {
@@ -199,13 +198,11 @@ struct Argument {
   Data data;
   std::optional<std::size_t> section;
   std::vector<PcsStatement> pcs;
-  std::vector<std::size_t> relations;
 };
 
 struct Inference {
   std::optional<std::size_t> argument;
   std::size_t offset = 0;
-  std::vector<std::size_t> relations;
 };
 
 struct Link {
@@ -411,14 +408,9 @@ class Model {
       r.from = child;
     }
     if (!r.from || !r.to) return;
-    for (std::size_t existing : relations_of(*r.from)) {
-      const Link& x = relations[existing];
-      if (x.removed) continue;
-      if ((x.to == r.to && x.type == r.type) ||
-          (r.type == RelationType::contradictory && x.type == r.type && x.from == r.to && x.to == r.from)) {
-        return;  // the same relation, written again
-      }
-    }
+    // the same relation, written again (a contradiction in either direction)
+    if (alive_.contains(key(*r.from, *r.to, r.type))) return;
+    if (r.type == RelationType::contradictory && alive_.contains(key(*r.to, *r.from, r.type))) return;
     add_relation(std::move(r));
   }
 
@@ -531,28 +523,39 @@ class Model {
     order.push_back({MemberKind::argument, arguments.size() - 1});
     return arguments.size() - 1;
   }
-  std::vector<std::size_t>& relations_of(MemberRef m) {
-    switch (m.kind) {
-      case MemberKind::statement: return statements[m.index].relations;
-      case MemberKind::argument: return arguments[m.index].relations;
-      case MemberKind::inference: break;
+  // Relations are told apart by their ends and type: Argdown keeps one
+  // relation for each.
+  static std::string key(MemberRef from, MemberRef to, RelationType type) {
+    std::string k;
+    for (const MemberRef m : {from, to}) {
+      k += static_cast<char>('0' + static_cast<int>(m.kind));
+      k += number(m.index);
+      k += ' ';
     }
-    return inferences[m.index].relations;
+    k += static_cast<char>('0' + static_cast<int>(type));
+    return k;
   }
   void add_relation(Link r) {
     if (relations.size() >= options_.limits.max_edges) {
       diagnostics_.fatal(r.offset, "more than " + number(options_.limits.max_edges) +
                                        " relations (raise the limit with --max-edges)");
     }
+    alive_.insert(key(*r.from, *r.to, r.type));
     relations.push_back(std::move(r));
-    const std::size_t i = relations.size() - 1;
-    relations_of(*relations[i].from).push_back(i);
-    relations_of(*relations[i].to).push_back(i);
   }
-  void unlink(std::size_t relation, MemberRef from_member) {
-    auto& list = relations_of(from_member);
-    auto it = std::find(list.begin(), list.end(), relation);
-    if (it != list.end()) list.erase(it);
+  // Gives relation `i` new ends or type; it disappears when an equal one exists.
+  void retarget(std::size_t i, MemberRef from, MemberRef to, RelationType type) {
+    Link& r = relations[i];
+    alive_.erase(key(*r.from, *r.to, r.type));
+    r.from = from;
+    r.to = to;
+    r.type = type;
+    if (!alive_.insert(key(from, to, type)).second) r.removed = true;
+  }
+  void remove(std::size_t i) {
+    Link& r = relations[i];
+    alive_.erase(key(*r.from, *r.to, r.type));
+    r.removed = true;
   }
   [[nodiscard]] bool reconstructed(MemberRef m) const {
     return m.kind == MemberKind::argument && !arguments[m.index].pcs.empty();
@@ -563,40 +566,17 @@ class Model {
   // (incoming undercuts).
   void transform_arguments() {
     for (std::size_t i = 0; i < relations.size(); ++i) {
-      Link& r = relations[i];
+      const Link r = relations[i];
       if (r.removed) continue;
       if (reconstructed(*r.from)) {
-        const Argument& a = arguments[r.from->index];
-        unlink(i, *r.from);
-        const MemberRef conclusion{MemberKind::statement, a.pcs.back().statement};
-        r.from = conclusion;
-        bool exists = false;
-        for (std::size_t x : relations_of(conclusion)) {
-          if (!relations[x].removed && relations[x].to == r.to && relations[x].type == r.type) exists = true;
-        }
-        if (exists) {
-          unlink(i, *r.to);
-          r.removed = true;
-        } else {
-          relations_of(conclusion).push_back(i);
-        }
+        const MemberRef conclusion{MemberKind::statement, arguments[r.from->index].pcs.back().statement};
+        retarget(i, conclusion, *r.to, r.type);
+        if (relations[i].removed) continue;
       }
-      if (reconstructed(*r.to) && r.type == RelationType::undercut) {
-        const Argument& a = arguments[r.to->index];
-        if (!a.pcs.back().inference) continue;
-        const MemberRef inference{MemberKind::inference, *a.pcs.back().inference};
-        unlink(i, *r.to);
-        r.to = inference;
-        bool exists = false;
-        for (std::size_t x : relations_of(inference)) {
-          if (!relations[x].removed && relations[x].from == r.from && relations[x].type == r.type) exists = true;
-        }
-        if (exists) {
-          unlink(i, *r.from);
-          r.removed = true;
-        } else {
-          relations_of(inference).push_back(i);
-        }
+      const Link& now = relations[i];
+      if (reconstructed(*now.to) && now.type == RelationType::undercut) {
+        const auto& inference = arguments[now.to->index].pcs.back().inference;
+        if (inference) retarget(i, *now.from, {MemberKind::inference, *inference}, now.type);
       }
     }
   }
@@ -605,25 +585,15 @@ class Model {
   // attack is contrariety (symmetric: written once).
   void transform_statements() {
     for (std::size_t i = 0; i < relations.size(); ++i) {
-      Link& r = relations[i];
+      const Link r = relations[i];
       if (r.removed || r.from->kind != MemberKind::statement || r.to->kind != MemberKind::statement) continue;
       if (r.type == RelationType::support) {
-        r.type = RelationType::entails;
+        retarget(i, *r.from, *r.to, RelationType::entails);
       } else if (r.type == RelationType::attack) {
-        bool exists = false;
-        for (std::size_t x : relations_of(*r.from)) {
-          const Link& o = relations[x];
-          if (x != i && !o.removed && o.type == RelationType::contrary &&
-              ((o.from == r.from && o.to == r.to) || (o.from == r.to && o.to == r.from))) {
-            exists = true;
-          }
-        }
-        if (exists) {
-          unlink(i, *r.from);
-          unlink(i, *r.to);
-          r.removed = true;
+        if (alive_.contains(key(*r.to, *r.from, RelationType::contrary))) {
+          remove(i);
         } else {
-          r.type = RelationType::contrary;
+          retarget(i, *r.from, *r.to, RelationType::contrary);
         }
       }
     }
@@ -632,31 +602,28 @@ class Model {
   // An attack of a statement on a reconstructed argument is dropped when
   // the statement already attacks (or contradicts) one of its premises.
   void remove_redundant_attacks() {
+    std::unordered_map<std::size_t, std::unordered_set<std::size_t>> opposed;
+    for (const Link& r : relations) {
+      if (r.removed || r.from->kind != MemberKind::statement || r.to->kind != MemberKind::statement) continue;
+      if (r.type == RelationType::attack) opposed[r.from->index].insert(r.to->index);
+      if (r.type == RelationType::contradictory || r.type == RelationType::contrary) {
+        opposed[r.from->index].insert(r.to->index);
+        opposed[r.to->index].insert(r.from->index);
+      }
+    }
     for (std::size_t i = 0; i < relations.size(); ++i) {
-      Link& r = relations[i];
+      const Link& r = relations[i];
       if (r.removed || r.from->kind != MemberKind::statement || r.type != RelationType::attack ||
           !reconstructed(*r.to)) {
         continue;
       }
-      const Argument& a = arguments[r.to->index];
-      const MemberRef ec = *r.from;
-      bool redundant = false;
-      for (std::size_t x : relations_of(ec)) {
-        const Link& o = relations[x];
-        if (x == i || o.removed) continue;
-        const MemberRef other = o.from == ec ? *o.to : *o.from;
-        if (other.kind != MemberKind::statement) continue;
-        const bool attacking = (o.type == RelationType::attack && o.from == ec) ||
-                               o.type == RelationType::contradictory || o.type == RelationType::contrary;
-        if (!attacking) continue;
-        for (const PcsStatement& p : a.pcs) {
-          if (!p.conclusion && p.statement == other.index) redundant = true;
+      auto it = opposed.find(r.from->index);
+      if (it == opposed.end()) continue;
+      for (const PcsStatement& p : arguments[r.to->index].pcs) {
+        if (!p.conclusion && it->second.contains(p.statement)) {
+          remove(i);
+          break;
         }
-      }
-      if (redundant) {
-        unlink(i, *r.from);
-        unlink(i, *r.to);
-        r.removed = true;
       }
     }
   }
@@ -666,6 +633,7 @@ class Model {
   const ArgdownReadOptions& options_;
   std::unordered_map<std::string, std::size_t> statement_by_title_;
   std::unordered_map<std::string, std::size_t> argument_by_title_;
+  std::unordered_set<std::string> alive_;  // keys of the relations not removed
   std::size_t untitled_ = 0;
   std::optional<std::size_t> current_section_;
   std::optional<std::size_t> current_inference_;
@@ -1525,6 +1493,7 @@ class GraphMaker {
 
   // Elements that the data lists but no relation names.
   void make_listed_elements() {
+    std::unordered_map<std::string, Graph::NodeRef> by_title;
     for (std::size_t k = 0; k < order_.size(); ++k) {
       const MemberRef r = order_[k];
       const DataField* f = find_field(*source(r).data, "elements");
@@ -1534,9 +1503,11 @@ class GraphMaker {
       for (const auto& title : names) {
         std::optional<Graph::NodeRef> element = graph_.find(title);
         if (!element) {
-          auto it = std::find_if(order_.begin(), order_.end(),
-                                 [&](MemberRef x) { return *source(x).title == title; });
-          if (it != order_.end()) element = node_of(*it);
+          if (by_title.empty()) {
+            for (const MemberRef x : order_) by_title.emplace(*source(x).title, node_of(x));
+          }
+          auto it = by_title.find(title);
+          if (it != by_title.end()) element = it->second;
         }
         if (!element) {
           diagnostics_.warning(f->offset, "the data of " + name(r) + " lists the element " + shown(title) +
