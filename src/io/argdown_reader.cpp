@@ -230,7 +230,6 @@ struct OpenElement {
   Data data;
   std::size_t offset = 0;
   bool pending_newline = false;
-  std::optional<std::size_t> resolved_argument;  // an argument description's argument, once known
 };
 
 void add_unique(std::vector<std::string>& list, const std::string& value) {
@@ -1289,8 +1288,6 @@ class GraphMaker {
   void make_nodes() {
     std::unordered_set<std::string> taken;
     for (const auto& ec : m_.statements) taken.insert(ec.title);
-    ids_.resize(order_.size());
-    std::unordered_map<std::string, std::size_t> by_id;
     // Ids: statement titles, then argument titles, in brackets when a
     // statement has the same title, then whatever the data's `id` says.
     std::vector<std::string> ids(order_.size());
@@ -1567,7 +1564,6 @@ class GraphMaker {
   Diagnostics& diagnostics_;
   const ArgdownReadOptions& options_;
   Graph graph_;
-  std::vector<std::string> ids_;
   std::vector<Graph::NodeRef> statement_node_;
   std::vector<Graph::NodeRef> argument_node_;
   std::unordered_set<std::string> seen_;
@@ -1611,7 +1607,8 @@ ReadResult read_argdown(std::string_view text, const ArgdownReadOptions& options
     // has no includes, and this reader reads one text.
     for (std::size_t at = text.find("@include("); at != std::string_view::npos; at = text.find("@include(", at + 1)) {
       const std::size_t close = text.find(')', at + 9);
-      if (close == std::string_view::npos || close == at + 9) break;
+      if (close == std::string_view::npos) break;
+      if (close == at + 9) continue;
       diagnostics.syntax_error(at, "@include(" + std::string(text.substr(at + 9, close - at - 9)) +
                                        ") is a feature of Argdown's command-line tool, not of the language: "
                                        "claimgraph reads one file; inline the included files first "
