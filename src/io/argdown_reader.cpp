@@ -137,7 +137,6 @@ enum class MemberKind : std::uint8_t { statement, argument, inference };
 struct MemberRef {
   MemberKind kind = MemberKind::statement;
   std::size_t index = 0;
-  friend bool operator==(const MemberRef&, const MemberRef&) = default;
 };
 
 enum class RelationType : std::uint8_t { support, attack, undercut, contradictory, entails, contrary };
@@ -150,12 +149,12 @@ struct DataField {
 using Data = std::vector<std::pair<std::string, DataField>>;
 
 void merge_into(Data& into, const Data& from) {
-  for (const auto& [key, field] : from) {
-    auto it = std::find_if(into.begin(), into.end(), [&](const auto& kv) { return kv.first == key; });
+  for (const auto& entry : from) {
+    auto it = std::find_if(into.begin(), into.end(), [&](const auto& kv) { return kv.first == entry.first; });
     if (it == into.end()) {
-      into.emplace_back(key, field);
+      into.push_back(entry);
     } else {
-      it->second = field;
+      it->second = entry.second;
     }
   }
 }
@@ -834,6 +833,10 @@ class Parser {
       if (is_freestyle(t.type)) {
         model_.append_text(freestyle_text(t));
       } else if (t.type == Tok::Link) {
+        if (spans_lines(image(t))) {
+          diagnostics_.syntax_error(t.begin, "a link's text and address must each be on one line");
+          return false;
+        }
         link(t);
       } else if (t.type == Tok::Tag) {
         const std::string tag = tag_name(image(t));
@@ -895,6 +898,11 @@ class Parser {
     std::string text(s.substr(1, close - 1));
     if (s.back() == ' ') text += ' ';
     model_.append_text(text);
+  }
+
+  static bool spans_lines(std::string_view s) {
+    return s.find_first_of("\r\n") != std::string_view::npos || s.find("\u2028") != std::string_view::npos ||
+           s.find("\u2029") != std::string_view::npos;
   }
 
   static std::string tag_name(std::string_view image) {
@@ -968,7 +976,9 @@ class Parser {
       case Tok::ArgumentReference:
       case Tok::StatementReference:
         ++i_;
-        model_.set_title(std::string(img.substr(1, img.size() - 2)), true);
+        // A reference whose brackets hold a line break ("[" at the end of
+        // a line) names nothing for Argdown: the statement stays untitled.
+        if (!spans_lines(img)) model_.set_title(std::string(img.substr(1, img.size() - 2)), true);
         while (peek() == Tok::Tag) model_.tag(tag_name(image(tokens_[i_++])));
         if (peek() == Tok::Newline) ++i_;
         break;
@@ -1321,6 +1331,13 @@ class GraphMaker {
         ids[k] = *id;
       }
     }
+    // Case files refuse ids with control characters; so does this reader.
+    for (std::size_t k = 0; k < order_.size(); ++k) {
+      if (std::any_of(ids[k].begin(), ids[k].end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+        diagnostics_.error(source(order_[k]).offset,
+                           "the id " + shown(ids[k]) + " holds a control character, which a node id cannot hold");
+      }
+    }
     statement_node_.assign(m_.statements.size(), 0);
     argument_node_.assign(m_.arguments.size(), 0);
     graph_.reserve(order_.size(), m_.relations.size() * 2);
@@ -1336,6 +1353,9 @@ class GraphMaker {
           break;
         }
       }
+      // Only referred to: the title, trimmed like any text (but a title of
+      // blanks is all there is).
+      if (node.label.empty()) node.label = trim(*src.title);
       if (node.label.empty()) node.label = *src.title;
       check_length(node.label, src.offset, "the text");
       node.kind = kind_of(r, src);

@@ -157,6 +157,13 @@ TEST(ArgdownReaderTest, TextDropsMarkupAndKeepsMentions) {
   EXPECT_FALSE(g.find("B")) << "a mention is no relation";
 }
 
+TEST(ArgdownReaderTest, AReferenceAcrossLinesNamesNothing) {
+  // "[" at the end of a line: Argdown lexes a reference up to the "]" on
+  // the next line, but takes no title from it.
+  const Graph g = graph("[\n  <- A]\n");
+  EXPECT_EQ(ids(g), (Lines{"Untitled 1"}));
+}
+
 TEST(ArgdownReaderTest, CommentsAreIgnored) {
   const Graph g = graph("/* a\nblock */\n[A]: one <!-- html\ncomment --> two // line\n\n// [B]: gone\n");
   EXPECT_EQ(ids(g), (Lines{"A"}));
@@ -398,6 +405,8 @@ TEST(ArgdownReaderTest, SyntaxErrorsSayWhereAndWhat) {
   EXPECT_EQ(parse_errors("[A]: a\n\n@include(other.argdown)\n"),
             (Lines{"f.argdown:3:1: error: @include(other.argdown) is a feature of Argdown's command-line tool, not of "
                    "the language: claimgraph reads one file; inline the included files first (argdown compile)"}));
+  EXPECT_EQ(parse_errors("[A]: see [the\ncode](https://example.org)\n"),
+            (Lines{"f.argdown:1:10: error: a link's text and address must each be on one line"}));
   EXPECT_EQ(parse_errors("[A]: caf\xE9\n"),
             (Lines{"f.argdown:1:9: error: a byte that is not UTF-8: an Argdown file is UTF-8 text"}));
 }
@@ -419,6 +428,8 @@ TEST(ArgdownReaderTest, UnusableDataIsAValidationError) {
                    "evidence",
                    "f.argdown:5:8: error: the data of [C]: unknown standard of proof \"certainty\"; expected scintilla, "
                    "preponderance, clear-and-convincing or beyond-reasonable-doubt"}));
+  EXPECT_EQ(validation_errors("[a\tb]: a\n"),
+            (Lines{"f.argdown:1:1: error: the id \"a\\u0009b\" holds a control character, which a node id cannot hold"}));
   EXPECT_EQ(validation_errors("[A]: a {id: B}\n\n[B]: b\n"),
             (Lines{"f.argdown:1:8: error: the data of [A] gives the id \"B\", which another node has"}));
 }
@@ -507,7 +518,7 @@ TEST(ArgdownWriterTest, EscapesWhatArgdownWouldRead) {
 
 TEST(ArgdownWriterTest, IdsThatCannotBeTitlesAreKeptInTheData) {
   Graph g;
-  for (const std::string_view id : {"a]b", "-x", "two\nlines", "a)b"}) {
+  for (const std::string_view id : {"a]b", "-x", "]", "a)b"}) {
     Node n;
     n.id = std::string(id);
     n.label = "label";
@@ -515,7 +526,7 @@ TEST(ArgdownWriterTest, IdsThatCannotBeTitlesAreKeptInTheData) {
   }
   const std::string out = write(g);
   EXPECT_EQ(out,
-            "[a)b (2)]: label {id: \"a]b\"}\n\n[_-x]: label {id: \"-x\"}\n\n[two lines]: label {id: \"two\\nlines\"}\n\n"
+            "[a)b (2)]: label {id: \"a]b\"}\n\n[_-x]: label {id: \"-x\"}\n\n[)]: label {id: \"]\"}\n\n"
             "[a)b]: label\n");
   EXPECT_EQ(ids(graph(out)), ids(g));
 }
