@@ -36,7 +36,24 @@ std::string utf8(std::string_view text) {
   }
   return out;
 }
-std::string quote(std::string_view text) { return detail::yaml::quote(utf8(text)); }
+// Argdown's command-line tool replaces "@include(FILE)" anywhere in the
+// text, before it reads anything: the writer never writes that sequence.
+constexpr std::string_view include_call = "@include(";
+
+// `s` with `instead` in place of the '@' of each "@include(".
+std::string break_includes(std::string_view s, std::string_view instead) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = s.find(include_call); at != std::string_view::npos; at = s.find(include_call, from)) {
+    out.append(s.substr(from, at - from));
+    out.append(instead);
+    from = at + 1;
+  }
+  out.append(s.substr(from));
+  return out;
+}
+
+std::string quote(std::string_view text) { return break_includes(detail::yaml::quote(utf8(text)), "\\x40"); }
 
 // Characters that Argdown's lexer reads as text, one at a time, with one
 // blank after them (its "unused control characters").
@@ -91,6 +108,8 @@ std::string escape(std::string_view text) {
       escaped = true;
     } else if (c == '\t' && last == Last::escape) {
       escaped = true;
+    } else if (start > 0 && s[start - 1] == '@' && s.compare(start, include_call.size() - 1, include_call.substr(1)) == 0) {
+      escaped = true;  // "@\include(": not a call to include a file
     }
     if (escaped) {
       out += '\\';
@@ -115,6 +134,7 @@ std::string escape(std::string_view text) {
 // starting with '-'.
 bool usable_title(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.find(']') != std::string_view::npos) return false;
+  if (id.find(include_call) != std::string_view::npos) return false;
   for (std::size_t i = 0; i < id.size(); ++i) {
     if (id[i] == '\n' || id[i] == '\r') return false;
     if (id.compare(i, 3, "\u2028") == 0 || id.compare(i, 3, "\u2029") == 0) return false;
@@ -138,7 +158,7 @@ std::string close_title(std::string_view id) {
     }
   }
   if (t.empty() || t.front() == '-') t.insert(t.begin(), '_');
-  return t;
+  return break_includes(t, "@_");
 }
 
 bool hashtag_char_only(std::string_view tag) {
@@ -152,6 +172,7 @@ bool hashtag_char_only(std::string_view tag) {
 // How a tag is written in the text, or nothing when it cannot be.
 std::string hashtag(const std::string& raw) {
   const std::string tag = utf8(raw);
+  if (tag.find(include_call) != std::string::npos) return {};
   if (hashtag_char_only(tag)) return "#" + tag;
   if (!tag.empty() && tag.find(')') == std::string::npos) return "#(" + tag + ")";
   return {};

@@ -531,6 +531,21 @@ TEST(ArgdownWriterTest, IdsThatCannotBeTitlesAreKeptInTheData) {
   EXPECT_EQ(ids(graph(out)), ids(g));
 }
 
+TEST(ArgdownWriterTest, NeverWritesAnIncludeCall) {
+  // Argdown's tool would replace "@include(x)" wherever it stands.
+  Graph g;
+  Node n;
+  n.id = "@include(a)";
+  n.label = "see @include(b)";
+  n.source = "@include(c)";
+  n.tags = std::vector<std::string>{"@include(d"};
+  g.add_node(n);
+  const std::string out = write(g);
+  EXPECT_EQ(out.find("@include("), std::string::npos) << out;
+  const Graph back = graph(out);
+  EXPECT_EQ(node(back, "@include(a)"), n);
+}
+
 TEST(ArgdownWriterTest, AnEmptyGraphIsAHeading) {
   Graph g;
   g.title = "Nothing yet";
