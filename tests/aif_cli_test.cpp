@@ -191,7 +191,7 @@ TEST_F(AifCliTest, HelpNamesImportAndAif) {
   EXPECT_NE(help.out.find("import"), std::string::npos) << help.out;
   const RunResult import = claimgraph({"import", "--help"});
   EXPECT_EQ(import.status, 0);
-  EXPECT_NE(import.out.find("--from TEXT:{json,apx,tgf,i23,aif}"), std::string::npos) << import.out;
+  EXPECT_NE(import.out.find("--from TEXT:{json,apx,tgf,i23,aif,argdown}"), std::string::npos) << import.out;
   EXPECT_NE(import.out.find("-o,--output"), std::string::npos) << import.out;
   const RunResult exp = claimgraph({"export", "--help"});
   EXPECT_NE(exp.out.find(".aif.json for aif"), std::string::npos) << exp.out;

@@ -95,7 +95,7 @@ TEST_F(CliTest, SubcommandHelp) {
   EXPECT_EQ(exp.status, 0);
   EXPECT_NE(exp.out.find("--to"), std::string::npos) << exp.out;
   EXPECT_NE(exp.out.find("-o,--output"), std::string::npos) << exp.out;
-  EXPECT_NE(exp.out.find("{dot,mermaid,graphml,csv,markdown,html,json,aif}"), std::string::npos) << exp.out;
+  EXPECT_NE(exp.out.find("{dot,mermaid,graphml,csv,markdown,html,json,aif,argdown}"), std::string::npos) << exp.out;
 }
 
 TEST_F(CliTest, Version) {
@@ -136,13 +136,13 @@ TEST_F(CliTest, BadArgumentsExitTwo) {
 TEST_F(CliTest, ExportWithoutAFormatExitsTwo) {
   const RunResult r = claimgraph({"export", graph("negligence_example")});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "claimgraph: error: cannot tell the output format; give --to dot, mermaid, graphml, csv, markdown, html or json\n");
+  EXPECT_EQ(r.err, "claimgraph: error: cannot tell the output format; give --to dot, mermaid, graphml, csv, markdown, html, json, aif or argdown\n");
   const std::string out = (tmp_ / "out.txt").string();
   const RunResult named = claimgraph({"export", graph("negligence_example"), "-o", out});
   EXPECT_EQ(named.status, 2);
   EXPECT_EQ(named.err,
             "claimgraph: error: cannot tell the output format from the name " + out +
-                "; give --to dot, mermaid, graphml, csv, markdown, html or json\n");
+                "; give --to dot, mermaid, graphml, csv, markdown, html, json, aif or argdown\n");
   EXPECT_FALSE(fs::exists(out));
 }
 

@@ -7,6 +7,7 @@
 
 #include "claimgraph/error.hpp"
 #include "claimgraph/io/aif_reader.hpp"
+#include "claimgraph/io/argdown_reader.hpp"
 #include "claimgraph/io/file.hpp"
 #include "claimgraph/io/iccma_reader.hpp"
 
@@ -26,14 +27,15 @@ void add_limit_options(CLI::App& cmd, Limits& limits) {
 
 void add_from_option(CLI::App& cmd, std::string& from) {
   cmd.add_option("--from", from,
-                 "Input format (default: from FILE's extension: .apx, .tgf, .i23; else aif when the JSON is an AIF "
-                 "map, else json)")
-      ->check(CLI::IsMember({"json", "apx", "tgf", "i23", "aif"}));
+                 "Input format (default: from FILE's extension: .apx, .tgf, .i23, .argdown/.ad; else aif when the "
+                 "JSON is an AIF map, else json)")
+      ->check(CLI::IsMember({"json", "apx", "tgf", "i23", "aif", "argdown"}));
 }
 
 const io::ReadResult& load_graph(const std::string& path, const Limits& limits, const std::string& from) {
   const std::string name = path == "-" ? "<stdin>" : path;
   std::optional<io::IccmaFormat> iccma;
+  const bool argdown = from == "argdown" || (from.empty() && io::is_argdown_file_name(path));
   if (!from.empty() && from != "json") {
     iccma = io::parse_iccma_format(from);
   } else if (from.empty()) {
@@ -44,7 +46,12 @@ const io::ReadResult& load_graph(const std::string& path, const Limits& limits, 
   const std::string_view text = input.text();
   spdlog::debug("read {} bytes from {} in {:.3f} s", text.size(), name, watch.lap());
   io::ReadResult result;
-  if (iccma) {
+  if (argdown) {
+    io::ArgdownReadOptions options;
+    options.file_name = name;
+    options.limits = limits;
+    result = io::read_argdown(text, options);
+  } else if (iccma) {
     io::IccmaReadOptions options;
     options.file_name = name;
     options.limits = limits;

@@ -54,12 +54,13 @@ class Stopwatch {
 void add_limit_options(CLI::App& cmd, Limits& limits);
 
 /// Adds --from, the input format: json (claimgraph), apx, tgf or i23 (ICCMA
-/// abstract frameworks); without it, from FILE's extension, else json.
-/// Also aif (AIF JSON maps), which without --from is told from case files
-/// by the JSON's first tokens (io::looks_like_aif).
+/// abstract frameworks), aif (AIF JSON maps) or argdown; without it, from
+/// FILE's extension (.apx, .tgf, .i23, .argdown, .ad), else aif when the
+/// JSON's first tokens are an AIF map's (io::looks_like_aif), else json.
 void add_from_option(CLI::App& cmd, std::string& from);
 
-/// Reads a case file, an AIF map or an ICCMA framework ("-" for standard input) and
+/// Reads a case file, an AIF map, an ICCMA framework or an Argdown document
+/// ("-" for standard input) and
 /// reports its warnings on stderr. Throws InputError or IoError. The graph
 /// lives until the process ends and is deliberately never freed: tearing
 /// down a million-node graph only to exit costs a noticeable fraction of a

@@ -11,6 +11,7 @@
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/io/aif_writer.hpp"
+#include "claimgraph/io/argdown_writer.hpp"
 #include "claimgraph/io/csv_writer.hpp"
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/graphml_writer.hpp"
@@ -42,6 +43,7 @@ std::string format_of(const std::string& path) {
   if (ext == ".csv") return "csv";
   if (ext == ".md" || ext == ".markdown") return "markdown";
   if (ext == ".html" || ext == ".htm") return "html";
+  if (ext == ".argdown" || ext == ".ad") return "argdown";
   return "";
 }
 
@@ -106,12 +108,12 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "export",
       "Write the graph as Graphviz DOT, a Mermaid flowchart, GraphML, CSV tables, a Markdown report, an HTML page to "
-      "explore it in a browser, or claimgraph JSON");
+      "explore it in a browser, claimgraph JSON, an AIF map, or Argdown");
   cmd->add_option("FILE", options->file, "Case file (claimgraph JSON), or - for standard input")->required();
   cmd->add_option("--to,-t", options->to,
                   "Output format (default: from OUT's extension: .dot/.gv, .mmd/.mermaid, .graphml, .csv, .md, .html, .json; "
-                  ".aif.json for aif, an AIF argument map)")
-      ->check(CLI::IsMember({"dot", "mermaid", "graphml", "csv", "markdown", "html", "json", "aif"}));
+                  ".argdown/.ad; .aif.json for aif, an AIF argument map)")
+      ->check(CLI::IsMember({"dot", "mermaid", "graphml", "csv", "markdown", "html", "json", "aif", "argdown"}));
   cmd->add_option("-o,--output", options->output,
                   "Output file (default: standard output); written atomically. CSV: OUT.nodes.csv and OUT.edges.csv");
   cmd->add_flag("--no-legend", options->no_legend, "DOT, HTML: leave out the legend");
@@ -133,20 +135,23 @@ int run_export(const ExportOptions& options) {
   if (to.empty()) to = format_of(options.output);
   if (to.empty()) {
     spdlog::error(
-        "claimgraph: error: cannot tell the output format{}; give --to dot, mermaid, graphml, csv, markdown, html or json",
+        "claimgraph: error: cannot tell the output format{}; give --to dot, mermaid, graphml, csv, markdown, html, "
+        "json, aif or argdown",
         options.output.empty() ? "" : " from the name " + options.output);
     return static_cast<int>(ExitCode::bad_input);
   }
   // Refused before anything is read.
   if (to == "csv" && !csv_output_usable(options.output)) return static_cast<int>(ExitCode::bad_input);
   const auto& input = load_graph(options.file, options.limits, options.from);
-  const bool analysed = to != "json" && to != "aif";
+  const bool analysed = to != "json" && to != "aif" && to != "argdown";
   const Shown shown = prepare_shown(input.graph, options.view, {analysed, analysed && options.evaluate});
   const Graph& graph = *shown.graph;
   if (to == "json") {
     write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, graph); });
   } else if (to == "aif") {
     write_output(options.output, options.file, [&](std::ostream& out) { io::write_aif(out, graph); });
+  } else if (to == "argdown") {
+    write_output(options.output, options.file, [&](std::ostream& out) { io::write_argdown(out, graph); });
   } else if (to == "csv") {
     write_csv(options, graph, shown);
   } else if (to == "mermaid") {

@@ -11,9 +11,9 @@ std::shared_ptr<ImportOptions> setup_import(CLI::App& app) {
   auto options = std::make_shared<ImportOptions>();
   auto* cmd = app.add_subcommand(
       "import",
-      "Convert an argument map from another tool (AIF JSON from OVA or AIFdb; ICCMA frameworks) into a claimgraph "
-      "case file, written as canonical claimgraph JSON");
-  cmd->add_option("FILE", options->file, "The map to convert, or - for standard input")->required();
+      "Convert an argument map from another tool (Argdown; AIF JSON from OVA or AIFdb; ICCMA frameworks) into a "
+      "claimgraph case file, written as canonical claimgraph JSON");
+  cmd->add_option("FILE", options->file, "The map to convert, or - for standard input (then give --from)")->required();
   cmd->add_option("-o,--output", options->output, "Case file to write (default: standard output); written atomically");
   add_from_option(*cmd, options->from);
   add_limit_options(*cmd, options->limits);

@@ -1,6 +1,7 @@
 #pragma once
 // `claimgraph import`: turns an argument map made with another tool (an AIF
-// map from OVA or AIFdb, an ICCMA framework) into a claimgraph case file.
+// map from OVA or AIFdb, an Argdown document, an ICCMA framework) into a
+// claimgraph case file.
 // The input's format is told the way every command tells it (load_graph:
 // --from, else the extension, else the JSON's first tokens), so a format
 // that load_graph learns to read can be imported at once.

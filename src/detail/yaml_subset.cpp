@@ -1,0 +1,567 @@
+#include "detail/yaml_subset.hpp"
+
+#include <cstdint>
+#include <optional>
+
+#include "detail/text.hpp"
+
+namespace claimgraph::detail::yaml {
+
+bool Value::is_true() const noexcept {
+  return kind == Kind::scalar && !quoted && (scalar == "true" || scalar == "True" || scalar == "TRUE");
+}
+bool Value::is_false() const noexcept {
+  return kind == Kind::scalar && !quoted && (scalar == "false" || scalar == "False" || scalar == "FALSE");
+}
+
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<std::uint32_t> hex(std::string_view s) {
+  std::uint32_t v = 0;
+  for (char c : s) {
+    v <<= 4;
+    if (c >= '0' && c <= '9') {
+      v |= static_cast<std::uint32_t>(c - '0');
+    } else if (c >= 'a' && c <= 'f') {
+      v |= static_cast<std::uint32_t>(c - 'a' + 10);
+    } else if (c >= 'A' && c <= 'F') {
+      v |= static_cast<std::uint32_t>(c - 'A' + 10);
+    } else {
+      return std::nullopt;
+    }
+  }
+  return v;
+}
+
+// Reads flow YAML from `s` (a mapping, a sequence or a scalar), keeping
+// the position for messages.
+class Flow {
+ public:
+  explicit Flow(std::string_view s) : s_(s) {}
+
+  std::string error;
+  std::size_t error_at = 0;
+
+  [[nodiscard]] std::size_t pos() const noexcept { return p_; }
+  [[nodiscard]] bool at_end() const noexcept { return p_ >= s_.size(); }
+  [[nodiscard]] char peek() const noexcept { return p_ < s_.size() ? s_[p_] : '\0'; }
+  void advance() { ++p_; }
+
+  void skip_space() {
+    for (;;) {
+      while (p_ < s_.size() && is_space(s_[p_])) ++p_;
+      // a comment: '#' after a blank runs to the end of the line
+      if (p_ < s_.size() && s_[p_] == '#' && (p_ == 0 || is_space(s_[p_ - 1]))) {
+        while (p_ < s_.size() && s_[p_] != '\n') ++p_;
+        continue;
+      }
+      return;
+    }
+  }
+
+  bool fail(std::string message) {
+    if (error.empty()) {
+      error = std::move(message);
+      error_at = p_;
+    }
+    return false;
+  }
+
+  // A quoted scalar at p_ ('...' or "...").
+  bool quoted(std::string& out) {
+    const char q = s_[p_];
+    const std::size_t open = p_++;
+    out.clear();
+    for (;;) {
+      if (p_ >= s_.size()) {
+        p_ = open;
+        return fail(std::string("a ") + (q == '"' ? "double" : "single") + "-quoted string is not closed");
+      }
+      const char c = s_[p_];
+      if (c == q) {
+        if (q == '\'' && p_ + 1 < s_.size() && s_[p_ + 1] == '\'') {
+          out += '\'';
+          p_ += 2;
+          continue;
+        }
+        ++p_;
+        return true;
+      }
+      if (c == '\n' || c == '\r') {
+        // a line break folds to a space (an empty line to a line break)
+        while (!out.empty() && is_blank(out.back())) out.pop_back();
+        std::size_t breaks = 0;
+        while (p_ < s_.size() && is_space(s_[p_])) {
+          if (s_[p_] == '\n') ++breaks;
+          ++p_;
+        }
+        out += breaks > 1 ? std::string(breaks - 1, '\n') : std::string(" ");
+        continue;
+      }
+      if (c == '\\' && q == '"') {
+        if (!escape(out)) return false;
+        continue;
+      }
+      out += c;
+      ++p_;
+    }
+  }
+
+  // A plain scalar, up to one of `stops` or ": "; folded over lines.
+  std::string plain(std::string_view stops) {
+    const std::size_t start = p_;
+    while (p_ < s_.size()) {
+      const char c = s_[p_];
+      if (stops.find(c) != std::string_view::npos) break;
+      if (c == ':' && (p_ + 1 >= s_.size() || is_space(s_[p_ + 1]) || stops.find(s_[p_ + 1]) != std::string_view::npos)) break;
+      if (c == '#' && p_ > start && is_space(s_[p_ - 1])) break;
+      ++p_;
+    }
+    std::string out;
+    bool space = false;
+    for (char c : trim(s_.substr(start, p_ - start))) {
+      if (is_space(c)) {
+        space = true;
+        continue;
+      }
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+    return out;
+  }
+
+  // Skips a nested collection at p_ ('[' or '{') without reading it.
+  bool skip_collection() {
+    int depth = 0;
+    const std::size_t open = p_;
+    while (p_ < s_.size()) {
+      const char c = s_[p_];
+      if (c == '"' || c == '\'') {
+        std::string ignored;
+        if (!quoted(ignored)) return false;
+        continue;
+      }
+      if (c == '[' || c == '{') ++depth;
+      if (c == ']' || c == '}') --depth;
+      ++p_;
+      if (depth == 0) return true;
+    }
+    p_ = open;
+    return fail("a nested list or mapping is not closed");
+  }
+
+  // A scalar item or value; nested collections are skipped (false in
+  // `*is_scalar`).
+  bool scalar_or_skip(std::string_view stops, std::string& out, bool& is_scalar, bool& was_quoted) {
+    skip_space();
+    is_scalar = true;
+    was_quoted = false;
+    const char c = peek();
+    if (c == '[' || c == '{') {
+      is_scalar = false;
+      return skip_collection();
+    }
+    if (c == '"' || c == '\'') {
+      was_quoted = true;
+      return quoted(out);
+    }
+    out = plain(stops);
+    return true;
+  }
+
+  // A value of a mapping key: scalar, sequence of scalars, or a mapping of scalars.
+  bool value(Value& v, std::string_view stops) {
+    skip_space();
+    const char c = peek();
+    if (c == '[') {
+      v.kind = Value::Kind::sequence;
+      ++p_;
+      skip_space();
+      if (peek() == ']') {
+        ++p_;
+        return true;
+      }
+      for (;;) {
+        std::string item;
+        bool is_scalar = false;
+        bool was_quoted = false;
+        if (!scalar_or_skip(",]", item, is_scalar, was_quoted)) return false;
+        if (is_scalar) v.items.push_back(std::move(item));
+        skip_space();
+        if (peek() == ',') {
+          ++p_;
+          skip_space();
+          if (peek() == ']') {
+            ++p_;
+            return true;
+          }
+          continue;
+        }
+        if (peek() == ']') {
+          ++p_;
+          return true;
+        }
+        return fail("expected ',' or ']' in a list");
+      }
+    }
+    if (c == '{') {
+      v.kind = Value::Kind::mapping;
+      ++p_;
+      return mapping_body([&](std::string key, Flow& f) {
+        Value inner;
+        std::string text;
+        bool is_scalar = false;
+        bool was_quoted = false;
+        if (!f.scalar_or_skip(",}", text, is_scalar, was_quoted)) return false;
+        if (is_scalar) v.entries.emplace_back(std::move(key), std::move(text));
+        return true;
+      });
+    }
+    if (c == '"' || c == '\'') {
+      v.kind = Value::Kind::scalar;
+      v.quoted = true;
+      return quoted(v.scalar);
+    }
+    v.kind = Value::Kind::scalar;
+    v.scalar = plain(stops);
+    if (v.scalar.empty()) v.kind = Value::Kind::other;  // null
+    return true;
+  }
+
+  // The entries of a flow mapping after its '{', through its '}'.
+  template <class OnEntry>
+  bool mapping_body(OnEntry&& on_entry) {
+    skip_space();
+    if (peek() == '}') {
+      ++p_;
+      return true;
+    }
+    for (;;) {
+      skip_space();
+      std::string key;
+      if (peek() == '"' || peek() == '\'') {
+        if (!quoted(key)) return false;
+      } else {
+        key = plain(",}");
+      }
+      skip_space();
+      if (peek() == ':') {
+        ++p_;
+        if (!on_entry(key, *this)) return false;
+      } else if (key.empty()) {
+        return fail("expected a key");
+      }
+      skip_space();
+      if (peek() == ',') {
+        ++p_;
+        skip_space();
+        if (peek() == '}') {
+          ++p_;
+          return true;
+        }
+        continue;
+      }
+      if (peek() == '}') {
+        ++p_;
+        return true;
+      }
+      if (at_end()) return fail("the mapping is not closed with '}'");
+      return fail(key.empty() ? std::string("expected ',' or '}'")
+                              : "expected ',' or '}' after the value of " + shown(key));
+    }
+  }
+
+ private:
+  bool escape(std::string& out) {
+    const std::size_t start = p_;
+    ++p_;
+    if (p_ >= s_.size()) {
+      p_ = start;
+      return fail("a backslash ends the string");
+    }
+    const char e = s_[p_++];
+    std::size_t digits = 0;
+    switch (e) {
+      case '0': out += '\0'; return true;
+      case 'a': out += '\a'; return true;
+      case 'b': out += '\b'; return true;
+      case 't':
+      case '\t': out += '\t'; return true;
+      case 'n': out += '\n'; return true;
+      case 'v': out += '\v'; return true;
+      case 'f': out += '\f'; return true;
+      case 'r': out += '\r'; return true;
+      case 'e': out += '\x1B'; return true;
+      case ' ': out += ' '; return true;
+      case '"': out += '"'; return true;
+      case '/': out += '/'; return true;
+      case '\\': out += '\\'; return true;
+      case 'N': append_utf8(out, 0x85); return true;
+      case '_': append_utf8(out, 0xA0); return true;
+      case 'L': append_utf8(out, 0x2028); return true;
+      case 'P': append_utf8(out, 0x2029); return true;
+      case 'x': digits = 2; break;
+      case 'u': digits = 4; break;
+      case 'U': digits = 8; break;
+      case '\n':
+      case '\r':
+        // an escaped line break joins the lines
+        while (p_ < s_.size() && is_space(s_[p_])) ++p_;
+        return true;
+      default:
+        p_ = start;
+        return fail("unknown escape \\" + std::string(1, e) + " in a double-quoted string");
+    }
+    const auto code = p_ + digits <= s_.size() ? hex(s_.substr(p_, digits)) : std::nullopt;
+    if (!code || *code > 0x10FFFF) {
+      p_ = start;
+      return fail("expected " + std::to_string(digits) + " hexadecimal digits after \\" + std::string(1, e));
+    }
+    p_ += digits;
+    append_utf8(out, *code);
+    return true;
+  }
+
+  std::string_view s_;
+  std::size_t p_ = 0;
+};
+
+struct Line {
+  std::string_view text;  // without the line break
+  std::size_t indent = 0;
+  bool blank = false;
+};
+
+std::vector<Line> lines_of(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t p = 0;
+  while (p <= text.size()) {
+    std::size_t e = text.find('\n', p);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view l = text.substr(p, e - p);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    Line line{l, 0, false};
+    while (line.indent < l.size() && l[line.indent] == ' ') ++line.indent;
+    const std::string_view rest = trim(l);
+    line.blank = rest.empty() || rest.front() == '#';
+    lines.push_back(line);
+    if (e == text.size()) break;
+    p = e + 1;
+  }
+  return lines;
+}
+
+// Splits "key: rest" (the key plain or quoted); nothing when there is no key.
+std::optional<std::pair<std::string, std::string_view>> key_of(std::string_view line) {
+  line = trim(line);
+  Flow f(line);
+  std::string key;
+  if (f.peek() == '"' || f.peek() == '\'') {
+    if (!f.quoted(key)) return std::nullopt;
+  } else {
+    key = f.plain("");
+  }
+  f.skip_space();
+  if (f.peek() != ':') return std::nullopt;
+  f.advance();
+  return std::make_pair(key, trim(line.substr(f.pos())));
+}
+
+// A scalar written after "key:" and on the more indented lines after it.
+std::string block_scalar(std::string_view first, const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+  std::string joined(first);
+  for (std::size_t k = from; k < to; ++k) {
+    joined += '\n';
+    joined += lines[k].text;
+  }
+  if (!first.empty() && (first.front() == '|' || first.front() == '>')) {
+    const bool literal = first.front() == '|';
+    std::string out;
+    std::size_t indent = std::string::npos;
+    for (std::size_t k = from; k < to; ++k) {
+      if (!trim(lines[k].text).empty()) indent = std::min(indent, lines[k].indent);
+    }
+    for (std::size_t k = from; k < to; ++k) {
+      const std::string_view l = lines[k].text;
+      const std::string_view body = indent == std::string::npos || l.size() < indent ? std::string_view() : l.substr(indent);
+      if (!out.empty()) out += literal || body.empty() ? '\n' : ' ';
+      out += body;
+    }
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    if (first.find('-') == std::string_view::npos) out += '\n';
+    return out;
+  }
+  Flow f(joined);
+  if (f.peek() == '"' || f.peek() == '\'') {
+    std::string out;
+    if (f.quoted(out)) return out;
+    return std::string(trim(joined));
+  }
+  return f.plain("");
+}
+
+}  // namespace
+
+DataResult parse_data(std::string_view block) {
+  DataResult result;
+  // `{` and a line break: block format, without the braces.
+  std::size_t k = 1;
+  while (k < block.size() && is_blank(block[k])) ++k;
+  if (k < block.size() && (block[k] == '\n' || block[k] == '\r')) {
+    std::string_view inner = block.substr(k);
+    if (!inner.empty() && inner.back() == '}') inner.remove_suffix(1);
+    result.fields = parse_block(inner);
+    return result;
+  }
+  Flow f(block);
+  f.advance();  // '{'
+  const bool ok = f.mapping_body([&](std::string key, Flow& flow) {
+    Value v;
+    if (!flow.value(v, ",}")) return false;
+    result.fields.emplace_back(std::move(key), std::move(v));
+    return true;
+  });
+  if (ok) {
+    f.skip_space();
+    if (!f.at_end()) {
+      f.fail("unexpected text after the closing '}'");
+    } else {
+      return result;
+    }
+  }
+  result.ok = false;
+  result.error = f.error;
+  result.error_offset = f.error_at;
+  result.fields.clear();
+  return result;
+}
+
+Fields parse_block(std::string_view text) {
+  Fields fields;
+  const std::vector<Line> lines = lines_of(text);
+  std::size_t base = std::string::npos;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    const Line& line = lines[i];
+    if (line.blank) {
+      ++i;
+      continue;
+    }
+    if (base == std::string::npos) base = line.indent;
+    std::size_t j = i + 1;
+    while (j < lines.size() && (lines[j].blank || lines[j].indent > base)) ++j;
+    std::size_t end = j;
+    while (end > i + 1 && lines[end - 1].blank && trim(lines[end - 1].text).empty()) --end;
+    const auto kv = line.indent == base ? key_of(line.text) : std::nullopt;
+    if (!kv) {
+      i = j;
+      continue;
+    }
+    Value v;
+    const std::string_view rest = kv->second;
+    if (rest.empty() || rest.front() == '#') {
+      // nested lines: a list, or a mapping of scalars
+      std::size_t first = i + 1;
+      while (first < end && lines[first].blank) ++first;
+      if (first < end && trim(lines[first].text).front() == '-') {
+        v.kind = Value::Kind::sequence;
+        for (std::size_t k = first; k < end; ++k) {
+          const std::string_view item = trim(lines[k].text);
+          if (lines[k].blank || item.front() != '-' || lines[k].indent != lines[first].indent) continue;
+          v.items.push_back(block_scalar(trim(item.substr(1)), lines, k + 1, k + 1));
+        }
+      } else if (first < end) {
+        v.kind = Value::Kind::mapping;
+        const std::size_t inner = lines[first].indent;
+        std::size_t k = first;
+        while (k < end) {
+          std::size_t next = k + 1;
+          while (next < end && (lines[next].blank || lines[next].indent > inner)) ++next;
+          if (!lines[k].blank && lines[k].indent == inner) {
+            if (auto entry = key_of(lines[k].text)) {
+              if (!entry->second.empty() && entry->second.front() != '[' && entry->second.front() != '{') {
+                v.entries.emplace_back(entry->first, block_scalar(entry->second, lines, k + 1, next));
+              }
+            }
+          }
+          k = next;
+        }
+      }
+    } else if (rest.front() == '[' || rest.front() == '{') {
+      std::string joined(rest);
+      for (std::size_t k = i + 1; k < end; ++k) {
+        joined += '\n';
+        joined += lines[k].text;
+      }
+      Flow f(joined);
+      if (!f.value(v, "") ) v = Value{};
+    } else {
+      v.kind = Value::Kind::scalar;
+      v.quoted = rest.front() == '"' || rest.front() == '\'';
+      v.scalar = block_scalar(rest, lines, i + 1, end);
+    }
+    fields.emplace_back(kv->first, std::move(v));
+    i = j;
+  }
+  return fields;
+}
+
+std::string quote(std::string_view text) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out = "\"";
+  int equals = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    const char32_t cp = decode_utf8(text, i);
+    const auto c = static_cast<unsigned char>(text[start]);
+    if (cp == '=' && ++equals == 3) {
+      out += "\\x3D";
+      equals = 0;
+      continue;
+    }
+    if (cp != '=') equals = 0;
+    if (cp == '"') {
+      out += "\\\"";
+    } else if (cp == '\\') {
+      out += "\\\\";
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp == '}') {
+      out += "\\x7D";
+    } else if (cp < 0x20 || cp == 0x7F) {
+      out += "\\x";
+      out += digits[c >> 4];
+      out += digits[c & 0xF];
+    } else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+      out += cp == 0x2028 ? "\\L" : cp == 0x2029 ? "\\P" : "\\N";
+    } else if (cp >= 0x80 && cp <= 0x9F) {
+      // C1 controls, which YAML readers refuse to see written out
+      out += "\\x";
+      out += digits[cp >> 4];
+      out += digits[cp & 0xF];
+    } else if (cp == 0xFFFE || cp == 0xFFFF) {
+      out += cp == 0xFFFE ? "\\uFFFE" : "\\uFFFF";
+    } else {
+      out += text.substr(start, i - start);
+    }
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace claimgraph::detail::yaml

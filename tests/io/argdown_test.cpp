@@ -1,0 +1,650 @@
+// The Argdown reader and writer: each syntax element and each rule of the
+// mapping on hand-made documents, every diagnostic checked whole, inputs
+// that must neither crash nor hang, the writer's golden file, and the round
+// trip claimgraph → Argdown → claimgraph for every example graph and for
+// hostile text. (tests/argdown_cli_test.cpp compares both with Argdown's
+// own command-line tool.)
+
+#include "claimgraph/io/argdown_reader.hpp"
+#include "claimgraph/io/argdown_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "claimgraph/error.hpp"
+#include "claimgraph/io/json_reader.hpp"
+#include "detail/text.hpp"
+#include "io/hostile_graph.hpp"
+#include "support.hpp"
+
+namespace claimgraph::io {
+namespace {
+
+namespace fs = std::filesystem;
+using Lines = std::vector<std::string>;
+
+ArgdownReadOptions options() {
+  ArgdownReadOptions o;
+  o.file_name = "f.argdown";
+  return o;
+}
+
+// A document that must be read; fails the test with every diagnostic if not.
+ReadResult accepted(std::string_view text, const ArgdownReadOptions& o = options()) {
+  try {
+    return read_argdown(text, o);
+  } catch (const InputError& e) {
+    std::string all;
+    for (const auto& d : e.diagnostics()) all += d.format() + "\n";
+    ADD_FAILURE() << "the document was rejected:\n" << all << "---\n" << text;
+    return {};
+  }
+}
+Graph graph(std::string_view text) { return accepted(text).graph; }
+
+// Every diagnostic of a document that must be rejected with an E.
+template <class E>
+Lines rejected(std::string_view text, const ArgdownReadOptions& o = options()) {
+  try {
+    (void)read_argdown(text, o);
+  } catch (const E& e) {
+    Lines out;
+    for (const auto& d : e.diagnostics()) out.push_back(d.format());
+    return out;
+  } catch (const InputError& e) {
+    ADD_FAILURE() << "wrong kind of InputError: " << e.what();
+    return {};
+  }
+  ADD_FAILURE() << "the document was accepted:\n" << text;
+  return {};
+}
+Lines parse_errors(std::string_view text) { return rejected<ParseError>(text); }
+Lines validation_errors(std::string_view text) { return rejected<ValidationError>(text); }
+
+Lines warnings(const ReadResult& r) {
+  Lines out;
+  for (const auto& d : r.warnings) out.push_back(d.format());
+  return out;
+}
+
+Lines ids(const Graph& g) {
+  Lines out;
+  for (Graph::NodeRef v = 0; v < g.node_count(); ++v) out.emplace_back(g.id(v));
+  return out;
+}
+
+// "from relation to", undercuts as "u undercuts (from supports to)", in edge order.
+Lines edges(const Graph& g) {
+  Lines out;
+  const auto all = g.edges();
+  const auto plain = [&](std::size_t i) {
+    const auto e = all[i];
+    std::string s(g.id(g.source(e)));
+    s += ' ';
+    s += to_string(g.edge(e).relation);
+    s += ' ';
+    s += g.id(g.target(e));
+    return s;
+  };
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Edge& p = g.edge(all[i]);
+    if (p.relation == Relation::undercuts) {
+      out.push_back(std::string(g.id(g.source(all[i]))) + " undercuts (" + plain(p.undercut) + ")");
+    } else {
+      out.push_back(plain(i));
+    }
+  }
+  return out;
+}
+Lines sorted(Lines l) {
+  std::sort(l.begin(), l.end());
+  return l;
+}
+
+const Node& node(const Graph& g, std::string_view id) {
+  const auto v = g.find(id);
+  if (!v) throw std::runtime_error("no node " + std::string(id));
+  return g.node(*v);
+}
+
+std::string write(const Graph& g) {
+  std::ostringstream out;
+  write_argdown(out, g);
+  return out.str();
+}
+
+Graph load(const fs::path& path) {
+  JsonReadOptions o;
+  o.file_name = path.string();
+  return read_json(test::read_text(path), o).graph;
+}
+
+// --- statements and arguments ------------------------------------------------------------
+
+TEST(ArgdownReaderTest, StatementsBecomeClaimsNamedByTheirTitles) {
+  const Graph g = graph("[Duty]: The store owed a duty\nof care.\n\nAn untitled statement.\n\n[Duty]: Said again.\n");
+  EXPECT_EQ(ids(g), (Lines{"Duty", "Untitled 1"}));
+  EXPECT_EQ(node(g, "Duty").kind, NodeKind::claim);
+  EXPECT_EQ(node(g, "Duty").label, "The store owed a duty of care.") << "line breaks join with a space";
+  EXPECT_EQ(node(g, "Untitled 1").label, "An untitled statement.");
+  EXPECT_TRUE(edges(g).empty());
+}
+
+TEST(ArgdownReaderTest, AReferenceAloneGivesItsTitleAsLabel) {
+  const Graph g = graph("[Only referred to]\n");
+  EXPECT_EQ(node(g, "Only referred to").label, "Only referred to");
+}
+
+TEST(ArgdownReaderTest, ArgumentsAreNodesToo) {
+  const Graph g = graph("<Teleological proof>: The world looks designed.\n\n[Teleological proof]: A statement.\n");
+  EXPECT_EQ(ids(g), (Lines{"<Teleological proof>", "Teleological proof"}))
+      << "an argument whose title a statement has gets its title in angle brackets";
+  EXPECT_EQ(node(g, "<Teleological proof>").label, "The world looks designed.");
+  EXPECT_EQ(node(g, "<Teleological proof>").kind, NodeKind::claim);
+}
+
+TEST(ArgdownReaderTest, TextDropsMarkupAndKeepsMentions) {
+  const Graph g = graph(
+      "[A]: _italic_ and **bold**, a [link](https://example.org), @[B] and @<C>, \\#not-a-tag, .~.p .^. q "
+      "#tagged // comment\n");
+  EXPECT_EQ(node(g, "A").label, "italic and bold, a link, @[B] and @<C>, #not-a-tag, \u00ACp \u2227 q");
+  EXPECT_EQ(node(g, "A").tags, (std::vector<std::string>{"tagged"}));
+  EXPECT_FALSE(g.find("B")) << "a mention is no relation";
+}
+
+TEST(ArgdownReaderTest, AReferenceAcrossLinesNamesNothing) {
+  // "[" at the end of a line: Argdown lexes a reference up to the "]" on
+  // the next line, but takes no title from it.
+  const Graph g = graph("[\n  <- A]\n");
+  EXPECT_EQ(ids(g), (Lines{"Untitled 1"}));
+}
+
+TEST(ArgdownReaderTest, CommentsAreIgnored) {
+  const Graph g = graph("/* a\nblock */\n[A]: one <!-- html\ncomment --> two // line\n\n// [B]: gone\n");
+  EXPECT_EQ(ids(g), (Lines{"A"}));
+  EXPECT_EQ(node(g, "A").label, "one two");
+}
+
+TEST(ArgdownReaderTest, WindowsLineEndingsAndAByteOrderMarkReadAlike) {
+  const std::string unix_text = "# G\n\n[A]: a\nb\n  + [B]: c\n    - d\n\n<X>\n\n(1) p\n----\n(2) q\n";
+  std::string windows = "\xEF\xBB\xBF";
+  for (char c : unix_text) windows += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  const Graph a = graph(unix_text);
+  const Graph b = graph(windows);
+  EXPECT_EQ(ids(a), ids(b));
+  EXPECT_EQ(edges(a), edges(b));
+  EXPECT_EQ(node(b, "A").label, "a b");
+}
+
+TEST(ArgdownReaderTest, ListItemsAreStatements) {
+  const Graph g = graph("* [A]: first\n* second\n\n1. third\n2. <D>: fourth\n");
+  EXPECT_EQ(ids(g), (Lines{"A", "Untitled 1", "Untitled 2", "D"}));
+}
+
+// --- relations -------------------------------------------------------------------------------
+
+TEST(ArgdownReaderTest, EveryRelationSymbolInBothDirections) {
+  const Graph g = graph(
+      "[P]: p\n"
+      "  + [a]: pro\n"
+      "  - [b]: con\n"
+      "  <+ [c]: pro, explicit\n"
+      "  <- [d]: con, explicit\n"
+      "  +> [e]: supported by P\n"
+      "  -> [f]: attacked by P\n"
+      "  >< [g]: contradicts P\n");
+  EXPECT_EQ(edges(g), (Lines{"a supports P", "b contradicts P", "c supports P", "d contradicts P", "P supports e",
+                             "P contradicts f", "P contradicts g", "g contradicts P"}));
+}
+
+TEST(ArgdownReaderTest, IndentationNestsRelations) {
+  const Graph g = graph(
+      "[s1]: root\n"
+      "    + <a>\n"
+      "        - <b>\n"
+      "            + <c>\n"
+      "        + <d>\n"
+      "    - <e>\n");
+  EXPECT_EQ(edges(g), (Lines{"c supports b", "b contradicts a", "d supports a", "a supports s1", "e contradicts s1"}));
+}
+
+TEST(ArgdownReaderTest, RepeatedRelationsAreOne) {
+  const Graph g = graph("[A]: a\n  + [B]: b\n\n[A]\n  + [B]\n  >< [C]: c\n\n[C]\n  >< [A]\n");
+  EXPECT_EQ(edges(g), (Lines{"B supports A", "A contradicts C", "C contradicts A"}));
+}
+
+TEST(ArgdownReaderTest, AnUndercutOfAnArgumentUndercutsItsSupports) {
+  const Graph g = graph(
+      "[C]: conclusion\n"
+      "  + <A>: an argument\n"
+      "    _ [U]: undercutter\n"
+      "\n"
+      "<A>\n"
+      "  +> [D]: another\n"
+      "  <_ [V]: explicit\n"
+      "\n"
+      "[W]: w\n"
+      "  _> <A>\n");
+  EXPECT_EQ(edges(g), (Lines{"A supports C", "A supports D", "U undercuts (A supports C)", "U undercuts (A supports D)",
+                             "V undercuts (A supports C)", "V undercuts (A supports D)", "W undercuts (A supports C)",
+                             "W undercuts (A supports D)"}));
+  EXPECT_EQ(g.edge(g.edges()[0]).id, "e0") << "an undercut edge's target gets an id";
+}
+
+TEST(ArgdownReaderTest, AnUndercutOfWhatSupportsNothingIsAnAttack) {
+  const ReadResult r = accepted("<A>: lonely\n  _ [U]: undercutter\n");
+  EXPECT_EQ(edges(r.graph), (Lines{"U contradicts A"}));
+  EXPECT_EQ(warnings(r),
+            (Lines{"f.argdown:2:3: warning: \"U\" undercuts \"A\", which supports nothing: read as an attack on it"}));
+}
+
+TEST(ArgdownReaderTest, ARelationToItselfIsIgnored) {
+  const ReadResult r = accepted("[A]: a\n  + [A]\n");
+  EXPECT_TRUE(edges(r.graph).empty());
+  EXPECT_EQ(warnings(r), (Lines{"f.argdown:2:3: warning: a relation of \"A\" to itself is ignored"}));
+}
+
+// --- premise-conclusion structures -----------------------------------------------------------
+
+TEST(ArgdownReaderTest, PremisesAreElementsOfTheArgumentWhichSupportsItsConclusion) {
+  const Graph g = graph(
+      "<Socrates>: The classic.\n"
+      "\n"
+      "(1) [Men]: All men are mortal.\n"
+      "(2) Socrates is a man.\n"
+      "-- Modus ponens --\n"
+      "(3) [Mortal]: Socrates is mortal.\n");
+  EXPECT_EQ(ids(g), (Lines{"Socrates", "Men", "Untitled 1", "Mortal"}));
+  EXPECT_EQ(edges(g), (Lines{"Men element-of Socrates", "Untitled 1 element-of Socrates", "Socrates supports Mortal"}));
+}
+
+TEST(ArgdownReaderTest, IntermediateConclusionsAreElementsAndAPcsAloneIsAnUntitledArgument) {
+  const Graph g = graph(
+      "(1) a\n(2) b\n----\n(3) c\n(4) d\n--\nRule one, Rule two\n{uses: [1, 2]}\n--\n(5) e\n");
+  EXPECT_EQ(ids(g), (Lines{"Untitled 1", "Untitled 2", "Untitled 3", "Untitled 4", "Untitled 5", "Untitled 6"}));
+  EXPECT_EQ(edges(g), (Lines{"Untitled 2 element-of Untitled 1", "Untitled 3 element-of Untitled 1",
+                             "Untitled 4 element-of Untitled 1", "Untitled 5 element-of Untitled 1",
+                             "Untitled 1 supports Untitled 6"}));
+}
+
+TEST(ArgdownReaderTest, AnUndercutOfAnInferenceUndercutsTheArgumentsSupport) {
+  const Graph g = graph(
+      "<A>\n"
+      "\n"
+      "(1) [P]: p\n"
+      "----\n"
+      "  <_ [U]: undercutter\n"
+      "(2) [C]: c\n"
+      "  +> [D]: the conclusion supports D\n");
+  EXPECT_EQ(edges(g), (Lines{"P element-of A", "A supports C", "C supports D", "U undercuts (A supports C)"}));
+}
+
+TEST(ArgdownReaderTest, ARelationOfAReconstructedArgumentIsItsConclusions) {
+  const Graph g = graph("<A>\n  +> [T]: t\n\n<A>\n\n(1) p\n----\n(2) [C]: c\n");
+  EXPECT_EQ(edges(g), (Lines{"Untitled 1 element-of A", "A supports C", "C supports T"}));
+}
+
+// --- headings, tags, data, front matter ------------------------------------------------------
+
+TEST(ArgdownReaderTest, HeadingsAreGroups) {
+  const Graph g = graph(
+      "[A]: before any heading\n\n# Negligence\n\n[B]: b\n  + [C]: c\n\n## Duty {isGroup: false}\n\n[D]: d\n\n"
+      "# Damages #tag\n\n[B]\n\n[E]: e\n");
+  EXPECT_FALSE(node(g, "A").group);
+  EXPECT_EQ(node(g, "B").group, "Negligence") << "where it is defined, not where it is referred to";
+  EXPECT_EQ(node(g, "C").group, "Negligence");
+  EXPECT_EQ(node(g, "D").group, "Negligence") << "a heading that is no group passes to the one above";
+  EXPECT_EQ(node(g, "E").group, "Damages");
+}
+
+TEST(ArgdownReaderTest, TagsAndDataGiveKindAndFields) {
+  const Graph g = graph(
+      "[cctv]: CCTV footage #evidence #(exhibit P-2)\n\n"
+      "[defence]: Comparative fault {kind: counterclaim, party: \"Corner Market\", source: 'Answer \\u00B6 12',\n"
+      "  weight: 0.25, standard: preponderance, burden: Corner Market, text: \"Longer text\", tags: [x, \"y z\"]}\n\n"
+      "[claim]: A claim tagged evidence #evidence {kind: claim}\n\n"
+      "[plain]: Nothing supports it\n");
+  const Node& cctv = node(g, "cctv");
+  EXPECT_EQ(cctv.kind, NodeKind::evidence);
+  EXPECT_EQ(cctv.tags, (std::vector<std::string>{"evidence", "exhibit P-2"}));
+  const Node& d = node(g, "defence");
+  EXPECT_EQ(d.kind, NodeKind::counterclaim);
+  EXPECT_EQ(d.party, "Corner Market");
+  EXPECT_EQ(d.source, "Answer \\u00B6 12") << "single quotes take no escapes";
+  EXPECT_EQ(d.weight, 0.25);
+  EXPECT_EQ(d.standard, Standard::preponderance);
+  EXPECT_EQ(d.burden, "Corner Market");
+  EXPECT_EQ(d.text, "Longer text");
+  EXPECT_EQ(d.tags, (std::vector<std::string>{"x", "y z"}));
+  EXPECT_EQ(node(g, "claim").kind, NodeKind::claim) << "data wins over tags";
+  EXPECT_EQ(node(g, "plain").kind, NodeKind::claim) << "a statement nothing supports stays a claim";
+}
+
+TEST(ArgdownReaderTest, DataCanListElementsAndRenameNodes) {
+  const Graph g = graph(
+      "[negligence]: Negligence {elements: [duty, breach, \"damages\"]}\n"
+      "  <+ [duty]: Duty\n"
+      "  <+ [breach]: Breach\n"
+      "  <+ [cause]: Cause\n"
+      "\n"
+      "<damages>: Damages\n"
+      "\n"
+      "[x]: renamed {id: \"a]b\"}\n");
+  EXPECT_EQ(edges(g), (Lines{"duty element-of negligence", "breach element-of negligence", "cause supports negligence",
+                             "damages element-of negligence"}));
+  EXPECT_TRUE(g.find("a]b"));
+}
+
+TEST(ArgdownReaderTest, FrontMatterGivesTitleDescriptionAndStrictMode) {
+  const Graph g = graph(
+      "===\n"
+      "title: A Stylized Reconstruction\n"
+      "    of a Debate  \n"
+      "description: \"Two lines\\nof text\"\n"
+      "author: [someone, else]\n"
+      "model:\n"
+      "    mode: strict\n"
+      "===\n"
+      "\n"
+      "[A]: a\n"
+      "  - [B]: b\n"
+      "  + [C]: c\n");
+  EXPECT_EQ(g.title, "A Stylized Reconstruction of a Debate");
+  EXPECT_EQ(g.description, "Two lines\nof text");
+  EXPECT_EQ(edges(g), (Lines{"B contradicts A", "A contradicts B", "C supports A"}))
+      << "in strict mode an attack between statements is contrariety, which runs both ways";
+}
+
+TEST(ArgdownReaderTest, TheArgdownExtensions) {
+  EXPECT_TRUE(is_argdown_file_name("a/case.argdown"));
+  EXPECT_TRUE(is_argdown_file_name("CASE.AD"));
+  EXPECT_FALSE(is_argdown_file_name("case.json"));
+  EXPECT_FALSE(is_argdown_file_name(".ad"));
+  EXPECT_FALSE(is_argdown_file_name("dir/.argdown"));
+}
+
+// --- diagnostics -------------------------------------------------------------------------------
+
+TEST(ArgdownReaderTest, SyntaxErrorsSayWhereAndWhat) {
+  EXPECT_EQ(parse_errors("a\n+ b\n"),
+            (Lines{"f.argdown:2:1: error: the relation \"+\" must be indented further than the statement or argument "
+                   "it belongs to"}));
+  EXPECT_EQ(parse_errors("a\n\n  + b\n"),
+            (Lines{"f.argdown:3:1: error: a paragraph cannot start with the relation \"+\": a relation is indented "
+                   "below its statement or argument, with no empty line in between"}));
+  EXPECT_EQ(parse_errors("snake_case\n"),
+            (Lines{"f.argdown:1:6: error: italic text opened with \"_\" is not closed: add \"_\" after it, or write "
+                   "\\_ for the character itself"}));
+  EXPECT_EQ(parse_errors("(1) a\n(2) b\n"),
+            (Lines{"f.argdown:1:1: error: a premise-conclusion structure ends with an inference line (\"----\") and "
+                   "then its numbered conclusion"}));
+  EXPECT_EQ(parse_errors("(1) a\n-- rule\n(2) b\n"),
+            (Lines{"f.argdown:3:1: error: expected the end of the inference (\"--\"); got \"(\""}));
+  EXPECT_EQ(parse_errors("(1) <A>\n----\n(2) b\n"),
+            (Lines{"f.argdown:1:5: error: a premise or conclusion must be a statement, not the argument \"<A>\": write "
+                   "[Title] for a statement"}));
+  EXPECT_EQ(parse_errors("[A]\n  >< <B>\n"),
+            (Lines{"f.argdown:2:6: error: a contradiction (><) relates two statements, not the argument \"<B>\""}));
+  EXPECT_EQ(parse_errors("===\ntitle: x\n===\n[A]: a\n"),
+            (Lines{"f.argdown:4:1: error: the front matter (between \"===\" lines) must be followed by an empty line; "
+                   "got \"[A]:\""}));
+  EXPECT_EQ(parse_errors("[A]: a {x: [1]; y: 2}\n"),
+            (Lines{"f.argdown:1:15: error: data block: expected ',' or '}' after the value of \"x\""}));
+  EXPECT_EQ(parse_errors("[A]: a \\"),
+            (Lines{"f.argdown:1:8: error: a backslash escapes the character after it, and none follows on this line; "
+                   "write \\\\ for a backslash"}));
+  EXPECT_EQ(parse_errors(""),
+            (Lines{"f.argdown:1:1: error: empty Argdown document: expected a statement, an argument or a heading"}));
+  EXPECT_EQ(parse_errors("// only a comment\n"),
+            (Lines{"f.argdown:2:1: error: empty Argdown document: expected a statement, an argument or a heading"}));
+  EXPECT_EQ(parse_errors("[A]: a\n\n@include(other.argdown)\n"),
+            (Lines{"f.argdown:3:1: error: @include(other.argdown) is a feature of Argdown's command-line tool, not of "
+                   "the language: claimgraph reads one file; inline the included files first (argdown compile)"}));
+  EXPECT_EQ(parse_errors("[A]: see [the\ncode](https://example.org)\n"),
+            (Lines{"f.argdown:1:10: error: a link's text and address must each be on one line"}));
+  EXPECT_EQ(parse_errors("[A]: caf\xE9\n"),
+            (Lines{"f.argdown:1:9: error: a byte that is not UTF-8: an Argdown file is UTF-8 text"}));
+}
+
+TEST(ArgdownReaderTest, EveryBrokenBlockIsReported) {
+  EXPECT_EQ(parse_errors("a_b\n\n[fine]: text\n\nc\n+ d\n\n<A>\n\n(1) x\n----\n(2) y\n\n<A>\n\n(1) x\n----\n(2) y\n"),
+            (Lines{"f.argdown:1:2: error: italic text opened with \"_\" is not closed: add \"_\" after it, or write \\_ "
+                   "for the character itself",
+                   "f.argdown:6:1: error: the relation \"+\" must be indented further than the statement or argument "
+                   "it belongs to",
+                   "f.argdown:16:1: error: a second premise-conclusion structure for the argument <A>: an argument has "
+                   "one; give this one another title"}));
+}
+
+TEST(ArgdownReaderTest, UnusableDataIsAValidationError) {
+  EXPECT_EQ(validation_errors("[A]: a {weight: 1.5}\n\n[B]: b {kind: fact}\n\n[C]: c {standard: certainty}\n"),
+            (Lines{"f.argdown:1:8: error: the data of [A]: \"weight\" must be a number from 0 to 1; got \"1.5\"",
+                   "f.argdown:3:8: error: the data of [B]: unknown kind \"fact\"; expected claim, counterclaim or "
+                   "evidence",
+                   "f.argdown:5:8: error: the data of [C]: unknown standard of proof \"certainty\"; expected scintilla, "
+                   "preponderance, clear-and-convincing or beyond-reasonable-doubt"}));
+  EXPECT_EQ(validation_errors("[a\tb]: a\n"),
+            (Lines{"f.argdown:1:1: error: the id \"a\\u0009b\" holds a control character, which a node id cannot hold"}));
+  EXPECT_EQ(validation_errors("[A]: a {id: B}\n\n[B]: b\n"),
+            (Lines{"f.argdown:1:8: error: the data of [A] gives the id \"B\", which another node has"}));
+}
+
+TEST(ArgdownReaderTest, LimitsAreErrorsThatNameTheOption) {
+  ArgdownReadOptions o = options();
+  o.limits.max_nodes = 2;
+  EXPECT_EQ(rejected<ValidationError>("[A]: a\n  + [B]: b\n  + [C]: c\n", o),
+            (Lines{"f.argdown:3:5: error: more than 2 statements and arguments (raise the limit with --max-nodes)"}));
+  o = options();
+  o.limits.max_depth = 2;
+  EXPECT_EQ(rejected<ValidationError>("[A]: a\n  + b\n    + c\n      + d\n", o),
+            (Lines{"f.argdown:4:1: error: relations nested more than 2 levels deep (raise the limit with --max-depth)"}));
+}
+
+// --- hostile input ------------------------------------------------------------------------------
+
+TEST(ArgdownReaderTest, DeepNestingNeedsNoStack) {
+  std::string text = "root\n";
+  // (Each level is indented one more space, so the text grows with the
+  // square of the depth.)
+  const std::size_t depth = 5'000;
+  for (std::size_t i = 1; i <= depth; ++i) {
+    text += std::string(i, ' ');
+    text += "+ n\n";
+  }
+  ArgdownReadOptions o = options();
+  o.limits.max_depth = depth + 1;
+  const Graph g = accepted(text, o).graph;
+  EXPECT_EQ(g.node_count(), depth + 1);
+  EXPECT_EQ(g.edge_count(), depth);
+}
+
+TEST(ArgdownReaderTest, OpenersWithoutClosersAreReadInOnePass) {
+  // Each opener looks ahead for its closer; a naive search would take
+  // quadratic time on these.
+  for (const std::string_view opener : {"{", "[", "<", "<!--", "/*", "@[", "#(", "===", "\\{", "[a](", ".a"}) {
+    std::string text = "x ";
+    for (int i = 0; i < 20'000; ++i) text += opener;
+    text += '\n';
+    try {
+      (void)read_argdown(text, options());
+    } catch (const InputError&) {
+    }
+  }
+  SUCCEED();
+}
+
+TEST(ArgdownReaderTest, ArbitraryBytesNeverCrash) {
+  // Every two-byte document over Argdown's syntax characters, and a few
+  // longer ones made of them.
+  const std::string alphabet = "[]<>(){}+-_*#@:.,/\\=!\"' \t\r\n1aZ";
+  for (char a : alphabet) {
+    for (char b : alphabet) {
+      for (const std::string& text : {std::string{a, b}, std::string{a, '\n', ' ', ' ', b, ' ', 'x'},
+                                     std::string{'x', '\n', ' ', a, ' ', b, '\n', ' ', ' ', ' ', a}}) {
+        try {
+          (void)read_argdown(text, options());
+        } catch (const InputError&) {
+        }
+      }
+    }
+  }
+  SUCCEED();
+}
+
+// --- the writer -----------------------------------------------------------------------------------
+
+TEST(ArgdownWriterTest, NegligenceMatchesGolden) {
+  const std::string out = write(load(test::graphs_dir() / "negligence_example.json"));
+  const std::string mismatch = test::golden_mismatch("negligence_example.argdown", out);
+  EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+TEST(ArgdownWriterTest, EscapesWhatArgdownWouldRead) {
+  Graph g;
+  Node n;
+  n.id = "a";
+  n.label = "#tag @[ref] *em* _u_ [l](u) {d} <!-- c --> // c /* c */ a\\b .~. x:y 1.5 ===x a,  b end.";
+  g.add_node(n);
+  EXPECT_EQ(write(g),
+            "[a]: \\#tag @\\[ref] \\*em\\* \\_u\\_ \\[l](u) \\{d} \\<!-- c --> \\// c \\/\\* c \\*/ a\\\\b \\.~. x\\:y "
+            "1\\.5 ===x a\\,  b end.\n");
+  EXPECT_EQ(node(graph(write(g)), "a").label, n.label);
+}
+
+TEST(ArgdownWriterTest, IdsThatCannotBeTitlesAreKeptInTheData) {
+  Graph g;
+  for (const std::string_view id : {"a]b", "-x", "]", "a)b"}) {
+    Node n;
+    n.id = std::string(id);
+    n.label = "label";
+    g.add_node(n);
+  }
+  const std::string out = write(g);
+  EXPECT_EQ(out,
+            "[a)b (2)]: label {id: \"a]b\"}\n\n[_-x]: label {id: \"-x\"}\n\n[)]: label {id: \"]\"}\n\n"
+            "[a)b]: label\n");
+  EXPECT_EQ(ids(graph(out)), ids(g));
+}
+
+TEST(ArgdownWriterTest, NeverWritesAnIncludeCall) {
+  // Argdown's tool would replace "@include(x)" wherever it stands.
+  Graph g;
+  Node n;
+  n.id = "@include(a)";
+  n.label = "see @include(b)";
+  n.source = "@include(c)";
+  n.tags = std::vector<std::string>{"@include(d"};
+  g.add_node(n);
+  const std::string out = write(g);
+  EXPECT_EQ(out.find("@include("), std::string::npos) << out;
+  const Graph back = graph(out);
+  EXPECT_EQ(node(back, "@include(a)"), n);
+}
+
+TEST(ArgdownWriterTest, AnEmptyGraphIsAHeading) {
+  Graph g;
+  g.title = "Nothing yet";
+  const std::string out = write(g);
+  EXPECT_EQ(out, "===\ntitle: \"Nothing yet\"\n===\n\n# Nothing yet\n");
+  const Graph back = graph(out);
+  EXPECT_EQ(back.node_count(), 0u);
+  EXPECT_EQ(back.title, "Nothing yet");
+}
+
+// Everything the reader gives back of a written graph: nodes in full, edges
+// as a set (the writer groups them by the node they point to).
+void expect_same(const Graph& a, const Graph& b) {
+  ASSERT_EQ(ids(a), ids(b));
+  for (Graph::NodeRef v = 0; v < a.node_count(); ++v) {
+    Node x = a.node(v);
+    x.extra.clear();  // fields claimgraph does not know have no place in Argdown
+    EXPECT_EQ(x, b.node(v)) << "node " << x.id;
+  }
+  EXPECT_EQ(sorted(edges(a)), sorted(edges(b)));
+  EXPECT_EQ(a.title, b.title);
+  EXPECT_EQ(a.description, b.description);
+}
+
+class ArgdownRoundTripTest : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(ArgdownRoundTripTest, KeepsEveryNodeRelationAndLabel) {
+  const Graph original = load(GetParam());
+  const std::string once = write(original);
+  const Graph back = graph(once);
+  expect_same(original, back);
+  EXPECT_EQ(write(back), once) << "writing what was read gives the same document";
+}
+
+std::string test_name(const ::testing::TestParamInfo<fs::path>& info) {
+  std::string name = info.param.stem().string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+INSTANTIATE_TEST_SUITE_P(Graphs, ArgdownRoundTripTest, ::testing::ValuesIn(test::example_graphs()), test_name);
+
+TEST(ArgdownRoundTripTest, HostileTextComesBackAsWritten) {
+  const Graph original = test::hostile_graph();
+  const Graph back = graph(write(original));
+  ASSERT_EQ(ids(original), ids(back));
+  // Argdown statements are one paragraph: line breaks become spaces, and
+  // the ends are trimmed.
+  const auto as_read = [](std::string_view raw) {
+    std::string s;
+    for (std::size_t i = 0; i < raw.size();) {
+      const std::size_t start = i;
+      const char32_t cp = detail::decode_utf8(raw, i);
+      s += cp == detail::replacement_character && i == start + 1 ? std::string("\uFFFD")
+                                                                    : std::string(raw.substr(start, i - start));
+    }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') s.erase(i, 1);
+      if (s[i] == '\r' || s[i] == '\n') s[i] = ' ';
+    }
+    const std::size_t b = s.find_first_not_of(" \t");
+    const std::size_t e = s.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+  };
+  for (Graph::NodeRef v = 0; v < original.node_count(); ++v) {
+    const Node& a = original.node(v);
+    const Node& b = back.node(v);
+    EXPECT_EQ(as_read(a.label), b.label) << a.id;
+    EXPECT_EQ(a.kind, b.kind) << a.id;
+    EXPECT_EQ(a.text, b.text) << a.id;
+    EXPECT_EQ(a.party, b.party) << a.id;
+    EXPECT_EQ(a.source, b.source) << a.id;
+    EXPECT_EQ(a.tags, b.tags) << a.id;
+    EXPECT_EQ(a.weight, b.weight) << a.id;
+    EXPECT_EQ(a.standard, b.standard) << a.id;
+    EXPECT_EQ(a.burden, b.burden) << a.id;
+    if (a.group && !as_read(*a.group).empty()) {
+      EXPECT_EQ(as_read(*a.group), b.group) << a.id;
+    }
+  }
+  // An undercut comes back against every supports edge of the same source
+  // (Argdown undercuts a statement, not one of its relations).
+  Lines expected;
+  for (const auto& e : edges(original)) {
+    if (e.find(" undercuts ") == std::string::npos) expected.push_back(e);
+  }
+  Lines got;
+  for (const auto& e : edges(back)) {
+    if (e.find(" undercuts ") == std::string::npos) got.push_back(e);
+  }
+  EXPECT_EQ(sorted(expected), sorted(got));
+  for (const auto& e : edges(original)) {
+    if (e.find(" undercuts ") != std::string::npos) {
+      const Lines all = edges(back);
+      EXPECT_NE(std::find(all.begin(), all.end(), e), all.end()) << e;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace claimgraph::io
