@@ -557,7 +557,7 @@ class MapReader {
         }
       } else if (m.key == "claimgraph" || m.key == "nodes" || m.key == "edges") {
         diagnostics_.error(m.key_offset, p, "\"" + m.key + "\" cannot be set here: the map's own nodes and edges make the graph");
-      } else {
+      } else if (m.value.type != Type::string || clean_string(m.value, p)) {
         graph_.extra.push_back({m.key, kept(m.value)});
       }
     }
@@ -792,6 +792,8 @@ class MapReader {
         }
       } else if (m.key == "from" || m.key == "to" || m.key == "relation") {
         diagnostics_.error(m.key_offset, p, "\"" + m.key + "\" cannot be set here: the AIF edges and nodes say it");
+      } else if (m.value.type == Type::string) {
+        (void)clean_string(m.value, p);
       }
     }
   }
@@ -1003,7 +1005,7 @@ class MapReader {
         continue;
       }
       if (field == node_field_names.end()) {
-        node.extra.push_back({m.key, kept(v)});
+        if (v.type != Type::string || clean_string(v, p)) node.extra.push_back({m.key, kept(v)});
         continue;
       }
       if (m.key == "weight") {

@@ -520,6 +520,24 @@ TEST(AifReaderTest, BadClaimgraphFields) {
                    "map.json:7:53: error: /edges/1/claimgraph/id: duplicate edge id \"e1\"; first defined at map.json:6:53"}));
 }
 
+TEST(AifReaderTest, NulIsRefusedWhereverItIsKept) {
+  const std::string map = R"({"nodes": [
+  {"nodeID": "a\u0000", "text": "A", "type": "I"},
+  {"nodeID": "b", "text": "B\u0000", "type": "I", "claimgraph": {"party": "\u0000", "note": "\u0000"}},
+  {"nodeID": "c", "text": "C", "type": "I"}
+], "edges": [{"fromID": "c", "toID": "b", "claimgraph": {"note": "\u0000"}}],
+"claimgraph": {"title": "\u0000", "note": "\u0000"}})";
+  const auto nul = [](std::string where) {
+    return where.append(": string contains a NUL character (\\u0000), which is not allowed");
+  };
+  EXPECT_EQ(rejected<ValidationError>(map),
+            (Lines{nul("map.json:2:14: error: /nodes/0/nodeID"), nul("map.json:3:27: error: /nodes/1/text"),
+                   nul("map.json:3:75: error: /nodes/1/claimgraph/party"),
+                   nul("map.json:3:93: error: /nodes/1/claimgraph/note"),
+                   nul("map.json:5:66: error: /edges/0/claimgraph/note"),
+                   nul("map.json:6:25: error: /claimgraph/title"), nul("map.json:6:43: error: /claimgraph/note")}));
+}
+
 TEST(AifReaderTest, Limits) {
   const std::string map = test::debate_map();
   AifReadOptions o = options();
