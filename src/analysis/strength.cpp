@@ -56,6 +56,14 @@ class Evaluator {
   std::vector<std::size_t> out_begin_;  // and the targets of its out-edges
   std::vector<Vertex> out_;
   std::vector<std::uint32_t> elements_;
+  // Per node, read on every update: its base score (its weight, else the
+  // default for its kind), whether it has a weight of its own, and whether
+  // it is a claim or counterclaim. Kept apart from the graph's node records,
+  // which cost a cache miss each.
+  std::vector<double> base_;
+  std::vector<std::uint8_t> weighted_;
+  std::vector<std::uint8_t> claim_;
+  bool undercuts_ = false;  // whether any edge undercuts
   std::vector<double> undercut_;  // per edge: 1 − F(undercutters), computed when needed
   std::vector<bool> queued_;      // per node: to be updated in a cycle's next sweep
   std::vector<double> step_;      // per node of a cycle: fraction of the way it moves
@@ -64,21 +72,22 @@ class Evaluator {
 };
 
 double Evaluator::compute(Vertex x) {
-  const Node& node = graph_.node(x);
-  const bool claim = is_claim_like(node.kind);
-  double base = node.weight ? *node.weight : (claim ? options_.claim_weight : options_.evidence_weight);
+  const bool claim = claim_[x] != 0;
+  double base = base_[x];
   double not_att = 1.0;  // Π(1 − attacker)
   double not_sup = 1.0;  // Π(1 − supporter contribution)
   double weakest = 1.0;
+  const std::size_t first = in_begin_[x], last = in_begin_[x + 1];
   // What each supports edge into x still carries: 1 − F(its undercutters).
   // Undercut edges run to the same target, so two passes over x's in-edges
-  // set this up without searching.
-  const std::size_t first = in_begin_[x], last = in_begin_[x + 1];
-  for (std::size_t k = first; k < last; ++k) {
-    if (in_[k].relation == Relation::supports) undercut_[in_[k].edge] = 1.0;
-  }
-  for (std::size_t k = first; k < last; ++k) {
-    if (in_[k].relation == Relation::undercuts) undercut_[in_[k].edge] *= 1.0 - r_.strength[in_[k].source];
+  // set this up without searching (only where there are undercuts at all).
+  if (undercuts_) {
+    for (std::size_t k = first; k < last; ++k) {
+      if (in_[k].relation == Relation::supports) undercut_[in_[k].edge] = 1.0;
+    }
+    for (std::size_t k = first; k < last; ++k) {
+      if (in_[k].relation == Relation::undercuts) undercut_[in_[k].edge] *= 1.0 - r_.strength[in_[k].source];
+    }
   }
   for (std::size_t k = first; k < last; ++k) {
     const InEdge& p = in_[k];
@@ -97,7 +106,7 @@ double Evaluator::compute(Vertex x) {
   double att = 1.0 - not_att;
   double sup = 1.0 - not_sup;
   if (claim && elements_[x] > 0) {
-    base = (node.weight ? *node.weight : 1.0) * weakest;
+    base = (weighted_[x] ? base_[x] : 1.0) * weakest;
     sup = 0.0;
     r_.pro[x] = weakest;
   } else {
@@ -173,6 +182,7 @@ StrengthReport Evaluator::run() {
   in_begin_.assign(n_ + 1, 0);
   for (const auto& e : graph_.edges()) {
     if (g_[e].relation == Relation::element_of) ++elements_[graph_.target(e)];
+    if (g_[e].relation == Relation::undercuts) undercuts_ = true;
     ++in_begin_[graph_.target(e) + 1];
   }
   out_begin_.assign(n_ + 1, 0);
@@ -193,9 +203,15 @@ StrengthReport Evaluator::run() {
       out_[fill_out[graph_.source(e)]++] = graph_.target(e);
     }
   }
+  base_.resize(n_);
+  weighted_.resize(n_);
+  claim_.resize(n_);
   for (Vertex v = 0; v < n_; ++v) {
     const Node& node = graph_.node(v);
-    r_.strength[v] = node.weight ? *node.weight : (is_claim_like(node.kind) ? options_.claim_weight : options_.evidence_weight);
+    claim_[v] = is_claim_like(node.kind) ? 1 : 0;
+    weighted_[v] = node.weight ? 1 : 0;
+    base_[v] = node.weight ? *node.weight : (claim_[v] ? options_.claim_weight : options_.evidence_weight);
+    r_.strength[v] = base_[v];
   }
   if (n_ == 0) return r_;
 
