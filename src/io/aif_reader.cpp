@@ -17,6 +17,7 @@
 #include "claimgraph/graph.hpp"
 #include "claimgraph/io/file.hpp"
 #include "detail/json_parser.hpp"
+#include "detail/diagnostics.hpp"
 #include "detail/text.hpp"
 
 using claimgraph::detail::LineIndex;
@@ -104,87 +105,14 @@ const Value* member(const Value& object, std::string_view key) {
 
 // --- diagnostics -----------------------------------------------------------------------
 
-struct TooManyErrors {};  // the error budget is spent
-struct Fatal {};          // a limit was hit: nothing more can be read
+using detail::Fatal;
+using detail::TooManyErrors;
 
 // Collects diagnostics and reports them in input order.
-class Diagnostics {
+class Diagnostics : public detail::TextDiagnostics {
  public:
-  Diagnostics(std::string_view text, const AifReadOptions& options) : text_(text), options_(options), lines_(text) {}
-
-  // The text breaks the rules of JSON or the shape of an AIF map (a
-  // ParseError).
-  void parse_error(std::size_t offset, std::string pointer, std::string message) {
-    structural_ = true;
-    add(Severity::error, offset, std::move(pointer), std::move(message));
-  }
-  // A well-formed map that cannot be used (a ValidationError unless there
-  // are parse errors too).
-  void error(std::size_t offset, std::string pointer, std::string message) {
-    add(Severity::error, offset, std::move(pointer), std::move(message));
-  }
-  // A limit exceeded: reported, then reading stops.
-  [[noreturn]] void fatal(std::size_t offset, std::string pointer, std::string message) {
-    structural_ = true;
-    add(Severity::error, offset, std::move(pointer), std::move(message));
-    throw Fatal{};
-  }
-  void warning(std::size_t offset, std::string pointer, std::string message) {
-    if (warnings_ >= options_.max_warnings) {
-      ++suppressed_;
-      return;
-    }
-    ++warnings_;
-    add(Severity::warning, offset, std::move(pointer), std::move(message));
-  }
-  [[nodiscard]] bool failed() const noexcept { return errors_ > 0; }
-  [[nodiscard]] std::string location(std::size_t offset) {
-    auto [line, column] = lines_.locate(offset);
-    return options_.file_name + ":" + number(line) + ":" + number(column);
-  }
-
-  // Throws the collected errors, or returns the graph with the warnings.
-  ReadResult finish(Graph graph, bool stopped) {
-    if (stopped) {
-      entries_.push_back({text_.size(), Diagnostic{Severity::note, Location{options_.file_name, 0, 0, ""},
-                                                   "too many errors; stopped after " + number(errors_)}});
-    }
-    if (suppressed_ > 0) {
-      entries_.push_back({text_.size(), Diagnostic{Severity::note, Location{options_.file_name, 0, 0, ""},
-                                                   number(suppressed_) + " more warnings not shown"}});
-    }
-    std::stable_sort(entries_.begin(), entries_.end(),
-                     [](const Entry& a, const Entry& b) { return a.offset < b.offset; });
-    std::vector<Diagnostic> all;
-    all.reserve(entries_.size());
-    for (auto& e : entries_) all.push_back(std::move(e.diagnostic));
-    if (errors_ > 0) {
-      if (structural_) throw ParseError(std::move(all));
-      throw ValidationError(std::move(all));
-    }
-    return ReadResult{std::move(graph), std::move(all)};
-  }
-
- private:
-  void add(Severity severity, std::size_t offset, std::string pointer, std::string message) {
-    auto [line, column] = lines_.locate(offset);
-    entries_.push_back({offset, Diagnostic{severity, Location{options_.file_name, line, column, std::move(pointer)},
-                                           std::move(message)}});
-    if (severity == Severity::error && ++errors_ >= options_.max_errors) throw TooManyErrors{};
-  }
-
-  struct Entry {
-    std::size_t offset;
-    Diagnostic diagnostic;
-  };
-  std::string_view text_;
-  const AifReadOptions& options_;
-  LineIndex lines_;
-  std::vector<Entry> entries_;
-  std::size_t errors_ = 0;
-  std::size_t warnings_ = 0;
-  std::size_t suppressed_ = 0;
-  bool structural_ = false;
+  Diagnostics(std::string_view text, const AifReadOptions& options)
+      : TextDiagnostics(text, options.file_name, options.max_errors, options.max_warnings) {}
 };
 
 // --- parsing: events from detail::JsonParser into Values ---------------------------------
@@ -283,11 +211,11 @@ class TreeBuilder {
     }
     const std::size_t count = parent.value->elements.size();
     if (parent.role == Role::nodes && count >= limits_.max_nodes) {
-      diagnostics_.fatal(v.offset, next_pointer(),
+      diagnostics_.fatal_parse(v.offset, next_pointer(),
                          "more than " + std::to_string(limits_.max_nodes) + " nodes (raise the limit with --max-nodes)");
     }
     if (parent.role == Role::edges && count >= limits_.max_edges) {
-      diagnostics_.fatal(v.offset, next_pointer(),
+      diagnostics_.fatal_parse(v.offset, next_pointer(),
                          "more than " + std::to_string(limits_.max_edges) + " edges (raise the limit with --max-edges)");
     }
     parent.value->elements.push_back(std::move(v));
@@ -306,7 +234,7 @@ class TreeBuilder {
 
   bool start(Type type, std::size_t at) {
     if (stack_.size() + skip_depth_ >= limits_.max_depth) {
-      diagnostics_.fatal(at, "",
+      diagnostics_.fatal_parse(at, "",
                          "nesting deeper than " + std::to_string(limits_.max_depth) +
                              " levels (raise the limit with --max-depth)");
     }
@@ -1084,7 +1012,7 @@ class MapReader {
 
   Produced& produce(std::size_t order, std::size_t then, std::size_t from, std::size_t to, Relation relation) {
     if (produced_.size() >= options_.limits.max_edges) {
-      diagnostics_.fatal(edges_[order].value->offset, edge_pointer(edges_[order].index),
+      diagnostics_.fatal_parse(edges_[order].value->offset, edge_pointer(edges_[order].index),
                          "more than " + number(options_.limits.max_edges) +
                              " edges in the graph (raise the limit with --max-edges)");
     }

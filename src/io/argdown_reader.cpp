@@ -14,6 +14,7 @@
 #include "claimgraph/graph.hpp"
 #include "claimgraph/io/file.hpp"
 #include "detail/argdown_syntax.hpp"
+#include "detail/diagnostics.hpp"
 #include "detail/text.hpp"
 #include "detail/yaml_subset.hpp"
 
@@ -56,74 +57,14 @@ namespace {
 
 std::string number(std::size_t n) { return std::to_string(n); }
 
-struct TooManyErrors {};  // the error budget is spent
-struct Fatal {};          // a limit was hit: nothing more can be read
+using detail::Fatal;
+using detail::TooManyErrors;
 
 // Collects diagnostics and reports them in input order.
-class Diagnostics {
+class Diagnostics : public detail::TextDiagnostics {
  public:
-  Diagnostics(std::string_view text, const ArgdownReadOptions& options) : text_(text), options_(options), lines_(text) {}
-
-  void syntax_error(std::size_t offset, std::string message) {
-    syntax_ = true;
-    add(Severity::error, offset, std::move(message));
-  }
-  void error(std::size_t offset, std::string message) { add(Severity::error, offset, std::move(message)); }
-  [[noreturn]] void fatal(std::size_t offset, std::string message) {
-    add(Severity::error, offset, std::move(message));
-    throw Fatal{};
-  }
-  void warning(std::size_t offset, std::string message) {
-    if (warnings_ >= options_.max_warnings) {
-      ++suppressed_;
-      return;
-    }
-    ++warnings_;
-    add(Severity::warning, offset, std::move(message));
-  }
-  [[nodiscard]] bool failed() const noexcept { return errors_ > 0; }
-
-  ReadResult finish(Graph graph, bool stopped) {
-    if (stopped) {
-      entries_.push_back({text_.size(), Diagnostic{Severity::note, Location{options_.file_name, 0, 0, ""},
-                                                   "too many errors; stopped after " + number(errors_)}});
-    }
-    if (suppressed_ > 0) {
-      entries_.push_back({text_.size(), Diagnostic{Severity::note, Location{options_.file_name, 0, 0, ""},
-                                                   number(suppressed_) + " more warnings not shown"}});
-    }
-    std::stable_sort(entries_.begin(), entries_.end(),
-                     [](const Entry& a, const Entry& b) { return a.offset < b.offset; });
-    std::vector<Diagnostic> all;
-    all.reserve(entries_.size());
-    for (auto& e : entries_) all.push_back(std::move(e.diagnostic));
-    if (errors_ > 0) {
-      if (syntax_) throw ParseError(std::move(all));
-      throw ValidationError(std::move(all));
-    }
-    return ReadResult{std::move(graph), std::move(all)};
-  }
-
- private:
-  void add(Severity severity, std::size_t offset, std::string message) {
-    auto [line, column] = lines_.locate(std::min(offset, text_.size()));
-    entries_.push_back(
-        {offset, Diagnostic{severity, Location{options_.file_name, line, column, ""}, std::move(message)}});
-    if (severity == Severity::error && ++errors_ >= options_.max_errors) throw TooManyErrors{};
-  }
-
-  struct Entry {
-    std::size_t offset;
-    Diagnostic diagnostic;
-  };
-  std::string_view text_;
-  const ArgdownReadOptions& options_;
-  LineIndex lines_;
-  std::vector<Entry> entries_;
-  std::size_t errors_ = 0;
-  std::size_t warnings_ = 0;
-  std::size_t suppressed_ = 0;
-  bool syntax_ = false;
+  Diagnostics(std::string_view text, const ArgdownReadOptions& options)
+      : TextDiagnostics(text, options.file_name, options.max_errors, options.max_warnings) {}
 };
 
 using ad::Tok;
@@ -692,14 +633,14 @@ class Parser {
       front_matter(tokens_[i_++]);
       if (peek() == Tok::Newline) ++i_;
       if (peek() != Tok::Emptyline) {
-        diagnostics_.syntax_error(at(), "the front matter (between \"===\" lines) must be followed by an empty line; got " +
+        diagnostics_.parse_error(at(), "the front matter (between \"===\" lines) must be followed by an empty line; got " +
                                             describe(tokens_[i_]));
         return;
       }
       ++i_;
     }
     if (peek() == Tok::Eof) {
-      diagnostics_.syntax_error(at(), "empty Argdown document: expected a statement, an argument or a heading");
+      diagnostics_.parse_error(at(), "empty Argdown document: expected a statement, an argument or a heading");
       return;
     }
     std::optional<std::size_t> previous_argument;
@@ -761,17 +702,17 @@ class Parser {
   void unexpected_after_block() {
     const Token& t = tokens_[i_];
     if (is_relation(t.type)) {
-      diagnostics_.syntax_error(t.begin, "the relation " + shown(trimmed(image(t))) +
+      diagnostics_.parse_error(t.begin, "the relation " + shown(trimmed(image(t))) +
                                              " must be indented further than the statement or argument it belongs to");
     } else if (t.type == Tok::HeadingStart) {
-      diagnostics_.syntax_error(t.begin, "a heading must follow an empty line");
+      diagnostics_.parse_error(t.begin, "a heading must follow an empty line");
     } else if (t.type == Tok::StatementNumber) {
-      diagnostics_.syntax_error(t.begin, "a numbered statement " + shown(trimmed(image(t))) +
+      diagnostics_.parse_error(t.begin, "a numbered statement " + shown(trimmed(image(t))) +
                                              " belongs to a premise-conclusion structure, which must follow an empty line");
     } else if (t.type == Tok::Indent || t.type == Tok::Dedent) {
-      diagnostics_.syntax_error(t.begin, "this line's indentation matches no relation or list above it");
+      diagnostics_.parse_error(t.begin, "this line's indentation matches no relation or list above it");
     } else {
-      diagnostics_.syntax_error(t.begin, "expected an empty line before " + describe(t));
+      diagnostics_.parse_error(t.begin, "expected an empty line before " + describe(t));
     }
   }
 
@@ -795,21 +736,21 @@ class Parser {
       return element(Context::top).has_value();
     }
     if (is_relation(t.type)) {
-      diagnostics_.syntax_error(t.begin, "a paragraph cannot start with the relation " + shown(trimmed(image(t))) +
+      diagnostics_.parse_error(t.begin, "a paragraph cannot start with the relation " + shown(trimmed(image(t))) +
                                              ": a relation is indented below its statement or argument, with no "
                                              "empty line in between");
       return false;
     }
     if (t.type == Tok::InferenceStart) {
-      diagnostics_.syntax_error(t.begin, "an inference line (\"--\") must come between numbered statements of a "
+      diagnostics_.parse_error(t.begin, "an inference line (\"--\") must come between numbered statements of a "
                                          "premise-conclusion structure");
       return false;
     }
     if (t.type == Tok::FrontMatter) {
-      diagnostics_.syntax_error(t.begin, "front matter (\"===\") may only open the document");
+      diagnostics_.parse_error(t.begin, "front matter (\"===\") may only open the document");
       return false;
     }
-    diagnostics_.syntax_error(t.begin, "expected a statement, an argument or a heading; got " + describe(t));
+    diagnostics_.parse_error(t.begin, "expected a statement, an argument or a heading; got " + describe(t));
     return false;
   }
 
@@ -834,7 +775,7 @@ class Parser {
         model_.append_text(freestyle_text(t));
       } else if (t.type == Tok::Link) {
         if (spans_lines(image(t))) {
-          diagnostics_.syntax_error(t.begin, "a link's text and address must each be on one line");
+          diagnostics_.parse_error(t.begin, "a link's text and address must each be on one line");
           return false;
         }
         link(t);
@@ -864,13 +805,13 @@ class Parser {
       const Token& s = tokens_[open.back()];
       const bool italic = s.type == Tok::AsteriskItalicStart || s.type == Tok::UnderscoreItalicStart;
       const std::string mark(image(s).substr(0, italic ? 1 : 2));
-      diagnostics_.syntax_error(s.begin, std::string(italic ? "italic" : "bold") + " text opened with " + shown(mark) +
+      diagnostics_.parse_error(s.begin, std::string(italic ? "italic" : "bold") + " text opened with " + shown(mark) +
                                              " is not closed: add " + shown(mark) + " after it, or write \\" +
                                              mark.substr(0, 1) + " for the character itself");
       return false;
     }
     if (!any) {
-      diagnostics_.syntax_error(at(), "expected " + expected + "; got " + describe(tokens_[i_]));
+      diagnostics_.parse_error(at(), "expected " + expected + "; got " + describe(tokens_[i_]));
       return false;
     }
     return true;
@@ -924,7 +865,7 @@ class Parser {
     Data data;
     auto parsed = yaml::parse_data(image(t));
     if (!parsed.ok) {
-      diagnostics_.syntax_error(t.begin + parsed.error_offset, "data block: " + parsed.error);
+      diagnostics_.parse_error(t.begin + parsed.error_offset, "data block: " + parsed.error);
       return data;
     }
     for (auto& [key, value] : parsed.fields) data.emplace_back(key, DataField{std::move(value), t.begin});
@@ -955,12 +896,12 @@ class Parser {
     const Token& t = tokens_[i_];
     const bool argument = t.type == Tok::ArgumentDefinition || t.type == Tok::ArgumentReference;
     if (argument && context == Context::pcs) {
-      diagnostics_.syntax_error(t.begin, "a premise or conclusion must be a statement, not the argument " +
+      diagnostics_.parse_error(t.begin, "a premise or conclusion must be a statement, not the argument " +
                                              shown(trimmed(image(t))) + ": write [Title] for a statement");
       return std::nullopt;
     }
     if (argument && context == Context::contradiction) {
-      diagnostics_.syntax_error(t.begin, "a contradiction (><) relates two statements, not the argument " +
+      diagnostics_.parse_error(t.begin, "a contradiction (><) relates two statements, not the argument " +
                                              shown(trimmed(image(t))));
       return std::nullopt;
     }
@@ -1049,7 +990,7 @@ class Parser {
         is_inference = closing_inference;
         continue;
       }
-      diagnostics_.syntax_error(at(), "expected another relation or the end of the indented block; got " +
+      diagnostics_.parse_error(at(), "expected another relation or the end of the indented block; got " +
                                           describe(tokens_[i_]));
       return std::nullopt;
     }
@@ -1059,12 +1000,12 @@ class Parser {
   bool relation(bool undercuts_only) {
     const Token& t = tokens_[i_];
     if (!is_relation(t.type)) {
-      diagnostics_.syntax_error(t.begin, "expected a relation (+, -, _, +>, ->, _>, <+, <-, <_ or ><) on the indented "
+      diagnostics_.parse_error(t.begin, "expected a relation (+, -, _, +>, ->, _>, <+, <-, <_ or ><) on the indented "
                                          "line; got " + describe(t));
       return false;
     }
     if (undercuts_only && t.type != Tok::OutgoingUndercut) {
-      diagnostics_.syntax_error(t.begin, "below an inference only undercuts (<_ or _) may be written; got " +
+      diagnostics_.parse_error(t.begin, "below an inference only undercuts (<_ or _) may be written; got " +
                                              describe(t));
       return false;
     }
@@ -1090,7 +1031,7 @@ class Parser {
                            next.type == Tok::ArgumentDefinition || next.type == Tok::ArgumentReference ||
                            is_content(next.type);
     if (!can_start) {
-      diagnostics_.syntax_error(next.begin, "expected a statement or an argument after the relation " +
+      diagnostics_.parse_error(next.begin, "expected a statement or an argument after the relation " +
                                                 shown(trimmed(image(t))) + "; got " + describe(next));
       return false;
     }
@@ -1101,13 +1042,13 @@ class Parser {
     ++i_;  // Indent
     const Tok item = peek();
     if (is_relation(item)) {
-      diagnostics_.syntax_error(at(), "a paragraph cannot start with the relation " + shown(trimmed(image(tokens_[i_]))) +
+      diagnostics_.parse_error(at(), "a paragraph cannot start with the relation " + shown(trimmed(image(tokens_[i_]))) +
                                           ": a relation is indented below its statement or argument, with no empty "
                                           "line in between");
       return false;
     }
     if (item != Tok::OrderedListItem && item != Tok::UnorderedListItem) {
-      diagnostics_.syntax_error(at(), "expected a list item (\"* \" or \"1. \") on the indented line; got " +
+      diagnostics_.parse_error(at(), "expected a list item (\"* \" or \"1. \") on the indented line; got " +
                                           describe(tokens_[i_]));
       return false;
     }
@@ -1116,7 +1057,7 @@ class Parser {
       if (!element(Context::list)) return false;
     } while (peek() == item);
     if (peek() != Tok::Dedent) {
-      diagnostics_.syntax_error(at(), "expected another list item or the end of the list; got " + describe(tokens_[i_]));
+      diagnostics_.parse_error(at(), "expected another list item or the end of the list; got " + describe(tokens_[i_]));
       return false;
     }
     ++i_;
@@ -1151,7 +1092,7 @@ class Parser {
         if (!i) return false;
         inference = i;
         if (peek() != Tok::StatementNumber) {
-          diagnostics_.syntax_error(at(), "expected the numbered conclusion after the inference line; got " +
+          diagnostics_.parse_error(at(), "expected the numbered conclusion after the inference line; got " +
                                               describe(tokens_[i_]));
           return false;
         }
@@ -1160,7 +1101,7 @@ class Parser {
       break;
     }
     if (!last_was_conclusion) {
-      diagnostics_.syntax_error(peek() == Tok::Emptyline || peek() == Tok::Eof ? start : at(),
+      diagnostics_.parse_error(peek() == Tok::Emptyline || peek() == Tok::Eof ? start : at(),
                                 "a premise-conclusion structure ends with an inference line (\"----\") and then its "
                                 "numbered conclusion");
       return false;
@@ -1190,12 +1131,12 @@ class Parser {
       if (peek() == Tok::Newline) ++i_;
     }
     if (peek() != Tok::InferenceEnd) {
-      diagnostics_.syntax_error(at(), "expected the end of the inference (\"--\"); got " + describe(tokens_[i_]));
+      diagnostics_.parse_error(at(), "expected the end of the inference (\"--\"); got " + describe(tokens_[i_]));
       return std::nullopt;
     }
     ++i_;
     if (peek() != Tok::Newline) {
-      diagnostics_.syntax_error(at(), "expected the end of the line after the inference; got " + describe(tokens_[i_]));
+      diagnostics_.parse_error(at(), "expected the end of the line after the inference; got " + describe(tokens_[i_]));
       return std::nullopt;
     }
     ++i_;
@@ -1619,7 +1560,7 @@ ReadResult read_argdown(std::string_view text, const ArgdownReadOptions& options
   try {
     const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     if (auto bad = invalid_utf8(text)) {
-      diagnostics.syntax_error(*bad, "a byte that is not UTF-8: an Argdown file is UTF-8 text");
+      diagnostics.parse_error(*bad, "a byte that is not UTF-8: an Argdown file is UTF-8 text");
       throw Fatal{};
     }
     // Argdown's command-line tool replaces @include(FILE) with the file
@@ -1629,14 +1570,14 @@ ReadResult read_argdown(std::string_view text, const ArgdownReadOptions& options
       const std::size_t close = text.find(')', at + 9);
       if (close == std::string_view::npos) break;
       if (close == at + 9) continue;
-      diagnostics.syntax_error(at, "@include(" + std::string(text.substr(at + 9, close - at - 9)) +
+      diagnostics.parse_error(at, "@include(" + std::string(text.substr(at + 9, close - at - 9)) +
                                        ") is a feature of Argdown's command-line tool, not of the language: "
                                        "claimgraph reads one file; inline the included files first "
                                        "(argdown compile)");
       throw Fatal{};
     }
     ad::Lexed lexed = ad::lex(text, start);
-    for (const auto& e : lexed.errors) diagnostics.syntax_error(e.offset, e.message);
+    for (const auto& e : lexed.errors) diagnostics.parse_error(e.offset, e.message);
     Model model(text, diagnostics, options);
     Parser(text, std::move(lexed.tokens), model, diagnostics, options).run();
     if (!diagnostics.failed()) {

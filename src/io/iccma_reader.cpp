@@ -15,6 +15,7 @@
 #include "claimgraph/error.hpp"
 #include "claimgraph/graph.hpp"
 #include "claimgraph/io/file.hpp"
+#include "detail/diagnostics.hpp"
 #include "detail/text.hpp"
 
 using claimgraph::detail::LineIndex;
@@ -58,40 +59,14 @@ namespace {
 
 std::string number(std::size_t n) { return std::to_string(n); }
 
-struct TooManyErrors {};  // the error budget is spent
-struct Fatal {};          // a limit was hit: nothing more can be read
+using detail::Fatal;
+using detail::TooManyErrors;
 
 // Collects diagnostics and reports them in input order.
-class Diagnostics {
+class Diagnostics : public detail::TextDiagnostics {
  public:
-  Diagnostics(std::string_view text, const IccmaReadOptions& options) : text_(text), options_(options), lines_(text) {}
-
-  // An error in the syntax of the format (makes the read a ParseError).
-  void syntax_error(std::size_t offset, std::string message) {
-    syntax_ = true;
-    add(Severity::error, offset, std::move(message));
-  }
-  // A well-formed input that cannot be used (a ValidationError unless there
-  // are syntax errors too).
-  void error(std::size_t offset, std::string message) { add(Severity::error, offset, std::move(message)); }
-  // A limit exceeded: reported, then reading stops.
-  [[noreturn]] void fatal(std::size_t offset, std::string message) {
-    add(Severity::error, offset, std::move(message));
-    throw Fatal{};
-  }
-  void warning(std::size_t offset, std::string message) {
-    if (warnings_ >= options_.max_warnings) {
-      ++suppressed_;
-      return;
-    }
-    ++warnings_;
-    add(Severity::warning, offset, std::move(message));
-  }
-  [[nodiscard]] bool failed() const noexcept { return errors_ > 0; }
-  [[nodiscard]] std::string location(std::size_t offset) {
-    auto [line, column] = lines_.locate(offset);
-    return options_.file_name + ":" + number(line) + ":" + number(column);
-  }
+  Diagnostics(std::string_view text, const IccmaReadOptions& options)
+      : TextDiagnostics(text, options.file_name, options.max_errors, options.max_warnings), options_(options) {}
   // Checks one argument name against the limits shared by the formats.
   bool check_name(std::string_view name, std::size_t offset) {
     if (name.size() > options_.limits.max_string_bytes) {
@@ -106,48 +81,8 @@ class Diagnostics {
     return true;
   }
 
-  // Throws the collected errors, or returns the graph with the warnings.
-  ReadResult finish(Graph graph, bool stopped) {
-    if (stopped) {
-      entries_.push_back({text_.size(), Diagnostic{Severity::note, Location{options_.file_name, 0, 0, ""},
-                                                   "too many errors; stopped after " + number(errors_)}});
-    }
-    if (suppressed_ > 0) {
-      entries_.push_back({text_.size(), Diagnostic{Severity::note, Location{options_.file_name, 0, 0, ""},
-                                                   number(suppressed_) + " more warnings not shown"}});
-    }
-    std::stable_sort(entries_.begin(), entries_.end(),
-                     [](const Entry& a, const Entry& b) { return a.offset < b.offset; });
-    std::vector<Diagnostic> all;
-    all.reserve(entries_.size());
-    for (auto& e : entries_) all.push_back(std::move(e.diagnostic));
-    if (errors_ > 0) {
-      if (syntax_) throw ParseError(std::move(all));
-      throw ValidationError(std::move(all));
-    }
-    return ReadResult{std::move(graph), std::move(all)};
-  }
-
  private:
-  void add(Severity severity, std::size_t offset, std::string message) {
-    auto [line, column] = lines_.locate(offset);
-    entries_.push_back(
-        {offset, Diagnostic{severity, Location{options_.file_name, line, column, ""}, std::move(message)}});
-    if (severity == Severity::error && ++errors_ >= options_.max_errors) throw TooManyErrors{};
-  }
-
-  struct Entry {
-    std::size_t offset;
-    Diagnostic diagnostic;
-  };
-  std::string_view text_;
   const IccmaReadOptions& options_;
-  LineIndex lines_;
-  std::vector<Entry> entries_;
-  std::size_t errors_ = 0;
-  std::size_t warnings_ = 0;
-  std::size_t suppressed_ = 0;
-  bool syntax_ = false;
 };
 
 // An attack between two arguments already in the graph, and where it is written.
@@ -372,7 +307,7 @@ class ApxReader {
       return n;
     }
     if (pos_ < text_.size() && text_[pos_] == '"') return quoted();
-    diagnostics_.syntax_error(start, "expected an argument name after \"" + std::string(after) +
+    diagnostics_.parse_error(start, "expected an argument name after \"" + std::string(after) +
                                          "\" (letters, digits and \"_\", or a quoted string); got " + next_token());
     return std::nullopt;
   }
@@ -385,7 +320,7 @@ class ApxReader {
     bool ok = true;
     for (;;) {
       if (pos_ >= text_.size() || text_[pos_] == '\n') {
-        diagnostics_.syntax_error(open, "quoted name is not closed: a '\"' is missing before the end of the line");
+        diagnostics_.parse_error(open, "quoted name is not closed: a '\"' is missing before the end of the line");
         return std::nullopt;
       }
       const char c = text_[pos_];
@@ -405,7 +340,7 @@ class ApxReader {
         if (i < text_.size() && text_[i] != '\n') detail::decode_utf8(text_, i);
         const std::string_view escape = text_.substr(pos_, i - pos_);
         const bool printable = escape.size() == 2 && escape[1] > 0x20 && escape[1] < 0x7F;
-        diagnostics_.syntax_error(pos_, "unknown escape " + (printable ? std::string(escape) : shown(escape)) +
+        diagnostics_.parse_error(pos_, "unknown escape " + (printable ? std::string(escape) : shown(escape)) +
                                             " in a quoted name: only \\\" and \\\\ are allowed");
         ok = false;
         pos_ = i;
@@ -416,7 +351,7 @@ class ApxReader {
     }
     if (!ok) return std::nullopt;
     if (value.empty()) {
-      diagnostics_.syntax_error(open, "an argument name must not be empty");
+      diagnostics_.parse_error(open, "an argument name must not be empty");
       return std::nullopt;
     }
     if (!diagnostics_.check_name(value, open)) return std::nullopt;
@@ -433,7 +368,7 @@ class ApxReader {
       ++pos_;
       return true;
     }
-    diagnostics_.syntax_error(pos_, message + "; got " + next_token());
+    diagnostics_.parse_error(pos_, message + "; got " + next_token());
     return false;
   }
 
@@ -474,7 +409,7 @@ class ApxReader {
   void fact() {
     const std::size_t start = pos_;
     if (!is_name_char(text_[pos_])) {
-      diagnostics_.syntax_error(start, "expected a fact (arg(NAME). or att(NAME,NAME).); got " + next_token());
+      diagnostics_.parse_error(start, "expected a fact (arg(NAME). or att(NAME,NAME).); got " + next_token());
       recover();
       return;
     }
@@ -484,7 +419,7 @@ class ApxReader {
       static constexpr std::array<std::string_view, 2> known{"arg", "att"};
       std::string message = "unknown fact " + shown(predicate) + " (the facts are arg(NAME). and att(NAME,NAME).)";
       if (auto near = detail::nearest(predicate, known)) message += "; did you mean \"" + *near + "\"?";
-      diagnostics_.syntax_error(start, std::move(message));
+      diagnostics_.parse_error(start, std::move(message));
       recover();
       return;
     }
@@ -535,7 +470,7 @@ class ApxReader {
       return;
     }
     // The fact is whole but for its full stop: keep it and read on from here.
-    diagnostics_.syntax_error(end, "expected \".\" after \"" + written + "\": every fact ends with a full stop");
+    diagnostics_.parse_error(end, "expected \".\" after \"" + written + "\": every fact ends with a full stop");
   }
 
   // Resolves the names of the attacks, now that every argument is declared.
@@ -649,14 +584,14 @@ class TgfReader {
     if (count == 0) return;
     if (tokens[0].text == "#") {
       if (separator_) {
-        diagnostics_.syntax_error(tokens[0].offset, "a second \"#\" line (the first is at " +
+        diagnostics_.parse_error(tokens[0].offset, "a second \"#\" line (the first is at " +
                                                         diagnostics_.location(*separator_) +
                                                         "): a TGF file has one, between the arguments and the attacks");
         return;
       }
       separator_ = tokens[0].offset;
       if (count > 1) {
-        diagnostics_.syntax_error(tokens[1].offset, "the line that separates arguments from attacks holds only \"#\"; got " +
+        diagnostics_.parse_error(tokens[1].offset, "the line that separates arguments from attacks holds only \"#\"; got " +
                                                         shown(tokens[1].text) + " after it");
       }
       return;
@@ -675,7 +610,7 @@ class TgfReader {
       return;
     }
     if (count == 1) {
-      diagnostics_.syntax_error(end_of(text, offset), "expected the attacked argument after " + shown(tokens[0].text) +
+      diagnostics_.parse_error(end_of(text, offset), "expected the attacked argument after " + shown(tokens[0].text) +
                                                           ": an attack line is \"a b\", the attacker then the attacked");
       return;
     }
@@ -741,7 +676,7 @@ class I23Reader {
       const std::size_t start = skip_byte_order_mark(text_);
       for_each_line(text_, start, [this](std::string_view line, std::size_t offset) { this->line(line, offset); });
       if (!header_seen_) {
-        diagnostics_.syntax_error(start, "missing the header \"p af N\" (N the number of arguments); "
+        diagnostics_.parse_error(start, "missing the header \"p af N\" (N the number of arguments); "
                                          "an empty framework is written \"p af 0\"");
       }
       if (!diagnostics_.failed()) builder_.add_attacks();
@@ -775,7 +710,7 @@ class I23Reader {
     if (!header_seen_) {
       header_seen_ = true;  // reported once
       const bool looks_like_attack = count == 2 && decimal(tokens[0].text) && decimal(tokens[1].text);
-      diagnostics_.syntax_error(tokens[0].offset,
+      diagnostics_.parse_error(tokens[0].offset,
                                 looks_like_attack ? std::string("missing the header \"p af N\" before the first attack: the "
                                                      "first line that is not a comment gives the number of arguments")
                                        : "expected the header \"p af N\" (N the number of arguments); got " +
@@ -787,7 +722,7 @@ class I23Reader {
 
   void header(std::string_view text, std::size_t offset, const std::array<Token, 4>& tokens, std::size_t count) {
     if (header_seen_) {
-      diagnostics_.syntax_error(tokens[0].offset, header_offset_
+      diagnostics_.parse_error(tokens[0].offset, header_offset_
                                                       ? "a second header (the first is at " +
                                                             diagnostics_.location(*header_offset_) +
                                                             "): \"p af N\" comes once, before the attacks"
@@ -798,28 +733,28 @@ class I23Reader {
     header_seen_ = true;
     header_offset_ = tokens[0].offset;
     if (count < 2) {
-      diagnostics_.syntax_error(end_of(text, offset), "expected \"af\" after \"p\": the header is \"p af N\"");
+      diagnostics_.parse_error(end_of(text, offset), "expected \"af\" after \"p\": the header is \"p af N\"");
       return;
     }
     if (tokens[1].text != "af") {
-      diagnostics_.syntax_error(tokens[1].offset, "expected \"af\" after \"p\": this reader takes abstract "
+      diagnostics_.parse_error(tokens[1].offset, "expected \"af\" after \"p\": this reader takes abstract "
                                                   "argumentation frameworks (\"p af N\"); got " +
                                                       shown(tokens[1].text));
       return;
     }
     if (count < 3) {
-      diagnostics_.syntax_error(end_of(text, offset),
+      diagnostics_.parse_error(end_of(text, offset),
                                 "expected the number of arguments after \"p af\": the header is \"p af N\"");
       return;
     }
     const auto n = decimal(tokens[2].text);
     if (!n) {
-      diagnostics_.syntax_error(tokens[2].offset,
+      diagnostics_.parse_error(tokens[2].offset,
                                 "expected the number of arguments after \"p af\"; got " + shown(tokens[2].text));
       return;
     }
     if (count > 3) {
-      diagnostics_.syntax_error(tokens[3].offset,
+      diagnostics_.parse_error(tokens[3].offset,
                                 "unexpected " + shown(tokens[3].text) + " after the header \"p af " +
                                     std::string(tokens[2].text) + "\"");
     }
@@ -842,7 +777,7 @@ class I23Reader {
   std::optional<std::uint32_t> argument(const Token& token, const std::string& expected) {
     const auto value = decimal(token.text);
     if (!value) {
-      diagnostics_.syntax_error(token.offset, expected + "; got " + shown(token.text));
+      diagnostics_.parse_error(token.offset, expected + "; got " + shown(token.text));
       return std::nullopt;
     }
     if (!arguments_) return std::nullopt;
@@ -858,7 +793,7 @@ class I23Reader {
     const auto from = argument(tokens[0], "expected an attack \"i j\" with argument numbers " + range());
     if (count < 2) {
       if (decimal(tokens[0].text)) {
-        diagnostics_.syntax_error(end_of(text, offset), "expected the attacked argument's number after \"" +
+        diagnostics_.parse_error(end_of(text, offset), "expected the attacked argument's number after \"" +
                                                             std::string(tokens[0].text) +
                                                             "\": an attack line is \"i j\"");
       }
@@ -867,7 +802,7 @@ class I23Reader {
     const auto to = argument(tokens[1], "expected the attacked argument's number (" + range() + ") after \"" +
                                            std::string(tokens[0].text) + "\"");
     if (count > 2) {
-      diagnostics_.syntax_error(tokens[2].offset, "unexpected " + shown(tokens[2].text) + " after the attack \"" +
+      diagnostics_.parse_error(tokens[2].offset, "unexpected " + shown(tokens[2].text) + " after the attack \"" +
                                                       std::string(tokens[0].text) + " " + std::string(tokens[1].text) +
                                                       "\": an attack line holds two argument numbers");
       return;
