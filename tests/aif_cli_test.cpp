@@ -23,19 +23,13 @@ using test::read_text;
 using test::RunResult;
 using test::write_text;
 
-class AifCliTest : public ::testing::Test {
+class AifCliTest : public test::ProgramTest {
  protected:
   void SetUp() override {
-    if (test::program().empty()) GTEST_SKIP() << "the claimgraph program was not built (CLAIMGRAPH_BUILD_TOOLS=OFF)";
+    ProgramTest::SetUp();
+    if (IsSkipped()) return;
     write_text(map_, test::debate_map());
   }
-
-  static RunResult claimgraph(std::vector<std::string> args, const std::optional<std::string>& input = std::nullopt) {
-    args.insert(args.begin(), test::program());
-    return test::run(args, input);
-  }
-
-  static std::string graph(const std::string& name) { return (test::graphs_dir() / (name + ".json")).string(); }
 
   static std::set<std::string> listing(const fs::path& dir) {
     std::set<std::string> names;

@@ -20,20 +20,8 @@ using test::read_text;
 using test::RunResult;
 using test::write_text;
 
-class CliTest : public ::testing::Test {
+class CliTest : public test::ProgramTest {
  protected:
-  void SetUp() override {
-    if (test::program().empty()) GTEST_SKIP() << "the claimgraph program was not built (CLAIMGRAPH_BUILD_TOOLS=OFF)";
-  }
-
-  static RunResult claimgraph(std::vector<std::string> args, const std::optional<std::string>& input = std::nullopt) {
-    args.insert(args.begin(), test::program());
-    return test::run(args, input);
-  }
-
-  static std::string graph(const std::string& name) { return (test::graphs_dir() / (name + ".json")).string(); }
-  static std::string golden(const std::string& name) { return read_text(test::golden_dir() / name); }
-
   // The names in a directory, to see that nothing (not even a temporary
   // file) was left behind.
   static std::set<std::string> listing(const fs::path& dir) {

@@ -22,20 +22,8 @@ using test::read_text;
 using test::RunResult;
 using test::write_text;
 
-class ExportFormatsCliTest : public ::testing::Test {
+class ExportFormatsCliTest : public test::ProgramTest {
  protected:
-  void SetUp() override {
-    if (test::program().empty()) GTEST_SKIP() << "the claimgraph program was not built (CLAIMGRAPH_BUILD_TOOLS=OFF)";
-  }
-
-  static RunResult claimgraph(std::vector<std::string> args, const std::optional<std::string>& input = std::nullopt) {
-    args.insert(args.begin(), test::program());
-    return test::run(args, input);
-  }
-
-  static std::string graph(const std::string& name) { return (test::graphs_dir() / (name + ".json")).string(); }
-  static std::string golden(const std::string& name) { return read_text(test::golden_dir() / name); }
-
   static std::set<std::string> listing(const fs::path& dir) {
     std::set<std::string> names;
     for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());

@@ -23,19 +23,8 @@ using test::read_text;
 using test::RunResult;
 using test::write_text;
 
-class RenderCliTest : public ::testing::Test {
+class RenderCliTest : public test::ProgramTest {
  protected:
-  void SetUp() override {
-    if (test::program().empty()) GTEST_SKIP() << "the claimgraph program was not built (CLAIMGRAPH_BUILD_TOOLS=OFF)";
-  }
-
-  static RunResult claimgraph(std::vector<std::string> args, const std::optional<std::string>& input = std::nullopt) {
-    args.insert(args.begin(), test::program());
-    return test::run(args, input);
-  }
-
-  static std::string graph(const std::string& name) { return (test::graphs_dir() / (name + ".json")).string(); }
-
   // What the library draws from the DOT `export` writes with `export_args`.
   static std::string expected(const std::string& file, std::vector<std::string> export_args, io::RenderFormat format,
                               io::LayoutEngine layout = io::LayoutEngine::dot) {

@@ -2,6 +2,8 @@
 // What the tests share: absolute paths from CMake, files, golden files,
 // temporary directories and running programs.
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -74,6 +76,24 @@ struct RunResult {
 /// browser), not a measure of speed.
 [[nodiscard]] RunResult run(const std::vector<std::string>& argv, const std::optional<std::string>& input = std::nullopt,
                             std::chrono::seconds limit = std::chrono::seconds::zero());
+
+/// Base of the tests that run the claimgraph program; they are skipped
+/// where it was not built.
+class ProgramTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (program().empty()) GTEST_SKIP() << "the claimgraph program was not built (CLAIMGRAPH_BUILD_TOOLS=OFF)";
+  }
+  /// Runs claimgraph with `args`.
+  static RunResult claimgraph(std::vector<std::string> args, const std::optional<std::string>& input = std::nullopt) {
+    args.insert(args.begin(), program());
+    return run(args, input);
+  }
+  /// graphs/NAME.json.
+  static std::string graph(const std::string& name) { return (graphs_dir() / (name + ".json")).string(); }
+  /// The golden file tests/golden/NAME.
+  static std::string golden(const std::string& name) { return read_text(golden_dir() / name); }
+};
 
 /// `prefix` followed by `n` in decimal ("n12"). (Spelled out instead of
 /// `"n" + std::to_string(n)`, on which GCC 12 gives a false -Wrestrict.)
