@@ -31,7 +31,7 @@ std::string as_json(const claimgraph::Graph& g) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   (void)claimgraph::io::looks_like_aif(text);
-  claimgraph::io::AifReadOptions options;
+  claimgraph::io::ReadOptions options;
   options.limits.max_input_bytes = 1 << 20;
   options.limits.max_edges = 1 << 16;
   std::string map;

@@ -23,7 +23,7 @@ std::string written(const claimgraph::Graph& g) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  claimgraph::io::ArgdownReadOptions options;
+  claimgraph::io::ReadOptions options;
   options.limits.max_input_bytes = 1 << 20;
   std::string first;
   try {

@@ -11,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
-  claimgraph::io::IccmaReadOptions options;
+  claimgraph::io::ReadOptions options;
   options.limits.max_input_bytes = 1 << 20;
   // An .i23 header declares its arguments ("p af N"), so a few bytes can ask
   // for millions of nodes, which the default limits allow. Bound them so that

@@ -32,6 +32,25 @@ std::string Diagnostic::format() const {
   return out;
 }
 
+std::string_view to_string(Limit limit) noexcept {
+  switch (limit) {
+    case Limit::input_bytes: return "max_input_bytes";
+    case Limit::depth: return "max_depth";
+    case Limit::string_bytes: return "max_string_bytes";
+    case Limit::nodes: return "max_nodes";
+    case Limit::edges: return "max_edges";
+    case Limit::render_nodes: return "max_render_nodes";
+    case Limit::search_steps: return "max_search_steps";
+  }
+  return "max_input_bytes";
+}
+
+std::span<const Limit> all_limits() noexcept {
+  static constexpr Limit all[] = {Limit::input_bytes, Limit::depth,        Limit::string_bytes, Limit::nodes,
+                                  Limit::edges,       Limit::render_nodes, Limit::search_steps};
+  return all;
+}
+
 namespace {
 std::string summarize(const std::vector<Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) {
@@ -44,8 +63,8 @@ std::string summarize(const std::vector<Diagnostic>& diagnostics) {
 InputError::InputError(std::vector<Diagnostic> diagnostics)
     : Error(summarize(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
-IoError::IoError(std::string path, const std::string& what)
-    : Error(path + ": error: " + what), path_(std::move(path)) {}
+IoError::IoError(std::string path, const std::string& what, std::optional<Limit> limit)
+    : Error(path + ": error: " + what, limit), path_(std::move(path)) {}
 
 RenderError::RenderError(const std::string& what, std::vector<std::string> graphviz_messages)
     : Error(what), graphviz_messages_(std::move(graphviz_messages)) {}

@@ -214,4 +214,12 @@ analysis::StrengthReport restrict(const analysis::StrengthReport& report, const 
   return r;
 }
 
+analysis::Results restrict(const analysis::Results& results, const View& view) {
+  analysis::Results r;
+  if (results.grounding) r.grounding = restrict(*results.grounding, view);
+  if (results.status) r.status = restrict(*results.status, view);
+  if (results.strength) r.strength = restrict(*results.strength, view);
+  return r;
+}
+
 }  // namespace claimgraph

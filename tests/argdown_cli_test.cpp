@@ -28,6 +28,7 @@
 
 #include "claimgraph/error.hpp"
 #include "claimgraph/io/argdown_reader.hpp"
+#include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/argdown_writer.hpp"
 #include "claimgraph/io/json_reader.hpp"
 #include "claimgraph/io/json_writer.hpp"
@@ -341,7 +342,9 @@ std::vector<fs::path> corpus_files() {
   const fs::path dir = corpus_root() / "argdown";
   if (!fs::is_directory(dir)) return files;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && io::is_argdown_file_name(entry.path().string())) files.push_back(entry.path());
+    if (entry.is_regular_file() && io::input_format_for_path(entry.path().string()) == io::find_input_format("argdown")) {
+      files.push_back(entry.path());
+    }
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -362,7 +365,7 @@ struct Outcome {
 Outcome read_outcome(const fs::path& path) {
   Outcome o;
   try {
-    o.graph = io::read_argdown_file(path.string()).graph;
+    o.graph = io::read_input(path.string(), io::find_input_format("argdown")).result.graph;
   } catch (const InputError& e) {
     for (const auto& d : e.diagnostics()) {
       if (d.severity != Severity::error) continue;
@@ -380,7 +383,7 @@ TEST(ArgdownCorpusTest, EveryFileIsReadOrRejectedWithoutACrash) {
   EXPECT_GE(files.size(), 35u) << "the corpus holds 38 Argdown files";
   for (const auto& path : files) {
     try {
-      (void)io::read_argdown_file(path.string());
+      (void)io::read_input(path.string(), io::find_input_format("argdown"));
     } catch (const InputError&) {
     }
   }

@@ -98,7 +98,7 @@ TEST_F(ExportFormatsCliTest, CsvToStandardOutputIsRefused) {
     EXPECT_EQ(r.status, 2);
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(r.err,
-              "claimgraph: error: --to csv writes two files, OUT.nodes.csv and OUT.edges.csv, and cannot write them to "
+              "claimgraph: error: --to csv writes OUT.nodes.csv and OUT.edges.csv, and cannot write them to "
               "standard output; give -o OUT.csv\n");
   }
   const RunResult device = claimgraph({"export", graph("negligence_example"), "--to", "csv", "-o", "/dev/stdout"});

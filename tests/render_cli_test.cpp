@@ -179,10 +179,10 @@ TEST_F(RenderCliTest, AboveTheLimitTheDefaultLayoutIsSfdp) {
       claimgraph({"render", graph("negligence_example"), "-o", out.string(), "--max-render-nodes", "13"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(without_progress(r.err),
-            "claimgraph: warning: " + graph("negligence_example") +
-                " has 14 nodes, more than --max-render-nodes (13) for the dot layout; drawing it with sfdp instead "
-                "(groups are not drawn as clusters); for a readable diagram, render a smaller view (--focus ID "
-                "--depth N, --group G, --party P or --gaps-only)\n");
+            graph("negligence_example") +
+                ": warning: the diagram has 14 nodes, more than the limit of 13 for the dot layout; drawing it with "
+                "sfdp instead (groups are not drawn as clusters) (raise the limit with --max-render-nodes, or draw a "
+                "smaller view: --focus ID --depth N, --group G, --party P or --gaps-only)\n");
   const fs::path sfdp = tmp_ / "sfdp.svg";
   ASSERT_EQ(claimgraph({"render", graph("negligence_example"), "-o", sfdp.string(), "--layout", "sfdp"}).status, 0);
   EXPECT_EQ(read_text(out), read_text(sfdp));
@@ -208,9 +208,10 @@ TEST_F(RenderCliTest, AboveTheLimitAnExplicitSlowLayoutIsRefused) {
     EXPECT_EQ(r.status, 2);
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(r.err, "claimgraph: error: " + graph("negligence_example") +
-                         " has 14 nodes, more than --max-render-nodes (13) for the " + layout +
-                         " layout, which would take minutes or hours; render a smaller view (--focus ID --depth N, "
-                         "--group G, --party P or --gaps-only), use --layout sfdp, or raise --max-render-nodes\n");
+                         ": the diagram has 14 nodes, more than the limit of 13 for the " + layout +
+                         " layout, which would take minutes or hours; use the sfdp layout (raise the limit with "
+                         "--max-render-nodes, or draw a smaller view: --focus ID --depth N, --group G, --party P or "
+                         "--gaps-only)\n");
     EXPECT_TRUE(listing(tmp_.path()).empty());
   }
   const RunResult sfdp = claimgraph({"render", graph("negligence_example"), "-o", (tmp_ / "s.svg").string(),
@@ -260,10 +261,12 @@ TEST_F(RenderCliTest, UnknownFormatExitsTwoAndWritesNothing) {
                        "; name it .svg, .png or .pdf, or give --format svg, png or pdf\n");
   const RunResult option = claimgraph({"render", graph("negligence_example"), "-o", out.string(), "--format", "gif"});
   EXPECT_EQ(option.status, 2);
-  EXPECT_NE(option.err.find("--format: gif not in {svg,png,pdf}"), std::string::npos) << option.err;
+  EXPECT_NE(option.err.find("--format: unknown value \"gif\"; expected svg, png or pdf"), std::string::npos)
+      << option.err;
   const RunResult layout = claimgraph({"render", graph("negligence_example"), "-o", out.string(), "--layout", "circo"});
   EXPECT_EQ(layout.status, 2);
-  EXPECT_NE(layout.err.find("--layout: circo not in {dot,neato,fdp,sfdp}"), std::string::npos) << layout.err;
+  EXPECT_NE(layout.err.find("--layout: unknown value \"circo\"; expected dot, neato, fdp or sfdp"), std::string::npos)
+      << layout.err;
   EXPECT_TRUE(listing(tmp_.path()).empty());
 }
 

@@ -4,9 +4,12 @@
 // user sees every problem of a file at once, the way a compiler reports them.
 
 #include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "claimgraph/limits.hpp"
 
 namespace claimgraph {
 
@@ -28,6 +31,9 @@ struct Diagnostic {
   Severity severity = Severity::error;
   Location where;
   std::string message;
+  /// The limit this diagnostic reports hitting, if any: the message says
+  /// what was exceeded, a program may add how to raise it.
+  std::optional<Limit> limit = std::nullopt;
 
   /// The message in `FILE:LINE:COLUMN: severity: [pointer: ]message` form.
   [[nodiscard]] std::string format() const;
@@ -39,7 +45,13 @@ struct Diagnostic {
 /// Base of every exception the library throws.
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(const std::string& what, std::optional<Limit> limit = std::nullopt)
+      : std::runtime_error(what), limit_(limit) {}
+  /// The limit whose excess this error reports, if any (see Diagnostic::limit).
+  [[nodiscard]] std::optional<Limit> limit() const noexcept { return limit_; }
+
+ private:
+  std::optional<Limit> limit_;
 };
 
 /// The input cannot be used. Holds every diagnostic found (errors and the
@@ -70,7 +82,7 @@ class ValidationError : public InputError {
 /// A file could not be read or written.
 class IoError : public Error {
  public:
-  IoError(std::string path, const std::string& what);
+  IoError(std::string path, const std::string& what, std::optional<Limit> limit = std::nullopt);
   /// The file the operation was about.
   [[nodiscard]] const std::string& path() const noexcept { return path_; }
 

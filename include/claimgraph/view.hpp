@@ -24,9 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "claimgraph/analysis/grounding.hpp"
-#include "claimgraph/analysis/status.hpp"
-#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/error.hpp"
 #include "claimgraph/graph.hpp"
 
@@ -79,5 +77,7 @@ class ViewError : public Error {
 [[nodiscard]] analysis::GroundingReport restrict(const analysis::GroundingReport& report, const View& view);
 [[nodiscard]] analysis::StatusReport restrict(const analysis::StatusReport& report, const View& view);
 [[nodiscard]] analysis::StrengthReport restrict(const analysis::StrengthReport& report, const View& view);
+/// Every result held, for the view.
+[[nodiscard]] analysis::Results restrict(const analysis::Results& results, const View& view);
 
 }  // namespace claimgraph

@@ -25,12 +25,12 @@ std::optional<Semantics> parse_semantics(std::string_view name) noexcept {
 namespace {
 std::string limit_message(Semantics semantics, std::size_t max_steps) {
   return "the search for " + std::string(to_string(semantics)) + " extensions exceeded the limit of " +
-         std::to_string(max_steps) + " steps (raise the limit with --max-search-steps)";
+         std::to_string(max_steps) + " steps";
 }
 }  // namespace
 
 SearchLimitError::SearchLimitError(Semantics semantics, std::size_t max_steps)
-    : Error(limit_message(semantics, max_steps)), semantics_(semantics), max_steps_(max_steps) {}
+    : Error(limit_message(semantics, max_steps), Limit::search_steps), semantics_(semantics), max_steps_(max_steps) {}
 
 namespace {
 

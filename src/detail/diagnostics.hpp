@@ -7,14 +7,14 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "claimgraph/error.hpp"
-#include "claimgraph/graph.hpp"
-#include "claimgraph/io/json_reader.hpp"
+#include "claimgraph/limits.hpp"
 #include "detail/text.hpp"
 
 namespace claimgraph::detail {
@@ -32,26 +32,29 @@ class TextDiagnostics {
   // forms with a pointer also name the place in the document's structure
   // (a JSON pointer).
   void parse_error(std::size_t offset, std::string message) { parse_error(offset, {}, std::move(message)); }
-  void parse_error(std::size_t offset, std::string pointer, std::string message) {
+  void parse_error(std::size_t offset, std::string pointer, std::string message,
+                   std::optional<Limit> limit = std::nullopt) {
     parse_ = true;
-    add(Severity::error, offset, std::move(pointer), std::move(message));
+    add(Severity::error, offset, std::move(pointer), std::move(message), limit);
   }
   // Well-formed input that cannot be used: a ValidationError, unless there
   // are parse errors too.
   void error(std::size_t offset, std::string message) { error(offset, {}, std::move(message)); }
-  void error(std::size_t offset, std::string pointer, std::string message) {
-    add(Severity::error, offset, std::move(pointer), std::move(message));
+  // `limit`: the error reports a value over that limit (a string too long).
+  void error(std::size_t offset, std::string pointer, std::string message, std::optional<Limit> limit = std::nullopt) {
+    add(Severity::error, offset, std::move(pointer), std::move(message), limit);
   }
-  // A limit exceeded: reported as an error, then reading stops.
-  [[noreturn]] void fatal(std::size_t offset, std::string message) {
-    add(Severity::error, offset, {}, std::move(message));
+  // A limit exceeded that ends the read: reported as an error, then reading
+  // stops. The message says what was exceeded; the diagnostic names `limit`.
+  [[noreturn]] void fatal(std::size_t offset, Limit limit, std::string message) {
+    add(Severity::error, offset, {}, std::move(message), limit);
     throw Fatal{};
   }
   // The same, for a limit on the document's structure: the read is a
   // ParseError.
-  [[noreturn]] void fatal_parse(std::size_t offset, std::string pointer, std::string message) {
+  [[noreturn]] void fatal_parse(std::size_t offset, std::string pointer, Limit limit, std::string message) {
     parse_ = true;
-    add(Severity::error, offset, std::move(pointer), std::move(message));
+    add(Severity::error, offset, std::move(pointer), std::move(message), limit);
     throw Fatal{};
   }
   void warning(std::size_t offset, std::string message) { warning(offset, {}, std::move(message)); }
@@ -64,6 +67,16 @@ class TextDiagnostics {
     add(Severity::warning, offset, std::move(pointer), std::move(message));
   }
 
+  // Stops the read when the text is longer than `max_bytes`
+  // (Limits::max_input_bytes).
+  void check_input_size(std::size_t max_bytes) {
+    if (text_.size() > max_bytes) {
+      fatal(0, Limit::input_bytes,
+            "input of " + std::to_string(text_.size()) + " bytes exceeds the limit of " + std::to_string(max_bytes) +
+                " bytes");
+    }
+  }
+
   [[nodiscard]] bool failed() const noexcept { return errors_ > 0; }
 
   // "FILE:LINE:COLUMN" of an offset, for messages that point elsewhere.
@@ -73,8 +86,8 @@ class TextDiagnostics {
   }
 
   // Throws the collected errors (ParseError or ValidationError), or returns
-  // the graph with the warnings. `stopped`: the error budget ran out.
-  io::ReadResult finish(Graph graph, bool stopped) {
+  // the warnings. `stopped`: the error budget ran out.
+  std::vector<Diagnostic> finish(bool stopped) {
     if (stopped) {
       note("too many errors; stopped after " + std::to_string(errors_));
     }
@@ -90,14 +103,15 @@ class TextDiagnostics {
       if (parse_) throw ParseError(std::move(all));
       throw ValidationError(std::move(all));
     }
-    return io::ReadResult{std::move(graph), std::move(all)};
+    return all;
   }
 
  private:
-  void add(Severity severity, std::size_t offset, std::string pointer, std::string message) {
+  void add(Severity severity, std::size_t offset, std::string pointer, std::string message,
+           std::optional<Limit> limit = std::nullopt) {
     auto [line, column] = lines_.locate(std::min(offset, text_.size()));
-    entries_.push_back(
-        {offset, Diagnostic{severity, Location{file_name_, line, column, std::move(pointer)}, std::move(message)}});
+    entries_.push_back({offset, Diagnostic{severity, Location{file_name_, line, column, std::move(pointer)},
+                                           std::move(message), limit}});
     if (severity == Severity::error && ++errors_ >= max_errors_) throw TooManyErrors{};
   }
   // A note about the whole file, after everything else.

@@ -15,12 +15,10 @@
 
 #include "claimgraph/error.hpp"
 #include "claimgraph/graph.hpp"
-#include "claimgraph/io/file.hpp"
 #include "detail/json_parser.hpp"
 #include "detail/diagnostics.hpp"
 #include "detail/text.hpp"
 
-using claimgraph::detail::LineIndex;
 using claimgraph::detail::shown;
 
 namespace claimgraph::io {
@@ -111,7 +109,7 @@ using detail::TooManyErrors;
 // Collects diagnostics and reports them in input order.
 class Diagnostics : public detail::TextDiagnostics {
  public:
-  Diagnostics(std::string_view text, const AifReadOptions& options)
+  Diagnostics(std::string_view text, const ReadOptions& options)
       : TextDiagnostics(text, options.file_name, options.max_errors, options.max_warnings) {}
 };
 
@@ -195,7 +193,8 @@ class TreeBuilder {
   void too_long(std::size_t size, std::size_t at, std::string pointer) {
     diagnostics_.error(at, std::move(pointer),
                        "string of " + std::to_string(size) + " bytes exceeds the limit of " +
-                           std::to_string(limits_.max_string_bytes) + " bytes (raise it with --max-string-bytes)");
+                           std::to_string(limits_.max_string_bytes) + " bytes",
+                       Limit::string_bytes);
   }
 
   // Adds `v` to the open object or array (or makes it the document).
@@ -211,12 +210,12 @@ class TreeBuilder {
     }
     const std::size_t count = parent.value->elements.size();
     if (parent.role == Role::nodes && count >= limits_.max_nodes) {
-      diagnostics_.fatal_parse(v.offset, next_pointer(),
-                         "more than " + std::to_string(limits_.max_nodes) + " nodes (raise the limit with --max-nodes)");
+      diagnostics_.fatal_parse(v.offset, next_pointer(), Limit::nodes,
+                               "more than " + std::to_string(limits_.max_nodes) + " nodes");
     }
     if (parent.role == Role::edges && count >= limits_.max_edges) {
-      diagnostics_.fatal_parse(v.offset, next_pointer(),
-                         "more than " + std::to_string(limits_.max_edges) + " edges (raise the limit with --max-edges)");
+      diagnostics_.fatal_parse(v.offset, next_pointer(), Limit::edges,
+                               "more than " + std::to_string(limits_.max_edges) + " edges");
     }
     parent.value->elements.push_back(std::move(v));
     return &parent.value->elements.back();
@@ -234,9 +233,8 @@ class TreeBuilder {
 
   bool start(Type type, std::size_t at) {
     if (stack_.size() + skip_depth_ >= limits_.max_depth) {
-      diagnostics_.fatal_parse(at, "",
-                         "nesting deeper than " + std::to_string(limits_.max_depth) +
-                             " levels (raise the limit with --max-depth)");
+      diagnostics_.fatal_parse(at, "", Limit::depth,
+                               "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
     }
     if (skip_depth_ > 0) {
       ++skip_depth_;
@@ -353,7 +351,7 @@ constexpr std::array<std::string_view, 9> node_field_names{"kind",   "text",    
 
 class MapReader {
  public:
-  MapReader(std::string_view text, const Value& root, Diagnostics& diagnostics, const AifReadOptions& options)
+  MapReader(std::string_view text, const Value& root, Diagnostics& diagnostics, const ReadOptions& options)
       : text_(text), root_(root), diagnostics_(diagnostics), options_(options) {}
 
   Graph run() {
@@ -1012,9 +1010,8 @@ class MapReader {
 
   Produced& produce(std::size_t order, std::size_t then, std::size_t from, std::size_t to, Relation relation) {
     if (produced_.size() >= options_.limits.max_edges) {
-      diagnostics_.fatal_parse(edges_[order].value->offset, edge_pointer(edges_[order].index),
-                         "more than " + number(options_.limits.max_edges) +
-                             " edges in the graph (raise the limit with --max-edges)");
+      diagnostics_.fatal_parse(edges_[order].value->offset, edge_pointer(edges_[order].index), Limit::edges,
+                               "more than " + number(options_.limits.max_edges) + " edges in the graph");
     }
     Produced& p = produced_.emplace_back();
     p.order = order;
@@ -1205,7 +1202,7 @@ class MapReader {
   std::string_view text_;
   const Value& root_;
   Diagnostics& diagnostics_;
-  const AifReadOptions& options_;
+  const ReadOptions& options_;
 
   const Value* map_ = nullptr;
   const Value* nodes_value_ = nullptr;
@@ -1223,7 +1220,7 @@ class MapReader {
 };
 
 // Reads the document, then the map.
-ReadResult read(std::string_view text, const AifReadOptions& options) {
+ReadResult read(std::string_view text, const ReadOptions& options) {
   // A UTF-8 byte-order mark is allowed; other encodings are named.
   constexpr std::string_view bom = "\xEF\xBB\xBF";
   if (text.substr(0, 3) == bom) text.remove_prefix(3);
@@ -1238,8 +1235,8 @@ ReadResult read(std::string_view text, const AifReadOptions& options) {
     if (text.size() > options.limits.max_input_bytes) {
       diagnostics.parse_error(0, "",
                               "input of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
-                                  std::to_string(options.limits.max_input_bytes) +
-                                  " bytes (raise it with --max-input-bytes)");
+                                  std::to_string(options.limits.max_input_bytes) + " bytes",
+                              Limit::input_bytes);
     } else if (utf16) {
       diagnostics.parse_error(0, "", "the file looks like UTF-16 or UTF-32; AIF maps must be encoded as UTF-8");
     } else if (blank) {
@@ -1257,7 +1254,8 @@ ReadResult read(std::string_view text, const AifReadOptions& options) {
     stopped = true;
   } catch (const Fatal&) {
   }
-  return diagnostics.finish(std::move(graph), stopped);
+  auto warnings = diagnostics.finish(stopped);
+  return ReadResult{std::move(graph), std::move(warnings)};
 }
 
 // --- telling an AIF map from a case file -----------------------------------------------
@@ -1336,17 +1334,8 @@ bool looks_like_aif(std::string_view text, std::size_t max_depth) {
   return sniffer.verdict == Sniffer::Verdict::aif;
 }
 
-ReadResult read_aif(std::string_view text, const AifReadOptions& options) { return read(text, options); }
+ReadResult read_aif(std::string_view text, const ReadOptions& options) { return read(text, options); }
 
-ReadResult read_aif(std::istream& in, const AifReadOptions& options) {
-  const std::string text = read_all(in, options.file_name, options.limits.max_input_bytes);
-  return read_aif(text, options);
-}
-
-ReadResult read_aif_file(const std::string& path, AifReadOptions options) {
-  options.file_name = path == "-" ? std::string("<stdin>") : path;
-  const std::string text = read_file(path, options.limits.max_input_bytes);
-  return read_aif(text, options);
-}
+ReadResult read_aif(std::istream& in, const ReadOptions& options) { return read_stream(in, options, read_aif); }
 
 }  // namespace claimgraph::io

@@ -12,7 +12,6 @@
 
 #include "claimgraph/error.hpp"
 #include "claimgraph/graph.hpp"
-#include "claimgraph/io/file.hpp"
 #include "detail/argdown_syntax.hpp"
 #include "detail/diagnostics.hpp"
 #include "detail/text.hpp"
@@ -31,27 +30,11 @@
 // Where Argdown's behaviour is surprising, the code follows it and says so:
 // the tests compare this reader with Argdown's own on real files.
 
-using claimgraph::detail::LineIndex;
 using claimgraph::detail::shown;
 namespace ad = claimgraph::detail::argdown;
 namespace yaml = claimgraph::detail::yaml;
 
 namespace claimgraph::io {
-
-bool is_argdown_file_name(std::string_view path) noexcept {
-  const auto ends_with = [&](std::string_view suffix) {
-    if (path.size() <= suffix.size()) return false;
-    const std::string_view tail = path.substr(path.size() - suffix.size());
-    for (std::size_t i = 0; i < suffix.size(); ++i) {
-      char c = tail[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != suffix[i]) return false;
-    }
-    const char before = path[path.size() - suffix.size() - 1];
-    return before != '/';
-  };
-  return ends_with(".argdown") || ends_with(".ad");
-}
 
 namespace {
 
@@ -63,7 +46,7 @@ using detail::TooManyErrors;
 // Collects diagnostics and reports them in input order.
 class Diagnostics : public detail::TextDiagnostics {
  public:
-  Diagnostics(std::string_view text, const ArgdownReadOptions& options)
+  Diagnostics(std::string_view text, const ReadOptions& options)
       : TextDiagnostics(text, options.file_name, options.max_errors, options.max_warnings) {}
 };
 
@@ -180,7 +163,7 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
 // plugin does (see docs/argdown.md for what it means).
 class Model {
  public:
-  Model(std::string_view text, Diagnostics& diagnostics, const ArgdownReadOptions& options)
+  Model(std::string_view text, Diagnostics& diagnostics, const ReadOptions& options)
       : text_(text), diagnostics_(diagnostics), options_(options) {}
 
   std::vector<EquivalenceClass> statements;
@@ -434,8 +417,8 @@ class Model {
   }
   void count_node(std::size_t offset) {
     if (statements.size() + arguments.size() >= options_.limits.max_nodes) {
-      diagnostics_.fatal(offset, "more than " + number(options_.limits.max_nodes) +
-                                     " statements and arguments (raise the limit with --max-nodes)");
+      diagnostics_.fatal(offset, Limit::nodes,
+                         "more than " + number(options_.limits.max_nodes) + " statements and arguments");
     }
   }
   std::size_t statement_index(const std::string& title, std::size_t offset) {
@@ -476,8 +459,7 @@ class Model {
   }
   void add_relation(Link r) {
     if (relations.size() >= options_.limits.max_edges) {
-      diagnostics_.fatal(r.offset, "more than " + number(options_.limits.max_edges) +
-                                       " relations (raise the limit with --max-edges)");
+      diagnostics_.fatal(r.offset, Limit::edges, "more than " + number(options_.limits.max_edges) + " relations");
     }
     alive_.insert(key(*r.from, *r.to, r.type));
     relations.push_back(std::move(r));
@@ -569,7 +551,7 @@ class Model {
 
   std::string_view text_;
   Diagnostics& diagnostics_;
-  const ArgdownReadOptions& options_;
+  const ReadOptions& options_;
   std::unordered_map<std::string, std::size_t> statement_by_title_;
   std::unordered_map<std::string, std::size_t> argument_by_title_;
   std::unordered_set<std::string> alive_;  // keys of the relations not removed
@@ -623,7 +605,7 @@ Tok end_of_range(Tok start) {
 class Parser {
  public:
   Parser(std::string_view text, std::vector<Token> tokens, Model& model, Diagnostics& diagnostics,
-         const ArgdownReadOptions& options)
+         const ReadOptions& options)
       : text_(text), tokens_(std::move(tokens)), model_(model), diagnostics_(diagnostics), options_(options) {}
 
   void run() {
@@ -951,8 +933,8 @@ class Parser {
     for (;;) {
       if (may_have_relations && peek() == Tok::Indent) {
         if (stack.size() >= options_.limits.max_depth) {
-          diagnostics_.fatal(at(), "relations nested more than " + number(options_.limits.max_depth) +
-                                       " levels deep (raise the limit with --max-depth)");
+          diagnostics_.fatal(at(), Limit::depth,
+                             "relations nested more than " + number(options_.limits.max_depth) + " levels deep");
         }
         if (is_inference) {
           model_.begin_inference_relations(*inference);
@@ -1150,7 +1132,7 @@ class Parser {
   std::vector<Token> tokens_;
   Model& model_;
   Diagnostics& diagnostics_;
-  const ArgdownReadOptions& options_;
+  const ReadOptions& options_;
   std::size_t i_ = 0;
 };
 
@@ -1160,7 +1142,7 @@ class Parser {
 // Turns Argdown's model into a claim graph (the mapping of docs/argdown.md).
 class GraphMaker {
  public:
-  GraphMaker(const Model& model, Diagnostics& diagnostics, const ArgdownReadOptions& options)
+  GraphMaker(const Model& model, Diagnostics& diagnostics, const ReadOptions& options)
       : m_(model), diagnostics_(diagnostics), options_(options) {}
 
   Graph run() {
@@ -1220,9 +1202,10 @@ class GraphMaker {
   }
   void check_length(const std::string& s, std::size_t offset, std::string_view what) {
     if (s.size() > options_.limits.max_string_bytes) {
-      diagnostics_.error(offset, std::string(what) + " of " + number(s.size()) + " bytes exceeds the limit of " +
-                                     number(options_.limits.max_string_bytes) +
-                                     " bytes (raise it with --max-string-bytes)");
+      diagnostics_.error(offset, {},
+                         std::string(what) + " of " + number(s.size()) + " bytes exceeds the limit of " +
+                             number(options_.limits.max_string_bytes) + " bytes",
+                         Limit::string_bytes);
     }
   }
   static std::string trim(std::string_view s) {
@@ -1392,8 +1375,7 @@ class GraphMaker {
   }
   void count_edge(std::size_t offset) {
     if (graph_.edge_count() >= options_.limits.max_edges) {
-      diagnostics_.fatal(offset, "more than " + number(options_.limits.max_edges) +
-                                     " edges (raise the limit with --max-edges)");
+      diagnostics_.fatal(offset, Limit::edges, "more than " + number(options_.limits.max_edges) + " edges");
     }
   }
 
@@ -1523,7 +1505,7 @@ class GraphMaker {
 
   const Model& m_;
   Diagnostics& diagnostics_;
-  const ArgdownReadOptions& options_;
+  const ReadOptions& options_;
   Graph graph_;
   std::vector<Graph::NodeRef> statement_node_;
   std::vector<Graph::NodeRef> argument_node_;
@@ -1553,11 +1535,12 @@ std::optional<std::size_t> invalid_utf8(std::string_view text) {
 
 }  // namespace
 
-ReadResult read_argdown(std::string_view text, const ArgdownReadOptions& options) {
+ReadResult read_argdown(std::string_view text, const ReadOptions& options) {
   Diagnostics diagnostics(text, options);
   Graph graph;
   bool stopped = false;
   try {
+    diagnostics.check_input_size(options.limits.max_input_bytes);
     const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     if (auto bad = invalid_utf8(text)) {
       diagnostics.parse_error(*bad, "a byte that is not UTF-8: an Argdown file is UTF-8 text");
@@ -1588,18 +1571,12 @@ ReadResult read_argdown(std::string_view text, const ArgdownReadOptions& options
     stopped = true;
   } catch (const Fatal&) {
   }
-  return diagnostics.finish(std::move(graph), stopped);
+  auto warnings = diagnostics.finish(stopped);
+  return ReadResult{std::move(graph), std::move(warnings)};
 }
 
-ReadResult read_argdown(std::istream& in, const ArgdownReadOptions& options) {
-  const std::string text = read_all(in, options.file_name, options.limits.max_input_bytes);
-  return read_argdown(text, options);
-}
-
-ReadResult read_argdown_file(const std::string& path, ArgdownReadOptions options) {
-  options.file_name = path == "-" ? std::string("<stdin>") : path;
-  const std::string text = read_file(path, options.limits.max_input_bytes);
-  return read_argdown(text, options);
+ReadResult read_argdown(std::istream& in, const ReadOptions& options) {
+  return read_stream(in, options, read_argdown);
 }
 
 }  // namespace claimgraph::io

@@ -94,9 +94,9 @@ void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& op
   Buffer buf(out);
   if (options.byte_order_mark) buf.text += bom;
   buf.text += "id,kind,label,text,party,group,source,weight,standard,burden,tags,extra";
-  if (options.grounding != nullptr) buf.text += ",lacks_evidence,gap";
-  if (options.status != nullptr) buf.text += ",status";
-  if (options.strength != nullptr) buf.text += ",strength,established";
+  if (options.analyses.grounding != nullptr) buf.text += ",lacks_evidence,gap";
+  if (options.analyses.status != nullptr) buf.text += ",status";
+  if (options.analyses.strength != nullptr) buf.text += ",strength,established";
   buf.text += "\r\n";
   const std::size_t n = graph.node_count();
   for (Graph::NodeRef v = 0; v < n; ++v) {
@@ -130,10 +130,10 @@ void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& op
     } else {
       row.empty();
     }
-    if (options.grounding != nullptr) {
-      const std::size_t k = v < options.grounding->claim_index.size() ? options.grounding->claim_index[v]
+    if (options.analyses.grounding != nullptr) {
+      const std::size_t k = v < options.analyses.grounding->claim_index.size() ? options.analyses.grounding->claim_index[v]
                                                                        : analysis::GroundingReport::npos;
-      const analysis::ClaimStatus* status = k == analysis::GroundingReport::npos ? nullptr : &options.grounding->claims[k];
+      const analysis::ClaimStatus* status = k == analysis::GroundingReport::npos ? nullptr : &options.analyses.grounding->claims[k];
       const bool lacks = status != nullptr && !status->grounded;
       row.flag(lacks);
       if (lacks) {
@@ -142,11 +142,11 @@ void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& op
         row.empty();
       }
     }
-    if (options.status != nullptr) row.text(analysis::to_string(options.status->labels[v]));
-    if (options.strength != nullptr) {
-      row.number(options.strength->strength[v]);
+    if (options.analyses.status != nullptr) row.text(analysis::to_string(options.analyses.status->labels[v]));
+    if (options.analyses.strength != nullptr) {
+      row.number(options.analyses.strength->strength[v]);
       if (is_claim_like(node.kind)) {
-        row.flag(options.strength->established[v]);
+        row.flag(options.analyses.strength->established[v]);
       } else {
         row.empty();
       }
@@ -161,7 +161,7 @@ void write_csv_edges(std::ostream& out, const Graph& graph, const CsvOptions& op
   Buffer buf(out);
   if (options.byte_order_mark) buf.text += bom;
   buf.text += "index,id,from,to,relation,undercut,undercuts,extra";
-  if (options.status != nullptr) buf.text += ",carries";
+  if (options.analyses.status != nullptr) buf.text += ",carries";
   buf.text += "\r\n";
   const auto edges = graph.edges();
   std::vector<bool> undercut(edges.size(), false);
@@ -193,9 +193,9 @@ void write_csv_edges(std::ostream& out, const Graph& graph, const CsvOptions& op
     } else {
       row.empty();
     }
-    if (options.status != nullptr) {
+    if (options.analyses.status != nullptr) {
       if (p.relation == Relation::supports) {
-        row.flag(!(i < options.status->undercut.size() && options.status->undercut[i]));
+        row.flag(!(i < options.analyses.status->undercut.size() && options.analyses.status->undercut[i]));
       } else {
         row.empty();
       }

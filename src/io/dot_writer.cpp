@@ -82,9 +82,9 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
                  std::string_view indent, int& current_look) {
   const Node& node = graph.node(v);
   const analysis::ClaimStatus* status = nullptr;
-  if (options.grounding != nullptr && v < options.grounding->claim_index.size() &&
-      options.grounding->claim_index[v] != analysis::GroundingReport::npos) {
-    status = &options.grounding->claims[options.grounding->claim_index[v]];
+  if (options.analyses.grounding != nullptr && v < options.analyses.grounding->claim_index.size() &&
+      options.analyses.grounding->claim_index[v] != analysis::GroundingReport::npos) {
+    status = &options.analyses.grounding->claims[options.analyses.grounding->claim_index[v]];
   }
   const bool gap = status != nullptr && !status->grounded;
   if (look_key(node.kind, gap) != current_look) {
@@ -105,17 +105,17 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     out += " · ";
     detail::append_dot_html(out, *node.party);
   }
-  if (options.status != nullptr || options.strength != nullptr) {
+  if (options.analyses.status != nullptr || options.analyses.strength != nullptr) {
     out += " · ";
-    if (options.status != nullptr) {
-      const auto label = options.status->labels[v];
+    if (options.analyses.status != nullptr) {
+      const auto label = options.analyses.status->labels[v];
       out += "<B>";
       out += analysis::to_string(label);
       out += "</B>";
     }
-    if (options.strength != nullptr) {
+    if (options.analyses.strength != nullptr) {
       char text[16];
-      std::snprintf(text, sizeof text, " %.2f", options.strength->strength[v]);
+      std::snprintf(text, sizeof text, " %.2f", options.analyses.strength->strength[v]);
       out += text;
     }
   }
@@ -137,15 +137,15 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   }
   out += '>';
   // Status as the border, strength as how strong the fill is.
-  if (options.status != nullptr) {
-    switch (options.status->labels[v]) {
+  if (options.analyses.status != nullptr) {
+    switch (options.analyses.status->labels[v]) {
       case analysis::Label::in: out += ", color=\"#2e7d32\", penwidth=2.2"; break;
       case analysis::Label::out: out += ", color=\"#9e9e9e\", fontcolor=\"#616161\", penwidth=1.2"; break;
       case analysis::Label::undec: out += ", color=\"#f9a825\", penwidth=2.2"; break;
     }
   }
-  if (options.strength != nullptr) {
-    const double s = std::clamp(options.strength->strength[v], 0.0, 1.0);
+  if (options.analyses.strength != nullptr) {
+    const double s = std::clamp(options.analyses.strength->strength[v], 0.0, 1.0);
     const auto alpha = static_cast<unsigned>(std::lround(40.0 + 215.0 * s));
     static constexpr char hex[] = "0123456789abcdef";
     out += ", fillcolor=\"";
@@ -285,7 +285,7 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
       node_name("u", p.undercut);
       attributes(style, "");
     } else if (undercut[i]) {
-      const bool fallen = options.status != nullptr && i < options.status->undercut.size() && options.status->undercut[i];
+      const bool fallen = options.analyses.status != nullptr && i < options.analyses.status->undercut.size() && options.analyses.status->undercut[i];
       // Undercut by a standing node: the support no longer carries; faded.
       node_name("u", i);
       attributes(style, fallen ? ", arrowhead=none, style=dashed, color=\"#a5d6a7\"" : ", arrowhead=none");
@@ -302,7 +302,7 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
     }
     flush(false);
   }
-  if (options.legend) append_legend(buf, options.status != nullptr, options.strength != nullptr);
+  if (options.legend) append_legend(buf, options.analyses.status != nullptr, options.analyses.strength != nullptr);
   buf += "}\n";
   flush(true);
 }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "claimgraph/analysis/abstract.hpp"
 #include "detail/escape.hpp"
 #include "detail/text.hpp"
 
@@ -18,6 +19,9 @@ namespace {
 
 using analysis::Label;
 using Vertex = Graph::NodeRef;
+
+// The semantics of the status these reports give.
+const std::string_view semantics = analysis::to_string(analysis::Semantics::grounded);
 
 std::string fixed2(double v) {
   char text[32];
@@ -44,11 +48,11 @@ class View {
  public:
   View(const Graph& graph, const Evaluation& evaluation) : graph_(graph), e_(evaluation), g_(graph.store()) {}
 
-  [[nodiscard]] Label label(Vertex v) const { return e_.status->labels[v]; }
+  [[nodiscard]] Label label(Vertex v) const { return e_.status.labels[v]; }
   [[nodiscard]] const char* status(Vertex v) const { return analysis::to_string(label(v)); }
   [[nodiscard]] bool undercut(const Graph::EdgeRef& e) const {
     const std::size_t i = g_[e].index;
-    return i < e_.status->undercut.size() && e_.status->undercut[i];
+    return i < e_.status.undercut.size() && e_.status.undercut[i];
   }
   [[nodiscard]] std::size_t elements(Vertex v) const {
     std::size_t k = 0;
@@ -188,10 +192,10 @@ std::string describe(const Graph& graph, Vertex v) {
 
 void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluation& evaluation) {
   const View view(graph, evaluation);
-  const auto& strength = *evaluation.strength;
+  const auto& strength = evaluation.strength;
   std::string buf;
   if (graph.title) buf += plain(*graph.title) + "\n";
-  buf += "Semantics: " + std::string(evaluation.semantics) + "\n\n";
+  buf += "Semantics: " + std::string(semantics) + "\n\n";
   std::vector<std::vector<Vertex>> groups;
   std::vector<std::string_view> names;
   std::vector<Vertex> loose;
@@ -249,9 +253,9 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
 
 void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation) {
   const View view(graph, evaluation);
-  const auto& strength = *evaluation.strength;
+  const auto& strength = evaluation.strength;
   std::string buf = "{\n  \"semantics\": ";
-  detail::append_json_string(buf, evaluation.semantics);
+  detail::append_json_string(buf, semantics);
   buf += ",\n  \"converged\": ";
   buf += strength.converged ? "true" : "false";
   buf += ",\n  \"nodes\": [";
@@ -288,7 +292,7 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
 void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluation& evaluation, Vertex v) {
   const View view(graph, evaluation);
   const auto& g = graph.store();
-  const auto& strength = *evaluation.strength;
+  const auto& strength = evaluation.strength;
   const Node& n = graph.node(v);
   std::string buf = plain(n.id) + " — " + plain(n.label) + "\n";
   buf += "  " + std::string(to_string(n.kind));
@@ -297,7 +301,7 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
   if (n.source) buf += " · source: " + plain(*n.source);
   buf += "\n";
   if (n.text) buf += "  " + plain(*n.text) + "\n";
-  buf += "\nStatus: " + std::string(view.status(v)) + " (" + std::string(evaluation.semantics) + " semantics): " +
+  buf += "\nStatus: " + std::string(view.status(v)) + " (" + std::string(semantics) + " semantics): " +
          view.reason(v) + ".\n";
   buf += "Strength: " + fixed2(strength.strength[v]) + "\n";
   if (is_claim_like(n.kind)) {
@@ -349,7 +353,7 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
 void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation, Vertex v) {
   const View view(graph, evaluation);
   const auto& g = graph.store();
-  const auto& strength = *evaluation.strength;
+  const auto& strength = evaluation.strength;
   const Node& n = graph.node(v);
   std::string buf = "{";
   bool first = true;
@@ -360,7 +364,7 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
   str("id", n.id);
   str("label", n.label);
   str("kind", to_string(n.kind));
-  str("semantics", evaluation.semantics);
+  str("semantics", semantics);
   str("status", view.status(v));
   str("reason", view.reason(v));
   json_key(buf, "strength", first);
@@ -431,6 +435,43 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
     buf += node_object(boost::source(e, g), "element-of", 0, false);
   }
   buf += "]}\n";
+  out << buf;
+}
+
+void write_acceptance_text(std::ostream& out, const Graph& graph, analysis::Semantics semantics,
+                           std::span<const analysis::NodeAcceptance> acceptance) {
+  std::string buf;
+  std::size_t sceptical = 0, credulous = 0;
+  for (Vertex v = 0; v < graph.node_count(); ++v) {
+    const auto& a = acceptance[v];
+    sceptical += a.sceptical ? 1u : 0u;
+    credulous += a.credulous && !a.sceptical ? 1u : 0u;
+    buf += "  ";
+    buf += plain(graph.node(v).id);
+    buf += a.sceptical ? ": accepted sceptically\n" : a.credulous ? ": accepted credulously\n" : ": not accepted\n";
+  }
+  const std::size_t n = graph.node_count();
+  buf += std::to_string(n) + " nodes under " + std::string(analysis::to_string(semantics)) +
+         " semantics: " + std::to_string(sceptical) + " sceptically accepted, " + std::to_string(credulous) +
+         " only credulously, " + std::to_string(n - sceptical - credulous) + " not accepted.\n";
+  out << buf;
+}
+
+void write_acceptance_json(std::ostream& out, const Graph& graph, analysis::Semantics semantics,
+                           std::span<const analysis::NodeAcceptance> acceptance) {
+  std::string buf = "{\n  \"semantics\": ";
+  detail::append_json_string(buf, analysis::to_string(semantics));
+  buf += ",\n  \"nodes\": [";
+  for (Vertex v = 0; v < graph.node_count(); ++v) {
+    buf += v == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ";
+    detail::append_json_string(buf, graph.node(v).id);
+    buf += ", \"credulous\": ";
+    buf += acceptance[v].credulous ? "true" : "false";
+    buf += ", \"sceptical\": ";
+    buf += acceptance[v].sceptical ? "true" : "false";
+    buf += '}';
+  }
+  buf += graph.node_count() == 0 ? "]\n}\n" : "\n  ]\n}\n";
   out << buf;
 }
 

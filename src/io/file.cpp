@@ -25,7 +25,7 @@ namespace {
 std::string errno_text(int err) { return std::strerror(err); }
 
 std::string too_big(std::size_t max_bytes) {
-  return "input exceeds the limit of " + std::to_string(max_bytes) + " bytes (raise it with --max-input-bytes)";
+  return "input exceeds the limit of " + std::to_string(max_bytes) + " bytes";
 }
 
 // An output stream buffer over a file descriptor that remembers the first
@@ -106,7 +106,7 @@ std::string read_all(std::istream& in, const std::string& name, std::size_t max_
   while (in) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     const auto got = static_cast<std::size_t>(in.gcount());
-    if (text.size() + got > max_bytes) throw IoError(name, too_big(max_bytes));
+    if (text.size() + got > max_bytes) throw IoError(name, too_big(max_bytes), Limit::input_bytes);
     text.append(chunk.data(), got);
   }
   if (in.bad()) throw IoError(name, "cannot read");
@@ -127,7 +127,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   std::string text;
   if (S_ISREG(st.st_mode)) {
     const auto size = static_cast<std::size_t>(st.st_size);
-    if (size > max_bytes) throw IoError(path, too_big(max_bytes));
+    if (size > max_bytes) throw IoError(path, too_big(max_bytes), Limit::input_bytes);
     text.reserve(size);
   }
   std::vector<char> chunk(std::size_t{1} << 20);
@@ -138,7 +138,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
       throw IoError(path, "cannot read: " + errno_text(errno));
     }
     if (got == 0) break;
-    if (text.size() + static_cast<std::size_t>(got) > max_bytes) throw IoError(path, too_big(max_bytes));
+    if (text.size() + static_cast<std::size_t>(got) > max_bytes) throw IoError(path, too_big(max_bytes), Limit::input_bytes);
     text.append(chunk.data(), static_cast<std::size_t>(got));
   }
   return text;

@@ -164,11 +164,11 @@ void write_graphml(std::ostream& out, const Graph& graph, const GraphmlOptions& 
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   append_keys(buf, graph_keys);
   append_keys(buf, node_keys);
-  if (options.grounding != nullptr) append_keys(buf, grounding_keys);
-  if (options.status != nullptr) append_keys(buf, status_node_keys);
-  if (options.strength != nullptr) append_keys(buf, strength_keys);
+  if (options.analyses.grounding != nullptr) append_keys(buf, grounding_keys);
+  if (options.analyses.status != nullptr) append_keys(buf, status_node_keys);
+  if (options.analyses.strength != nullptr) append_keys(buf, strength_keys);
   append_keys(buf, edge_keys);
-  if (options.status != nullptr) append_keys(buf, status_edge_keys);
+  if (options.analyses.status != nullptr) append_keys(buf, status_edge_keys);
 
   buf += "  <graph id=\"G\" edgedefault=\"directed\">\n";
   constexpr std::string_view in1 = "    ";
@@ -196,20 +196,20 @@ void write_graphml(std::ostream& out, const Graph& graph, const GraphmlOptions& 
     append_optional(buf, in2, "v_burden", node.burden);
     if (node.tags) append_text(buf, in2, "v_tags", tags_json(*node.tags));
     if (!node.extra.empty()) append_text(buf, in2, "v_extra", extras_json(node.extra));
-    if (options.grounding != nullptr && v < options.grounding->claim_index.size()) {
-      const std::size_t k = options.grounding->claim_index[v];
+    if (options.analyses.grounding != nullptr && v < options.analyses.grounding->claim_index.size()) {
+      const std::size_t k = options.analyses.grounding->claim_index[v];
       const analysis::ClaimStatus* status =
-          k == analysis::GroundingReport::npos ? nullptr : &options.grounding->claims[k];
+          k == analysis::GroundingReport::npos ? nullptr : &options.analyses.grounding->claims[k];
       const bool lacks = status != nullptr && !status->grounded;
       append_bool(buf, in2, "v_lacks_evidence", lacks);
       if (lacks) append_text(buf, in2, "v_gap", analysis::to_string(status->gap));
     }
-    if (options.status != nullptr) {
-      append_text(buf, in2, "v_status", analysis::to_string(options.status->labels[v]));
+    if (options.analyses.status != nullptr) {
+      append_text(buf, in2, "v_status", analysis::to_string(options.analyses.status->labels[v]));
     }
-    if (options.strength != nullptr) {
-      append_double(buf, in2, "v_strength", options.strength->strength[v]);
-      if (is_claim_like(node.kind)) append_bool(buf, in2, "v_established", static_cast<bool>(options.strength->established[v]));
+    if (options.analyses.strength != nullptr) {
+      append_double(buf, in2, "v_strength", options.analyses.strength->strength[v]);
+      if (is_claim_like(node.kind)) append_bool(buf, in2, "v_established", static_cast<bool>(options.analyses.strength->established[v]));
     }
     buf += in1;
     buf += "</node>\n";
@@ -241,8 +241,8 @@ void write_graphml(std::ostream& out, const Graph& graph, const GraphmlOptions& 
       if (attacked.id) append_text(buf, in2, "e_undercuts", *attacked.id);
     }
     if (!p.extra.empty()) append_text(buf, in2, "e_extra", extras_json(p.extra));
-    if (options.status != nullptr && p.relation == Relation::supports) {
-      const bool cut = i < options.status->undercut.size() && options.status->undercut[i];
+    if (options.analyses.status != nullptr && p.relation == Relation::supports) {
+      const bool cut = i < options.analyses.status->undercut.size() && options.analyses.status->undercut[i];
       append_bool(buf, in2, "e_carries", !cut);
     }
     buf += in1;

@@ -58,22 +58,22 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const H
   }
   if (node.standard) string_field(out, "standard", to_string(*node.standard));
   if (node.burden) string_field(out, "burden", *node.burden);
-  if (options.grounding != nullptr && v < options.grounding->claim_index.size() &&
-      options.grounding->claim_index[v] != analysis::GroundingReport::npos) {
-    const auto& claim = options.grounding->claims[options.grounding->claim_index[v]];
+  if (options.analyses.grounding != nullptr && v < options.analyses.grounding->claim_index.size() &&
+      options.analyses.grounding->claim_index[v] != analysis::GroundingReport::npos) {
+    const auto& claim = options.analyses.grounding->claims[options.analyses.grounding->claim_index[v]];
     key(out, "lacks_evidence");
     out += claim.grounded ? "false" : "true";
     if (!claim.grounded) string_field(out, "gap", analysis::to_string(claim.gap));
   }
-  if (options.status != nullptr && v < options.status->labels.size()) {
-    string_field(out, "status", analysis::to_string(options.status->labels[v]));
+  if (options.analyses.status != nullptr && v < options.analyses.status->labels.size()) {
+    string_field(out, "status", analysis::to_string(options.analyses.status->labels[v]));
   }
-  if (options.strength != nullptr && v < options.strength->strength.size()) {
+  if (options.analyses.strength != nullptr && v < options.analyses.strength->strength.size()) {
     key(out, "strength");
-    append_number(out, options.strength->strength[v]);
-    if (is_claim_like(node.kind) && v < options.strength->established.size()) {
+    append_number(out, options.analyses.strength->strength[v]);
+    if (is_claim_like(node.kind) && v < options.analyses.strength->established.size()) {
       key(out, "established");
-      out += options.strength->established[v] ? "true" : "false";
+      out += options.analyses.strength->established[v] ? "true" : "false";
     }
   }
   out += '}';
@@ -92,7 +92,7 @@ void append_edge(std::string& out, const Graph& graph, std::size_t i, const Html
     key(out, "edge");
     out += std::to_string(edge.undercut);
   }
-  if (options.status != nullptr && i < options.status->undercut.size() && options.status->undercut[i]) {
+  if (options.analyses.status != nullptr && i < options.analyses.status->undercut.size() && options.analyses.status->undercut[i]) {
     key(out, "undercut");
     out += "true";
   }
@@ -105,8 +105,8 @@ void append_summary(std::string& out, const Graph& graph, const HtmlOptions& opt
   out += graph.node_count() == 1 ? " node, " : " nodes, ";
   out += std::to_string(graph.edge_count());
   out += graph.edge_count() == 1 ? " edge" : " edges";
-  if (options.grounding != nullptr) {
-    const auto& g = *options.grounding;
+  if (options.analyses.grounding != nullptr) {
+    const auto& g = *options.analyses.grounding;
     out += "; ";
     out += std::to_string(g.lacking());
     out += " of ";

@@ -14,48 +14,14 @@
 
 #include "claimgraph/error.hpp"
 #include "claimgraph/graph.hpp"
-#include "claimgraph/io/file.hpp"
 #include "detail/diagnostics.hpp"
 #include "detail/text.hpp"
 
-using claimgraph::detail::LineIndex;
 using claimgraph::detail::shown;
 
 namespace claimgraph::io {
 
-std::string_view to_string(IccmaFormat format) noexcept {
-  switch (format) {
-    case IccmaFormat::apx: return "apx";
-    case IccmaFormat::tgf: return "tgf";
-    case IccmaFormat::i23: return "i23";
-  }
-  return "apx";
-}
-
-std::optional<IccmaFormat> parse_iccma_format(std::string_view name) noexcept {
-  if (name == "apx") return IccmaFormat::apx;
-  if (name == "tgf") return IccmaFormat::tgf;
-  if (name == "i23" || name == "af") return IccmaFormat::i23;
-  return std::nullopt;
-}
-
-std::optional<IccmaFormat> iccma_format_from_extension(std::string_view path) noexcept {
-  const std::size_t slash = path.find_last_of('/');
-  const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  const std::size_t dot = base.find_last_of('.');
-  if (dot == std::string_view::npos || dot == 0) return std::nullopt;
-  const std::string_view ext = base.substr(dot + 1);
-  if (ext.size() > 3) return std::nullopt;
-  std::array<char, 3> lower{};
-  for (std::size_t i = 0; i < ext.size(); ++i) {
-    const char c = ext[i];
-    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return parse_iccma_format(std::string_view(lower.data(), ext.size()));
-}
-
 namespace {
-
 
 std::string number(std::size_t n) { return std::to_string(n); }
 
@@ -65,13 +31,17 @@ using detail::TooManyErrors;
 // Collects diagnostics and reports them in input order.
 class Diagnostics : public detail::TextDiagnostics {
  public:
-  Diagnostics(std::string_view text, const IccmaReadOptions& options)
+  Diagnostics(std::string_view text, const ReadOptions& options)
       : TextDiagnostics(text, options.file_name, options.max_errors, options.max_warnings), options_(options) {}
+  // Stops the read when the text is over the input limit.
+  void check_input() { check_input_size(options_.limits.max_input_bytes); }
   // Checks one argument name against the limits shared by the formats.
   bool check_name(std::string_view name, std::size_t offset) {
     if (name.size() > options_.limits.max_string_bytes) {
-      error(offset, "argument name of " + number(name.size()) + " bytes exceeds the limit of " +
-                        number(options_.limits.max_string_bytes) + " bytes (raise it with --max-string-bytes)");
+      error(offset, {},
+            "argument name of " + number(name.size()) + " bytes exceeds the limit of " +
+                number(options_.limits.max_string_bytes) + " bytes",
+            Limit::string_bytes);
       return false;
     }
     if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
@@ -82,7 +52,7 @@ class Diagnostics : public detail::TextDiagnostics {
   }
 
  private:
-  const IccmaReadOptions& options_;
+  const ReadOptions& options_;
 };
 
 // An attack between two arguments already in the graph, and where it is written.
@@ -96,7 +66,7 @@ struct PendingAttack {
 // argument was declared, and the attacks, added once all are known.
 class Builder {
  public:
-  Builder(Diagnostics& diagnostics, const IccmaReadOptions& options) : diagnostics_(diagnostics), options_(options) {}
+  Builder(Diagnostics& diagnostics, const ReadOptions& options) : diagnostics_(diagnostics), options_(options) {}
 
   Graph& graph() noexcept { return graph_; }
 
@@ -110,8 +80,7 @@ class Builder {
       return static_cast<std::uint32_t>(*existing);
     }
     if (graph_.node_count() >= options_.limits.max_nodes) {
-      diagnostics_.fatal(offset, "more than " + number(options_.limits.max_nodes) +
-                                     " arguments (raise the limit with --max-nodes)");
+      diagnostics_.fatal(offset, Limit::nodes, "more than " + number(options_.limits.max_nodes) + " arguments");
     }
     add_node(name);
     offsets_.push_back(offset);
@@ -128,8 +97,7 @@ class Builder {
   // Checks the attack limit for one more attack written at `offset`.
   void count_attack(std::size_t offset) {
     if (++attack_count_ > options_.limits.max_edges) {
-      diagnostics_.fatal(offset, "more than " + number(options_.limits.max_edges) +
-                                     " attacks (raise the limit with --max-edges)");
+      diagnostics_.fatal(offset, Limit::edges, "more than " + number(options_.limits.max_edges) + " attacks");
     }
   }
   void attack(std::uint32_t from, std::uint32_t to, std::size_t offset) { attacks_.push_back({from, to, offset}); }
@@ -186,7 +154,7 @@ class Builder {
 
  private:
   Diagnostics& diagnostics_;
-  const IccmaReadOptions& options_;
+  const ReadOptions& options_;
   Graph graph_;
   std::vector<std::size_t> offsets_;  // per vertex: where it was declared
   std::vector<PendingAttack> attacks_;
@@ -235,12 +203,13 @@ std::string apx_spelling(std::string_view name) {
 
 class ApxReader {
  public:
-  ApxReader(std::string_view text, const IccmaReadOptions& options)
+  ApxReader(std::string_view text, const ReadOptions& options)
       : text_(text), diagnostics_(text, options), builder_(diagnostics_, options) {}
 
   ReadResult run() {
     bool stopped = false;
     try {
+      diagnostics_.check_input();
       pos_ = skip_byte_order_mark(text_);
       for (;;) {
         skip_blank();
@@ -252,7 +221,8 @@ class ApxReader {
       stopped = true;
     } catch (const Fatal&) {
     }
-    return diagnostics_.finish(std::move(builder_.graph()), stopped);
+    auto warnings = diagnostics_.finish(stopped);
+    return ReadResult{std::move(builder_.graph()), std::move(warnings)};
   }
 
  private:
@@ -555,12 +525,13 @@ std::size_t end_of(std::string_view line, std::size_t line_offset) {
 
 class TgfReader {
  public:
-  TgfReader(std::string_view text, const IccmaReadOptions& options)
+  TgfReader(std::string_view text, const ReadOptions& options)
       : text_(text), diagnostics_(text, options), builder_(diagnostics_, options) {}
 
   ReadResult run() {
     bool stopped = false;
     try {
+      diagnostics_.check_input();
       for_each_line(text_, skip_byte_order_mark(text_), [this](std::string_view line, std::size_t offset) {
         this->line(line, offset);
       });
@@ -569,7 +540,8 @@ class TgfReader {
       stopped = true;
     } catch (const Fatal&) {
     }
-    return diagnostics_.finish(std::move(builder_.graph()), stopped);
+    auto warnings = diagnostics_.finish(stopped);
+    return ReadResult{std::move(builder_.graph()), std::move(warnings)};
   }
 
  private:
@@ -667,12 +639,13 @@ std::optional<std::size_t> decimal(std::string_view text) {
 
 class I23Reader {
  public:
-  I23Reader(std::string_view text, const IccmaReadOptions& options)
+  I23Reader(std::string_view text, const ReadOptions& options)
       : text_(text), options_(options), diagnostics_(text, options), builder_(diagnostics_, options) {}
 
   ReadResult run() {
     bool stopped = false;
     try {
+      diagnostics_.check_input();
       const std::size_t start = skip_byte_order_mark(text_);
       for_each_line(text_, start, [this](std::string_view line, std::size_t offset) { this->line(line, offset); });
       if (!header_seen_) {
@@ -684,7 +657,8 @@ class I23Reader {
       stopped = true;
     } catch (const Fatal&) {
     }
-    return diagnostics_.finish(std::move(builder_.graph()), stopped);
+    auto warnings = diagnostics_.finish(stopped);
+    return ReadResult{std::move(builder_.graph()), std::move(warnings)};
   }
 
  private:
@@ -759,9 +733,9 @@ class I23Reader {
                                     std::string(tokens[2].text) + "\"");
     }
     if (*n > options_.limits.max_nodes) {
-      diagnostics_.fatal(tokens[2].offset, std::string(tokens[2].text) + " arguments exceed the limit of " +
-                                               number(options_.limits.max_nodes) +
-                                               " (raise the limit with --max-nodes)");
+      diagnostics_.fatal(tokens[2].offset, Limit::nodes,
+                         std::string(tokens[2].text) + " arguments exceed the limit of " +
+                             number(options_.limits.max_nodes));
     }
     arguments_ = *n;
     Graph& graph = builder_.graph();
@@ -812,7 +786,7 @@ class I23Reader {
   }
 
   std::string_view text_;
-  const IccmaReadOptions& options_;
+  const ReadOptions& options_;
   Diagnostics diagnostics_;
   Builder builder_;
   bool header_seen_ = false;
@@ -822,30 +796,22 @@ class I23Reader {
 
 }  // namespace
 
-ReadResult read_apx(std::string_view text, const IccmaReadOptions& options) { return ApxReader(text, options).run(); }
+ReadResult read_apx(std::string_view text, const ReadOptions& options) { return ApxReader(text, options).run(); }
 
-ReadResult read_tgf(std::string_view text, const IccmaReadOptions& options) { return TgfReader(text, options).run(); }
+ReadResult read_tgf(std::string_view text, const ReadOptions& options) { return TgfReader(text, options).run(); }
 
-ReadResult read_i23(std::string_view text, const IccmaReadOptions& options) { return I23Reader(text, options).run(); }
+ReadResult read_i23(std::string_view text, const ReadOptions& options) { return I23Reader(text, options).run(); }
 
-ReadResult read_iccma(std::string_view text, IccmaFormat format, const IccmaReadOptions& options) {
-  switch (format) {
-    case IccmaFormat::apx: return read_apx(text, options);
-    case IccmaFormat::tgf: return read_tgf(text, options);
-    case IccmaFormat::i23: return read_i23(text, options);
-  }
-  return read_apx(text, options);
+ReadResult read_apx(std::istream& in, const ReadOptions& options) {
+  return read_stream(in, options, read_apx);
 }
 
-ReadResult read_iccma(std::istream& in, IccmaFormat format, const IccmaReadOptions& options) {
-  const std::string text = read_all(in, options.file_name, options.limits.max_input_bytes);
-  return read_iccma(text, format, options);
+ReadResult read_tgf(std::istream& in, const ReadOptions& options) {
+  return read_stream(in, options, read_tgf);
 }
 
-ReadResult read_iccma_file(const std::string& path, IccmaFormat format, IccmaReadOptions options) {
-  options.file_name = path == "-" ? std::string("<stdin>") : path;
-  const std::string text = read_file(path, options.limits.max_input_bytes);
-  return read_iccma(text, format, options);
+ReadResult read_i23(std::istream& in, const ReadOptions& options) {
+  return read_stream(in, options, read_i23);
 }
 
 }  // namespace claimgraph::io

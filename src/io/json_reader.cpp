@@ -12,7 +12,6 @@
 #include <optional>
 #include <utility>
 
-#include "claimgraph/io/file.hpp"
 #include "detail/json_parser.hpp"
 #include "detail/text.hpp"
 
@@ -124,7 +123,7 @@ struct TooManyErrors {};
 
 class Reader {
  public:
-  Reader(std::string_view text, const JsonReadOptions& options) : text_(text), options_(options), lines_(text) {}
+  Reader(std::string_view text, const ReadOptions& options) : text_(text), options_(options), lines_(text) {}
 
   ReadResult run();
 
@@ -146,9 +145,10 @@ class Reader {
   std::string value_pointer() const { return pointer(stack_.size()); }
   std::string location_of(std::size_t offset);
 
-  void report(Severity severity, std::size_t offset, std::string pointer, std::string message);
-  void error(std::size_t offset, std::string pointer, std::string message) {
-    report(Severity::error, offset, std::move(pointer), std::move(message));
+  void report(Severity severity, std::size_t offset, std::string pointer, std::string message,
+              std::optional<Limit> limit = std::nullopt);
+  void error(std::size_t offset, std::string pointer, std::string message, std::optional<Limit> limit = std::nullopt) {
+    report(Severity::error, offset, std::move(pointer), std::move(message), limit);
   }
   void warn_unknown(std::size_t offset, std::string_view key, std::span<const std::string_view> known);
 
@@ -180,7 +180,7 @@ class Reader {
   void resolve_edges();
 
   std::string_view text_;
-  const JsonReadOptions& options_;
+  const ReadOptions& options_;
   LineIndex lines_;
 
   std::vector<Frame> stack_;
@@ -228,7 +228,8 @@ std::string Reader::location_of(std::size_t offset) {
   return options_.file_name + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
-void Reader::report(Severity severity, std::size_t offset, std::string ptr, std::string message) {
+void Reader::report(Severity severity, std::size_t offset, std::string ptr, std::string message,
+                    std::optional<Limit> limit) {
   if (severity == Severity::warning) {
     if (warnings_ >= options_.max_warnings) {
       ++suppressed_warnings_;
@@ -237,8 +238,8 @@ void Reader::report(Severity severity, std::size_t offset, std::string ptr, std:
     ++warnings_;
   }
   auto [line, column] = lines_.locate(offset);
-  diagnostics_.push_back(
-      {offset, Diagnostic{severity, Location{options_.file_name, line, column, std::move(ptr)}, std::move(message)}});
+  diagnostics_.push_back({offset, Diagnostic{severity, Location{options_.file_name, line, column, std::move(ptr)},
+                                             std::move(message), limit}});
   if (severity == Severity::error && ++errors_ >= options_.max_errors) throw TooManyErrors{};
 }
 
@@ -327,7 +328,8 @@ bool Reader::check_string(std::string_view value, std::size_t offset) {
   if (value.size() > options_.limits.max_string_bytes) {
     error(offset, value_pointer(),
           "string of " + std::to_string(value.size()) + " bytes exceeds the limit of " +
-              std::to_string(options_.limits.max_string_bytes) + " bytes (raise it with --max-string-bytes)");
+              std::to_string(options_.limits.max_string_bytes) + " bytes",
+          Limit::string_bytes);
     return false;
   }
   if (value.find('\0') != std::string_view::npos) {
@@ -571,9 +573,7 @@ bool Reader::start(bool array, std::size_t at) {
   if (stack_.size() + skip_depth_ >= options_.limits.max_depth) {
     structural_ = true;
     fatal_ = true;
-    error(at, "",
-          "nesting deeper than " + std::to_string(options_.limits.max_depth) +
-              " levels (raise the limit with --max-depth)");
+    error(at, "", "nesting deeper than " + std::to_string(options_.limits.max_depth) + " levels", Limit::depth);
     return false;
   }
   if (skip_depth_ > 0) {
@@ -680,8 +680,7 @@ void Reader::finish_node(const Frame& frame) {
   }
   if (graph_.node_count() >= options_.limits.max_nodes) {
     fatal_ = true;
-    error(frame.start, here_ptr(),
-          "more than " + std::to_string(options_.limits.max_nodes) + " nodes (raise the limit with --max-nodes)");
+    error(frame.start, here_ptr(), "more than " + std::to_string(options_.limits.max_nodes) + " nodes", Limit::nodes);
     throw TooManyErrors{};
   }
   // A node with errors still claims its id, so that edges to it are not
@@ -705,8 +704,7 @@ void Reader::finish_edge(const Frame& frame) {
   }
   if (edges_.size() >= options_.limits.max_edges) {
     fatal_ = true;
-    error(frame.start, here_ptr(),
-          "more than " + std::to_string(options_.limits.max_edges) + " edges (raise the limit with --max-edges)");
+    error(frame.start, here_ptr(), "more than " + std::to_string(options_.limits.max_edges) + " edges", Limit::edges);
     throw TooManyErrors{};
   }
   std::sort(edge_.extra.begin(), edge_.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
@@ -828,8 +826,9 @@ ReadResult Reader::run() {
   constexpr std::string_view bom = "\xEF\xBB\xBF";
   if (text_.substr(0, 3) == bom) text_.remove_prefix(3);
   lines_ = LineIndex(text_);
-  auto fail = [&](std::string message) {
-    diagnostics_.push_back({0, Diagnostic{Severity::error, Location{options_.file_name, 1, 1, ""}, std::move(message)}});
+  auto fail = [&](std::string message, std::optional<Limit> limit = std::nullopt) {
+    diagnostics_.push_back(
+        {0, Diagnostic{Severity::error, Location{options_.file_name, 1, 1, ""}, std::move(message), limit}});
   };
   const bool utf16 = (text_.size() >= 2 && ((text_[0] == '\xFF' && text_[1] == '\xFE') || (text_[0] == '\xFE' && text_[1] == '\xFF'))) ||
                      (text_.size() >= 2 && (text_[0] == '\0' || text_[1] == '\0'));
@@ -837,7 +836,8 @@ ReadResult Reader::run() {
       std::all_of(text_.begin(), text_.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
   if (text_.size() > options_.limits.max_input_bytes) {
     fail("input of " + std::to_string(text_.size()) + " bytes exceeds the limit of " +
-         std::to_string(options_.limits.max_input_bytes) + " bytes (raise it with --max-input-bytes)");
+             std::to_string(options_.limits.max_input_bytes) + " bytes",
+         Limit::input_bytes);
   } else if (utf16) {
     fail("the file looks like UTF-16 or UTF-32; case files must be encoded as UTF-8");
   } else if (blank) {
@@ -892,11 +892,8 @@ ReadResult Reader::run() {
 
 }  // namespace
 
-ReadResult read_json(std::string_view text, const JsonReadOptions& options) { return Reader(text, options).run(); }
+ReadResult read_json(std::string_view text, const ReadOptions& options) { return Reader(text, options).run(); }
 
-ReadResult read_json(std::istream& in, const JsonReadOptions& options) {
-  const std::string text = read_all(in, options.file_name, options.limits.max_input_bytes);
-  return read_json(text, options);
-}
+ReadResult read_json(std::istream& in, const ReadOptions& options) { return read_stream(in, options, read_json); }
 
 }  // namespace claimgraph::io

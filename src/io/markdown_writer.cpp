@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <stdexcept>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,10 +67,10 @@ std::string fixed(double x) {
 
 class Writer {
  public:
-  Writer(const Graph& graph, const MarkdownOptions& options)
+  Writer(const Graph& graph, const MarkdownOptions& options, const analysis::GroundingReport& grounding)
       : g_(graph),
         o_(options),
-        report_(*options.grounding),
+        report_(grounding),
         elements_(graph.node_count(), 0),
         stamp_(graph.node_count(), 0) {
     for (const auto& e : g_.edges()) {
@@ -143,16 +143,16 @@ void Writer::standing(Vertex v) {
     out_ += "**lacks evidence**: ";
     gap(v);
   }
-  if (o_.status != nullptr) {
+  if (o_.analyses.status != nullptr) {
     out_ += " · ";
-    out_ += analysis::to_string(o_.status->labels[v]);
+    out_ += analysis::to_string(o_.analyses.status->labels[v]);
   }
-  if (o_.strength != nullptr) {
-    out_ += " · strength " + fixed(o_.strength->strength[v]);
+  if (o_.analyses.strength != nullptr) {
+    out_ += " · strength " + fixed(o_.analyses.strength->strength[v]);
     if (claim) {
       out_ += " · ";
       line_text(out_, to_string(g_.node(v).standard.value_or(Standard::preponderance)));
-      out_ += o_.strength->established[v] ? " met" : " not met";
+      out_ += o_.analyses.strength->established[v] ? " met" : " not met";
     }
   }
 }
@@ -222,9 +222,9 @@ void Writer::contrary(Vertex v) {
       out_ += " — ";
       text(out_, *src);
     }
-    if (o_.status != nullptr) {
+    if (o_.analyses.status != nullptr) {
       out_ += " · ";
-      out_ += analysis::to_string(o_.status->labels[a]);
+      out_ += analysis::to_string(o_.analyses.status->labels[a]);
     }
   }
   if (against.size() > max_listed) out_ += "<br>and " + std::to_string(against.size() - max_listed) + " more";
@@ -359,9 +359,9 @@ std::string Writer::run() {
   out_ += std::to_string(claims) + (claims == 1 ? " claim or counterclaim: " : " claims and counterclaims: ") +
           std::to_string(report_.grounded_claims) + " grounded in evidence, " + std::to_string(report_.lacking()) +
           (report_.lacking() == 1 ? " lacks" : " lack") + " evidence.";
-  if (o_.status != nullptr) {
+  if (o_.analyses.status != nullptr) {
     std::size_t in = 0, out = 0, undec = 0;
-    for (const auto l : o_.status->labels) {
+    for (const auto l : o_.analyses.status->labels) {
       in += l == analysis::Label::in ? 1u : 0u;
       out += l == analysis::Label::out ? 1u : 0u;
       undec += l == analysis::Label::undec ? 1u : 0u;
@@ -382,8 +382,9 @@ std::string Writer::run() {
 }  // namespace
 
 void write_markdown(std::ostream& out, const Graph& graph, const MarkdownOptions& options) {
-  if (options.grounding == nullptr) throw std::invalid_argument("write_markdown needs the result of analysis::check");
-  const std::string text = Writer(graph, options).run();
+  std::optional<analysis::GroundingReport> computed;
+  if (options.analyses.grounding == nullptr) computed = analysis::check(graph);
+  const std::string text = Writer(graph, options, computed ? *computed : *options.analyses.grounding).run();
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 

@@ -274,10 +274,10 @@ void write_mermaid(std::ostream& out, const Graph& graph, const MermaidOptions& 
     }
   }
   auto gap_of = [&](Graph::NodeRef v) -> const analysis::ClaimStatus* {
-    if (options.grounding == nullptr || v >= options.grounding->claim_index.size()) return nullptr;
-    const std::size_t k = options.grounding->claim_index[v];
-    if (k == analysis::GroundingReport::npos || options.grounding->claims[k].grounded) return nullptr;
-    return &options.grounding->claims[k];
+    if (options.analyses.grounding == nullptr || v >= options.analyses.grounding->claim_index.size()) return nullptr;
+    const std::size_t k = options.analyses.grounding->claim_index[v];
+    if (k == analysis::GroundingReport::npos || options.analyses.grounding->claims[k].grounded) return nullptr;
+    return &options.analyses.grounding->claims[k];
   };
 
   if (graph.title) {
@@ -290,10 +290,10 @@ void write_mermaid(std::ostream& out, const Graph& graph, const MermaidOptions& 
   buf += "  classDef claim fill:#e3f2fd,stroke:#1565c0,color:#0d1b2a\n";
   buf += "  classDef counterclaim fill:#fff3e0,stroke:#e65100,color:#0d1b2a\n";
   buf += "  classDef evidence fill:#f1f8e9,stroke:#558b2f,color:#0d1b2a\n";
-  if (options.grounding != nullptr) {
+  if (options.analyses.grounding != nullptr) {
     buf += "  classDef gap fill:#ffebee,stroke:#c62828,stroke-width:2px,stroke-dasharray:5 3\n";
   }
-  if (options.status != nullptr) {
+  if (options.analyses.status != nullptr) {
     buf += "  classDef status_in stroke:#2e7d32,stroke-width:3px\n";
     buf += "  classDef status_out stroke:#9e9e9e,color:#616161\n";
     buf += "  classDef status_undec stroke:#f9a825,stroke-width:3px\n";
@@ -312,12 +312,12 @@ void write_mermaid(std::ostream& out, const Graph& graph, const MermaidOptions& 
       text += " · ";
       text += *node.party;
     }
-    if (options.status != nullptr || options.strength != nullptr) {
+    if (options.analyses.status != nullptr || options.analyses.strength != nullptr) {
       text += " · ";
-      if (options.status != nullptr) text += analysis::to_string(options.status->labels[v]);
-      if (options.strength != nullptr) {
+      if (options.analyses.status != nullptr) text += analysis::to_string(options.analyses.status->labels[v]);
+      if (options.analyses.strength != nullptr) {
         char number[16];
-        std::snprintf(number, sizeof number, options.status != nullptr ? " %.2f" : "%.2f", options.strength->strength[v]);
+        std::snprintf(number, sizeof number, options.analyses.status != nullptr ? " %.2f" : "%.2f", options.analyses.strength->strength[v]);
         text += number;
       }
     }
@@ -390,7 +390,7 @@ void write_mermaid(std::ostream& out, const Graph& graph, const MermaidOptions& 
       links[undercuts].push_back(link++);
     } else if (undercut[i]) {
       // Undercut by a standing node: the support no longer carries; faded.
-      const bool fell = options.status != nullptr && i < options.status->undercut.size() && options.status->undercut[i];
+      const bool fell = options.analyses.status != nullptr && i < options.analyses.status->undercut.size() && options.analyses.status->undercut[i];
       buf += fell ? " -.- " : " --- ";
       append_name(buf, 'u', i);
       buf += "\n  ";
@@ -428,7 +428,7 @@ void write_mermaid(std::ostream& out, const Graph& graph, const MermaidOptions& 
   for (Graph::NodeRef v = 0; v < n; ++v) {
     by_kind[static_cast<std::size_t>(graph.node(v).kind)].push_back(v);
     if (gap_of(v) != nullptr) gaps.push_back(v);
-    if (options.status != nullptr) by_status[static_cast<std::size_t>(options.status->labels[v])].push_back(v);
+    if (options.analyses.status != nullptr) by_status[static_cast<std::size_t>(options.analyses.status->labels[v])].push_back(v);
   }
   append_class(buf, by_kind[static_cast<std::size_t>(NodeKind::claim)], "claim");
   append_class(buf, by_kind[static_cast<std::size_t>(NodeKind::counterclaim)], "counterclaim");
@@ -446,10 +446,10 @@ void write_mermaid(std::ostream& out, const Graph& graph, const MermaidOptions& 
     buf += " junction\n";
   }
   // Strength as how strong the fill is (alpha from 0x28 to 0xff).
-  if (options.strength != nullptr) {
+  if (options.analyses.strength != nullptr) {
     static constexpr char hex[] = "0123456789abcdef";
     for (Graph::NodeRef v = 0; v < n; ++v) {
-      const double s = std::clamp(options.strength->strength[v], 0.0, 1.0);
+      const double s = std::clamp(options.analyses.strength->strength[v], 0.0, 1.0);
       const auto alpha = static_cast<unsigned>(std::lround(40.0 + 215.0 * s));
       buf += "  style ";
       append_name(buf, 'n', v);

@@ -38,24 +38,6 @@ const char* to_string(LayoutEngine engine) noexcept {
   return "dot";
 }
 
-namespace {
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-}  // namespace
-
-std::optional<RenderFormat> parse_render_format(std::string_view name) noexcept {
-  if (!name.empty() && name.front() == '.') name.remove_prefix(1);
-  if (name.size() != 3) return std::nullopt;
-  const std::string n = lowercase(name);
-  for (auto f : {RenderFormat::svg, RenderFormat::png, RenderFormat::pdf}) {
-    if (n == to_string(f)) return f;
-  }
-  return std::nullopt;
-}
-
 std::optional<LayoutEngine> parse_layout_engine(std::string_view name) noexcept {
   for (auto e : {LayoutEngine::dot, LayoutEngine::neato, LayoutEngine::fdp, LayoutEngine::sfdp}) {
     if (name == to_string(e)) return e;

@@ -51,7 +51,7 @@ int main() {
 
   std::ostringstream dot;
   claimgraph::io::DotOptions options;
-  options.grounding = &report;
+  options.analyses.grounding = &report;
   claimgraph::io::write_dot(dot, graph, options);
   expect(dot.str().rfind("digraph claimgraph {", 0) == 0, "DOT starts with the digraph");
   expect(dot.str().find("LACKS EVIDENCE: missing-elements") != std::string::npos, "DOT marks the gap");

@@ -45,7 +45,7 @@ std::string edges_csv(const Graph& g, const CsvOptions& options = {}) {
 
 Graph load(const std::string& name) {
   const fs::path path = test::graphs_dir() / (name + ".json");
-  JsonReadOptions o;
+  ReadOptions o;
   o.file_name = path.string();
   return read_json(test::read_text(path), o).graph;
 }
@@ -149,7 +149,7 @@ TEST(CsvWriterTest, ParlerMatchesGolden) {
   const Graph g = load("parler_v_aws");
   const auto report = analysis::check(g);
   CsvOptions options;
-  options.grounding = &report;  // as `claimgraph export --to csv` does
+  options.analyses.grounding = &report;  // as `claimgraph export --to csv` does
   std::string mismatch = test::golden_mismatch("parler_v_aws.nodes.csv", nodes_csv(g, options));
   EXPECT_TRUE(mismatch.empty()) << mismatch;
   mismatch = test::golden_mismatch("parler_v_aws.edges.csv", edges_csv(g, options));

@@ -54,7 +54,7 @@ class DotWriterTest : public ::testing::Test {
 
   static Graph load(const std::string& name) {
     const fs::path path = claimgraph::test::graphs_dir() / (name + ".json");
-    JsonReadOptions o;
+    ReadOptions o;
     o.file_name = path.string();
     return read_json(claimgraph::test::read_text(path), o).graph;
   }
@@ -191,7 +191,7 @@ TEST_P(DotGoldenTest, MatchesGolden) {
   const Graph g = load(GetParam());
   const auto report = analysis::check(g);
   DotOptions options;
-  options.grounding = &report;  // as `claimgraph export --to dot` does
+  options.analyses.grounding = &report;  // as `claimgraph export --to dot` does
   const std::string mismatch = claimgraph::test::golden_mismatch(GetParam() + ".dot", write(g, options));
   EXPECT_TRUE(mismatch.empty()) << mismatch;
 }
@@ -201,7 +201,7 @@ TEST_P(DotGoldenTest, GraphvizDrawsEveryNodeAsWritten) {
   const Graph g = load(GetParam());
   const auto report = analysis::check(g);
   DotOptions options;
-  options.grounding = &report;
+  options.analyses.grounding = &report;
   const Drawing d = draw(claimgraph::test::read_text(claimgraph::test::golden_dir() / (GetParam() + ".dot")));
   ASSERT_EQ(d.status, 0) << d.err;
   EXPECT_EQ(d.err, "") << "Graphviz warned";
@@ -276,7 +276,7 @@ TEST_F(DotWriterTest, GraphvizDrawsHostileTextExactly) {
   const Graph g = std::move(b).build();
   const auto report = analysis::check(g);
   DotOptions options;
-  options.grounding = &report;
+  options.analyses.grounding = &report;
   const Drawing d = draw(write(g, options));
   ASSERT_EQ(d.status, 0) << d.err;
   EXPECT_EQ(d.err, "");
@@ -339,7 +339,7 @@ TEST_F(DotWriterTest, OptionsLeaveOutLegendClustersSourcesAndGaps) {
   const Graph g = std::move(b).build();
   const auto report = analysis::check(g);
   DotOptions all;
-  all.grounding = &report;
+  all.analyses.grounding = &report;
   const std::string full = write(g, all);
   EXPECT_NE(full.find("subgraph cluster_legend"), std::string::npos);
   EXPECT_NE(full.find("subgraph cluster_0"), std::string::npos);

@@ -20,13 +20,13 @@ class EvaluationReportTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto path = test::graphs_dir() / "parler_v_aws.json";
-    io::JsonReadOptions options;
+    io::ReadOptions options;
     options.file_name = "parler_v_aws.json";
     graph_ = io::read_json(test::read_text(path), options).graph;
     status_ = analysis::grounded_status(graph_);
     strength_ = analysis::evaluate_strength(graph_, {}, &status_);
   }
-  [[nodiscard]] io::Evaluation evaluation() const { return {"grounded", &status_, &strength_}; }
+  [[nodiscard]] io::Evaluation evaluation() const { return {status_, strength_}; }
 
   Graph graph_;
   analysis::StatusReport status_;

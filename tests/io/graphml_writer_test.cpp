@@ -44,7 +44,7 @@ std::string write(const Graph& g, const GraphmlOptions& options = {}) {
 
 Graph load(const std::string& name) {
   const fs::path path = test::graphs_dir() / (name + ".json");
-  JsonReadOptions o;
+  ReadOptions o;
   o.file_name = path.string();
   return read_json(test::read_text(path), o).graph;
 }
@@ -137,7 +137,7 @@ TEST(GraphmlWriterTest, ParlerMatchesGolden) {
   const Graph g = load("parler_v_aws");
   const auto report = analysis::check(g);
   GraphmlOptions options;
-  options.grounding = &report;  // as `claimgraph export --to graphml` does
+  options.analyses.grounding = &report;  // as `claimgraph export --to graphml` does
   const std::string mismatch = test::golden_mismatch("parler_v_aws.graphml", write(g, options));
   EXPECT_TRUE(mismatch.empty()) << mismatch;
 }
@@ -388,7 +388,7 @@ TEST(GraphmlWriterTest, UndercutIsAnEdgeToTheClaimNamingTheSupport) {
   const Graph g = read_json(text, {}).graph;
   const auto status = analysis::grounded_status(g);
   GraphmlOptions options;
-  options.status = &status;
+  options.analyses.status = &status;
   const std::string xml = write(g, options);
   EXPECT_NE(xml.find("    <edge id=\"e0\" source=\"n1\" target=\"n0\">\n"
                      "      <data key=\"e_id\">s</data>\n"

@@ -93,7 +93,7 @@ inline Graph hostile_graph() {
                     {"description", texts[2]},
                     {"nodes", nodes},
                     {"edges", edges}};
-  io::JsonReadOptions options;
+  io::ReadOptions options;
   options.file_name = "hostile.json";
   Graph graph = io::read_json(doc.dump(), options).graph;
   graph.node(graph.node_count() - 1).label = patched_label();

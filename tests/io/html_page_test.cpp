@@ -221,21 +221,21 @@ std::string page_of(const Graph& g, bool evaluate) {
   analysis::StatusReport status;
   analysis::StrengthReport strength;
   DotOptions dot;
-  dot.grounding = &report;
+  dot.analyses.grounding = &report;
   if (evaluate) {
     status = analysis::grounded_status(g);
     strength = analysis::evaluate_strength(g, {}, &status);
-    dot.status = &status;
-    dot.strength = &strength;
+    dot.analyses.status = &status;
+    dot.analyses.strength = &strength;
   }
   std::ostringstream dot_text;
   write_dot(dot_text, g, dot);
   const auto drawn = claimgraph::test::run({claimgraph::test::dot_program(), "-Tsvg"}, dot_text.str());
   if (drawn.status != 0) throw std::runtime_error("dot -Tsvg failed: " + drawn.err);
   HtmlOptions options;
-  options.grounding = dot.grounding;
-  options.status = dot.status;
-  options.strength = dot.strength;
+  options.analyses.grounding = dot.analyses.grounding;
+  options.analyses.status = dot.analyses.status;
+  options.analyses.strength = dot.analyses.strength;
   options.svg = drawn.out;
   std::ostringstream out;
   write_html(out, g, options);
@@ -244,7 +244,7 @@ std::string page_of(const Graph& g, bool evaluate) {
 
 Graph load(const std::string& name) {
   const fs::path path = claimgraph::test::graphs_dir() / (name + ".json");
-  JsonReadOptions o;
+  ReadOptions o;
   o.file_name = path.string();
   return read_json(claimgraph::test::read_text(path), o).graph;
 }

@@ -59,7 +59,7 @@ class HtmlWriterTest : public ::testing::Test {
 
   static Graph load(const std::string& name) {
     const fs::path path = claimgraph::test::graphs_dir() / (name + ".json");
-    JsonReadOptions o;
+    ReadOptions o;
     o.file_name = path.string();
     return read_json(claimgraph::test::read_text(path), o).graph;
   }
@@ -95,9 +95,9 @@ TEST_F(HtmlWriterTest, MatchesGolden) {
   const auto status = analysis::grounded_status(g);
   const auto strength = analysis::evaluate_strength(g, {}, &status);
   HtmlOptions options;  // as `claimgraph export --to html --evaluate` does, with a stand-in drawing
-  options.grounding = &report;
-  options.status = &status;
-  options.strength = &strength;
+  options.analyses.grounding = &report;
+  options.analyses.status = &status;
+  options.analyses.strength = &strength;
   options.svg = placeholder_svg;
   const std::string mismatch = claimgraph::test::golden_mismatch("parler_v_aws.html", write(g, options));
   EXPECT_TRUE(mismatch.empty()) << mismatch;
@@ -109,7 +109,7 @@ TEST_F(HtmlWriterTest, OnePageWithItsStyleScriptDataAndDrawing) {
   const Graph g = load("parler_v_aws");
   const auto report = analysis::check(g);
   HtmlOptions options;
-  options.grounding = &report;
+  options.analyses.grounding = &report;
   options.svg = placeholder_svg;
   const std::string page = write(g, options);
   EXPECT_TRUE(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")) << page.substr(0, 200);
@@ -175,9 +175,9 @@ TEST_F(HtmlWriterTest, TheDataIsTheGraph) {
       << plain.at("edges").dump();
 
   HtmlOptions options;
-  options.grounding = &report;
-  options.status = &status;
-  options.strength = &strength;
+  options.analyses.grounding = &report;
+  options.analyses.status = &status;
+  options.analyses.strength = &strength;
   const json evaluated = data(write(g, options));
   for (Graph::NodeRef v = 0; v < g.node_count(); ++v) {
     const json& n = evaluated.at("nodes")[v];
@@ -211,7 +211,7 @@ TEST_F(HtmlWriterTest, AnUndercutByAStandingNodeIsMarked) {
   g.add_undercut(*g.find("u"), 0);
   const auto status = analysis::grounded_status(g);
   HtmlOptions options;
-  options.status = &status;
+  options.analyses.status = &status;
   const json d = data(write(g, options));
   EXPECT_EQ(d.at("edges")[0].at("undercut"), true);
   EXPECT_EQ(d.at("nodes")[0].at("status"), "OUT");
@@ -318,7 +318,7 @@ TEST_F(HtmlWriterTest, NothingRefersOutsideThePage) {
   const Graph g = load("parler_v_aws");
   const auto report = analysis::check(g);
   HtmlOptions options;
-  options.grounding = &report;
+  options.analyses.grounding = &report;
   options.svg = placeholder_svg;
   expect_self_contained(write(g, options));
 }
@@ -328,14 +328,14 @@ TEST_F(HtmlWriterTest, NothingRefersOutsideThePageWithGraphvizsDrawing) {
   const Graph g = load("parler_v_aws");
   const auto report = analysis::check(g);
   DotOptions dot;
-  dot.grounding = &report;
+  dot.analyses.grounding = &report;
   std::ostringstream dot_text;
   write_dot(dot_text, g, dot);
   const auto drawn = claimgraph::test::run({claimgraph::test::dot_program(), "-Tsvg"}, dot_text.str());
   ASSERT_EQ(drawn.status, 0) << drawn.err;
   ASSERT_NE(drawn.out.find("http://www.w3.org/"), std::string::npos);  // what the inlining must remove
   HtmlOptions options;
-  options.grounding = &report;
+  options.analyses.grounding = &report;
   options.svg = drawn.out;
   const std::string page = write(g, options);
   expect_self_contained(page);
@@ -382,7 +382,7 @@ TEST_F(HtmlWriterTest, HostileTextCannotEndTheScriptOrBecomeMarkup) {
   const Graph g = std::move(b).build();
   const auto report = analysis::check(g);
   HtmlOptions options;
-  options.grounding = &report;
+  options.analyses.grounding = &report;
   options.svg = placeholder_svg;
   const std::string page = write(g, options);
 
@@ -453,9 +453,9 @@ TEST_F(HtmlWriterTest, SameInputSameBytes) {
   const auto status = analysis::grounded_status(g);
   const auto strength = analysis::evaluate_strength(g, {}, &status);
   HtmlOptions options;
-  options.grounding = &report;
-  options.status = &status;
-  options.strength = &strength;
+  options.analyses.grounding = &report;
+  options.analyses.status = &status;
+  options.analyses.strength = &strength;
   options.svg = placeholder_svg;
   const std::string once = write(g, options);
   EXPECT_EQ(write(g, options), once);

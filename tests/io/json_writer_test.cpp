@@ -29,7 +29,7 @@ class JsonWriterTest : public ::testing::Test {
     return out.str();
   }
   static Graph read(std::string_view text, const std::string& name = "test.json") {
-    JsonReadOptions o;
+    ReadOptions o;
     o.file_name = name;
     return read_json(text, o).graph;
   }
@@ -96,7 +96,7 @@ class JsonRoundTripTest : public JsonWriterTest, public ::testing::WithParamInte
 
 TEST_P(JsonRoundTripTest, ReadWriteReadWriteIsStable) {
   const std::string original = claimgraph::test::read_text(GetParam());
-  JsonReadOptions o;
+  ReadOptions o;
   o.file_name = GetParam().string();
   const ReadResult first = read_json(original, o);
   EXPECT_TRUE(first.warnings.empty()) << first.warnings.front().format();
@@ -140,7 +140,7 @@ TEST_F(JsonWriterTest, UnknownFieldsAreKept) {
     {"my_score": {"value": 2, "unit": null}, "from": "b", "to": "a", "relation": "supports", "note": ["x", []]}
   ]
 })";
-  JsonReadOptions o;
+  ReadOptions o;
   o.file_name = "extra.json";
   const ReadResult r = read_json(input, o);
   EXPECT_EQ(r.warnings.size(), 7u);  // every unknown field but $schema

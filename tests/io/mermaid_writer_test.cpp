@@ -42,7 +42,7 @@ std::string write(const Graph& g, const MermaidOptions& options = {}) {
 
 Graph load(const std::string& name) {
   const fs::path path = test::graphs_dir() / (name + ".json");
-  JsonReadOptions o;
+  ReadOptions o;
   o.file_name = path.string();
   return read_json(test::read_text(path), o).graph;
 }
@@ -130,7 +130,7 @@ TEST(MermaidWriterTest, ParlerMatchesGolden) {
   const Graph g = load("parler_v_aws");
   const auto report = analysis::check(g);
   MermaidOptions options;
-  options.grounding = &report;  // as `claimgraph export --to mermaid` does
+  options.analyses.grounding = &report;  // as `claimgraph export --to mermaid` does
   const std::string mismatch = test::golden_mismatch("parler_v_aws.mmd", write(g, options));
   EXPECT_TRUE(mismatch.empty()) << mismatch;
 }
@@ -141,9 +141,9 @@ TEST(MermaidWriterTest, OutputIsDeterministic) {
   const auto status = analysis::grounded_status(g);
   const auto strength = analysis::evaluate_strength(g, {}, &status);
   MermaidOptions options;
-  options.grounding = &report;
-  options.status = &status;
-  options.strength = &strength;
+  options.analyses.grounding = &report;
+  options.analyses.status = &status;
+  options.analyses.strength = &strength;
   const std::string first = write(g, options);
   const Graph copy = g;
   EXPECT_EQ(write(copy, options), first);
@@ -228,7 +228,7 @@ TEST(MermaidWriterTest, KindsRelationsGroupsGapsAndUndercuts) {
   const Graph g = read_json(text, {}).graph;
   const auto report = analysis::check(g);
   MermaidOptions options;
-  options.grounding = &report;
+  options.analyses.grounding = &report;
   EXPECT_EQ(write(g, options),
             "flowchart BT\n"
             "  classDef claim fill:#e3f2fd,stroke:#1565c0,color:#0d1b2a\n"
@@ -277,8 +277,8 @@ TEST(MermaidWriterTest, EvaluationColoursStatusAndShadesStrength) {
   const auto status = analysis::grounded_status(g);
   const auto strength = analysis::evaluate_strength(g, {}, &status);
   MermaidOptions options;
-  options.status = &status;
-  options.strength = &strength;
+  options.analyses.status = &status;
+  options.analyses.strength = &strength;
   const std::string text = write(g, options);
   EXPECT_NE(text.find("  classDef status_in stroke:#2e7d32,stroke-width:3px\n"), std::string::npos) << text;
   EXPECT_NE(text.find("  n0(\"c · claim · IN 0.75<br/>Claim\")\n"), std::string::npos) << text;
@@ -355,9 +355,9 @@ TEST(MermaidWriterTest, MermaidReadsHostileTextExactly) {
   const auto status = analysis::grounded_status(g);
   const auto strength = analysis::evaluate_strength(g, {}, &status);
   MermaidOptions options;
-  options.grounding = &report;
-  options.status = &status;
-  options.strength = &strength;
+  options.analyses.grounding = &report;
+  options.analyses.status = &status;
+  options.analyses.strength = &strength;
   const json d = parse_with_mermaid(write(g, options));
   ASSERT_FALSE(d.contains("error")) << d.dump();
   EXPECT_EQ(d.at("title"), "Parler “LLC” \uFF1CInc.> & \\G \"q\" \u202E 😀\tend");

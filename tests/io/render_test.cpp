@@ -105,7 +105,7 @@ class RenderTest : public ::testing::Test {
  protected:
   static Graph load(const std::string& name) {
     const fs::path path = claimgraph::test::graphs_dir() / (name + ".json");
-    JsonReadOptions o;
+    ReadOptions o;
     o.file_name = path.string();
     return read_json(claimgraph::test::read_text(path), o).graph;
   }
@@ -113,7 +113,7 @@ class RenderTest : public ::testing::Test {
   static std::string dot_of(const Graph& g, std::size_t wrap_width = unwrapped) {
     const auto report = analysis::check(g);
     DotOptions options;
-    options.grounding = &report;
+    options.analyses.grounding = &report;
     options.wrap_width = wrap_width;
     std::ostringstream out;
     write_dot(out, g, options);
@@ -386,18 +386,9 @@ TEST_F(RenderTest, StagesAreReportedInOrder) {
 
 // --- names -------------------------------------------------------------------------
 
-TEST(RenderNames, FormatsAndLayouts) {
-  EXPECT_EQ(parse_render_format("svg"), RenderFormat::svg);
-  EXPECT_EQ(parse_render_format(".PNG"), RenderFormat::png);
-  EXPECT_EQ(parse_render_format("Pdf"), RenderFormat::pdf);
-  EXPECT_EQ(parse_render_format("gif"), std::nullopt);
-  EXPECT_EQ(parse_render_format(""), std::nullopt);
-  EXPECT_EQ(parse_render_format(".svgz"), std::nullopt);
+TEST(RenderNames, Layouts) {
   EXPECT_EQ(parse_layout_engine("sfdp"), LayoutEngine::sfdp);
   EXPECT_EQ(parse_layout_engine("circo"), std::nullopt);
-  for (auto f : {RenderFormat::svg, RenderFormat::png, RenderFormat::pdf}) {
-    EXPECT_EQ(parse_render_format(to_string(f)), f);
-  }
   for (auto e : {LayoutEngine::dot, LayoutEngine::neato, LayoutEngine::fdp, LayoutEngine::sfdp}) {
     EXPECT_EQ(parse_layout_engine(to_string(e)), e);
   }

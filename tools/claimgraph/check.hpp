@@ -2,18 +2,15 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
-#include <string>
 
-#include "claimgraph/limits.hpp"
+#include "common.hpp"
 
 namespace claimgraph::cli {
 
 /// Options of `claimgraph check`.
 struct CheckOptions {
-  std::string file;
-  std::string format = "text";
-  std::string from;
-  Limits limits;
+  InputOptions input;
+  io::ReportFormat format = io::ReportFormat::text;
 };
 
 /// Registers `check` on `app`; the options live as long as the app.

@@ -4,74 +4,91 @@
 #include <sys/stat.h>
 
 #include <iostream>
+#include <vector>
 
-#include "claimgraph/error.hpp"
-#include "claimgraph/io/aif_reader.hpp"
-#include "claimgraph/io/argdown_reader.hpp"
+#include "choices.hpp"
 #include "claimgraph/io/file.hpp"
-#include "claimgraph/io/iccma_reader.hpp"
 
 namespace claimgraph::cli {
 
+namespace {
+
+// The --max-* options: one per member of Limits that input reading obeys.
+struct LimitOption {
+  Limit limit;
+  std::size_t Limits::*member;
+  const char* help;
+};
+
+constexpr LimitOption input_limits[] = {
+    {Limit::input_bytes, &Limits::max_input_bytes, "Largest input accepted, in bytes"},
+    {Limit::depth, &Limits::max_depth, "Deepest nesting accepted: JSON arrays and objects, Argdown relations"},
+    {Limit::string_bytes, &Limits::max_string_bytes, "Longest string value accepted, in bytes"},
+    {Limit::nodes, &Limits::max_nodes, "Most nodes accepted"},
+    {Limit::edges, &Limits::max_edges, "Most edges accepted"},
+};
+
+// "--max-nodes" for Limit::nodes: the library's name, spelt as an option.
+std::string flag(Limit limit) {
+  std::string name(to_string(limit));
+  for (char& c : name) c = c == '_' ? '-' : c;
+  return "--" + name;
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat sa {}, sb {};
+  if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
+}
+
+}  // namespace
+
+void add_input_options(CLI::App& cmd, InputOptions& input) {
+  cmd.add_option("FILE", input.file, input_file_help())->required();
+  add_choice(cmd, "--from", input.from, input_choices(),
+             "Input format (default: told by FILE's extension and, for JSON, its content)");
+  add_limit_options(cmd, input.limits);
+}
+
 void add_limit_options(CLI::App& cmd, Limits& limits) {
-  cmd.add_option("--max-input-bytes", limits.max_input_bytes, "Largest input accepted, in bytes")
-      ->capture_default_str()
-      ->group("Limits");
-  cmd.add_option("--max-depth", limits.max_depth, "Deepest JSON nesting accepted")->capture_default_str()->group("Limits");
-  cmd.add_option("--max-string-bytes", limits.max_string_bytes, "Longest string value accepted, in bytes")
-      ->capture_default_str()
-      ->group("Limits");
-  cmd.add_option("--max-nodes", limits.max_nodes, "Most nodes accepted")->capture_default_str()->group("Limits");
-  cmd.add_option("--max-edges", limits.max_edges, "Most edges accepted")->capture_default_str()->group("Limits");
-}
-
-void add_from_option(CLI::App& cmd, std::string& from) {
-  cmd.add_option("--from", from,
-                 "Input format (default: from FILE's extension: .apx, .tgf, .i23, .argdown/.ad; else aif when the "
-                 "JSON is an AIF map, else json)")
-      ->check(CLI::IsMember({"json", "apx", "tgf", "i23", "aif", "argdown"}));
-}
-
-const io::ReadResult& load_graph(const std::string& path, const Limits& limits, const std::string& from) {
-  const std::string name = path == "-" ? "<stdin>" : path;
-  std::optional<io::IccmaFormat> iccma;
-  const bool argdown = from == "argdown" || (from.empty() && io::is_argdown_file_name(path));
-  if (!from.empty() && from != "json") {
-    iccma = io::parse_iccma_format(from);
-  } else if (from.empty()) {
-    iccma = io::iccma_format_from_extension(path);
+  for (const LimitOption& o : input_limits) {
+    cmd.add_option(flag(o.limit), limits.*o.member, o.help)->capture_default_str()->group("Limits");
   }
+}
+
+void add_render_limit_option(CLI::App& cmd, Limits& limits) {
+  cmd.add_option(flag(Limit::render_nodes), limits.max_render_nodes,
+                 "Most nodes laid out with dot, neato or fdp; above it the default layout is sfdp")
+      ->capture_default_str()
+      ->group("Limits");
+}
+
+void add_search_limit_option(CLI::App& cmd, analysis::SearchLimits& limits) {
+  cmd.add_option(flag(Limit::search_steps), limits.max_steps, "Preferred and stable semantics: work limit of the search")
+      ->capture_default_str()
+      ->group("Limits");
+}
+
+void add_report_format_option(CLI::App& cmd, io::ReportFormat& format) {
+  add_choice(cmd, "--format", format, report_choices(), "Output format");
+}
+
+std::string input_name(const std::string& file) { return file == "-" ? std::string("<stdin>") : file; }
+
+const io::ReadResult& load_graph(const InputOptions& input) {
+  const std::string name = input_name(input.file);
   Stopwatch watch;
-  const auto input = io::InputText::open(path, limits.max_input_bytes);
-  const std::string_view text = input.text();
-  spdlog::debug("read {} bytes from {} in {:.3f} s", text.size(), name, watch.lap());
-  io::ReadResult result;
-  if (argdown) {
-    io::ArgdownReadOptions options;
-    options.file_name = name;
-    options.limits = limits;
-    result = io::read_argdown(text, options);
-  } else if (iccma) {
-    io::IccmaReadOptions options;
-    options.file_name = name;
-    options.limits = limits;
-    result = io::read_iccma(text, *iccma, options);
-  } else if (from == "aif" || (from.empty() && io::looks_like_aif(text, limits.max_depth))) {
-    // AIF maps are JSON too: told from case files by their first tokens.
-    spdlog::debug("reading {} as an AIF map", name);
-    io::AifReadOptions options;
-    options.file_name = name;
-    options.limits = limits;
-    result = io::read_aif(text, options);
-  } else {
-    io::JsonReadOptions options;
-    options.file_name = name;
-    options.limits = limits;
-    result = io::read_json(text, options);
-  }
-  for (const auto& w : result.warnings) spdlog::warn("{}", w.format());
-  spdlog::debug("parsed {} nodes and {} edges in {:.3f} s", result.graph.node_count(), result.graph.edge_count(),
-                watch.lap());
+  const auto text = io::InputText::open(input.file, input.limits.max_input_bytes);
+  spdlog::debug("read {} bytes from {} in {:.3f} s", text.text().size(), name, watch.lap());
+  const io::InputFormat& format =
+      input.from != nullptr ? *input.from : io::detect_input_format(input.file, text.text(), input.limits);
+  io::ReadOptions options;
+  options.file_name = name;
+  options.limits = input.limits;
+  io::ReadResult result = format.read(text.text(), options);
+  for (const auto& w : result.warnings) warn(w);
+  spdlog::debug("parsed {} nodes and {} edges as {} in {:.3f} s", result.graph.node_count(), result.graph.edge_count(),
+                format.name, watch.lap());
   // Reachable from a static to the end, so leak checkers do not count it.
   // (volatile: nothing reads the pointer back, and an optimising build
   // would otherwise drop the store, leaving the graph unreachable.)
@@ -80,14 +97,6 @@ const io::ReadResult& load_graph(const std::string& path, const Limits& limits, 
   kept = graph;
   return *graph;
 }
-
-namespace {
-bool same_file(const std::string& a, const std::string& b) {
-  struct stat sa {}, sb {};
-  if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
-  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
-}
-}  // namespace
 
 void write_output(const std::string& path, const std::string& input, const std::function<void(std::ostream&)>& write) {
   if (path.empty() || path == "-") {
@@ -107,5 +116,19 @@ void write_output(const std::string& path, const std::string& input, const std::
   }
   spdlog::debug("wrote {} in {:.3f} s", path, watch.lap());
 }
+
+std::string limit_hint(Limit limit) {
+  std::string hint = " (raise the limit with " + flag(limit);
+  if (limit == Limit::render_nodes) {
+    hint += ", or draw a smaller view: --focus ID --depth N, --group G, --party P or --gaps-only";
+  }
+  return hint + ")";
+}
+
+std::string describe(const Diagnostic& diagnostic) {
+  return diagnostic.format() + (diagnostic.limit ? limit_hint(*diagnostic.limit) : std::string());
+}
+
+void warn(const Diagnostic& diagnostic) { spdlog::warn("{}", describe(diagnostic)); }
 
 }  // namespace claimgraph::cli

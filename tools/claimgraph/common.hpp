@@ -1,6 +1,7 @@
 #pragma once
-// What every subcommand shares: exit codes, reading the input, writing the
-// output, and the limit options.
+// What every subcommand shares: exit codes, the errors main maps to them,
+// the input options and reading the input, writing the output, and the
+// choices built from the library's tables (io/formats.hpp).
 
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -8,8 +9,12 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
-#include "claimgraph/io/json_reader.hpp"
+#include "claimgraph/analysis/abstract.hpp"
+#include "claimgraph/error.hpp"
+#include "claimgraph/io/formats.hpp"
+#include "claimgraph/io/read.hpp"
 #include "claimgraph/limits.hpp"
 
 namespace claimgraph::cli {
@@ -27,6 +32,13 @@ enum class ExitCode : int {
 inline constexpr const char* exit_code_help =
     "Exit status: 0 success (check: every claim is grounded); 1 check: some claim lacks evidence;\n"
     "2 unusable input or arguments; 3 the output could not be written; 70 internal error.";
+
+/// The arguments ask for something that cannot be done (maps to
+/// ExitCode::bad_input). The message says what would work.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 /// The output could not be written (maps to ExitCode::output_failed).
 class OutputError : public std::runtime_error {
@@ -50,25 +62,42 @@ class Stopwatch {
   std::chrono::steady_clock::time_point start_;
 };
 
-/// Adds --max-* options that raise the input limits.
+/// The input of a subcommand: FILE, --from and the limits.
+struct InputOptions {
+  std::string file;
+  const io::InputFormat* from = nullptr;  ///< null: told by the name and content
+  Limits limits;
+};
+
+/// Adds FILE, --from and the --max-* options of the input limits.
+void add_input_options(CLI::App& cmd, InputOptions& input);
+/// Adds the --max-* options of the input limits.
 void add_limit_options(CLI::App& cmd, Limits& limits);
+/// Adds --max-render-nodes.
+void add_render_limit_option(CLI::App& cmd, Limits& limits);
+/// Adds --max-search-steps.
+void add_search_limit_option(CLI::App& cmd, analysis::SearchLimits& limits);
+/// Adds --format text|json.
+void add_report_format_option(CLI::App& cmd, io::ReportFormat& format);
 
-/// Adds --from, the input format: json (claimgraph), apx, tgf or i23 (ICCMA
-/// abstract frameworks), aif (AIF JSON maps) or argdown; without it, from
-/// FILE's extension (.apx, .tgf, .i23, .argdown, .ad), else aif when the
-/// JSON's first tokens are an AIF map's (io::looks_like_aif), else json.
-void add_from_option(CLI::App& cmd, std::string& from);
+/// The name the input has in messages: FILE, or "<stdin>" for "-".
+[[nodiscard]] std::string input_name(const std::string& file);
 
-/// Reads a case file, an AIF map, an ICCMA framework or an Argdown document
-/// ("-" for standard input) and
-/// reports its warnings on stderr. Throws InputError or IoError. The graph
-/// lives until the process ends and is deliberately never freed: tearing
-/// down a million-node graph only to exit costs a noticeable fraction of a
-/// run (compilers skip it for the same reason).
-[[nodiscard]] const io::ReadResult& load_graph(const std::string& path, const Limits& limits, const std::string& from = "");
+/// Reads the input and reports its warnings on stderr. Throws InputError or
+/// IoError. The graph lives until the process ends and is deliberately
+/// never freed: tearing down a million-node graph only to exit costs a
+/// noticeable fraction of a run (compilers skip it for the same reason).
+[[nodiscard]] const io::ReadResult& load_graph(const InputOptions& input);
 
 /// Writes through `write` to `path` atomically, or to standard output when
 /// `path` is empty or "-". Refuses to overwrite `input`. Throws OutputError.
 void write_output(const std::string& path, const std::string& input, const std::function<void(std::ostream&)>& write);
+
+/// How to raise `limit`, to end a message: " (raise the limit with --max-nodes)".
+[[nodiscard]] std::string limit_hint(Limit limit);
+/// A diagnostic as printed: Diagnostic::format(), with the hint of its limit.
+[[nodiscard]] std::string describe(const Diagnostic& diagnostic);
+/// Prints a warning the library reported.
+void warn(const Diagnostic& diagnostic);
 
 }  // namespace claimgraph::cli

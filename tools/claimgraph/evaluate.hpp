@@ -4,19 +4,17 @@
 #include <memory>
 #include <string>
 
-#include "claimgraph/limits.hpp"
+#include "common.hpp"
 
 namespace claimgraph::cli {
 
 /// Options of `claimgraph evaluate` and `claimgraph explain`.
 struct EvaluateOptions {
-  std::string file;
+  InputOptions input;
   std::string node;  ///< explain: the node to justify
-  std::string semantics = "grounded";
-  std::string format = "text";
-  std::string from;
-  std::size_t max_search_steps = 50'000'000;
-  Limits limits;
+  analysis::Semantics semantics = analysis::Semantics::grounded;
+  io::ReportFormat format = io::ReportFormat::text;
+  analysis::SearchLimits search;
 };
 
 /// Registers `evaluate` on `app`.

@@ -3,185 +3,126 @@
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
-#include <filesystem>
-#include <sstream>
-#include <utility>
-
-#include "claimgraph/analysis/grounding.hpp"
-#include "claimgraph/analysis/status.hpp"
-#include "claimgraph/analysis/strength.hpp"
-#include "claimgraph/io/aif_writer.hpp"
-#include "claimgraph/io/argdown_writer.hpp"
-#include "claimgraph/io/csv_writer.hpp"
-#include "claimgraph/io/dot_writer.hpp"
-#include "claimgraph/io/graphml_writer.hpp"
-#include "claimgraph/io/html_writer.hpp"
-#include "claimgraph/io/json_writer.hpp"
-#include "claimgraph/io/markdown_writer.hpp"
-#include "claimgraph/io/mermaid_writer.hpp"
-#include "common.hpp"
-#include "render.hpp"
+#include "choices.hpp"
 #include "shown.hpp"
 
 namespace claimgraph::cli {
 
 namespace {
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
-// The format named by an output file's extension, if any.
-std::string format_of(const std::string& path) {
-  // An AIF map is JSON too: it takes the double extension .aif.json.
-  if (lower(std::filesystem::path(path).filename().string()).ends_with(".aif.json")) return "aif";
-  const std::string ext = lower(std::filesystem::path(path).extension().string());
-  if (ext == ".dot" || ext == ".gv") return "dot";
-  if (ext == ".json") return "json";
-  if (ext == ".mmd" || ext == ".mermaid") return "mermaid";
-  if (ext == ".graphml") return "graphml";
-  if (ext == ".csv") return "csv";
-  if (ext == ".md" || ext == ".markdown") return "markdown";
-  if (ext == ".html" || ext == ".htm") return "html";
-  if (ext == ".argdown" || ext == ".ad") return "argdown";
-  return "";
-}
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && lower(s.substr(s.size() - suffix.size())) == suffix;
-}
-
-// The two files of `--to csv -o OUT`: OUT without a trailing .csv (or
-// .nodes.csv, or .edges.csv), then .nodes.csv and .edges.csv.
-std::pair<std::string, std::string> csv_paths(const std::string& out) {
-  std::string base = out;
-  for (std::string_view suffix : {".nodes.csv", ".edges.csv", ".csv"}) {
-    if (ends_with(base, suffix)) {
-      base.resize(base.size() - suffix.size());
-      break;
-    }
+// "dot, html": the formats that read `setting`.
+std::string formats_using(io::Setting setting) {
+  std::string out;
+  for (const auto& f : io::output_formats()) {
+    if (f.uses(setting)) out += (out.empty() ? "" : ", ") + std::string(f.name);
   }
-  return {base + ".nodes.csv", base + ".edges.csv"};
+  return out;
 }
 
-// Writer options with what analysis found about the graph shown.
-template <typename Options>
-Options with_analyses(const Shown& shown) {
-  Options o;
-  if (shown.grounding) o.grounding = &*shown.grounding;
-  if (shown.status) o.status = &*shown.status;
-  if (shown.strength) o.strength = &*shown.strength;
-  return o;
+// "dot .dot/.gv, mermaid .mmd/.mermaid, ...": the --to help.
+std::string to_help() {
+  std::string out = "Output format (default: told by OUT's extension: ";
+  bool first = true;
+  for (const auto& f : io::output_formats()) {
+    out += (first ? "" : ", ") + std::string(f.name) + " " + extensions_text(f.extensions);
+    first = false;
+  }
+  return out + ")";
 }
 
-// Whether `--to csv` can write beside `output`; says why not.
-bool csv_output_usable(const std::string& output) {
+// The files a format of several parts writes, for messages: "OUT.nodes.csv and OUT.edges.csv".
+std::string parts_text(const io::OutputFormat& format) {
+  std::string out;
+  for (std::size_t i = 0; i < format.parts.size(); ++i) {
+    if (i > 0) out += i + 1 == format.parts.size() ? " and " : ", ";
+    out += io::part_path(format, "OUT", format.parts[i]);
+  }
+  return out;
+}
+
+// A format of several files needs a file name to write them beside.
+void check_parts_output(const io::OutputFormat& format, const std::string& output) {
+  if (format.parts.empty()) return;
+  const std::string writes = "--to " + std::string(format.name) + " writes " + parts_text(format);
   if (output.empty() || output == "-") {
-    spdlog::error(
-        "claimgraph: error: --to csv writes two files, OUT.nodes.csv and OUT.edges.csv, and cannot write them to "
-        "standard output; give -o OUT.csv");
-    return false;
+    throw UsageError(writes + ", and cannot write them to standard output; give -o OUT" +
+                     std::string(format.extensions.front()));
   }
   struct stat st {};
   if (::stat(output.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    spdlog::error(
-        "claimgraph: error: {} is not a regular file; --to csv writes OUT.nodes.csv and OUT.edges.csv, so give -o "
-        "a file name",
-        output);
-    return false;
+    throw UsageError(output + " is not a regular file; " + writes + ", so give -o a file name");
   }
-  return true;
 }
 
-void write_csv(const ExportOptions& options, const Graph& graph, const Shown& shown) {
-  const auto [nodes, edges] = csv_paths(options.output);
-  auto csv = with_analyses<io::CsvOptions>(shown);
-  csv.byte_order_mark = options.bom;
-  // Each file is replaced atomically, the nodes first.
-  write_output(nodes, options.file, [&](std::ostream& out) { io::write_csv_nodes(out, graph, csv); });
-  write_output(edges, options.file, [&](std::ostream& out) { io::write_csv_edges(out, graph, csv); });
+const io::OutputFormat& output_format(const ExportOptions& options) {
+  if (options.to != nullptr) return *options.to;
+  if (const auto* f = io::output_format_for_path(options.output)) return *f;
+  const std::string named = options.output.empty() ? "" : " from the name " + options.output;
+  if (const auto* picture = io::drawing_format_for_path(options.output)) {
+    throw UsageError(drawn_by_render(std::string(picture->name)));
+  }
+  throw UsageError("cannot tell the output format" + named + "; give --to " + names(output_choices()));
 }
+
 }  // namespace
+
+std::string drawn_by_render(const std::string& name) {
+  const auto* picture = io::find_drawing_format(name);
+  if (picture == nullptr) return {};
+  return name + " is a picture, which render draws: claimgraph render FILE -o OUT" +
+         std::string(picture->extensions.front());
+}
 
 std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
-  auto* cmd = app.add_subcommand(
-      "export",
-      "Write the graph as Graphviz DOT, a Mermaid flowchart, GraphML, CSV tables, a Markdown report, an HTML page to "
-      "explore it in a browser, claimgraph JSON, an AIF map, or Argdown");
-  cmd->add_option("FILE", options->file, "Case file (claimgraph JSON), or - for standard input")->required();
-  cmd->add_option("--to,-t", options->to,
-                  "Output format (default: from OUT's extension: .dot/.gv, .mmd/.mermaid, .graphml, .csv, .md, .html, .json; "
-                  ".argdown/.ad; .aif.json for aif, an AIF argument map)")
-      ->check(CLI::IsMember({"dot", "mermaid", "graphml", "csv", "markdown", "html", "json", "aif", "argdown"}));
-  cmd->add_option("-o,--output", options->output,
-                  "Output file (default: standard output); written atomically. CSV: OUT.nodes.csv and OUT.edges.csv");
-  cmd->add_flag("--no-legend", options->no_legend, "DOT, HTML: leave out the legend");
-  cmd->add_flag("--no-clusters", options->no_clusters, "DOT, Mermaid, HTML: do not draw groups as clusters (subgraphs)");
+  auto* cmd = app.add_subcommand("export", "Write the graph for people and programs: " + names(output_choices()));
+  add_input_options(*cmd, options->input);
+  add_choice(*cmd, "--to,-t", options->to, output_choices(), to_help(), drawn_by_render);
+  std::string parts;
+  for (const auto& f : io::output_formats()) {
+    if (!f.parts.empty()) parts += ". " + std::string(f.name) + ": " + parts_text(f);
+  }
+  cmd->add_option("-o,--output", options->output, "Output file (default: standard output); written atomically" + parts);
+  auto& s = options->settings;
+  cmd->add_flag("--no-legend", options->no_legend, "Leave out the legend (" + formats_using(io::Setting::legend) + ")");
+  cmd->add_flag("--no-clusters", options->no_clusters,
+                "Do not draw groups as clusters (" + formats_using(io::Setting::clusters) + ")");
   cmd->add_flag("--evaluate", options->evaluate,
-                "DOT, Mermaid, HTML: colour each node by its status (IN, OUT, UNDEC) and shade it by its strength; "
-                "GraphML, CSV, Markdown: add status, strength and established");
-  cmd->add_flag("--bom", options->bom, "CSV: begin each file with a UTF-8 byte order mark (for Excel)");
-  cmd->add_option("--diagram", options->diagram,
-                  "Markdown: the rendered diagram to link at the end (e.g. made with claimgraph render)");
+                "Add each node's status (IN, OUT, UNDEC) and strength, and whether each claim is established (" +
+                    formats_using(io::Setting::evaluation) + ")");
+  cmd->add_flag("--bom", s.byte_order_mark,
+                "Begin each file with a UTF-8 byte order mark, for Excel (" +
+                    formats_using(io::Setting::byte_order_mark) + ")");
+  cmd->add_option("--diagram", s.diagram,
+                  "The rendered diagram to link at the end, e.g. made with claimgraph render (" +
+                      formats_using(io::Setting::diagram) + ")");
   add_view_options(*cmd, options->view);
-  add_from_option(*cmd, options->from);
-  add_limit_options(*cmd, options->limits);
+  add_render_limit_option(*cmd, options->input.limits);
   return options;
 }
 
 int run_export(const ExportOptions& options) {
-  std::string to = options.to;
-  if (to.empty()) to = format_of(options.output);
-  if (to.empty()) {
-    spdlog::error(
-        "claimgraph: error: cannot tell the output format{}; give --to dot, mermaid, graphml, csv, markdown, html, "
-        "json, aif or argdown",
-        options.output.empty() ? "" : " from the name " + options.output);
-    return static_cast<int>(ExitCode::bad_input);
+  const io::OutputFormat& format = output_format(options);
+  check_parts_output(format, options.output);  // refused before anything is read
+  const auto& input = load_graph(options.input);
+  const Shown shown =
+      prepare_shown(input.graph, options.view, {format.analysed, format.analysed && options.evaluate});
+  io::WriteSettings settings = options.settings;
+  settings.legend = !options.no_legend;
+  settings.clusters = !options.no_clusters;
+  settings.max_render_nodes = options.input.limits.max_render_nodes;
+  settings.name = input_name(options.input.file);
+  settings.on_warning = warn;
+  const analysis::Analyses analyses = shown.results.analyses();
+  if (format.parts.empty()) {
+    write_output(options.output, options.input.file,
+                 [&](std::ostream& out) { format.write(out, {}, *shown.graph, analyses, settings); });
+    return static_cast<int>(ExitCode::ok);
   }
-  // Refused before anything is read.
-  if (to == "csv" && !csv_output_usable(options.output)) return static_cast<int>(ExitCode::bad_input);
-  const auto& input = load_graph(options.file, options.limits, options.from);
-  const bool analysed = to != "json" && to != "aif" && to != "argdown";
-  const Shown shown = prepare_shown(input.graph, options.view, {analysed, analysed && options.evaluate});
-  const Graph& graph = *shown.graph;
-  if (to == "json") {
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_json(out, graph); });
-  } else if (to == "aif") {
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_aif(out, graph); });
-  } else if (to == "argdown") {
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_argdown(out, graph); });
-  } else if (to == "csv") {
-    write_csv(options, graph, shown);
-  } else if (to == "mermaid") {
-    auto mermaid = with_analyses<io::MermaidOptions>(shown);
-    mermaid.subgraphs = !options.no_clusters;
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_mermaid(out, graph, mermaid); });
-  } else if (to == "graphml") {
-    const auto graphml = with_analyses<io::GraphmlOptions>(shown);
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_graphml(out, graph, graphml); });
-  } else if (to == "markdown") {
-    auto md = with_analyses<io::MarkdownOptions>(shown);
-    md.diagram = options.diagram;
-    write_output(options.output, options.file, [&](std::ostream& out) { io::write_markdown(out, graph, md); });
-  } else {
-    auto dot = with_analyses<io::DotOptions>(shown);
-    dot.legend = !options.no_legend;
-    dot.clusters = !options.no_clusters;
-    if (to == "dot") {
-      write_output(options.output, options.file, [&](std::ostream& out) { io::write_dot(out, graph, dot); });
-    } else {
-      // The page's diagram is the DOT diagram, drawn by Graphviz.
-      Stopwatch watch;
-      std::ostringstream dot_text;
-      io::write_dot(dot_text, graph, dot);
-      const std::string svg = render_svg(dot_text.view(), graph.node_count(), options.limits.max_render_nodes);
-      spdlog::debug("drew the diagram ({} bytes of SVG) in {:.3f} s", svg.size(), watch.lap());
-      auto html = with_analyses<io::HtmlOptions>(shown);
-      html.svg = svg;
-      write_output(options.output, options.file, [&](std::ostream& out) { io::write_html(out, graph, html); });
-    }
+  // Each file is replaced atomically, in the order of the parts.
+  for (std::string_view part : format.parts) {
+    write_output(io::part_path(format, options.output, part), options.input.file,
+                 [&](std::ostream& out) { format.write(out, part, *shown.graph, analyses, settings); });
   }
   return static_cast<int>(ExitCode::ok);
 }

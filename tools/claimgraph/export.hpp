@@ -4,29 +4,30 @@
 #include <memory>
 #include <string>
 
-#include "claimgraph/limits.hpp"
+#include "claimgraph/io/formats.hpp"
 #include "claimgraph/view.hpp"
+#include "common.hpp"
 
 namespace claimgraph::cli {
 
 /// Options of `claimgraph export`.
 struct ExportOptions {
-  std::string file;
-  std::string to;
+  InputOptions input;
+  const io::OutputFormat* to = nullptr;  ///< null: told by the output's extension
   std::string output;
-  std::string from;
+  io::WriteSettings settings;
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;
-  std::string diagram;
   ViewOptions view;
-  bool bom = false;
-  Limits limits;
 };
 
 /// Registers `export` on `app`.
 std::shared_ptr<ExportOptions> setup_export(CLI::App& app);
 /// Runs `export`; returns the exit status.
 int run_export(const ExportOptions& options);
+
+/// What to say when `name` names a picture, which `render` draws, or "".
+[[nodiscard]] std::string drawn_by_render(const std::string& name);
 
 }  // namespace claimgraph::cli

@@ -2,17 +2,36 @@
 
 #include <spdlog/spdlog.h>
 
-#include <array>
 #include <iostream>
 
-#include "claimgraph/analysis/abstract.hpp"
-#include "common.hpp"
+#include "choices.hpp"
 
 namespace claimgraph::cli {
 
 namespace {
-constexpr std::array problems{"SE-GR", "EE-GR", "DC-GR", "DS-GR", "SE-PR", "EE-PR", "DC-PR",
-                              "DS-PR", "SE-ST", "EE-ST", "DC-ST", "DS-ST"};
+
+// ICCMA's names of the tasks and semantics: "DC-PR".
+Choices<std::optional<IccmaProblem>> problem_choices() {
+  constexpr std::pair<const char*, IccmaTask> tasks[] = {
+      {"SE", IccmaTask::se}, {"EE", IccmaTask::ee}, {"DC", IccmaTask::dc}, {"DS", IccmaTask::ds}};
+  constexpr std::pair<const char*, analysis::Semantics> semantics[] = {{"GR", analysis::Semantics::grounded},
+                                                                        {"PR", analysis::Semantics::preferred},
+                                                                        {"ST", analysis::Semantics::stable}};
+  Choices<std::optional<IccmaProblem>> out;
+  for (const auto& [s, sem] : semantics) {
+    for (const auto& [t, task] : tasks) out.push_back({std::string(t) + "-" + s, IccmaProblem{task, sem}});
+  }
+  return out;
+}
+
+// "[a,b,c]", ICCMA's list syntax.
+template <class T>
+std::string bracketed(const Choices<T>& choices) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < choices.size(); ++i) out += (i > 0 ? "," : "") + choices[i].name;
+  return out + "]";
+}
+
 }  // namespace
 
 std::shared_ptr<IccmaOptions> setup_iccma(CLI::App& app) {
@@ -21,60 +40,43 @@ std::shared_ptr<IccmaOptions> setup_iccma(CLI::App& app) {
       "iccma",
       "Answer ICCMA queries on an abstract framework: -p TASK -f FILE [-a ARG]. Tasks SE (one extension), EE (all), "
       "DC (credulous), DS (sceptical) for GR (grounded), PR (preferred), ST (stable)");
-  cmd->add_option("-p,--problem", options->problem, "The task, e.g. DC-PR")->check(CLI::IsMember(problems));
-  cmd->add_option("-f,--file", options->file, "The framework (.apx, .tgf or .i23)");
-  cmd->add_option("--fo", options->format, "Its format (default: from the extension)")
-      ->check(CLI::IsMember({"apx", "tgf", "i23"}));
+  add_choice(*cmd, "-p,--problem", options->problem, problem_choices(), "The task, e.g. DC-PR");
+  cmd->add_option("-f,--file", options->input.file, "The framework (" + names(input_choices(true)) + ")");
+  add_choice(*cmd, "--fo", options->input.from, input_choices(true), "Its format (default: from the extension)");
   cmd->add_option("-a,--argument", options->argument, "The argument of a DC or DS query");
   cmd->add_flag("--formats", options->formats, "List the formats read");
   cmd->add_flag("--problems", options->problems, "List the tasks answered");
-  cmd->add_option("--max-search-steps", options->max_search_steps, "Work limit of the preferred/stable search")
-      ->capture_default_str()
-      ->group("Limits");
-  add_limit_options(*cmd, options->limits);
+  add_search_limit_option(*cmd, options->search);
+  add_limit_options(*cmd, options->input.limits);
   return options;
 }
 
 int run_iccma(const IccmaOptions& options) {
-  if (options.formats) {
-    std::cout << "[apx,tgf,i23]\n";
-    return 0;
+  if (options.formats || options.problems) {
+    std::cout << (options.formats ? bracketed(input_choices(true)) : bracketed(problem_choices())) << '\n';
+    return static_cast<int>(ExitCode::ok);
   }
-  if (options.problems) {
-    std::cout << '[';
-    for (std::size_t i = 0; i < problems.size(); ++i) std::cout << (i ? "," : "") << problems[i];
-    std::cout << "]\n";
-    return 0;
+  if (!options.problem || options.input.file.empty()) {
+    throw UsageError("iccma needs -p TASK and -f FILE (see claimgraph iccma --help)");
   }
-  if (options.problem.empty() || options.file.empty()) {
-    spdlog::error("claimgraph: error: iccma needs -p TASK and -f FILE (see claimgraph iccma --help)");
-    return static_cast<int>(ExitCode::bad_input);
-  }
-  const std::string task = options.problem.substr(0, 2);
-  const auto semantics = *analysis::parse_semantics(options.problem.substr(3) == "GR"   ? "grounded"
-                                                    : options.problem.substr(3) == "PR" ? "preferred"
-                                                                                        : "stable");
-  const auto& input = load_graph(options.file, options.limits, options.format.empty() ? "" : options.format);
-  const Graph& g = input.graph;
-  analysis::SearchLimits limits;
-  limits.max_steps = options.max_search_steps;
+  const auto [task, semantics] = *options.problem;
+  const Graph& g = load_graph(options.input).graph;
   std::string answer;
-  if (task == "SE") {
-    const auto e = analysis::some_extension(g, semantics, limits);
+  if (task == IccmaTask::se) {
+    const auto e = analysis::some_extension(g, semantics, options.search);
     answer = e ? analysis::format_extension(g, *e) : std::string("NO");
-  } else if (task == "EE") {
-    answer = analysis::format_extensions(g, analysis::enumerate_extensions(g, semantics, limits));
+  } else if (task == IccmaTask::ee) {
+    answer = analysis::format_extensions(g, analysis::enumerate_extensions(g, semantics, options.search));
   } else {
     const auto v = g.find(options.argument);
     if (!v) {
-      spdlog::error("claimgraph: error: {}: no argument \"{}\" (give it with -a)", options.file, options.argument);
-      return static_cast<int>(ExitCode::bad_input);
+      throw UsageError(input_name(options.input.file) + ": no argument \"" + options.argument + "\" (give it with -a)");
     }
-    const bool yes = task == "DC" ? analysis::credulously_accepted(g, semantics, *v, limits)
-                                  : analysis::sceptically_accepted(g, semantics, *v, limits);
+    const bool yes = task == IccmaTask::dc ? analysis::credulously_accepted(g, semantics, *v, options.search)
+                                           : analysis::sceptically_accepted(g, semantics, *v, options.search);
     answer = analysis::format_answer(yes);
   }
-  write_output("", options.file, [&](std::ostream& out) { out << answer << '\n'; });
+  write_output("", options.input.file, [&](std::ostream& out) { out << answer << '\n'; });
   return static_cast<int>(ExitCode::ok);
 }
 

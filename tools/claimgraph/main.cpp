@@ -10,15 +10,13 @@
 #include <iostream>
 
 #include "check.hpp"
-#include "claimgraph/analysis/abstract.hpp"
 #include "claimgraph/error.hpp"
-#include "claimgraph/view.hpp"
 #include "common.hpp"
 #include "evaluate.hpp"
 #include "export.hpp"
 #include "iccma.hpp"
-#include "render.hpp"
 #include "import.hpp"
+#include "render.hpp"
 
 namespace cli = claimgraph::cli;
 using cli::ExitCode;
@@ -73,25 +71,28 @@ int main(int argc, char** argv) {
   } catch (const claimgraph::InputError& e) {
     for (const auto& d : e.diagnostics()) {
       if (d.severity == claimgraph::Severity::warning) {
-        spdlog::warn("{}", d.format());
+        spdlog::warn("{}", cli::describe(d));
       } else {
-        spdlog::error("{}", d.format());
+        spdlog::error("{}", cli::describe(d));
       }
     }
     return code(ExitCode::bad_input);
-  } catch (const claimgraph::analysis::SearchLimitError& e) {
-    spdlog::error("claimgraph: error: {}", e.what());
-    return code(ExitCode::bad_input);
-  } catch (const claimgraph::ViewError& e) {
-    spdlog::error("claimgraph: error: {}", e.what());
-    return code(ExitCode::bad_input);
   } catch (const claimgraph::IoError& e) {
-    spdlog::error("{}", e.what());
+    // The input cannot be read: the message names the file.
+    spdlog::error("{}{}", e.what(), e.limit() ? cli::limit_hint(*e.limit()) : "");
     return code(ExitCode::bad_input);
   } catch (const claimgraph::RenderError& e) {
     // Graphviz could not draw it (a missing plugin, a failed layout): no output.
     spdlog::error("claimgraph: error: {}", e.what());
     return code(ExitCode::output_failed);
+  } catch (const claimgraph::Error& e) {
+    // The input is readable but cannot be used as asked: a view that selects
+    // nothing, a search or drawing over its limit.
+    spdlog::error("claimgraph: error: {}{}", e.what(), e.limit() ? cli::limit_hint(*e.limit()) : "");
+    return code(ExitCode::bad_input);
+  } catch (const cli::UsageError& e) {
+    spdlog::error("claimgraph: error: {}", e.what());
+    return code(ExitCode::bad_input);
   } catch (const cli::OutputError& e) {
     spdlog::error("{}", e.what());
     return code(ExitCode::output_failed);

@@ -10,20 +10,20 @@
 #include <sstream>
 #include <thread>
 
-#include "claimgraph/analysis/grounding.hpp"
-#include "claimgraph/analysis/status.hpp"
-#include "claimgraph/analysis/strength.hpp"
-#include "claimgraph/io/dot_writer.hpp"
-#include "claimgraph/io/render.hpp"
-#include "common.hpp"
+#include "choices.hpp"
+#include "claimgraph/io/diagram.hpp"
 #include "shown.hpp"
 
 namespace claimgraph::cli {
 
 namespace {
 
-// The smaller views to suggest when a graph is too large to draw well.
-constexpr const char* smaller_views = "--focus ID --depth N, --group G, --party P or --gaps-only";
+// dot, neato, fdp, sfdp, as the value of an optional.
+Choices<std::optional<io::LayoutEngine>> optional_layouts() {
+  Choices<std::optional<io::LayoutEngine>> out;
+  for (const auto& c : layout_choices()) out.push_back({c.name, c.value});
+  return out;
+}
 
 // Says on stderr what a render is doing once it has taken more than a moment
 // (at once with -v): quick renders stay quiet, slow ones show each stage and
@@ -105,47 +105,38 @@ class Progress {
   std::thread watcher_;
 };
 
-// The DOT to draw, as `export --to dot` writes it, of the graph shown.
-std::string diagram(const Shown& shown, const RenderOptions& options) {
-  Stopwatch watch;
-  io::DotOptions dot;
-  if (shown.grounding) dot.grounding = &*shown.grounding;
-  if (shown.status) dot.status = &*shown.status;
-  if (shown.strength) dot.strength = &*shown.strength;
-  dot.legend = !options.no_legend;
-  dot.clusters = !options.no_clusters;
-  std::ostringstream out;
-  io::write_dot(out, *shown.graph, dot);
-  spdlog::debug("wrote the DOT in {:.3f} s", watch.lap());
-  return std::move(out).str();
+// The picture format asked for, or told by the output's name.
+const io::DrawingFormat& drawing_format(const RenderOptions& options) {
+  if (options.format != nullptr) return *options.format;
+  if (options.output == "-") throw UsageError("give --format " + names(drawing_choices()) + " to write to standard output");
+  if (const auto* f = io::drawing_format_for_path(options.output)) return *f;
+  if (const auto* other = io::output_format_for_path(options.output)) {
+    throw UsageError(options.output + " names " + std::string(other->name) +
+                     ", which export writes: claimgraph export FILE -o " + options.output);
+  }
+  throw UsageError("cannot tell the output format from the name " + options.output + "; name it " +
+                   drawing_extensions() + ", or give --format " + names(drawing_choices()));
 }
 
 }  // namespace
 
 std::shared_ptr<RenderOptions> setup_render(CLI::App& app) {
   auto options = std::make_shared<RenderOptions>();
-  auto* cmd = app.add_subcommand("render", "Draw the graph as SVG, PNG or PDF with Graphviz's libraries");
-  cmd->add_option("FILE", options->file, "Case file (claimgraph JSON), or - for standard input")->required();
+  auto* cmd = app.add_subcommand("render", "Draw the graph as " + names(drawing_choices()) + " with Graphviz's libraries");
+  add_input_options(*cmd, options->input);
   cmd->add_option("-o,--output", options->output,
-                  "Output file (.svg, .png or .pdf), or - for standard output with --format; written atomically")
+                  "Output file (" + drawing_extensions() + "), or - for standard output with --format; written atomically")
       ->required();
-  cmd->add_option("--format", options->format, "Output format (default: from OUT's extension)")
-      ->check(CLI::IsMember({"svg", "png", "pdf"}));
-  cmd->add_option("--layout", options->layout,
-                  "Graphviz layout: dot (layered; the default), neato or fdp (force-directed), sfdp (large graphs; "
-                  "the default above --max-render-nodes)")
-      ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp"}));
+  add_choice(*cmd, "--format", options->format, drawing_choices(), "Output format (default: told by OUT's extension)");
+  add_choice(*cmd, "--layout", options->layout, optional_layouts(),
+             "Graphviz layout: dot (layered; the default), neato or fdp (force-directed), sfdp (large graphs; "
+             "the default above --max-render-nodes)");
   cmd->add_flag("--no-legend", options->no_legend, "Leave out the legend");
   cmd->add_flag("--no-clusters", options->no_clusters, "Do not draw groups as clusters");
   cmd->add_flag("--evaluate", options->evaluate,
                 "Colour each node by its status (IN, OUT, UNDEC) and shade it by its strength");
   add_view_options(*cmd, options->view);
-  add_from_option(*cmd, options->from);
-  add_limit_options(*cmd, options->limits);
-  cmd->add_option("--max-render-nodes", options->limits.max_render_nodes,
-                  "Most nodes laid out with dot, neato or fdp; above it the default layout is sfdp")
-      ->capture_default_str()
-      ->group("Limits");
+  add_render_limit_option(*cmd, options->input.limits);
   cmd->footer(
       "Exit status: 0 drawn; 2 unusable input or arguments, or too many nodes for the layout asked for;\n"
       "3 Graphviz could not draw it (say, its cairo plugin for PNG and PDF is missing) or the output could not be "
@@ -154,71 +145,32 @@ std::shared_ptr<RenderOptions> setup_render(CLI::App& app) {
 }
 
 int run_render(const RenderOptions& options) {
-  const bool to_stdout = options.output == "-";
-  const std::optional<io::RenderFormat> format =
-      !options.format.empty() ? io::parse_render_format(options.format)
-      : to_stdout             ? std::nullopt
-                              : io::parse_render_format(std::filesystem::path(options.output).extension().string());
-  if (!format) {
-    if (to_stdout) {
-      spdlog::error("claimgraph: error: give --format svg, png or pdf to write to standard output");
-    } else {
-      spdlog::error("claimgraph: error: cannot tell the output format from the name {}; name it .svg, .png or .pdf, "
-                    "or give --format svg, png or pdf",
-                    options.output);
-    }
-    return static_cast<int>(ExitCode::bad_input);
-  }
-  const auto& input = load_graph(options.file, options.limits, options.from);
-  const std::string name = options.file == "-" ? "<stdin>" : options.file;
+  const io::DrawingFormat& format = drawing_format(options);
+  const auto& input = load_graph(options.input);
   const Shown shown = prepare_shown(input.graph, options.view, {true, options.evaluate});
-
-  io::RenderOptions render;
-  render.format = *format;
+  io::DrawOptions draw;
+  draw.dot.analyses = shown.results.analyses();
+  draw.dot.legend = !options.no_legend;
+  draw.dot.clusters = !options.no_clusters;
+  draw.format = format.format;
+  draw.layout = options.layout;
+  draw.max_render_nodes = options.input.limits.max_render_nodes;
+  draw.name = input_name(options.input.file);
+  draw.on_warning = warn;
   const std::size_t nodes = shown.graph->node_count();
-  const std::size_t limit = options.limits.max_render_nodes;
-  if (!options.layout.empty()) render.layout = *io::parse_layout_engine(options.layout);
-  if (nodes > limit && render.layout != io::LayoutEngine::sfdp) {
-    if (!options.layout.empty()) {
-      spdlog::error("claimgraph: error: {} has {} nodes, more than --max-render-nodes ({}) for the {} layout, which "
-                    "would take minutes or hours; render a smaller view ({}), use --layout sfdp, or raise "
-                    "--max-render-nodes",
-                    name, nodes, limit, options.layout, smaller_views);
-      return static_cast<int>(ExitCode::bad_input);
-    }
-    render.layout = io::LayoutEngine::sfdp;
-    spdlog::warn("claimgraph: warning: {} has {} nodes, more than --max-render-nodes ({}) for the dot layout; "
-                 "drawing it with sfdp instead (groups are not drawn as clusters); for a readable diagram, render a "
-                 "smaller view ({})",
-                 name, nodes, limit, smaller_views);
-  }
-
-  const std::string dot = diagram(shown, options);
+  const io::LayoutEngine layout = io::choose_layout(nodes, draw);  // refused or announced before any output
+  draw.layout = layout;
   const bool verbose = spdlog::default_logger_raw()->should_log(spdlog::level::debug);
-  render.on_warning = [](const std::string& warning) { spdlog::warn("claimgraph: warning: Graphviz: {}", warning); };
-  // Rendered inside the write, so that an output that cannot be created
-  // fails before a long layout, and a failed render leaves no file.
-  write_output(options.output, options.file, [&](std::ostream& out) {
+  // Drawn inside the write, so that an output that cannot be created fails
+  // before a long layout, and a failed render leaves no file.
+  write_output(options.output, options.input.file, [&](std::ostream& out) {
     const auto patience = verbose ? std::chrono::milliseconds(0) : std::chrono::milliseconds(1000);
-    Progress progress(nodes, render.format, render.layout, patience);
-    render.on_stage = [&progress](io::RenderStage stage) { progress.stage(stage); };
-    io::render(out, dot, render);
+    Progress progress(nodes, format.format, layout, patience);
+    draw.on_stage = [&progress](io::RenderStage stage) { progress.stage(stage); };
+    io::draw(out, *shown.graph, draw);
     progress.finished();
   });
   return static_cast<int>(ExitCode::ok);
-}
-
-std::string render_svg(std::string_view dot, std::size_t nodes, std::size_t max_render_nodes) {
-  io::RenderOptions render;
-  render.format = io::RenderFormat::svg;
-  if (nodes > max_render_nodes) {
-    render.layout = io::LayoutEngine::sfdp;
-    spdlog::warn("claimgraph: warning: the diagram has {} nodes, more than --max-render-nodes ({}) for the dot layout; "
-                 "drawing it with sfdp instead; for a readable diagram, export a smaller view ({})",
-                 nodes, max_render_nodes, smaller_views);
-  }
-  render.on_warning = [](const std::string& warning) { spdlog::warn("claimgraph: warning: Graphviz: {}", warning); };
-  return io::render(dot, render);
 }
 
 }  // namespace claimgraph::cli

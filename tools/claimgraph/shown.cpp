@@ -17,25 +17,17 @@ void add_view_options(CLI::App& cmd, ViewOptions& view) {
       ->group("View");
 }
 
-Shown prepare_shown(const Graph& graph, const ViewOptions& options, Analyses analyses) {
+Shown prepare_shown(const Graph& graph, const ViewOptions& options, analysis::Wanted wanted) {
   Stopwatch watch;
+  wanted.grounding = wanted.grounding || options.gaps_only;
   Shown s;
   s.graph = &graph;
-  if (analyses.check || options.gaps_only) {
-    s.grounding = analysis::check(graph);
-    spdlog::debug("checked grounding in {:.3f} s", watch.lap());
-  }
-  if (analyses.evaluate) {
-    s.status = analysis::grounded_status(graph);
-    s.strength = analysis::evaluate_strength(graph, {}, &*s.status);
-    spdlog::debug("evaluated in {:.3f} s", watch.lap());
-  }
+  s.results = analysis::analyse(graph, wanted);
+  spdlog::debug("analysed in {:.3f} s", watch.lap());
   if (!options.any()) return s;
-  s.view = make_view(graph, options, s.grounding ? &*s.grounding : nullptr);
+  s.view = make_view(graph, options, s.results.grounding ? &*s.results.grounding : nullptr);
   s.graph = &s.view->graph;
-  if (s.grounding) s.grounding = restrict(*s.grounding, *s.view);
-  if (s.status) s.status = restrict(*s.status, *s.view);
-  if (s.strength) s.strength = restrict(*s.strength, *s.view);
+  s.results = restrict(s.results, *s.view);
   spdlog::debug("selected {} of {} nodes and {} of {} edges", s.graph->node_count(), graph.node_count(),
                 s.graph->edge_count(), graph.edge_count());
   return s;

@@ -6,9 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 
-#include "claimgraph/analysis/grounding.hpp"
-#include "claimgraph/analysis/status.hpp"
-#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
 #include "claimgraph/view.hpp"
 
@@ -19,20 +17,13 @@ void add_view_options(CLI::App& cmd, ViewOptions& view);
 
 /// A graph to write, with what analysis found about it.
 struct Shown {
-  std::optional<View> view;  ///< set when a view was asked for
+  std::optional<View> view;      ///< set when a view was asked for
   const Graph* graph = nullptr;  ///< the whole graph, or view->graph
-  std::optional<analysis::GroundingReport> grounding;  ///< with `check`, or for --gaps-only
-  std::optional<analysis::StatusReport> status;      ///< with `evaluate`
-  std::optional<analysis::StrengthReport> strength;  ///< with `evaluate`
+  analysis::Results results;     ///< of the graph shown
 };
 
-/// What to compute about the whole graph before selecting the view.
-struct Analyses {
-  bool check = true;      ///< which claims lack evidence
-  bool evaluate = false;  ///< status and strength
-};
-
-/// Analyses the whole graph, then selects the view. Throws ViewError.
-[[nodiscard]] Shown prepare_shown(const Graph& graph, const ViewOptions& options, Analyses analyses);
+/// Analyses the whole graph (grounding too for --gaps-only), then selects
+/// the view. Throws ViewError.
+[[nodiscard]] Shown prepare_shown(const Graph& graph, const ViewOptions& options, analysis::Wanted wanted);
 
 }  // namespace claimgraph::cli

@@ -96,13 +96,13 @@ using Extension = std::vector<Graph::NodeRef>;
 /// How much work a search for preferred or stable extensions may do.
 struct SearchLimits {
   /// Most steps (see above: arguments labelled, comparisons, arguments
-  /// listed) over one call, all components together; default 50 million
-  /// (option --max-search-steps).
+  /// listed) over one call, all components together; default 50 million.
   std::size_t max_steps = 50'000'000;
 };
 
 /// A search for preferred or stable extensions hit SearchLimits::max_steps.
-/// The message names the semantics and the limit, and says how to raise it.
+/// The message names the semantics and the limit; limit() is
+/// Limit::search_steps.
 class SearchLimitError : public Error {
  public:
   SearchLimitError(Semantics semantics, std::size_t max_steps);

@@ -33,26 +33,11 @@
 
 #include <cstddef>
 #include <istream>
-#include <string>
 #include <string_view>
 
-#include "claimgraph/io/json_reader.hpp"
-#include "claimgraph/limits.hpp"
+#include "claimgraph/io/read.hpp"
 
 namespace claimgraph::io {
-
-/// How to read an AIF map.
-struct AifReadOptions {
-  /// The name used in diagnostics (a path, or "<stdin>").
-  std::string file_name = "<input>";
-  /// Resource limits: max_nodes and max_edges bound the map's nodes and
-  /// edges (all types) and the graph made from them.
-  Limits limits;
-  /// Errors reported before the reader stops looking for more.
-  std::size_t max_errors = 50;
-  /// Warnings reported one by one; the rest are summed up in one note.
-  std::size_t max_warnings = 20;
-};
 
 /// Whether `text` looks like an AIF map rather than a claimgraph case file,
 /// judged from its first tokens: a top-level "AIF" member, or a first node
@@ -63,17 +48,14 @@ struct AifReadOptions {
 /// than `max_depth` first), so that the case-file reader reports the problem.
 [[nodiscard]] bool looks_like_aif(std::string_view text, std::size_t max_depth = 64);
 
-/// Reads an AIF map from memory. Throws ParseError (malformed JSON, wrong
-/// types, missing fields) or ValidationError (unknown node types, edges to
-/// unknown nodes, an RA without premise or conclusion, ...) with every
-/// problem found.
-[[nodiscard]] ReadResult read_aif(std::string_view text, const AifReadOptions& options = {});
-/// Reads an AIF map from a stream (at most options.limits.max_input_bytes;
-/// IoError beyond).
-[[nodiscard]] ReadResult read_aif(std::istream& in, const AifReadOptions& options = {});
-/// Reads an AIF map from a file, or from standard input for "-".
-/// Diagnostics name `path` ("<stdin>" for "-"), whatever options.file_name
-/// says. Throws IoError when the file cannot be read.
-[[nodiscard]] ReadResult read_aif_file(const std::string& path, AifReadOptions options = {});
+/// Reads an AIF map from memory. Checks options.limits: max_input_bytes,
+/// max_depth, max_string_bytes, and max_nodes and max_edges, which bound the
+/// map's nodes and edges (all types) and the graph made from them. Throws
+/// ParseError (malformed JSON, wrong types, missing fields) or
+/// ValidationError (unknown node types, edges to unknown nodes, an RA
+/// without premise or conclusion, ...) with every problem found.
+[[nodiscard]] ReadResult read_aif(std::string_view text, const ReadOptions& options = {});
+/// Reads an AIF map from a stream (IoError past max_input_bytes).
+[[nodiscard]] ReadResult read_aif(std::istream& in, const ReadOptions& options = {});
 
 }  // namespace claimgraph::io

@@ -29,46 +29,23 @@
 // - headings become groups, front matter gives the title and description.
 //
 // Errors are reported with file, line and column, every one found (up to
-// ArgdownReadOptions::max_errors), like the other readers: ParseError when
+// ReadOptions::max_errors), like the other readers: ParseError when
 // the text breaks Argdown's syntax, ValidationError when it is well-formed
 // but unusable (a weight above 1, a limit exceeded).
 
-#include <cstddef>
 #include <istream>
-#include <string>
 #include <string_view>
 
-#include "claimgraph/io/json_reader.hpp"
-#include "claimgraph/limits.hpp"
+#include "claimgraph/io/read.hpp"
 
 namespace claimgraph::io {
 
-/// How to read an Argdown file.
-struct ArgdownReadOptions {
-  /// The name used in diagnostics (a path, or "<stdin>").
-  std::string file_name = "<input>";
-  /// Resource limits: max_input_bytes, max_nodes, max_edges,
-  /// max_string_bytes (one label or data value) and max_depth (how deeply
-  /// relations may nest below one another).
-  Limits limits;
-  /// Errors reported before the reader stops looking for more.
-  std::size_t max_errors = 50;
-  /// Warnings reported one by one; the rest are summed up in one note.
-  std::size_t max_warnings = 20;
-};
-
-/// True when a file name ends in `.argdown` or `.ad`, in any letter case.
-[[nodiscard]] bool is_argdown_file_name(std::string_view path) noexcept;
-
-/// Reads an Argdown document from memory. Throws ParseError or
-/// ValidationError with every problem found.
-[[nodiscard]] ReadResult read_argdown(std::string_view text, const ArgdownReadOptions& options = {});
-/// Reads an Argdown document from a stream (at most
-/// options.limits.max_input_bytes; IoError beyond).
-[[nodiscard]] ReadResult read_argdown(std::istream& in, const ArgdownReadOptions& options = {});
-/// Reads an Argdown file, or standard input for "-". Diagnostics name
-/// `path` ("<stdin>" for "-"), whatever options.file_name says. Throws
-/// IoError when the file cannot be read.
-[[nodiscard]] ReadResult read_argdown_file(const std::string& path, ArgdownReadOptions options = {});
+/// Reads an Argdown document from memory. Checks options.limits:
+/// max_input_bytes, max_nodes, max_edges, max_string_bytes (one label or data
+/// value) and max_depth (how deeply relations may nest below one another).
+/// Throws ParseError or ValidationError with every problem found.
+[[nodiscard]] ReadResult read_argdown(std::string_view text, const ReadOptions& options = {});
+/// Reads an Argdown document from a stream (IoError past max_input_bytes).
+[[nodiscard]] ReadResult read_argdown(std::istream& in, const ReadOptions& options = {});
 
 }  // namespace claimgraph::io

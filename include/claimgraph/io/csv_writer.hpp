@@ -9,24 +9,18 @@
 
 #include <ostream>
 
-#include "claimgraph/analysis/grounding.hpp"
-#include "claimgraph/analysis/status.hpp"
-#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
 
 namespace claimgraph::io {
 
 /// What goes into the tables beside the graph itself.
 struct CsvOptions {
-  /// Result of analysis::check; when given, the nodes table has the columns
-  /// `lacks_evidence` and `gap`.
-  const analysis::GroundingReport* grounding = nullptr;
-  /// Result of analysis::grounded_status; when given, the nodes table has
-  /// `status` and the edges table `carries`.
-  const analysis::StatusReport* status = nullptr;
-  /// Result of analysis::evaluate_strength; when given, the nodes table has
-  /// `strength` and `established`.
-  const analysis::StrengthReport* strength = nullptr;
+  /// What the analyses found: with `grounding`, the nodes table has the
+  /// columns `lacks_evidence` and `gap`; with `status`, the nodes table has
+  /// `status` and the edges table `carries`; with `strength`, the nodes
+  /// table has `strength` and `established`.
+  analysis::Analyses analyses;
   /// Begin each table with a UTF-8 byte order mark (EF BB BF).
   bool byte_order_mark = false;
 };

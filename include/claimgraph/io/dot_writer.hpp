@@ -8,24 +8,19 @@
 #include <cstddef>
 #include <ostream>
 
-#include "claimgraph/analysis/grounding.hpp"
-#include "claimgraph/analysis/status.hpp"
-#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
 
 namespace claimgraph::io {
 
 /// How the diagram is drawn.
 struct DotOptions {
-  /// Result of analysis::check; when given, claims that lack evidence are marked.
-  const analysis::GroundingReport* grounding = nullptr;
-  /// Result of analysis::grounded_status; when given, each node's border and
-  /// header show its status (IN green, OUT grey, UNDEC amber) and supports
-  /// edges undercut by an IN node are drawn faded.
-  const analysis::StatusReport* status = nullptr;
-  /// Result of analysis::evaluate_strength; when given, each node's fill is
-  /// shaded by its strength (pale = weak) and the header shows it.
-  const analysis::StrengthReport* strength = nullptr;
+  /// What the analyses found: with `grounding`, claims that lack evidence
+  /// are marked; with `status`, each node's border and header show its
+  /// status (IN green, OUT grey, UNDEC amber) and supports edges undercut by
+  /// an IN node are drawn faded; with `strength`, each node's fill is shaded
+  /// by its strength (pale = weak) and the header shows it.
+  analysis::Analyses analyses;
   /// Wrap labels at about this many characters per line.
   std::size_t wrap_width = 30;
   /// Draw each group as a cluster.

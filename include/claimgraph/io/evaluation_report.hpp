@@ -5,19 +5,20 @@
 // that attacker stands, the missing elements, and the standard met or not.
 
 #include <ostream>
-#include <string_view>
+#include <span>
 
+#include "claimgraph/analysis/abstract.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/graph.hpp"
 
 namespace claimgraph::io {
 
-/// Everything evaluate computes about a graph.
+/// Everything evaluate computes about a graph: its grounded status and its
+/// strengths.
 struct Evaluation {
-  std::string_view semantics = "grounded";
-  const analysis::StatusReport* status = nullptr;
-  const analysis::StrengthReport* strength = nullptr;
+  const analysis::StatusReport& status;
+  const analysis::StrengthReport& strength;
 };
 
 /// Per node: status, strength and, for claims, the standard and whether it is
@@ -32,5 +33,16 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
 
 /// The same justification as JSON.
 void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation, Graph::NodeRef v);
+
+/// The acceptance of every node under preferred or stable semantics
+/// (analysis::case_acceptance), one line per node ("  s1: accepted
+/// sceptically", "credulously" or "not accepted"), then a summary.
+void write_acceptance_text(std::ostream& out, const Graph& graph, analysis::Semantics semantics,
+                           std::span<const analysis::NodeAcceptance> acceptance);
+
+/// The same as JSON:
+/// `{"semantics": "preferred", "nodes": [{"id", "credulous", "sceptical"}]}`.
+void write_acceptance_json(std::ostream& out, const Graph& graph, analysis::Semantics semantics,
+                           std::span<const analysis::NodeAcceptance> acceptance);
 
 }  // namespace claimgraph::io

@@ -15,24 +15,19 @@
 
 #include <ostream>
 
-#include "claimgraph/analysis/grounding.hpp"
-#include "claimgraph/analysis/status.hpp"
-#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
 
 namespace claimgraph::io {
 
 /// What goes into the GraphML file beside the graph itself.
 struct GraphmlOptions {
-  /// Result of analysis::check; when given, every node has `lacks_evidence`
-  /// and each claim that lacks it a `gap` (the reason).
-  const analysis::GroundingReport* grounding = nullptr;
-  /// Result of analysis::grounded_status; when given, every node has
-  /// `status` (IN, OUT, UNDEC) and every supports edge `carries`.
-  const analysis::StatusReport* status = nullptr;
-  /// Result of analysis::evaluate_strength; when given, every node has
-  /// `strength` and every claim `established`.
-  const analysis::StrengthReport* strength = nullptr;
+  /// What the analyses found: with `grounding`, every node has
+  /// `lacks_evidence` and each claim that lacks it a `gap` (the reason);
+  /// with `status`, every node has `status` (IN, OUT, UNDEC) and every
+  /// supports edge `carries`; with `strength`, every node has `strength` and
+  /// every claim `established`.
+  analysis::Analyses analyses;
 };
 
 /// Writes `graph` to `out` as GraphML (UTF-8).

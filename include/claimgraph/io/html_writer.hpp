@@ -19,24 +19,18 @@
 #include <ostream>
 #include <string_view>
 
-#include "claimgraph/analysis/grounding.hpp"
-#include "claimgraph/analysis/status.hpp"
-#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
 
 namespace claimgraph::io {
 
 /// What the page shows.
 struct HtmlOptions {
-  /// Result of analysis::check; when given, the panel says whether each
-  /// claim lacks evidence, and why.
-  const analysis::GroundingReport* grounding = nullptr;
-  /// Result of analysis::grounded_status; when given, the panel shows each
-  /// node's status and which supports are undercut.
-  const analysis::StatusReport* status = nullptr;
-  /// Result of analysis::evaluate_strength; when given, the panel shows
-  /// each node's strength and whether each claim is established.
-  const analysis::StrengthReport* strength = nullptr;
+  /// What the analyses found: with `grounding`, the panel says whether each
+  /// claim lacks evidence, and why; with `status`, it shows each node's
+  /// status and which supports are undercut; with `strength`, each node's
+  /// strength and whether each claim is established.
+  analysis::Analyses analyses;
   /// The diagram: an SVG document of write_dot's output for the same graph
   /// and options, as `dot -Tsvg` (or Graphviz's library) draws it. Empty:
   /// the page has no diagram, only search and the panel. Read while

@@ -14,27 +14,24 @@
 #include <ostream>
 #include <string>
 
-#include "claimgraph/analysis/grounding.hpp"
-#include "claimgraph/analysis/status.hpp"
-#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
 
 namespace claimgraph::io {
 
 /// What the report includes.
 struct MarkdownOptions {
-  /// Result of analysis::check (required: the report is about gaps).
-  const analysis::GroundingReport* grounding = nullptr;
-  /// With evaluation results, each row also gives the status (IN, OUT,
-  /// UNDEC), the strength and whether the claim meets its standard.
-  const analysis::StatusReport* status = nullptr;
-  const analysis::StrengthReport* strength = nullptr;
+  /// What the analyses found. The report is about gaps: without `grounding`
+  /// it runs analysis::check itself. With `status` and `strength`, each row
+  /// also gives the status (IN, OUT, UNDEC), the strength and whether the
+  /// claim meets its standard.
+  analysis::Analyses analyses;
   /// Path or URL of the rendered diagram to link at the end (none: no
   /// diagram section).
   std::string diagram;
 };
 
-/// Writes the report. Throws std::invalid_argument without `grounding`.
+/// Writes the report.
 void write_markdown(std::ostream& out, const Graph& graph, const MarkdownOptions& options);
 
 }  // namespace claimgraph::io

@@ -14,25 +14,20 @@
 
 #include <ostream>
 
-#include "claimgraph/analysis/grounding.hpp"
-#include "claimgraph/analysis/status.hpp"
-#include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
 
 namespace claimgraph::io {
 
 /// How the flowchart is drawn.
 struct MermaidOptions {
-  /// Result of analysis::check; when given, claims that lack evidence are
-  /// marked (class `gap`: red, dashed, and "LACKS EVIDENCE: reason").
-  const analysis::GroundingReport* grounding = nullptr;
-  /// Result of analysis::grounded_status; when given, each node's border and
-  /// header show its status (IN green, OUT grey, UNDEC amber) and supports
-  /// edges undercut by an IN node are drawn faded.
-  const analysis::StatusReport* status = nullptr;
-  /// Result of analysis::evaluate_strength; when given, each node's fill is
-  /// shaded by its strength (pale = weak) and the header shows it.
-  const analysis::StrengthReport* strength = nullptr;
+  /// What the analyses found: with `grounding`, claims that lack evidence
+  /// are marked (class `gap`: red, dashed, and "LACKS EVIDENCE: reason");
+  /// with `status`, each node's border and header show its status (IN
+  /// green, OUT grey, UNDEC amber) and supports edges undercut by an IN node
+  /// are drawn faded; with `strength`, each node's fill is shaded by its
+  /// strength (pale = weak) and the header shows it.
+  analysis::Analyses analyses;
   /// Draw each group as a subgraph.
   bool subgraphs = true;
   /// Show each node's source under its label.

@@ -42,8 +42,6 @@ enum class RenderStage { parse, layout, render };
 [[nodiscard]] const char* to_string(RenderFormat format) noexcept;
 /// The engine's name: "dot", "neato", "fdp" or "sfdp".
 [[nodiscard]] const char* to_string(LayoutEngine engine) noexcept;
-/// The format a name or file extension means ("svg", "PNG", ".pdf"), if any.
-[[nodiscard]] std::optional<RenderFormat> parse_render_format(std::string_view name) noexcept;
 /// The engine a name means ("dot", "neato", "fdp", "sfdp"), if any.
 [[nodiscard]] std::optional<LayoutEngine> parse_layout_engine(std::string_view name) noexcept;
 

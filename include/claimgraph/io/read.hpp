@@ -1,0 +1,51 @@
+#pragma once
+// The contract every reader keeps. A reader turns the text of one input
+// into a Graph, or throws ParseError (the text breaks its format's syntax)
+// or ValidationError (well-formed, but unusable) carrying every problem it
+// found, each with file, line, column and, for structural problems, a JSON
+// pointer. Each reader offers the same two calls,
+//
+//   ReadResult read_X(std::string_view text, const ReadOptions& options = {});
+//   ReadResult read_X(std::istream& in, const ReadOptions& options = {});
+//
+// and io/formats.hpp lists them all, with the names and file extensions
+// that select them.
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimgraph/error.hpp"
+#include "claimgraph/graph.hpp"
+#include "claimgraph/limits.hpp"
+
+namespace claimgraph::io {
+
+/// How to read one input, whatever its format.
+struct ReadOptions {
+  /// The name used in diagnostics (a path, or "<stdin>").
+  std::string file_name = "<input>";
+  /// Resource limits. Each reader's header says which it checks and how.
+  Limits limits;
+  /// Errors reported before the reader stops looking for more.
+  std::size_t max_errors = 50;
+  /// Warnings reported one by one; the rest are summed up in one note.
+  std::size_t max_warnings = 20;
+};
+
+/// A graph and the warnings met while reading it.
+struct ReadResult {
+  Graph graph;
+  std::vector<Diagnostic> warnings;
+};
+
+/// A reader of text in memory, as each format offers it.
+using ReadFunction = ReadResult (*)(std::string_view text, const ReadOptions& options);
+
+/// Reads all of `in` (at most options.limits.max_input_bytes; IoError
+/// beyond, naming options.file_name) and hands it to `read`.
+[[nodiscard]] ReadResult read_stream(std::istream& in, const ReadOptions& options, ReadFunction read);
+
+}  // namespace claimgraph::io

@@ -1,0 +1,90 @@
+#include "choices.hpp"
+
+#include <algorithm>
+
+namespace claimgraph::cli {
+
+Choices<const io::InputFormat*> input_choices(bool abstract) {
+  Choices<const io::InputFormat*> out;
+  for (const auto& f : io::input_formats()) {
+    if (!abstract || f.abstract) out.push_back({std::string(f.name), &f});
+  }
+  return out;
+}
+
+Choices<const io::OutputFormat*> output_choices() {
+  Choices<const io::OutputFormat*> out;
+  for (const auto& f : io::output_formats()) out.push_back({std::string(f.name), &f});
+  return out;
+}
+
+Choices<const io::DrawingFormat*> drawing_choices() {
+  Choices<const io::DrawingFormat*> out;
+  for (const auto& f : io::drawing_formats()) out.push_back({std::string(f.name), &f});
+  return out;
+}
+
+Choices<io::ReportFormat> report_choices() {
+  Choices<io::ReportFormat> out;
+  for (const auto& f : io::report_formats()) out.push_back({std::string(f.name), f.format});
+  return out;
+}
+
+Choices<analysis::Semantics> semantics_choices() {
+  Choices<analysis::Semantics> out;
+  for (auto s : {analysis::Semantics::grounded, analysis::Semantics::preferred, analysis::Semantics::stable}) {
+    out.push_back({std::string(analysis::to_string(s)), s});
+  }
+  return out;
+}
+
+Choices<io::LayoutEngine> layout_choices() {
+  Choices<io::LayoutEngine> out;
+  for (auto e : {io::LayoutEngine::dot, io::LayoutEngine::neato, io::LayoutEngine::fdp, io::LayoutEngine::sfdp}) {
+    out.push_back({io::to_string(e), e});
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& words, const char* conjunction) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? std::string(" ") + conjunction + " " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+std::string drawing_extensions() {
+  std::vector<std::string> extensions;
+  for (const auto& f : io::drawing_formats()) extensions.emplace_back(f.extensions.front());
+  return joined(extensions);
+}
+
+std::string extensions_text(std::span<const std::string_view> extensions) {
+  std::string out;
+  for (std::string_view e : extensions) {
+    if (!out.empty()) out += '/';
+    out += e;
+  }
+  return out;
+}
+
+std::string input_file_help() {
+  // Each family once, in table order: "claimgraph JSON, AIF, Argdown or ICCMA (.apx, .tgf, .i23)".
+  std::vector<std::string> titles;
+  for (const auto& f : io::input_formats()) {
+    std::string title(f.title);
+    if (f.abstract) {
+      std::string extensions;
+      for (const auto& g : io::input_formats()) {
+        if (g.title == f.title) extensions += (extensions.empty() ? "" : ", ") + std::string(g.extensions.front());
+      }
+      title += " (" + extensions + ")";
+    }
+    if (std::find(titles.begin(), titles.end(), title) == titles.end()) titles.push_back(title);
+  }
+  return "Case file: " + joined(titles) + "; or - for standard input";
+}
+
+}  // namespace claimgraph::cli
