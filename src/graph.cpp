@@ -202,4 +202,14 @@ std::optional<Graph::NodeRef> Graph::find(std::string_view id) const {
   return index_.find(id);
 }
 
+std::vector<bool> undercut_edges(const Graph& graph) {
+  const auto edges = graph.edges();
+  std::vector<bool> undercut(edges.size(), false);
+  for (const auto& e : edges) {
+    const Edge& p = graph.edge(e);
+    if (p.relation == Relation::undercuts && p.undercut < edges.size()) undercut[p.undercut] = true;
+  }
+  return undercut;
+}
+
 }  // namespace claimgraph

@@ -262,4 +262,7 @@ class Graph {
   detail::IdIndex index_;
 };
 
+/// Per edge (position in Graph::edges()): whether some undercut attacks it.
+[[nodiscard]] std::vector<bool> undercut_edges(const Graph& graph);
+
 }  // namespace claimgraph

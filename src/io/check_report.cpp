@@ -2,10 +2,12 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "detail/escape.hpp"
+#include "detail/json_members.hpp"
+#include "detail/node_groups.hpp"
+#include "detail/output.hpp"
 #include "detail/text.hpp"
 
 using claimgraph::detail::plain;
@@ -76,11 +78,6 @@ void json_ids(std::string& out, const Graph& graph, const std::vector<Graph::Nod
   out += ']';
 }
 
-void json_key(std::string& out, std::string_view key) {
-  out += ", ";
-  detail::append_json_string(out, key);
-  out += ": ";
-}
 
 }  // namespace
 
@@ -88,31 +85,19 @@ void write_check_text(std::ostream& out, const Graph& graph, const GroundingRepo
   std::string buf;
   if (graph.title) buf += plain(*graph.title) + "\n\n";
   // Groups in order of first appearance, ungrouped claims last.
-  std::vector<std::vector<const ClaimStatus*>> groups;
-  std::vector<std::string_view> names;
-  std::vector<const ClaimStatus*> loose;
-  std::unordered_map<std::string_view, std::size_t> index;
-  for (const auto& s : report.claims) {
-    const auto& g = graph.node(s.node).group;
-    if (!g) {
-      loose.push_back(&s);
-      continue;
-    }
-    auto [it, added] = index.try_emplace(*g, groups.size());
-    if (added) {
-      groups.emplace_back();
-      names.push_back(*g);
-    }
-    groups[it->second].push_back(&s);
-  }
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    buf += plain(names[i]) + "\n";
-    for (const auto* s : groups[i]) write_status(buf, graph, report, *s);
+  std::vector<Graph::NodeRef> claims;
+  claims.reserve(report.claims.size());
+  for (const auto& s : report.claims) claims.push_back(s.node);
+  const detail::NodeGroups groups = detail::group_nodes(graph, claims);
+  auto status = [&](Graph::NodeRef v) { write_status(buf, graph, report, report.claims[report.claim_index[v]]); };
+  for (std::size_t i = 0; i < groups.groups.size(); ++i) {
+    buf += plain(groups.name(graph, i)) + "\n";
+    for (auto v : groups.groups[i]) status(v);
     buf += '\n';
   }
-  if (!loose.empty()) {
-    if (!groups.empty()) buf += "(no group)\n";
-    for (const auto* s : loose) write_status(buf, graph, report, *s);
+  if (!groups.loose.empty()) {
+    if (!groups.groups.empty()) buf += "(no group)\n";
+    for (auto v : groups.loose) status(v);
     buf += '\n';
   }
   const std::size_t total = report.claims.size();
@@ -123,52 +108,43 @@ void write_check_text(std::ostream& out, const Graph& graph, const GroundingRepo
 }
 
 void write_check_json(std::ostream& out, const Graph& graph, const GroundingReport& report) {
-  std::string buf = "{\n  \"claims\": " + std::to_string(report.claims.size()) +
-                    ",\n  \"grounded\": " + std::to_string(report.grounded_claims) + ",\n  \"lacking_evidence\": [";
+  detail::OutputBuffer output(out);
+  std::string& buf = output.text();
+  buf += "{\n  \"claims\": " + std::to_string(report.claims.size()) + ",\n  \"grounded\": " +
+         std::to_string(report.grounded_claims) + ",\n  \"lacking_evidence\": [";
   bool first = true;
   for (const auto& s : report.claims) {
     if (s.grounded) continue;
-    buf += first ? "\n    {\"id\": " : ",\n    {\"id\": ";
+    buf += first ? "\n    {" : ",\n    {";
     first = false;
-    detail::append_json_string(buf, graph.node(s.node).id);
-    json_key(buf, "kind");
-    detail::append_json_string(buf, to_string(graph.node(s.node).kind));
-    json_key(buf, "reason");
-    detail::append_json_string(buf, analysis::to_string(s.gap));
-    json_key(buf, "missing");
+    detail::JsonMembers m(buf);
+    m.string("id", graph.node(s.node).id).string("kind", to_string(graph.node(s.node).kind));
+    m.string("reason", analysis::to_string(s.gap)).key("missing");
     json_ids(buf, graph, s.missing);
     if (s.gap == Gap::ungrounded) {
-      json_key(buf, "cause");
-      detail::append_json_string(buf, analysis::to_string(s.cause));
-      json_key(buf, "supporters");
+      m.string("cause", analysis::to_string(s.cause)).key("supporters");
       json_ids(buf, graph, s.supporters);
       if (s.cause == UngroundedCause::cycle) {
-        json_key(buf, "cycle");
+        m.key("cycle");
         json_ids(buf, graph, report.cycles[s.cycle]);
       }
     }
     buf += '}';
+    output.flush_if_full();
   }
   buf += first ? "],\n  \"statuses\": [" : "\n  ],\n  \"statuses\": [";
   first = true;
   for (const auto& s : report.claims) {
-    buf += first ? "\n    {\"id\": " : ",\n    {\"id\": ";
+    buf += first ? "\n    {" : ",\n    {";
     first = false;
-    detail::append_json_string(buf, graph.node(s.node).id);
-    json_key(buf, "grounded");
-    buf += s.grounded ? "true" : "false";
-    json_key(buf, "reason");
-    detail::append_json_string(buf, analysis::to_string(s.gap));
-    json_key(buf, "grounded_contradictions");
-    buf += std::to_string(s.grounded_contradictions);
+    detail::JsonMembers m(buf);
+    m.string("id", graph.node(s.node).id).boolean("grounded", s.grounded).string("reason", analysis::to_string(s.gap));
+    m.raw("grounded_contradictions", std::to_string(s.grounded_contradictions));
     buf += '}';
-    if (buf.size() > (std::size_t{1} << 20)) {
-      out << buf;
-      buf.clear();
-    }
+    output.flush_if_full();
   }
   buf += first ? "]\n}\n" : "\n  ]\n}\n";
-  out << buf;
+  output.flush();
 }
 
 }  // namespace claimgraph::io

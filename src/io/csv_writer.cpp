@@ -1,11 +1,13 @@
 #include "claimgraph/io/csv_writer.hpp"
 
-#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "detail/escape.hpp"
+#include "detail/json_members.hpp"
+#include "detail/number.hpp"
+#include "detail/output.hpp"
 
 namespace claimgraph::io {
 
@@ -29,9 +31,7 @@ class Row {
   // The shortest text that reads back as the same double.
   void number(double value) {
     separate();
-    char buffer[32];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out_.append(buffer, ec == std::errc() ? static_cast<std::size_t>(end - buffer) : 0);
+    detail::append_number(out_, value);
   }
   void count(std::size_t value) {
     separate();
@@ -49,59 +49,20 @@ class Row {
   bool first_ = true;
 };
 
-std::string extras_json(const Attributes& extra) {
-  std::string json = "{";
-  for (std::size_t i = 0; i < extra.size(); ++i) {
-    if (i > 0) json += ',';
-    detail::append_json_string(json, extra[i].key);
-    json += ':';
-    json += extra[i].json;
-  }
-  json += '}';
-  return json;
-}
-
-std::string tags_json(const std::vector<std::string>& tags) {
-  std::string json = "[";
-  for (std::size_t i = 0; i < tags.size(); ++i) {
-    if (i > 0) json += ',';
-    detail::append_json_string(json, tags[i]);
-  }
-  json += ']';
-  return json;
-}
-
-constexpr std::size_t flush_at = std::size_t{1} << 20;
-
-class Buffer {
- public:
-  explicit Buffer(std::ostream& out) : out_(out) { text.reserve(flush_at + 4096); }
-  void flush(bool force) {
-    if (force || text.size() >= flush_at) {
-      out_.write(text.data(), static_cast<std::streamsize>(text.size()));
-      text.clear();
-    }
-  }
-  std::string text;
-
- private:
-  std::ostream& out_;
-};
-
 }  // namespace
 
 void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& options) {
-  Buffer buf(out);
-  if (options.byte_order_mark) buf.text += bom;
-  buf.text += "id,kind,label,text,party,group,source,weight,standard,burden,tags,extra";
-  if (options.analyses.grounding != nullptr) buf.text += ",lacks_evidence,gap";
-  if (options.analyses.status != nullptr) buf.text += ",status";
-  if (options.analyses.strength != nullptr) buf.text += ",strength,established";
-  buf.text += "\r\n";
+  detail::OutputBuffer buf(out);
+  if (options.byte_order_mark) buf.text() += bom;
+  buf.text() += "id,kind,label,text,party,group,source,weight,standard,burden,tags,extra";
+  if (options.analyses.grounding != nullptr) buf.text() += ",lacks_evidence,gap";
+  if (options.analyses.status != nullptr) buf.text() += ",status";
+  if (options.analyses.strength != nullptr) buf.text() += ",strength,established";
+  buf.text() += "\r\n";
   const std::size_t n = graph.node_count();
   for (Graph::NodeRef v = 0; v < n; ++v) {
     const Node& node = graph.node(v);
-    Row row(buf.text);
+    Row row(buf.text());
     row.text(node.id);
     row.text(to_string(node.kind));
     row.text(node.label);
@@ -121,12 +82,12 @@ void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& op
     }
     row.optional_text(node.burden);
     if (node.tags) {
-      row.text(tags_json(*node.tags));
+      row.text(detail::compact_json(*node.tags));
     } else {
       row.empty();
     }
     if (!node.extra.empty()) {
-      row.text(extras_json(node.extra));
+      row.text(detail::compact_json(node.extra));
     } else {
       row.empty();
     }
@@ -152,27 +113,23 @@ void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& op
       }
     }
     row.end();
-    buf.flush(false);
+    buf.flush_if_full();
   }
-  buf.flush(true);
+  buf.flush();
 }
 
 void write_csv_edges(std::ostream& out, const Graph& graph, const CsvOptions& options) {
-  Buffer buf(out);
-  if (options.byte_order_mark) buf.text += bom;
-  buf.text += "index,id,from,to,relation,undercut,undercuts,extra";
-  if (options.analyses.status != nullptr) buf.text += ",carries";
-  buf.text += "\r\n";
+  detail::OutputBuffer buf(out);
+  if (options.byte_order_mark) buf.text() += bom;
+  buf.text() += "index,id,from,to,relation,undercut,undercuts,extra";
+  if (options.analyses.status != nullptr) buf.text() += ",carries";
+  buf.text() += "\r\n";
   const auto edges = graph.edges();
-  std::vector<bool> undercut(edges.size(), false);
-  for (const auto& e : edges) {
-    const Edge& p = graph.edge(e);
-    if (p.relation == Relation::undercuts && p.undercut < edges.size()) undercut[p.undercut] = true;
-  }
+  const std::vector<bool> undercut = undercut_edges(graph);
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const auto e = edges[i];
     const Edge& p = graph.edge(e);
-    Row row(buf.text);
+    Row row(buf.text());
     row.count(i);
     row.optional_text(p.id);
     row.text(graph.id(graph.source(e)));
@@ -189,7 +146,7 @@ void write_csv_edges(std::ostream& out, const Graph& graph, const CsvOptions& op
       row.empty();
     }
     if (!p.extra.empty()) {
-      row.text(extras_json(p.extra));
+      row.text(detail::compact_json(p.extra));
     } else {
       row.empty();
     }
@@ -201,9 +158,9 @@ void write_csv_edges(std::ostream& out, const Graph& graph, const CsvOptions& op
       }
     }
     row.end();
-    buf.flush(false);
+    buf.flush_if_full();
   }
-  buf.flush(true);
+  buf.flush();
 }
 
 }  // namespace claimgraph::io

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "detail/escape.hpp"
+#include "detail/node_groups.hpp"
+#include "detail/number.hpp"
+#include "detail/output.hpp"
 
 namespace claimgraph::io {
 
@@ -114,9 +115,8 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
       out += "</B>";
     }
     if (options.analyses.strength != nullptr) {
-      char text[16];
-      std::snprintf(text, sizeof text, " %.2f", options.analyses.strength->strength[v]);
-      out += text;
+      out += ' ';
+      detail::append_fixed2(out, options.analyses.strength->strength[v]);
     }
   }
   out += "</FONT><BR/>";
@@ -192,20 +192,7 @@ void append_legend(std::string& out, bool status, bool strength) {
          "  }\n";
 }
 
-constexpr std::size_t flush_at = std::size_t{1} << 20;
-
-}  // namespace
-
-void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options) {
-  std::string buf;
-  buf.reserve(flush_at + 4096);
-  auto flush = [&](bool force) {
-    if (force || buf.size() >= flush_at) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
-  };
-
+void append_header(std::string& buf, const Graph& graph) {
   buf += "digraph claimgraph {\n";
   buf += "  graph [rankdir=BT, newrank=true, charset=\"UTF-8\", fontname=\"";
   buf += font;
@@ -220,91 +207,93 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
   buf += "\", fontsize=10, margin=\"0.12,0.06\", penwidth=1.2];\n  edge [fontname=\"";
   buf += font;
   buf += "\", fontsize=9, penwidth=1.3, arrowsize=0.8];\n";
+}
 
-  // Nodes by group, groups in order of first appearance; ungrouped nodes last.
-  const std::size_t n = graph.node_count();
-  std::vector<std::vector<Graph::NodeRef>> groups;
-  std::vector<Graph::NodeRef> loose;
-  std::unordered_map<std::string_view, std::size_t> group_index;
-  for (Graph::NodeRef v = 0; v < n; ++v) {
-    const auto& g = graph.node(v).group;
-    if (!options.clusters || !g) {
-      loose.push_back(v);
-      continue;
-    }
-    auto [it, added] = group_index.try_emplace(*g, groups.size());
-    if (added) groups.emplace_back();
-    groups[it->second].push_back(v);
-  }
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    const auto& members = groups[i];
+// Nodes by group, groups in order of first appearance as clusters;
+// ungrouped nodes last.
+void append_nodes(detail::OutputBuffer& output, const Graph& graph, const DotOptions& options) {
+  std::string& buf = output.text();
+  const detail::NodeGroups nodes = detail::group_nodes(graph, options.clusters);
+  for (std::size_t i = 0; i < nodes.groups.size(); ++i) {
     buf += "  subgraph cluster_";
     buf += std::to_string(i);
     // With rankdir=BT, labelloc=b puts a cluster's title at its top.
     buf += " {\n    graph [label=<<B>";
-    detail::append_dot_html(buf, *graph.node(members.front()).group);
+    detail::append_dot_html(buf, nodes.name(graph, i));
     buf += "</B>>, labelloc=b, style=\"rounded,filled\", fillcolor=\"#fafafa\", color=\"#b0bec5\", fontsize=12];\n";
     int look = -1;
-    for (auto v : members) {
+    for (auto v : nodes.groups[i]) {
       append_node(buf, graph, v, options, "    ", look);
-      flush(false);
+      output.flush_if_full();
     }
     buf += "  }\n";
   }
   int look = -1;
-  for (auto v : loose) {
+  for (auto v : nodes.loose) {
     append_node(buf, graph, v, options, "  ", look);
-    flush(false);
+    output.flush_if_full();
   }
-  // A supports edge that is undercut is drawn through a small point, u<i>,
-  // where the undercutting edge ends: the attack is on the inference.
-  const auto edges = graph.edges();
-  std::vector<bool> undercut(edges.size(), false);
-  for (const auto& e : edges) {
-    const Edge& p = graph.edge(e);
-    if (p.relation == Relation::undercuts && p.undercut < edges.size()) undercut[p.undercut] = true;
-  }
-  auto node_name = [&](std::string_view prefix, std::size_t k) {
-    buf += prefix;
-    buf += std::to_string(k);
-  };
-  auto attributes = [&](std::string_view style, std::string_view more) {
-    buf += " [";
-    buf += style;
-    buf += more;
-    buf += "];\n";
-  };
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const auto e = edges[i];
-    const Edge& p = graph.edge(e);
-    const std::string_view style = edge_style(p.relation);
+}
+
+void append_name(std::string& buf, char prefix, std::size_t k) {
+  buf += prefix;
+  buf += std::to_string(k);
+}
+
+void append_attributes(std::string& buf, std::string_view style, std::string_view more) {
+  buf += " [";
+  buf += style;
+  buf += more;
+  buf += "];\n";
+}
+
+// Edge `i`. A supports edge that is undercut is drawn through a small point,
+// u<i>, where the undercutting edge ends: the attack is on the inference.
+void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool undercut, const DotOptions& options) {
+  const auto e = graph.edges()[i];
+  const Edge& p = graph.edge(e);
+  const std::string_view style = edge_style(p.relation);
+  buf += "  ";
+  append_name(buf, 'n', graph.source(e));
+  buf += " -> ";
+  if (p.relation == Relation::undercuts) {
+    append_name(buf, 'u', p.undercut);
+    append_attributes(buf, style, "");
+  } else if (undercut) {
+    const auto* status = options.analyses.status;
+    const bool fallen = status != nullptr && i < status->undercut.size() && status->undercut[i];
+    // Undercut by a standing node: the support no longer carries; faded.
+    append_name(buf, 'u', i);
+    append_attributes(buf, style, fallen ? ", arrowhead=none, style=dashed, color=\"#a5d6a7\"" : ", arrowhead=none");
     buf += "  ";
-    node_name("n", graph.source(e));
+    append_name(buf, 'u', i);
+    buf += " [shape=point, width=0.09, style=filled, fillcolor=\"#2e7d32\", color=\"#2e7d32\", peripheries=1, "
+           "label=\"\"];\n  ";
+    append_name(buf, 'u', i);
     buf += " -> ";
-    if (p.relation == Relation::undercuts) {
-      node_name("u", p.undercut);
-      attributes(style, "");
-    } else if (undercut[i]) {
-      const bool fallen = options.analyses.status != nullptr && i < options.analyses.status->undercut.size() && options.analyses.status->undercut[i];
-      // Undercut by a standing node: the support no longer carries; faded.
-      node_name("u", i);
-      attributes(style, fallen ? ", arrowhead=none, style=dashed, color=\"#a5d6a7\"" : ", arrowhead=none");
-      buf += "  ";
-      node_name("u", i);
-      buf += " [shape=point, width=0.09, style=filled, fillcolor=\"#2e7d32\", color=\"#2e7d32\", peripheries=1, label=\"\"];\n  ";
-      node_name("u", i);
-      buf += " -> ";
-      node_name("n", graph.target(e));
-      attributes(style, "");
-    } else {
-      node_name("n", graph.target(e));
-      attributes(style, "");
-    }
-    flush(false);
+    append_name(buf, 'n', graph.target(e));
+    append_attributes(buf, style, "");
+  } else {
+    append_name(buf, 'n', graph.target(e));
+    append_attributes(buf, style, "");
+  }
+}
+
+}  // namespace
+
+void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options) {
+  detail::OutputBuffer output(out);
+  std::string& buf = output.text();
+  append_header(buf, graph);
+  append_nodes(output, graph, options);
+  const std::vector<bool> undercut = undercut_edges(graph);
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    append_edge(buf, graph, i, undercut[i], options);
+    output.flush_if_full();
   }
   if (options.legend) append_legend(buf, options.analyses.status != nullptr, options.analyses.strength != nullptr);
   buf += "}\n";
-  flush(true);
+  output.flush();
 }
 
 }  // namespace claimgraph::io

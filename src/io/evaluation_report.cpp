@@ -1,14 +1,16 @@
 #include "claimgraph/io/evaluation_report.hpp"
 
 #include <boost/range/iterator_range.hpp>
-#include <charconv>
-#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "claimgraph/analysis/abstract.hpp"
 #include "detail/escape.hpp"
+#include "detail/json_members.hpp"
+#include "detail/node_groups.hpp"
+#include "detail/number.hpp"
+#include "detail/output.hpp"
 #include "detail/text.hpp"
 
 using claimgraph::detail::plain;
@@ -23,24 +25,7 @@ using Vertex = Graph::NodeRef;
 // The semantics of the status these reports give.
 const std::string_view semantics = analysis::to_string(analysis::Semantics::grounded);
 
-std::string fixed2(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", v);
-  return text;
-}
-
-void json_number(std::string& out, double v) {
-  char text[32];
-  auto [end, ec] = std::to_chars(text, text + sizeof text, v);
-  out.append(text, ec == std::errc() ? static_cast<std::size_t>(end - text) : 0);
-}
-
-void json_key(std::string& out, std::string_view key, bool& first) {
-  if (!first) out += ", ";
-  first = false;
-  detail::append_json_string(out, key);
-  out += ": ";
-}
+using detail::fixed2;
 
 // Reads the evaluation of one graph: status, strengths and the reason for
 // each status, which explain and the text report share.
@@ -196,23 +181,7 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
   std::string buf;
   if (graph.title) buf += plain(*graph.title) + "\n";
   buf += "Semantics: " + std::string(semantics) + "\n\n";
-  std::vector<std::vector<Vertex>> groups;
-  std::vector<std::string_view> names;
-  std::vector<Vertex> loose;
-  std::unordered_map<std::string_view, std::size_t> index;
-  for (Vertex v = 0; v < graph.node_count(); ++v) {
-    const auto& g = graph.node(v).group;
-    if (!g) {
-      loose.push_back(v);
-      continue;
-    }
-    auto [it, added] = index.try_emplace(*g, groups.size());
-    if (added) {
-      groups.emplace_back();
-      names.push_back(*g);
-    }
-    groups[it->second].push_back(v);
-  }
+  const detail::NodeGroups nodes = detail::group_nodes(graph);
   std::size_t counts[3] = {0, 0, 0};
   std::size_t claims = 0, established = 0;
   auto line = [&](Vertex v) {
@@ -231,14 +200,14 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
     }
     buf += "\n";
   };
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    buf += plain(names[i]) + "\n";
-    for (Vertex v : groups[i]) line(v);
+  for (std::size_t i = 0; i < nodes.groups.size(); ++i) {
+    buf += plain(nodes.name(graph, i)) + "\n";
+    for (Vertex v : nodes.groups[i]) line(v);
     buf += "\n";
   }
-  if (!loose.empty()) {
-    if (!groups.empty()) buf += "(no group)\n";
-    for (Vertex v : loose) line(v);
+  if (!nodes.loose.empty()) {
+    if (!nodes.groups.empty()) buf += "(no group)\n";
+    for (Vertex v : nodes.loose) line(v);
     buf += "\n";
   }
   buf += std::to_string(graph.node_count()) + " nodes: " + std::to_string(counts[0]) + " IN, " +
@@ -254,7 +223,9 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
 void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation) {
   const View view(graph, evaluation);
   const auto& strength = evaluation.strength;
-  std::string buf = "{\n  \"semantics\": ";
+  detail::OutputBuffer output(out);
+  std::string& buf = output.text();
+  buf += "{\n  \"semantics\": ";
   detail::append_json_string(buf, semantics);
   buf += ",\n  \"converged\": ";
   buf += strength.converged ? "true" : "false";
@@ -262,31 +233,17 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
   for (Vertex v = 0; v < graph.node_count(); ++v) {
     const Node& n = graph.node(v);
     buf += v == 0 ? "\n    {" : ",\n    {";
-    bool first = true;
-    json_key(buf, "id", first);
-    detail::append_json_string(buf, n.id);
-    json_key(buf, "status", first);
-    detail::append_json_string(buf, view.status(v));
-    json_key(buf, "strength", first);
-    json_number(buf, strength.strength[v]);
+    detail::JsonMembers m(buf);
+    m.string("id", n.id).string("status", view.status(v)).number("strength", strength.strength[v]);
     if (is_claim_like(n.kind)) {
-      json_key(buf, "established", first);
-      buf += strength.established[v] ? "true" : "false";
-      json_key(buf, "standard", first);
-      detail::append_json_string(buf, to_string(view.standard(v)));
-      json_key(buf, "pro", first);
-      json_number(buf, strength.pro[v]);
-      json_key(buf, "con", first);
-      json_number(buf, strength.con[v]);
+      m.boolean("established", strength.established[v]).string("standard", to_string(view.standard(v)));
+      m.number("pro", strength.pro[v]).number("con", strength.con[v]);
     }
     buf += '}';
-    if (buf.size() > (std::size_t{1} << 20)) {
-      out << buf;
-      buf.clear();
-    }
+    output.flush_if_full();
   }
   buf += graph.node_count() == 0 ? "]\n}\n" : "\n  ]\n}\n";
-  out << buf;
+  output.flush();
 }
 
 void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluation& evaluation, Vertex v) {
@@ -356,85 +313,54 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
   const auto& strength = evaluation.strength;
   const Node& n = graph.node(v);
   std::string buf = "{";
-  bool first = true;
-  auto str = [&](std::string_view key, std::string_view value) {
-    json_key(buf, key, first);
-    detail::append_json_string(buf, value);
-  };
-  str("id", n.id);
-  str("label", n.label);
-  str("kind", to_string(n.kind));
-  str("semantics", semantics);
-  str("status", view.status(v));
-  str("reason", view.reason(v));
-  json_key(buf, "strength", first);
-  json_number(buf, strength.strength[v]);
+  detail::JsonMembers m(buf);
+  m.string("id", n.id).string("label", n.label).string("kind", to_string(n.kind)).string("semantics", semantics);
+  m.string("status", view.status(v)).string("reason", view.reason(v)).number("strength", strength.strength[v]);
   if (is_claim_like(n.kind)) {
-    str("standard", to_string(view.standard(v)));
-    if (n.burden) str("burden", *n.burden);
-    json_key(buf, "pro", first);
-    json_number(buf, strength.pro[v]);
-    json_key(buf, "con", first);
-    json_number(buf, strength.con[v]);
-    json_key(buf, "established", first);
-    buf += strength.established[v] ? "true" : "false";
+    m.string("standard", to_string(view.standard(v))).string("burden", n.burden);
+    m.number("pro", strength.pro[v]).number("con", strength.con[v]).boolean("established", strength.established[v]);
   }
   auto node_object = [&](Vertex x, std::string_view relation, std::size_t depth, bool undercut) {
     std::string o = "{";
-    bool f = true;
-    json_key(o, "id", f);
-    detail::append_json_string(o, graph.node(x).id);
-    json_key(o, "relation", f);
-    detail::append_json_string(o, relation);
-    json_key(o, "status", f);
-    detail::append_json_string(o, view.status(x));
-    if (depth > 0) {
-      json_key(o, "depth", f);
-      o += std::to_string(depth);
-    }
-    if (graph.node(x).source) {
-      json_key(o, "source", f);
-      detail::append_json_string(o, *graph.node(x).source);
-    }
-    if (undercut) {
-      json_key(o, "undercut", f);
-      o += "true";
-    }
-    json_key(o, "reason", f);
-    detail::append_json_string(o, view.reason(x));
+    detail::JsonMembers mo(o);
+    mo.string("id", graph.node(x).id).string("relation", relation).string("status", view.status(x));
+    if (depth > 0) mo.raw("depth", std::to_string(depth));
+    mo.string("source", graph.node(x).source);
+    if (undercut) mo.boolean("undercut", true);
+    mo.string("reason", view.reason(x));
     return o + "}";
   };
-  json_key(buf, "support", first);
-  buf += '[';
-  bool any = false;
-  for (const auto& l : support_chain(graph, view, v)) {
-    if (l.repeated) continue;
-    buf += any ? ", " : "";
-    any = true;
-    buf += node_object(l.node, to_string(l.relation), l.depth, l.undercut);
-  }
-  buf += ']';
-  json_key(buf, "against", first);
-  buf += '[';
-  any = false;
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-    const Relation r = g[e].relation;
-    if (r != Relation::contradicts && r != Relation::undercuts) continue;
-    buf += any ? ", " : "";
-    any = true;
-    buf += node_object(boost::source(e, g), to_string(r), 0, false);
-  }
-  buf += ']';
-  json_key(buf, "missing_elements", first);
-  buf += '[';
-  any = false;
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-    if (g[e].relation != Relation::element_of || view.label(boost::source(e, g)) == Label::in) continue;
-    buf += any ? ", " : "";
-    any = true;
-    buf += node_object(boost::source(e, g), "element-of", 0, false);
-  }
-  buf += "]}\n";
+  // A list of the nodes that `take` picks, as objects.
+  auto list = [&](std::string_view key, auto take) {
+    m.key(key);
+    buf += '[';
+    bool any = false;
+    take([&](Vertex x, std::string_view relation, std::size_t depth, bool undercut) {
+      buf += any ? ", " : "";
+      any = true;
+      buf += node_object(x, relation, depth, undercut);
+    });
+    buf += ']';
+  };
+  list("support", [&](auto add) {
+    for (const auto& l : support_chain(graph, view, v)) {
+      if (!l.repeated) add(l.node, to_string(l.relation), l.depth, l.undercut);
+    }
+  });
+  list("against", [&](auto add) {
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+      const Relation r = g[e].relation;
+      if (r == Relation::contradicts || r == Relation::undercuts) add(boost::source(e, g), to_string(r), 0, false);
+    }
+  });
+  list("missing_elements", [&](auto add) {
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+      if (g[e].relation == Relation::element_of && view.label(boost::source(e, g)) != Label::in) {
+        add(boost::source(e, g), to_string(Relation::element_of), 0, false);
+      }
+    }
+  });
+  buf += "}\n";
   out << buf;
 }
 

@@ -1,11 +1,13 @@
 #include "claimgraph/io/graphml_writer.hpp"
 
-#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "detail/escape.hpp"
+#include "detail/json_members.hpp"
+#include "detail/number.hpp"
+#include "detail/output.hpp"
 
 namespace claimgraph::io {
 
@@ -97,15 +99,12 @@ void append_bool(std::string& out, std::string_view indent, std::string_view key
   out += value ? "\">true</data>\n" : "\">false</data>\n";
 }
 
-// The shortest text that reads back as the same double.
 void append_double(std::string& out, std::string_view indent, std::string_view key, double value) {
-  char text[32];
-  auto [end, ec] = std::to_chars(text, text + sizeof text, value);
   out += indent;
   out += "<data key=\"";
   out += key;
   out += "\">";
-  out.append(text, ec == std::errc() ? static_cast<std::size_t>(end - text) : 0);
+  detail::append_number(out, value);
   out += "</data>\n";
 }
 
@@ -114,49 +113,87 @@ void append_optional(std::string& out, std::string_view indent, std::string_view
   if (value) append_text(out, indent, key, *value);
 }
 
-// Unknown fields as one JSON object, e.g. {"exhibit_no":"P-12"}.
-std::string extras_json(const Attributes& extra) {
-  std::string json = "{";
-  for (std::size_t i = 0; i < extra.size(); ++i) {
-    if (i > 0) json += ',';
-    detail::append_json_string(json, extra[i].key);
-    json += ':';
-    json += extra[i].json;
-  }
-  json += '}';
-  return json;
-}
-
-// Tags as a JSON array, e.g. ["finding","concession"]: GraphML has no lists.
-std::string tags_json(const std::vector<std::string>& tags) {
-  std::string json = "[";
-  for (std::size_t i = 0; i < tags.size(); ++i) {
-    if (i > 0) json += ',';
-    detail::append_json_string(json, tags[i]);
-  }
-  json += ']';
-  return json;
-}
-
+// XML ids: n0, n1, ... and e0, e1, ...
 void append_name(std::string& out, char prefix, std::size_t k) {
   out += prefix;
   out += std::to_string(k);
 }
 
-constexpr std::size_t flush_at = std::size_t{1} << 20;
+constexpr std::string_view in1 = "    ";
+constexpr std::string_view in2 = "      ";
+
+void append_node(std::string& buf, const Graph& graph, Graph::NodeRef v, const analysis::Analyses& analyses) {
+  const Node& node = graph.node(v);
+  buf += in1;
+  buf += "<node id=\"";
+  append_name(buf, 'n', v);
+  buf += "\">\n";
+  append_text(buf, in2, "v_id", node.id);
+  append_text(buf, in2, "v_kind", to_string(node.kind));
+  append_text(buf, in2, "v_label", node.label);
+  append_optional(buf, in2, "v_text", node.text);
+  append_optional(buf, in2, "v_party", node.party);
+  append_optional(buf, in2, "v_group", node.group);
+  append_optional(buf, in2, "v_source", node.source);
+  if (node.weight) append_double(buf, in2, "v_weight", *node.weight);
+  if (node.standard) append_text(buf, in2, "v_standard", to_string(*node.standard));
+  append_optional(buf, in2, "v_burden", node.burden);
+  if (node.tags) append_text(buf, in2, "v_tags", detail::compact_json(*node.tags));
+  if (!node.extra.empty()) append_text(buf, in2, "v_extra", detail::compact_json(node.extra));
+  if (analyses.grounding != nullptr && v < analyses.grounding->claim_index.size()) {
+    const std::size_t k = analyses.grounding->claim_index[v];
+    const analysis::ClaimStatus* status = k == analysis::GroundingReport::npos ? nullptr : &analyses.grounding->claims[k];
+    const bool lacks = status != nullptr && !status->grounded;
+    append_bool(buf, in2, "v_lacks_evidence", lacks);
+    if (lacks) append_text(buf, in2, "v_gap", analysis::to_string(status->gap));
+  }
+  if (analyses.status != nullptr) append_text(buf, in2, "v_status", analysis::to_string(analyses.status->labels[v]));
+  if (analyses.strength != nullptr) {
+    append_double(buf, in2, "v_strength", analyses.strength->strength[v]);
+    if (is_claim_like(node.kind)) {
+      append_bool(buf, in2, "v_established", static_cast<bool>(analyses.strength->established[v]));
+    }
+  }
+  buf += in1;
+  buf += "</node>\n";
+}
+
+// `undercut`: per edge, whether some undercut attacks it.
+void append_edge(std::string& buf, const Graph& graph, std::size_t i, const std::vector<bool>& undercut,
+                 const analysis::Analyses& analyses) {
+  const auto edges = graph.edges();
+  const auto e = edges[i];
+  const Edge& p = graph.edge(e);
+  buf += in1;
+  buf += "<edge id=\"";
+  append_name(buf, 'e', i);
+  buf += "\" source=\"";
+  append_name(buf, 'n', graph.source(e));
+  buf += "\" target=\"";
+  append_name(buf, 'n', graph.target(e));
+  buf += "\">\n";
+  append_optional(buf, in2, "e_id", p.id);
+  append_text(buf, in2, "e_relation", to_string(p.relation));
+  if (p.relation == Relation::supports) append_bool(buf, in2, "e_undercut", static_cast<bool>(undercut[i]));
+  if (p.relation == Relation::undercuts && p.undercut < edges.size()) {
+    const Edge& attacked = graph.edge(edges[p.undercut]);
+    if (attacked.id) append_text(buf, in2, "e_undercuts", *attacked.id);
+  }
+  if (!p.extra.empty()) append_text(buf, in2, "e_extra", detail::compact_json(p.extra));
+  if (analyses.status != nullptr && p.relation == Relation::supports) {
+    const bool cut = i < analyses.status->undercut.size() && analyses.status->undercut[i];
+    append_bool(buf, in2, "e_carries", !cut);
+  }
+  buf += in1;
+  buf += "</edge>\n";
+}
 
 }  // namespace
 
 void write_graphml(std::ostream& out, const Graph& graph, const GraphmlOptions& options) {
-  std::string buf;
-  buf.reserve(flush_at + 4096);
-  auto flush = [&](bool force) {
-    if (force || buf.size() >= flush_at) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
-  };
-
+  const analysis::Analyses& analyses = options.analyses;
+  detail::OutputBuffer output(out);
+  std::string& buf = output.text();
   buf += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -164,93 +201,27 @@ void write_graphml(std::ostream& out, const Graph& graph, const GraphmlOptions& 
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   append_keys(buf, graph_keys);
   append_keys(buf, node_keys);
-  if (options.analyses.grounding != nullptr) append_keys(buf, grounding_keys);
-  if (options.analyses.status != nullptr) append_keys(buf, status_node_keys);
-  if (options.analyses.strength != nullptr) append_keys(buf, strength_keys);
+  if (analyses.grounding != nullptr) append_keys(buf, grounding_keys);
+  if (analyses.status != nullptr) append_keys(buf, status_node_keys);
+  if (analyses.strength != nullptr) append_keys(buf, strength_keys);
   append_keys(buf, edge_keys);
-  if (options.analyses.status != nullptr) append_keys(buf, status_edge_keys);
+  if (analyses.status != nullptr) append_keys(buf, status_edge_keys);
 
   buf += "  <graph id=\"G\" edgedefault=\"directed\">\n";
-  constexpr std::string_view in1 = "    ";
-  constexpr std::string_view in2 = "      ";
   append_optional(buf, in1, "g_title", graph.title);
   append_optional(buf, in1, "g_description", graph.description);
-  if (!graph.extra.empty()) append_text(buf, in1, "g_extra", extras_json(graph.extra));
-
-  const std::size_t n = graph.node_count();
-  for (Graph::NodeRef v = 0; v < n; ++v) {
-    const Node& node = graph.node(v);
-    buf += in1;
-    buf += "<node id=\"";
-    append_name(buf, 'n', v);
-    buf += "\">\n";
-    append_text(buf, in2, "v_id", node.id);
-    append_text(buf, in2, "v_kind", to_string(node.kind));
-    append_text(buf, in2, "v_label", node.label);
-    append_optional(buf, in2, "v_text", node.text);
-    append_optional(buf, in2, "v_party", node.party);
-    append_optional(buf, in2, "v_group", node.group);
-    append_optional(buf, in2, "v_source", node.source);
-    if (node.weight) append_double(buf, in2, "v_weight", *node.weight);
-    if (node.standard) append_text(buf, in2, "v_standard", to_string(*node.standard));
-    append_optional(buf, in2, "v_burden", node.burden);
-    if (node.tags) append_text(buf, in2, "v_tags", tags_json(*node.tags));
-    if (!node.extra.empty()) append_text(buf, in2, "v_extra", extras_json(node.extra));
-    if (options.analyses.grounding != nullptr && v < options.analyses.grounding->claim_index.size()) {
-      const std::size_t k = options.analyses.grounding->claim_index[v];
-      const analysis::ClaimStatus* status =
-          k == analysis::GroundingReport::npos ? nullptr : &options.analyses.grounding->claims[k];
-      const bool lacks = status != nullptr && !status->grounded;
-      append_bool(buf, in2, "v_lacks_evidence", lacks);
-      if (lacks) append_text(buf, in2, "v_gap", analysis::to_string(status->gap));
-    }
-    if (options.analyses.status != nullptr) {
-      append_text(buf, in2, "v_status", analysis::to_string(options.analyses.status->labels[v]));
-    }
-    if (options.analyses.strength != nullptr) {
-      append_double(buf, in2, "v_strength", options.analyses.strength->strength[v]);
-      if (is_claim_like(node.kind)) append_bool(buf, in2, "v_established", static_cast<bool>(options.analyses.strength->established[v]));
-    }
-    buf += in1;
-    buf += "</node>\n";
-    flush(false);
+  if (!graph.extra.empty()) append_text(buf, in1, "g_extra", detail::compact_json(graph.extra));
+  for (Graph::NodeRef v = 0; v < graph.node_count(); ++v) {
+    append_node(buf, graph, v, analyses);
+    output.flush_if_full();
   }
-
-  const auto edges = graph.edges();
-  std::vector<bool> undercut(edges.size(), false);
-  for (const auto& e : edges) {
-    const Edge& p = graph.edge(e);
-    if (p.relation == Relation::undercuts && p.undercut < edges.size()) undercut[p.undercut] = true;
-  }
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const auto e = edges[i];
-    const Edge& p = graph.edge(e);
-    buf += in1;
-    buf += "<edge id=\"";
-    append_name(buf, 'e', i);
-    buf += "\" source=\"";
-    append_name(buf, 'n', graph.source(e));
-    buf += "\" target=\"";
-    append_name(buf, 'n', graph.target(e));
-    buf += "\">\n";
-    append_optional(buf, in2, "e_id", p.id);
-    append_text(buf, in2, "e_relation", to_string(p.relation));
-    if (p.relation == Relation::supports) append_bool(buf, in2, "e_undercut", static_cast<bool>(undercut[i]));
-    if (p.relation == Relation::undercuts && p.undercut < edges.size()) {
-      const Edge& attacked = graph.edge(edges[p.undercut]);
-      if (attacked.id) append_text(buf, in2, "e_undercuts", *attacked.id);
-    }
-    if (!p.extra.empty()) append_text(buf, in2, "e_extra", extras_json(p.extra));
-    if (options.analyses.status != nullptr && p.relation == Relation::supports) {
-      const bool cut = i < options.analyses.status->undercut.size() && options.analyses.status->undercut[i];
-      append_bool(buf, in2, "e_carries", !cut);
-    }
-    buf += in1;
-    buf += "</edge>\n";
-    flush(false);
+  const std::vector<bool> undercut = undercut_edges(graph);
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    append_edge(buf, graph, i, undercut, analyses);
+    output.flush_if_full();
   }
   buf += "  </graph>\n</graphml>\n";
-  flush(true);
+  output.flush();
 }
 
 }  // namespace claimgraph::io

@@ -1,10 +1,11 @@
 #include "claimgraph/io/html_writer.hpp"
 
-#include <charconv>
 #include <string>
 #include <string_view>
 
 #include "detail/escape.hpp"
+#include "detail/json_members.hpp"
+#include "detail/output.hpp"
 #include "detail/svg.hpp"
 #include "io/html/assets.hpp"
 
@@ -12,89 +13,51 @@ namespace claimgraph::io {
 
 namespace {
 
-constexpr std::size_t flush_at = std::size_t{1} << 20;
+using detail::JsonMembers;
+using detail::JsonStyle;
 
-// The shortest text that reads back as the same double.
-void append_number(std::string& out, double value) {
-  char text[32];
-  auto [end, ec] = std::to_chars(text, text + sizeof text, value);
-  out.append(text, ec == std::errc() ? static_cast<std::size_t>(end - text) : 0);
-}
-
-// `,"key":` (keys are fixed ASCII names).
-void key(std::string& out, std::string_view name) {
-  out += ",\"";
-  out += name;
-  out += "\":";
-}
-
-void string_field(std::string& out, std::string_view name, std::string_view value) {
-  key(out, name);
-  detail::append_script_json_string(out, value);
-}
-
-void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const HtmlOptions& options) {
+// The fields the panel shows, and what the analyses say of the node.
+void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const analysis::Analyses& analyses) {
   const Node& node = graph.node(v);
-  out += "{\"id\":";
-  detail::append_script_json_string(out, node.id);
-  string_field(out, "kind", to_string(node.kind));
-  string_field(out, "label", node.label);
-  if (node.text) string_field(out, "text", *node.text);
-  if (node.party) string_field(out, "party", *node.party);
-  if (node.group) string_field(out, "group", *node.group);
-  if (node.source) string_field(out, "source", *node.source);
-  if (node.tags) {
-    key(out, "tags");
-    out += '[';
-    for (std::size_t i = 0; i < node.tags->size(); ++i) {
-      if (i > 0) out += ',';
-      detail::append_script_json_string(out, (*node.tags)[i]);
-    }
-    out += ']';
+  out += '{';
+  JsonMembers m(out, JsonStyle::script);
+  m.string("id", node.id).string("kind", to_string(node.kind)).string("label", node.label);
+  m.string("text", node.text).string("party", node.party).string("group", node.group).string("source", node.source);
+  if (node.tags) m.strings("tags", *node.tags);
+  if (node.weight) m.number("weight", *node.weight);
+  if (node.standard) m.string("standard", to_string(*node.standard));
+  m.string("burden", node.burden);
+  const auto* grounding = analyses.grounding;
+  if (grounding != nullptr && v < grounding->claim_index.size() &&
+      grounding->claim_index[v] != analysis::GroundingReport::npos) {
+    const auto& claim = grounding->claims[grounding->claim_index[v]];
+    m.boolean("lacks_evidence", !claim.grounded);
+    if (!claim.grounded) m.string("gap", analysis::to_string(claim.gap));
   }
-  if (node.weight) {
-    key(out, "weight");
-    append_number(out, *node.weight);
+  if (analyses.status != nullptr && v < analyses.status->labels.size()) {
+    m.string("status", analysis::to_string(analyses.status->labels[v]));
   }
-  if (node.standard) string_field(out, "standard", to_string(*node.standard));
-  if (node.burden) string_field(out, "burden", *node.burden);
-  if (options.analyses.grounding != nullptr && v < options.analyses.grounding->claim_index.size() &&
-      options.analyses.grounding->claim_index[v] != analysis::GroundingReport::npos) {
-    const auto& claim = options.analyses.grounding->claims[options.analyses.grounding->claim_index[v]];
-    key(out, "lacks_evidence");
-    out += claim.grounded ? "false" : "true";
-    if (!claim.grounded) string_field(out, "gap", analysis::to_string(claim.gap));
-  }
-  if (options.analyses.status != nullptr && v < options.analyses.status->labels.size()) {
-    string_field(out, "status", analysis::to_string(options.analyses.status->labels[v]));
-  }
-  if (options.analyses.strength != nullptr && v < options.analyses.strength->strength.size()) {
-    key(out, "strength");
-    append_number(out, options.analyses.strength->strength[v]);
-    if (is_claim_like(node.kind) && v < options.analyses.strength->established.size()) {
-      key(out, "established");
-      out += options.analyses.strength->established[v] ? "true" : "false";
+  if (analyses.strength != nullptr && v < analyses.strength->strength.size()) {
+    m.number("strength", analyses.strength->strength[v]);
+    if (is_claim_like(node.kind) && v < analyses.strength->established.size()) {
+      m.boolean("established", analyses.strength->established[v]);
     }
   }
   out += '}';
 }
 
-void append_edge(std::string& out, const Graph& graph, std::size_t i, const HtmlOptions& options) {
+// Nodes by position, as the drawing and the script know them.
+void append_edge(std::string& out, const Graph& graph, std::size_t i, const analysis::Analyses& analyses) {
   const auto e = graph.edges()[i];
   const Edge& edge = graph.edge(e);
-  out += "{\"from\":";
-  out += std::to_string(graph.source(e));
-  out += ",\"to\":";
-  out += std::to_string(graph.target(e));
-  string_field(out, "relation", to_string(edge.relation));
-  if (edge.id) string_field(out, "id", *edge.id);
-  if (edge.relation == Relation::undercuts) {
-    key(out, "edge");
-    out += std::to_string(edge.undercut);
-  }
-  if (options.analyses.status != nullptr && i < options.analyses.status->undercut.size() && options.analyses.status->undercut[i]) {
-    key(out, "undercut");
-    out += "true";
+  out += '{';
+  JsonMembers m(out, JsonStyle::script);
+  m.raw("from", std::to_string(graph.source(e))).raw("to", std::to_string(graph.target(e)));
+  m.string("relation", to_string(edge.relation));
+  if (edge.id) m.string("id", *edge.id);
+  if (edge.relation == Relation::undercuts) m.raw("edge", std::to_string(edge.undercut));
+  if (analyses.status != nullptr && i < analyses.status->undercut.size() && analyses.status->undercut[i]) {
+    m.boolean("undercut", true);
   }
   out += '}';
 }
@@ -176,14 +139,8 @@ constexpr std::string_view panel =
 }  // namespace
 
 void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& options) {
-  std::string buf;
-  buf.reserve(flush_at + 4096);
-  auto flush = [&](bool force) {
-    if (force || buf.size() >= flush_at) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
-  };
+  detail::OutputBuffer output(out);
+  std::string& buf = output.text();
 
   const std::string_view title = graph.title ? std::string_view(*graph.title) : std::string_view("claimgraph");
   buf += head;
@@ -207,7 +164,7 @@ void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& option
   detail::append_inline_svg(buf, options.svg);
   if (buf.size() == before) buf += "<p class=\"cg-nodiagram\">No diagram: search for a node to see it.</p>";
   buf += '\n';
-  flush(false);
+  output.flush_if_full();
   buf += panel;
 
   // The graph, one node or edge per line; nodes and edges refer to nodes by
@@ -217,19 +174,19 @@ void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& option
   buf += ",\n\"nodes\":[";
   for (Graph::NodeRef v = 0; v < graph.node_count(); ++v) {
     buf += v == 0 ? "\n" : ",\n";
-    append_node(buf, graph, v, options);
-    flush(false);
+    append_node(buf, graph, v, options.analyses);
+    output.flush_if_full();
   }
   buf += "],\n\"edges\":[";
   for (std::size_t i = 0; i < graph.edge_count(); ++i) {
     buf += i == 0 ? "\n" : ",\n";
-    append_edge(buf, graph, i, options);
-    flush(false);
+    append_edge(buf, graph, i, options.analyses);
+    output.flush_if_full();
   }
   buf += "]}\n</script>\n<script>\n";
   buf += detail::html_page_js;
   buf += "</script>\n</body>\n</html>\n";
-  flush(true);
+  output.flush();
 }
 
 }  // namespace claimgraph::io

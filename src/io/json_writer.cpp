@@ -1,40 +1,25 @@
 #include "claimgraph/io/json_writer.hpp"
 
-#include <charconv>
 #include <string>
 
 #include "claimgraph/io/json_reader.hpp"
-#include "detail/escape.hpp"
-#include "detail/json_fields.hpp"
+#include "detail/json_members.hpp"
+#include "detail/output.hpp"
 
 namespace claimgraph::io {
 
 namespace {
 
-using detail::append_number;
-using detail::extras;
-using detail::field;
-using detail::optional_field;
+using detail::JsonMembers;
 
+// "$schema" leads, as JSON Schema users expect; the other unknown top-level
+// fields follow the known ones.
+constexpr std::string_view schema_key = "$schema";
 
-constexpr std::size_t flush_at = std::size_t{1} << 20;
-
-}  // namespace
-
-void write_json(std::ostream& out, const Graph& graph) {
-  std::string buf;
-  buf.reserve(flush_at + 4096);
-  auto flush = [&](bool force) {
-    if (force || buf.size() >= flush_at) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
-  };
+void append_top(std::string& buf, const Graph& graph) {
   buf += "{\n";
-  // "$schema" leads, as JSON Schema users expect; other unknown top-level
-  // fields follow the known ones.
   for (const auto& a : graph.extra) {
-    if (a.key == "$schema") buf += "  \"$schema\": " + a.json + ",\n";
+    if (a.key == schema_key) buf += "  \"$schema\": " + a.json + ",\n";
   }
   buf += "  \"claimgraph\": " + std::to_string(json_format_version) + ",\n";
   if (graph.title) {
@@ -48,67 +33,68 @@ void write_json(std::ostream& out, const Graph& graph) {
     buf += ",\n";
   }
   for (const auto& a : graph.extra) {
-    if (a.key == "$schema") continue;
+    if (a.key == schema_key) continue;
     buf += "  ";
     detail::append_json_string(buf, a.key);
     buf += ": " + a.json + ",\n";
   }
+}
+
+void append_node(std::string& buf, const Node& node) {
+  buf += "    {";
+  JsonMembers m(buf);
+  m.string("id", node.id).string("kind", to_string(node.kind)).string("label", node.label);
+  m.string("text", node.text).string("party", node.party).string("group", node.group).string("source", node.source);
+  if (node.weight) m.number("weight", *node.weight);
+  if (node.standard) m.string("standard", to_string(*node.standard));
+  m.string("burden", node.burden);
+  if (node.tags) m.strings("tags", *node.tags);
+  m.extras(node.extra);
+}
+
+void append_edge(std::string& buf, const Graph& graph, std::size_t i) {
+  const auto edges = graph.edges();
+  const auto e = edges[i];
+  const Edge& props = graph.edge(e);
+  buf += "    {";
+  JsonMembers m(buf);
+  if (props.id) m.string("id", *props.id);
+  m.string("from", graph.id(graph.source(e)));
+  // An undercut names the edge it attacks.
+  if (props.relation == Relation::undercuts) {
+    const auto& attacked = graph.edge(edges[props.undercut]).id;
+    m.string("to", attacked ? std::string_view(*attacked) : std::string_view());
+  } else {
+    m.string("to", graph.id(graph.target(e)));
+  }
+  m.string("relation", to_string(props.relation));
+  m.extras(props.extra);
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const Graph& graph) {
+  detail::OutputBuffer output(out);
+  std::string& buf = output.text();
+  append_top(buf, graph);
   const std::size_t n = graph.node_count();
   buf += n == 0 ? "  \"nodes\": [],\n" : "  \"nodes\": [\n";
   for (std::size_t v = 0; v < n; ++v) {
-    const Node& node = graph.node(v);
-    buf += "    {";
-    bool first = true;
-    field(buf, "id", node.id, first);
-    field(buf, "kind", to_string(node.kind), first);
-    field(buf, "label", node.label, first);
-    optional_field(buf, "text", node.text, first);
-    optional_field(buf, "party", node.party, first);
-    optional_field(buf, "group", node.group, first);
-    optional_field(buf, "source", node.source, first);
-    if (node.weight) {
-      buf += ", \"weight\": ";
-      append_number(buf, *node.weight);
-    }
-    if (node.standard) field(buf, "standard", to_string(*node.standard), first);
-    optional_field(buf, "burden", node.burden, first);
-    if (node.tags) {
-      buf += ", \"tags\": [";
-      for (std::size_t i = 0; i < node.tags->size(); ++i) {
-        if (i > 0) buf += ", ";
-        detail::append_json_string(buf, (*node.tags)[i]);
-      }
-      buf += ']';
-    }
-    extras(buf, node.extra, first);
+    append_node(buf, graph.node(v));
     buf += v + 1 < n ? "},\n" : "}\n";
-    flush(false);
+    output.flush_if_full();
   }
   if (n > 0) buf += "  ],\n";
-  const auto edges = graph.edges();
-  buf += edges.empty() ? "  \"edges\": []\n" : "  \"edges\": [\n";
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const auto& e = edges[i];
-    buf += "    {";
-    bool first = true;
-    const Edge& props = graph.edge(e);
-    if (props.id) field(buf, "id", *props.id, first);
-    field(buf, "from", graph.id(graph.source(e)), first);
-    // An undercut names the edge it attacks.
-    if (props.relation == Relation::undercuts) {
-      const auto& attacked = graph.edge(edges[props.undercut]).id;
-      field(buf, "to", attacked ? std::string_view(*attacked) : std::string_view(), first);
-    } else {
-      field(buf, "to", graph.id(graph.target(e)), first);
-    }
-    field(buf, "relation", to_string(props.relation), first);
-    extras(buf, graph.edge(e).extra, first);
-    buf += i + 1 < edges.size() ? "},\n" : "}\n";
-    flush(false);
+  const std::size_t m = graph.edge_count();
+  buf += m == 0 ? "  \"edges\": []\n" : "  \"edges\": [\n";
+  for (std::size_t i = 0; i < m; ++i) {
+    append_edge(buf, graph, i);
+    buf += i + 1 < m ? "},\n" : "}\n";
+    output.flush_if_full();
   }
-  if (!edges.empty()) buf += "  ]\n";
+  if (m > 0) buf += "  ]\n";
   buf += "}\n";
-  flush(true);
+  output.flush();
 }
 
 }  // namespace claimgraph::io

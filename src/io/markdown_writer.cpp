@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "detail/escape.hpp"
+#include "detail/number.hpp"
 
 namespace claimgraph::io {
 
@@ -59,11 +60,7 @@ std::string destination(std::string_view path) {
   return out;
 }
 
-std::string fixed(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", x);
-  return buf;
-}
+using detail::fixed2;
 
 class Writer {
  public:
@@ -148,7 +145,7 @@ void Writer::standing(Vertex v) {
     out_ += analysis::to_string(o_.analyses.status->labels[v]);
   }
   if (o_.analyses.strength != nullptr) {
-    out_ += " · strength " + fixed(o_.analyses.strength->strength[v]);
+    out_ += " · strength " + fixed2(o_.analyses.strength->strength[v]);
     if (claim) {
       out_ += " · ";
       line_text(out_, to_string(g_.node(v).standard.value_or(Standard::preponderance)));

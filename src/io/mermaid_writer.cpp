@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "detail/node_groups.hpp"
+#include "detail/number.hpp"
+#include "detail/output.hpp"
 #include "detail/text.hpp"
 
 namespace claimgraph::io {
@@ -248,220 +249,227 @@ void append_class(std::string& out, const std::vector<Graph::NodeRef>& nodes, st
   out += '\n';
 }
 
-constexpr std::size_t flush_at = std::size_t{1} << 20;
+// Writes one flowchart; each step appends one part of it.
+class Writer {
+ public:
+  Writer(std::ostream& out, const Graph& graph, const MermaidOptions& options)
+      : output_(out), buf_(output_.text()), graph_(graph), options_(options), undercut_(undercut_edges(graph)) {}
 
-}  // namespace
+  void run() {
+    header();
+    nodes();
+    edges();
+    classes();
+    fills();
+    output_.flush();
+  }
 
-void write_mermaid(std::ostream& out, const Graph& graph, const MermaidOptions& options) {
-  std::string buf;
-  buf.reserve(flush_at + 4096);
-  auto flush = [&](bool force) {
-    if (force || buf.size() >= flush_at) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
+ private:
+  // The claim status of `v` when it lacks evidence, else null.
+  const analysis::ClaimStatus* gap_of(Graph::NodeRef v) const {
+    const auto* grounding = options_.analyses.grounding;
+    if (grounding == nullptr || v >= grounding->claim_index.size()) return nullptr;
+    const std::size_t k = grounding->claim_index[v];
+    if (k == analysis::GroundingReport::npos || grounding->claims[k].grounded) return nullptr;
+    return &grounding->claims[k];
+  }
+
+  void header() {
+    if (graph_.title) {
+      buf_ += "---\ntitle: ";
+      append_yaml_quoted(buf_, *graph_.title);
+      buf_ += "\n---\n";
     }
-  };
-
-  const std::size_t n = graph.node_count();
-  const auto edges = graph.edges();
-  std::vector<bool> undercut(edges.size(), false);
-  bool any_undercut = false;
-  for (const auto& e : edges) {
-    const Edge& p = graph.edge(e);
-    if (p.relation == Relation::undercuts && p.undercut < edges.size()) {
-      undercut[p.undercut] = true;
-      any_undercut = true;
+    // Bottom to top, as in the DOT diagram: evidence below what it supports.
+    buf_ += "flowchart BT\n";
+    buf_ += "  classDef claim fill:#e3f2fd,stroke:#1565c0,color:#0d1b2a\n";
+    buf_ += "  classDef counterclaim fill:#fff3e0,stroke:#e65100,color:#0d1b2a\n";
+    buf_ += "  classDef evidence fill:#f1f8e9,stroke:#558b2f,color:#0d1b2a\n";
+    if (options_.analyses.grounding != nullptr) {
+      buf_ += "  classDef gap fill:#ffebee,stroke:#c62828,stroke-width:2px,stroke-dasharray:5 3\n";
+    }
+    if (options_.analyses.status != nullptr) {
+      buf_ += "  classDef status_in stroke:#2e7d32,stroke-width:3px\n";
+      buf_ += "  classDef status_out stroke:#9e9e9e,color:#616161\n";
+      buf_ += "  classDef status_undec stroke:#f9a825,stroke-width:3px\n";
+    }
+    if (std::find(undercut_.begin(), undercut_.end(), true) != undercut_.end()) {
+      buf_ += "  classDef junction fill:#2e7d32,stroke:#2e7d32\n";
     }
   }
-  auto gap_of = [&](Graph::NodeRef v) -> const analysis::ClaimStatus* {
-    if (options.analyses.grounding == nullptr || v >= options.analyses.grounding->claim_index.size()) return nullptr;
-    const std::size_t k = options.analyses.grounding->claim_index[v];
-    if (k == analysis::GroundingReport::npos || options.analyses.grounding->claims[k].grounded) return nullptr;
-    return &options.analyses.grounding->claims[k];
-  };
 
-  if (graph.title) {
-    buf += "---\ntitle: ";
-    append_yaml_quoted(buf, *graph.title);
-    buf += "\n---\n";
-  }
-  // Bottom to top, as in the DOT diagram: evidence below what it supports.
-  buf += "flowchart BT\n";
-  buf += "  classDef claim fill:#e3f2fd,stroke:#1565c0,color:#0d1b2a\n";
-  buf += "  classDef counterclaim fill:#fff3e0,stroke:#e65100,color:#0d1b2a\n";
-  buf += "  classDef evidence fill:#f1f8e9,stroke:#558b2f,color:#0d1b2a\n";
-  if (options.analyses.grounding != nullptr) {
-    buf += "  classDef gap fill:#ffebee,stroke:#c62828,stroke-width:2px,stroke-dasharray:5 3\n";
-  }
-  if (options.analyses.status != nullptr) {
-    buf += "  classDef status_in stroke:#2e7d32,stroke-width:3px\n";
-    buf += "  classDef status_out stroke:#9e9e9e,color:#616161\n";
-    buf += "  classDef status_undec stroke:#f9a825,stroke-width:3px\n";
-  }
-  if (any_undercut) buf += "  classDef junction fill:#2e7d32,stroke:#2e7d32\n";
-
-  std::string text;  // one node's label, before escaping
-  auto append_node = [&](Graph::NodeRef v, std::string_view indent) {
-    const Node& node = graph.node(v);
-    const Look look = look_of(node.kind);
-    text.clear();
-    text += node.id;
-    text += " · ";
-    text += to_string(node.kind);
-    if (node.party) {
-      text += " · ";
-      text += *node.party;
-    }
-    if (options.analyses.status != nullptr || options.analyses.strength != nullptr) {
-      text += " · ";
-      if (options.analyses.status != nullptr) text += analysis::to_string(options.analyses.status->labels[v]);
-      if (options.analyses.strength != nullptr) {
-        char number[16];
-        std::snprintf(number, sizeof number, options.analyses.status != nullptr ? " %.2f" : "%.2f", options.analyses.strength->strength[v]);
-        text += number;
+  // One node: its id, kind and party (and status and strength), the gap, the
+  // label and the source, as one escaped label.
+  void node(Graph::NodeRef v, std::string_view indent) {
+    const Node& n = graph_.node(v);
+    const auto& analyses = options_.analyses;
+    text_.clear();
+    text_ += n.id;
+    text_ += " · ";
+    text_ += to_string(n.kind);
+    if (n.party) text_.append(" · ").append(*n.party);
+    if (analyses.status != nullptr || analyses.strength != nullptr) {
+      text_ += " · ";
+      if (analyses.status != nullptr) text_ += analysis::to_string(analyses.status->labels[v]);
+      if (analyses.strength != nullptr) {
+        if (analyses.status != nullptr) text_ += ' ';
+        detail::append_fixed2(text_, analyses.strength->strength[v]);
       }
     }
-    text += '\n';
+    text_ += '\n';
     if (const auto* gap = gap_of(v)) {
-      text += "LACKS EVIDENCE: ";
-      text += analysis::to_string(gap->gap);
-      text += '\n';
+      text_ += "LACKS EVIDENCE: ";
+      text_ += analysis::to_string(gap->gap);
+      text_ += '\n';
     }
-    text += node.label;
-    if (options.sources && node.source) {
-      text += '\n';
-      text += *node.source;
-    }
-    buf += indent;
-    append_name(buf, 'n', v);
-    buf += look.open;
-    append_label(buf, text);
-    buf += look.close;
-    buf += '\n';
-    flush(false);
-  };
+    text_ += n.label;
+    if (options_.sources && n.source) text_.append(1, '\n').append(*n.source);
+    const Look look = look_of(n.kind);
+    buf_ += indent;
+    append_name(buf_, 'n', v);
+    buf_ += look.open;
+    append_label(buf_, text_);
+    buf_ += look.close;
+    buf_ += '\n';
+    output_.flush_if_full();
+  }
 
-  // Nodes by group, groups in order of first appearance; ungrouped nodes last.
-  std::vector<std::vector<Graph::NodeRef>> groups;
-  std::vector<Graph::NodeRef> loose;
-  std::unordered_map<std::string_view, std::size_t> group_index;
-  for (Graph::NodeRef v = 0; v < n; ++v) {
-    const auto& g = graph.node(v).group;
-    if (!options.subgraphs || !g) {
-      loose.push_back(v);
-      continue;
+  // Nodes by group as subgraphs, groups in order of first appearance;
+  // ungrouped nodes last.
+  void nodes() {
+    const detail::NodeGroups groups = detail::group_nodes(graph_, options_.subgraphs);
+    for (std::size_t i = 0; i < groups.groups.size(); ++i) {
+      buf_ += "  subgraph ";
+      append_name(buf_, 'g', i);
+      buf_ += "[\"";
+      append_label(buf_, groups.name(graph_, i));
+      buf_ += "\"]\n";
+      for (auto v : groups.groups[i]) node(v, "    ");
+      buf_ += "  end\n";
     }
-    auto [it, added] = group_index.try_emplace(*g, groups.size());
-    if (added) groups.emplace_back();
-    groups[it->second].push_back(v);
+    for (auto v : groups.loose) node(v, "  ");
   }
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    buf += "  subgraph ";
-    append_name(buf, 'g', i);
-    buf += "[\"";
-    append_label(buf, *graph.node(groups[i].front()).group);
-    buf += "\"]\n";
-    for (auto v : groups[i]) append_node(v, "    ");
-    buf += "  end\n";
-  }
-  for (auto v : loose) append_node(v, "  ");
 
   // Edges, after every node so that no edge pulls a node into a subgraph.
   // A supports edge that is undercut runs through a small circle, u<i>,
   // where the undercutting edge ends: the attack is on the inference.
-  std::array<std::vector<std::size_t>, bucket_count> links;
-  std::size_t link = 0;
-  std::vector<std::size_t> junctions;
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    if (!undercut[i]) continue;
-    junctions.push_back(i);
-    buf += "  ";
-    append_name(buf, 'u', i);
-    buf += "((\" \"))\n";
-  }
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const auto e = edges[i];
-    const Edge& p = graph.edge(e);
-    buf += "  ";
-    append_name(buf, 'n', graph.source(e));
-    if (p.relation == Relation::undercuts) {
-      buf += arrow_of(p.relation);
-      append_name(buf, 'u', p.undercut);
-      links[undercuts].push_back(link++);
-    } else if (undercut[i]) {
-      // Undercut by a standing node: the support no longer carries; faded.
-      const bool fell = options.analyses.status != nullptr && i < options.analyses.status->undercut.size() && options.analyses.status->undercut[i];
-      buf += fell ? " -.- " : " --- ";
-      append_name(buf, 'u', i);
-      buf += "\n  ";
-      append_name(buf, 'u', i);
-      buf += fell ? " -.-> " : " --> ";
-      append_name(buf, 'n', graph.target(e));
-      links[fell ? fallen : supports].push_back(link++);
-      links[fell ? fallen : supports].push_back(link++);
-    } else {
-      buf += arrow_of(p.relation);
-      append_name(buf, 'n', graph.target(e));
-      links[bucket_of(p.relation)].push_back(link++);
+  void edges() {
+    const auto edges = graph_.edges();
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      if (!undercut_[i]) continue;
+      buf_ += "  ";
+      append_name(buf_, 'u', i);
+      buf_ += "((\" \"))\n";
     }
-    buf += '\n';
-    flush(false);
-  }
-  for (std::size_t b = 0; b < bucket_count; ++b) {
-    if (links[b].empty()) continue;
-    buf += "  linkStyle ";
-    for (std::size_t k = 0; k < links[b].size(); ++k) {
-      if (k > 0) buf += ',';
-      buf += std::to_string(links[b][k]);
+    std::array<std::vector<std::size_t>, bucket_count> links;
+    std::size_t link = 0;
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      const auto e = edges[i];
+      const Edge& p = graph_.edge(e);
+      buf_ += "  ";
+      append_name(buf_, 'n', graph_.source(e));
+      if (p.relation == Relation::undercuts) {
+        buf_ += arrow_of(p.relation);
+        append_name(buf_, 'u', p.undercut);
+        links[undercuts].push_back(link++);
+      } else if (undercut_[i]) {
+        // Undercut by a standing node: the support no longer carries; faded.
+        const auto* status = options_.analyses.status;
+        const bool fell = status != nullptr && i < status->undercut.size() && status->undercut[i];
+        buf_ += fell ? " -.- " : " --- ";
+        append_name(buf_, 'u', i);
+        buf_ += "\n  ";
+        append_name(buf_, 'u', i);
+        buf_ += fell ? " -.-> " : " --> ";
+        append_name(buf_, 'n', graph_.target(e));
+        links[fell ? fallen : supports].push_back(link++);
+        links[fell ? fallen : supports].push_back(link++);
+      } else {
+        buf_ += arrow_of(p.relation);
+        append_name(buf_, 'n', graph_.target(e));
+        links[bucket_of(p.relation)].push_back(link++);
+      }
+      buf_ += '\n';
+      output_.flush_if_full();
     }
-    buf += ' ';
-    buf += link_styles[b];
-    buf += '\n';
-    flush(false);
+    link_styles_of(links);
+  }
+
+  void link_styles_of(const std::array<std::vector<std::size_t>, bucket_count>& links) {
+    for (std::size_t b = 0; b < bucket_count; ++b) {
+      if (links[b].empty()) continue;
+      buf_ += "  linkStyle ";
+      for (std::size_t k = 0; k < links[b].size(); ++k) {
+        if (k > 0) buf_ += ',';
+        buf_ += std::to_string(links[b][k]);
+      }
+      buf_ += ' ';
+      buf_ += link_styles[b];
+      buf_ += '\n';
+      output_.flush_if_full();
+    }
   }
 
   // Classes: kind first, then the gap mark and the status, which override
-  // the kind's colours.
-  std::array<std::vector<Graph::NodeRef>, 3> by_kind;
-  std::vector<Graph::NodeRef> gaps;
-  std::array<std::vector<Graph::NodeRef>, 3> by_status;
-  for (Graph::NodeRef v = 0; v < n; ++v) {
-    by_kind[static_cast<std::size_t>(graph.node(v).kind)].push_back(v);
-    if (gap_of(v) != nullptr) gaps.push_back(v);
-    if (options.analyses.status != nullptr) by_status[static_cast<std::size_t>(options.analyses.status->labels[v])].push_back(v);
-  }
-  append_class(buf, by_kind[static_cast<std::size_t>(NodeKind::claim)], "claim");
-  append_class(buf, by_kind[static_cast<std::size_t>(NodeKind::counterclaim)], "counterclaim");
-  append_class(buf, by_kind[static_cast<std::size_t>(NodeKind::evidence)], "evidence");
-  append_class(buf, gaps, "gap");
-  append_class(buf, by_status[static_cast<std::size_t>(analysis::Label::in)], "status_in");
-  append_class(buf, by_status[static_cast<std::size_t>(analysis::Label::out)], "status_out");
-  append_class(buf, by_status[static_cast<std::size_t>(analysis::Label::undec)], "status_undec");
-  if (!junctions.empty()) {
-    buf += "  class ";
-    for (std::size_t k = 0; k < junctions.size(); ++k) {
-      if (k > 0) buf += ',';
-      append_name(buf, 'u', junctions[k]);
+  // the kind's colours; then the junctions of undercuts.
+  void classes() {
+    std::array<std::vector<Graph::NodeRef>, 3> by_kind;
+    std::vector<Graph::NodeRef> gaps;
+    std::array<std::vector<Graph::NodeRef>, 3> by_status;
+    const auto* status = options_.analyses.status;
+    for (Graph::NodeRef v = 0; v < graph_.node_count(); ++v) {
+      by_kind[static_cast<std::size_t>(graph_.node(v).kind)].push_back(v);
+      if (gap_of(v) != nullptr) gaps.push_back(v);
+      if (status != nullptr) by_status[static_cast<std::size_t>(status->labels[v])].push_back(v);
     }
-    buf += " junction\n";
+    append_class(buf_, by_kind[static_cast<std::size_t>(NodeKind::claim)], "claim");
+    append_class(buf_, by_kind[static_cast<std::size_t>(NodeKind::counterclaim)], "counterclaim");
+    append_class(buf_, by_kind[static_cast<std::size_t>(NodeKind::evidence)], "evidence");
+    append_class(buf_, gaps, "gap");
+    append_class(buf_, by_status[static_cast<std::size_t>(analysis::Label::in)], "status_in");
+    append_class(buf_, by_status[static_cast<std::size_t>(analysis::Label::out)], "status_out");
+    append_class(buf_, by_status[static_cast<std::size_t>(analysis::Label::undec)], "status_undec");
+    bool first = true;
+    for (std::size_t i = 0; i < undercut_.size(); ++i) {
+      if (!undercut_[i]) continue;
+      buf_ += first ? "  class " : ",";
+      first = false;
+      append_name(buf_, 'u', i);
+    }
+    if (!first) buf_ += " junction\n";
   }
+
   // Strength as how strong the fill is (alpha from 0x28 to 0xff).
-  if (options.analyses.strength != nullptr) {
+  void fills() {
+    const auto* strength = options_.analyses.strength;
+    if (strength == nullptr) return;
     static constexpr char hex[] = "0123456789abcdef";
-    for (Graph::NodeRef v = 0; v < n; ++v) {
-      const double s = std::clamp(options.analyses.strength->strength[v], 0.0, 1.0);
+    for (Graph::NodeRef v = 0; v < graph_.node_count(); ++v) {
+      const double s = std::clamp(strength->strength[v], 0.0, 1.0);
       const auto alpha = static_cast<unsigned>(std::lround(40.0 + 215.0 * s));
-      buf += "  style ";
-      append_name(buf, 'n', v);
-      buf += " fill:";
-      buf += gap_of(v) != nullptr ? gap_fill : look_of(graph.node(v).kind).fill;
-      buf += hex[(alpha >> 4) & 0xF];
-      buf += hex[alpha & 0xF];
-      buf += '\n';
-      flush(false);
+      buf_ += "  style ";
+      append_name(buf_, 'n', v);
+      buf_ += " fill:";
+      buf_ += gap_of(v) != nullptr ? gap_fill : look_of(graph_.node(v).kind).fill;
+      buf_ += hex[(alpha >> 4) & 0xF];
+      buf_ += hex[alpha & 0xF];
+      buf_ += '\n';
+      output_.flush_if_full();
     }
   }
-  flush(true);
+
+  detail::OutputBuffer output_;
+  std::string& buf_;
+  const Graph& graph_;
+  const MermaidOptions& options_;
+  const std::vector<bool> undercut_;  // per edge: whether an undercut attacks it
+  std::string text_;                  // one node's label, before escaping
+};
+
+}  // namespace
+
+void write_mermaid(std::ostream& out, const Graph& graph, const MermaidOptions& options) {
+  Writer(out, graph, options).run();
 }
 
 }  // namespace claimgraph::io

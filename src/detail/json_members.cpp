@@ -1,0 +1,96 @@
+#include "detail/json_members.hpp"
+
+#include "detail/escape.hpp"
+#include "detail/number.hpp"
+
+namespace claimgraph::detail {
+
+namespace {
+std::string_view comma(JsonStyle style) { return style == JsonStyle::spaced ? ", " : ","; }
+std::string_view colon(JsonStyle style) { return style == JsonStyle::spaced ? ": " : ":"; }
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s, JsonStyle style) {
+  if (style == JsonStyle::script) {
+    append_script_json_string(out, s);
+  } else {
+    append_json_string(out, s);
+  }
+}
+
+JsonMembers& JsonMembers::key(std::string_view key) {
+  if (!first_) out_ += comma(style_);
+  first_ = false;
+  append_json_string(out_, key, style_);
+  out_ += colon(style_);
+  return *this;
+}
+
+JsonMembers& JsonMembers::string(std::string_view key, std::string_view value) {
+  this->key(key);
+  append_json_string(out_, value, style_);
+  return *this;
+}
+
+JsonMembers& JsonMembers::string(std::string_view key, const std::optional<std::string>& value) {
+  if (value) string(key, std::string_view(*value));
+  return *this;
+}
+
+JsonMembers& JsonMembers::number(std::string_view key, double value) {
+  this->key(key);
+  append_number(out_, value);
+  return *this;
+}
+
+JsonMembers& JsonMembers::boolean(std::string_view key, bool value) {
+  this->key(key);
+  out_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonMembers& JsonMembers::raw(std::string_view key, std::string_view json) {
+  this->key(key);
+  out_ += json;
+  return *this;
+}
+
+JsonMembers& JsonMembers::strings(std::string_view key, const std::vector<std::string>& values) {
+  this->key(key);
+  append_json_strings(out_, values, style_);
+  return *this;
+}
+
+JsonMembers& JsonMembers::extras(const Attributes& extra) {
+  for (const auto& a : extra) raw(a.key, a.json);
+  return *this;
+}
+
+void append_json_strings(std::string& out, const std::vector<std::string>& values, JsonStyle style) {
+  out += '[';
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += comma(style);
+    append_json_string(out, values[i], style);
+  }
+  out += ']';
+}
+
+void append_json_object(std::string& out, const Attributes& extra, JsonStyle style) {
+  out += '{';
+  JsonMembers(out, style).extras(extra);
+  out += '}';
+}
+
+std::string compact_json(const Attributes& extra) {
+  std::string json;
+  append_json_object(json, extra, JsonStyle::compact);
+  return json;
+}
+
+std::string compact_json(const std::vector<std::string>& values) {
+  std::string json;
+  append_json_strings(json, values, JsonStyle::compact);
+  return json;
+}
+
+}  // namespace claimgraph::detail

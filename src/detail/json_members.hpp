@@ -1,0 +1,70 @@
+#pragma once
+// Writing JSON by hand, as the writers of claimgraph JSON and AIF, the HTML
+// page's data, the CSV and GraphML cells and the reports do: the members of
+// an object one by one in a fixed order, spaced for people (", " and ": ")
+// or compact ("," and ":"), strings escaped plainly or, for an HTML
+// <script> element, so that no text can end it.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimgraph/graph.hpp"
+#include "detail/escape.hpp"
+
+namespace claimgraph::detail {
+
+enum class JsonStyle : std::uint8_t {
+  spaced,   ///< `{"a": 1, "b": [1, 2]}`
+  compact,  ///< `{"a":1,"b":[1,2]}`
+  script,   ///< compact, and strings safe inside an HTML <script> element
+};
+
+/// Appends `s` as a JSON string literal in `style`'s escaping.
+void append_json_string(std::string& out, std::string_view s, JsonStyle style);
+
+/// The members of one JSON object, appended to `out` one by one; the braces
+/// are the caller's.
+class JsonMembers {
+ public:
+  explicit JsonMembers(std::string& out, JsonStyle style = JsonStyle::spaced) : out_(out), style_(style) {}
+
+  /// Starts a member: the separator unless it is the first, then `"key": `;
+  /// the caller appends the value.
+  JsonMembers& key(std::string_view key);
+  JsonMembers& string(std::string_view key, std::string_view value);
+  JsonMembers& string(std::string_view key, const std::string& value) { return string(key, std::string_view(value)); }
+  JsonMembers& string(std::string_view key, const char* value) { return string(key, std::string_view(value)); }
+  /// Nothing when `value` is absent.
+  JsonMembers& string(std::string_view key, const std::optional<std::string>& value);
+  /// The shortest text that reads back as the same double.
+  JsonMembers& number(std::string_view key, double value);
+  JsonMembers& boolean(std::string_view key, bool value);
+  /// A value that is JSON already.
+  JsonMembers& raw(std::string_view key, std::string_view json);
+  /// An array of strings.
+  JsonMembers& strings(std::string_view key, const std::vector<std::string>& values);
+  /// Every field this build does not know, verbatim, in the order kept.
+  JsonMembers& extras(const Attributes& extra);
+
+ private:
+  std::string& out_;
+  JsonStyle style_;
+  bool first_ = true;
+};
+
+/// Appends `values` as a JSON array of strings in `style`.
+void append_json_strings(std::string& out, const std::vector<std::string>& values, JsonStyle style);
+
+/// Appends `extra` as one JSON object in `style`: `{"key":value,...}`.
+void append_json_object(std::string& out, const Attributes& extra, JsonStyle style);
+
+/// `extra` as one compact JSON object, `{"key":value,...}`: a cell of a
+/// table (CSV, GraphML) that holds what has no column of its own.
+[[nodiscard]] std::string compact_json(const Attributes& extra);
+/// `values` as one compact JSON array of strings, `["a","b"]`.
+[[nodiscard]] std::string compact_json(const std::vector<std::string>& values);
+
+}  // namespace claimgraph::detail

@@ -1,0 +1,33 @@
+#pragma once
+// The nodes of a graph by group (a cause of action, a cluster in a
+// diagram), as the diagrams and reports list them.
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "claimgraph/graph.hpp"
+
+namespace claimgraph::detail {
+
+struct NodeGroups {
+  /// The groups in order of first appearance, each with its nodes in node order.
+  std::vector<std::vector<Graph::NodeRef>> groups;
+  /// The nodes without a group (every node, when grouping is off), in node order.
+  std::vector<Graph::NodeRef> loose;
+
+  /// The name of group `i`.
+  [[nodiscard]] std::string_view name(const Graph& graph, std::size_t i) const {
+    return *graph.node(groups[i].front()).group;
+  }
+};
+
+/// Sorts the nodes of `graph` into their groups; with `by_group` false,
+/// every node is loose. O(nodes).
+[[nodiscard]] NodeGroups group_nodes(const Graph& graph, bool by_group = true);
+
+/// Sorts `nodes`, some nodes of `graph` in the order to list them, into
+/// their groups, in order of first appearance among them. O(nodes).
+[[nodiscard]] NodeGroups group_nodes(const Graph& graph, std::span<const Graph::NodeRef> nodes);
+
+}  // namespace claimgraph::detail

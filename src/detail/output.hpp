@@ -1,0 +1,40 @@
+#pragma once
+// How writers hand their text to a stream: appended to a string and written
+// in pieces of about a megabyte, so that a million-node graph needs neither
+// a stream call per token nor all of its output in memory at once.
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+
+namespace claimgraph::detail {
+
+class OutputBuffer {
+ public:
+  explicit OutputBuffer(std::ostream& out) : out_(out) { text_.reserve(threshold + 4096); }
+  OutputBuffer(const OutputBuffer&) = delete;
+  OutputBuffer& operator=(const OutputBuffer&) = delete;
+  ~OutputBuffer() = default;
+
+  /// The text not yet written: writers append to it.
+  [[nodiscard]] std::string& text() noexcept { return text_; }
+
+  /// Writes the text once it has grown past the threshold; writers call it
+  /// between the items they write.
+  void flush_if_full() {
+    if (text_.size() >= threshold) flush();
+  }
+
+  /// Writes all the text. Writers call it last.
+  void flush() {
+    out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
+    text_.clear();
+  }
+
+ private:
+  static constexpr std::size_t threshold = std::size_t{1} << 20;
+  std::ostream& out_;
+  std::string text_;
+};
+
+}  // namespace claimgraph::detail
