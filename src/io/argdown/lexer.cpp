@@ -1,10 +1,10 @@
-#include "detail/argdown_syntax.hpp"
+#include "io/argdown/lexer.hpp"
 
 #include <algorithm>
-#include <array>
 #include <utility>
 
 #include "detail/text.hpp"
+#include "io/argdown/text.hpp"
 
 // Argdown's lexer is a list of patterns tried in order at each position;
 // the first that matches wins. Several patterns look at the token before
@@ -16,7 +16,7 @@
 // remember their last search, so that text full of openers without closers
 // is still read in linear time.
 
-namespace claimgraph::detail::argdown {
+namespace claimgraph::io::argdown {
 
 namespace {
 
@@ -42,16 +42,6 @@ constexpr Shortcode shortcodes[] = {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-bool is_hspace(char c) { return c == ' ' || c == '\t'; }
-
-// JavaScript's line terminators, which `.` in a pattern does not match.
-std::size_t line_terminator(std::string_view t, std::size_t i) {
-  if (i >= t.size()) return 0;
-  if (t[i] == '\n' || t[i] == '\r') return 1;
-  if (t[i] == '\xE2' && i + 2 < t.size() && t[i + 1] == '\x80' && (t[i + 2] == '\xA8' || t[i + 2] == '\xA9')) return 3;
-  return 0;
-}
-
 // \r\n, \n or \r at i: its length, else 0.
 std::size_t linebreak(std::string_view t, std::size_t i) {
   if (i >= t.size()) return 0;
@@ -60,7 +50,7 @@ std::size_t linebreak(std::string_view t, std::size_t i) {
 }
 
 std::size_t skip_hspace(std::string_view t, std::size_t i) {
-  while (i < t.size() && is_hspace(t[i])) ++i;
+  while (i < t.size() && is_blank(t[i])) ++i;
   return i;
 }
 
@@ -68,7 +58,7 @@ std::size_t skip_hspace(std::string_view t, std::size_t i) {
 // an inference. Argdown's patterns write it [' '\t]*, a class that also
 // holds the apostrophe, so "'+ x" at the start of a line is a relation too.
 std::size_t skip_indentation(std::string_view t, std::size_t i) {
-  while (i < t.size() && (is_hspace(t[i]) || t[i] == '\'')) ++i;
+  while (i < t.size() && (is_blank(t[i]) || t[i] == '\'')) ++i;
   return i;
 }
 
@@ -76,13 +66,13 @@ std::size_t skip_indentation(std::string_view t, std::size_t i) {
 std::size_t js_space_at(std::string_view t, std::size_t i) {
   if (i >= t.size()) return 0;
   std::size_t k = i;
-  const char32_t cp = decode_utf8(t, k);
+  const char32_t cp = detail::decode_utf8(t, k);
   return is_js_space(cp) ? k - i : 0;
 }
 
 std::size_t char_length(std::string_view t, std::size_t i) {
   std::size_t k = i;
-  decode_utf8(t, k);
+  detail::decode_utf8(t, k);
   return k - i;
 }
 
@@ -264,7 +254,7 @@ class Lexer {
     while (k < t_.size()) {
       if (t_[k] == c) {
         std::size_t e = k + 1;
-        if (e < t_.size() && is_hspace(t_[e])) ++e;
+        if (e < t_.size() && is_blank(t_[e])) ++e;
         return push(Tok::SpecialChar, p, e);
       }
       if (js_space_at(t_, k) > 0) return 0;
@@ -379,7 +369,7 @@ class Lexer {
     std::size_t e = p + mark.size();
     if (e < t_.size()) {
       const char c = t_[e];
-      if (is_hspace(c)) {
+      if (is_blank(c)) {
         ++e;
       } else if (std::string_view("\n\r)}_.,!?;:-*").find(c) == npos) {
         return 0;
@@ -394,7 +384,7 @@ class Lexer {
     return push(kind, p, p + mark.size());
   }
 
-  std::size_t optional_blank(std::size_t e) const { return e < t_.size() && is_hspace(t_[e]) ? e + 1 : e; }
+  std::size_t optional_blank(std::size_t e) const { return e < t_.size() && is_blank(t_[e]) ? e + 1 : e; }
 
   std::size_t link(std::size_t p) {
     if (t_[p] != '[') return 0;
@@ -415,7 +405,7 @@ class Lexer {
     std::size_t k = p + 1;
     while (k < t_.size()) {
       std::size_t next = k;
-      if (!is_tag_char(decode_utf8(t_, next))) break;
+      if (!is_tag_char(detail::decode_utf8(t_, next))) break;
       k = next;
     }
     if (k == p + 1) return 0;
@@ -462,18 +452,17 @@ class Lexer {
   }
 
   std::size_t spaces(std::size_t p) {
-    if (!is_hspace(t_[p])) return 0;
+    if (!is_blank(t_[p])) return 0;
     return skip(skip_hspace(t_, p));
   }
 
-  static bool control(char c) { return std::string_view("@#*_[],.:;</>-(){}").find(c) != npos; }
   std::size_t freestyle(std::size_t p) {
     std::size_t e = p;
-    while (e < t_.size() && !control(t_[e]) && t_[e] != '\\' && t_[e] != '\r' && t_[e] != '\n') ++e;
+    while (e < t_.size() && !is_control_char(t_[e]) && t_[e] != '\\' && t_[e] != '\r' && t_[e] != '\n') ++e;
     return e > p ? push(Tok::Freestyle, p, e) : 0;
   }
   std::size_t unused_control(std::size_t p) {
-    if (!control(t_[p])) return 0;
+    if (!is_control_char(t_[p])) return 0;
     return push(Tok::UnusedControlChar, p, optional_blank(p + 1));
   }
 
@@ -550,4 +539,20 @@ bool is_tag_char(char32_t cp) noexcept {
          (cp >= 0xF900 && cp <= 0xFDCF) || (cp >= 0xFDF0 && cp <= 0xFFEF);
 }
 
-}  // namespace claimgraph::detail::argdown
+bool is_control_char(char c) noexcept { return std::string_view("@#*_[],.:;</>-(){}").find(c) != npos; }
+
+std::size_t line_terminator(std::string_view t, std::size_t i) noexcept {
+  if (i >= t.size()) return 0;
+  if (t[i] == '\n' || t[i] == '\r') return 1;
+  if (t[i] == '\xE2' && i + 2 < t.size() && t[i + 1] == '\x80' && (t[i + 2] == '\xA8' || t[i + 2] == '\xA9')) return 3;
+  return 0;
+}
+
+bool has_line_terminator(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (line_terminator(s, i) > 0) return true;
+  }
+  return false;
+}
+
+}  // namespace claimgraph::io::argdown

@@ -1,11 +1,11 @@
-#include "detail/yaml_subset.hpp"
+#include "io/argdown/yaml.hpp"
 
 #include <cstdint>
 #include <optional>
 
 #include "detail/text.hpp"
 
-namespace claimgraph::detail::yaml {
+namespace claimgraph::io::argdown::yaml {
 
 bool Value::is_true() const noexcept {
   return kind == Kind::scalar && !quoted && (scalar == "true" || scalar == "True" || scalar == "TRUE");
@@ -277,7 +277,7 @@ class Flow {
       }
       if (at_end()) return fail("the mapping is not closed with '}'");
       return fail(key.empty() ? std::string("expected ',' or '}'")
-                              : "expected ',' or '}' after the value of " + shown(key));
+                              : "expected ',' or '}' after the value of " + detail::shown(key));
     }
   }
 
@@ -306,10 +306,10 @@ class Flow {
       case '"': out += '"'; return true;
       case '/': out += '/'; return true;
       case '\\': out += '\\'; return true;
-      case 'N': append_utf8(out, 0x85); return true;
-      case '_': append_utf8(out, 0xA0); return true;
-      case 'L': append_utf8(out, 0x2028); return true;
-      case 'P': append_utf8(out, 0x2029); return true;
+      case 'N': detail::append_utf8(out, 0x85); return true;
+      case '_': detail::append_utf8(out, 0xA0); return true;
+      case 'L': detail::append_utf8(out, 0x2028); return true;
+      case 'P': detail::append_utf8(out, 0x2029); return true;
       case 'x': digits = 2; break;
       case 'u': digits = 4; break;
       case 'U': digits = 8; break;
@@ -328,7 +328,7 @@ class Flow {
       return fail("expected " + std::to_string(digits) + " hexadecimal digits after \\" + std::string(1, e));
     }
     p_ += digits;
-    append_utf8(out, *code);
+    detail::append_utf8(out, *code);
     return true;
   }
 
@@ -523,7 +523,7 @@ std::string quote(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t start = i;
-    const char32_t cp = decode_utf8(text, i);
+    const char32_t cp = detail::decode_utf8(text, i);
     const auto c = static_cast<unsigned char>(text[start]);
     if (cp == '=' && ++equals == 3) {
       out += "\\x3D";
@@ -564,4 +564,4 @@ std::string quote(std::string_view text) {
   return out;
 }
 
-}  // namespace claimgraph::detail::yaml
+}  // namespace claimgraph::io::argdown::yaml
