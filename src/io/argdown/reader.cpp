@@ -41,9 +41,8 @@ std::optional<std::size_t> invalid_utf8(std::string_view text) {
     }
     const std::size_t start = i;
     const char32_t cp = detail::decode_utf8(text, i);
-    if (cp == detail::replacement_character && !(i == start + 3 && text.substr(start, 3) == "\xEF\xBF\xBD")) {
-      return start;
-    }
+    // U+FFFD for a single byte: not UTF-8 (the character U+FFFD takes three)
+    if (cp == detail::replacement_character && i == start + 1) return start;
   }
   return std::nullopt;
 }
