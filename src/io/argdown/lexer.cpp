@@ -49,7 +49,7 @@ std::size_t linebreak(std::string_view t, std::size_t i) {
   return t[i] == '\n' ? 1 : 0;
 }
 
-std::size_t skip_hspace(std::string_view t, std::size_t i) {
+std::size_t skip_blanks(std::string_view t, std::size_t i) {
   while (i < t.size() && is_blank(t[i])) ++i;
   return i;
 }
@@ -154,28 +154,35 @@ class Lexer {
   bool starts(std::size_t p, std::string_view s) const { return t_.substr(p, s.size()) == s; }
 
   // --- the patterns, each returning the end of its match or 0
+
+  // A comment, skipped with the line breaks after it that Argdown's
+  // pattern takes along.
   std::size_t comment(std::size_t p) {
-    std::size_t e = 0;
-    if (starts(p, "<!--")) {
-      const std::size_t close = html_close_.find(t_, p + 4, [&](std::size_t k) { return starts(k, "-->"); });
-      const std::size_t sep = separator_.find(t_, p + 4, [&](std::size_t k) { return line_terminator(t_, k) == 3; });
-      if (close == npos || (sep != npos && sep < close)) return 0;
-      e = close + 3;
-    } else if (starts(p, "/*")) {
-      const std::size_t close = c_close_.find(t_, p + 2, [&](std::size_t k) { return starts(k, "*/"); });
-      const std::size_t sep = separator_.find(t_, p + 2, [&](std::size_t k) { return line_terminator(t_, k) == 3; });
-      if (close == npos || (sep != npos && sep < close)) return 0;
-      e = close + 2;
-    } else if (starts(p, "//")) {
-      const std::size_t lt = line_end_.find(t_, p + 2, [&](std::size_t k) { return line_terminator(t_, k) > 0; });
-      if (lt == npos || line_terminator(t_, lt) == 3) return 0;  // a line comment needs a line break after it
-      e = lt;
-    } else {
-      return 0;
-    }
+    const std::size_t e = comment_body(p);
+    return e == 0 ? 0 : skip(line_breaks_after_comment(e));
+  }
+  std::size_t comment_body(std::size_t p) {
+    if (starts(p, "<!--")) return block_comment(p, "<!--", "-->", html_close_);
+    if (starts(p, "/*")) return block_comment(p, "/*", "*/", c_close_);
+    if (!starts(p, "//")) return 0;
+    const std::size_t lt = line_end_.find(t_, p + 2, [&](std::size_t k) { return line_terminator(t_, k) > 0; });
+    if (lt == npos || line_terminator(t_, lt) == 3) return 0;  // a line comment needs a line break after it
+    return lt;
+  }
+  // From `open` to the first `close`, with no U+2028 or U+2029 before it.
+  std::size_t block_comment(std::size_t p, std::string_view open, std::string_view close, Finder& closer) {
+    const std::size_t from = p + open.size();
+    const std::size_t end = closer.find(t_, from, [&](std::size_t k) { return starts(k, close); });
+    const std::size_t sep = separator_.find(t_, from, [&](std::size_t k) { return line_terminator(t_, k) == 3; });
+    if (end == npos || (sep != npos && sep < end)) return 0;
+    return end + close.size();
+  }
+  // After an empty line, a comment takes every line break after it along;
+  // after a line break, the next one, unless another follows at once.
+  std::size_t line_breaks_after_comment(std::size_t e) const {
     if (last_is(Tok::Emptyline)) {
       for (;;) {
-        const std::size_t q = skip_hspace(t_, e);
+        const std::size_t q = skip_blanks(t_, e);
         if (starts(q, "\r\n")) {
           e = q + 2;
         } else if (e < t_.size() && (t_[e] == '\n' || t_[e] == '\r')) {
@@ -185,11 +192,11 @@ class Lexer {
         }
       }
     } else if (last_is(Tok::Newline)) {
-      const std::size_t q = skip_hspace(t_, e);
+      const std::size_t q = skip_blanks(t_, e);
       const std::size_t n = linebreak(t_, q);
-      if (n > 0 && linebreak(t_, skip_hspace(t_, q + n)) == 0) e = q + n;
+      if (n > 0 && linebreak(t_, skip_blanks(t_, q + n)) == 0) e = q + n;
     }
-    return skip(e);
+    return e;
   }
 
   std::size_t front_matter(std::size_t p) {
@@ -268,7 +275,7 @@ class Lexer {
     std::size_t e = p;
     int count = 0;
     for (;;) {
-      const std::size_t q = skip_hspace(t_, e);
+      const std::size_t q = skip_blanks(t_, e);
       if (starts(q, "\r\n")) {
         e = q + 2;
       } else if (q < t_.size() && t_[q] == '\n') {
@@ -284,7 +291,7 @@ class Lexer {
   }
 
   std::size_t newline(std::size_t p) {
-    const std::size_t q = skip_hspace(t_, p);
+    const std::size_t q = skip_blanks(t_, p);
     const std::size_t n = linebreak(t_, q);
     return n ? push(Tok::Newline, p, q + n) : 0;
   }
@@ -453,7 +460,7 @@ class Lexer {
 
   std::size_t spaces(std::size_t p) {
     if (!is_blank(t_[p])) return 0;
-    return skip(skip_hspace(t_, p));
+    return skip(skip_blanks(t_, p));
   }
 
   std::size_t freestyle(std::size_t p) {
