@@ -26,11 +26,14 @@ namespace claimgraph::io::argdown {
 /// What a relation joins: a statement (equivalence class), an argument or an
 /// inference (the step of a premise-conclusion structure before a conclusion).
 enum class MemberKind : std::uint8_t { statement, argument, inference };
+/// One member of the model: its kind and its index among those of its kind.
 struct MemberRef {
   MemberKind kind = MemberKind::statement;
   std::size_t index = 0;
 };
 
+/// Argdown's relation types: entails and contrary are what support and
+/// attack between statements become in strict mode.
 enum class RelationType : std::uint8_t { support, attack, undercut, contradictory, entails, contrary };
 
 /// A data value kept where it was written, for diagnostics.
@@ -65,23 +68,30 @@ struct Element {
   std::optional<std::size_t> section;
 };
 
+/// A statement: every statement of one title.
 struct EquivalenceClass : Element {};
 
+/// A numbered statement of a premise-conclusion structure.
 struct PcsStatement {
   std::size_t statement;  ///< equivalence class
-  bool conclusion = false;
-  std::optional<std::size_t> inference;
+  bool conclusion = false;  ///< an inference line comes before it
+  std::optional<std::size_t> inference;  ///< that inference
 };
 
+/// An argument: every argument of one title, and its premise-conclusion
+/// structure, if it has one (the last statement is the main conclusion).
 struct Argument : Element {
   std::vector<PcsStatement> pcs;
 };
 
+/// The inference line of a premise-conclusion structure, which undercuts
+/// may attack.
 struct Inference {
-  std::optional<std::size_t> argument;
+  std::optional<std::size_t> argument;  ///< whose structure it is in
   std::size_t offset = 0;
 };
 
+/// A relation: Argdown's clean-up may give it new ends or type, or remove it.
 struct Link {
   RelationType type = RelationType::support;
   std::optional<MemberRef> from;
@@ -90,6 +100,7 @@ struct Link {
   bool removed = false;
 };
 
+/// What a heading opens: its title, and the section it is below.
 struct Section {
   std::string title;
   std::size_t level = 0;
@@ -126,22 +137,31 @@ class Model {
   void newline();
   /// Drops a line break that ends a run of text (bold, italic, or the whole).
   void drop_newline();
+  /// Writes a pending line break as a space, before more text.
   void flush_newline();
+  /// A #tag in the open statement or argument (a heading's are dropped).
   void tag(const std::string& tag);
+  /// The `{ }` data after the open statement's, argument's or heading's text.
   void data(Data data, bool is_heading);
 
   // --- headings
   void begin_heading();
+  /// The end of a heading of `level` (the number of #): a new section.
   void end_heading(std::size_t level);
 
   // --- statements and arguments
+  /// A statement or argument begins at `offset`; its tokens follow.
   void begin_element(bool argument, std::size_t offset);
+  /// The title of the element begun last: defined (`[T]: text`) or only
+  /// referred to (`[T]`).
   void set_title(std::string title, bool reference);
   /// The end of the element begun last: it joins its equivalence class or argument.
   MemberRef end_element();
   /// The element begun last gets relations: it becomes their parent.
   void begin_relations();
+  /// An inference gets relations (undercuts): it becomes their parent.
   void begin_inference_relations(std::size_t inference) { parents_.push_back({MemberKind::inference, inference}); }
+  /// The relations of the parent begun last are complete.
   void end_relations() {
     if (!parents_.empty()) parents_.pop_back();
   }
@@ -153,9 +173,13 @@ class Model {
 
   // --- premise-conclusion structures
   /// Starts a pcs for `argument` (the argument block just before it), or for
-  /// a new untitled argument.
+  /// a new untitled argument. False (and an error) when the argument has
+  /// one already.
   bool begin_pcs(std::optional<std::size_t> argument, std::size_t offset);
+  /// A new inference line, at `offset`: its index.
   std::size_t begin_inference(std::size_t offset);
+  /// A numbered statement of the open pcs, after `inference` if one came
+  /// just before it (which makes it a conclusion).
   void pcs_statement(MemberRef statement, std::optional<std::size_t> inference);
   void end_pcs() { pcs_.reset(); }
 
