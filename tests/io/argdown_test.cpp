@@ -533,7 +533,9 @@ TEST(ArgdownReaderTest, ArbitraryBytesNeverCrash) {
                 {"read: 2 nodes, 0 edges", 63},
                 {"read: 2 nodes, 1 edges", 78},
                 {"refused", 619},
-                {"warning: \"Untitled 2\" undercuts \"Untitled 1\", which supports nothing: read as an attack on it", 26},
+                {"warning: \"Untitled 2\" undercuts \"Untitled 1\", which supports nothing: read as an attack on "
+                 "it",
+                 26},
                 {"error: a backslash escapes the character after it, and none follows on this line; write \\\\ for a "
                  "backslash",
                  120},
@@ -553,11 +555,11 @@ TEST(ArgdownReaderTest, ArbitraryBytesNeverCrash) {
                 {"error: an inference line (\"--\") must come between numbered statements of a premise-conclusion "
                  "structure",
                  1},
-                {"error: bold text opened with \"**\" is not closed: add \"**\" after it, or write \\* for the character "
-                 "itself",
+                {"error: bold text opened with \"**\" is not closed: add \"**\" after it, or write \\* for the "
+                 "character itself",
                  1},
-                {"error: bold text opened with \"__\" is not closed: add \"__\" after it, or write \\_ for the character "
-                 "itself",
+                {"error: bold text opened with \"__\" is not closed: add \"__\" after it, or write \\_ for the "
+                 "character itself",
                  1},
                 {"error: empty Argdown document: expected a statement, an argument or a heading", 20},
                 {"error: expected a heading's text after \"#\"; got the end of the file", 1},
@@ -575,11 +577,11 @@ TEST(ArgdownReaderTest, ArbitraryBytesNeverCrash) {
                 {"error: expected an empty line before \"x\"", 2},
                 {"error: expected an empty line before \"{\"", 1},
                 {"error: expected another list item or the end of the list; got a heading", 1},
-                {"error: italic text opened with \"*\" is not closed: add \"*\" after it, or write \\* for the character "
-                 "itself",
+                {"error: italic text opened with \"*\" is not closed: add \"*\" after it, or write \\* for the "
+                 "character itself",
                  51},
-                {"error: italic text opened with \"_\" is not closed: add \"_\" after it, or write \\_ for the character "
-                 "itself",
+                {"error: italic text opened with \"_\" is not closed: add \"_\" after it, or write \\_ for the "
+                 "character itself",
                  77},
             }));
 }
