@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -468,35 +469,121 @@ TEST(ArgdownReaderTest, DeepNestingNeedsNoStack) {
 
 TEST(ArgdownReaderTest, OpenersWithoutClosersAreReadInOnePass) {
   // Each opener looks ahead for its closer; a naive search would take
-  // quadratic time on these.
-  for (const std::string_view opener : {"{", "[", "<", "<!--", "/*", "@[", "#(", "===", "\\{", "[a](", ".a"}) {
-    std::string text = "x ";
-    for (int i = 0; i < 20'000; ++i) text += opener;
-    text += '\n';
-    try {
-      (void)read_argdown(text, options());
-    } catch (const InputError&) {
-    }
+  // quadratic time on these. Without their closers most are plain text;
+  // "\\{" is an escaped brace, "/*" leaves an italic star open and "[a]("
+  // is a reference in the middle of a paragraph.
+  const auto repeated = [](std::string_view opener) {
+    std::string s;
+    for (int i = 0; i < 20'000; ++i) s += opener;
+    return s;
+  };
+  for (const std::string_view opener : {"{", "[", "<", "<!--", "@[", "#(", "===", ".a"}) {
+    const std::string text = "x " + repeated(opener);
+    const Graph g = graph(text + "\n");
+    EXPECT_EQ(ids(g), (Lines{"Untitled 1"})) << opener;
+    EXPECT_EQ(node(g, "Untitled 1").label, text) << opener;
   }
-  SUCCEED();
+  const Graph escaped = graph("x " + repeated("\\{") + "\n");
+  EXPECT_EQ(ids(escaped), (Lines{"Untitled 1"}));
+  EXPECT_EQ(node(escaped, "Untitled 1").label, "x " + repeated("{"));
+  EXPECT_EQ(parse_errors("x " + repeated("/*") + "\n"),
+            (Lines{"f.argdown:1:39998: error: italic text opened with \"*\" is not closed: add \"*\" after it, or "
+                   "write \\* for the character itself"}));
+  EXPECT_EQ(parse_errors("x " + repeated("[a](") + "\n"),
+            (Lines{"f.argdown:1:3: error: expected an empty line before \"[a]\""}));
 }
 
 TEST(ArgdownReaderTest, ArbitraryBytesNeverCrash) {
   // Every two-byte document over Argdown's syntax characters, and a few
-  // longer ones made of them.
+  // longer ones made of them. Each is read, or refused with parse errors
+  // placed inside it; what they come to, counted: how many are read with
+  // how many nodes and edges, how many refused, and each message.
   const std::string alphabet = "[]<>(){}+-_*#@:.,/\\=!\"' \t\r\n1aZ";
+  std::map<std::string, int> outcomes;
+  const auto add = [&](const Diagnostic& d) { ++outcomes[std::string(to_string(d.severity)) + ": " + d.message]; };
   for (char a : alphabet) {
     for (char b : alphabet) {
       for (const std::string& text : {std::string{a, b}, std::string{a, '\n', ' ', ' ', b, ' ', 'x'},
                                      std::string{'x', '\n', ' ', a, ' ', b, '\n', ' ', ' ', ' ', a}}) {
         try {
-          (void)read_argdown(text, options());
-        } catch (const InputError&) {
+          const ReadResult r = read_argdown(text, options());
+          ++outcomes["read: " + std::to_string(r.graph.node_count()) + " nodes, " +
+                     std::to_string(r.graph.edge_count()) + " edges"];
+          for (const auto& d : r.warnings) add(d);
+        } catch (const ParseError& e) {
+          ++outcomes["refused"];
+          const auto lines = static_cast<std::size_t>(std::count_if(
+              text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }));
+          for (const auto& d : e.diagnostics()) {
+            EXPECT_EQ(d.severity, Severity::error) << d.format();
+            EXPECT_TRUE(d.where.line >= 1 && d.where.line <= lines + 1 && d.where.column >= 1) << d.format();
+            add(d);
+          }
         }
       }
     }
   }
-  SUCCEED();
+  const std::string relation_first =
+      ": a relation is indented below its statement or argument, with no empty line in between";
+  const std::string relations = "a relation (+, -, _, +>, ->, _>, <+, <-, <_ or ><)";
+  EXPECT_EQ(outcomes,
+            (std::map<std::string, int>{
+                {"read: 0 nodes, 0 edges", 4},
+                {"read: 1 nodes, 0 edges", 1936},
+                {"read: 2 nodes, 0 edges", 63},
+                {"read: 2 nodes, 1 edges", 78},
+                {"refused", 619},
+                {"warning: \"Untitled 2\" undercuts \"Untitled 1\", which supports nothing: read as an attack on "
+                 "it",
+                 26},
+                {"error: a backslash escapes the character after it, and none follows on this line; write \\\\ for a "
+                 "backslash",
+                 120},
+                {"error: a heading must follow an empty line", 51},
+                {"error: a paragraph cannot start with the relation \"'+\"" + relation_first, 1},
+                {"error: a paragraph cannot start with the relation \"'-\"" + relation_first, 1},
+                {"error: a paragraph cannot start with the relation \"+\"" + relation_first, 70},
+                {"error: a paragraph cannot start with the relation \"+>\"" + relation_first, 1},
+                {"error: a paragraph cannot start with the relation \"-\"" + relation_first, 69},
+                {"error: a paragraph cannot start with the relation \"->\"" + relation_first, 1},
+                {"error: a paragraph cannot start with the relation \"<+\"" + relation_first, 1},
+                {"error: a paragraph cannot start with the relation \"<-\"" + relation_first, 1},
+                {"error: a paragraph cannot start with the relation \"<_\"" + relation_first, 1},
+                {"error: a paragraph cannot start with the relation \"><\"" + relation_first, 1},
+                {"error: a paragraph cannot start with the relation \"_\"" + relation_first, 40},
+                {"error: a paragraph cannot start with the relation \"_>\"" + relation_first, 1},
+                {"error: an inference line (\"--\") must come between numbered statements of a premise-conclusion "
+                 "structure",
+                 1},
+                {"error: bold text opened with \"**\" is not closed: add \"**\" after it, or write \\* for the "
+                 "character itself",
+                 1},
+                {"error: bold text opened with \"__\" is not closed: add \"__\" after it, or write \\_ for the "
+                 "character itself",
+                 1},
+                {"error: empty Argdown document: expected a statement, an argument or a heading", 20},
+                {"error: expected a heading's text after \"#\"; got the end of the file", 1},
+                {"error: expected " + relations + " on the indented line; got a list item \"' *\"", 1},
+                {"error: expected " + relations + " on the indented line; got a list item \"*\"", 55},
+                {"error: expected a statement or an argument after the relation \"+\"; got a line indented less", 30},
+                {"error: expected a statement or an argument after the relation \"-\"; got a line indented less", 30},
+                {"error: expected a statement or an argument after the relation \"_\"; got a line indented less", 1},
+                {"error: expected a statement, an argument or a heading; got a data block (\"{ }\")", 2},
+                {"error: expected a statement; got a line indented less", 4},
+                {"error: expected an empty line before \"< >\"", 1},
+                {"error: expected an empty line before \"<\\u000A   >\"", 1},
+                {"error: expected an empty line before \"[ ]\"", 1},
+                {"error: expected an empty line before \"[\\u000A   ]\"", 1},
+                {"error: expected an empty line before \"x\"", 2},
+                {"error: expected an empty line before \"{\"", 1},
+                {"error: expected another list item or the end of the list; got a heading", 1},
+                {"error: italic text opened with \"*\" is not closed: add \"*\" after it, or write \\* for the "
+                 "character itself",
+                 51},
+                {"error: italic text opened with \"_\" is not closed: add \"_\" after it, or write \\_ for the "
+                 "character itself",
+                 77},
+            }));
 }
 
 // --- the writer -----------------------------------------------------------------------------------

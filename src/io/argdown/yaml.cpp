@@ -1,11 +1,12 @@
-#include "detail/yaml_subset.hpp"
+#include "io/argdown/yaml.hpp"
 
 #include <cstdint>
 #include <optional>
 
 #include "detail/text.hpp"
+#include "io/argdown/text.hpp"
 
-namespace claimgraph::detail::yaml {
+namespace claimgraph::io::argdown::yaml {
 
 bool Value::is_true() const noexcept {
   return kind == Kind::scalar && !quoted && (scalar == "true" || scalar == "True" || scalar == "TRUE");
@@ -16,14 +17,7 @@ bool Value::is_false() const noexcept {
 
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
+std::string_view trim_space(std::string_view s) { return trim(s, is_space); }
 
 std::optional<std::uint32_t> hex(std::string_view s) {
   std::uint32_t v = 0;
@@ -40,6 +34,32 @@ std::optional<std::uint32_t> hex(std::string_view s) {
     }
   }
   return v;
+}
+
+// The character a one-letter escape of a double-quoted scalar stands for
+// (\n, \t, \N, ...), if it is one.
+std::optional<char32_t> escaped_char(char e) {
+  switch (e) {
+    case '0': return U'\0';
+    case 'a': return U'\a';
+    case 'b': return U'\b';
+    case 't':
+    case '\t': return U'\t';
+    case 'n': return U'\n';
+    case 'v': return U'\v';
+    case 'f': return U'\f';
+    case 'r': return U'\r';
+    case 'e': return 0x1B;
+    case ' ': return U' ';
+    case '"': return U'"';
+    case '/': return U'/';
+    case '\\': return U'\\';
+    case 'N': return 0x85;
+    case '_': return 0xA0;
+    case 'L': return 0x2028;
+    case 'P': return 0x2029;
+    default: return std::nullopt;
+  }
 }
 
 // Reads flow YAML from `s` (a mapping, a sequence or a scalar), keeping
@@ -97,14 +117,7 @@ class Flow {
         return true;
       }
       if (c == '\n' || c == '\r') {
-        // a line break folds to a space (an empty line to a line break)
-        while (!out.empty() && is_blank(out.back())) out.pop_back();
-        std::size_t breaks = 0;
-        while (p_ < s_.size() && is_space(s_[p_])) {
-          if (s_[p_] == '\n') ++breaks;
-          ++p_;
-        }
-        out += breaks > 1 ? std::string(breaks - 1, '\n') : std::string(" ");
+        fold(out);
         continue;
       }
       if (c == '\\' && q == '"') {
@@ -128,7 +141,7 @@ class Flow {
     }
     std::string out;
     bool space = false;
-    for (char c : trim(s_.substr(start, p_ - start))) {
+    for (char c : trim_space(s_.substr(start, p_ - start))) {
       if (is_space(c)) {
         space = true;
         continue;
@@ -186,39 +199,12 @@ class Flow {
     if (c == '[') {
       v.kind = Value::Kind::sequence;
       ++p_;
-      skip_space();
-      if (peek() == ']') {
-        ++p_;
-        return true;
-      }
-      for (;;) {
-        std::string item;
-        bool is_scalar = false;
-        bool was_quoted = false;
-        if (!scalar_or_skip(",]", item, is_scalar, was_quoted)) return false;
-        if (is_scalar) v.items.push_back(std::move(item));
-        skip_space();
-        if (peek() == ',') {
-          ++p_;
-          skip_space();
-          if (peek() == ']') {
-            ++p_;
-            return true;
-          }
-          continue;
-        }
-        if (peek() == ']') {
-          ++p_;
-          return true;
-        }
-        return fail("expected ',' or ']' in a list");
-      }
+      return sequence_body(v.items);
     }
     if (c == '{') {
       v.kind = Value::Kind::mapping;
       ++p_;
       return mapping_body([&](std::string key, Flow& f) {
-        Value inner;
         std::string text;
         bool is_scalar = false;
         bool was_quoted = false;
@@ -236,6 +222,26 @@ class Flow {
     v.scalar = plain(stops);
     if (v.scalar.empty()) v.kind = Value::Kind::other;  // null
     return true;
+  }
+
+  // The scalar items of a flow sequence after its '[', through its ']'
+  // (nested collections skipped).
+  bool sequence_body(std::vector<std::string>& items) {
+    skip_space();
+    if (peek() == ']') {
+      ++p_;
+      return true;
+    }
+    for (;;) {
+      std::string item;
+      bool is_scalar = false;
+      bool was_quoted = false;
+      if (!scalar_or_skip(",]", item, is_scalar, was_quoted)) return false;
+      if (is_scalar) items.push_back(std::move(item));
+      const Next next = after_item(']');
+      if (next == Next::closed) return true;
+      if (next == Next::bad) return fail("expected ',' or ']' in a list");
+    }
   }
 
   // The entries of a flow mapping after its '{', through its '}'.
@@ -261,27 +267,48 @@ class Flow {
       } else if (key.empty()) {
         return fail("expected a key");
       }
-      skip_space();
-      if (peek() == ',') {
-        ++p_;
-        skip_space();
-        if (peek() == '}') {
-          ++p_;
-          return true;
-        }
-        continue;
-      }
-      if (peek() == '}') {
-        ++p_;
-        return true;
-      }
+      const Next next = after_item('}');
+      if (next == Next::closed) return true;
+      if (next == Next::item) continue;
       if (at_end()) return fail("the mapping is not closed with '}'");
       return fail(key.empty() ? std::string("expected ',' or '}'")
-                              : "expected ',' or '}' after the value of " + shown(key));
+                              : "expected ',' or '}' after the value of " + detail::shown(key));
     }
   }
 
  private:
+  // What follows an item of a flow collection.
+  enum class Next : std::uint8_t { item, closed, bad };
+
+  // After an item: ',' and another item (or `close` at once: a trailing
+  // comma), or `close`, which is consumed.
+  Next after_item(char close) {
+    skip_space();
+    if (peek() == ',') {
+      ++p_;
+      skip_space();
+      if (peek() != close) return Next::item;
+      ++p_;
+      return Next::closed;
+    }
+    if (peek() != close) return Next::bad;
+    ++p_;
+    return Next::closed;
+  }
+
+  // A line break inside a quoted scalar folds to a space (an empty line
+  // to a line break), with the blanks around it.
+  void fold(std::string& out) {
+    while (!out.empty() && is_blank(out.back())) out.pop_back();
+    std::size_t breaks = 0;
+    while (p_ < s_.size() && is_space(s_[p_])) {
+      if (s_[p_] == '\n') ++breaks;
+      ++p_;
+    }
+    out += breaks > 1 ? std::string(breaks - 1, '\n') : std::string(" ");
+  }
+
+  // An escape in a double-quoted scalar, at its backslash.
   bool escape(std::string& out) {
     const std::size_t start = p_;
     ++p_;
@@ -290,37 +317,19 @@ class Flow {
       return fail("a backslash ends the string");
     }
     const char e = s_[p_++];
-    std::size_t digits = 0;
-    switch (e) {
-      case '0': out += '\0'; return true;
-      case 'a': out += '\a'; return true;
-      case 'b': out += '\b'; return true;
-      case 't':
-      case '\t': out += '\t'; return true;
-      case 'n': out += '\n'; return true;
-      case 'v': out += '\v'; return true;
-      case 'f': out += '\f'; return true;
-      case 'r': out += '\r'; return true;
-      case 'e': out += '\x1B'; return true;
-      case ' ': out += ' '; return true;
-      case '"': out += '"'; return true;
-      case '/': out += '/'; return true;
-      case '\\': out += '\\'; return true;
-      case 'N': append_utf8(out, 0x85); return true;
-      case '_': append_utf8(out, 0xA0); return true;
-      case 'L': append_utf8(out, 0x2028); return true;
-      case 'P': append_utf8(out, 0x2029); return true;
-      case 'x': digits = 2; break;
-      case 'u': digits = 4; break;
-      case 'U': digits = 8; break;
-      case '\n':
-      case '\r':
-        // an escaped line break joins the lines
-        while (p_ < s_.size() && is_space(s_[p_])) ++p_;
-        return true;
-      default:
-        p_ = start;
-        return fail("unknown escape \\" + std::string(1, e) + " in a double-quoted string");
+    if (const auto c = escaped_char(e)) {
+      detail::append_utf8(out, *c);
+      return true;
+    }
+    if (e == '\n' || e == '\r') {
+      // an escaped line break joins the lines
+      while (p_ < s_.size() && is_space(s_[p_])) ++p_;
+      return true;
+    }
+    const std::size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+    if (digits == 0) {
+      p_ = start;
+      return fail("unknown escape \\" + std::string(1, e) + " in a double-quoted string");
     }
     const auto code = p_ + digits <= s_.size() ? hex(s_.substr(p_, digits)) : std::nullopt;
     if (!code || *code > 0x10FFFF) {
@@ -328,7 +337,7 @@ class Flow {
       return fail("expected " + std::to_string(digits) + " hexadecimal digits after \\" + std::string(1, e));
     }
     p_ += digits;
-    append_utf8(out, *code);
+    detail::append_utf8(out, *code);
     return true;
   }
 
@@ -352,7 +361,7 @@ std::vector<Line> lines_of(std::string_view text) {
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
     Line line{l, 0, false};
     while (line.indent < l.size() && l[line.indent] == ' ') ++line.indent;
-    const std::string_view rest = trim(l);
+    const std::string_view rest = trim_space(l);
     line.blank = rest.empty() || rest.front() == '#';
     lines.push_back(line);
     if (e == text.size()) break;
@@ -363,7 +372,7 @@ std::vector<Line> lines_of(std::string_view text) {
 
 // Splits "key: rest" (the key plain or quoted); nothing when there is no key.
 std::optional<std::pair<std::string, std::string_view>> key_of(std::string_view line) {
-  line = trim(line);
+  line = trim_space(line);
   Flow f(line);
   std::string key;
   if (f.peek() == '"' || f.peek() == '\'') {
@@ -374,40 +383,131 @@ std::optional<std::pair<std::string, std::string_view>> key_of(std::string_view 
   f.skip_space();
   if (f.peek() != ':') return std::nullopt;
   f.advance();
-  return std::make_pair(key, trim(line.substr(f.pos())));
+  return std::make_pair(key, trim_space(line.substr(f.pos())));
+}
+
+// `first`, then lines [from, to), joined by line breaks.
+std::string joined(std::string_view first, const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+  std::string out(first);
+  for (std::size_t k = from; k < to; ++k) {
+    out += '\n';
+    out += lines[k].text;
+  }
+  return out;
+}
+
+// A literal (`|`) or folded (`>`) block scalar: lines [from, to) without
+// their common indentation, ending in one line break unless `header` says
+// `-`.
+std::string literal_or_folded(std::string_view header, const std::vector<Line>& lines, std::size_t from,
+                              std::size_t to) {
+  const bool literal = header.front() == '|';
+  std::string out;
+  std::size_t indent = std::string::npos;
+  for (std::size_t k = from; k < to; ++k) {
+    if (!trim_space(lines[k].text).empty()) indent = std::min(indent, lines[k].indent);
+  }
+  for (std::size_t k = from; k < to; ++k) {
+    const std::string_view l = lines[k].text;
+    const std::string_view body = indent == std::string::npos || l.size() < indent ? std::string_view() : l.substr(indent);
+    if (!out.empty()) out += literal || body.empty() ? '\n' : ' ';
+    out += body;
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  if (header.find('-') == std::string_view::npos) out += '\n';
+  return out;
 }
 
 // A scalar written after "key:" and on the more indented lines after it.
 std::string block_scalar(std::string_view first, const std::vector<Line>& lines, std::size_t from, std::size_t to) {
-  std::string joined(first);
-  for (std::size_t k = from; k < to; ++k) {
-    joined += '\n';
-    joined += lines[k].text;
-  }
   if (!first.empty() && (first.front() == '|' || first.front() == '>')) {
-    const bool literal = first.front() == '|';
-    std::string out;
-    std::size_t indent = std::string::npos;
-    for (std::size_t k = from; k < to; ++k) {
-      if (!trim(lines[k].text).empty()) indent = std::min(indent, lines[k].indent);
-    }
-    for (std::size_t k = from; k < to; ++k) {
-      const std::string_view l = lines[k].text;
-      const std::string_view body = indent == std::string::npos || l.size() < indent ? std::string_view() : l.substr(indent);
-      if (!out.empty()) out += literal || body.empty() ? '\n' : ' ';
-      out += body;
-    }
-    while (!out.empty() && out.back() == '\n') out.pop_back();
-    if (first.find('-') == std::string_view::npos) out += '\n';
-    return out;
+    return literal_or_folded(first, lines, from, to);
   }
-  Flow f(joined);
+  const std::string text = joined(first, lines, from, to);
+  Flow f(text);
   if (f.peek() == '"' || f.peek() == '\'') {
     std::string out;
     if (f.quoted(out)) return out;
-    return std::string(trim(joined));
+    return std::string(trim_space(text));
   }
   return f.plain("");
+}
+
+// The value of a key written alone on its line: the more indented lines
+// [from, to) after it, a list (`- item` lines) or a mapping of scalars.
+Value nested_value(const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+  Value v;
+  std::size_t first = from;
+  while (first < to && lines[first].blank) ++first;
+  if (first < to && trim_space(lines[first].text).front() == '-') {
+    v.kind = Value::Kind::sequence;
+    for (std::size_t k = first; k < to; ++k) {
+      const std::string_view item = trim_space(lines[k].text);
+      if (lines[k].blank || item.front() != '-' || lines[k].indent != lines[first].indent) continue;
+      v.items.push_back(block_scalar(trim_space(item.substr(1)), lines, k + 1, k + 1));
+    }
+  } else if (first < to) {
+    v.kind = Value::Kind::mapping;
+    const std::size_t inner = lines[first].indent;
+    std::size_t k = first;
+    while (k < to) {
+      std::size_t next = k + 1;
+      while (next < to && (lines[next].blank || lines[next].indent > inner)) ++next;
+      if (!lines[k].blank && lines[k].indent == inner) {
+        if (auto entry = key_of(lines[k].text)) {
+          if (!entry->second.empty() && entry->second.front() != '[' && entry->second.front() != '{') {
+            v.entries.emplace_back(entry->first, block_scalar(entry->second, lines, k + 1, next));
+          }
+        }
+      }
+      k = next;
+    }
+  }
+  return v;
+}
+
+// The value of a key whose line goes on with `rest`, and whose more
+// indented lines [from, to) follow.
+Value block_value(std::string_view rest, const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+  if (rest.empty() || rest.front() == '#') return nested_value(lines, from, to);
+  Value v;
+  if (rest.front() == '[' || rest.front() == '{') {
+    const std::string text = joined(rest, lines, from, to);
+    Flow f(text);
+    if (!f.value(v, "")) v = Value{};
+    return v;
+  }
+  v.kind = Value::Kind::scalar;
+  v.quoted = rest.front() == '"' || rest.front() == '\'';
+  v.scalar = block_scalar(rest, lines, from, to);
+  return v;
+}
+
+// How quote() writes the code point `cp`, unless as it is.
+std::optional<std::string> escaped_in_quotes(char32_t cp) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  switch (cp) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\t': return "\\t";
+    case '\r': return "\\r";
+    case '}': return "\\x7D";
+    case 0x85: return "\\N";
+    case 0x2028: return "\\L";
+    case 0x2029: return "\\P";
+    case 0xFFFE: return "\\uFFFE";
+    case 0xFFFF: return "\\uFFFF";
+    default: break;
+  }
+  // C0 and C1 controls, which YAML readers refuse to see written out
+  if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+    std::string out = "\\x";
+    out += digits[cp >> 4];
+    out += digits[cp & 0xF];
+    return out;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -458,104 +558,35 @@ Fields parse_block(std::string_view text) {
       continue;
     }
     if (base == std::string::npos) base = line.indent;
+    // The key's line and the more indented ones after it (without the
+    // blank lines at the end).
     std::size_t j = i + 1;
     while (j < lines.size() && (lines[j].blank || lines[j].indent > base)) ++j;
     std::size_t end = j;
-    while (end > i + 1 && lines[end - 1].blank && trim(lines[end - 1].text).empty()) --end;
-    const auto kv = line.indent == base ? key_of(line.text) : std::nullopt;
-    if (!kv) {
-      i = j;
-      continue;
+    while (end > i + 1 && lines[end - 1].blank && trim_space(lines[end - 1].text).empty()) --end;
+    if (const auto kv = line.indent == base ? key_of(line.text) : std::nullopt) {
+      fields.emplace_back(kv->first, block_value(kv->second, lines, i + 1, end));
     }
-    Value v;
-    const std::string_view rest = kv->second;
-    if (rest.empty() || rest.front() == '#') {
-      // nested lines: a list, or a mapping of scalars
-      std::size_t first = i + 1;
-      while (first < end && lines[first].blank) ++first;
-      if (first < end && trim(lines[first].text).front() == '-') {
-        v.kind = Value::Kind::sequence;
-        for (std::size_t k = first; k < end; ++k) {
-          const std::string_view item = trim(lines[k].text);
-          if (lines[k].blank || item.front() != '-' || lines[k].indent != lines[first].indent) continue;
-          v.items.push_back(block_scalar(trim(item.substr(1)), lines, k + 1, k + 1));
-        }
-      } else if (first < end) {
-        v.kind = Value::Kind::mapping;
-        const std::size_t inner = lines[first].indent;
-        std::size_t k = first;
-        while (k < end) {
-          std::size_t next = k + 1;
-          while (next < end && (lines[next].blank || lines[next].indent > inner)) ++next;
-          if (!lines[k].blank && lines[k].indent == inner) {
-            if (auto entry = key_of(lines[k].text)) {
-              if (!entry->second.empty() && entry->second.front() != '[' && entry->second.front() != '{') {
-                v.entries.emplace_back(entry->first, block_scalar(entry->second, lines, k + 1, next));
-              }
-            }
-          }
-          k = next;
-        }
-      }
-    } else if (rest.front() == '[' || rest.front() == '{') {
-      std::string joined(rest);
-      for (std::size_t k = i + 1; k < end; ++k) {
-        joined += '\n';
-        joined += lines[k].text;
-      }
-      Flow f(joined);
-      if (!f.value(v, "") ) v = Value{};
-    } else {
-      v.kind = Value::Kind::scalar;
-      v.quoted = rest.front() == '"' || rest.front() == '\'';
-      v.scalar = block_scalar(rest, lines, i + 1, end);
-    }
-    fields.emplace_back(kv->first, std::move(v));
     i = j;
   }
   return fields;
 }
 
 std::string quote(std::string_view text) {
-  static constexpr char digits[] = "0123456789ABCDEF";
   std::string out = "\"";
   int equals = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t start = i;
-    const char32_t cp = decode_utf8(text, i);
-    const auto c = static_cast<unsigned char>(text[start]);
+    const char32_t cp = detail::decode_utf8(text, i);
     if (cp == '=' && ++equals == 3) {
       out += "\\x3D";
       equals = 0;
       continue;
     }
     if (cp != '=') equals = 0;
-    if (cp == '"') {
-      out += "\\\"";
-    } else if (cp == '\\') {
-      out += "\\\\";
-    } else if (cp == '\n') {
-      out += "\\n";
-    } else if (cp == '\t') {
-      out += "\\t";
-    } else if (cp == '\r') {
-      out += "\\r";
-    } else if (cp == '}') {
-      out += "\\x7D";
-    } else if (cp < 0x20 || cp == 0x7F) {
-      out += "\\x";
-      out += digits[c >> 4];
-      out += digits[c & 0xF];
-    } else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-      out += cp == 0x2028 ? "\\L" : cp == 0x2029 ? "\\P" : "\\N";
-    } else if (cp >= 0x80 && cp <= 0x9F) {
-      // C1 controls, which YAML readers refuse to see written out
-      out += "\\x";
-      out += digits[cp >> 4];
-      out += digits[cp & 0xF];
-    } else if (cp == 0xFFFE || cp == 0xFFFF) {
-      out += cp == 0xFFFE ? "\\uFFFE" : "\\uFFFF";
+    if (const auto escaped = escaped_in_quotes(cp)) {
+      out += *escaped;
     } else {
       out += text.substr(start, i - start);
     }
@@ -564,4 +595,4 @@ std::string quote(std::string_view text) {
   return out;
 }
 
-}  // namespace claimgraph::detail::yaml
+}  // namespace claimgraph::io::argdown::yaml

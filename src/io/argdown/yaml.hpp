@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace claimgraph::detail::yaml {
+namespace claimgraph::io::argdown::yaml {
 
 /// One value of a mapping.
 struct Value {
@@ -53,4 +53,4 @@ struct DataResult {
 /// readers refuse raw), `}` and a third `=` in a row are escaped.
 [[nodiscard]] std::string quote(std::string_view text);
 
-}  // namespace claimgraph::detail::yaml
+}  // namespace claimgraph::io::argdown::yaml

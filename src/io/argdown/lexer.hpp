@@ -3,7 +3,8 @@
 // token kinds of Argdown's lexer and a lexer that applies its rules in the
 // same order and under the same conditions (a relation symbol counts only
 // at the start of a line, a heading only after a line break, and so on),
-// and the shortcodes (`.~.`, `:happy:`) that stand for symbols.
+// the shortcodes (`.~.`, `:happy:`) that stand for symbols, and the
+// character classes the writer must escape to be read back as text.
 
 #include <cstddef>
 #include <cstdint>
@@ -12,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace claimgraph::detail::argdown {
+namespace claimgraph::io::argdown {
 
 /// The kinds of token of Argdown's lexer (Indent and Dedent are made by the
 /// relation and list matchers; Eof ends every token list).
@@ -90,4 +91,22 @@ struct Lexed {
 /// True for the characters a `#tag` may hold without brackets.
 [[nodiscard]] bool is_tag_char(char32_t cp) noexcept;
 
-}  // namespace claimgraph::detail::argdown
+/// True for the characters that Argdown's lexer reads one at a time, with
+/// one blank after them, where no other pattern takes them (its "unused
+/// control characters").
+[[nodiscard]] bool is_control_char(char c) noexcept;
+
+/// The length of the line terminator at `s[i]`, if one is there, else 0:
+/// JavaScript's line terminators (\n, \r, U+2028, U+2029), which `.` in
+/// Argdown's patterns does not match, so that no title or link spans one.
+[[nodiscard]] std::size_t line_terminator(std::string_view s, std::size_t i) noexcept;
+
+/// True when `s` holds a line terminator.
+[[nodiscard]] bool has_line_terminator(std::string_view s) noexcept;
+
+/// What Argdown's command-line tool replaces with a file, anywhere in the
+/// text, before the lexer sees it: `@include(FILE)`. The language itself has
+/// no includes.
+inline constexpr std::string_view include_call = "@include(";
+
+}  // namespace claimgraph::io::argdown

@@ -1,23 +1,21 @@
 #include "claimgraph/io/argdown_writer.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
-#include "detail/argdown_syntax.hpp"
+#include "detail/json_fields.hpp"
 #include "detail/text.hpp"
-#include "detail/yaml_subset.hpp"
+#include "io/argdown/lexer.hpp"
+#include "io/argdown/text.hpp"
+#include "io/argdown/yaml.hpp"
 
-namespace claimgraph::io {
+namespace claimgraph::io::argdown {
 
 namespace {
-
-bool is_hspace(char c) { return c == ' ' || c == '\t'; }
 
 // `text` with every byte that is not UTF-8 written as U+FFFD: an Argdown
 // file is UTF-8 text.
@@ -36,11 +34,10 @@ std::string utf8(std::string_view text) {
   }
   return out;
 }
-// Argdown's command-line tool replaces "@include(FILE)" anywhere in the
-// text, before it reads anything: the writer never writes that sequence.
-constexpr std::string_view include_call = "@include(";
 
-// `s` with `instead` in place of the '@' of each "@include(".
+// `s` with `instead` in place of the '@' of each "@include(": Argdown's
+// command-line tool replaces "@include(FILE)" anywhere in the text, before
+// it reads anything, so the writer never writes that sequence.
 std::string break_includes(std::string_view s, std::string_view instead) {
   std::string out;
   std::size_t from = 0;
@@ -53,11 +50,39 @@ std::string break_includes(std::string_view s, std::string_view instead) {
   return out;
 }
 
-std::string quote(std::string_view text) { return break_includes(detail::yaml::quote(utf8(text)), "\\x40"); }
+std::string quote(std::string_view text) { return break_includes(yaml::quote(utf8(text)), "\\x40"); }
 
-// Characters that Argdown's lexer reads as text, one at a time, with one
-// blank after them (its "unused control characters").
-bool is_control(char c) { return std::string_view("@#*_[],.:;</>-(){}").find(c) != std::string_view::npos; }
+// Line breaks become spaces: an Argdown statement is one paragraph.
+std::string one_line(std::string_view raw) {
+  std::string s;
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    const char c = raw[k];
+    if (c == '\n' && k > 0 && raw[k - 1] == '\r') continue;  // one line break, one space
+    s += c == '\n' || c == '\r' ? ' ' : c;
+  }
+  return s;
+}
+
+// What the character before was, as far as escaping goes.
+enum class Last : std::uint8_t { none, plain, escape, control };
+
+// Whether the character s[start, end) must be escaped (see escape()).
+bool must_escape(std::string_view s, std::size_t start, std::size_t end, Last last) {
+  const char c = s[start];
+  const char next = end < s.size() ? s[end] : '\0';
+  const bool next_space = end >= s.size() || [&] {
+    std::size_t k = end;
+    return is_js_space(detail::decode_utf8(s, k));
+  }();
+  if (std::string_view("\\#*_[{<").find(c) != std::string_view::npos) return true;
+  if ((c == '.' || c == ':') && !next_space) return true;
+  if (c == '/' && (next == '/' || next == '*')) return true;
+  if (c == '=' && last != Last::plain && s.compare(start, 3, "===") == 0) return true;
+  if (is_control_char(c) && end + 1 < s.size() && is_blank(s[end]) && is_blank(s[end + 1])) return true;
+  if (c == '\t' && last == Last::escape) return true;
+  // "@\include(": not a call to include a file
+  return start > 0 && s[start - 1] == '@' && s.compare(start, include_call.size() - 1, include_call.substr(1)) == 0;
+}
 
 // Text as Argdown reads it back into the same characters (see
 // docs/argdown.md). A backslash escapes any character, and the escape
@@ -73,14 +98,7 @@ bool is_control(char c) { return std::string_view("@#*_[],.:;</>-(){}").find(c) 
 //  - a tab after an escape, which the escape would not take along.
 // Line breaks become spaces: an Argdown statement is one paragraph.
 std::string escape(std::string_view text) {
-  const std::string raw = utf8(text);
-  std::string s;
-  for (std::size_t k = 0; k < raw.size(); ++k) {
-    const char c = raw[k];
-    if (c == '\n' && k > 0 && raw[k - 1] == '\r') continue;  // one line break, one space
-    s += c == '\n' || c == '\r' ? ' ' : c;
-  }
-  enum class Last { none, plain, escape, control };
+  const std::string s = one_line(utf8(text));
   Last last = Last::none;
   std::string out;
   out.reserve(s.size() + s.size() / 8);
@@ -90,42 +108,18 @@ std::string escape(std::string_view text) {
     const std::size_t start = i;
     detail::decode_utf8(s, i);
     const std::string_view ch(s.data() + start, i - start);
-    const char next = i < s.size() ? s[i] : '\0';
-    const bool next_space = i >= s.size() || [&] {
-      std::size_t k = i;
-      return detail::argdown::is_js_space(detail::decode_utf8(s, k));
-    }();
-    bool escaped = false;
-    if (std::string_view("\\#*_[{<").find(c) != std::string_view::npos) {
-      escaped = true;
-    } else if ((c == '.' || c == ':') && !next_space) {
-      escaped = true;
-    } else if (c == '/' && (next == '/' || next == '*')) {
-      escaped = true;
-    } else if (c == '=' && last != Last::plain && s.compare(start, 3, "===") == 0) {
-      escaped = true;
-    } else if (is_control(c) && i + 1 < s.size() && is_hspace(s[i]) && is_hspace(s[i + 1])) {
-      escaped = true;
-    } else if (c == '\t' && last == Last::escape) {
-      escaped = true;
-    } else if (start > 0 && s[start - 1] == '@' && s.compare(start, include_call.size() - 1, include_call.substr(1)) == 0) {
-      escaped = true;  // "@\include(": not a call to include a file
-    }
-    if (escaped) {
+    if (must_escape(s, start, i, last)) {
       out += '\\';
-      out += ch;
       last = Last::escape;
-    } else if (is_control(c)) {
-      out += ch;
+    } else if (is_control_char(c)) {
       last = Last::control;
-    } else if (is_hspace(c)) {
-      out += ch;
+    } else if (is_blank(c)) {
       // taken along by the escape or the punctuation before, or part of text
       if (last == Last::control) last = Last::none;
     } else {
-      out += ch;
       last = Last::plain;
     }
+    out += ch;
   }
   return out;
 }
@@ -134,27 +128,17 @@ std::string escape(std::string_view text) {
 // starting with '-'.
 bool usable_title(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.find(']') != std::string_view::npos) return false;
-  if (id.find(include_call) != std::string_view::npos) return false;
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    if (id[i] == '\n' || id[i] == '\r') return false;
-    if (id.compare(i, 3, "\u2028") == 0 || id.compare(i, 3, "\u2029") == 0) return false;
-  }
-  return true;
+  return id.find(include_call) == std::string_view::npos && !has_line_terminator(id);
 }
 
 std::string close_title(std::string_view id) {
   std::string t;
   for (std::size_t i = 0; i < id.size(); ++i) {
-    const char c = id[i];
-    if (c == ']') {
-      t += ')';
-    } else if (c == '\n' || c == '\r') {
+    if (const std::size_t n = line_terminator(id, i)) {
       t += ' ';
-    } else if (id.compare(i, 3, "\u2028") == 0 || id.compare(i, 3, "\u2029") == 0) {
-      t += ' ';
-      i += 2;
+      i += n - 1;
     } else {
-      t += c;
+      t += id[i] == ']' ? ')' : id[i];
     }
   }
   if (t.empty() || t.front() == '-') t.insert(t.begin(), '_');
@@ -164,7 +148,7 @@ std::string close_title(std::string_view id) {
 bool hashtag_char_only(std::string_view tag) {
   std::size_t i = 0;
   while (i < tag.size()) {
-    if (!detail::argdown::is_tag_char(detail::decode_utf8(tag, i))) return false;
+    if (!is_tag_char(detail::decode_utf8(tag, i))) return false;
   }
   return !tag.empty();
 }
@@ -176,12 +160,6 @@ std::string hashtag(const std::string& raw) {
   if (hashtag_char_only(tag)) return "#" + tag;
   if (!tag.empty() && tag.find(')') == std::string::npos) return "#(" + tag + ")";
   return {};
-}
-
-std::string number_text(double v) {
-  std::array<char, 32> buffer{};
-  const auto r = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
-  return std::string(buffer.data(), r.ptr);
 }
 
 class Writer {
@@ -296,15 +274,30 @@ class Writer {
     separate(first);
     const Node& n = g_.node(v);
     out_ << '[' << titles_[v] << "]: " << escape(n.label);
-    std::vector<std::string> data;
-    const auto& tags = n.tags;
+    // The tags go in the text when every one can, else all in the data.
     bool tags_in_text = true;
-    if (tags) {
-      for (const auto& t : *tags) tags_in_text = tags_in_text && !hashtag(t).empty();
+    if (n.tags) {
+      for (const auto& t : *n.tags) tags_in_text = tags_in_text && !hashtag(t).empty();
       if (tags_in_text) {
-        for (const auto& t : *tags) out_ << ' ' << hashtag(t);
+        for (const auto& t : *n.tags) out_ << ' ' << hashtag(t);
       }
     }
+    const std::vector<std::string> data = data_of(v, tags_in_text);
+    if (!data.empty()) {
+      out_ << " {";
+      for (std::size_t k = 0; k < data.size(); ++k) out_ << (k ? ", " : "") << data[k];
+      out_ << '}';
+    }
+    out_ << '\n';
+    for (const auto& line : below_[v]) out_ << "    " << line << '\n';
+  }
+
+  // The `key: value` entries of node v's data block: what Argdown has no
+  // syntax for.
+  [[nodiscard]] std::vector<std::string> data_of(Graph::NodeRef v, bool tags_in_text) const {
+    const Node& n = g_.node(v);
+    const auto& tags = n.tags;
+    std::vector<std::string> data;
     const bool kind_tag = tags && std::any_of(tags->begin(), tags->end(), [](const std::string& t) {
                             return t == "claim" || t == "evidence" || t == "counterclaim";
                           });
@@ -313,18 +306,16 @@ class Writer {
     if (n.text) data.push_back("text: " + quote(*n.text));
     if (n.party) data.push_back("party: " + quote(*n.party));
     if (n.source) data.push_back("source: " + quote(*n.source));
-    if (n.weight) data.push_back("weight: " + number_text(*n.weight));
+    if (n.weight) {
+      std::string weight = "weight: ";
+      detail::append_number(weight, *n.weight);
+      data.push_back(std::move(weight));
+    }
     if (n.standard) data.push_back("standard: " + std::string(to_string(*n.standard)));
     if (n.burden) data.push_back("burden: " + quote(*n.burden));
     if (tags && !tags_in_text) data.push_back("tags: " + list(*tags));
     if (!elements_[v].empty()) data.push_back("elements: " + list(elements_[v]));
-    if (!data.empty()) {
-      out_ << " {";
-      for (std::size_t k = 0; k < data.size(); ++k) out_ << (k ? ", " : "") << data[k];
-      out_ << '}';
-    }
-    out_ << '\n';
-    for (const auto& line : below_[v]) out_ << "    " << line << '\n';
+    return data;
   }
 
   static std::string list(const std::vector<std::string>& items) {
@@ -346,6 +337,10 @@ class Writer {
 
 }  // namespace
 
-void write_argdown(std::ostream& out, const Graph& graph) { Writer(out, graph).run(); }
+}  // namespace claimgraph::io::argdown
+
+namespace claimgraph::io {
+
+void write_argdown(std::ostream& out, const Graph& graph) { argdown::Writer(out, graph).run(); }
 
 }  // namespace claimgraph::io

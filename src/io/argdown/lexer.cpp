@@ -1,10 +1,10 @@
-#include "detail/argdown_syntax.hpp"
+#include "io/argdown/lexer.hpp"
 
 #include <algorithm>
-#include <array>
 #include <utility>
 
 #include "detail/text.hpp"
+#include "io/argdown/text.hpp"
 
 // Argdown's lexer is a list of patterns tried in order at each position;
 // the first that matches wins. Several patterns look at the token before
@@ -16,7 +16,7 @@
 // remember their last search, so that text full of openers without closers
 // is still read in linear time.
 
-namespace claimgraph::detail::argdown {
+namespace claimgraph::io::argdown {
 
 namespace {
 
@@ -42,16 +42,6 @@ constexpr Shortcode shortcodes[] = {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-bool is_hspace(char c) { return c == ' ' || c == '\t'; }
-
-// JavaScript's line terminators, which `.` in a pattern does not match.
-std::size_t line_terminator(std::string_view t, std::size_t i) {
-  if (i >= t.size()) return 0;
-  if (t[i] == '\n' || t[i] == '\r') return 1;
-  if (t[i] == '\xE2' && i + 2 < t.size() && t[i + 1] == '\x80' && (t[i + 2] == '\xA8' || t[i + 2] == '\xA9')) return 3;
-  return 0;
-}
-
 // \r\n, \n or \r at i: its length, else 0.
 std::size_t linebreak(std::string_view t, std::size_t i) {
   if (i >= t.size()) return 0;
@@ -59,8 +49,8 @@ std::size_t linebreak(std::string_view t, std::size_t i) {
   return t[i] == '\n' ? 1 : 0;
 }
 
-std::size_t skip_hspace(std::string_view t, std::size_t i) {
-  while (i < t.size() && is_hspace(t[i])) ++i;
+std::size_t skip_blanks(std::string_view t, std::size_t i) {
+  while (i < t.size() && is_blank(t[i])) ++i;
   return i;
 }
 
@@ -68,7 +58,7 @@ std::size_t skip_hspace(std::string_view t, std::size_t i) {
 // an inference. Argdown's patterns write it [' '\t]*, a class that also
 // holds the apostrophe, so "'+ x" at the start of a line is a relation too.
 std::size_t skip_indentation(std::string_view t, std::size_t i) {
-  while (i < t.size() && (is_hspace(t[i]) || t[i] == '\'')) ++i;
+  while (i < t.size() && (is_blank(t[i]) || t[i] == '\'')) ++i;
   return i;
 }
 
@@ -76,13 +66,13 @@ std::size_t skip_indentation(std::string_view t, std::size_t i) {
 std::size_t js_space_at(std::string_view t, std::size_t i) {
   if (i >= t.size()) return 0;
   std::size_t k = i;
-  const char32_t cp = decode_utf8(t, k);
+  const char32_t cp = detail::decode_utf8(t, k);
   return is_js_space(cp) ? k - i : 0;
 }
 
 std::size_t char_length(std::string_view t, std::size_t i) {
   std::size_t k = i;
-  decode_utf8(t, k);
+  detail::decode_utf8(t, k);
   return k - i;
 }
 
@@ -164,28 +154,35 @@ class Lexer {
   bool starts(std::size_t p, std::string_view s) const { return t_.substr(p, s.size()) == s; }
 
   // --- the patterns, each returning the end of its match or 0
+
+  // A comment, skipped with the line breaks after it that Argdown's
+  // pattern takes along.
   std::size_t comment(std::size_t p) {
-    std::size_t e = 0;
-    if (starts(p, "<!--")) {
-      const std::size_t close = html_close_.find(t_, p + 4, [&](std::size_t k) { return starts(k, "-->"); });
-      const std::size_t sep = separator_.find(t_, p + 4, [&](std::size_t k) { return line_terminator(t_, k) == 3; });
-      if (close == npos || (sep != npos && sep < close)) return 0;
-      e = close + 3;
-    } else if (starts(p, "/*")) {
-      const std::size_t close = c_close_.find(t_, p + 2, [&](std::size_t k) { return starts(k, "*/"); });
-      const std::size_t sep = separator_.find(t_, p + 2, [&](std::size_t k) { return line_terminator(t_, k) == 3; });
-      if (close == npos || (sep != npos && sep < close)) return 0;
-      e = close + 2;
-    } else if (starts(p, "//")) {
-      const std::size_t lt = line_end_.find(t_, p + 2, [&](std::size_t k) { return line_terminator(t_, k) > 0; });
-      if (lt == npos || line_terminator(t_, lt) == 3) return 0;  // a line comment needs a line break after it
-      e = lt;
-    } else {
-      return 0;
-    }
+    const std::size_t e = comment_body(p);
+    return e == 0 ? 0 : skip(line_breaks_after_comment(e));
+  }
+  std::size_t comment_body(std::size_t p) {
+    if (starts(p, "<!--")) return block_comment(p, "<!--", "-->", html_close_);
+    if (starts(p, "/*")) return block_comment(p, "/*", "*/", c_close_);
+    if (!starts(p, "//")) return 0;
+    const std::size_t lt = line_end_.find(t_, p + 2, [&](std::size_t k) { return line_terminator(t_, k) > 0; });
+    if (lt == npos || line_terminator(t_, lt) == 3) return 0;  // a line comment needs a line break after it
+    return lt;
+  }
+  // From `open` to the first `close`, with no U+2028 or U+2029 before it.
+  std::size_t block_comment(std::size_t p, std::string_view open, std::string_view close, Finder& closer) {
+    const std::size_t from = p + open.size();
+    const std::size_t end = closer.find(t_, from, [&](std::size_t k) { return starts(k, close); });
+    const std::size_t sep = separator_.find(t_, from, [&](std::size_t k) { return line_terminator(t_, k) == 3; });
+    if (end == npos || (sep != npos && sep < end)) return 0;
+    return end + close.size();
+  }
+  // After an empty line, a comment takes every line break after it along;
+  // after a line break, the next one, unless another follows at once.
+  std::size_t line_breaks_after_comment(std::size_t e) const {
     if (last_is(Tok::Emptyline)) {
       for (;;) {
-        const std::size_t q = skip_hspace(t_, e);
+        const std::size_t q = skip_blanks(t_, e);
         if (starts(q, "\r\n")) {
           e = q + 2;
         } else if (e < t_.size() && (t_[e] == '\n' || t_[e] == '\r')) {
@@ -195,11 +192,11 @@ class Lexer {
         }
       }
     } else if (last_is(Tok::Newline)) {
-      const std::size_t q = skip_hspace(t_, e);
+      const std::size_t q = skip_blanks(t_, e);
       const std::size_t n = linebreak(t_, q);
-      if (n > 0 && linebreak(t_, skip_hspace(t_, q + n)) == 0) e = q + n;
+      if (n > 0 && linebreak(t_, skip_blanks(t_, q + n)) == 0) e = q + n;
     }
-    return skip(e);
+    return e;
   }
 
   std::size_t front_matter(std::size_t p) {
@@ -264,7 +261,7 @@ class Lexer {
     while (k < t_.size()) {
       if (t_[k] == c) {
         std::size_t e = k + 1;
-        if (e < t_.size() && is_hspace(t_[e])) ++e;
+        if (e < t_.size() && is_blank(t_[e])) ++e;
         return push(Tok::SpecialChar, p, e);
       }
       if (js_space_at(t_, k) > 0) return 0;
@@ -278,7 +275,7 @@ class Lexer {
     std::size_t e = p;
     int count = 0;
     for (;;) {
-      const std::size_t q = skip_hspace(t_, e);
+      const std::size_t q = skip_blanks(t_, e);
       if (starts(q, "\r\n")) {
         e = q + 2;
       } else if (q < t_.size() && t_[q] == '\n') {
@@ -294,7 +291,7 @@ class Lexer {
   }
 
   std::size_t newline(std::size_t p) {
-    const std::size_t q = skip_hspace(t_, p);
+    const std::size_t q = skip_blanks(t_, p);
     const std::size_t n = linebreak(t_, q);
     return n ? push(Tok::Newline, p, q + n) : 0;
   }
@@ -379,7 +376,7 @@ class Lexer {
     std::size_t e = p + mark.size();
     if (e < t_.size()) {
       const char c = t_[e];
-      if (is_hspace(c)) {
+      if (is_blank(c)) {
         ++e;
       } else if (std::string_view("\n\r)}_.,!?;:-*").find(c) == npos) {
         return 0;
@@ -394,7 +391,7 @@ class Lexer {
     return push(kind, p, p + mark.size());
   }
 
-  std::size_t optional_blank(std::size_t e) const { return e < t_.size() && is_hspace(t_[e]) ? e + 1 : e; }
+  std::size_t optional_blank(std::size_t e) const { return e < t_.size() && is_blank(t_[e]) ? e + 1 : e; }
 
   std::size_t link(std::size_t p) {
     if (t_[p] != '[') return 0;
@@ -415,7 +412,7 @@ class Lexer {
     std::size_t k = p + 1;
     while (k < t_.size()) {
       std::size_t next = k;
-      if (!is_tag_char(decode_utf8(t_, next))) break;
+      if (!is_tag_char(detail::decode_utf8(t_, next))) break;
       k = next;
     }
     if (k == p + 1) return 0;
@@ -462,18 +459,17 @@ class Lexer {
   }
 
   std::size_t spaces(std::size_t p) {
-    if (!is_hspace(t_[p])) return 0;
-    return skip(skip_hspace(t_, p));
+    if (!is_blank(t_[p])) return 0;
+    return skip(skip_blanks(t_, p));
   }
 
-  static bool control(char c) { return std::string_view("@#*_[],.:;</>-(){}").find(c) != npos; }
   std::size_t freestyle(std::size_t p) {
     std::size_t e = p;
-    while (e < t_.size() && !control(t_[e]) && t_[e] != '\\' && t_[e] != '\r' && t_[e] != '\n') ++e;
+    while (e < t_.size() && !is_control_char(t_[e]) && t_[e] != '\\' && t_[e] != '\r' && t_[e] != '\n') ++e;
     return e > p ? push(Tok::Freestyle, p, e) : 0;
   }
   std::size_t unused_control(std::size_t p) {
-    if (!control(t_[p])) return 0;
+    if (!is_control_char(t_[p])) return 0;
     return push(Tok::UnusedControlChar, p, optional_blank(p + 1));
   }
 
@@ -550,4 +546,20 @@ bool is_tag_char(char32_t cp) noexcept {
          (cp >= 0xF900 && cp <= 0xFDCF) || (cp >= 0xFDF0 && cp <= 0xFFEF);
 }
 
-}  // namespace claimgraph::detail::argdown
+bool is_control_char(char c) noexcept { return std::string_view("@#*_[],.:;</>-(){}").find(c) != npos; }
+
+std::size_t line_terminator(std::string_view t, std::size_t i) noexcept {
+  if (i >= t.size()) return 0;
+  if (t[i] == '\n' || t[i] == '\r') return 1;
+  if (t[i] == '\xE2' && i + 2 < t.size() && t[i + 1] == '\x80' && (t[i + 2] == '\xA8' || t[i + 2] == '\xA9')) return 3;
+  return 0;
+}
+
+bool has_line_terminator(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (line_terminator(s, i) > 0) return true;
+  }
+  return false;
+}
+
+}  // namespace claimgraph::io::argdown

@@ -1,0 +1,110 @@
+#include "claimgraph/io/argdown_reader.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "claimgraph/error.hpp"
+#include "claimgraph/graph.hpp"
+#include "detail/diagnostics.hpp"
+#include "detail/text.hpp"
+#include "io/argdown/lexer.hpp"
+#include "io/argdown/mapping.hpp"
+#include "io/argdown/model.hpp"
+#include "io/argdown/parser.hpp"
+
+// The reader has four stages, each a single pass:
+//   lexer    the text → tokens, by the rules of Argdown's lexer (the same
+//            token kinds, tried in the same order, with the same conditions
+//            on the token before);
+//   parser   tokens → events, by Argdown's grammar, with explicit stacks
+//            where the grammar nests (relations, bold and italic text);
+//   model    events → statements (equivalence classes), arguments,
+//            relations and sections, as Argdown's model builder makes them;
+//   mapping  the model → a claimgraph Graph, by the mapping in
+//            docs/argdown.md.
+// Where Argdown's behaviour is surprising, the code follows it and says so:
+// the tests compare this reader with Argdown's own on real files.
+
+namespace claimgraph::io {
+
+namespace {
+
+// The offset of the first byte that is not UTF-8, if any.
+std::optional<std::size_t> invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    const char32_t cp = detail::decode_utf8(text, i);
+    // U+FFFD for a single byte: not UTF-8 (the character U+FFFD takes three)
+    if (cp == detail::replacement_character && i == start + 1) return start;
+  }
+  return std::nullopt;
+}
+
+// What must hold before the text is lexed: it is UTF-8, and it calls for no
+// other file. Each breach stops the read.
+void check_text(std::string_view text, detail::TextDiagnostics& diagnostics) {
+  if (auto bad = invalid_utf8(text)) {
+    diagnostics.parse_error(*bad, "a byte that is not UTF-8: an Argdown file is UTF-8 text");
+    throw detail::Fatal{};
+  }
+  // Argdown's command-line tool replaces @include(FILE) with the file
+  // before parsing (anywhere in the text, as here); the language itself
+  // has no includes, and this reader reads one text.
+  const std::size_t open = argdown::include_call.size();
+  for (std::size_t at = text.find(argdown::include_call); at != std::string_view::npos;
+       at = text.find(argdown::include_call, at + 1)) {
+    const std::size_t close = text.find(')', at + open);
+    if (close == std::string_view::npos) break;
+    if (close == at + open) continue;
+    const std::string_view call = text.substr(at, close + 1 - at);
+    diagnostics.parse_error(at, std::string(call) +
+                                    " is a feature of Argdown's command-line tool, not of the language: "
+                                    "claimgraph reads one file; inline the included files first "
+                                    "(argdown compile)");
+    throw detail::Fatal{};
+  }
+}
+
+// The stages, each on what the one before made; the graph stays empty
+// while there are errors.
+Graph read(std::string_view text, detail::TextDiagnostics& diagnostics, const Limits& limits) {
+  diagnostics.check_input_size(limits.max_input_bytes);
+  check_text(text, diagnostics);
+  const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark
+  argdown::Lexed lexed = argdown::lex(text, start);
+  for (const auto& e : lexed.errors) diagnostics.parse_error(e.offset, e.message);
+  argdown::Model model(diagnostics, limits);
+  argdown::parse(text, std::move(lexed.tokens), model, diagnostics, limits);
+  if (diagnostics.failed()) return Graph{};
+  model.finish();
+  return argdown::make_graph(model, diagnostics, limits);
+}
+
+}  // namespace
+
+ReadResult read_argdown(std::string_view text, const ReadOptions& options) {
+  detail::TextDiagnostics diagnostics(text, options.file_name, options.max_errors, options.max_warnings);
+  Graph graph;
+  bool stopped = false;
+  try {
+    graph = read(text, diagnostics, options.limits);
+  } catch (const detail::TooManyErrors&) {
+    stopped = true;
+  } catch (const detail::Fatal&) {
+  }
+  auto warnings = diagnostics.finish(stopped);
+  return ReadResult{std::move(graph), std::move(warnings)};
+}
+
+ReadResult read_argdown(std::istream& in, const ReadOptions& options) {
+  return read_stream(in, options, read_argdown);
+}
+
+}  // namespace claimgraph::io
