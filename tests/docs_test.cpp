@@ -855,14 +855,15 @@ class Checker {
       skipped_ = "commands that install and build; CI runs them itself (.ci/run)";
       return;
     }
+    // status=N is the block's status, as in a script: its last command's.
     const int status = number(f, "status").value_or(0);
     const Scratch scratch(doc_, f.line);
     const InDirectory in(scratch.path());
     std::optional<test::RunResult> last;
     const auto lines = command_lines(f.body);
     if (lines.empty()) return fail(f.line, "the block holds no command");
-    for (const std::string& line : lines) {
-      last = run_checked(f.line, line, {status});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      last = run_checked(f.line, lines[i], {i + 1 == lines.size() ? status : 0});
       if (!last) return;
     }
     if (!f.has("output")) return;
