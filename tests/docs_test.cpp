@@ -877,12 +877,15 @@ class Checker {
   // and its standard error.
   void expect_output(const Fence& expected, const std::string& command, const test::RunResult& r) {
     const bool excerpt = expected.has("excerpt");
-    if (compare(expected.body, r.out, excerpt).empty()) return;
+    const std::string diff = compare(expected.body, r.out, excerpt);
+    if (diff.empty()) return;
     if (!r.err.empty() && compare(expected.body, r.out + r.err, excerpt).empty()) return;
-    const std::string actual = r.err.empty() ? r.out : r.out + r.err;
-    fail(expected.line, "the block is not what `" + command + "` prints" +
-                            (r.err.empty() ? "" : " (standard output, then standard error)") + ":\n" +
-                            compare(expected.body, actual, excerpt));
+    // A block that shows standard error shows it after standard output.
+    const bool shows_err = r.out.empty() && !r.err.empty();
+    fail(expected.line, "the block is not what `" + command + "` prints on standard " +
+                            (shows_err ? "error" : "output") + ":\n" +
+                            (shows_err ? compare(expected.body, r.err, excerpt) : diff) +
+                            (shows_err || r.err.empty() ? "" : "standard error:\n" + r.err));
   }
 
   void check_text(const Fence& f) {
