@@ -218,11 +218,13 @@ Document read_document(const std::string& name) {
     const auto open = fence_line(line);
     if (!open) {
       const std::string t = trim(line);
-      if (t.empty() || t.starts_with('#') || t.starts_with('|')) {
+      const std::size_t hashes = t.find_first_not_of('#');
+      const bool heading = hashes >= 1 && hashes <= 6 && (hashes == t.size() || t[hashes] == ' ');
+      if (t.empty() || heading || t.starts_with('|')) {
         // A blank line ends a paragraph; a heading or a table row is a block of its own.
         end_prose(n);
         if (!t.empty()) read_spans(doc.lines, n, n + 1, doc.spans);
-        if (t.starts_with('#')) doc.headings.emplace_back(n + 1, t);
+        if (heading) doc.headings.emplace_back(n + 1, t);
         prose_start = n + 1;
       }
       continue;
