@@ -664,7 +664,8 @@ struct Pending {
   std::string_view what;
 };
 constexpr Pending pending[] = {
-    {"README.md", "## The case file", "its invalid case.json is neither marked file=case.json error nor followed by its errors"},
+    {"README.md", "## The case file",
+     "its invalid case.json is neither marked file=case.json error nor followed by its errors"},
     {"docs/format.md", "## Edges", "its edge is not marked fragment=edge"},
     {"docs/format.md", "## Editor support (schema)", "its VS Code settings are not marked not-input"},
 };
@@ -728,9 +729,8 @@ class Checker {
       const Fence& f = doc_.fences[i];
       if (!f.closed) fail(f.line, "the fence is never closed");
       if (!f.problem.empty()) fail(f.line, "info string \"" + f.info + "\": " + f.problem);
-      if (f.has("output") || f.has("error")) {
-        const bool next = i + 1 < doc_.fences.size();
-        if (!next) fail(f.line, "no block follows to show " + std::string(f.has("output") ? "the output" : "the errors"));
+      if ((f.has("output") || f.has("error")) && i + 1 == doc_.fences.size()) {
+        fail(f.line, std::string("no block follows to show ") + (f.has("output") ? "the output" : "the errors"));
       }
     }
     for (const Pending& p : pending) {
@@ -830,13 +830,14 @@ class Checker {
       return fail(f.line, what);
     }
     if (read.warnings != static_cast<std::size_t>(std::max(warnings, 0))) {
-      fail(f.line, "the block reads with " + std::to_string(read.warnings) + " warnings" + shown + ", and says warnings=" +
-                       std::to_string(warnings) + ":\n" + read.diagnostics);
+      fail(f.line, "the block reads with " + std::to_string(read.warnings) + " warnings" + shown +
+                       ", and says warnings=" + std::to_string(warnings) + ":\n" + read.diagnostics);
     }
   }
 
   // Runs `line` in the scratch directory and checks its exit status.
-  std::optional<test::RunResult> run_checked(std::size_t line, const std::string& command, const std::set<int>& statuses) {
+  std::optional<test::RunResult> run_checked(std::size_t line, const std::string& command,
+                                             const std::set<int>& statuses) {
     const test::RunResult r = run_line(command);
     if (r.timed_out) {
       fail(line, "`" + command + "` did not finish in time");
