@@ -85,6 +85,21 @@ class TextDiagnostics {
     return file_name_ + ":" + std::to_string(line) + ":" + std::to_string(column);
   }
 
+  // Runs `read`, which reports here and may stop early (TooManyErrors when
+  // the error budget is spent, Fatal at a limit); then throws the errors
+  // collected or returns the warnings, as finish() does.
+  template <class Read>
+  std::vector<Diagnostic> collect(Read read) {
+    bool stopped = false;
+    try {
+      read();
+    } catch (const TooManyErrors&) {
+      stopped = true;
+    } catch (const Fatal&) {
+    }
+    return finish(stopped);
+  }
+
   // Throws the collected errors (ParseError or ValidationError), or returns
   // the warnings. `stopped`: the error budget ran out.
   std::vector<Diagnostic> finish(bool stopped) {

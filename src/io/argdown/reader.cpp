@@ -92,14 +92,7 @@ Graph read(std::string_view text, detail::TextDiagnostics& diagnostics, const Li
 ReadResult read_argdown(std::string_view text, const ReadOptions& options) {
   detail::TextDiagnostics diagnostics(text, options.file_name, options.max_errors, options.max_warnings);
   Graph graph;
-  bool stopped = false;
-  try {
-    graph = read(text, diagnostics, options.limits);
-  } catch (const detail::TooManyErrors&) {
-    stopped = true;
-  } catch (const detail::Fatal&) {
-  }
-  auto warnings = diagnostics.finish(stopped);
+  auto warnings = diagnostics.collect([&] { graph = read(text, diagnostics, options.limits); });
   return ReadResult{std::move(graph), std::move(warnings)};
 }
 
