@@ -141,8 +141,8 @@ class Reader {
   void type_error(std::size_t offset, const char* got);
   void mark_bad();
   bool scalar(Scalar kind, std::string_view raw, std::size_t at);
-  void version(Scalar kind, std::string_view raw, std::size_t at);
-  void number_field(const CaseField& field, Scalar kind, std::string_view raw, std::size_t at);
+  void version(Scalar kind, const char* type, std::string_view raw, std::size_t at);
+  void number_field(const CaseField& field, Scalar kind, const char* type, std::string_view raw, std::size_t at);
   bool start(bool array, std::size_t at);
   bool open(bool array, std::size_t at);
   bool end(std::size_t at);
@@ -311,9 +311,9 @@ bool Reader::scalar(Scalar kind, std::string_view raw, std::size_t at) {
   if (s == Slot::extra) {
     keep_extra(stack_.back().key, kind == Scalar::number ? canonical(raw) : std::string(raw));
   } else if (s == Slot::field && stack_.back().field->type == FieldType::version) {
-    version(kind, raw, at);
+    version(kind, type, raw, at);
   } else if (s == Slot::field && stack_.back().field->type == FieldType::number) {
-    number_field(*stack_.back().field, kind, raw, at);
+    number_field(*stack_.back().field, kind, type, raw, at);
   } else {
     type_error(at, type);
     mark_bad();
@@ -322,11 +322,11 @@ bool Reader::scalar(Scalar kind, std::string_view raw, std::size_t at) {
   return true;
 }
 
-void Reader::version(Scalar kind, std::string_view raw, std::size_t at) {
+void Reader::version(Scalar kind, const char* type, std::string_view raw, std::size_t at) {
   const bool integer = kind == Scalar::number && raw.find_first_of(".eE") == std::string_view::npos;
   if (integer && raw == std::to_string(json_format_version)) return;  // the version this build reads
   if (!integer) {
-    type_error(at, kind == Scalar::null ? "null" : kind == Scalar::boolean ? "a boolean" : "a number");
+    type_error(at, type);
     return;
   }
   unusable_ = true;
@@ -335,9 +335,9 @@ void Reader::version(Scalar kind, std::string_view raw, std::size_t at) {
                    std::to_string(json_format_version) + " only");
 }
 
-void Reader::number_field(const CaseField& field, Scalar kind, std::string_view raw, std::size_t at) {
+void Reader::number_field(const CaseField& field, Scalar kind, const char* type, std::string_view raw, std::size_t at) {
   if (kind != Scalar::number) {
-    type_error(at, kind == Scalar::null ? "null" : "a boolean");
+    type_error(at, type);
     mark_bad();
     return;
   }
