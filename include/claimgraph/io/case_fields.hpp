@@ -80,11 +80,15 @@ struct FieldValue {
 
 /// A field of a case file.
 struct CaseField {
+  /// Which field this is.
   FieldKey key;
+  /// Where it stands.
   FieldPlace place;
   /// The JSON key.
   std::string_view name;
+  /// The JSON type of its value.
   FieldType type;
+  /// Whether a file without it is refused.
   bool required = false;
   /// For strings: what the text must be.
   TextRule text = TextRule::any;
