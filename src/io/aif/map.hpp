@@ -1,6 +1,6 @@
 #pragma once
 // The mapping of an AIF map, read into a value tree (tree.hpp), onto a
-// Graph, as io/aif_reader.hpp sets it out. It goes in steps, each checking
+// Graph, as claimgraph/io/aif_reader.hpp sets it out. It goes in steps, each checking
 // everything it can before the next begins, so that one read reports every
 // problem of its kind:
 // 1. the envelope: the map (or the xAIF file's "AIF" member), its "nodes"
