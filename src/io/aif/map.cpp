@@ -1,3 +1,6 @@
+// The mapping's steps in order (read_map), the envelope of the map, and the
+// checks every step makes.
+
 #include "io/aif/map.hpp"
 
 #include <algorithm>

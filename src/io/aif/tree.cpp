@@ -166,7 +166,6 @@ class TreeBuilder {
     v.type = type;
     v.offset = at;
     if (stack_.size() >= max_tree_depth) {
-      v.shallow = true;
       shallow_ = attach(std::move(v));
       skip_depth_ = 1;
       return true;

@@ -25,10 +25,11 @@ enum class Type : std::uint8_t { null, boolean, number, string, object, array };
 
 struct Member;
 
-// A JSON value with the place where it starts.
+// A JSON value with the place where it starts. An object or array nested
+// deeper than anything the mapping reads keeps only its place (offset and
+// end), not its members or elements.
 struct Value {
   Type type = Type::null;
-  bool shallow = false;    // an object or array nested too deep to matter: only its place is kept
   std::size_t offset = 0;  // where the value starts
   std::size_t end = 0;     // objects and arrays: where the closing bracket is
   std::string text;        // strings: the value; numbers: as written; booleans: true or false
