@@ -15,16 +15,11 @@ ReadResult read_aif(std::string_view text, const ReadOptions& options) {
   text = detail::without_bom(text);
   aif::Diagnostics diagnostics(text, options.file_name, options.max_errors, options.max_warnings);
   Graph graph;
-  bool stopped = false;
-  try {
+  auto warnings = diagnostics.collect([&] {
     if (auto root = aif::read_tree(text, diagnostics, options.limits)) {
       graph = aif::read_map(text, *root, diagnostics, options.limits);
     }
-  } catch (const detail::TooManyErrors&) {
-    stopped = true;
-  } catch (const detail::Fatal&) {
-  }
-  auto warnings = diagnostics.finish(stopped);
+  });
   return ReadResult{std::move(graph), std::move(warnings)};
 }
 
