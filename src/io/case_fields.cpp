@@ -4,7 +4,7 @@
 #include <string>
 
 #include "claimgraph/io/json_reader.hpp"
-#include "detail/json_fields.hpp"
+#include "detail/number.hpp"
 
 namespace claimgraph::io {
 

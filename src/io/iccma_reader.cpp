@@ -173,11 +173,8 @@ std::string suggestion(const Graph& graph, std::string_view name) {
   return {};
 }
 
-constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
-
-std::size_t skip_byte_order_mark(std::string_view text) {
-  return text.substr(0, byte_order_mark.size()) == byte_order_mark ? byte_order_mark.size() : 0;
-}
+// Where the text starts, past a byte order mark.
+std::size_t skip_byte_order_mark(std::string_view text) { return text.size() - detail::without_bom(text).size(); }
 
 bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 

@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "claimgraph/io/case_fields.hpp"
+#include "detail/canonical_json.hpp"
 #include "detail/diagnostics.hpp"
+#include "detail/json_pointer.hpp"
 #include "detail/json_parser.hpp"
 #include "detail/text.hpp"
 
@@ -23,42 +25,8 @@ namespace {
 
 using detail::shown;
 
-// A value kept verbatim for export (an unknown field), in canonical form:
-// compact, with numbers as nlohmann/json writes them. A number beyond the
-// range of a double (1e999) is valid JSON that nlohmann/json refuses; then
-// the value is kept exactly as written, so that nothing is lost.
-std::string canonical(std::string_view raw) {
-  try {
-    return nlohmann::json::parse(raw).dump();
-  } catch (const nlohmann::json::exception&) {
-    return std::string(raw);
-  }
-}
-
-std::string escape_pointer_token(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string_view without_byte_order_mark(std::string_view text) {
-  constexpr std::string_view bom = "\xEF\xBB\xBF";
-  if (text.substr(0, 3) == bom) text.remove_prefix(3);
-  return text;
-}
-
-bool blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
+using detail::canonical;
+using detail::escape_pointer_token;
 
 enum class Ctx : std::uint8_t { top, nodes, node, tags, edges, edge };
 
@@ -106,7 +74,7 @@ struct PendingEdge {
 class Reader {
  public:
   Reader(std::string_view text, const ReadOptions& options)
-      : text_(without_byte_order_mark(text)), options_(options),
+      : text_(detail::without_bom(text)), options_(options),
         diags_(text_, options.file_name, options.max_errors, options.max_warnings) {
     for (const CaseField& f : case_fields()) {
       // "$schema" is for editors: never suggested for a misspelt field.
@@ -420,7 +388,9 @@ void Reader::node_string(const CaseField& field, std::string_view v, std::size_t
       n.id = v;
       return;
     case FieldKey::label:
-      if (blank(v)) diags_.error(at, value_pointer(), "a node label must not be empty: it is the text shown in diagrams");
+      if (detail::only_whitespace(v)) {
+        diags_.error(at, value_pointer(), "a node label must not be empty: it is the text shown in diagrams");
+      }
       n.label = v;
       return;
     case FieldKey::text: n.text = std::string(v); return;
@@ -757,7 +727,7 @@ bool Reader::readable() {
     diags_.parse_error(0, "the file looks like UTF-16 or UTF-32; case files must be encoded as UTF-8");
     return false;
   }
-  if (blank(text_)) {
+  if (detail::only_whitespace(text_)) {
     diags_.parse_error(
         0, "the file is empty; a case file is a JSON object such as {\"claimgraph\": 1, \"nodes\": [], \"edges\": []}");
     return false;

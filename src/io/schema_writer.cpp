@@ -7,7 +7,7 @@
 
 #include "claimgraph/io/case_fields.hpp"
 #include "claimgraph/io/json_reader.hpp"
-#include "detail/json_fields.hpp"
+#include "detail/number.hpp"
 
 namespace claimgraph::io {
 
