@@ -102,6 +102,19 @@ bool plain_xml(unsigned char c) {
   return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
 }
 
+// & < > " and ' as markup writes them (`apostrophe` for '); false for any
+// other code point, which the caller escapes.
+bool append_markup(std::string& out, char32_t cp, std::string_view apostrophe) {
+  switch (cp) {
+    case '&': out += "&amp;"; return true;
+    case '<': out += "&lt;"; return true;
+    case '>': out += "&gt;"; return true;
+    case '"': out += "&quot;"; return true;
+    case '\'': out += apostrophe; return true;
+    default: return false;
+  }
+}
+
 void append_decimal_reference(std::string& out, char32_t cp) {
   out += "&#";
   out += std::to_string(static_cast<unsigned long>(cp));
@@ -111,12 +124,8 @@ void append_decimal_reference(std::string& out, char32_t cp) {
 
 void append_dot_html(std::string& out, std::string_view s) {
   escape_text(out, s, plain_ascii, [&out](char32_t cp, std::string_view bytes) {
+    if (append_markup(out, cp, "&#39;")) return;
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
       case '\\': out += "\\\\"; break;
       case '\t': out += ' '; break;
       default:
@@ -128,12 +137,8 @@ void append_dot_html(std::string& out, std::string_view s) {
 
 void append_html_text(std::string& out, std::string_view s) {
   escape_text(out, s, plain_ascii, [&out](char32_t cp, std::string_view bytes) {
+    if (append_markup(out, cp, "&#39;")) return;
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
       case '\\': out += '\\'; break;
       case '\t': out += '\t'; break;
       case '\n': out += '\n'; break;
@@ -159,12 +164,8 @@ void append_dot_quoted(std::string& out, std::string_view s) {
 
 void append_xml(std::string& out, std::string_view s) {
   escape_text(out, s, plain_xml, [&out](char32_t cp, std::string_view bytes) {
+    if (append_markup(out, cp, "&apos;")) return;
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
       case '\t':
       case '\n':
       case '\r': append_decimal_reference(out, cp); break;
