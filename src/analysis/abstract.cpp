@@ -4,6 +4,8 @@
 #include <limits>
 #include <utility>
 
+#include "analysis/search_budget.hpp"
+
 namespace claimgraph::analysis {
 
 std::string_view to_string(Semantics semantics) noexcept {
@@ -270,20 +272,6 @@ Prepared prepare(const Graph& graph) {
   return p;
 }
 
-// Counts the steps of one query and stops it at the limit.
-class Budget {
- public:
-  Budget(Semantics semantics, std::size_t max_steps) : semantics_(semantics), max_steps_(max_steps) {}
-  void step(std::size_t n = 1) {
-    used_ += n;
-    if (used_ > max_steps_) throw SearchLimitError(semantics_, max_steps_);
-  }
-
- private:
-  Semantics semantics_;
-  std::size_t max_steps_;
-  std::size_t used_ = 0;
-};
 
 enum class Mode : std::uint8_t { preferred, stable };
 
@@ -301,7 +289,7 @@ struct Force {
 // The depth-first labelling search over one component (see the header).
 class Search {
  public:
-  Search(const Component& c, Mode mode, Budget& budget)
+  Search(const Component& c, Mode mode, SearchBudget& budget)
       : c_(c), mode_(mode), budget_(budget), k_(static_cast<u32>(c.nodes.size())) {
     state_.assign(k_, State::blank);
     blank_.resize(k_);
@@ -409,7 +397,7 @@ class Search {
 
   // Relabels v, keeping the counters of its targets and the trail.
   void set(u32 v, State s) {
-    budget_.step();
+    budget_.spend();
     const State before = state_[v];
     trail_.push_back({v, before});
     state_[v] = s;
@@ -557,13 +545,13 @@ class Search {
       }
       found = inside;
     }
-    budget_.step(compared / 8);
+    budget_.spend(compared / 8);
     return found;
   }
 
   const Component& c_;
   Mode mode_;
-  Budget& budget_;
+  SearchBudget& budget_;
   u32 k_;
   std::vector<State> state_;
   std::vector<u32> blank_;  // per argument: attackers still blank
@@ -592,7 +580,7 @@ Extension in_of(const std::vector<Label>& labels) {
 }
 
 // The first leaf of a component's search, as vertices; nothing when there is none.
-std::optional<std::vector<u32>> first_leaf(const Component& c, Mode mode, Budget& budget, std::optional<Force> force) {
+std::optional<std::vector<u32>> first_leaf(const Component& c, Mode mode, SearchBudget& budget, std::optional<Force> force) {
   std::optional<std::vector<u32>> found;
   Search(c, mode, budget).run(force, [&](std::span<const u32> in) {
     auto& out = found.emplace();
@@ -603,7 +591,7 @@ std::optional<std::vector<u32>> first_leaf(const Component& c, Mode mode, Budget
 }
 
 // Whether every component but `skip` has a stable extension.
-bool others_stable(const Prepared& p, u32 skip, Budget& budget) {
+bool others_stable(const Prepared& p, u32 skip, SearchBudget& budget) {
   for (u32 i = 0; i < p.components.size(); ++i) {
     if (i != skip && !first_leaf(p.components[i], Mode::stable, budget, std::nullopt)) return false;
   }
@@ -624,7 +612,7 @@ std::size_t enumerate_extensions(const Graph& graph, Semantics semantics, const 
   }
   const Prepared p = prepare(graph);
   const Extension base = in_of(p.grounded);
-  Budget budget(semantics, limits.max_steps);
+  SearchBudget budget(semantics, limits.max_steps);
   const Mode mode = mode_of(semantics);
   if (p.components.empty()) {
     visit(base);
@@ -665,7 +653,7 @@ std::size_t enumerate_extensions(const Graph& graph, Semantics semantics, const 
       }
       std::sort(e.begin(), e.end());
       // Writing an extension out costs a step per argument.
-      budget.step(e.size() + 1);
+      budget.spend(e.size() + 1);
       ++count;
       if (!visit(e)) return false;
       std::size_t i = others.size();
@@ -692,7 +680,7 @@ std::optional<Extension> some_extension(const Graph& graph, Semantics semantics,
   if (semantics == Semantics::grounded) return grounded_extension(graph);
   const Prepared p = prepare(graph);
   Extension e = in_of(p.grounded);
-  Budget budget(semantics, limits.max_steps);
+  SearchBudget budget(semantics, limits.max_steps);
   for (const Component& c : p.components) {
     auto leaf = first_leaf(c, mode_of(semantics), budget, std::nullopt);
     if (!leaf) return std::nullopt;
@@ -707,7 +695,7 @@ bool credulously_accepted(const Graph& graph, Semantics semantics, Graph::NodeRe
   if (semantics == Semantics::grounded) return grounded_labelling(graph).at(argument) == Label::in;
   const Prepared p = prepare(graph);
   const Label g = p.grounded.at(argument);
-  Budget budget(semantics, limits.max_steps);
+  SearchBudget budget(semantics, limits.max_steps);
   const Mode mode = mode_of(semantics);
   if (g == Label::out) return false;
   if (g == Label::in) return mode == Mode::preferred || others_stable(p, none, budget);
@@ -721,7 +709,7 @@ bool sceptically_accepted(const Graph& graph, Semantics semantics, Graph::NodeRe
   if (semantics == Semantics::grounded) return grounded_labelling(graph).at(argument) == Label::in;
   const Prepared p = prepare(graph);
   const Label g = p.grounded.at(argument);
-  Budget budget(semantics, limits.max_steps);
+  SearchBudget budget(semantics, limits.max_steps);
   if (g == Label::in) return true;
   if (semantics == Semantics::stable) {
     // Not accepted exactly when some stable extension lacks the argument.
@@ -750,7 +738,7 @@ std::vector<NodeAcceptance> acceptance(const Graph& graph, Semantics semantics, 
     return result;
   }
   const Prepared p = prepare(graph);
-  Budget budget(semantics, limits.max_steps);
+  SearchBudget budget(semantics, limits.max_steps);
   const Mode mode = mode_of(semantics);
   for (std::size_t v = 0; v < n; ++v) {
     const bool in = p.grounded[v] == Label::in;

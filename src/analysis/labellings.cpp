@@ -6,6 +6,8 @@
 #include <limits>
 #include <span>
 
+#include "analysis/search_budget.hpp"
+
 namespace claimgraph::analysis {
 
 namespace {
@@ -14,20 +16,6 @@ using Vertex = Graph::NodeRef;
 using u32 = std::uint32_t;
 constexpr u32 none = std::numeric_limits<u32>::max();
 
-// Counts the work of one query against its limit.
-class Budget {
- public:
-  Budget(Semantics semantics, std::size_t max_steps) : semantics_(semantics), max_(max_steps) {}
-  void spend(std::size_t steps) {
-    used_ += steps;
-    if (used_ > max_) throw SearchLimitError(semantics_, max_);
-  }
-
- private:
-  Semantics semantics_;
-  std::size_t max_;
-  std::size_t used_ = 0;
-};
 
 // The graph in flat arrays, its grounded status and its open parts.
 struct Prepared {
@@ -145,7 +133,7 @@ struct Scratch {
 // full assignment.
 class PartSearch {
  public:
-  PartSearch(const Prepared& p, u32 part, Semantics semantics, Budget& budget, Scratch& scratch)
+  PartSearch(const Prepared& p, u32 part, Semantics semantics, SearchBudget& budget, Scratch& scratch)
       : p_(p),
         part_(part),
         nodes_(p.parts[part]),
@@ -176,7 +164,7 @@ class PartSearch {
   u32 part_;
   const std::vector<Vertex>& nodes_;
   Semantics semantics_;
-  Budget& budget_;
+  SearchBudget& budget_;
   std::vector<std::uint8_t>& state_;
   std::vector<std::size_t>& part_position_;
   std::vector<std::vector<bool>> preferred_;  // IN sets found, by position in the part
@@ -415,7 +403,7 @@ std::size_t enumerate_labellings(const Graph& graph, Semantics semantics, const 
     return 1;
   }
   const Prepared p = prepare(graph);
-  Budget budget(semantics, limits.max_steps);
+  SearchBudget budget(semantics, limits.max_steps);
   Scratch scratch{std::vector<std::uint8_t>(p.n, 0), std::vector<std::size_t>(p.n, 0)};
   // Every labelling of each part, then their combinations: the first part
   // varies slowest.
@@ -461,7 +449,7 @@ std::vector<NodeAcceptance> case_acceptance(const Graph& graph, Semantics semant
     return result;
   }
   const Prepared p = prepare(graph);
-  Budget budget(semantics, limits.max_steps);
+  SearchBudget budget(semantics, limits.max_steps);
   Scratch scratch{std::vector<std::uint8_t>(p.n, 0), std::vector<std::size_t>(p.n, 0)};
   for (std::size_t v = 0; v < n; ++v) {
     const bool in = p.grounded[v] == Label::in;

@@ -1,6 +1,6 @@
 #pragma once
-// The diagnostics a text reader collects (the ICCMA, AIF and Argdown
-// readers): each is tied to an offset into the text, located (line and
+// The diagnostics a text reader collects (the case-file, ICCMA, AIF and
+// Argdown readers): each is tied to an offset into the text, located (line and
 // column) when it is made, and all are reported in input order. Errors
 // beyond the budget stop the read (TooManyErrors); a limit stops it at once
 // (Fatal); warnings beyond theirs are counted in a closing note.
@@ -47,7 +47,11 @@ class TextDiagnostics {
   // A limit exceeded that ends the read: reported as an error, then reading
   // stops. The message says what was exceeded; the diagnostic names `limit`.
   [[noreturn]] void fatal(std::size_t offset, Limit limit, std::string message) {
-    add(Severity::error, offset, {}, std::move(message), limit);
+    fatal(offset, {}, limit, std::move(message));
+  }
+  // The same, naming the place in the document's structure.
+  [[noreturn]] void fatal(std::size_t offset, std::string pointer, Limit limit, std::string message) {
+    add(Severity::error, offset, std::move(pointer), std::move(message), limit);
     throw Fatal{};
   }
   // The same, for a limit on the document's structure: the read is a
@@ -83,6 +87,21 @@ class TextDiagnostics {
   [[nodiscard]] std::string location(std::size_t offset) {
     auto [line, column] = lines_.locate(std::min(offset, text_.size()));
     return file_name_ + ":" + std::to_string(line) + ":" + std::to_string(column);
+  }
+
+  // Runs `read`, which reports here and may stop early (TooManyErrors when
+  // the error budget is spent, Fatal at a limit); then throws the errors
+  // collected or returns the warnings, as finish() does.
+  template <class Read>
+  std::vector<Diagnostic> collect(Read read) {
+    bool stopped = false;
+    try {
+      read();
+    } catch (const TooManyErrors&) {
+      stopped = true;
+    } catch (const Fatal&) {
+    }
+    return finish(stopped);
   }
 
   // Throws the collected errors (ParseError or ValidationError), or returns

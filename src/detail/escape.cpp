@@ -65,141 +65,120 @@ void append_json_string(std::string& out, std::string_view s) { append_json(out,
 void append_script_json_string(std::string& out, std::string_view s) { append_json(out, s, true); }
 
 namespace {
+constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// The skeleton of the escapers below: runs of bytes that `plain` passes are
+// copied as they are (the common case, and cheap); every other code point
+// goes to `escape` with the bytes it is written in, to append what stands
+// for it.
+template <class Plain, class Escape>
+void escape_text(std::string& out, std::string_view s, Plain plain, Escape escape) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
+    const std::size_t begin = i;
+    const char32_t cp = decode_utf8(s, i);
+    escape(cp, s.substr(begin, i - begin));
+  }
+}
+
+// A byte that is not UTF-8, which decode_utf8 reads alone as U+FFFD.
+bool invalid(char32_t cp, std::string_view bytes) { return cp == replacement_character && bytes.size() == 1; }
+
+// The C0 and C1 control characters and DEL.
+bool control(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
+
 // Printable ASCII that needs no escaping in a DOT HTML label or quoted string.
 bool plain_ascii(unsigned char c) {
   return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' && c != '\\';
-}
-}  // namespace
-
-void append_dot_html(std::string& out, std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t run = i;
-    while (run < s.size() && plain_ascii(static_cast<unsigned char>(s[run]))) ++run;
-    if (run > i) {
-      out.append(s.data() + i, run - i);
-      i = run;
-      continue;
-    }
-    const std::size_t begin = i;
-    const char32_t cp = decode_utf8(s, i);
-    switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\\': out += "\\\\"; break;
-      case '\t': out += ' '; break;
-      default:
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF ||
-            (cp == replacement_character && i - begin == 1)) {
-          out += "\xEF\xBF\xBD";  // not representable in XML: show U+FFFD
-        } else {
-          out.append(s.data() + begin, i - begin);
-        }
-    }
-  }
-}
-
-void append_html_text(std::string& out, std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t run = i;
-    while (run < s.size() && plain_ascii(static_cast<unsigned char>(s[run]))) ++run;
-    if (run > i) {
-      out.append(s.data() + i, run - i);
-      i = run;
-      continue;
-    }
-    const std::size_t begin = i;
-    const char32_t cp = decode_utf8(s, i);
-    switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\\': out += '\\'; break;
-      case '\t': out += '\t'; break;
-      case '\n': out += '\n'; break;
-      case '\r': out += '\r'; break;
-      default:
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp == replacement_character && i - begin == 1)) {
-          out += "\xEF\xBF\xBD";  // no character an HTML page may hold
-        } else {
-          out.append(s.data() + begin, i - begin);
-        }
-    }
-  }
-}
-
-void append_dot_quoted(std::string& out, std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t run = i;
-    while (run < s.size() && plain_ascii(static_cast<unsigned char>(s[run]))) ++run;
-    if (run > i) {
-      out.append(s.data() + i, run - i);
-      i = run;
-      continue;
-    }
-    const std::size_t begin = i;
-    const char32_t cp = decode_utf8(s, i);
-    switch (cp) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      default:
-        if (cp < 0x20 || cp == 0x7F || (cp == replacement_character && i - begin == 1)) {
-          out += "\xEF\xBF\xBD";
-        } else {
-          out.append(s.data() + begin, i - begin);
-        }
-    }
-  }
-}
-
-namespace {
-void append_decimal_reference(std::string& out, char32_t cp) {
-  out += "&#";
-  out += std::to_string(static_cast<unsigned long>(cp));
-  out += ';';
 }
 
 bool plain_xml(unsigned char c) {
   return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
 }
+
+// & < > " and ' as markup writes them (`apostrophe` for '); false for any
+// other code point, which the caller escapes.
+bool append_markup(std::string& out, char32_t cp, std::string_view apostrophe) {
+  switch (cp) {
+    case '&': out += "&amp;"; return true;
+    case '<': out += "&lt;"; return true;
+    case '>': out += "&gt;"; return true;
+    case '"': out += "&quot;"; return true;
+    case '\'': out += apostrophe; return true;
+    default: return false;
+  }
+}
+
+void append_decimal_reference(std::string& out, char32_t cp) {
+  out += "&#";
+  out += std::to_string(static_cast<unsigned long>(cp));
+  out += ';';
+}
 }  // namespace
 
-void append_xml(std::string& out, std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t run = i;
-    while (run < s.size() && plain_xml(static_cast<unsigned char>(s[run]))) ++run;
-    if (run > i) {
-      out.append(s.data() + i, run - i);
-      i = run;
-      continue;
-    }
-    const std::size_t begin = i;
-    const char32_t cp = decode_utf8(s, i);
+void append_dot_html(std::string& out, std::string_view s) {
+  escape_text(out, s, plain_ascii, [&out](char32_t cp, std::string_view bytes) {
+    if (append_markup(out, cp, "&#39;")) return;
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '\\': out += "\\\\"; break;
+      case '\t': out += ' '; break;
+      default:
+        // What XML cannot hold shows as U+FFFD.
+        out += control(cp) || cp == 0xFFFE || cp == 0xFFFF || invalid(cp, bytes) ? replacement : bytes;
+    }
+  });
+}
+
+void append_html_text(std::string& out, std::string_view s) {
+  escape_text(out, s, plain_ascii, [&out](char32_t cp, std::string_view bytes) {
+    if (append_markup(out, cp, "&#39;")) return;
+    switch (cp) {
+      case '\\': out += '\\'; break;
+      case '\t': out += '\t'; break;
+      case '\n': out += '\n'; break;
+      case '\r': out += '\r'; break;
+      default:
+        // No character an HTML page may hold shows as U+FFFD.
+        out += control(cp) || invalid(cp, bytes) ? replacement : bytes;
+    }
+  });
+}
+
+void append_dot_quoted(std::string& out, std::string_view s) {
+  escape_text(out, s, plain_ascii, [&out](char32_t cp, std::string_view bytes) {
+    switch (cp) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': break;
+      default: out += cp < 0x20 || cp == 0x7F || invalid(cp, bytes) ? replacement : bytes;
+    }
+  });
+}
+
+void append_xml(std::string& out, std::string_view s) {
+  escape_text(out, s, plain_xml, [&out](char32_t cp, std::string_view bytes) {
+    if (append_markup(out, cp, "&apos;")) return;
+    switch (cp) {
       case '\t':
       case '\n':
       case '\r': append_decimal_reference(out, cp); break;
       default:
-        if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF || (cp == replacement_character && i - begin == 1)) {
-          out += "\xEF\xBF\xBD";  // no XML 1.0 character
-        } else if (cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+        if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF || invalid(cp, bytes)) {
+          out += replacement;  // no XML 1.0 character
+        } else if (control(cp)) {
           append_decimal_reference(out, cp);  // allowed, but invisible and discouraged
         } else {
-          out.append(s.data() + begin, i - begin);
+          out += bytes;
         }
     }
-  }
+  });
 }
 
 namespace {
@@ -217,6 +196,8 @@ bool needs_apostrophe(std::string_view s) {
   if (i == std::string_view::npos) return false;
   return formula_start(decode_utf8(s, i));
 }
+
+bool plain_csv(unsigned char c) { return c >= 0x20 && c != '"' && c < 0x7F; }
 }  // namespace
 
 void append_csv_field(std::string& out, std::string_view s) {
@@ -225,30 +206,15 @@ void append_csv_field(std::string& out, std::string_view s) {
                      (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' || s.back() == '\t'));
   if (quote) out += '"';
   if (apostrophe) out += '\'';
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t run = i;
-    while (run < s.size()) {
-      const auto c = static_cast<unsigned char>(s[run]);
-      if (c < 0x20 || c == '"' || c >= 0x7F) break;
-      ++run;
-    }
-    if (run > i) {
-      out.append(s.data() + i, run - i);
-      i = run;
-      continue;
-    }
-    const std::size_t begin = i;
-    const char32_t cp = decode_utf8(s, i);
+  escape_text(out, s, plain_csv, [&out](char32_t cp, std::string_view bytes) {
     if (cp == '"') {
       out += "\"\"";
     } else if (cp == '\t' || cp == '\n' || cp == '\r') {
       out += static_cast<char>(cp);
-    } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp == replacement_character && i - begin == 1)) {
-      out += "\xEF\xBF\xBD";
     } else {
-      out.append(s.data() + begin, i - begin);
+      out += control(cp) || invalid(cp, bytes) ? replacement : bytes;
     }
-  }
+  });
   if (quote) out += '"';
 }
 

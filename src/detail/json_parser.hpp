@@ -19,6 +19,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "detail/text.hpp"
@@ -224,8 +225,11 @@ class JsonParser {
     if (s_[p_] == '-') ++p_;
     if (!digit(p_)) {
       if (s_.substr(p_, 8) == "Infinity" || s_.substr(p_, 3) == "NaN") {
-        return failed(at, "-" + std::string(s_.substr(p_, s_[p_] == 'N' ? 3 : 8)) +
-                              " is not a JSON number; JSON has no NaN or infinite values");
+        // Appended, not concatenated: GCC 12 warns falsely about "-" + std::string.
+        std::string message(1, '-');
+        message.append(s_.substr(p_, s_[p_] == 'N' ? 3 : 8))
+            .append(" is not a JSON number; JSON has no NaN or infinite values");
+        return failed(at, std::move(message));
       }
       return failed(at, "invalid number: a digit must follow '-'");
     }

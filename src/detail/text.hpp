@@ -26,6 +26,17 @@ void append_utf8(std::string& out, char32_t cp);
 /// Number of code points in `s` (invalid bytes count one each).
 [[nodiscard]] std::size_t utf8_length(std::string_view s) noexcept;
 
+/// `text` without its leading UTF-8 byte-order mark, if it has one.
+[[nodiscard]] inline std::string_view without_bom(std::string_view text) noexcept {
+  return text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text;
+}
+
+/// Whether `s` holds nothing but spaces, tabs and line breaks (JSON's
+/// whitespace); true when it is empty.
+[[nodiscard]] inline bool only_whitespace(std::string_view s) noexcept {
+  return s.find_first_not_of(" \t\n\r") == std::string_view::npos;
+}
+
 /// Optimal-string-alignment distance (Levenshtein plus transpositions).
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -25,8 +25,6 @@ namespace {
 
 std::string number(std::size_t n) { return std::to_string(n); }
 
-using detail::Fatal;
-using detail::TooManyErrors;
 
 // Collects diagnostics and reports them in input order.
 class Diagnostics : public detail::TextDiagnostics {
@@ -175,11 +173,8 @@ std::string suggestion(const Graph& graph, std::string_view name) {
   return {};
 }
 
-constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
-
-std::size_t skip_byte_order_mark(std::string_view text) {
-  return text.substr(0, byte_order_mark.size()) == byte_order_mark ? byte_order_mark.size() : 0;
-}
+// Where the text starts, past a byte order mark.
+std::size_t skip_byte_order_mark(std::string_view text) { return text.size() - detail::without_bom(text).size(); }
 
 bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -207,8 +202,7 @@ class ApxReader {
       : text_(text), diagnostics_(text, options), builder_(diagnostics_, options) {}
 
   ReadResult run() {
-    bool stopped = false;
-    try {
+    auto warnings = diagnostics_.collect([this] {
       diagnostics_.check_input();
       pos_ = skip_byte_order_mark(text_);
       for (;;) {
@@ -217,11 +211,7 @@ class ApxReader {
         fact();
       }
       resolve();
-    } catch (const TooManyErrors&) {
-      stopped = true;
-    } catch (const Fatal&) {
-    }
-    auto warnings = diagnostics_.finish(stopped);
+    });
     return ReadResult{std::move(builder_.graph()), std::move(warnings)};
   }
 
@@ -529,18 +519,13 @@ class TgfReader {
       : text_(text), diagnostics_(text, options), builder_(diagnostics_, options) {}
 
   ReadResult run() {
-    bool stopped = false;
-    try {
+    auto warnings = diagnostics_.collect([this] {
       diagnostics_.check_input();
       for_each_line(text_, skip_byte_order_mark(text_), [this](std::string_view line, std::size_t offset) {
         this->line(line, offset);
       });
       resolve();
-    } catch (const TooManyErrors&) {
-      stopped = true;
-    } catch (const Fatal&) {
-    }
-    auto warnings = diagnostics_.finish(stopped);
+    });
     return ReadResult{std::move(builder_.graph()), std::move(warnings)};
   }
 
@@ -643,8 +628,7 @@ class I23Reader {
       : text_(text), options_(options), diagnostics_(text, options), builder_(diagnostics_, options) {}
 
   ReadResult run() {
-    bool stopped = false;
-    try {
+    auto warnings = diagnostics_.collect([this] {
       diagnostics_.check_input();
       const std::size_t start = skip_byte_order_mark(text_);
       for_each_line(text_, start, [this](std::string_view line, std::size_t offset) { this->line(line, offset); });
@@ -653,11 +637,7 @@ class I23Reader {
                                          "an empty framework is written \"p af 0\"");
       }
       if (!diagnostics_.failed()) builder_.add_attacks();
-    } catch (const TooManyErrors&) {
-      stopped = true;
-    } catch (const Fatal&) {
-    }
-    auto warnings = diagnostics_.finish(stopped);
+    });
     return ReadResult{std::move(builder_.graph()), std::move(warnings)};
   }
 

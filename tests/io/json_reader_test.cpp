@@ -721,6 +721,17 @@ TEST_F(JsonReaderTest, UnknownFieldsAreKept) {
             (Attributes{{"hearings", R"(["2021-01-09"])"}, {"my_rating", "2"}}));
 }
 
+// "$schema" is a known field: kept as written, with no warning, and like
+// every string field refused when it is not a string.
+TEST_F(JsonReaderTest, SchemaIsAStringKeptAsWritten) {
+  const ReadResult r =
+      read_json(R"({"$schema": "../schema/claimgraph-1.schema.json", "claimgraph": 1, "nodes": []})", options());
+  EXPECT_TRUE(r.warnings.empty());
+  EXPECT_EQ(r.graph.extra, (Attributes{{"$schema", R"("../schema/claimgraph-1.schema.json")"}}));
+  EXPECT_EQ(diagnostics<ParseError>(R"({"$schema": {"url": "x"}, "claimgraph": 1, "nodes": []})"),
+            (Lines{"case.json:1:13: error: /$schema: expected a string, got an object"}));
+}
+
 TEST_F(JsonReaderTest, WarningsAreCapped) {
   std::string text = R"({"claimgraph": 1, "nodes": [{"id": "a", "kind": "claim", "label": "A")";
   for (std::size_t i = 0; i < 25; ++i) text += claimgraph::test::numbered(", \"u", i) + "\": 0";

@@ -4,9 +4,10 @@
 // The reader checks the whole file and reports every problem it finds, each
 // with file, line, column and a JSON pointer, before giving up: a user fixing
 // a hand-written case file should see all of its mistakes at once. It streams
-// the JSON (nlohmann's SAX parser, which is not recursive) straight into the
-// graph, so deep nesting cannot overflow the stack and a million-node file
-// needs no document tree in memory.
+// the JSON (claimgraph's own scanner, which is not recursive) straight into
+// the graph, so deep nesting cannot overflow the stack and a million-node file
+// needs no document tree in memory. Which fields it knows, and what each may
+// hold, comes from the table of fields (io/case_fields.hpp).
 
 #include <istream>
 #include <string_view>

@@ -77,7 +77,7 @@ void check_text(std::string_view text, detail::TextDiagnostics& diagnostics) {
 Graph read(std::string_view text, detail::TextDiagnostics& diagnostics, const Limits& limits) {
   diagnostics.check_input_size(limits.max_input_bytes);
   check_text(text, diagnostics);
-  const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark
+  const std::size_t start = text.size() - detail::without_bom(text).size();  // past a byte order mark
   argdown::Lexed lexed = argdown::lex(text, start);
   for (const auto& e : lexed.errors) diagnostics.parse_error(e.offset, e.message);
   argdown::Model model(diagnostics, limits);
@@ -92,14 +92,7 @@ Graph read(std::string_view text, detail::TextDiagnostics& diagnostics, const Li
 ReadResult read_argdown(std::string_view text, const ReadOptions& options) {
   detail::TextDiagnostics diagnostics(text, options.file_name, options.max_errors, options.max_warnings);
   Graph graph;
-  bool stopped = false;
-  try {
-    graph = read(text, diagnostics, options.limits);
-  } catch (const detail::TooManyErrors&) {
-    stopped = true;
-  } catch (const detail::Fatal&) {
-  }
-  auto warnings = diagnostics.finish(stopped);
+  auto warnings = diagnostics.collect([&] { graph = read(text, diagnostics, options.limits); });
   return ReadResult{std::move(graph), std::move(warnings)};
 }
 

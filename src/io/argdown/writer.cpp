@@ -7,7 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "detail/json_fields.hpp"
+#include "detail/number.hpp"
 #include "detail/text.hpp"
 #include "io/argdown/lexer.hpp"
 #include "io/argdown/text.hpp"

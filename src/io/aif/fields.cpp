@@ -1,0 +1,244 @@
+// The "claimgraph" objects that io::write_aif adds to a map to carry what
+// AIF has no place for: on the map the case file's title, description and
+// other top-level fields, on an I-node its kind and the case file's other
+// node fields, on an RA the relation it stands for, on the edge from a
+// premise the claimgraph edge's id and unknown fields.
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <system_error>
+#include <utility>
+
+#include "claimgraph/suggest.hpp"
+#include "detail/canonical_json.hpp"
+#include "detail/text.hpp"
+#include "io/aif/map.hpp"
+
+namespace claimgraph::io::aif {
+
+using detail::shown;
+
+namespace {
+
+constexpr std::string_view fields_object = "an object of claimgraph fields";
+
+constexpr std::array<std::string_view, 9> node_field_names{"kind",   "text",     "party",  "group", "source",
+                                                           "weight", "standard", "burden", "tags"};
+
+// The node fields that are plain strings.
+struct TextField {
+  std::string_view name;
+  std::optional<std::string> Node::*member;
+};
+constexpr std::array<TextField, 5> text_fields{{{"text", &Node::text},
+                                                {"party", &Node::party},
+                                                {"group", &Node::group},
+                                                {"source", &Node::source},
+                                                {"burden", &Node::burden}}};
+
+void sort_attributes(Attributes& a) {
+  std::stable_sort(a.begin(), a.end(), [](const Attribute& x, const Attribute& y) { return x.key < y.key; });
+}
+
+// A value kept as canonical JSON text.
+std::string kept(const Context& cx, const Value& v) {
+  switch (v.type) {
+    case Type::null: return "null";
+    case Type::boolean: return v.text;
+    case Type::number: return detail::canonical(v.text);
+    case Type::string: return nlohmann::json(v.text).dump();
+    default: return detail::canonical(cx.text.substr(v.offset, v.end + 1 - v.offset));
+  }
+}
+
+// "; expected "a", "b" or "c"", and a suggestion when `value` is near one.
+std::string expected_one_of(std::string_view value, std::span<const std::string_view> names) {
+  return "; expected " + detail::quoted_list(names) + did_you_mean(value, names);
+}
+
+// A node's weight: a number between 0 and 1.
+void read_weight(Context& cx, const Value& v, const std::string& pointer, Node& node) {
+  double w = -1;
+  if (v.type == Type::number) {
+    auto [end, ec] = std::from_chars(v.text.data(), v.text.data() + v.text.size(), w);
+    if (ec != std::errc() || end != v.text.data() + v.text.size()) w = -1;
+  }
+  if (v.type != Type::number) {
+    wrong_type(cx, v, pointer, "a number between 0 and 1");
+  } else if (!(w >= 0.0 && w <= 1.0)) {
+    cx.diagnostics.error(v.offset, pointer, "weight " + v.text + " is out of range; a weight is a number between 0 and 1");
+  } else {
+    node.weight = w;
+  }
+}
+
+// A node's tags: an array of strings.
+void read_tags(Context& cx, const Value& v, const std::string& pointer, Node& node) {
+  if (v.type != Type::array) {
+    wrong_type(cx, v, pointer, "an array of strings");
+    return;
+  }
+  node.tags.emplace();
+  for (std::size_t k = 0; k < v.elements.size(); ++k) {
+    const Value& tag = v.elements[k];
+    const std::string tag_pointer = pointer + "/" + std::to_string(k);
+    if (tag.type != Type::string) {
+      wrong_type(cx, tag, tag_pointer, "a string");
+    } else if (clean_string(cx, tag, tag_pointer)) {
+      node.tags->push_back(tag.text);
+    }
+  }
+}
+
+// A node's kind; returns whether it is one.
+bool read_kind(Context& cx, const Value& v, const std::string& pointer, Node& node) {
+  if (auto kind = parse_node_kind(v.text)) {
+    node.kind = *kind;
+    return true;
+  }
+  std::array<std::string_view, 3> names{};
+  for (std::size_t k = 0; k < names.size(); ++k) names[k] = to_string(all_node_kinds()[k]);
+  cx.diagnostics.error(v.offset, pointer, "unknown kind " + shown(v.text) + expected_one_of(v.text, names));
+  return false;
+}
+
+void read_standard(Context& cx, const Value& v, const std::string& pointer, Node& node) {
+  if (auto standard = parse_standard(v.text)) {
+    node.standard = *standard;
+    return;
+  }
+  std::array<std::string_view, 4> names{};
+  for (std::size_t k = 0; k < names.size(); ++k) names[k] = to_string(all_standards()[k]);
+  cx.diagnostics.error(v.offset, pointer, "unknown standard of proof " + shown(v.text) + expected_one_of(v.text, names));
+}
+
+// A node field whose value is a string: the kind, the standard or a text
+// field. Returns whether it gives the kind.
+bool read_string_field(Context& cx, const Member& m, const std::string& pointer, Node& node) {
+  const Value& v = m.value;
+  if (v.type != Type::string) {
+    wrong_type(cx, v, pointer, "a string");
+    return false;
+  }
+  if (!clean_string(cx, v, pointer)) return false;
+  if (m.key == "kind") return read_kind(cx, v, pointer, node);
+  if (m.key == "standard") {
+    read_standard(cx, v, pointer, node);
+    return false;
+  }
+  for (const auto& field : text_fields) {
+    if (m.key == field.name) node.*field.member = v.text;
+  }
+  return false;
+}
+
+}  // namespace
+
+void read_map_fields(Context& cx, const Value& ext, Graph& graph) {
+  const std::string pointer = cx.prefix + "/claimgraph";
+  if (!is_object(cx, ext, pointer, fields_object)) return;
+  for (const auto& m : ext.members) {
+    const std::string p = field_pointer(pointer, m.key);
+    if (m.key == "title" || m.key == "description") {
+      if (m.value.type != Type::string) {
+        wrong_type(cx, m.value, p, "a string");
+      } else if (clean_string(cx, m.value, p)) {
+        (m.key == "title" ? graph.title : graph.description) = m.value.text;
+      }
+    } else if (m.key == "claimgraph" || m.key == "nodes" || m.key == "edges") {
+      cx.diagnostics.error(m.key_offset, p,
+                           "\"" + m.key + "\" cannot be set here: the map's own nodes and edges make the graph");
+    } else if (m.value.type != Type::string || clean_string(cx, m.value, p)) {
+      graph.extra.push_back({m.key, kept(cx, m.value)});
+    }
+  }
+  sort_attributes(graph.extra);
+}
+
+bool read_node_fields(Context& cx, const Value& ext, const std::string& pointer, Node& node) {
+  if (!is_object(cx, ext, pointer, fields_object)) return false;
+  bool kind_given = false;
+  for (const auto& m : ext.members) {
+    const std::string p = field_pointer(pointer, m.key);
+    if (m.key == "id" || m.key == "label") {
+      cx.diagnostics.error(m.key_offset, p,
+                           "\"" + m.key + "\" cannot be set here: a node's id is its \"nodeID\" and its label its \"text\"");
+    } else if (std::find(node_field_names.begin(), node_field_names.end(), m.key) == node_field_names.end()) {
+      if (m.value.type != Type::string || clean_string(cx, m.value, p)) node.extra.push_back({m.key, kept(cx, m.value)});
+    } else if (m.key == "weight") {
+      read_weight(cx, m.value, p, node);
+    } else if (m.key == "tags") {
+      read_tags(cx, m.value, p, node);
+    } else if (read_string_field(cx, m, p, node)) {
+      kind_given = true;
+    }
+  }
+  sort_attributes(node.extra);
+  return kind_given;
+}
+
+bool read_scheme_fields(Context& cx, const Value& ext, const std::string& pointer) {
+  if (!is_object(cx, ext, pointer, fields_object)) return false;
+  bool element_of = false;
+  for (const auto& m : ext.members) {
+    const std::string p = field_pointer(pointer, m.key);
+    if (m.key != "relation") {
+      cx.diagnostics.warning(m.key_offset, p, "unknown field " + shown(m.key) + " of an RA's claimgraph object; ignored");
+      continue;
+    }
+    if (m.value.type != Type::string) {
+      wrong_type(cx, m.value, p, "a string");
+    } else if (m.value.text == "element-of") {
+      element_of = true;
+    } else if (m.value.text != "supports") {
+      constexpr std::array<std::string_view, 2> relations{"supports", "element-of"};
+      cx.diagnostics.error(m.value.offset, p,
+                           "unknown relation " + shown(m.value.text) + " for an RA" +
+                               expected_one_of(m.value.text, relations));
+    }
+  }
+  return element_of;
+}
+
+void read_edge_fields(Context& cx, const Value& ext, const std::string& pointer,
+                      std::unordered_map<std::string, std::size_t>& edge_ids) {
+  if (!is_object(cx, ext, pointer, fields_object)) return;
+  for (const auto& m : ext.members) {
+    const std::string p = field_pointer(pointer, m.key);
+    if (m.key == "id") {
+      if (m.value.type != Type::string) {
+        wrong_type(cx, m.value, p, "a string");
+      } else if (m.value.text.empty()) {
+        cx.diagnostics.error(m.value.offset, p, "an edge id must not be empty");
+      } else if (clean_string(cx, m.value, p)) {
+        auto [it, added] = edge_ids.try_emplace(m.value.text, m.value.offset);
+        if (!added) {
+          cx.diagnostics.error(m.value.offset, p,
+                               "duplicate edge id " + shown(m.value.text) + "; first defined at " +
+                                   cx.diagnostics.location(it->second));
+        }
+      }
+    } else if (m.key == "from" || m.key == "to" || m.key == "relation") {
+      cx.diagnostics.error(m.key_offset, p, "\"" + m.key + "\" cannot be set here: the AIF edges and nodes say it");
+    } else if (m.value.type == Type::string) {
+      (void)clean_string(cx, m.value, p);
+    }
+  }
+}
+
+void take_edge_fields(const Context& cx, const Value* ext, std::optional<std::string>& id, Attributes& extra) {
+  if (ext == nullptr || ext->type != Type::object) return;
+  for (const auto& m : ext->members) {
+    if (m.key == "id") {
+      id = m.value.text;
+    } else {
+      extra.push_back({m.key, kept(cx, m.value)});
+    }
+  }
+  sort_attributes(extra);
+}
+
+}  // namespace claimgraph::io::aif

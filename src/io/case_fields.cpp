@@ -1,0 +1,233 @@
+#include "claimgraph/io/case_fields.hpp"
+
+#include <array>
+#include <string>
+
+#include "claimgraph/io/json_reader.hpp"
+#include "detail/number.hpp"
+
+namespace claimgraph::io {
+
+namespace {
+
+// In the model's order: all_node_kinds(), all_relations(), all_standards().
+constexpr std::array kinds{
+    FieldValue{"claim",
+               "A proposition a party must establish: a cause of action, one of its elements, or a sub-claim. "
+               "Needs grounding."},
+    FieldValue{"counterclaim", "The other side's allegation or defence. Needs grounding, like a claim."},
+    FieldValue{"evidence", "An exhibit, filing, testimony, concession or court finding. Grounded by itself."},
+};
+
+constexpr std::array relations{
+    FieldValue{"supports", "`from` is a reason for `to`."},
+    FieldValue{"contradicts", "`from` is a reason against `to`. It does not change grounding."},
+    FieldValue{"element-of", "`from` is an element that `to` needs: `to` holds only if all its elements hold."},
+    FieldValue{"undercuts",
+               "`from` attacks an inference, not a node: `to` is the `id` of the supports edge it attacks."},
+};
+
+constexpr std::array standards{
+    FieldValue{"scintilla", "A scintilla of evidence, any support at all: pro > 0."},
+    FieldValue{"preponderance", "More likely than not: pro > con."},
+    FieldValue{"clear-and-convincing", "Clear and convincing: pro > con and pro − con > 0.5."},
+    FieldValue{"beyond-reasonable-doubt", "Beyond reasonable doubt: pro > con, pro − con > 0.5 and con < 0.3."},
+};
+
+using enum FieldKey;
+using enum FieldPlace;
+
+// Grouped by place, in the order of FieldKey.
+constexpr std::array fields{
+    // --- top level ---
+    CaseField{.key = version, .place = top, .name = "claimgraph", .type = FieldType::version, .required = true,
+              .noun = "format version",
+              .meaning = "The format version, so that a file of another version is refused, not misread."},
+    CaseField{.key = title, .place = top, .name = "title", .type = FieldType::string, .absent = "no title",
+              .meaning = "The title of the dispute, usually the case name."},
+    CaseField{.key = description, .place = top, .name = "description", .type = FieldType::string,
+              .absent = "no description",
+              .meaning = "A longer description: court, docket number, and the sources with their short keys."},
+    CaseField{.key = nodes, .place = top, .name = "nodes", .type = FieldType::node_array, .required = true,
+              .meaning = "The claims, counterclaims and evidence."},
+    CaseField{.key = edges, .place = top, .name = "edges", .type = FieldType::edge_array, .absent = "no edges",
+              .meaning = "How the nodes bear on each other."},
+    CaseField{.key = schema, .place = top, .name = "$schema", .type = FieldType::string, .absent = "none",
+              .meaning = "Where editors find the JSON Schema. claimgraph keeps it as written."},
+    // --- nodes ---
+    CaseField{.key = node_id, .place = node, .name = "id", .type = FieldType::string, .required = true,
+              .text = TextRule::identifier,
+              .meaning = "The name edges use for the node (`s1`, `aws_email`); unique among the nodes."},
+    CaseField{.key = kind, .place = node, .name = "kind", .type = FieldType::string, .required = true,
+              .values = kinds, .meaning = "What the node is."},
+    CaseField{.key = label, .place = node, .name = "label", .type = FieldType::string, .required = true,
+              .text = TextRule::not_blank,
+              .meaning = "Short text shown in diagrams; under about 80 characters, the full wording goes in `text`."},
+    CaseField{.key = text, .place = node, .name = "text", .type = FieldType::string, .absent = "none",
+              .meaning = "Longer text: the full allegation, a quotation, an explanation."},
+    CaseField{.key = party, .place = node, .name = "party", .type = FieldType::string, .absent = "none",
+              .meaning = "Who asserts the claim or offers the evidence (`Parler`, `AWS`, `Court`)."},
+    CaseField{.key = group, .place = node, .name = "group", .type = FieldType::string, .absent = "no group",
+              .meaning = "A grouping, usually the cause of action; diagrams draw each group as a cluster."},
+    CaseField{.key = source, .place = node, .name = "source", .type = FieldType::string, .absent = "none",
+              .meaning = "A citation: where the node comes from (`CMP ¶ 3`, `ORD (Dkt. 34)`)."},
+    CaseField{.key = tags, .place = node, .name = "tags", .type = FieldType::string_array, .absent = "no tags",
+              .meaning = "Free-form tags (`finding`, `concession`, `unverified`)."},
+    CaseField{.key = weight, .place = node, .name = "weight", .type = FieldType::number, .minimum = 0, .maximum = 1,
+              .absent = "1.0 for evidence, 0.5 for claims and counterclaims",
+              .meaning = "The base score `evaluate` starts from: how credible the evidence, how plausible the claim."},
+    CaseField{.key = standard, .place = node, .name = "standard", .type = FieldType::string, .values = standards,
+              .noun = "standard of proof", .absent = "`preponderance`",
+              .meaning = "How far the support of a claim (pro) must outweigh its attack (con) for it to be established."},
+    CaseField{.key = burden, .place = node, .name = "burden", .type = FieldType::string, .absent = "not stated",
+              .meaning = "The party that bears the burden of proof on the claim; reports show it."},
+    // --- edges ---
+    CaseField{.key = from, .place = edge, .name = "from", .type = FieldType::string, .required = true,
+              .text = TextRule::reference, .meaning = "The `id` of the node that is the reason."},
+    CaseField{.key = to, .place = edge, .name = "to", .type = FieldType::string, .required = true,
+              .text = TextRule::reference,
+              .meaning = "The `id` of the node it bears on; for `undercuts`, the `id` of the supports edge it attacks."},
+    CaseField{.key = relation, .place = edge, .name = "relation", .type = FieldType::string, .required = true,
+              .values = relations, .meaning = "How `from` bears on `to`."},
+    CaseField{.key = edge_id, .place = edge, .name = "id", .type = FieldType::string, .text = TextRule::non_empty,
+              .absent = "no name",
+              .meaning = "A name for the edge, so that an undercut can attack it; unique among the edges."},
+};
+
+constexpr bool grouped_in_key_order() {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (static_cast<std::size_t>(fields[i].key) != i) return false;
+    if (i > 0 && fields[i].place < fields[i - 1].place) return false;
+  }
+  return true;
+}
+static_assert(grouped_in_key_order(), "rows are grouped by place, in the order of FieldKey");
+
+constexpr std::span<const CaseField> at(FieldPlace place) {
+  std::size_t begin = 0;
+  while (begin < fields.size() && fields[begin].place != place) ++begin;
+  std::size_t end = begin;
+  while (end < fields.size() && fields[end].place == place) ++end;
+  return std::span<const CaseField>(fields).subspan(begin, end - begin);
+}
+
+constexpr std::array by_place{at(top), at(node), at(edge)};
+// The reader keeps a bit per field of an object.
+static_assert(at(top).size() <= 32 && at(node).size() <= 32 && at(edge).size() <= 32);
+
+std::string number(double value) {
+  std::string out;
+  detail::append_number(out, value);
+  return out;
+}
+
+std::string code(std::string_view s) {
+  std::string out(1, '`');
+  out += s;
+  out += '`';
+  return out;
+}
+
+// A Markdown table cell: pipes would end it.
+std::string cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// The Values column: what the value may be, beyond its type.
+std::string allowed(const CaseField& f) {
+  if (f.type == FieldType::version) return code(std::to_string(json_format_version));
+  if (f.type == FieldType::number) return number(f.minimum) + " to " + number(f.maximum);
+  if (!f.values.empty()) {
+    std::string out;
+    for (std::size_t i = 0; i < f.values.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += code(f.values[i].name);
+    }
+    return out;
+  }
+  if (f.type != FieldType::string) return "—";
+  switch (f.text) {
+    case TextRule::any: return "any text";
+    case TextRule::non_empty: return "not empty";
+    case TextRule::not_blank: return "not blank";
+    case TextRule::identifier: return "not empty, no control characters";
+    case TextRule::reference: return "an `id` in the file";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::span<const CaseField> case_fields() noexcept { return fields; }
+
+std::span<const CaseField> case_fields(FieldPlace place) noexcept {
+  return by_place[static_cast<std::size_t>(place)];
+}
+
+const CaseField* find_case_field(FieldPlace place, std::string_view name) noexcept {
+  for (const CaseField& f : case_fields(place)) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+const CaseField& case_field(FieldKey key) noexcept { return fields[static_cast<std::size_t>(key)]; }
+
+std::string_view to_string(FieldPlace place) noexcept {
+  switch (place) {
+    case FieldPlace::top: return "top level";
+    case FieldPlace::node: return "node";
+    case FieldPlace::edge: return "edge";
+  }
+  return "node";
+}
+
+std::string_view to_string(FieldType type) noexcept {
+  switch (type) {
+    case FieldType::version: return "integer";
+    case FieldType::string: return "string";
+    case FieldType::number: return "number";
+    case FieldType::string_array: return "array of strings";
+    case FieldType::node_array: return "array of nodes";
+    case FieldType::edge_array: return "array of edges";
+  }
+  return "string";
+}
+
+std::string expected_value(const CaseField& field) {
+  switch (field.type) {
+    case FieldType::version: return "the format version, the integer " + std::to_string(json_format_version);
+    case FieldType::string: return "a string";
+    case FieldType::number: return "a number between " + number(field.minimum) + " and " + number(field.maximum);
+    case FieldType::string_array:
+    case FieldType::node_array:
+    case FieldType::edge_array: return "an " + std::string(to_string(field.type));
+  }
+  return "a string";
+}
+
+std::string fields_markdown(FieldPlace place) {
+  std::string out =
+      "| Field | Type | Required | When absent | Values | Meaning |\n"
+      "|-------|------|----------|-------------|--------|---------|\n";
+  for (const CaseField& f : case_fields(place)) {
+    out += "| " + code(f.name) + " | " + std::string(to_string(f.type)) + " | " + (f.required ? "yes" : "no") +
+           " | " + cell(f.required ? "—" : f.absent) + " | " + cell(allowed(f)) + " | " + cell(f.meaning) + " |\n";
+  }
+  return out;
+}
+
+std::string values_markdown(const CaseField& field) {
+  std::string out =
+      "| Value | Meaning |\n"
+      "|-------|---------|\n";
+  for (const FieldValue& v : field.values) out += "| " + code(v.name) + " | " + cell(v.meaning) + " |\n";
+  return out;
+}
+
+}  // namespace claimgraph::io
