@@ -67,26 +67,6 @@ struct Document {
   std::vector<std::string> lines;
   std::vector<Fence> fences;
   std::vector<Span> spans;
-  /// The headings outside fences: line (from 1) and text ("## The case file").
-  std::vector<std::pair<std::size_t, std::string>> headings;
-
-  /// The lines [first, last) of the section under `heading`, up to the next
-  /// heading of the same or a higher level; none when there is no such heading.
-  [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> section(std::string_view heading) const {
-    const auto level = [](const std::string& h) { return h.find_first_not_of('#'); };
-    for (std::size_t i = 0; i < headings.size(); ++i) {
-      if (headings[i].second != heading) continue;
-      std::size_t end = lines.size() + 1;
-      for (std::size_t j = i + 1; j < headings.size(); ++j) {
-        if (level(headings[j].second) <= level(headings[i].second)) {
-          end = headings[j].first;
-          break;
-        }
-      }
-      return std::make_pair(headings[i].first, end);
-    }
-    return std::nullopt;
-  }
 };
 
 std::string trim(std::string_view s) {
@@ -224,7 +204,6 @@ Document read_document(const std::string& name) {
         // A blank line ends a paragraph; a heading or a table row is a block of its own.
         end_prose(n);
         if (!t.empty()) read_spans(doc.lines, n, n + 1, doc.spans);
-        if (heading) doc.headings.emplace_back(n + 1, t);
         prose_start = n + 1;
       }
       continue;
@@ -654,31 +633,6 @@ std::vector<Example> examples() {
   return out;
 }
 
-/// Sections whose blocks and commands do not all follow the convention
-/// yet. An example there that fails is skipped, with its problems; the
-/// document's own test fails once every example of such a section passes,
-/// or when the section is gone, so that its entry goes.
-struct Pending {
-  std::string_view document;
-  std::string_view heading;
-  std::string_view what;
-};
-constexpr Pending pending[] = {
-    {"README.md", "## The case file",
-     "its invalid case.json is neither marked file=case.json error nor followed by its errors"},
-    {"docs/format.md", "## Edges", "its edge is not marked fragment=edge"},
-    {"docs/format.md", "## Editor support (schema)", "its VS Code settings are not marked not-input"},
-};
-
-const Pending* pending_entry(const Document& doc, std::size_t line) {
-  for (const Pending& p : pending) {
-    if (p.document != doc.name) continue;
-    const auto lines = doc.section(p.heading);
-    if (lines && lines->first < line && line < lines->second) return &p;
-  }
-  return nullptr;
-}
-
 /// The words each language's blocks may carry.
 const std::set<std::string>& words_allowed(const std::string& language) {
   static const std::map<std::string, std::set<std::string>> allowed{
@@ -731,26 +685,6 @@ class Checker {
       if (!f.problem.empty()) fail(f.line, "info string \"" + f.info + "\": " + f.problem);
       if ((f.has("output") || f.has("error")) && i + 1 == doc_.fences.size()) {
         fail(f.line, std::string("no block follows to show ") + (f.has("output") ? "the output" : "the errors"));
-      }
-    }
-    for (const Pending& p : pending) {
-      if (p.document != doc_.name) continue;
-      const auto lines = doc_.section(p.heading);
-      if (!lines) {
-        fail(0, "no section \"" + std::string(p.heading) + "\", which the pending list names: remove its entry " +
-                    "from tests/docs_test.cpp");
-        continue;
-      }
-      bool fails = false;
-      for (const Example& e : examples()) {
-        if (e.document != doc_.name || e.kind == Example::Kind::document) continue;
-        if (e.line <= lines->first || e.line >= lines->second) continue;
-        Checker checker(doc_, e);
-        if (!checker.run().empty()) fails = true;
-      }
-      if (!fails) {
-        fail(lines->first, "every example of this section passes now, so it is no longer pending (" +
-                               std::string(p.what) + "): remove its entry from tests/docs_test.cpp");
       }
     }
   }
@@ -903,10 +837,16 @@ class Checker {
     if (const auto command = f.get("run")) {
       if (!runs_program(*command)) return fail(f.line, "run=\"" + *command + "\" does not run claimgraph");
       if (!have_program()) return;
-      const int status = number(f, "status").value_or(0);
       const Scratch scratch(doc_, f.line);
       const InDirectory in(scratch.path());
-      if (const auto r = run_checked(f.line, *command, {status})) expect_output(f, *command, *r);
+      // The block shows the output; its status is checked when it says one.
+      if (const auto status = number(f, "status")) {
+        if (const auto r = run_checked(f.line, *command, {*status})) expect_output(f, *command, *r);
+        return;
+      }
+      const test::RunResult r = run_line(*command);
+      if (r.timed_out) return fail(f.line, "`" + *command + "` did not finish in time");
+      expect_output(f, *command, r);
       return;
     }
     if (f.has("file")) return;  // a file for the commands below
@@ -982,12 +922,6 @@ TEST_P(DocExampleTest, Runs) {
   const Document& doc = document(example.document);
   Checker checker(doc, example);
   const std::string problems = checker.run();
-  const Pending* p = example.kind == Example::Kind::document ? nullptr : pending_entry(doc, example.line);
-  if (p != nullptr && !problems.empty()) {
-    GTEST_SKIP() << "pending: the section \"" << p->heading << "\" of " << doc.name << " does not follow the "
-                 << "convention yet (" << p->what << "):\n"
-                 << problems;
-  }
   if (!checker.skipped().empty()) GTEST_SKIP() << doc.name << ":" << example.line << ": " << checker.skipped();
   if (!problems.empty()) ADD_FAILURE() << problems;
 }
