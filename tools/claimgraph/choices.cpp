@@ -49,7 +49,11 @@ Choices<io::LayoutEngine> layout_choices() {
 std::string joined(const std::vector<std::string>& words, const char* conjunction) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? std::string(" ") + conjunction + " " : ", ";
+    if (i > 0 && i + 1 == words.size()) {
+      out.append(1, ' ').append(conjunction).append(1, ' ');
+    } else if (i > 0) {
+      out += ", ";
+    }
     out += words[i];
   }
   return out;

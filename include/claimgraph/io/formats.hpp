@@ -197,7 +197,11 @@ template <class Row>
 [[nodiscard]] std::string format_names(std::span<const Row> formats, std::string_view conjunction = "or") {
   std::string out;
   for (std::size_t i = 0; i < formats.size(); ++i) {
-    if (i > 0) out += i + 1 == formats.size() ? " " + std::string(conjunction) + " " : ", ";
+    if (i > 0 && i + 1 == formats.size()) {
+      out.append(1, ' ').append(conjunction).append(1, ' ');
+    } else if (i > 0) {
+      out += ", ";
+    }
     out += formats[i].name;
   }
   return out;
