@@ -71,6 +71,54 @@ std::vector<bool> bearing_on(const Graph& graph, std::vector<Vertex> start, std:
 
 }  // namespace
 
+View make_view(const Graph& graph, const std::vector<bool>& keep, const std::vector<bool>& edges_wanted) {
+  View view;
+  view.graph.title = graph.title;
+  view.graph.description = graph.description;
+  view.graph.extra = graph.extra;
+  const std::size_t n = graph.node_count();
+  std::vector<Vertex> new_of(n, Graph::npos);
+  for (Vertex v = 0; v < n; ++v) {
+    if (!keep[v]) continue;
+    new_of[v] = view.graph.add_node(graph.node(v));
+    view.node_of.push_back(v);
+  }
+  // Edges keep their order; an undercut is kept with the supports edge it
+  // attacks, so positions are settled before the edges are added.
+  const auto edges = graph.edges();
+  std::vector<std::size_t> new_edge(edges.size(), Graph::npos);
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (edges_wanted[i] && keep[graph.source(edges[i])] && keep[graph.target(edges[i])] &&
+        graph.edge(edges[i]).relation != Relation::undercuts) {
+      new_edge[i] = count++;
+    }
+  }
+  // An undercut is kept when its undercutter and the edge it attacks are.
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const Edge& e = graph.edge(edges[i]);
+    if (e.relation == Relation::undercuts && edges_wanted[i] && keep[graph.source(edges[i])] &&
+        new_edge[e.undercut] != Graph::npos) {
+      new_edge[i] = 0;  // marked; numbered below in edge order
+    }
+  }
+  count = 0;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (new_edge[i] != Graph::npos) new_edge[i] = count++;
+  }
+  std::vector<Graph::EdgeSpec> specs;
+  specs.reserve(count);
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (new_edge[i] == Graph::npos) continue;
+    const Edge& e = graph.edge(edges[i]);
+    specs.push_back({new_of[graph.source(edges[i])], new_of[graph.target(edges[i])], e.relation, e.extra, e.id,
+                     e.relation == Relation::undercuts ? new_edge[e.undercut] : static_cast<std::size_t>(-1)});
+    view.edge_of.push_back(i);
+  }
+  view.graph.add_edges(std::move(specs));
+  return view;
+}
+
 View make_view(const Graph& graph, const ViewOptions& options, const analysis::GroundingReport* grounding) {
   const std::size_t n = graph.node_count();
   std::vector<bool> keep(n, true);
@@ -100,48 +148,7 @@ View make_view(const Graph& graph, const ViewOptions& options, const analysis::G
     for (Vertex v = 0; v < n; ++v) keep[v] = keep[v] && rests[v];
   }
 
-  View view;
-  view.graph.title = graph.title;
-  view.graph.description = graph.description;
-  view.graph.extra = graph.extra;
-  std::vector<Vertex> new_of(n, Graph::npos);
-  for (Vertex v = 0; v < n; ++v) {
-    if (!keep[v]) continue;
-    new_of[v] = view.graph.add_node(graph.node(v));
-    view.node_of.push_back(v);
-  }
-  // Edges keep their order; an undercut is kept with the supports edge it
-  // attacks, so positions are settled before the edges are added.
-  const auto edges = graph.edges();
-  std::vector<std::size_t> new_edge(edges.size(), Graph::npos);
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    if (keep[graph.source(edges[i])] && keep[graph.target(edges[i])] && graph.edge(edges[i]).relation != Relation::undercuts) {
-      new_edge[i] = count++;
-    }
-  }
-  // An undercut is kept when its undercutter and the edge it attacks are.
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const Edge& e = graph.edge(edges[i]);
-    if (e.relation == Relation::undercuts && keep[graph.source(edges[i])] && new_edge[e.undercut] != Graph::npos) {
-      new_edge[i] = 0;  // marked; numbered below in edge order
-    }
-  }
-  count = 0;
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    if (new_edge[i] != Graph::npos) new_edge[i] = count++;
-  }
-  std::vector<Graph::EdgeSpec> specs;
-  specs.reserve(count);
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    if (new_edge[i] == Graph::npos) continue;
-    const Edge& e = graph.edge(edges[i]);
-    specs.push_back({new_of[graph.source(edges[i])], new_of[graph.target(edges[i])], e.relation, e.extra, e.id,
-                     e.relation == Relation::undercuts ? new_edge[e.undercut] : static_cast<std::size_t>(-1)});
-    view.edge_of.push_back(i);
-  }
-  view.graph.add_edges(std::move(specs));
-  return view;
+  return make_view(graph, keep, std::vector<bool>(graph.edge_count(), true));
 }
 
 analysis::GroundingReport restrict(const analysis::GroundingReport& report, const View& view) {

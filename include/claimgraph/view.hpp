@@ -71,6 +71,12 @@ class ViewError : public Error {
 [[nodiscard]] View make_view(const Graph& graph, const ViewOptions& options,
                              const analysis::GroundingReport* grounding = nullptr);
 
+/// The view holding the nodes of `graph` marked in `nodes` (by node) and
+/// the edges marked in `edges` (by position in graph.edges()). An edge is
+/// kept only when both its ends are too, an undercut only when the supports
+/// edge it attacks is. O(nodes + edges).
+[[nodiscard]] View make_view(const Graph& graph, const std::vector<bool>& nodes, const std::vector<bool>& edges);
+
 /// The results of an analysis of the whole graph, for the nodes and edges of
 /// the view. Lists of nodes (missing elements, supporters, cycles) keep only
 /// the nodes in the view.

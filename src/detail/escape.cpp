@@ -296,9 +296,12 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
       }
       first = false;
       while (word_len > width) {
-        // Cut a long word at `width` code points.
+        // Cut a long word at `width` code points, or after the last hyphen
+        // or slash before that.
         std::size_t k = 0;
         for (std::size_t n = 0; n < width - line_len && k < word.size(); ++n) decode_utf8(word, k);
+        const std::size_t joint = word.substr(0, k).find_last_of("-/");
+        if (joint != std::string_view::npos && joint > 0 && joint + 1 < k) k = joint + 1;
         line.append(word.substr(0, k));
         lines.push_back(std::move(line));
         line.clear();

@@ -79,8 +79,30 @@ void append_look(std::string& out, NodeKind kind, bool gap, std::string_view ind
   out += "];\n";
 }
 
+// A node drawn in full on another page: a dashed connector that says where.
+void append_reference(std::string& out, const Graph& graph, Graph::NodeRef v, std::string_view reference,
+                      const DotOptions& options, std::string_view indent) {
+  const Node& node = graph.node(v);
+  out += indent;
+  out += 'n';
+  out += std::to_string(v);
+  out += " [shape=box, style=\"dashed,rounded\", fillcolor=\"#ffffff\", color=\"";
+  out += muted;
+  out += "\", penwidth=1, peripheries=1, label=<<FONT POINT-SIZE=\"9\"><B>";
+  append_lines(out, reference, options.wrap_width);
+  out += "</B></FONT><BR/><FONT POINT-SIZE=\"8\">";
+  append_lines(out, node.label, options.wrap_width);
+  out += "</FONT>>, tooltip=\"";
+  detail::append_dot_quoted(out, node.id);
+  out += "\"];\n";
+}
+
 void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const DotOptions& options,
                  std::string_view indent, int& current_look) {
+  if (options.references != nullptr && v < options.references->size() && !(*options.references)[v].empty()) {
+    append_reference(out, graph, v, (*options.references)[v], options, indent);
+    return;
+  }
   const Node& node = graph.node(v);
   const analysis::ClaimStatus* status = nullptr;
   if (options.analyses.grounding != nullptr && v < options.analyses.grounding->claim_index.size() &&
@@ -123,8 +145,11 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   if (gap) {
     out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
     out += gap_colour;
-    out += "\"><B>LACKS EVIDENCE: ";
-    out += analysis::to_string(status->gap);
+    out += "\"><B>LACKS EVIDENCE:";
+    // On a line of its own when the two would be wider than a label's line.
+    const std::string_view why = analysis::to_string(status->gap);
+    out += std::string_view("LACKS EVIDENCE: ").size() + why.size() > options.wrap_width ? "<BR/>" : " ";
+    out += why;
     out += "</B></FONT><BR/>";
   }
   append_lines(out, node.label, options.wrap_width);

@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -363,6 +364,47 @@ void force_directed_defaults(Agraph_t* graph, LayoutEngine engine) {
   set_unless_given(graph, "start", "1");
 }
 
+// What unflatten -l does, counted over the whole graph: the edges from
+// nodes with several edges to leaves (nodes with one edge) get minimum
+// lengths 1, 2, ..., levels, 1, 2, ... in turn, so that the leaves spread
+// over that many ranks even where each node has only a leaf or two.
+void stagger_leaves(Agraph_t* graph, int levels) {
+  if (levels < 2) return;
+  std::string name = "minlen";
+  std::string one = "1";
+  Agsym_t* minlen = agattr(graph, AGEDGE, name.data(), nullptr);
+  if (minlen == nullptr) minlen = agattr(graph, AGEDGE, name.data(), one.data());
+  int count = 0;
+  for (Agnode_t* n = agfstnode(graph); n != nullptr; n = agnxtnode(graph, n)) {
+    if (agdegree(graph, n, 1, 1) < 2) continue;
+    for (Agedge_t* e = agfstedge(graph, n); e != nullptr; e = agnxtedge(graph, e, n)) {
+      Agnode_t* other = aghead(e) == n ? agtail(e) : aghead(e);
+      if (other == n || agdegree(graph, other, 1, 1) != 1) continue;
+      std::string length = std::to_string(count % levels + 1);
+      agxset(e, minlen, length.data());
+      ++count;
+    }
+  }
+}
+
+void adjust(Agraph_t* graph, const RenderOptions& options) {
+  for (const auto& [name, value] : options.attributes) {
+    std::string n = name;
+    std::string v = value;
+    std::string none;
+    agsafeset(graph, n.data(), v.data(), none.data());
+  }
+  for (const auto& [name, value] : options.node_attributes) {
+    std::string n = name;
+    std::string v = value;
+    std::string none;
+    Agsym_t* symbol = agattr(graph, AGNODE, n.data(), nullptr);
+    if (symbol == nullptr) symbol = agattr(graph, AGNODE, n.data(), none.data());
+    for (Agnode_t* node = agfstnode(graph); node != nullptr; node = agnxtnode(graph, node)) agxset(node, symbol, v.data());
+  }
+  stagger_leaves(graph, options.stagger);
+}
+
 void stage(const RenderOptions& options, RenderStage s) {
   if (options.on_stage) options.on_stage(s);
 }
@@ -397,6 +439,7 @@ Rendered render_locked(std::string_view dot, const RenderOptions& options) {
     throw RenderError("cannot read the DOT text: more follows its first graph, and render draws one graph", {});
   }
   force_directed_defaults(graph.get(), options.layout);
+  adjust(graph.get(), options);
 
   stage(options, RenderStage::layout);
   const char* engine = to_string(options.layout);

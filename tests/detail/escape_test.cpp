@@ -292,6 +292,12 @@ TEST_F(EscapeTest, WrapBreaksLongWords) {
   EXPECT_EQ(wrap("😀😀😀😀😀", 2), (Lines{"😀😀", "😀😀", "😀"}));
 }
 
+TEST_F(EscapeTest, WrapCutsLongWordsAfterAHyphenOrSlash) {
+  EXPECT_EQ(wrap("violating-content reports", 16), (Lines{"violating-", "content reports"}));
+  EXPECT_EQ(wrap("and/or-whatever", 8), (Lines{"and/or-", "whatever"}));
+  EXPECT_EQ(wrap("-abcdefgh", 4), (Lines{"-abc", "defg", "h"}));
+}
+
 TEST_F(EscapeTest, WrapBreaksAtNewlines) {
   EXPECT_EQ(wrap("a\nb", 30), (Lines{"a", "b"}));
   EXPECT_EQ(wrap("a\r\nb", 30), (Lines{"a", "b"}));

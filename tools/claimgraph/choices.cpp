@@ -46,6 +46,12 @@ Choices<io::LayoutEngine> layout_choices() {
   return out;
 }
 
+Choices<std::optional<io::Paper>> paper_choices() {
+  Choices<std::optional<io::Paper>> out;
+  for (auto p : io::all_papers()) out.push_back({io::to_string(p), p});
+  return out;
+}
+
 std::string joined(const std::vector<std::string>& words, const char* conjunction) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {

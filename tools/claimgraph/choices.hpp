@@ -5,10 +5,12 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "claimgraph/analysis/abstract.hpp"
+#include "claimgraph/io/exhibit.hpp"
 #include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/render.hpp"
 #include "claimgraph/suggest.hpp"
@@ -37,6 +39,9 @@ using Choices = std::vector<Choice<T>>;
 [[nodiscard]] Choices<analysis::Semantics> semantics_choices();
 /// dot, neato, fdp, sfdp.
 [[nodiscard]] Choices<io::LayoutEngine> layout_choices();
+
+/// letter, a4, legal.
+[[nodiscard]] Choices<std::optional<io::Paper>> paper_choices();
 
 /// "a, b or c".
 [[nodiscard]] std::string joined(const std::vector<std::string>& words, const char* conjunction = "or");

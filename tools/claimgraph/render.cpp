@@ -135,6 +135,11 @@ std::shared_ptr<RenderOptions> setup_render(CLI::App& app) {
   cmd->add_flag("--no-clusters", options->no_clusters, "Do not draw groups as clusters");
   cmd->add_flag("--evaluate", options->evaluate,
                 "Colour each node by its status (IN, OUT, UNDEC) and shade it by its strength");
+  add_choice(*cmd, "--page", options->page, paper_choices(),
+             "Fit the drawing to this paper, legibly (labels at least 8 pt): one page when it fits, else an overview "
+             "page and a page per group; a PDF holds every page, PNG and SVG write OUT-1, OUT-2, ... per page")
+      ->group("Page");
+  cmd->add_flag("--landscape", options->landscape, "With --page: turn the paper on its side")->group("Page");
   add_view_options(*cmd, options->view);
   add_render_limit_option(*cmd, options->input.limits);
   cmd->footer(
@@ -144,8 +149,48 @@ std::shared_ptr<RenderOptions> setup_render(CLI::App& app) {
   return options;
 }
 
+namespace {
+
+// render --page: the drawing fitted to pages.
+int run_pages(const RenderOptions& options, const io::DrawingFormat& format, const Shown& shown,
+              const io::DrawOptions& draw) {
+  io::ExhibitOptions exhibit;
+  exhibit.draw = draw;
+  exhibit.page.paper = *options.page;
+  exhibit.page.landscape = options.landscape;
+  if (options.output == "-" && format.format != io::RenderFormat::pdf) {
+    throw UsageError("--page with " + std::string(format.name) + " writes a file per page; give -o FILE");
+  }
+  Stopwatch watch;
+  const io::Exhibit drawn = io::draw_exhibit(*shown.graph, exhibit);
+  spdlog::debug("drew {} pages in {:.1f} s", drawn.pages.size(), watch.lap());
+  for (std::size_t i = 0; i < drawn.pages.size(); ++i) {
+    const auto& page = drawn.pages[i];
+    spdlog::debug("page {} ({}): printed at {:.0f}%, smallest text {:.1f} pt", i + 1, page.heading, page.scale * 100,
+                  page.smallest_text);
+  }
+  if (format.format == io::RenderFormat::pdf) {
+    write_output(options.output, options.input.file, [&](std::ostream& out) { out << drawn.document; });
+    return static_cast<int>(ExitCode::ok);
+  }
+  const std::size_t count = drawn.pages.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string path = io::page_path(options.output, i + 1, count);
+    write_output(path, options.input.file, [&](std::ostream& out) { out << drawn.pages[i].bytes; });
+  }
+  if (count > 1) spdlog::info("wrote {} pages: {} to {}", count, io::page_path(options.output, 1, count),
+                              io::page_path(options.output, count, count));
+  return static_cast<int>(ExitCode::ok);
+}
+
+}  // namespace
+
 int run_render(const RenderOptions& options) {
   const io::DrawingFormat& format = drawing_format(options);
+  if (options.landscape && !options.page) throw UsageError("--landscape turns the paper of --page; give --page too");
+  if (options.page && options.layout && *options.layout != io::LayoutEngine::dot) {
+    throw UsageError("--page lays the pages out with dot; leave out --layout");
+  }
   const auto& input = load_graph(options.input);
   const Shown shown = prepare_shown(input.graph, options.view, {true, options.evaluate});
   io::DrawOptions draw;
@@ -157,6 +202,7 @@ int run_render(const RenderOptions& options) {
   draw.max_render_nodes = options.input.limits.max_render_nodes;
   draw.name = input_name(options.input.file);
   draw.on_warning = warn;
+  if (options.page) return run_pages(options, format, shown, draw);
   const std::size_t nodes = shown.graph->node_count();
   const io::LayoutEngine layout = io::choose_layout(nodes, draw);  // refused or announced before any output
   draw.layout = layout;

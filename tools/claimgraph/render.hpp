@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "claimgraph/io/exhibit.hpp"
 #include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/render.hpp"
 #include "claimgraph/view.hpp"
@@ -21,6 +22,8 @@ struct RenderOptions {
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;
+  std::optional<io::Paper> page;  ///< set: fit the drawing to this paper, over several pages if need be
+  bool landscape = false;
   ViewOptions view;
 };
 

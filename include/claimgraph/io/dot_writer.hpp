@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
@@ -29,6 +31,11 @@ struct DotOptions {
   bool legend = true;
   /// Show each node's source under its label.
   bool sources = true;
+  /// Per node, when set (as many as the graph has nodes): where the node is
+  /// drawn in full, for a diagram split over pages ("→ p. 3, Tortious
+  /// interference"). A node with a reference is drawn as an off-page
+  /// connector: a dashed box with the reference and the node's label.
+  const std::vector<std::string>* references = nullptr;
 };
 
 /// Writes `graph` to `out` in Graphviz DOT.

@@ -24,6 +24,8 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace claimgraph::io {
 
@@ -49,6 +51,17 @@ enum class RenderStage { parse, layout, render };
 struct RenderOptions {
   RenderFormat format = RenderFormat::svg;
   LayoutEngine layout = LayoutEngine::dot;
+  /// Before the layout, stagger the leaves (nodes with one edge) around each
+  /// node with several edges over this many ranks, as Graphviz's `unflatten
+  /// -l` does: a wide rank of evidence becomes a few narrower ones. 0 or 1:
+  /// as written.
+  int stagger = 0;
+  /// Graph attributes set before the layout, over the DOT's own (for
+  /// example {"rankdir", "LR"}).
+  std::vector<std::pair<std::string, std::string>> attributes;
+  /// Node attributes set on every node before the layout, over the DOT's own
+  /// (for example {"margin", "0.05"}).
+  std::vector<std::pair<std::string, std::string>> node_attributes;
   /// Called as each stage begins (for progress reports); may be empty.
   std::function<void(RenderStage)> on_stage;
   /// Called with each warning Graphviz gives, without its "Warning: " prefix

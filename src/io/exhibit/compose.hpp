@@ -1,0 +1,42 @@
+#pragma once
+// A page of an exhibit as one SVG document: a header (case title, what the
+// page shows, page N of M) in the top margin, and Graphviz's drawing scaled
+// into the printable area.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "claimgraph/io/exhibit.hpp"
+
+namespace claimgraph::io::exhibit {
+
+/// A diagram as Graphviz drew it.
+struct Drawing {
+  std::string svg;
+  /// Its size in points.
+  PageSize size;
+  /// The smallest font size in it, in points (0 when it has no text).
+  double smallest_font = 0;
+};
+
+/// Measures Graphviz's SVG. Throws RenderError.
+[[nodiscard]] Drawing measure(std::string svg);
+
+/// The printable area of a page: inside the margins.
+[[nodiscard]] PageSize printable_area(const PageSetup& page) noexcept;
+
+/// What a page's header says.
+struct Header {
+  std::string_view title;
+  std::string_view heading;
+  std::size_t number = 1;
+  std::size_t count = 1;
+};
+
+/// The page: `drawing` at `scale`, centred across the printable area and at
+/// its top, under `header`.
+[[nodiscard]] std::string compose_page(const Drawing& drawing, double scale, const PageSetup& page,
+                                       const Header& header);
+
+}  // namespace claimgraph::io::exhibit
