@@ -1,11 +1,14 @@
 #include "claimgraph/io/evaluation_report.hpp"
 
+#include <algorithm>
 #include <boost/range/iterator_range.hpp>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "claimgraph/analysis/abstract.hpp"
+#include "claimgraph/analysis/reasons.hpp"
 #include "detail/escape.hpp"
 #include "detail/json_members.hpp"
 #include "detail/node_groups.hpp"
@@ -39,74 +42,50 @@ class View {
     const std::size_t i = g_[e].index;
     return i < e_.status.undercut.size() && e_.status.undercut[i];
   }
-  [[nodiscard]] std::size_t elements(Vertex v) const {
-    std::size_t k = 0;
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g_))) {
-      if (g_[e].relation == Relation::element_of) ++k;
-    }
-    return k;
-  }
   [[nodiscard]] std::string name(Vertex v) const { return plain(graph_.node(v).id) + " [" + status(v) + "]"; }
 
-  // Why v has its status, in one sentence.
+  // Why v has its status, in one sentence (analysis::explain_status worded).
   [[nodiscard]] std::string reason(Vertex v) const {
-    const Node& node = graph_.node(v);
-    std::vector<Vertex> att_in, att_undec, sup_in, sup_undercut, sup_other, elem_not_in;
-    std::size_t attackers = 0;
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g_))) {
-      const Vertex s = boost::source(e, g_);
-      switch (g_[e].relation) {
-        case Relation::contradicts:
-          ++attackers;
-          if (label(s) == Label::in) att_in.push_back(s);
-          if (label(s) == Label::undec) att_undec.push_back(s);
-          break;
-        case Relation::supports:
-          if (label(s) == Label::in && !undercut(e)) {
-            sup_in.push_back(s);
-          } else if (label(s) == Label::in) {
-            sup_undercut.push_back(s);
-          } else {
-            sup_other.push_back(s);
-          }
-          break;
-        case Relation::element_of:
-          if (label(s) != Label::in) elem_not_in.push_back(s);
-          break;
-        case Relation::undercuts: break;
-      }
-    }
-    const bool claim = is_claim_like(node.kind);
-    const bool has_elements = claim && elements(v) > 0;
+    using analysis::Cause;
+    const analysis::StatusReason r = analysis::explain_status(graph_, e_.status, v);
     auto list = [&](const std::vector<Vertex>& vs) {
       std::string out;
       for (std::size_t i = 0; i < vs.size() && i < 6; ++i) out += (i ? ", " : "") + name(vs[i]);
       if (vs.size() > 6) out += " and " + std::to_string(vs.size() - 6) + " more";
       return out;
     };
-    switch (label(v)) {
-      case Label::in: {
-        std::string why = !claim ? std::string("evidence")
-                          : has_elements ? std::string("every element is IN")
-                                         : "supported by " + list(sup_in);
-        why += attackers == 0 ? ", and nothing contradicts it" : ", and all " + std::to_string(attackers) + " contradicting nodes are OUT";
-        return why;
+    // The supporters of some lists of supports edges, in edge order.
+    auto supporters = [](std::initializer_list<const std::vector<analysis::SupportEdge>*> lists) {
+      std::vector<const analysis::SupportEdge*> edges;
+      for (const auto* l : lists) {
+        for (const auto& s : *l) edges.push_back(&s);
       }
-      case Label::out:
-        if (!att_in.empty()) return "contradicted by " + list(att_in);
-        if (has_elements) return "not every element stands: " + list(elem_not_in);
-        if (sup_in.empty() && sup_other.empty() && sup_undercut.empty()) {
-          return "nothing supports it: it is not grounded in evidence";
-        }
-        if (sup_other.empty()) return "its support is undercut: the support from " + list(sup_undercut) + " no longer carries";
-        return "its support has fallen: " + list(sup_other) +
-               (sup_undercut.empty() ? std::string() : "; the support from " + list(sup_undercut) + " is undercut");
-      case Label::undec:
-        if (!att_undec.empty()) return "contradicted by " + list(att_undec) + ", and neither side prevails";
-        if (has_elements) return "some elements are undecided: " + list(elem_not_in);
-        return "its support is undecided: " + list(sup_other);
+      std::sort(edges.begin(), edges.end(), [](const auto* a, const auto* b) { return a->edge < b->edge; });
+      std::vector<Vertex> out;
+      for (const auto* s : edges) out.push_back(s->supporter);
+      return out;
+    };
+    std::string why;
+    switch (r.cause) {
+      case Cause::evidence: why = "evidence"; break;
+      case Cause::elements_stand: why = "every element is IN"; break;
+      case Cause::supported: why = "supported by " + list(supporters({&r.carrying})); break;
+      case Cause::contradicted: return "contradicted by " + list(r.contradictors_in);
+      case Cause::elements_fall: return "not every element stands: " + list(r.elements_not_in);
+      case Cause::unsupported: return "nothing supports it: it is not grounded in evidence";
+      case Cause::support_undercut:
+        return "its support is undercut: the support from " + list(supporters({&r.undercut})) + " no longer carries";
+      case Cause::support_fallen:
+        return "its support has fallen: " + list(supporters({&r.fallen, &r.undecided})) +
+               (r.undercut.empty() ? std::string() : "; the support from " + list(supporters({&r.undercut})) + " is undercut");
+      case Cause::standoff: return "contradicted by " + list(r.contradictors_undec) + ", and neither side prevails";
+      case Cause::elements_undecided: return "some elements are undecided: " + list(r.elements_not_in);
+      case Cause::support_undecided:
+        return "its support is undecided: " + list(supporters({&r.undecided, &r.contested}));
     }
-    return {};
+    why += r.contradictors == 0 ? ", and nothing contradicts it"
+                                : ", and all " + std::to_string(r.contradictors) + " contradicting nodes are OUT";
+    return why;
   }
 
   [[nodiscard]] Standard standard(Vertex v) const {

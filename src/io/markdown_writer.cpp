@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
+#include "claimgraph/analysis/reasons.hpp"
 #include "detail/escape.hpp"
 #include "detail/number.hpp"
 
@@ -23,6 +28,10 @@ using analysis::UngroundedCause;
 // report stays linear in the graph whatever its shape.
 constexpr std::size_t max_listed = 12;
 constexpr std::size_t max_visited = 2000;
+// Why a claim does not stand: at most this many reasons, nested at most
+// this deep, under each claim.
+constexpr std::size_t max_reasons = 60;
+constexpr std::size_t max_depth = 6;
 
 void text(std::string& out, std::string_view s) { detail::append_markdown(out, s, "<br>"); }
 void line_text(std::string& out, std::string_view s) { detail::append_markdown(out, s, " "); }
@@ -69,22 +78,38 @@ class Writer {
         o_(options),
         report_(grounding),
         elements_(graph.node_count(), 0),
-        stamp_(graph.node_count(), 0) {
+        supports_(graph.node_count(), 0),
+        stamp_(graph.node_count(), 0),
+        explained_(graph.node_count(), 0) {
     for (const auto& e : g_.edges()) {
       if (g_.edge(e).relation == Relation::element_of) ++elements_[g_.target(e)];
+      if (g_.edge(e).relation == Relation::supports) ++supports_[g_.target(e)];
     }
   }
   std::string run();
 
  private:
-  void name(Vertex v) {
-    text(out_, g_.node(v).label.empty() ? g_.node(v).id : g_.node(v).label);
+  // "label (id)"; in a table cell a line break is <br>, elsewhere a space.
+  void name(Vertex v, bool cell = true) {
+    const auto write = cell ? text : line_text;
+    write(out_, g_.node(v).label.empty() ? g_.node(v).id : g_.node(v).label);
     out_ += " (";
-    text(out_, g_.node(v).id);
+    write(out_, g_.node(v).id);
     out_ += ')';
   }
   void gap(Vertex v);
   void standing(Vertex v);
+  void strength(Vertex v);
+  void why(Vertex v);
+  void status_reasons(Vertex v, std::size_t depth);
+  void gap_reasons(Vertex v, std::size_t depth);
+  bool item(std::size_t depth);
+  void source(Vertex v);
+  void because(Vertex v, std::size_t depth, bool by_status);
+  template <class T, class F>
+  void each(const std::vector<T>& list, std::size_t depth, F&& f);
+  [[nodiscard]] const analysis::StatusReason& reason(Vertex v);
+  [[nodiscard]] bool contradicts(Vertex a, Vertex b);
   void evidence_for(Vertex v);
   void contrary(Vertex v);
   void lacking();
@@ -95,8 +120,19 @@ class Writer {
   const MarkdownOptions& o_;
   const analysis::GroundingReport& report_;
   std::vector<std::uint32_t> elements_;
+  std::vector<std::uint32_t> supports_;  // per node: supports edges into it
   std::vector<std::uint32_t> stamp_;  // per node: the last evidence search that saw it
   std::uint32_t generation_ = 0;
+  std::vector<std::uint32_t> explained_;  // per node: the last claim section that said why it falls
+  std::uint32_t section_ = 0;
+  std::size_t reasons_ = 0;  // reasons given in this section
+  std::unordered_map<Vertex, analysis::StatusReason> status_reasons_;
+  struct PairHash {
+    std::size_t operator()(const std::pair<Vertex, Vertex>& p) const noexcept {
+      return std::hash<Vertex>{}(p.first) * 0x9E3779B97F4A7C15u ^ std::hash<Vertex>{}(p.second);
+    }
+  };
+  std::optional<std::unordered_set<std::pair<Vertex, Vertex>, PairHash>> contradictions_;
   std::string out_;
 };
 
@@ -145,13 +181,264 @@ void Writer::standing(Vertex v) {
     out_ += analysis::to_string(o_.analyses.status->labels[v]);
   }
   if (o_.analyses.strength != nullptr) {
-    out_ += " · strength " + fixed2(o_.analyses.strength->strength[v]);
+    out_ += " · ";
+    strength(v);
     if (claim) {
       out_ += " · ";
       line_text(out_, to_string(g_.node(v).standard.value_or(Standard::preponderance)));
       out_ += o_.analyses.strength->established[v] ? " met" : " not met";
     }
   }
+}
+
+// The strength, unless nothing supports the node: a claim's base score
+// (0.50 by default) is a starting point, not something it earned, so a claim
+// that lacks evidence, or whose supporters lend it nothing, says so where a
+// supported one shows its number.
+void Writer::strength(Vertex v) {
+  const auto& s = *o_.analyses.strength;
+  const bool elements = elements_[v] > 0;
+  if (!is_claim_like(g_.node(v).kind) || (report_.grounded[v] && (elements || s.pro[v] > 0.0))) {
+    out_ += "strength " + fixed2(s.strength[v]);
+    return;
+  }
+  out_ += report_.grounded[v] ? "no support left"
+          : elements          ? "some elements unsupported"
+          : supports_[v] > 0  ? "no support from evidence"
+                              : "no support";
+  // Neither supported nor attacked: its strength is its base score alone.
+  if (!elements && s.pro[v] <= 0.0 && s.con[v] <= 0.0) out_ += " (base score " + fixed2(s.strength[v]) + ")";
+}
+
+// Whether `a` contradicts `b`: one look-up in the set of contradicts edges,
+// made the first time it is needed, so that a node contradicted by many
+// does not cost its degree in every section that names it.
+bool Writer::contradicts(Vertex a, Vertex b) {
+  if (!contradictions_) {
+    contradictions_.emplace();
+    for (const auto& e : g_.edges()) {
+      if (g_.edge(e).relation == Relation::contradicts) contradictions_->emplace(g_.source(e), g_.target(e));
+    }
+  }
+  return contradictions_->contains({a, b});
+}
+
+const analysis::StatusReason& Writer::reason(Vertex v) {
+  auto it = status_reasons_.find(v);
+  if (it == status_reasons_.end()) {
+    it = status_reasons_.emplace(v, analysis::explain_status(g_, *o_.analyses.status, v)).first;
+  }
+  return it->second;
+}
+
+// Starts a list item `depth` levels deep, or says once that the rest is
+// left out when the section has given all the reasons it may.
+bool Writer::item(std::size_t depth) {
+  if (reasons_ > max_reasons) return false;
+  out_.append(2 * depth, ' ');
+  if (reasons_++ == max_reasons) {
+    out_ += "- And more reasons, not shown here.\n";
+    return false;
+  }
+  out_ += "- ";
+  return true;
+}
+
+// " — source" when the node has one.
+void Writer::source(Vertex v) {
+  if (const auto& src = g_.node(v).source) {
+    out_ += " — ";
+    line_text(out_, *src);
+  }
+}
+
+// Ends the head of an item about `v`, a node that does not stand, with the
+// reasons it does not, one level deeper: once per section (a node met again
+// is "explained above"), down to max_depth.
+void Writer::because(Vertex v, std::size_t depth, bool by_status) {
+  if (explained_[v] == section_) {
+    out_ += " (explained above).\n";
+    return;
+  }
+  if (depth + 1 >= max_depth) {
+    out_ += " (for reasons too deep to show here).\n";
+    return;
+  }
+  explained_[v] = section_;
+  out_ += ":\n";
+  const std::size_t mark = out_.size();
+  if (by_status) {
+    status_reasons(v, depth + 1);
+  } else {
+    gap_reasons(v, depth + 1);
+  }
+  if (out_.size() == mark) {
+    out_.resize(mark - 2);
+    out_ += ".\n";
+  }
+}
+
+// One item per entry of `list` (at most max_listed), then how many more.
+template <class T, class F>
+void Writer::each(const std::vector<T>& list, std::size_t depth, F&& f) {
+  for (std::size_t i = 0; i < list.size() && i < max_listed; ++i) {
+    if (!item(depth)) return;
+    f(list[i]);
+  }
+  if (list.size() > max_listed && item(depth)) {
+    out_ += "And " + std::to_string(list.size() - max_listed) + " more of the same kind.\n";
+  }
+}
+
+// What makes v (OUT or UNDEC) fall, from analysis::explain_status: the
+// standing nodes that contradict it, the elements that do not stand, and,
+// when that is why, the support it lacks or lost; for UNDEC, what it is in
+// a stand-off with.
+void Writer::status_reasons(Vertex v, std::size_t depth) {
+  using analysis::Label;
+  const analysis::StatusReason& r = reason(v);  // stays valid: map nodes do not move
+  const auto& labels = o_.analyses.status->labels;
+  auto element = [&](Vertex e) {
+    out_ += "Its element ";
+    name(e, false);
+    out_ += labels[e] == Label::out ? " does not stand (OUT)" : " is undecided (UNDEC)";
+    because(e, depth, true);
+  };
+  auto support_from = [&](Vertex s) {
+    out_ += "Its support from ";
+    name(s, false);
+  };
+  if (r.label == Label::out) {
+    each(r.contradictors_in, depth, [&](Vertex c) {
+      out_ += "Contradicted by ";
+      name(c, false);
+      out_ += ", which stands (IN)";
+      source(c);
+      out_ += ".\n";
+    });
+    each(r.elements_not_in, depth, element);
+    // A claim's support, when its loss is a reason: nothing carries and
+    // nothing is undecided. (Evidence needs none.)
+    if (is_claim_like(g_.node(v).kind) && r.elements == 0 && r.carrying.empty() && r.undecided.empty() &&
+        r.contested.empty()) {
+      if (!r.has_support() && item(depth)) out_ += "Nothing supports it: it is not grounded in evidence.\n";
+      each(r.fallen, depth, [&](const analysis::SupportEdge& s) {
+        support_from(s.supporter);
+        out_ += " has fallen (OUT)";
+        because(s.supporter, depth, true);
+      });
+      for (const auto& s : r.undercut) {
+        each(s.undercutters, depth, [&](Vertex u) {
+          support_from(s.supporter);
+          out_ += " is undercut by ";
+          name(u, false);
+          out_ += ", which stands (IN)";
+          source(u);
+          out_ += ".\n";
+        });
+      }
+    }
+    return;
+  }
+  if (r.label != Label::undec) return;
+  each(r.contradictors_undec, depth, [&](Vertex c) {
+    if (c == v) {
+      out_ += "It contradicts itself, so it can neither stand nor fall (UNDEC).\n";
+    } else if (contradicts(v, c)) {
+      out_ += "In a stand-off with ";
+      name(c, false);
+      out_ += ": each contradicts the other and neither prevails (UNDEC)";
+      source(c);
+      out_ += ".\n";
+    } else {
+      out_ += "Contradicted by ";
+      name(c, false);
+      out_ += ", which is itself undecided (UNDEC)";
+      source(c);
+      because(c, depth, true);
+    }
+  });
+  each(r.elements_not_in, depth, element);
+  if (r.elements == 0 && r.carrying.empty()) {
+    each(r.undecided, depth, [&](const analysis::SupportEdge& s) {
+      support_from(s.supporter);
+      out_ += " is undecided (UNDEC)";
+      because(s.supporter, depth, true);
+    });
+    for (const auto& s : r.contested) {
+      each(s.undercutters, depth, [&](Vertex u) {
+        support_from(s.supporter);
+        out_ += " is contested by ";
+        name(u, false);
+        out_ += ", which is undecided (UNDEC)";
+        source(u);
+        because(u, depth, true);
+      });
+    }
+  }
+}
+
+// Why v lacks evidence, from analysis::check: its gap, and the gaps of the
+// elements or supporters it is missing.
+void Writer::gap_reasons(Vertex v, std::size_t depth) {
+  const std::size_t index = report_.claim_index[v];
+  if (index == analysis::GroundingReport::npos) return;
+  const auto& c = report_.claims[index];
+  switch (c.gap) {
+    case Gap::none: break;
+    case Gap::unsupported:
+      if (item(depth)) out_ += "Nothing supports it and it has no elements.\n";
+      break;
+    case Gap::missing_elements:
+      each(c.missing, depth, [&](Vertex e) {
+        out_ += "Its element ";
+        name(e, false);
+        out_ += " lacks evidence";
+        because(e, depth, false);
+      });
+      break;
+    case Gap::ungrounded:
+      if (c.cause == UngroundedCause::cycle && c.cycle < report_.cycles.size()) {
+        if (!item(depth)) break;
+        out_ += "It is supported only through a cycle of claims: ";
+        const auto& cycle = report_.cycles[c.cycle];
+        for (std::size_t i = 0; i < cycle.size() && i < max_listed; ++i) {
+          if (i > 0) out_ += " → ";
+          name(cycle[i], false);
+        }
+        if (cycle.size() > max_listed) out_ += " and " + std::to_string(cycle.size() - max_listed) + " more";
+        out_ += ".\n";
+      } else {
+        each(c.supporters, depth, [&](Vertex s) {
+          out_ += "Its support from ";
+          name(s, false);
+          out_ += " lacks evidence itself";
+          because(s, depth, false);
+        });
+      }
+      break;
+  }
+}
+
+// Under a claim that does not stand (with the status analysis: OUT or
+// UNDEC; without it: lacking evidence), everything that makes it fall, so
+// that the decisive defence is read where the claim is.
+void Writer::why(Vertex v) {
+  const auto* status = o_.analyses.status;
+  const bool by_status = status != nullptr;
+  if (by_status ? status->labels[v] == analysis::Label::in : static_cast<bool>(report_.grounded[v])) return;
+  out_ += !by_status                                 ? "**Why it lacks evidence:**\n\n"
+          : status->labels[v] == analysis::Label::out ? "**Why it does not stand:**\n\n"
+                                                      : "**Why it is undecided:**\n\n";
+  ++section_;
+  reasons_ = 0;
+  explained_[v] = section_;
+  if (by_status) {
+    status_reasons(v, 0);
+  } else {
+    gap_reasons(v, 0);
+  }
+  out_ += '\n';
 }
 
 // The evidence a node rests on, through supports and element-of edges, with
@@ -271,7 +558,9 @@ void Writer::claim_section(Vertex v) {
     line_text(out_, *node.source);
     out_ += '.';
   }
-  out_ += "\n\n| ";
+  out_ += "\n\n";
+  why(v);
+  out_ += "| ";
   out_ += elements_[v] > 0 ? "Element" : "Claim";
   out_ += " | Evidence for it | Contrary | Standing |\n|---|---|---|---|\n";
   std::vector<Vertex> rows;

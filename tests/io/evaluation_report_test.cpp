@@ -92,5 +92,32 @@ TEST_P(ExplainGoldenTest, JsonNamesTheSameAttackersAndMissingElements) {
 INSTANTIATE_TEST_SUITE_P(Parler, ExplainGoldenTest,
                          ::testing::Values("sherman", "s1", "contract", "interference", "motion", "aws_aup_breach"));
 
+// A support that stands but whose undercutter is undecided leaves the claim
+// undecided, and the reason names that support.
+TEST(ExplainTest, UndecidedUndercutterNamesTheSupport) {
+  Graph g;
+  auto add = [&](const char* id, NodeKind kind) {
+    Node n;
+    n.id = id;
+    n.label = id;
+    n.kind = kind;
+    return g.add_node(std::move(n));
+  };
+  const auto x = add("x", NodeKind::evidence);
+  const auto c = add("c", NodeKind::claim);
+  const auto a = add("a", NodeKind::evidence);
+  const auto b = add("b", NodeKind::evidence);
+  g.add_edge(x, c, Relation::supports);
+  g.add_edge(a, b, Relation::contradicts);
+  g.add_edge(b, a, Relation::contradicts);
+  g.add_undercut(a, 0);
+  const auto status = analysis::grounded_status(g);
+  const auto strength = analysis::evaluate_strength(g, {}, &status);
+  std::ostringstream out;
+  io::write_explanation_text(out, g, {status, strength}, c);
+  EXPECT_NE(out.str().find("Status: UNDEC (grounded semantics): its support is undecided: x [IN].\n"), std::string::npos)
+      << out.str();
+}
+
 }  // namespace
 }  // namespace claimgraph

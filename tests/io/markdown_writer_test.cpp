@@ -53,6 +53,22 @@ Graph::NodeRef add(Graph& g, std::string id, NodeKind kind, std::string label, s
   return g.add_node(std::move(n));
 }
 
+// The section of a claim in the outline: from its heading to the next one.
+std::string section(const std::string& md, const std::string& heading) {
+  const auto begin = md.find("\n#### " + heading + "\n");
+  if (begin == std::string::npos) return {};
+  return md.substr(begin + 1, md.find("\n###", begin + 1) - begin);
+}
+
+// The part of a section above its table: the claim and why it falls.
+std::string above_table(const std::string& section) { return section.substr(0, section.find("\n| ") + 1); }
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 // cmark-gfm with GitHub's extensions; raw HTML passed through as GitHub
 // passes <br>, so anything unescaped would show up as markup.
 std::string render(const std::string& markdown) {
@@ -103,6 +119,9 @@ TEST(MarkdownWriterTest, OutlinesEachCauseOfActionByElement) {
   // One section for G's cause of action (c; e1, e2 and sub rest on it),
   // and one for H.
   EXPECT_NE(md.find("### G\n\n#### Breach\n\nClaim (c): **lacks evidence**: elements not grounded: e2.\n\n"
+                    "**Why it lacks evidence:**\n\n"
+                    "- Its element Damages (e2) lacks evidence:\n"
+                    "  - Nothing supports it and it has no elements.\n\n"
                     "| Element | Evidence for it | Contrary | Standing |\n|---|---|---|---|\n"
                     "| Contract (e1) | • Exhibit 1 (x) — Ex. 1 | • Unsigned copy (u) *(undercuts its support)* | grounded |\n"
                     "| Damages (e2) | — | • No damages (k) | **lacks evidence**: nothing supports it and it has no elements |\n"),
@@ -113,6 +132,230 @@ TEST(MarkdownWriterTest, OutlinesEachCauseOfActionByElement) {
   EXPECT_EQ(md.find("## Diagram"), std::string::npos);
   EXPECT_NE(report(g, false, "case one (draft).svg").find("[![Diagram of the case](case%20one%20%28draft%29.svg)]"),
             std::string::npos);
+}
+
+// The court's reasons against the contract claim are read under the claim
+// itself: each element that fails and the findings that defeat it, with
+// their sources.
+TEST(MarkdownWriterTest, ParlerContractNamesWhatDefeatsItUnderItsOwnHeading) {
+  const Graph g = load("parler_v_aws");
+  const std::string md = report(g, true);
+  const std::string why = above_table(section(md, "AWS breached the AWS Customer Agreement"));
+  ASSERT_NE(why.find("Claim of Parler (contract)"), std::string::npos) << md;
+  for (const char* expected : {
+           "**Why it does not stand:**\n\n",
+           "- Its element AWS breached the contract (k2) does not stand (OUT):\n",
+           "  - Contradicted by The Agreement let AWS terminate immediately and suspend (aws\\_may\\_terminate), which "
+           "stands (IN) — AWS-OPP.\n",
+           "  - Contradicted by Parler did not dispute that some posts violate the AUP (ord\\_no\\_dispute), which stands "
+           "(IN) — ORD (Dkt. 34).\n",
+           "  - Contradicted by Parler ignores § 7.2(b)(ii) (ord\\_ignores\\_72bii), which stands (IN) — ORD (Dkt. 34).\n",
+           "  - Contradicted by Termination appears to respond to Parler's material breach (ord\\_material\\_breach), which "
+           "stands (IN) — ORD (Dkt. 34).\n",
+           "- Its element Parler performed its own obligations (k3) does not stand (OUT):\n"
+           "  - Contradicted by Parler breached the Acceptable Use Policy (aws\\_aup\\_breach), which stands (IN) — "
+           "AWS-OPP.\n"
+           "  - Nothing supports it: it is not grounded in evidence.\n",
+           "- Its element Parler suffered damages (k4) does not stand (OUT):\n"
+           "  - Nothing supports it: it is not grounded in evidence.\n",
+       }) {
+    EXPECT_NE(why.find(expected), std::string::npos) << "missing: " << expected << "\nin:\n" << why;
+  }
+  EXPECT_EQ(why.find("(k1)"), std::string::npos) << "k1 stands: not a reason\n" << why;
+  // Whatever the graph says: every standing node that contradicts an
+  // element of the claim is named there.
+  const auto status = analysis::grounded_status(g);
+  const auto contract = *g.find("contract");
+  std::size_t named = 0;
+  for (const auto& e : g.edges()) {
+    if (g.edge(e).relation != Relation::element_of || g.target(e) != contract) continue;
+    for (const auto& f : g.edges()) {
+      if (g.edge(f).relation != Relation::contradicts || g.target(f) != g.source(e)) continue;
+      if (status.labels[g.source(f)] != analysis::Label::in) continue;
+      std::string id;
+      for (const char c : g.node(g.source(f)).id) id += c == '_' ? std::string("\\_") : std::string(1, c);
+      EXPECT_NE(why.find("Contradicted by " + g.node(g.source(f)).label + " (" + id + ")"), std::string::npos) << id;
+      ++named;
+    }
+  }
+  EXPECT_EQ(named, 5u);
+}
+
+// One small case with every reason a claim can fall for, each under its
+// own claim and nowhere else.
+TEST(MarkdownWriterTest, EachReasonIsGivenUnderTheClaimItDefeats) {
+  Graph g;
+  auto evidence = [&](std::string id, std::string label, std::string source = "") {
+    const auto v = add(g, std::move(id), NodeKind::evidence, std::move(label), "Record");
+    if (!source.empty()) g.node(v).source = std::move(source);
+    return v;
+  };
+  // Supported, but contradicted by a finding that stands.
+  const auto contra = add(g, "contra", NodeKind::claim, "Contradicted claim", "A");
+  g.add_edge(evidence("x1", "Exhibit 1"), contra, Relation::supports);
+  g.add_edge(evidence("f", "Finding", "Ord. 1"), contra, Relation::contradicts);
+  // Its only support undercut.
+  const auto cut = add(g, "cut", NodeKind::claim, "Undercut claim", "B");
+  g.add_edge(evidence("x2", "Exhibit 2"), cut, Relation::supports);
+  g.add_undercut(evidence("u", "Unsigned copy", "Ex. 9"), g.edge_count() - 1);
+  // One element stands, one has nothing.
+  const auto elems = add(g, "elems", NodeKind::claim, "Claim with elements", "C");
+  const auto e1 = add(g, "e1", NodeKind::claim, "Contract", "C");
+  const auto e2 = add(g, "e2", NodeKind::claim, "Damages", "C");
+  g.add_edge(evidence("x3", "Exhibit 3"), e1, Relation::supports);
+  g.add_edge(e1, elems, Relation::element_of);
+  g.add_edge(e2, elems, Relation::element_of);
+  // Nothing at all.
+  add(g, "bare", NodeKind::claim, "Bare allegation", "D");
+  // Two supported claims that contradict each other.
+  const auto left = add(g, "left", NodeKind::claim, "Left", "E");
+  const auto right = add(g, "right", NodeKind::counterclaim, "Right", "E");
+  g.add_edge(evidence("x5", "Exhibit 5"), left, Relation::supports);
+  g.add_edge(evidence("x6", "Exhibit 6"), right, Relation::supports);
+  g.add_edge(left, right, Relation::contradicts);
+  g.add_edge(right, left, Relation::contradicts);
+
+  const std::string md = report(g, true);
+  const std::string contradicted = "- Contradicted by Finding (f), which stands (IN) — Ord. 1.\n";
+  const std::string undercut = "- Its support from Exhibit 2 (x2) is undercut by Unsigned copy (u), which stands (IN) — Ex. 9.\n";
+  const std::string element = "- Its element Damages (e2) does not stand (OUT):\n  - Nothing supports it: it is not grounded in evidence.\n";
+  const std::string nothing = "**Why it does not stand:**\n\n- Nothing supports it: it is not grounded in evidence.\n\n";
+  const std::string standoff = "**Why it is undecided:**\n\n- In a stand-off with Right (right): each contradicts the other and "
+                               "neither prevails (UNDEC).\n\n";
+  EXPECT_NE(above_table(section(md, "Contradicted claim")).find("**Why it does not stand:**\n\n" + contradicted + "\n"),
+            std::string::npos) << md;
+  EXPECT_NE(above_table(section(md, "Undercut claim")).find("**Why it does not stand:**\n\n" + undercut + "\n"),
+            std::string::npos) << md;
+  EXPECT_NE(above_table(section(md, "Claim with elements")).find("**Why it does not stand:**\n\n" + element + "\n"),
+            std::string::npos) << md;
+  EXPECT_NE(above_table(section(md, "Bare allegation")).find(nothing), std::string::npos) << md;
+  EXPECT_NE(above_table(section(md, "Left")).find(standoff), std::string::npos) << md;
+  EXPECT_NE(above_table(section(md, "Right")).find("- In a stand-off with Left (left)"), std::string::npos) << md;
+  for (const auto& once : {contradicted, undercut, element}) EXPECT_EQ(count(md, once), 1u) << once << md;
+  EXPECT_EQ(count(md, "Why it"), 6u) << "the claims that stand say nothing of falling\n" << md;
+
+  // Strength: a number where something supports the node, "no support"
+  // where its strength would only be its base score.
+  EXPECT_NE(section(md, "Bare allegation")
+                .find("Claim (bare): **lacks evidence**: nothing supports it and it has no elements · OUT · no support "
+                      "(base score 0.50) · preponderance not met."),
+            std::string::npos) << md;
+  EXPECT_NE(section(md, "Claim with elements").find("| Damages (e2) | — | — | **lacks evidence**: nothing supports it and it "
+                                                    "has no elements · OUT · no support (base score 0.50) · "),
+            std::string::npos) << md;
+  EXPECT_NE(section(md, "Claim with elements").find("Claim (elems): **lacks evidence**: elements not grounded: e2 · OUT · some elements unsupported · "), std::string::npos) << md;
+  EXPECT_NE(section(md, "Contradicted claim").find("grounded · OUT · strength 0.50 · "), std::string::npos) << md;
+  EXPECT_NE(section(md, "Undercut claim").find("grounded · OUT · no support left (base score 0.50) · "), std::string::npos)
+      << md;
+  EXPECT_EQ(section(md, "Bare allegation").find("strength"), std::string::npos) << md;
+  EXPECT_EQ(section(md, "Claim with elements").find("strength 0.50"), std::string::npos) << md;
+
+  // Without the status analysis, why each claim lacks evidence.
+  const std::string plain = report(g, false);
+  EXPECT_NE(above_table(section(plain, "Claim with elements"))
+                .find("**Why it lacks evidence:**\n\n- Its element Damages (e2) lacks evidence:\n"
+                      "  - Nothing supports it and it has no elements.\n\n"),
+            std::string::npos) << plain;
+  EXPECT_EQ(section(plain, "Contradicted claim").find("Why it"), std::string::npos) << "grounded\n" << plain;
+}
+
+// A claim that falls only because of what a claim it rests on fell for:
+// the whole chain is given, each node once.
+TEST(MarkdownWriterTest, FallenSupportIsTracedToWhatDefeatsIt) {
+  Graph g;
+  const auto top = add(g, "top", NodeKind::claim, "Top");
+  const auto mid = add(g, "mid", NodeKind::claim, "Middle", "H");
+  const auto x = add(g, "x", NodeKind::evidence, "Exhibit", "H");
+  const auto f = add(g, "f", NodeKind::evidence, "Finding", "H");
+  g.add_edge(x, mid, Relation::supports);
+  g.add_edge(f, mid, Relation::contradicts);
+  g.add_edge(mid, top, Relation::supports);
+  // Supported by evidence that a finding contradicts: evidence needs no
+  // support, so only the finding is given.
+  const auto claim = add(g, "claim", NodeKind::claim, "Claim on a forged exhibit", "K");
+  const auto forged = add(g, "forged", NodeKind::evidence, "Forged exhibit", "K");
+  g.add_edge(forged, claim, Relation::supports);
+  g.add_edge(add(g, "expert", NodeKind::evidence, "Expert report", "K"), forged, Relation::contradicts);
+  // Supported only by a claim that nothing supports.
+  const auto rumour = add(g, "rumour", NodeKind::claim, "Rumour", "R");
+  g.add_edge(add(g, "gossip", NodeKind::claim, "Gossip", "R"), rumour, Relation::supports);
+  const std::string md = report(g, true);
+  EXPECT_NE(above_table(section(md, "Top")).find("**Why it does not stand:**\n\n- Its support from Middle (mid) has fallen "
+                                                 "(OUT):\n  - Contradicted by Finding (f), which stands (IN).\n\n"),
+            std::string::npos) << md;
+  EXPECT_NE(above_table(section(md, "Claim on a forged exhibit"))
+                .find("**Why it does not stand:**\n\n- Its support from Forged exhibit (forged) has fallen (OUT):\n"
+                      "  - Contradicted by Expert report (expert), which stands (IN).\n\n"),
+            std::string::npos) << md;
+  EXPECT_NE(above_table(section(md, "Rumour"))
+                .find("Claim (rumour): **lacks evidence**: its supporters lack evidence themselves: gossip · OUT · no "
+                      "support from evidence · preponderance not met.\n\n**Why it does not stand:**\n\n"
+                      "- Its support from Gossip (gossip) has fallen (OUT):\n"
+                      "  - Nothing supports it: it is not grounded in evidence.\n\n"),
+            std::string::npos) << md;
+}
+
+// A node reached twice is explained once; a chain deeper than the report
+// goes is cut with a word that says so.
+TEST(MarkdownWriterTest, RepeatsAreReferredBackAndDeepChainsCut) {
+  Graph g;
+  const auto top = add(g, "top", NodeKind::claim, "Top");
+  const auto a1 = add(g, "a1", NodeKind::claim, "A1", "H");
+  const auto a2 = add(g, "a2", NodeKind::claim, "A2", "H");
+  const auto shared = add(g, "s", NodeKind::claim, "Shared", "H");
+  g.add_edge(a1, top, Relation::supports);
+  g.add_edge(a2, top, Relation::supports);
+  g.add_edge(shared, a1, Relation::supports);
+  g.add_edge(shared, a2, Relation::supports);
+  auto previous = add(g, "d0", NodeKind::claim, "Deep 0", "D");
+  for (std::size_t i = 1; i < 12; ++i) {
+    const auto next = add(g, test::numbered("d", i), NodeKind::claim, "Deep", "I");
+    g.add_edge(next, previous, Relation::supports);
+    previous = next;
+  }
+  const std::string md = report(g, true);
+  EXPECT_NE(above_table(section(md, "Top"))
+                .find("- Its support from A1 (a1) has fallen (OUT):\n"
+                      "  - Its support from Shared (s) has fallen (OUT):\n"
+                      "    - Nothing supports it: it is not grounded in evidence.\n"
+                      "- Its support from A2 (a2) has fallen (OUT):\n"
+                      "  - Its support from Shared (s) has fallen (OUT) (explained above).\n\n"),
+            std::string::npos) << md;
+  const std::string deep = above_table(section(md, "Deep 0"));
+  EXPECT_NE(deep.find("          - Its support from Deep (d6) has fallen (OUT) (for reasons too deep to show here).\n\n"),
+            std::string::npos) << deep;
+}
+
+TEST(MarkdownWriterTest, HostileLabelsInReasonsRenderAsWrittenOnGitHub) {
+  if (std::string(CLAIMGRAPH_CMARK_PROGRAM).empty()) GTEST_SKIP() << "cmark-gfm is not installed: cannot render";
+  const std::vector<std::string> hostile = {
+      "<b>bold</b> & <script>alert(1)</script>", "*star* _under_ **strong** ~~strike~~ `code`",
+      "[link](x) ![img](y) <z>",                 "1. not a list",
+      "- not a list either",                     "# heading $x$",
+      "| pipe | cell |",                         "line\nbreak",
+  };
+  Graph g;
+  for (std::size_t i = 0; i < hostile.size(); ++i) {
+    const auto c = add(g, test::numbered("c", i), NodeKind::claim, "Claim", test::numbered("G", i));
+    const auto e = add(g, test::numbered("e", i), NodeKind::claim, hostile[i], test::numbered("G", i));
+    const auto f = add(g, test::numbered("f", i), NodeKind::evidence, hostile[i], test::numbered("G", i));
+    g.node(f).source = hostile[i];
+    g.add_edge(e, c, Relation::element_of);
+    g.add_edge(f, e, Relation::contradicts);
+  }
+  const std::string html = render(report(g, true));
+  for (const char* markup : {"<script", "<b>", "<em>", "<del>", "<a ", "<ol", "<h1>heading", "<code>"}) {
+    EXPECT_EQ(html.find(markup), std::string::npos) << markup << "\n" << html;
+  }
+  for (std::size_t i = 0; i < hostile.size(); ++i) {
+    std::string shown = hostile[i];
+    for (auto& c : shown) c = c == '\n' ? ' ' : c;
+    EXPECT_NE(html.find("<li>Its element " + html_text(shown) + " (" + test::numbered("e", i) + ") does not stand (OUT):"),
+              std::string::npos) << i << "\n" << html;
+    EXPECT_NE(html.find("<li>Contradicted by " + html_text(shown) + " (" + test::numbered("f", i) + "), which stands (IN) — " +
+                        html_text(shown) + ".</li>"),
+              std::string::npos) << i << "\n" << html;
+  }
 }
 
 TEST(MarkdownWriterTest, EveryClaimGroundedSaysSo) {

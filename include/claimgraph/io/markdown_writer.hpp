@@ -2,9 +2,13 @@
 // Writes a report for a brief or a memo in Markdown (CommonMark with GitHub's
 // tables): first the claims that lack evidence and why; then, per group
 // (cause of action), an outline of proof: for each claim that nothing else in
-// the group rests on, one row per element (or one row for the claim itself)
-// with the evidence behind it and its sources, the contrary evidence, and its
-// standing; then the diagram, linked.
+// the group rests on, its standing and, when it does not stand, why, as a
+// nested list to paste into a memo (the standing nodes that contradict it,
+// with their sources; the supports undercut, and by what; the elements that
+// do not stand, each with its own reasons; nothing supporting it; for UNDEC,
+// what it is in a stand-off with); then one row per element (or one row for
+// the claim itself) with the evidence behind it and its sources, the
+// contrary evidence, and its standing; then the diagram, linked.
 //
 // Every user string is escaped for where it goes: Markdown punctuation that
 // would start emphasis, code, links, HTML, tables or math is backslash-
@@ -22,9 +26,12 @@ namespace claimgraph::io {
 /// What the report includes.
 struct MarkdownOptions {
   /// What the analyses found. The report is about gaps: without `grounding`
-  /// it runs analysis::check itself. With `status` and `strength`, each row
-  /// also gives the status (IN, OUT, UNDEC), the strength and whether the
-  /// claim meets its standard.
+  /// it runs analysis::check itself. With `status`, the reasons a claim
+  /// does not stand come from the status (analysis::explain_status);
+  /// without it, from the gaps in its evidence. With `status` and
+  /// `strength`, each row also gives the status (IN, OUT, UNDEC), the
+  /// strength (or "no support" for a claim whose strength would be its
+  /// base score alone) and whether the claim meets its standard.
   analysis::Analyses analyses;
   /// Path or URL of the rendered diagram to link at the end (none: no
   /// diagram section).
