@@ -118,10 +118,11 @@ PageSize printable_area(const PageSetup& page) noexcept {
   return {std::max(1.0, size.width - 2 * page.margin), std::max(1.0, size.height - 2 * page.margin)};
 }
 
-std::string compose_page(const Drawing& drawing, double scale, const PageSetup& page, const Header& header) {
-  const PageSize size = page_size(page);
-  const PageSize area = printable_area(page);
-  const std::string_view svg = drawing.svg;
+namespace {
+
+// Graphviz's drawing as an <svg> element nested in the page, placed.
+void append_placed(std::string& out, const Placed& placed, const PageSetup& page) {
+  const std::string_view svg = placed.drawing->svg;
   const std::size_t open = svg.find("<svg");
   const std::size_t open_end = open == std::string_view::npos ? open : svg.find('>', open);
   const std::size_t close = svg.rfind("</svg>");
@@ -129,9 +130,25 @@ std::string compose_page(const Drawing& drawing, double scale, const PageSetup& 
     throw RenderError("the diagram's SVG has no <svg> element", {});
   }
   const std::string_view tag = svg.substr(open, open_end - open);
-  const double width = drawing.size.width * scale;
-  const double height = drawing.size.height * scale;
+  out += "<svg x=\"";
+  append_number(out, page.margin + placed.x);
+  out += "\" y=\"";
+  append_number(out, page.margin + placed.y);
+  out += "\" width=\"";
+  append_number(out, placed.drawing->size.width * placed.scale);
+  out += "\" height=\"";
+  append_number(out, placed.drawing->size.height * placed.scale);
+  out += "\" viewBox=\"";
+  out += attribute(tag, "viewBox");
+  out += "\" preserveAspectRatio=\"xMidYMin meet\">\n";
+  out += svg.substr(open_end + 1, close - open_end - 1);
+  out += "</svg>\n";
+}
 
+}  // namespace
+
+std::string compose_page(std::span<const Placed> drawings, const PageSetup& page, const Header& header) {
+  const PageSize size = page_size(page);
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"";
@@ -144,19 +161,8 @@ std::string compose_page(const Drawing& drawing, double scale, const PageSetup& 
   append_number(out, size.height);
   out += "\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
   append_header(out, page, size, header);
-  out += "<svg x=\"";
-  append_number(out, page.margin + (area.width - width) / 2);
-  out += "\" y=\"";
-  append_number(out, page.margin);
-  out += "\" width=\"";
-  append_number(out, width);
-  out += "\" height=\"";
-  append_number(out, height);
-  out += "\" viewBox=\"";
-  out += attribute(tag, "viewBox");
-  out += "\" preserveAspectRatio=\"xMidYMin meet\">\n";
-  out += svg.substr(open_end + 1, close - open_end - 1);
-  out += "</svg>\n</svg>\n";
+  for (const Placed& placed : drawings) append_placed(out, placed, page);
+  out += "</svg>\n";
   return out;
 }
 

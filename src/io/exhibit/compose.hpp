@@ -4,6 +4,7 @@
 // into the printable area.
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -34,9 +35,16 @@ struct Header {
   std::size_t count = 1;
 };
 
-/// The page: `drawing` at `scale`, centred across the printable area and at
-/// its top, under `header`.
-[[nodiscard]] std::string compose_page(const Drawing& drawing, double scale, const PageSetup& page,
-                                       const Header& header);
+/// A drawing placed on a page: its top left corner in points from the
+/// printable area's, and its scale.
+struct Placed {
+  const Drawing* drawing = nullptr;
+  double x = 0;
+  double y = 0;
+  double scale = 1;
+};
+
+/// The page: each drawing where it is placed, under `header`.
+[[nodiscard]] std::string compose_page(std::span<const Placed> drawings, const PageSetup& page, const Header& header);
 
 }  // namespace claimgraph::io::exhibit

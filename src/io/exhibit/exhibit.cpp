@@ -4,11 +4,13 @@
 #include <array>
 #include <cmath>
 #include <deque>
+#include <optional>
 #include <sstream>
 #include <utility>
 
 #include "claimgraph/io/dot_writer.hpp"
 #include "detail/number.hpp"
+#include "io/exhibit/arrange.hpp"
 #include "io/exhibit/compose.hpp"
 #include "io/exhibit/fit.hpp"
 #include "io/exhibit/split.hpp"
@@ -67,6 +69,8 @@ using exhibit::Unit;
 struct Planned {
   std::string heading;
   Fitted fitted;
+  /// Whether the legend goes on it.
+  bool legend = false;
 };
 
 class Planner {
@@ -100,6 +104,18 @@ class Planner {
         },
         area_, render_);
   }
+
+  // The legend, drawn on its own, when the diagrams have one.
+  std::optional<exhibit::Drawing> legend() const {
+    if (!options_.draw.dot.legend) return std::nullopt;
+    std::ostringstream text;
+    write_dot(text, Graph(), options_.draw.dot);
+    RenderOptions svg = render_;
+    svg.format = RenderFormat::svg;
+    return exhibit::measure(render(text.str(), svg));
+  }
+
+  PageSize area() const { return area_; }
 
   // The whole case on one page (its title is in the page's header).
   Fitted whole() const {
@@ -147,7 +163,11 @@ class Planner {
   }
 
  private:
-  static DotOptions page_dot(DotOptions dot) { return dot; }
+  // The legend is drawn on its own, beside or under the diagram.
+  static DotOptions page_dot(DotOptions dot) {
+    dot.legend = false;
+    return dot;
+  }
 
   DrawOptions layout_options() const {
     DrawOptions d = options_.draw;
@@ -185,18 +205,24 @@ std::string title_of(const Graph& graph, const ExhibitOptions& options) {
 
 std::string percent(double scale) { return std::to_string(static_cast<int>(std::lround(scale * 100))) + "%"; }
 
-std::vector<Planned> plan(const Graph& graph, const ExhibitOptions& options, const Planner& planner) {
+std::vector<Planned> plan(const Graph& graph, const ExhibitOptions& options, const Planner& planner,
+                          const exhibit::Drawing* legend) {
   const std::string title = title_of(graph, options);
   if (!options.split || graph.node_count() <= options.draw.max_render_nodes) {
     Fitted whole = planner.whole();
-    if (whole.legible || !options.split) return {Planned{title, std::move(whole)}};
+    if (!options.split || exhibit::arrange(whole.drawing, legend, planner.area()).legible) {
+      return {Planned{title, std::move(whole), true}};
+    }
   }
   const std::vector<Unit> units = planner.units();
   std::vector<std::size_t> page_of(units.size());
   for (std::size_t k = 0; k < units.size(); ++k) page_of[k] = k + 2;
   std::vector<Planned> pages;
-  pages.push_back({"Overview of the case", planner.fit_dot(exhibit::overview_dot(graph, options.draw.dot.analyses, units, page_of))});
-  for (std::size_t k = 0; k < units.size(); ++k) pages.push_back({units[k].heading, planner.unit(units, k, page_of)});
+  pages.push_back({"Overview of the case",
+                   planner.fit_dot(exhibit::overview_dot(graph, options.draw.dot.analyses, units, page_of)), true});
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    pages.push_back({units[k].heading, planner.unit(units, k, page_of), false});
+  }
   return pages;
 }
 
@@ -204,23 +230,26 @@ std::vector<Planned> plan(const Graph& graph, const ExhibitOptions& options, con
 
 Exhibit draw_exhibit(const Graph& graph, const ExhibitOptions& options) {
   const Planner planner(graph, options);
-  std::vector<Planned> planned = plan(graph, options, planner);
+  const std::optional<exhibit::Drawing> legend = planner.legend();
+  const exhibit::Drawing* key = legend ? &*legend : nullptr;
+  std::vector<Planned> planned = plan(graph, options, planner, key);
   const std::string title = title_of(graph, options);
   Exhibit out;
   std::vector<std::string> composed;
   for (std::size_t i = 0; i < planned.size(); ++i) {
-    const Fitted& f = planned[i].fitted;
-    const double smallest = exhibit::smallest_text(f.drawing, f.scale);
-    if (!f.legible) {
+    const exhibit::Arranged a =
+        exhibit::arrange(planned[i].fitted.drawing, planned[i].legend ? key : nullptr, planner.area());
+    const double smallest = exhibit::smallest_text(planned[i].fitted.drawing, a.scale);
+    if (!a.legible) {
       std::string message = "page " + std::to_string(i + 1) + " (" + planned[i].heading + ") is printed at " +
-                            percent(f.scale) + " of its size, its smallest text at ";
+                            percent(a.scale) + " of its size, its smallest text at ";
       detail::append_number(message, std::round(smallest * 10) / 10);
       message += " pt: too small to read; show less of the case on it (--focus, --group)";
       planner.warn(message);
     }
-    composed.push_back(exhibit::compose_page(f.drawing, f.scale, options.page,
-                                             {title, planned[i].heading, i + 1, planned.size()}));
-    ExhibitPage page{planned[i].heading, f.scale, smallest, {}};
+    composed.push_back(
+        exhibit::compose_page(a.placed, options.page, {title, planned[i].heading, i + 1, planned.size()}));
+    ExhibitPage page{planned[i].heading, a.scale, smallest, {}};
     if (options.draw.format == RenderFormat::svg) page.bytes = composed.back();
     if (options.draw.format == RenderFormat::png) {
       page.bytes = exhibit::png_of(composed.back(), page_size(options.page), png_dpi);

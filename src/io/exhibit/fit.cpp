@@ -28,12 +28,12 @@ double scale_for(const Drawing& drawing, PageSize area) {
   return std::min({1.0, area.width / drawing.size.width, area.height / drawing.size.height});
 }
 
-bool legible(const Drawing& drawing, double scale) {
+}  // namespace
+
+bool legible(const Drawing& drawing, double scale) noexcept {
   constexpr double slack = 1e-6;
   return smallest_text(drawing, scale) + slack >= min_text_points && label_font * scale + slack >= min_label_points;
 }
-
-}  // namespace
 
 double smallest_text(const Drawing& drawing, double scale) noexcept {
   return (drawing.smallest_font > 0 ? drawing.smallest_font : label_font) * scale;

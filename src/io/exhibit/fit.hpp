@@ -22,6 +22,10 @@ struct Fitted {
   bool legible = false;
 };
 
+/// Whether, at `scale`, node labels are at least min_label_points and no
+/// text is under min_text_points.
+[[nodiscard]] bool legible(const Drawing& drawing, double scale) noexcept;
+
 /// The smallest text of a drawing at `scale`, in points.
 [[nodiscard]] double smallest_text(const Drawing& drawing, double scale) noexcept;
 

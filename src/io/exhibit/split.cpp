@@ -195,9 +195,10 @@ void append_claims(std::string& out, const Graph& graph, const analysis::Analyse
   for (std::size_t i = 0; i < claims.size() && i < most_listed; ++i) {
     std::string cell = wrapped(graph.node(claims[i]).label, 42);
     if (analyses.status != nullptr) {
-      cell += "&#160;— <B>";
+      // Spaces next to a tag are lost in SVG text: the status goes in brackets.
+      cell += " (<B>";
       cell += analysis::to_string(analyses.status->labels[claims[i]]);
-      cell += "</B>";
+      cell += "</B>)";
     }
     append_row(out, cell);
   }
@@ -216,13 +217,13 @@ void append_gaps(std::string& out, const Graph& graph, const analysis::Analyses&
     append_row(out, "every claim has evidence");
     return;
   }
-  std::string cell = "<B>LACKS EVIDENCE:</B>&#160;";
+  std::string cell = "<B>LACKS EVIDENCE: ";
   for (std::size_t i = 0; i < lacking.size() && i < most_listed; ++i) {
     if (i > 0) cell += ", ";
     cell += escaped(lacking[i]);
   }
   if (lacking.size() > most_listed) cell += " and " + std::to_string(lacking.size() - most_listed) + " more";
-  append_row(out, cell);
+  append_row(out, cell + "</B>");
 }
 
 void append_unit(std::string& out, const Graph& graph, const analysis::Analyses& analyses,
