@@ -387,6 +387,23 @@ void stagger_leaves(Agraph_t* graph, int levels) {
   }
 }
 
+// Sets `name` on every cluster below `graph`, nested ones too.
+void set_on_clusters(Agraph_t* graph, const std::string& name, const std::string& value) {
+  std::vector<Agraph_t*> stack{graph};
+  while (!stack.empty()) {
+    Agraph_t* g = stack.back();
+    stack.pop_back();
+    for (Agraph_t* sub = agfstsubg(g); sub != nullptr; sub = agnxtsubg(sub)) {
+      stack.push_back(sub);
+      if (std::string_view(agnameof(sub)).rfind("cluster", 0) != 0) continue;
+      std::string n = name;
+      std::string v = value;
+      std::string none;
+      agsafeset(sub, n.data(), v.data(), none.data());
+    }
+  }
+}
+
 void adjust(Agraph_t* graph, const RenderOptions& options) {
   for (const auto& [name, value] : options.attributes) {
     std::string n = name;
@@ -402,6 +419,7 @@ void adjust(Agraph_t* graph, const RenderOptions& options) {
     if (symbol == nullptr) symbol = agattr(graph, AGNODE, n.data(), none.data());
     for (Agnode_t* node = agfstnode(graph); node != nullptr; node = agnxtnode(graph, node)) agxset(node, symbol, v.data());
   }
+  for (const auto& [name, value] : options.cluster_attributes) set_on_clusters(graph, name, value);
   stagger_leaves(graph, options.stagger);
 }
 

@@ -59,6 +59,9 @@ struct RenderOptions {
   /// Graph attributes set before the layout, over the DOT's own (for
   /// example {"rankdir", "LR"}).
   std::vector<std::pair<std::string, std::string>> attributes;
+  /// Attributes set on every cluster (subgraph named cluster...) before the
+  /// layout, over the DOT's own (for example {"labelloc", "t"}).
+  std::vector<std::pair<std::string, std::string>> cluster_attributes;
   /// Node attributes set on every node before the layout, over the DOT's own
   /// (for example {"margin", "0.05"}).
   std::vector<std::pair<std::string, std::string>> node_attributes;

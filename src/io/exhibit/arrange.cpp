@@ -28,8 +28,8 @@ Arranged alone(const Drawing& diagram, PageSize area) {
 
 Arranged arrange(const Drawing& diagram, const Drawing* legend, PageSize area) {
   if (legend == nullptr) return alone(diagram, area);
-  // The legend as large as it may be, up to half the page either way.
-  const double key = scale_within(*legend, area.width / 2, area.height / 2);
+  // The legend as large as it may be, up to half the page's height.
+  const double key = scale_within(*legend, area.width, area.height / 2);
   if (!legible(*legend, key)) return alone(diagram, area);
   const double key_width = legend->size.width * key;
   const double key_height = legend->size.height * key;

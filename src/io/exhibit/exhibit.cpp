@@ -211,7 +211,7 @@ std::vector<Planned> plan(const Graph& graph, const ExhibitOptions& options, con
   if (!options.split || graph.node_count() <= options.draw.max_render_nodes) {
     Fitted whole = planner.whole();
     if (!options.split || exhibit::arrange(whole.drawing, legend, planner.area()).legible) {
-      return {Planned{title, std::move(whole), true}};
+      return {Planned{"The whole case", std::move(whole), true}};
     }
   }
   const std::vector<Unit> units = planner.units();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 #include <utility>
 
 namespace claimgraph::io::exhibit {
@@ -50,6 +51,9 @@ Fitted fit(const DotFor& dot_for, PageSize area, RenderOptions options) {
       options.stagger = c.stagger;
       options.attributes = {{"rankdir", c.rankdir}, {"nodesep", "0.12"}, {"ranksep", "0.25"}};
       options.node_attributes = {{"margin", "0.08,0.04"}};
+      // Cluster titles at the top whichever way the ranks run (write_dot's
+      // "b" is the top only bottom to top).
+      options.cluster_attributes = {{"labelloc", std::string_view(c.rankdir) == "BT" ? "b" : "t"}};
       Drawing drawing = measure(render(dot, options));
       const double scale = scale_for(drawing, area);
       if (first || scale > best.scale) {
