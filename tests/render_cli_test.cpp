@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -129,7 +130,8 @@ TEST_F(RenderCliTest, ReadsStandardInput) {
 
 TEST_F(RenderCliTest, DiagramOptionsAreThoseOfExport) {
   for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
-           {"--evaluate"}, {"--no-legend"}, {"--no-clusters"}, {"--evaluate", "--no-legend", "--no-clusters"}}) {
+           {"--evaluate"}, {"--no-legend"}, {"--no-clusters"}, {"--evaluate", "--no-legend", "--no-clusters"},
+           {"--style", "mono"}, {"--style", "mono", "--evaluate"}, {"--focus", "sherman", "--depth", "1"}}) {
     std::string joined;
     for (const auto& f : flags) joined += f + " ";
     SCOPED_TRACE(joined);
@@ -238,11 +240,45 @@ TEST_F(RenderCliTest, AboveTheLimitAnExplicitSlowLayoutIsRefused) {
   EXPECT_EQ(without_progress(sfdp.err), "");
 }
 
+TEST_F(RenderCliTest, MonoDrawsInBlackGreysAndWhiteOnly) {
+  // Every colour of the SVG: fill="..." and stroke="..." attributes.
+  auto colours = [](const std::string& svg) {
+    std::set<std::string> out;
+    for (const char* key : {" fill=\"", " stroke=\""}) {
+      const std::string k(key);
+      for (std::size_t at = svg.find(k); at != std::string::npos; at = svg.find(k, at + 1)) {
+        const std::size_t begin = at + k.size();
+        out.insert(svg.substr(begin, svg.find('"', begin) - begin));
+      }
+    }
+    return out;
+  };
+  auto grey = [](const std::string& c) {
+    if (c == "none" || c == "white" || c == "black" || c == "transparent") return true;
+    return c.size() == 7 && c[0] == '#' && c.substr(1, 2) == c.substr(3, 2) && c.substr(3, 2) == c.substr(5, 2);
+  };
+  const fs::path out = tmp_ / "mono.svg";
+  const RunResult r = claimgraph({"render", graph("parler_v_aws"), "-o", out.string(), "--style", "mono", "--evaluate"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto mono = colours(read_text(out));
+  for (const auto& c : mono) EXPECT_TRUE(grey(c)) << c;
+  EXPECT_GT(mono.size(), 3u);
+  ASSERT_EQ(claimgraph({"render", graph("parler_v_aws"), "-o", out.string(), "--evaluate"}).status, 0);
+  const auto colour = colours(read_text(out));
+  EXPECT_TRUE(std::any_of(colour.begin(), colour.end(), [&](const std::string& c) { return !grey(c); }));
+  // A style that does not exist is refused with the ones that do.
+  const RunResult bad = claimgraph({"render", graph("parler_v_aws"), "-o", out.string(), "--style", "mon"});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.err,
+            "--style: unknown value \"mon\"; expected colour or mono; did you mean \"mono\"?\n"
+            "Run with --help for more information.\n");
+}
+
 TEST_F(RenderCliTest, HelpDocumentsTheLayoutsAndTheLimit) {
   const RunResult r = claimgraph({"render", "--help"});
   EXPECT_EQ(r.status, 0);
   for (const char* s : {"--layout", "neato", "sfdp", "--format", "--evaluate", "--no-legend", "--no-clusters",
-                        "--max-render-nodes", "Exit status: 0 drawn;"}) {
+                        "--style", "{colour,mono}", "Okabe-Ito", "--max-render-nodes", "Exit status: 0 drawn;"}) {
     EXPECT_NE(r.out.find(s), std::string::npos) << s << " in\n" << r.out;
   }
   const std::string limit = "--max-render-nodes UINT=" + std::to_string(Limits{}.max_render_nodes);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "claimgraph/analysis/abstract.hpp"
+#include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/render.hpp"
 #include "claimgraph/suggest.hpp"
@@ -37,6 +38,10 @@ using Choices = std::vector<Choice<T>>;
 [[nodiscard]] Choices<analysis::Semantics> semantics_choices();
 /// dot, neato, fdp, sfdp.
 [[nodiscard]] Choices<io::LayoutEngine> layout_choices();
+/// colour, mono.
+[[nodiscard]] Choices<io::DiagramStyle> style_choices();
+/// The --style help: "Colours of the diagram: colour (...) or mono (...)".
+[[nodiscard]] std::string style_help();
 
 /// "a, b or c".
 [[nodiscard]] std::string joined(const std::vector<std::string>& words, const char* conjunction = "or");
