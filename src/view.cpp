@@ -69,6 +69,55 @@ std::vector<bool> bearing_on(const Graph& graph, std::vector<Vertex> start, std:
   return seen;
 }
 
+// How many levels below `start` each node bears on it, against the edges
+// (Graph::npos: it does not). Breadth first, no recursion.
+std::vector<std::size_t> levels_below(const Graph& graph, Vertex start) {
+  const auto& g = graph.store();
+  std::vector<std::size_t> level(graph.node_count(), Graph::npos);
+  level[start] = 0;
+  std::vector<Vertex> queue{start};
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const Vertex v = queue[head];
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
+      const Vertex s = boost::source(e, g);
+      if (level[s] == Graph::npos) {
+        level[s] = level[v] + 1;
+        queue.push_back(s);
+      }
+    }
+  }
+  return level;
+}
+
+// Per node of `kept` (the view's nodes, as nodes of `graph`): how many
+// nodes `beyond` bear on it through one another. One breadth-first walk
+// through the nodes beyond from each node that one of them bears on
+// directly; `seen` holds the node the last walk that reached a node started
+// from, so no walk clears anything.
+std::vector<std::size_t> count_hidden(const Graph& graph, const std::vector<Vertex>& kept,
+                                      const std::vector<bool>& beyond) {
+  const auto& g = graph.store();
+  std::vector<std::size_t> hidden(kept.size(), 0);
+  std::vector<Vertex> seen(graph.node_count(), Graph::npos);
+  std::vector<Vertex> queue;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    const Vertex root = kept[k];
+    queue.assign(1, root);
+    seen[root] = root;
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      for (const auto& e : boost::make_iterator_range(boost::in_edges(queue[head], g))) {
+        const Vertex s = boost::source(e, g);
+        if (beyond[s] && seen[s] != root) {
+          seen[s] = root;
+          queue.push_back(s);
+        }
+      }
+    }
+    hidden[k] = queue.size() - 1;
+  }
+  return hidden;
+}
+
 }  // namespace
 
 View make_view(const Graph& graph, const std::vector<bool>& keep, const std::vector<bool>& edges_wanted) {
@@ -116,12 +165,17 @@ View make_view(const Graph& graph, const std::vector<bool>& keep, const std::vec
     view.edge_of.push_back(i);
   }
   view.graph.add_edges(std::move(specs));
+  view.hidden_below.assign(view.node_of.size(), 0);
   return view;
 }
 
 View make_view(const Graph& graph, const ViewOptions& options, const analysis::GroundingReport* grounding) {
   const std::size_t n = graph.node_count();
   std::vector<bool> keep(n, true);
+  std::vector<bool> beyond;  // bears on the focus, but below its depth
+  if (!options.focus && options.depth != ViewOptions::unlimited) {
+    throw ViewError("a depth needs a focus: it counts the levels of what bears on the focused node");
+  }
   if (options.focus) {
     const auto v = graph.find(*options.focus);
     if (!v) {
@@ -132,7 +186,12 @@ View make_view(const Graph& graph, const ViewOptions& options, const analysis::G
       if (auto guess = detail::nearest(*options.focus, ids)) message += "; did you mean " + detail::shown(*guess) + "?";
       throw ViewError(message);
     }
-    keep = bearing_on(graph, {*v}, options.depth, [](Relation) { return true; });
+    const std::vector<std::size_t> level = levels_below(graph, *v);
+    beyond.assign(n, false);
+    for (Vertex u = 0; u < n; ++u) {
+      keep[u] = level[u] != Graph::npos && level[u] <= options.depth;
+      beyond[u] = level[u] != Graph::npos && level[u] > options.depth;
+    }
   }
   keep_only(graph, keep, options.groups, "group", "groups", [](const Node& node) -> const std::optional<std::string>& { return node.group; });
   keep_only(graph, keep, options.parties, "party", "parties", [](const Node& node) -> const std::optional<std::string>& { return node.party; });
@@ -148,7 +207,11 @@ View make_view(const Graph& graph, const ViewOptions& options, const analysis::G
     for (Vertex v = 0; v < n; ++v) keep[v] = keep[v] && rests[v];
   }
 
-  return make_view(graph, keep, std::vector<bool>(graph.edge_count(), true));
+  View view = make_view(graph, keep, std::vector<bool>(graph.edge_count(), true));
+  if (std::find(beyond.begin(), beyond.end(), true) != beyond.end()) {
+    view.hidden_below = count_hidden(graph, view.node_of, beyond);
+  }
+  return view;
 }
 
 analysis::GroundingReport restrict(const analysis::GroundingReport& report, const View& view) {

@@ -6,11 +6,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "claimgraph/analysis/analyses.hpp"
+#include "claimgraph/io/diagram.hpp"
+#include "claimgraph/io/json_reader.hpp"
 #include "claimgraph/io/render.hpp"
 #include "claimgraph/limits.hpp"
 #include "support.hpp"
@@ -36,6 +40,16 @@ class RenderCliTest : public test::ProgramTest {
     options.format = format;
     options.layout = layout;
     return io::render(dot.out, options);
+  }
+
+  // What the library draws of `file` with `layout`, as render does by default.
+  static std::string drawn(const std::string& file, io::LayoutEngine layout) {
+    const Graph g = io::read_json(read_text(file)).graph;
+    const auto results = analysis::analyse(g, {true, false});
+    io::DrawOptions options;
+    options.dot.analyses = results.analyses();
+    options.layout = layout;
+    return io::draw(g, options);
   }
 
   // Standard error without the progress lines a slow render may print (the
@@ -116,7 +130,8 @@ TEST_F(RenderCliTest, ReadsStandardInput) {
 
 TEST_F(RenderCliTest, DiagramOptionsAreThoseOfExport) {
   for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
-           {"--evaluate"}, {"--no-legend"}, {"--no-clusters"}, {"--evaluate", "--no-legend", "--no-clusters"}}) {
+           {"--evaluate"}, {"--no-legend"}, {"--no-clusters"}, {"--evaluate", "--no-legend", "--no-clusters"},
+           {"--style", "mono"}, {"--style", "mono", "--evaluate"}, {"--focus", "sherman", "--depth", "1"}}) {
     std::string joined;
     for (const auto& f : flags) joined += f + " ";
     SCOPED_TRACE(joined);
@@ -144,9 +159,14 @@ TEST_F(RenderCliTest, EachLayout) {
     EXPECT_NE(svg.find("<title>n51</title>"), std::string::npos);  // the last of the 52 nodes
     // sfdp and fdp keep state from one layout to the next within a process
     // (see render.hpp), and the test process has rendered before: compare
-    // only the layouts that do not.
-    if (layout == io::LayoutEngine::dot || layout == io::LayoutEngine::neato) {
+    // only the layouts that do not. Under neato the legend is one table
+    // (DotOptions::layered), where the DOT export, written for dot, draws
+    // its samples as edges: compare with the library's drawing.
+    if (layout == io::LayoutEngine::dot) {
       EXPECT_EQ(svg, expected(graph("parler_v_aws"), {}, io::RenderFormat::svg, layout));
+    } else if (layout == io::LayoutEngine::neato) {
+      EXPECT_EQ(svg, drawn(graph("parler_v_aws"), layout));
+      EXPECT_EQ(svg.find("<title>legend_r0</title>"), std::string::npos);
     }
   }
 }
@@ -220,11 +240,45 @@ TEST_F(RenderCliTest, AboveTheLimitAnExplicitSlowLayoutIsRefused) {
   EXPECT_EQ(without_progress(sfdp.err), "");
 }
 
+TEST_F(RenderCliTest, MonoDrawsInBlackGreysAndWhiteOnly) {
+  // Every colour of the SVG: fill="..." and stroke="..." attributes.
+  auto colours = [](const std::string& svg) {
+    std::set<std::string> out;
+    for (const char* key : {" fill=\"", " stroke=\""}) {
+      const std::string k(key);
+      for (std::size_t at = svg.find(k); at != std::string::npos; at = svg.find(k, at + 1)) {
+        const std::size_t begin = at + k.size();
+        out.insert(svg.substr(begin, svg.find('"', begin) - begin));
+      }
+    }
+    return out;
+  };
+  auto grey = [](const std::string& c) {
+    if (c == "none" || c == "white" || c == "black" || c == "transparent") return true;
+    return c.size() == 7 && c[0] == '#' && c.substr(1, 2) == c.substr(3, 2) && c.substr(3, 2) == c.substr(5, 2);
+  };
+  const fs::path out = tmp_ / "mono.svg";
+  const RunResult r = claimgraph({"render", graph("parler_v_aws"), "-o", out.string(), "--style", "mono", "--evaluate"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto mono = colours(read_text(out));
+  for (const auto& c : mono) EXPECT_TRUE(grey(c)) << c;
+  EXPECT_GT(mono.size(), 3u);
+  ASSERT_EQ(claimgraph({"render", graph("parler_v_aws"), "-o", out.string(), "--evaluate"}).status, 0);
+  const auto colour = colours(read_text(out));
+  EXPECT_TRUE(std::any_of(colour.begin(), colour.end(), [&](const std::string& c) { return !grey(c); }));
+  // A style that does not exist is refused with the ones that do.
+  const RunResult bad = claimgraph({"render", graph("parler_v_aws"), "-o", out.string(), "--style", "mon"});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.err,
+            "--style: unknown value \"mon\"; expected colour or mono; did you mean \"mono\"?\n"
+            "Run with --help for more information.\n");
+}
+
 TEST_F(RenderCliTest, HelpDocumentsTheLayoutsAndTheLimit) {
   const RunResult r = claimgraph({"render", "--help"});
   EXPECT_EQ(r.status, 0);
   for (const char* s : {"--layout", "neato", "sfdp", "--format", "--evaluate", "--no-legend", "--no-clusters",
-                        "--max-render-nodes", "Exit status: 0 drawn;"}) {
+                        "--style", "{colour,mono}", "Okabe-Ito", "--max-render-nodes", "Exit status: 0 drawn;"}) {
     EXPECT_NE(r.out.find(s), std::string::npos) << s << " in\n" << r.out;
   }
   const std::string limit = "--max-render-nodes UINT=" + std::to_string(Limits{}.max_render_nodes);

@@ -57,6 +57,40 @@ TEST_F(ViewCliTest, GapsOnlyDotReadsBackThroughGraphviz) {
   EXPECT_EQ(dot.status, 0) << dot.err;
 }
 
+TEST_F(ViewCliTest, ADepthMarksWhatItHidInTheDiagramAndThePage) {
+  // Beneath s1 (the conspiracy) lie its supporters, AWS's denial, the
+  // court's findings and their evidence: nine nodes; beneath s3, one.
+  const auto dot = run({"export", parler(), "--to", "dot", "--focus", "sherman", "--depth", "1"});
+  ASSERT_EQ(dot.status, 0) << dot.err;
+  EXPECT_NE(dot.out.find("<B>+9 more below</B></FONT>>, tooltip=\"s1: "), std::string::npos) << dot.out;
+  EXPECT_NE(dot.out.find("<B>+1 more below</B></FONT>>, tooltip=\"s3: "), std::string::npos) << dot.out;
+  EXPECT_EQ(dot.out.find("more below</B></FONT>>, tooltip=\"s2: "), std::string::npos) << "nothing bears on s2";
+  EXPECT_EQ(dot.out.find("more below</B></FONT>>, tooltip=\"sherman: "), std::string::npos) << "above the cut";
+  // The page draws the same diagram; the JSON is the case file alone.
+  const auto page = run({"export", parler(), "--to", "html", "--focus", "sherman", "--depth", "1"});
+  ASSERT_EQ(page.status, 0) << page.err;
+  EXPECT_NE(page.out.find(">+9 more below</text>"), std::string::npos);
+  EXPECT_NE(page.out.find(">+1 more below</text>"), std::string::npos);
+  const auto json = run({"export", parler(), "--to", "json", "--focus", "sherman", "--depth", "1"});
+  EXPECT_EQ(json.out.find("more below"), std::string::npos);
+  // Without a depth nothing is hidden.
+  const auto all = run({"export", parler(), "--to", "dot", "--focus", "sherman"});
+  EXPECT_EQ(all.out.find("more below"), std::string::npos);
+}
+
+TEST_F(ViewCliTest, ADepthWithoutAFocusIsAUsageError) {
+  for (const char* command : {"export", "render"}) {
+    SCOPED_TRACE(command);
+    const fs::path out = tmp_ / "view.svg";
+    const auto r = run({command, parler(), "-o", out.string(), "--depth", "2"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err,
+              "--depth: needs --focus ID: it counts the levels of what bears on that node\n"
+              "Run with --help for more information.\n");
+    EXPECT_FALSE(fs::exists(out));
+  }
+}
+
 TEST_F(ViewCliTest, UnknownGroupIsAnErrorThatNamesTheGroupsAndLeavesNoFile) {
   const fs::path out = tmp_ / "view.dot";
   const auto r = run({"export", parler(), "-o", out.string(), "--group", "Antitrust"});

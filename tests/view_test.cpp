@@ -102,6 +102,66 @@ TEST_F(ViewTest, FocusKeepsWhatBearsOnTheNodeToTheGivenDepth) {
   EXPECT_EQ(edges(view(o)).back(), "u undercuts [x->e1]");
 }
 
+TEST_F(ViewTest, EachNodeAtTheCutCountsWhatTheDepthHidBeneathIt) {
+  ViewOptions o;
+  o.focus = "c";
+  o.depth = 1;
+  // Below the cut: x and the undercutter u bear on e1, y on e2, z on k.
+  const auto one = view(o);
+  ASSERT_EQ(ids(one), (std::vector<std::string>{"c", "e1", "e2", "k"}));
+  EXPECT_EQ(one.hidden_below, (std::vector<std::size_t>{0, 2, 1, 1}));
+  o.depth = 0;
+  EXPECT_EQ(view(o).hidden_below, (std::vector<std::size_t>{7}));
+  // Nothing cut: every count is zero, as with no focus at all.
+  o.depth = 2;
+  EXPECT_EQ(view(o).hidden_below, std::vector<std::size_t>(8, 0));
+  o.depth = ViewOptions::unlimited;
+  EXPECT_EQ(view(o).hidden_below, std::vector<std::size_t>(8, 0));
+  EXPECT_EQ(view(ViewOptions{}).hidden_below, std::vector<std::size_t>(8, 0));
+  // Nodes a group leaves out were not cut by the depth: not counted.
+  o.depth = 1;
+  o.groups = {"A"};
+  const auto grouped = view(o);
+  ASSERT_EQ(ids(grouped), (std::vector<std::string>{"c", "e1", "e2"}));
+  EXPECT_EQ(grouped.hidden_below, (std::vector<std::size_t>{0, 2, 1}));
+}
+
+TEST(ViewHidden, CountsDistinctNodesThroughOneAnotherAndOnlyBeneathTheCut) {
+  // r <- a <- b <- {c, d}, d -> c, e -> a; s -> r, b -> s; w -> a and w -> s.
+  Graph g;
+  for (const char* id : {"r", "a", "s", "b", "c", "d", "e", "w"}) {
+    claimgraph::Node n;
+    n.id = id;
+    n.label = id;
+    g.add_node(std::move(n));
+  }
+  for (const auto& [from, to] : std::vector<std::pair<const char*, const char*>>{
+           {"a", "r"}, {"s", "r"}, {"b", "a"}, {"c", "b"}, {"d", "b"}, {"d", "c"}, {"e", "a"}, {"b", "s"},
+           {"w", "a"}, {"w", "s"}}) {
+    g.add_edge(from, to, Relation::supports);
+  }
+  ViewOptions o;
+  o.focus = "r";
+  o.depth = 1;
+  const View v = claimgraph::make_view(g, o);
+  ASSERT_EQ(ids(v), (std::vector<std::string>{"r", "a", "s"}));
+  // a: b, c, d, e, w (d reached twice, counted once); s: b, c, d, w. Both
+  // count what they share; r, above the cut, counts nothing.
+  EXPECT_EQ(v.hidden_below, (std::vector<std::size_t>{0, 5, 4}));
+}
+
+TEST_F(ViewTest, ADepthWithoutAFocusIsAnError) {
+  ViewOptions o;
+  o.depth = 2;
+  EXPECT_TRUE(o.any());
+  try {
+    (void)view(o);
+    FAIL() << "no ViewError";
+  } catch (const ViewError& e) {
+    EXPECT_STREQ(e.what(), "a depth needs a focus: it counts the levels of what bears on the focused node");
+  }
+}
+
 TEST_F(ViewTest, FocusOnAnUnknownNodeSuggestsTheNearestId) {
   ViewOptions o;
   o.focus = "e3";

@@ -10,13 +10,18 @@
 // What is selected (all the given criteria must hold):
 //  - focus: a node and what bears on it (its supporters, elements,
 //    contradictors and undercutters, theirs, and so on), at most `depth`
-//    levels down;
+//    levels down; a depth needs a focus to count from;
 //  - groups: nodes whose `group` is one of these;
 //  - parties: nodes whose `party` is one of these;
 //  - gaps_only: the claims and counterclaims that lack evidence and what
 //    they rest on (their supporters and elements, transitively).
 // An edge is kept when both its ends are; an undercut when its undercutter
 // and the supports edge it attacks are.
+//
+// A depth hides what lies further down, so the view says what it hid: each
+// node of the view that something beyond the depth bears on directly counts
+// the nodes beyond the depth that bear on it through one another
+// (View::hidden_below), which the diagram shows as "+N more below".
 
 #include <cstddef>
 #include <limits>
@@ -34,8 +39,10 @@ namespace claimgraph {
 struct ViewOptions {
   /// The id of the node to focus on.
   std::optional<std::string> focus;
-  /// With focus: how many levels of what bears on it (unlimited by default).
-  std::size_t depth = std::numeric_limits<std::size_t>::max();
+  /// The depth that stands for "all levels".
+  static constexpr std::size_t unlimited = std::numeric_limits<std::size_t>::max();
+  /// With focus: how many levels of what bears on it (all by default).
+  std::size_t depth = unlimited;
   /// Keep only nodes in one of these groups (none given: any group).
   std::vector<std::string> groups;
   /// Keep only nodes of one of these parties (none given: any party).
@@ -44,8 +51,9 @@ struct ViewOptions {
   bool gaps_only = false;
 
   /// Whether any criterion is given (otherwise the view is the whole graph).
+  /// A depth counts as one, so that make_view refuses it without a focus.
   [[nodiscard]] bool any() const noexcept {
-    return focus.has_value() || !groups.empty() || !parties.empty() || gaps_only;
+    return focus.has_value() || depth != unlimited || !groups.empty() || !parties.empty() || gaps_only;
   }
 };
 
@@ -56,6 +64,15 @@ struct View {
   std::vector<Graph::NodeRef> node_of;
   /// Per edge of the view (position in edges()): the original edge's position.
   std::vector<std::size_t> edge_of;
+  /// Per node of the view: how many nodes of the original graph, beyond the
+  /// focus's depth, bear on it, directly or through one another (a node
+  /// beyond the depth that bears on it only through nodes of the view is
+  /// counted at those nodes instead): what unfolding it would show. Zero for
+  /// a node that nothing beyond the depth bears on directly, and for every
+  /// node when there is no focus or the depth cuts nothing. Nodes left out
+  /// by group, party or gaps_only are not counted: they were not cut by the
+  /// depth.
+  std::vector<std::size_t> hidden_below;
 };
 
 /// The view's criteria select nothing usable: an unknown focus id, or a
@@ -67,7 +84,10 @@ class ViewError : public Error {
 
 /// Selects the part of `graph` that `options` describe. `grounding` (the
 /// result of analysis::check on `graph`) is needed for gaps_only. Throws
-/// ViewError. O(nodes + edges).
+/// ViewError, also for a depth without a focus. O(nodes + edges), and for
+/// hidden_below one walk beyond the depth from each node of the view that
+/// has something beyond it: O(nodes + edges) each, far less where what lies
+/// beyond is spread over many nodes.
 [[nodiscard]] View make_view(const Graph& graph, const ViewOptions& options,
                              const analysis::GroundingReport* grounding = nullptr);
 

@@ -22,9 +22,13 @@ RenderOptions render_options(const Graph& graph, const DrawOptions& options) {
   return render;
 }
 
-std::string dot_text(const Graph& graph, const DrawOptions& options) {
+// The diagram for `layout`: only dot keeps the legend's sample edges in
+// their row (DotOptions::layered).
+std::string dot_text(const Graph& graph, const DrawOptions& options, LayoutEngine layout) {
+  DotOptions dot_options = options.dot;
+  dot_options.layered = dot_options.layered && layout == LayoutEngine::dot;
   std::ostringstream dot;
-  write_dot(dot, graph, options.dot);
+  write_dot(dot, graph, dot_options);
   return std::move(dot).str();
 }
 
@@ -51,12 +55,12 @@ LayoutEngine choose_layout(std::size_t nodes, const DrawOptions& options) {
 
 void draw(std::ostream& out, const Graph& graph, const DrawOptions& options) {
   const RenderOptions settings = render_options(graph, options);
-  render(out, dot_text(graph, options), settings);
+  render(out, dot_text(graph, options, settings.layout), settings);
 }
 
 std::string draw(const Graph& graph, const DrawOptions& options) {
   const RenderOptions settings = render_options(graph, options);
-  return render(dot_text(graph, options), settings);
+  return render(dot_text(graph, options, settings.layout), settings);
 }
 
 }  // namespace claimgraph::io

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,41 +11,18 @@
 #include "detail/node_groups.hpp"
 #include "detail/number.hpp"
 #include "detail/output.hpp"
+#include "io/dot/legend.hpp"
+#include "io/dot/look.hpp"
 
 namespace claimgraph::io {
 
 namespace {
 
 constexpr std::string_view font = "Helvetica,Arial,sans-serif";
-constexpr std::string_view muted = "#546e7a";
-constexpr std::string_view gap_colour = "#c62828";
 
-struct Look {
-  std::string_view shape;
-  std::string_view style;
-  std::string_view fill;
-  std::string_view border;
-  std::string_view extra;
-};
-
-Look look_of(NodeKind kind) {
-  switch (kind) {
-    case NodeKind::claim: return {"box", "rounded,filled", "#e3f2fd", "#1565c0", ""};
-    case NodeKind::counterclaim: return {"box", "filled", "#fff3e0", "#e65100", ", peripheries=2"};
-    case NodeKind::evidence: return {"note", "filled", "#f1f8e9", "#558b2f", ""};
-  }
-  return {"box", "filled", "#ffffff", "#000000", ""};
-}
-
-std::string_view edge_style(Relation relation) {
-  switch (relation) {
-    case Relation::supports: return "color=\"#2e7d32\", arrowhead=normal";
-    case Relation::contradicts: return "color=\"#c62828\", arrowhead=tee, style=bold";
-    case Relation::element_of: return "color=\"#37474f\", arrowhead=diamond, weight=2";
-    case Relation::undercuts: return "color=\"#6a1b9a\", arrowhead=tee, style=dashed";
-  }
-  return "";
-}
+std::size_t index(NodeKind kind) { return static_cast<std::size_t>(kind); }
+std::size_t index(Relation relation) { return static_cast<std::size_t>(relation); }
+std::size_t index(analysis::Label label) { return static_cast<std::size_t>(label); }
 
 void append_lines(std::string& out, std::string_view text, std::size_t width) {
   if (text.size() <= width && text.find('\n') == std::string_view::npos) {
@@ -58,96 +36,149 @@ void append_lines(std::string& out, std::string_view text, std::size_t width) {
   }
 }
 
-// A node's drawing style: kind and whether it lacks evidence. Written once
-// as `node [...]` defaults whenever it changes, not on every node.
-int look_key(NodeKind kind, bool gap) { return static_cast<int>(kind) * 2 + (gap ? 1 : 0); }
+// What the analyses say of one node.
+struct Found {
+  const analysis::ClaimStatus* claim = nullptr;  // a claim's grounding, if checked
+  std::optional<analysis::Label> status;
+  [[nodiscard]] bool gap() const { return claim != nullptr && !claim->grounded; }
+};
 
-void append_look(std::string& out, NodeKind kind, bool gap, std::string_view indent) {
-  const Look look = look_of(kind);
+Found found(const DotOptions& options, Graph::NodeRef v) {
+  Found f;
+  const auto* grounding = options.analyses.grounding;
+  if (grounding != nullptr && v < grounding->claim_index.size() &&
+      grounding->claim_index[v] != analysis::GroundingReport::npos) {
+    f.claim = &grounding->claims[grounding->claim_index[v]];
+  }
+  if (options.analyses.status != nullptr && v < options.analyses.status->labels.size()) {
+    f.status = options.analyses.status->labels[v];
+  }
+  return f;
+}
+
+// A node's drawing: kind, whether it lacks evidence, and status. Written
+// once as `node [...]` defaults whenever it changes, not on every node.
+int look_key(NodeKind kind, const Found& f) {
+  const int status = f.status ? static_cast<int>(*f.status) : 3;
+  return (static_cast<int>(kind) * 2 + (f.gap() ? 1 : 0)) * 4 + status;
+}
+
+// The border shows the status when there is one, else whether a claim
+// lacks evidence; the fill and the words show the gap either way.
+void append_look(std::string& out, const dot::Palette& p, NodeKind kind, const Found& f, std::string_view indent) {
+  const dot::KindLook look = dot::kind_look(kind);
+  const dot::BorderLook border = f.status ? dot::status_border(*f.status) : f.gap() ? dot::gap_border : dot::plain_border;
   out += indent;
   out += "node [shape=";
   out += look.shape;
   out += ", style=\"";
-  out += look.style;
-  if (gap) out += ",dashed";
+  if (!look.style.empty()) out.append(look.style).append(1, ',');
+  out += "filled";
+  if (!border.line.empty()) out.append(1, ',').append(border.line);
   out += "\", fillcolor=\"";
-  out += gap ? std::string_view("#ffebee") : look.fill;
+  out += f.gap() ? p.gap_fill : p.kind_fill[index(kind)];
   out += "\", color=\"";
-  out += gap ? gap_colour : look.border;
-  out += gap ? "\", penwidth=2.2" : "\", penwidth=1.2";
-  out += look.extra.empty() ? std::string_view(", peripheries=1") : look.extra;
+  out += f.status ? p.status[index(*f.status)] : f.gap() ? p.gap_border : p.kind_border[index(kind)];
+  out += "\", fontcolor=\"";
+  out += f.status == analysis::Label::out ? p.out_text : p.ink;
+  out += "\", penwidth=";
+  out += border.penwidth;
+  out += ", peripheries=";
+  out += std::to_string(look.peripheries);
   out += "];\n";
 }
 
-// A node drawn in full on another page: a dashed connector that says where.
-void append_reference(std::string& out, const Graph& graph, Graph::NodeRef v, std::string_view reference,
-                      const DotOptions& options, std::string_view indent) {
+// The tooltip (shown on hover in SVG) names the node and gives its text.
+void append_tooltip(std::string& out, const Node& node) {
+  out += ", tooltip=\"";
+  detail::append_dot_quoted(out, node.id);
+  if (node.text) {
+    out += ": ";
+    detail::append_dot_quoted(out, *node.text);
+  }
+  out += '"';
+}
+
+// Header: kind and party, small, with status and strength.
+void append_header(std::string& out, const Node& node, Graph::NodeRef v, const Found& f, const DotOptions& options,
+                   const dot::Palette& p) {
+  out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
+  out += p.muted;
+  out += "\">";
+  // Kind and party, wrapped like the label (a party's name can be long).
+  std::string who(to_string(node.kind));
+  if (node.party) who += " · " + *node.party;
+  append_lines(out, who, options.wrap_width + 8);
+  if (f.status || options.analyses.strength != nullptr) {
+    out += " · ";
+    // A space at the start of a piece of SVG text is dropped, so none
+    // follows a tag: the space before the strength ends the bold piece.
+    if (f.status) {
+      out += "<B>";
+      out += analysis::to_string(*f.status);
+      out += options.analyses.strength != nullptr ? " </B>" : "</B>";
+    }
+    if (options.analyses.strength != nullptr) detail::append_fixed2(out, options.analyses.strength->strength[v]);
+  }
+  out += "</FONT><BR/>";
+}
+
+std::size_t hidden_below(const DotOptions& options, Graph::NodeRef v) {
+  return options.hidden_below != nullptr && v < options.hidden_below->size() ? (*options.hidden_below)[v] : 0;
+}
+
+std::string_view reference(const DotOptions& options, Graph::NodeRef v) {
+  return options.references != nullptr && v < options.references->size() ? std::string_view((*options.references)[v])
+                                                                          : std::string_view();
+}
+
+// A node drawn on another page: where it is, then its label, smaller, in a
+// connector that no kind's shape resembles. Every attribute the defaults
+// set is given, so the defaults need not change.
+void append_reference(std::string& out, const Graph& graph, Graph::NodeRef v, std::string_view where,
+                      const DotOptions& options, const dot::Palette& p, std::string_view indent) {
   const Node& node = graph.node(v);
   out += indent;
   out += 'n';
   out += std::to_string(v);
-  out += " [shape=box, style=\"dashed,rounded\", fillcolor=\"#ffffff\", color=\"";
-  out += muted;
-  out += "\", penwidth=1, peripheries=1, label=<<FONT POINT-SIZE=\"9\"><B>";
-  append_lines(out, reference, options.wrap_width);
-  out += "</B></FONT><BR/><FONT POINT-SIZE=\"8\">";
-  append_lines(out, node.label, options.wrap_width);
-  out += "</FONT>>, tooltip=\"";
-  detail::append_dot_quoted(out, node.id);
-  out += "\"];\n";
+  out += " [shape=cds, style=\"solid\", color=\"";
+  out += p.ink;
+  out += "\", fontcolor=\"";
+  out += p.ink;
+  out += "\", penwidth=1, peripheries=1, fontsize=9, margin=\"0.15,0.04\", label=<";
+  append_lines(out, where, options.wrap_width);
+  out += "<BR/><FONT POINT-SIZE=\"8\">";
+  append_lines(out, node.label, options.wrap_width + 4);
+  out += "</FONT>>";
+  append_tooltip(out, node);
+  out += "];\n";
 }
 
 void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const DotOptions& options,
                  std::string_view indent, int& current_look) {
-  if (options.references != nullptr && v < options.references->size() && !(*options.references)[v].empty()) {
-    append_reference(out, graph, v, (*options.references)[v], options, indent);
+  const dot::Palette& p = dot::palette(options.style);
+  if (const std::string_view where = reference(options, v); !where.empty()) {
+    append_reference(out, graph, v, where, options, p, indent);
     return;
   }
   const Node& node = graph.node(v);
-  const analysis::ClaimStatus* status = nullptr;
-  if (options.analyses.grounding != nullptr && v < options.analyses.grounding->claim_index.size() &&
-      options.analyses.grounding->claim_index[v] != analysis::GroundingReport::npos) {
-    status = &options.analyses.grounding->claims[options.analyses.grounding->claim_index[v]];
-  }
-  const bool gap = status != nullptr && !status->grounded;
-  if (look_key(node.kind, gap) != current_look) {
-    current_look = look_key(node.kind, gap);
-    append_look(out, node.kind, gap, indent);
+  const Found f = found(options, v);
+  if (look_key(node.kind, f) != current_look) {
+    current_look = look_key(node.kind, f);
+    append_look(out, p, node.kind, f, indent);
   }
 
   out += indent;
   out += 'n';
   out += std::to_string(v);
   out += " [label=<";
-  // Header: kind and party, small; then the label; then the source.
-  out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
-  out += muted;
-  out += "\">";
-  out += to_string(node.kind);
-  if (node.party) {
-    out += " · ";
-    detail::append_dot_html(out, *node.party);
-  }
-  if (options.analyses.status != nullptr || options.analyses.strength != nullptr) {
-    out += " · ";
-    if (options.analyses.status != nullptr) {
-      const auto label = options.analyses.status->labels[v];
-      out += "<B>";
-      out += analysis::to_string(label);
-      out += "</B>";
-    }
-    if (options.analyses.strength != nullptr) {
-      out += ' ';
-      detail::append_fixed2(out, options.analyses.strength->strength[v]);
-    }
-  }
-  out += "</FONT><BR/>";
-  if (gap) {
+  append_header(out, node, v, f, options, p);
+  if (f.gap()) {
     out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
-    out += gap_colour;
+    out += p.gap_text;
     out += "\"><B>LACKS EVIDENCE:";
-    // On a line of its own when the two would be wider than a label's line.
-    const std::string_view why = analysis::to_string(status->gap);
+    // The reason on a line of its own when the two are wider than a label's line.
+    const std::string_view why = analysis::to_string(f.claim->gap);
     out += std::string_view("LACKS EVIDENCE: ").size() + why.size() > options.wrap_width ? "<BR/>" : " ";
     out += why;
     out += "</B></FONT><BR/>";
@@ -155,69 +186,36 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   append_lines(out, node.label, options.wrap_width);
   if (options.sources && node.source) {
     out += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"";
-    out += muted;
+    out += p.muted;
     out += "\"><I>";
     append_lines(out, *node.source, options.wrap_width + 10);
     out += "</I></FONT>";
   }
-  out += '>';
-  // Status as the border, strength as how strong the fill is.
-  if (options.analyses.status != nullptr) {
-    switch (options.analyses.status->labels[v]) {
-      case analysis::Label::in: out += ", color=\"#2e7d32\", penwidth=2.2"; break;
-      case analysis::Label::out: out += ", color=\"#9e9e9e\", fontcolor=\"#616161\", penwidth=1.2"; break;
-      case analysis::Label::undec: out += ", color=\"#f9a825\", penwidth=2.2"; break;
-    }
+  // What a view left out beneath this node (with rankdir=BT, below it).
+  if (const std::size_t hidden = hidden_below(options, v); hidden > 0) {
+    out += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"";
+    out += p.ink;  // in full ink even on an OUT node, whose text is greyed
+    out += "\"><B>+";
+    out += std::to_string(hidden);
+    out += " more below</B></FONT>";
   }
+  out += '>';
+  // Strength as how strong the fill is.
   if (options.analyses.strength != nullptr) {
     const double s = std::clamp(options.analyses.strength->strength[v], 0.0, 1.0);
     const auto alpha = static_cast<unsigned>(std::lround(40.0 + 215.0 * s));
     static constexpr char hex[] = "0123456789abcdef";
     out += ", fillcolor=\"";
-    out += gap ? std::string_view("#ffebee") : look_of(node.kind).fill;
+    out += !p.strength_fill.empty() ? p.strength_fill : f.gap() ? p.gap_fill : p.kind_fill[index(node.kind)];
     out += hex[(alpha >> 4) & 0xF];
     out += hex[alpha & 0xF];
     out += '"';
   }
-  // The tooltip (shown on hover in SVG) names the node and gives its text.
-  out += ", tooltip=\"";
-  detail::append_dot_quoted(out, node.id);
-  if (node.text) {
-    out += ": ";
-    detail::append_dot_quoted(out, *node.text);
-  }
-  out += "\"];\n";
+  append_tooltip(out, node);
+  out += "];\n";
 }
 
-void append_legend(std::string& out, bool status, bool strength) {
-  out += "  subgraph cluster_legend {\n"
-         "    graph [label=\"\", style=invis];\n"
-         "    legend [shape=plaintext, style=\"\", color=\"#b0bec5\", penwidth=1, peripheries=0, margin=0, label=<"
-         "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"#b0bec5\">"
-         "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
-         "<TR><TD BGCOLOR=\"#e3f2fd\" STYLE=\"rounded\">claim</TD><TD ALIGN=\"LEFT\">a party's allegation</TD></TR>"
-         "<TR><TD BGCOLOR=\"#fff3e0\">counterclaim</TD><TD ALIGN=\"LEFT\">the other side's allegation or defence</TD></TR>"
-         "<TR><TD BGCOLOR=\"#f1f8e9\">evidence</TD><TD ALIGN=\"LEFT\">exhibit, filing, testimony, finding</TD></TR>"
-         "<TR><TD BGCOLOR=\"#ffebee\"><FONT COLOR=\"#c62828\"><B>LACKS EVIDENCE</B></FONT></TD>"
-         "<TD ALIGN=\"LEFT\">not grounded in any evidence</TD></TR>"
-         "<TR><TD><FONT COLOR=\"#2e7d32\">——▶</FONT></TD><TD ALIGN=\"LEFT\">supports</TD></TR>"
-         "<TR><TD><FONT COLOR=\"#c62828\"><B>——┤</B></FONT></TD><TD ALIGN=\"LEFT\">contradicts</TD></TR>"
-         "<TR><TD><FONT COLOR=\"#37474f\">——◆</FONT></TD><TD ALIGN=\"LEFT\">is an element of</TD></TR>"
-         "<TR><TD><FONT COLOR=\"#6a1b9a\">- - ┤•</FONT></TD><TD ALIGN=\"LEFT\">undercuts a support (the inference)</TD></TR>";
-  if (status) {
-    out += "<TR><TD BORDER=\"2\" COLOR=\"#2e7d32\">IN</TD><TD ALIGN=\"LEFT\">stands: supported, every contradiction OUT</TD></TR>"
-           "<TR><TD BORDER=\"2\" COLOR=\"#9e9e9e\"><FONT COLOR=\"#616161\">OUT</FONT></TD>"
-           "<TD ALIGN=\"LEFT\">falls: contradicted by an IN node, or its support fell</TD></TR>"
-           "<TR><TD BORDER=\"2\" COLOR=\"#f9a825\">UNDEC</TD><TD ALIGN=\"LEFT\">undecided: neither side prevails</TD></TR>";
-  }
-  if (strength) {
-    out += "<TR><TD BGCOLOR=\"#e3f2fd\">strong</TD><TD ALIGN=\"LEFT\">fill shade: DF-QuAD strength, pale = weak</TD></TR>";
-  }
-  out += "</TABLE>>];\n"
-         "  }\n";
-}
-
-void append_header(std::string& buf, const Graph& graph) {
+void append_graph_header(std::string& buf, const Graph& graph, const dot::Palette& p) {
   buf += "digraph claimgraph {\n";
   buf += "  graph [rankdir=BT, newrank=true, charset=\"UTF-8\", fontname=\"";
   buf += font;
@@ -229,7 +227,9 @@ void append_header(std::string& buf, const Graph& graph) {
   }
   buf += "];\n  node [fontname=\"";
   buf += font;
-  buf += "\", fontsize=10, margin=\"0.12,0.06\", penwidth=1.2];\n  edge [fontname=\"";
+  buf += "\", fontsize=10, margin=\"0.12,0.06\", penwidth=1.2, fontcolor=\"";
+  buf += p.ink;
+  buf += "\"];\n  edge [fontname=\"";
   buf += font;
   buf += "\", fontsize=9, penwidth=1.3, arrowsize=0.8];\n";
 }
@@ -237,6 +237,7 @@ void append_header(std::string& buf, const Graph& graph) {
 // Nodes by group, groups in order of first appearance as clusters;
 // ungrouped nodes last.
 void append_nodes(detail::OutputBuffer& output, const Graph& graph, const DotOptions& options) {
+  const dot::Palette& p = dot::palette(options.style);
   std::string& buf = output.text();
   const detail::NodeGroups nodes = detail::group_nodes(graph, options.clusters);
   for (std::size_t i = 0; i < nodes.groups.size(); ++i) {
@@ -245,7 +246,11 @@ void append_nodes(detail::OutputBuffer& output, const Graph& graph, const DotOpt
     // With rankdir=BT, labelloc=b puts a cluster's title at its top.
     buf += " {\n    graph [label=<<B>";
     detail::append_dot_html(buf, nodes.name(graph, i));
-    buf += "</B>>, labelloc=b, style=\"rounded,filled\", fillcolor=\"#fafafa\", color=\"#b0bec5\", fontsize=12];\n";
+    buf += "</B>>, labelloc=b, style=\"rounded,filled\", fillcolor=\"";
+    buf += p.cluster_fill;
+    buf += "\", color=\"";
+    buf += p.frame;
+    buf += "\", fontsize=12];\n";
     int look = -1;
     for (auto v : nodes.groups[i]) {
       append_node(buf, graph, v, options, "    ", look);
@@ -265,43 +270,73 @@ void append_name(std::string& buf, char prefix, std::size_t k) {
   buf += std::to_string(k);
 }
 
-void append_attributes(std::string& buf, std::string_view style, std::string_view more) {
+void append_attributes(std::string& buf, std::string_view look, std::string_view more, std::string_view colour) {
   buf += " [";
-  buf += style;
+  buf += look;
   buf += more;
-  buf += "];\n";
+  buf += ", color=\"";
+  buf += colour;
+  buf += "\"];\n";
 }
 
 // Edge `i`. A supports edge that is undercut is drawn through a small point,
 // u<i>, where the undercutting edge ends: the attack is on the inference.
 void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool undercut, const DotOptions& options) {
+  const dot::Palette& p = dot::palette(options.style);
   const auto e = graph.edges()[i];
-  const Edge& p = graph.edge(e);
-  const std::string_view style = edge_style(p.relation);
+  const Edge& edge = graph.edge(e);
+  const std::string_view look = dot::edge_look(edge.relation);
+  const std::string_view colour = p.relation[index(edge.relation)];
   buf += "  ";
   append_name(buf, 'n', graph.source(e));
   buf += " -> ";
-  if (p.relation == Relation::undercuts) {
-    append_name(buf, 'u', p.undercut);
-    append_attributes(buf, style, "");
+  if (edge.relation == Relation::undercuts) {
+    append_name(buf, 'u', edge.undercut);
+    append_attributes(buf, look, "", colour);
   } else if (undercut) {
     const auto* status = options.analyses.status;
+    // Undercut by a standing node: the support no longer carries; faded,
+    // and its arrowhead hollow.
     const bool fallen = status != nullptr && i < status->undercut.size() && status->undercut[i];
-    // Undercut by a standing node: the support no longer carries; faded.
+    const std::string_view part = fallen ? dot::faded_edge_look : look;
+    const std::string_view part_colour = fallen ? p.faded : colour;
     append_name(buf, 'u', i);
-    append_attributes(buf, style, fallen ? ", arrowhead=none, style=dashed, color=\"#a5d6a7\"" : ", arrowhead=none");
+    append_attributes(buf, part, ", arrowhead=none", part_colour);
     buf += "  ";
     append_name(buf, 'u', i);
-    buf += " [shape=point, width=0.09, style=filled, fillcolor=\"#2e7d32\", color=\"#2e7d32\", peripheries=1, "
-           "label=\"\"];\n  ";
+    buf += " [";
+    buf += dot::undercut_point;
+    buf += ", fillcolor=\"";
+    buf += part_colour;
+    buf += "\", color=\"";
+    buf += part_colour;
+    buf += "\"];\n  ";
     append_name(buf, 'u', i);
     buf += " -> ";
     append_name(buf, 'n', graph.target(e));
-    append_attributes(buf, style, "");
+    if (fallen) {
+      std::string hollow = ", arrowhead=";
+      hollow += dot::faded_arrowhead;
+      append_attributes(buf, part, hollow, part_colour);
+    } else {
+      append_attributes(buf, part, "", part_colour);
+    }
   } else {
     append_name(buf, 'n', graph.target(e));
-    append_attributes(buf, style, "");
+    append_attributes(buf, look, "", colour);
   }
+}
+
+dot::LegendContent legend_content(const Graph& graph, const DotOptions& options) {
+  dot::LegendContent content;
+  content.status = options.analyses.status != nullptr;
+  content.strength = options.analyses.strength != nullptr;
+  for (Graph::NodeRef v = 0; v < graph.node_count(); ++v) {
+    const bool referred = !reference(options, v).empty();
+    content.references = content.references || referred;
+    content.hidden = content.hidden || (!referred && hidden_below(options, v) > 0);
+  }
+  return content;
 }
 
 }  // namespace
@@ -309,14 +344,15 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
 void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options) {
   detail::OutputBuffer output(out);
   std::string& buf = output.text();
-  append_header(buf, graph);
+  const dot::Palette& p = dot::palette(options.style);
+  append_graph_header(buf, graph, p);
   append_nodes(output, graph, options);
   const std::vector<bool> undercut = undercut_edges(graph);
   for (std::size_t i = 0; i < graph.edge_count(); ++i) {
     append_edge(buf, graph, i, undercut[i], options);
     output.flush_if_full();
   }
-  if (options.legend) append_legend(buf, options.analyses.status != nullptr, options.analyses.strength != nullptr);
+  if (options.legend) dot::append_legend(buf, legend_content(graph, options), p, options.layered);
   buf += "}\n";
   output.flush();
 }

@@ -64,8 +64,10 @@ const std::array inputs = {
 void dot(std::ostream& out, std::string_view, const Graph& graph, const Analyses& analyses, const WriteSettings& s) {
   DotOptions options;
   options.analyses = analyses;
+  options.style = s.style;
   options.legend = s.legend;
   options.clusters = s.clusters;
+  options.hidden_below = s.hidden_below;
   write_dot(out, graph, options);
 }
 
@@ -110,8 +112,10 @@ void markdown(std::ostream& out, std::string_view, const Graph& graph, const Ana
 void html(std::ostream& out, std::string_view, const Graph& graph, const Analyses& analyses, const WriteSettings& s) {
   DrawOptions drawing;
   drawing.dot.analyses = analyses;
+  drawing.dot.style = s.style;
   drawing.dot.legend = s.legend;
   drawing.dot.clusters = s.clusters;
+  drawing.dot.hidden_below = s.hidden_below;
   drawing.max_render_nodes = s.max_render_nodes;
   drawing.name = s.name;
   drawing.on_warning = s.on_warning;
@@ -145,8 +149,9 @@ constexpr std::span<const std::string_view> one_file;
 
 const std::array outputs = {
     OutputFormat{"dot", "Graphviz DOT: the diagram for briefs and reports, to draw with dot -Tsvg", dot_extensions,
-                 one_file, true, Setting::legend | Setting::clusters | Setting::evaluation, dot,
-                 "docs/exports.md#dot"},
+                 one_file, true,
+                 Setting::legend | Setting::clusters | Setting::evaluation | Setting::style | Setting::hidden_below,
+                 dot, "docs/exports.md#dot"},
     OutputFormat{"mermaid", "a Mermaid flowchart, which GitHub and GitLab draw inside Markdown", mermaid_extensions,
                  one_file, true, Setting::clusters | Setting::evaluation, mermaid, "docs/exports.md#mermaid"},
     OutputFormat{"graphml", "GraphML for yEd, Gephi, Cytoscape, NetworkX and other graph tools", graphml_extensions,
@@ -157,8 +162,10 @@ const std::array outputs = {
                  markdown_extensions, one_file, true, Setting::diagram | Setting::evaluation, markdown,
                  "docs/exports.md#markdown"},
     OutputFormat{"html", "one self-contained HTML page to explore the case in a browser", html_extensions, one_file,
-                 true, Setting::legend | Setting::clusters | Setting::drawing | Setting::evaluation, html,
-                 "docs/exports.md#html"},
+                 true,
+                 Setting::legend | Setting::clusters | Setting::drawing | Setting::evaluation | Setting::style |
+                     Setting::hidden_below,
+                 html, "docs/exports.md#html"},
     OutputFormat{"json", "canonical claimgraph JSON, for programs (a case file)", json_out_extensions, one_file, false,
                  0, json, "docs/exports.md#json"},
     OutputFormat{"aif", "an AIF argument map for OVA, AIFdb and other argument-mapping tools", aif_extensions,

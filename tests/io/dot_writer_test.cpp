@@ -9,22 +9,26 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <tuple>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/builder.hpp"
 #include "claimgraph/io/json_reader.hpp"
+#include "detail/escape.hpp"
 #include "support.hpp"
 
 namespace claimgraph::io {
 namespace {
 
 namespace fs = std::filesystem;
+namespace test = claimgraph::test;
 using nlohmann::json;
 using namespace std::string_literals;
 
@@ -117,6 +121,24 @@ class DotWriterTest : public ::testing::Test {
     return out + "]";
   }
 
+  // An edge as Graphviz drew it: the names of its ends, and its attributes
+  // with the defaults applied.
+  struct DrawnEdge {
+    std::string tail;
+    std::string head;
+    json attributes;
+  };
+
+  static std::vector<DrawnEdge> edges_of(const Drawing& d) {
+    std::vector<DrawnEdge> out;
+    const json& objects = d.raw.at("objects");
+    for (const json& e : d.raw.value("edges", json::array())) {
+      out.push_back({objects[e.at("tail").get<std::size_t>()].at("name").get<std::string>(),
+                     objects[e.at("head").get<std::size_t>()].at("name").get<std::string>(), e});
+    }
+    return out;
+  }
+
   // Checks what Graphviz drew for node `v` against the node.
   static void expect_node_drawn(const Drawing& d, const Graph& g, Graph::NodeRef v,
                                 const analysis::GroundingReport* report, std::size_t wrap_width = 30) {
@@ -129,9 +151,14 @@ class DotWriterTest : public ::testing::Test {
     ASSERT_LT(i, s.size());
     std::string header(to_string(node.kind));
     if (node.party) header += " · " + *node.party;
-    EXPECT_EQ(s[i].text, header);
-    EXPECT_EQ(s[i].size, 8.0);
-    ++i;
+    // The header is wrapped a little wider than the label.
+    std::vector<std::string> header_lines;
+    const std::size_t header_count = detail::wrap(header, wrap_width + 8).size();
+    for (std::size_t k = 0; k < header_count && i < s.size(); ++k, ++i) {
+      EXPECT_EQ(s[i].size, 8.0);
+      header_lines.push_back(s[i].text);
+    }
+    EXPECT_TRUE(reproduces(header_lines, header)) << "header " << joined(header_lines);
     const bool gap = report != nullptr && report->claim_index[v] != analysis::GroundingReport::npos &&
                      !report->claims[report->claim_index[v]].grounded;
     if (gap) {
@@ -173,15 +200,17 @@ class DotWriterTest : public ::testing::Test {
     const std::string style = a.value("style", "");
     EXPECT_EQ(style.find("dashed") != std::string::npos, gap) << style;
     EXPECT_EQ(style.find("rounded") != std::string::npos, node.kind == NodeKind::claim) << style;
-    const char* fill = gap                                     ? "#ffebee"
-                       : node.kind == NodeKind::claim        ? "#e3f2fd"
-                       : node.kind == NodeKind::counterclaim ? "#fff3e0"
-                                                             : "#f1f8e9";
+    // The default style's colours: pale tints of the Okabe-Ito hues that
+    // draw the borders.
+    const char* fill = gap                                     ? "#f9e7d9"
+                       : node.kind == NodeKind::claim        ? "#e1f1fb"
+                       : node.kind == NodeKind::counterclaim ? "#faeccc"
+                                                             : "#d9f0ea";
     EXPECT_EQ(a.value("fillcolor", ""), fill);
-    const char* border = gap                                     ? "#c62828"
-                         : node.kind == NodeKind::claim        ? "#1565c0"
-                         : node.kind == NodeKind::counterclaim ? "#e65100"
-                                                               : "#558b2f";
+    const char* border = gap                                     ? "#d55e00"
+                         : node.kind == NodeKind::claim        ? "#0072b2"
+                         : node.kind == NodeKind::counterclaim ? "#e69f00"
+                                                               : "#009e73";
     EXPECT_EQ(a.value("color", ""), border);
   }
 };
@@ -218,18 +247,18 @@ TEST_P(DotGoldenTest, GraphvizDrawsEveryNodeAsWritten) {
   EXPECT_EQ(d.title, std::vector<std::string>{*g.title});
   for (Graph::NodeRef v = 0; v < g.node_count(); ++v) expect_node_drawn(d, g, v, &report);
   // Every edge is drawn, with its relation's colour and arrowhead (Graphviz
-  // lists edges by tail node, so compare them as a multiset).
+  // lists edges by tail node, so compare them as a multiset; the legend's
+  // samples aside).
   std::multiset<std::tuple<std::string, std::string, std::string, std::string>> drawn;
-  for (const json& e : d.raw.at("edges")) {
-    drawn.emplace(d.raw.at("objects")[e.at("tail").get<std::size_t>()].at("name"),
-                  d.raw.at("objects")[e.at("head").get<std::size_t>()].at("name"), e.value("color", ""),
-                  e.value("arrowhead", ""));
+  for (const DrawnEdge& e : edges_of(d)) {
+    if (e.tail.starts_with("legend")) continue;
+    drawn.emplace(e.tail, e.head, e.attributes.value("color", ""), e.attributes.value("arrowhead", ""));
   }
   std::multiset<std::tuple<std::string, std::string, std::string, std::string>> expected;
   for (const auto edge : g.edges()) {
     const Relation r = g.edge(edge).relation;
     expected.emplace(claimgraph::test::numbered("n", g.source(edge)), claimgraph::test::numbered("n", g.target(edge)),
-                     r == Relation::supports ? "#2e7d32" : r == Relation::contradicts ? "#c62828" : "#37474f",
+                     r == Relation::supports ? "#0072b2" : r == Relation::contradicts ? "#d55e00" : "#000000",
                      r == Relation::supports ? "normal" : r == Relation::contradicts ? "tee" : "diamond");
   }
   EXPECT_EQ(drawn, expected);
@@ -337,7 +366,8 @@ TEST_F(DotWriterTest, EmptyGraph) {
             "digraph claimgraph {\n"
             "  graph [rankdir=BT, newrank=true, charset=\"UTF-8\", fontname=\"Helvetica,Arial,sans-serif\", fontsize=14, "
             "nodesep=0.25, ranksep=0.5, labelloc=t];\n"
-            "  node [fontname=\"Helvetica,Arial,sans-serif\", fontsize=10, margin=\"0.12,0.06\", penwidth=1.2];\n"
+            "  node [fontname=\"Helvetica,Arial,sans-serif\", fontsize=10, margin=\"0.12,0.06\", penwidth=1.2, "
+            "fontcolor=\"#000000\"];\n"
             "  edge [fontname=\"Helvetica,Arial,sans-serif\", fontsize=9, penwidth=1.3, arrowsize=0.8];\n"
             "}\n");
 }
@@ -379,19 +409,354 @@ TEST_F(DotWriterTest, WrapWidthIsHonoured) {
 TEST_F(DotWriterTest, GraphvizAcceptsTheLegendAndAllOptions) {
   SKIP_WITHOUT_DOT();
   const Graph g = load("negligence_example");
-  for (bool legend : {false, true}) {
-    for (bool clusters : {false, true}) {
-      DotOptions options;
-      options.legend = legend;
-      options.clusters = clusters;
-      options.sources = legend;
-      const Drawing d = draw(write(g, options));
-      ASSERT_EQ(d.status, 0) << d.err;
-      EXPECT_EQ(d.err, "");
-      EXPECT_EQ(d.objects.count("legend"), legend ? 1u : 0u);
-      EXPECT_EQ(d.objects.count("cluster_0"), clusters ? 1u : 0u);
+  const auto results = analysis::analyse(g, {true, true});
+  for (DiagramStyle style : {DiagramStyle::colour, DiagramStyle::mono}) {
+    for (bool legend : {false, true}) {
+      for (bool clusters : {false, true}) {
+        for (bool layered : {false, true}) {
+          SCOPED_TRACE(std::string(to_string(style)) + (legend ? " legend" : "") + (clusters ? " clusters" : "") +
+                       (layered ? " layered" : ""));
+          DotOptions options;
+          options.style = style;
+          options.legend = legend;
+          options.clusters = clusters;
+          options.layered = layered;
+          options.sources = legend;
+          if (clusters) options.analyses = results.analyses();
+          const Drawing d = draw(write(g, options));
+          ASSERT_EQ(d.status, 0) << d.err;
+          EXPECT_EQ(d.err, "");
+          EXPECT_EQ(d.objects.count("legend"), legend ? 1u : 0u);
+          EXPECT_EQ(d.objects.count("legend_r0"), legend && layered ? 1u : 0u);
+          EXPECT_EQ(d.objects.count("cluster_0"), clusters ? 1u : 0u);
+        }
+      }
     }
   }
+}
+
+// --- styles: nothing told by colour alone ------------------------------------------
+
+TEST(DiagramStyles, TheTableNamesEachStyleOnce) {
+  ASSERT_EQ(diagram_styles().size(), 2u);
+  EXPECT_EQ(diagram_styles()[0].style, DiagramStyle::colour);  // the default first
+  EXPECT_EQ(to_string(DiagramStyle::colour), "colour");
+  EXPECT_EQ(to_string(DiagramStyle::mono), "mono");
+  for (const auto& row : diagram_styles()) {
+    EXPECT_EQ(to_string(row.style), row.name);
+    EXPECT_FALSE(row.description.empty());
+  }
+}
+
+// A graph with every kind, relation and status: e supports c through a
+// supports edge that u, which stands (IN), undercuts; k contradicts c and
+// falls (OUT) to e; a and b contradict each other (UNDEC); x and g are
+// elements of c, and g lacks evidence.
+Graph every_distinction() {
+  GraphBuilder b;
+  b.title("Every distinction");
+  b.evidence("e", "Exhibit 1");
+  b.evidence("f", "Exhibit 2");
+  b.claim("c", "The claim");
+  b.claim("x", "An element");
+  b.counterclaim("k", "The defence");
+  b.claim("a", "One side");
+  b.claim("b", "The other side");
+  b.claim("g", "A gap");
+  b.claim("u", "An undercutter");
+  b.supports("e", "c");  // edge 0, undercut below
+  b.supports("f", "x");
+  b.element_of("x", "c");
+  b.contradicts("k", "c");
+  b.contradicts("e", "k");
+  b.supports("f", "a");
+  b.supports("f", "b");
+  b.contradicts("a", "b");
+  b.contradicts("b", "a");
+  b.element_of("g", "c");
+  b.supports("f", "u");  // u stands, so edge 0 no longer carries
+  Graph g = std::move(b).build();
+  g.add_undercut(*g.find("u"), 0);
+  return g;
+}
+
+// Whether a DOT colour is black, a grey or white ("#rrggbb" or "#rrggbbaa"
+// with r = g = b).
+bool grey(std::string_view colour) {
+  if ((colour.size() != 7 && colour.size() != 9) || colour[0] != '#') return false;
+  return colour.substr(1, 2) == colour.substr(3, 2) && colour.substr(3, 2) == colour.substr(5, 2);
+}
+
+// Every colour a DOT text or SVG gives, by the attributes that hold one.
+std::vector<std::string> colours_in(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::string_view name : {"color=\"", "COLOR=\"", "fill=\"", "stroke=\""}) {
+    for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+      const std::size_t begin = at + name.size();
+      out.push_back(text.substr(begin, text.find('"', begin) - begin));
+    }
+  }
+  return out;
+}
+
+TEST_F(DotWriterTest, MonoUsesOnlyBlackGreysAndWhite) {
+  const Graph g = every_distinction();
+  const auto results = analysis::analyse(g, {true, true});
+  const std::vector<std::size_t> hidden(g.node_count(), 2);
+  std::vector<std::string> references(g.node_count());
+  references[1] = "→ p. 2";
+  for (bool evaluated : {false, true}) {
+    for (bool layered : {false, true}) {
+      DotOptions options;
+      options.style = DiagramStyle::mono;
+      options.analyses = evaluated ? results.analyses() : analysis::Analyses{results.analyses().grounding};
+      options.layered = layered;
+      options.hidden_below = &hidden;
+      options.references = &references;
+      const std::string text = write(g, options);
+      const auto colours = colours_in(text);
+      EXPECT_GT(colours.size(), 20u);
+      for (const auto& c : colours) EXPECT_TRUE(grey(c)) << "a colour in mono: " << c;
+    }
+  }
+  // And the default style does use colour: the test can tell.
+  DotOptions colour;
+  colour.analyses = results.analyses();
+  const auto colours = colours_in(write(g, colour));
+  EXPECT_TRUE(std::any_of(colours.begin(), colours.end(), [](const std::string& c) { return !grey(c); }));
+}
+
+// The Okabe-Ito colours, black and greys: what the default style's lines
+// and borders that carry meaning are drawn in.
+bool okabe_ito_or_grey(const std::string& colour) {
+  static const std::set<std::string> palette{"#0072b2", "#d55e00", "#009e73", "#e69f00",
+                                             "#cc79a7", "#56b4e9", "#f0e442"};
+  return grey(colour) || palette.contains(colour);
+}
+
+// What sets a drawn edge apart, colour aside.
+std::string edge_look(const json& a) {
+  return a.value("style", "") + " " + a.value("arrowhead", "") + " " + a.value("penwidth", "") + " " +
+         a.value("dir", "") + " " + a.value("arrowtail", "");
+}
+
+TEST_F(DotWriterTest, EachRelationHasALineAndArrowheadOfItsOwnInEveryStyle) {
+  SKIP_WITHOUT_DOT();
+  const Graph g = every_distinction();
+  const auto report = analysis::check(g);
+  for (const auto& style : diagram_styles()) {
+    SCOPED_TRACE(std::string(style.name));
+    DotOptions options;
+    options.style = style.style;
+    options.analyses.grounding = &report;
+    const Drawing d = draw(write(g, options));
+    ASSERT_EQ(d.status, 0) << d.err;
+    // Each edge's relation, by the names write_dot gives its ends: an
+    // undercut runs from its undercutter to u<i>, the point on supports
+    // edge i; that edge's first part (to the point) has no arrowhead.
+    std::map<Relation, std::set<std::string>> looks;
+    std::map<Relation, std::set<std::pair<std::string, std::string>>> pairs;
+    for (const DrawnEdge& e : edges_of(d)) {
+      if (e.tail.starts_with("legend")) continue;
+      std::optional<Relation> relation;
+      for (std::size_t i = 0; i < g.edge_count(); ++i) {
+        const auto edge = g.edges()[i];
+        const std::string tail = test::numbered("n", g.source(edge));
+        const std::string head = test::numbered("n", g.target(edge));
+        const Relation r = g.edge(edge).relation;
+        if (r == Relation::undercuts) {
+          if (e.tail == tail && e.head == test::numbered("u", g.edge(edge).undercut)) relation = r;
+        } else if (e.head == head && (e.tail == tail || e.tail == test::numbered("u", i))) {
+          relation = r;
+        }
+      }
+      if (!relation) continue;  // the first part of an undercut supports edge (no arrowhead)
+      looks[*relation].insert(edge_look(e.attributes));
+      pairs[*relation].emplace(e.attributes.value("style", ""), e.attributes.value("arrowhead", ""));
+      const std::string colour = e.attributes.value("color", "");
+      EXPECT_TRUE(style.style == DiagramStyle::mono ? grey(colour) : okabe_ito_or_grey(colour)) << colour;
+    }
+    ASSERT_EQ(looks.size(), 4u) << "every relation drawn";
+    std::set<std::pair<std::string, std::string>> distinct;
+    for (const auto& [relation, set] : looks) {
+      SCOPED_TRACE(std::string(to_string(relation)));
+      EXPECT_EQ(set.size(), 1u) << "one look per relation";
+      ASSERT_EQ(pairs[relation].size(), 1u);
+      EXPECT_TRUE(distinct.insert(*pairs[relation].begin()).second)
+          << "(style, arrowhead) shared: " << pairs[relation].begin()->first << " " << pairs[relation].begin()->second;
+    }
+  }
+}
+
+TEST_F(DotWriterTest, EachStatusHasABorderOfItsOwnInEveryStyle) {
+  SKIP_WITHOUT_DOT();
+  const Graph g = every_distinction();
+  const auto results = analysis::analyse(g, {true, true});
+  const auto& labels = results.status->labels;
+  ASSERT_EQ(labels[*g.find("a")], analysis::Label::undec);
+  ASSERT_EQ(labels[*g.find("k")], analysis::Label::out);
+  ASSERT_EQ(labels[*g.find("e")], analysis::Label::in);
+  for (const auto& style : diagram_styles()) {
+    SCOPED_TRACE(std::string(style.name));
+    DotOptions options;
+    options.style = style.style;
+    options.analyses = results.analyses();
+    const Drawing d = draw(write(g, options));
+    ASSERT_EQ(d.status, 0) << d.err;
+    // The border of each status: the line style (less the kind's words)
+    // and its width, the same for every node of a status, differing
+    // between statuses; the header says the status in words too.
+    std::map<analysis::Label, std::set<std::string>> borders;
+    for (Graph::NodeRef v = 0; v < g.node_count(); ++v) {
+      const json& a = d.attributes.at(test::numbered("n", v));
+      std::string line;
+      for (std::string_view word : {"dashed", "dotted", "bold"}) {
+        if (a.value("style", "").find(word) != std::string::npos) line += std::string(word) + " ";
+      }
+      borders[labels[v]].insert(line + a.value("penwidth", ""));
+      std::string words;  // the header's words are spans of their own, the status in bold
+      for (const auto& span : d.objects.at(test::numbered("n", v))) words += span.text + " ";
+      EXPECT_NE(words.find(std::string(" ") + analysis::to_string(labels[v]) + " "), std::string::npos) << words;
+      if (labels[v] == analysis::Label::out) {
+        EXPECT_TRUE(grey(a.value("color", ""))) << "OUT is grey";
+      }
+    }
+    ASSERT_EQ(borders.size(), 3u);
+    std::set<std::string> distinct;
+    for (const auto& [label, set] : borders) {
+      EXPECT_EQ(set.size(), 1u) << analysis::to_string(label);
+      EXPECT_TRUE(distinct.insert(*set.begin()).second) << analysis::to_string(label) << ": " << *set.begin();
+    }
+  }
+}
+
+TEST_F(DotWriterTest, TheLegendDrawsItsSamplesAsTheDiagramDraws) {
+  SKIP_WITHOUT_DOT();
+  const Graph g = every_distinction();
+  const auto results = analysis::analyse(g, {true, true});
+  for (const auto& style : diagram_styles()) {
+    SCOPED_TRACE(std::string(style.name));
+    DotOptions options;
+    options.style = style.style;
+    options.analyses = results.analyses();
+    const Drawing d = draw(write(g, options));
+    ASSERT_EQ(d.status, 0) << d.err;
+    // Each sample is a real edge from its name up to the legend's row, with
+    // the line, arrowhead and colour of the diagram's edges of its relation.
+    std::set<std::string> diagram;
+    std::map<std::string, std::string> samples;  // name -> look
+    for (const DrawnEdge& e : edges_of(d)) {
+      const std::string look = edge_look(e.attributes) + " " + e.attributes.value("color", "");
+      if (e.attributes.value("style", "") == "invis") continue;  // what keeps the samples in their row
+      if (!e.tail.starts_with("legend_r")) {
+        if (e.attributes.value("arrowhead", "") != "none") diagram.insert(look);
+        continue;
+      }
+      std::string name;
+      for (const auto& span : d.objects.at(e.tail)) name += (name.empty() ? "" : " ") + span.text;
+      samples[name] = look;
+    }
+    EXPECT_EQ(samples.size(), 5u);
+    for (const auto& [name, look] : samples) {
+      // The diagram's edges may add a weight or a clip; the look is the same.
+      EXPECT_TRUE(std::any_of(diagram.begin(), diagram.end(), [&](const std::string& l) { return l == look; }))
+          << name << ": " << look;
+    }
+    for (const char* name : {"supports", "contradicts", "is an element of", "undercuts a support",
+                             "support undercut by an IN node"}) {
+      EXPECT_TRUE(samples.contains(name)) << name;
+    }
+  }
+  // Under a force-directed layout the samples are characters in the table.
+  DotOptions table;
+  table.analyses = results.analyses();
+  table.layered = false;
+  const std::string text = write(g, table);
+  EXPECT_EQ(text.find("legend_r"), std::string::npos);
+  for (const char* row : {">supports<", ">contradicts<", ">is an element of<", ">undercuts a support (the inference)<",
+                          "──▶", "━━┤", "┈┈◆", "○╌╌┤"}) {
+    EXPECT_NE(text.find(row), std::string::npos) << row;
+  }
+}
+
+// --- what a view hid, and nodes drawn elsewhere --------------------------------------
+
+TEST_F(DotWriterTest, ANodeWithHiddenSupportSaysHowManyMoreBelow) {
+  GraphBuilder b;
+  b.claim("c", "Claim");
+  b.claim("d", "Other").source("S");
+  b.supports("d", "c");
+  const Graph g = std::move(b).build();
+  const std::vector<std::size_t> hidden{0, 4};
+  DotOptions options;
+  options.hidden_below = &hidden;
+  const std::string text = write(g, options);
+  EXPECT_NE(text.find(">Other<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#555555\"><I>S</I></FONT>"
+                      "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#000000\"><B>+4 more below</B></FONT>>"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("more below</B></FONT>>, tooltip=\"c\""), std::string::npos) << "n0 hides nothing";
+  EXPECT_NE(text.find("<B>+N more below</B>"), std::string::npos) << "the legend explains it";
+  DotOptions none;
+  EXPECT_EQ(write(g, none).find("more below"), std::string::npos);
+  if (claimgraph::test::dot_program().empty()) return;
+  const Drawing d = draw(text);
+  ASSERT_EQ(d.status, 0) << d.err;
+  EXPECT_EQ(d.objects.at("n1").back().text, "+4 more below");
+  EXPECT_EQ(d.objects.at("n0").back().text, "Claim");
+}
+
+TEST_F(DotWriterTest, ANodeWithAReferenceIsAnOffPageConnector) {
+  GraphBuilder b;
+  b.claim("c", "AWS breached the contract");
+  b.counterclaim("k", "AWS may terminate on breach of the Acceptable Use Policy").party("AWS").group("G");
+  b.evidence("e", "Exhibit").group("G");
+  b.contradicts("k", "c");
+  b.supports("e", "k");
+  const Graph g = std::move(b).build();
+  const std::string where = "→ p. 3, \"Tort\" <i> & \\N {x|y}";
+  const std::vector<std::string> references{"", where, ""};
+  const auto results = analysis::analyse(g, {true, true});
+  DotOptions options;
+  options.analyses = results.analyses();
+  options.references = &references;
+  const std::string text = write(g, options);
+  EXPECT_NE(text.find("    n1 [shape=cds, style=\"solid\", color=\"#000000\", fontcolor=\"#000000\", penwidth=1, "
+                      "peripheries=1, fontsize=9, margin=\"0.15,0.04\", label=<→ p. 3, &quot;Tort&quot; "
+                      "&lt;i&gt; &amp; \\\\N {x|y}<BR/><FONT POINT-SIZE=\"8\">AWS may terminate on "
+                      "breach of the<BR/>Acceptable Use Policy</FONT>>, tooltip=\"k\"];\n"),
+            std::string::npos)
+      << text;
+  // Edges to and from it are drawn as usual.
+  EXPECT_NE(text.find("  n1 -> n0 [style=bold"), std::string::npos);
+  EXPECT_NE(text.find("  n2 -> n1 [style=solid"), std::string::npos);
+  EXPECT_NE(text.find("drawn on another page"), std::string::npos) << "the legend explains it";
+  // A list of empty references draws every node as usual.
+  const std::vector<std::string> ordinary(g.node_count());
+  DotOptions plain;
+  plain.analyses = results.analyses();
+  std::string without = write(g, plain);
+  plain.references = &ordinary;
+  EXPECT_EQ(write(g, plain), without);
+  if (claimgraph::test::dot_program().empty()) return;
+  const Drawing d = draw(text);
+  ASSERT_EQ(d.status, 0) << d.err;
+  EXPECT_EQ(d.err, "");
+  const auto& spans = d.objects.at("n1");
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(spans[0].text, where);
+  EXPECT_EQ(spans[0].size, 9.0);
+  EXPECT_EQ(spans[1].text, "AWS may terminate on breach of the");
+  EXPECT_EQ(spans[2].text, "Acceptable Use Policy");
+  EXPECT_EQ(spans[2].size, 8.0);
+  const json& a = d.attributes.at("n1");
+  EXPECT_EQ(a.value("shape", ""), "cds");
+  EXPECT_EQ(a.value("style", "").find("filled"), std::string::npos);
+  std::multiset<std::pair<std::string, std::string>> drawn;
+  for (const DrawnEdge& e : edges_of(d)) {
+    if (!e.tail.starts_with("legend")) drawn.emplace(e.tail, e.head);
+  }
+  EXPECT_EQ(drawn, (std::multiset<std::pair<std::string, std::string>>{{"n1", "n0"}, {"n2", "n1"}}));
 }
 
 }  // namespace

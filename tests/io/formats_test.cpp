@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/json_reader.hpp"
@@ -179,6 +180,49 @@ TEST(FormatsTest, TheDotRowIsTheDotWriter) {
   std::ostringstream direct;
   write_dot(direct, g, options);
   EXPECT_EQ(row.str(), direct.str());
+}
+
+TEST(FormatsTest, TheStyleAndWhatAViewHidReachExactlyTheFormatsThatReadThem) {
+  const Graph g = read_json(test::read_text(test::graphs_dir() / "parler_v_aws.json")).graph;
+  const auto results = analysis::analyse(g, {true, true});
+  const std::vector<std::size_t> hidden(g.node_count(), 3);
+  for (const auto& f : output_formats()) {
+    SCOPED_TRACE(std::string(f.name));
+    auto written = [&](const WriteSettings& settings) {
+      std::string all;
+      const std::string_view one[] = {{}};
+      for (std::string_view part : f.parts.empty() ? std::span<const std::string_view>(one) : f.parts) {
+        std::ostringstream out;
+        f.write(out, part, g, results.analyses(), settings);
+        all += out.str();
+      }
+      return all;
+    };
+    WriteSettings plain;
+    plain.drawings = false;  // the page's diagram is checked through write_dot below
+    WriteSettings mono = plain;
+    mono.style = DiagramStyle::mono;
+    WriteSettings cut = plain;
+    cut.hidden_below = &hidden;
+    const std::string base = written(plain);
+    EXPECT_EQ(written(mono) != base, f.uses(Setting::style) && f.name != "html");
+    EXPECT_EQ(written(cut) != base, f.uses(Setting::hidden_below) && f.name != "html");
+  }
+  // What the dot row writes is write_dot's output with the same options.
+  WriteSettings settings;
+  settings.style = DiagramStyle::mono;
+  settings.hidden_below = &hidden;
+  std::ostringstream row;
+  find_output_format("dot")->write(row, {}, g, results.analyses(), settings);
+  DotOptions options;
+  options.analyses = results.analyses();
+  options.style = DiagramStyle::mono;
+  options.hidden_below = &hidden;
+  std::ostringstream direct;
+  write_dot(direct, g, options);
+  EXPECT_EQ(row.str(), direct.str());
+  EXPECT_TRUE(find_output_format("html")->uses(Setting::style));
+  EXPECT_TRUE(find_output_format("html")->uses(Setting::hidden_below));
 }
 
 TEST(FormatsTest, ReportFormats) {

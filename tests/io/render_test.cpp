@@ -7,8 +7,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -16,6 +19,7 @@
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/builder.hpp"
 #include "claimgraph/error.hpp"
+#include "claimgraph/io/diagram.hpp"
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/json_reader.hpp"
 #include "detail/escape.hpp"
@@ -26,6 +30,7 @@ namespace claimgraph::io {
 namespace {
 
 namespace fs = std::filesystem;
+namespace test = claimgraph::test;
 using namespace std::string_literals;
 
 // Labels are written on one line each (newlines aside), so that each one is
@@ -244,6 +249,141 @@ TEST_P(RenderLayoutTest, RenderingAgainGivesTheSameBytes) {
   EXPECT_EQ(render(dot, as(RenderFormat::svg, layout)), first);
   // (Compared as a whole: a PNG's bytes make no readable failure message.)
   EXPECT_TRUE(render(dot, as(RenderFormat::png, layout)) == png) << "the PNGs differ";
+}
+
+// --- the mono style, as Graphviz draws it --------------------------------------------
+
+// One edge of an SVG drawing: its <title> and the shapes Graphviz drew it with.
+struct SvgEdge {
+  std::string title;
+  std::string stroke;  // the line: "width dasharray"
+  std::string head;    // what its ends are drawn with: arrowheads and tails
+};
+
+// The value of `name` in the first tag of `element`, "" when absent.
+std::string attribute_of(std::string_view element, std::string_view name) {
+  std::string key(1, ' ');  // appended, not concatenated: GCC 12 warns falsely about " " + std::string
+  key.append(name).append("=\"");
+  const std::size_t at = element.find(key);
+  if (at == std::string_view::npos || at > element.find('>')) return "";
+  const std::size_t begin = at + key.size();
+  return std::string(element.substr(begin, element.find('"', begin) - begin));
+}
+
+// A polygon Graphviz draws as an arrowhead, by its shape whatever its
+// angle: "triangle", "rhombus" (four equal sides) or "bar" (the tee).
+std::string polygon_shape(const std::string& points) {
+  std::vector<std::pair<double, double>> p;
+  std::istringstream in(points);
+  for (std::string xy; in >> xy;) {
+    const std::size_t comma = xy.find(',');
+    p.emplace_back(std::stod(xy.substr(0, comma)), std::stod(xy.substr(comma + 1)));
+  }
+  if (p.size() > 1 && std::abs(p.front().first - p.back().first) < 0.01 &&
+      std::abs(p.front().second - p.back().second) < 0.01) {
+    p.pop_back();  // closed by repeating the first point
+  }
+  if (p.size() == 3) return "triangle";
+  if (p.size() != 4) return std::to_string(p.size()) + "-gon";
+  std::vector<double> sides;
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto& [x0, y0] = p[i];
+    const auto& [x1, y1] = p[(i + 1) % 4];
+    sides.push_back(std::hypot(x1 - x0, y1 - y0));
+  }
+  const auto [shortest, longest] = std::minmax_element(sides.begin(), sides.end());
+  return *longest < 1.2 * *shortest ? "rhombus" : "bar";
+}
+
+std::vector<SvgEdge> svg_edges(const std::string& svg) {
+  std::vector<SvgEdge> out;
+  for (std::size_t at = svg.find("class=\"edge\">"); at != std::string::npos;
+       at = svg.find("class=\"edge\">", at + 1)) {
+    const std::string_view g = std::string_view(svg).substr(at, svg.find("</g>", at) - at);
+    SvgEdge e;
+    const std::size_t title = g.find("<title>");
+    e.title = xml_text(g.substr(title + 7, g.find("</title>") - title - 7));
+    const std::string_view path = g.substr(g.find("<path"));
+    e.stroke = attribute_of(path, "stroke-width") + " " + attribute_of(path, "stroke-dasharray");
+    std::vector<std::string> ends;
+    for (std::size_t p = g.find("<polygon"); p != std::string_view::npos; p = g.find("<polygon", p + 1)) {
+      ends.push_back(polygon_shape(attribute_of(g.substr(p), "points")) + " " + attribute_of(g.substr(p), "fill"));
+    }
+    for (std::size_t p = g.find("<ellipse"); p != std::string_view::npos; p = g.find("<ellipse", p + 1)) {
+      ends.push_back("circle " + attribute_of(g.substr(p), "fill"));
+    }
+    std::sort(ends.begin(), ends.end());
+    for (const auto& end : ends) e.head += end + ";";
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+TEST_F(RenderTest, MonoSvgOfTheShowcaseTellsRelationsApartByLineAndArrowheadAlone) {
+  const Graph g = load("parler_v_aws");
+  const auto report = analysis::check(g);
+  DrawOptions options;
+  options.dot.style = DiagramStyle::mono;
+  options.dot.analyses.grounding = &report;
+  const std::string svg = draw(g, options);
+  ASSERT_TRUE(well_formed(svg));
+  // No colour but black, greys and white.
+  for (const char* name : {"fill", "stroke"}) {
+    std::string key(1, ' ');
+    key.append(name).append("=\"");
+    for (std::size_t at = svg.find(key); at != std::string::npos; at = svg.find(key, at + 1)) {
+      const std::string c = attribute_of(std::string_view(svg).substr(at), name);
+      const bool grey = c.size() == 7 && c[0] == '#' && c.substr(1, 2) == c.substr(3, 2) && c.substr(3, 2) == c.substr(5, 2);
+      EXPECT_TRUE(grey || c == "none" || c == "white" || c == "black" || c == "transparent") << name << "=" << c;
+    }
+  }
+  // Each edge's relation: the diagram's by its ends (n<i>, as written),
+  // the legend's samples by the name each rises from (the showcase has no
+  // undercut; the legend draws one).
+  std::map<std::string, Relation> relation_of;
+  for (const auto e : g.edges()) {
+    relation_of[test::numbered("n", g.source(e)) + "->" + test::numbered("n", g.target(e))] = g.edge(e).relation;
+  }
+  const auto texts = svg_texts(svg);
+  const std::map<std::string, Relation> samples{{"supports", Relation::supports},
+                                                {"contradicts", Relation::contradicts},
+                                                {"is an element of", Relation::element_of},
+                                                {"undercuts", Relation::undercuts}};
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto& name = texts.at(test::numbered("legend_r", i)).at(0);
+    relation_of[test::numbered("legend_r", i) + "->" + test::numbered("legend_h", i)] = samples.at(name);
+  }
+  std::map<Relation, std::set<std::string>> strokes;
+  std::map<Relation, std::set<std::string>> heads;
+  std::size_t diagram_edges = 0;
+  for (const SvgEdge& e : svg_edges(svg)) {
+    const auto it = relation_of.find(e.title);
+    ASSERT_NE(it, relation_of.end()) << "an edge drawn that nothing explains: " << e.title;
+    strokes[it->second].insert(e.stroke);
+    heads[it->second].insert(e.head);
+    if (e.title.starts_with("n")) ++diagram_edges;
+  }
+  EXPECT_EQ(diagram_edges, g.edge_count());
+  ASSERT_EQ(strokes.size(), 4u);
+  std::set<std::string> distinct_strokes;
+  std::set<std::string> distinct_heads;
+  for (const auto& [relation, set] : strokes) {
+    SCOPED_TRACE(std::string(to_string(relation)));
+    ASSERT_EQ(set.size(), 1u) << "every edge of a relation drawn alike: " << ::testing::PrintToString(set);
+    ASSERT_EQ(heads[relation].size(), 1u) << ::testing::PrintToString(heads[relation]);
+    EXPECT_TRUE(distinct_strokes.insert(*set.begin()).second) << "line shared: " << *set.begin();
+    EXPECT_TRUE(distinct_heads.insert(*heads[relation].begin()).second) << "ends shared: " << *heads[relation].begin();
+  }
+  // As written: solid, heavy, dotted and dashed; an arrow, a bar, a
+  // diamond, and a bar with a circle at the tail.
+  EXPECT_EQ(*strokes[Relation::supports].begin(), "1.3 ");
+  EXPECT_EQ(*strokes[Relation::contradicts].begin(), "2.4 ");
+  EXPECT_EQ(*strokes[Relation::element_of].begin(), "2 1,5");
+  EXPECT_EQ(*strokes[Relation::undercuts].begin(), "1.6 5,2");
+  EXPECT_EQ(*heads[Relation::supports].begin(), "triangle #000000;");
+  EXPECT_EQ(*heads[Relation::contradicts].begin(), "bar #000000;");
+  EXPECT_EQ(*heads[Relation::element_of].begin(), "rhombus #000000;");
+  EXPECT_EQ(*heads[Relation::undercuts].begin(), "bar #000000;circle none;");
 }
 
 TEST_F(RenderTest, ClustersComeOutInTheOrderTheyAreWritten) {

@@ -52,6 +52,19 @@ Choices<std::optional<io::Paper>> paper_choices() {
   return out;
 }
 
+Choices<io::DiagramStyle> style_choices() {
+  Choices<io::DiagramStyle> out;
+  for (const auto& s : io::diagram_styles()) out.push_back({std::string(s.name), s.style});
+  return out;
+}
+
+std::string style_help() {
+  std::vector<std::string> styles;
+  for (const auto& s : io::diagram_styles()) styles.push_back(std::string(s.name) + " (" + std::string(s.description) + ")");
+  return "Colours of the diagram: " + joined(styles) +
+         "; in both, relations, kinds and statuses differ by line, arrowhead, border and words";
+}
+
 std::string joined(const std::vector<std::string>& words, const char* conjunction) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {

@@ -11,6 +11,7 @@
 
 #include "claimgraph/analysis/abstract.hpp"
 #include "claimgraph/io/exhibit.hpp"
+#include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/render.hpp"
 #include "claimgraph/suggest.hpp"
@@ -39,6 +40,10 @@ using Choices = std::vector<Choice<T>>;
 [[nodiscard]] Choices<analysis::Semantics> semantics_choices();
 /// dot, neato, fdp, sfdp.
 [[nodiscard]] Choices<io::LayoutEngine> layout_choices();
+/// colour, mono.
+[[nodiscard]] Choices<io::DiagramStyle> style_choices();
+/// The --style help: "Colours of the diagram: colour (...) or mono (...)".
+[[nodiscard]] std::string style_help();
 
 /// letter, a4, legal.
 [[nodiscard]] Choices<std::optional<io::Paper>> paper_choices();

@@ -84,6 +84,7 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
   }
   cmd->add_option("-o,--output", options->output, "Output file (default: standard output); written atomically" + parts);
   auto& s = options->settings;
+  add_choice(*cmd, "--style", s.style, style_choices(), style_help() + " (" + formats_using(io::Setting::style) + ")");
   cmd->add_flag("--no-legend", options->no_legend, "Leave out the legend (" + formats_using(io::Setting::legend) + ")");
   cmd->add_flag("--no-clusters", options->no_clusters,
                 "Do not draw groups as clusters (" + formats_using(io::Setting::clusters) + ")");
@@ -113,6 +114,7 @@ int run_export(const ExportOptions& options) {
   settings.max_render_nodes = options.input.limits.max_render_nodes;
   settings.name = input_name(options.input.file);
   settings.on_warning = warn;
+  settings.hidden_below = shown.hidden_below();
   const analysis::Analyses analyses = shown.results.analyses();
   if (format.parts.empty()) {
     write_output(options.output, options.input.file,

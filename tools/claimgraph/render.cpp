@@ -131,6 +131,7 @@ std::shared_ptr<RenderOptions> setup_render(CLI::App& app) {
   add_choice(*cmd, "--layout", options->layout, optional_layouts(),
              "Graphviz layout: dot (layered; the default), neato or fdp (force-directed), sfdp (large graphs; "
              "the default above --max-render-nodes)");
+  add_choice(*cmd, "--style", options->style, style_choices(), style_help());
   cmd->add_flag("--no-legend", options->no_legend, "Leave out the legend");
   cmd->add_flag("--no-clusters", options->no_clusters, "Do not draw groups as clusters");
   cmd->add_flag("--evaluate", options->evaluate,
@@ -195,6 +196,8 @@ int run_render(const RenderOptions& options) {
   const Shown shown = prepare_shown(input.graph, options.view, {true, options.evaluate});
   io::DrawOptions draw;
   draw.dot.analyses = shown.results.analyses();
+  draw.dot.style = options.style;
+  draw.dot.hidden_below = shown.hidden_below();
   draw.dot.legend = !options.no_legend;
   draw.dot.clusters = !options.no_clusters;
   draw.format = format.format;

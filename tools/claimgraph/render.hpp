@@ -6,6 +6,7 @@
 #include <string>
 
 #include "claimgraph/io/exhibit.hpp"
+#include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/render.hpp"
 #include "claimgraph/view.hpp"
@@ -19,6 +20,7 @@ struct RenderOptions {
   std::string output;
   const io::DrawingFormat* format = nullptr;  ///< null: told by the output's extension
   std::optional<io::LayoutEngine> layout;     ///< null: dot, or sfdp for large graphs
+  io::DiagramStyle style = io::DiagramStyle::colour;
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;

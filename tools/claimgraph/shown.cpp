@@ -7,14 +7,22 @@
 namespace claimgraph::cli {
 
 void add_view_options(CLI::App& cmd, ViewOptions& view) {
-  cmd.add_option("--focus", view.focus, "Show only this node and what bears on it")->group("View");
-  cmd.add_option("--depth", view.depth, "With --focus: how many levels of what bears on it (default: all)")
-      ->check(CLI::NonNegativeNumber)
-      ->group("View");
+  auto* focus = cmd.add_option("--focus", view.focus, "Show only this node and what bears on it")->group("View");
+  auto* depth = cmd.add_option("--depth", view.depth,
+                               "With --focus: how many levels of what bears on it (default: all); each node with "
+                               "more beneath it says how many nodes are hidden: \"+N more below\"")
+                    ->check(CLI::NonNegativeNumber)
+                    ->group("View");
   cmd.add_option("--group", view.groups, "Show only nodes of this group (repeatable)")->group("View");
   cmd.add_option("--party", view.parties, "Show only nodes of this party (repeatable)")->group("View");
   cmd.add_flag("--gaps-only", view.gaps_only, "Show only the claims that lack evidence and what they rest on")
       ->group("View");
+  // A depth counts levels below the focus: without one it would mean nothing.
+  cmd.parse_complete_callback([focus, depth] {
+    if (depth->count() > 0 && focus->count() == 0) {
+      throw CLI::ValidationError("--depth", "needs --focus ID: it counts the levels of what bears on that node");
+    }
+  });
 }
 
 Shown prepare_shown(const Graph& graph, const ViewOptions& options, analysis::Wanted wanted) {

@@ -4,7 +4,9 @@
 // whole graph carried over to the part shown.
 
 #include <CLI/CLI.hpp>
+#include <cstddef>
 #include <optional>
+#include <vector>
 
 #include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
@@ -20,6 +22,12 @@ struct Shown {
   std::optional<View> view;      ///< set when a view was asked for
   const Graph* graph = nullptr;  ///< the whole graph, or view->graph
   analysis::Results results;     ///< of the graph shown
+
+  /// Per node shown: what a depth hid beneath it (View::hidden_below), or
+  /// null for the whole graph.
+  [[nodiscard]] const std::vector<std::size_t>* hidden_below() const noexcept {
+    return view ? &view->hidden_below : nullptr;
+  }
 };
 
 /// Analyses the whole graph (grounding too for --gaps-only), then selects

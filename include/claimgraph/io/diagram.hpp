@@ -24,7 +24,8 @@ namespace claimgraph::io {
 
 /// How draw() draws a graph.
 struct DrawOptions {
-  /// What the diagram shows (write_dot's options).
+  /// What the diagram shows (write_dot's options; draw() keeps `layered`
+  /// only for the dot layout).
   DotOptions dot;
   /// The picture's format.
   RenderFormat format = RenderFormat::svg;

@@ -22,10 +22,12 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/error.hpp"
 #include "claimgraph/graph.hpp"
+#include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/read.hpp"
 #include "claimgraph/io/render.hpp"
 #include "claimgraph/limits.hpp"
@@ -65,6 +67,13 @@ struct WriteSettings {
   bool legend = true;
   /// Draw each group as a cluster or subgraph (Setting::clusters).
   bool clusters = true;
+  /// The colours of the diagram (Setting::style): colour-blind-safe
+  /// colours, or black, greys and white for printing.
+  DiagramStyle style = DiagramStyle::colour;
+  /// Per node of the graph written: how many nodes a view's depth hid
+  /// beneath it (View::hidden_below), drawn as "+N more below"
+  /// (Setting::hidden_below). Null: nothing was hidden.
+  const std::vector<std::size_t>* hidden_below = nullptr;
   /// Begin each file with a UTF-8 byte order mark (Setting::byte_order_mark).
   bool byte_order_mark = false;
   /// The rendered diagram to link at the end, a path or URL (Setting::diagram).
@@ -90,6 +99,8 @@ enum class Setting : std::uint8_t {
   diagram = 8,
   drawing = 16,     ///< max_render_nodes and on_warning: the output holds a drawing
   evaluation = 32,  ///< shows status and strength when the analyses hold them
+  style = 64,          ///< the diagram's colours
+  hidden_below = 128,  ///< "+N more below" where a view's depth hid nodes
 };
 
 /// A format claimgraph writes with `export`.

@@ -28,8 +28,10 @@ Arranged alone(const Drawing& diagram, PageSize area) {
 
 Arranged arrange(const Drawing& diagram, const Drawing* legend, PageSize area) {
   if (legend == nullptr) return alone(diagram, area);
-  // The legend as large as it may be, up to half the page's height.
-  const double key = scale_within(*legend, area.width, area.height / 2);
+  // The legend as small as is legible, leaving the diagram the most room,
+  // and within half the page's height.
+  const double most = scale_within(*legend, area.width, area.height / 2);
+  const double key = std::min(most, least_legible_scale(*legend));
   if (!legible(*legend, key)) return alone(diagram, area);
   const double key_width = legend->size.width * key;
   const double key_height = legend->size.height * key;

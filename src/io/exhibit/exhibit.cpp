@@ -130,6 +130,12 @@ class Planner {
     DotOptions dot = page_dot(options_.draw.dot);
     dot.analyses = page.results.analyses();
     dot.references = &page.references;
+    // What a view hid beneath each node, for the nodes of the page.
+    std::vector<std::size_t> hidden;
+    if (dot.hidden_below != nullptr) {
+      for (const auto v : page.view.node_of) hidden.push_back(v < dot.hidden_below->size() ? (*dot.hidden_below)[v] : 0);
+      dot.hidden_below = &hidden;
+    }
     dot.clusters = false;  // the page is one group: its header names it
     dot.legend = false;    // the overview page carries it
     Graph untitled = page.view.graph;

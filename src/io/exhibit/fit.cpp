@@ -36,6 +36,11 @@ bool legible(const Drawing& drawing, double scale) noexcept {
   return smallest_text(drawing, scale) + slack >= min_text_points && label_font * scale + slack >= min_label_points;
 }
 
+double least_legible_scale(const Drawing& drawing) noexcept {
+  const double smallest = drawing.smallest_font > 0 ? drawing.smallest_font : label_font;
+  return std::min(1.0, std::max(min_text_points / smallest, min_label_points / label_font));
+}
+
 double smallest_text(const Drawing& drawing, double scale) noexcept {
   return (drawing.smallest_font > 0 ? drawing.smallest_font : label_font) * scale;
 }

@@ -26,6 +26,9 @@ struct Fitted {
 /// text is under min_text_points.
 [[nodiscard]] bool legible(const Drawing& drawing, double scale) noexcept;
 
+/// The least scale (at most 1) at which `drawing` is legible.
+[[nodiscard]] double least_legible_scale(const Drawing& drawing) noexcept;
+
 /// The smallest text of a drawing at `scale`, in points.
 [[nodiscard]] double smallest_text(const Drawing& drawing, double scale) noexcept;
 

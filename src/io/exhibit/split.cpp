@@ -138,7 +138,7 @@ UnitPage unit_page(const Graph& graph, const analysis::Analyses& analyses, std::
     if (mine[v]) continue;
     // A node in none of the units: while the pages are planned, a
     // reference as long as a real one.
-    page.references[j] = of[v] == none ? std::string("→ p. 00, another part of the case")
+    page.references[j] = of[v] == none ? std::string("→ p. 00, another part")
                                        : "→ p. " + std::to_string(page_of[of[v]]) + ", " + units[of[v]].name;
   }
   if (analyses.grounding != nullptr) page.results.grounding = restrict(*analyses.grounding, page.view);
