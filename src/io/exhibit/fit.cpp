@@ -55,7 +55,7 @@ Fitted fit(const DotFor& dot_for, PageSize area, RenderOptions options) {
     for (const Candidate& c : candidates) {
       options.stagger = c.stagger;
       options.attributes = {{"rankdir", c.rankdir}, {"nodesep", "0.12"}, {"ranksep", "0.25"}};
-      options.node_attributes = {{"margin", "0.08,0.04"}};
+      options.node_attributes = {{"margin", "0.1,0.05"}};
       // Cluster titles at the top whichever way the ranks run (write_dot's
       // "b" is the top only bottom to top).
       options.cluster_attributes = {{"labelloc", std::string_view(c.rankdir) == "BT" ? "b" : "t"}};

@@ -193,14 +193,16 @@ std::vector<Vertex> main_claims(const Graph& graph, const Unit& unit, const std:
 void append_claims(std::string& out, const Graph& graph, const analysis::Analyses& analyses,
                    const std::vector<Vertex>& claims) {
   for (std::size_t i = 0; i < claims.size() && i < most_listed; ++i) {
-    std::string cell = wrapped(graph.node(claims[i]).label, 42);
+    out += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"";
+    out += analyses.status != nullptr ? ">" : " COLSPAN=\"2\">";
+    out += wrapped(graph.node(claims[i]).label, 42);
+    out += "</TD>";
     if (analyses.status != nullptr) {
-      // Spaces next to a tag are lost in SVG text: the status goes in brackets.
-      cell += " (<B>";
-      cell += analysis::to_string(analyses.status->labels[claims[i]]);
-      cell += "</B>)";
+      out += "<TD ALIGN=\"RIGHT\" VALIGN=\"TOP\"><B>";
+      out += analysis::to_string(analyses.status->labels[claims[i]]);
+      out += "</B></TD>";
     }
-    append_row(out, cell);
+    out += "</TR>";
   }
   if (claims.size() > most_listed) {
     append_row(out, "<I>and " + std::to_string(claims.size() - most_listed) + " more</I>");
