@@ -270,13 +270,26 @@ void append_name(std::string& buf, char prefix, std::size_t k) {
   buf += std::to_string(k);
 }
 
+// An edge's attributes, those that are Graphviz's defaults left out (the
+// DOT of a large case is mostly edges).
 void append_attributes(std::string& buf, std::string_view look, std::string_view more, std::string_view colour) {
+  if (more.starts_with(", ")) more.remove_prefix(2);
+  const bool black = colour == "#000000";
+  if (look.empty() && more.empty() && black) {
+    buf += ";\n";
+    return;
+  }
   buf += " [";
   buf += look;
+  if (!look.empty() && !more.empty()) buf += ", ";
   buf += more;
-  buf += ", color=\"";
-  buf += colour;
-  buf += "\"];\n";
+  if (!black) {
+    if (!look.empty() || !more.empty()) buf += ", ";
+    buf += "color=\"";
+    buf += colour;
+    buf += '"';
+  }
+  buf += "];\n";
 }
 
 // Edge `i`. A supports edge that is undercut is drawn through a small point,

@@ -375,15 +375,15 @@ TEST_F(RenderTest, MonoSvgOfTheShowcaseTellsRelationsApartByLineAndArrowheadAlon
     EXPECT_TRUE(distinct_heads.insert(*heads[relation].begin()).second) << "ends shared: " << *heads[relation].begin();
   }
   // As written: solid, heavy, dotted and dashed; an arrow, a bar, a
-  // diamond, and a bar with a circle at the tail.
+  // diamond, and a bar with a circle at the tail; black, left to Graphviz as its default.
   EXPECT_EQ(*strokes[Relation::supports].begin(), "1.3 ");
   EXPECT_EQ(*strokes[Relation::contradicts].begin(), "2.4 ");
   EXPECT_EQ(*strokes[Relation::element_of].begin(), "2 1,5");
   EXPECT_EQ(*strokes[Relation::undercuts].begin(), "1.6 5,2");
-  EXPECT_EQ(*heads[Relation::supports].begin(), "triangle #000000;");
-  EXPECT_EQ(*heads[Relation::contradicts].begin(), "bar #000000;");
-  EXPECT_EQ(*heads[Relation::element_of].begin(), "rhombus #000000;");
-  EXPECT_EQ(*heads[Relation::undercuts].begin(), "bar #000000;circle none;");
+  EXPECT_EQ(*heads[Relation::supports].begin(), "triangle black;");
+  EXPECT_EQ(*heads[Relation::contradicts].begin(), "bar black;");
+  EXPECT_EQ(*heads[Relation::element_of].begin(), "rhombus black;");
+  EXPECT_EQ(*heads[Relation::undercuts].begin(), "bar black;circle none;");
 }
 
 TEST_F(RenderTest, ClustersComeOutInTheOrderTheyAreWritten) {

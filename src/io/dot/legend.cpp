@@ -176,10 +176,15 @@ void relation_edges(std::string& out, const LegendContent& content, const Palett
     numbered(edges, "legend_r", i);
     edges += " -> ";
     numbered(edges, "legend_h", i);
-    edges.append(" [").append(s.faded ? faded_edge_look : edge_look(s.relation));
-    if (s.faded) edges.append(", arrowhead=").append(faded_arrowhead);
-    if (s.relation != Relation::undercuts) edges += ", headclip=false";
-    edges.append(", color=\"").append(relation_colour(p, s)).append("\"];\n");
+    std::string attributes(s.faded ? faded_edge_look : edge_look(s.relation));
+    const auto next = [&attributes]() -> std::string& { return attributes.append(attributes.empty() ? "" : ", "); };
+    if (s.faded) next().append("arrowhead=").append(faded_arrowhead);
+    if (s.relation != Relation::undercuts) next().append("headclip=false");
+    // Black, Graphviz's default, is left out, as write_dot leaves it out.
+    if (const std::string_view colour = relation_colour(p, s); colour != "#000000") {
+      next().append("color=\"").append(colour).append("\"");
+    }
+    edges.append(" [").append(attributes).append("];\n");
     numbered(names_row.append("; "), "legend_r", i);
     numbered(heads_row.append("; "), "legend_h", i);
     numbered(names_order.append(arrow).append(" "), "legend_r", i);

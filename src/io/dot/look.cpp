@@ -78,7 +78,7 @@ KindLook kind_look(NodeKind kind) noexcept {
 
 std::string_view edge_look(Relation relation) noexcept {
   switch (relation) {
-    case Relation::supports: return "style=solid, arrowhead=normal";
+    case Relation::supports: return "";  // a solid line and a normal arrowhead: Graphviz's defaults
     case Relation::contradicts: return "style=bold, penwidth=2.4, arrowhead=tee, arrowsize=1.2";
     case Relation::element_of: return "style=dotted, penwidth=2, arrowhead=diamond, weight=2";
     case Relation::undercuts: return "style=dashed, penwidth=1.6, arrowhead=tee, dir=both, arrowtail=odot";
