@@ -162,6 +162,9 @@ class Reader {
 
   Graph graph_;
   std::vector<std::size_t> id_offsets_;  // per vertex: where its id is written
+  std::vector<std::size_t> node_offsets_;  // per vertex: where its object starts
+  std::vector<std::size_t> edge_offsets_;  // per edge: where its object starts
+  std::vector<bool> edge_id_written_;      // per edge: whether it has an "id"
   PendingNode node_;
   PendingEdge edge_;
   std::vector<PendingEdge> edges_;
@@ -586,6 +589,7 @@ void Reader::finish_node(const Frame& frame) {
   // reported as dangling on top of the real problem.
   graph_.add_node(std::move(n));
   id_offsets_.push_back(node_.id_offset);
+  node_offsets_.push_back(frame.start);
 }
 
 void Reader::finish_edge(const Frame& frame) {
@@ -596,6 +600,8 @@ void Reader::finish_edge(const Frame& frame) {
                  "more than " + std::to_string(options_.limits.max_edges) + " edges");
   }
   std::sort(edge_.extra.begin(), edge_.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
+  edge_offsets_.push_back(edge_.start);
+  edge_id_written_.push_back(!edge_.id.empty());
   edges_.push_back(std::move(edge_));
   edge_ = PendingEdge{};
 }
@@ -714,6 +720,27 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
 
 // Whether the text can be parsed at all: within the size limit, UTF-8, not
 // blank. Else the one problem is reported.
+// The lines and columns of ascending offsets, in one pass over the text
+// (columns count characters, as diagnostics do).
+std::vector<SourcePlace> locate_all(std::string_view text, const std::vector<std::size_t>& offsets) {
+  std::vector<SourcePlace> out;
+  out.reserve(offsets.size());
+  std::size_t pos = 0, line = 1, column = 1;
+  for (std::size_t offset : offsets) {
+    for (const std::size_t end = std::min(offset, text.size()); pos < end; ++pos) {
+      const char c = text[pos];
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) {
+        ++column;
+      }
+    }
+    out.push_back({line, column});
+  }
+  return out;
+}
+
 bool Reader::readable() {
   if (text_.size() > options_.limits.max_input_bytes) {
     diags_.fatal_parse(0, "", Limit::input_bytes,
@@ -761,7 +788,13 @@ ReadResult Reader::run() {
     }
   }
   std::vector<Diagnostic> warnings = diags_.finish(stopped);
-  return ReadResult{std::move(graph_), std::move(warnings)};
+  // No errors: node v is the v-th of "nodes", edge i the i-th of "edges".
+  SourceMap places;
+  places.nodes = locate_all(text_, node_offsets_);
+  places.edges = locate_all(text_, edge_offsets_);
+  places.edge_id_written = std::move(edge_id_written_);
+  places.pointers = true;
+  return ReadResult{std::move(graph_), std::move(warnings), std::move(places)};
 }
 
 }  // namespace
