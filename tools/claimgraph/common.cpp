@@ -3,11 +3,13 @@
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <iostream>
 #include <vector>
 
 #include "choices.hpp"
 #include "claimgraph/io/file.hpp"
+#include "claimgraph/io/lint_report.hpp"
 
 namespace claimgraph::cli {
 
@@ -130,5 +132,18 @@ std::string describe(const Diagnostic& diagnostic) {
 }
 
 void warn(const Diagnostic& diagnostic) { spdlog::warn("{}", describe(diagnostic)); }
+
+void warn_lint(const io::ReadResult& input, const std::string& file) {
+  if (!spdlog::should_log(spdlog::level::warn)) return;
+  Stopwatch watch;
+  const auto findings = io::lint_input(input, input_name(file));
+  spdlog::debug("linted in {:.3f} s", watch.lap());
+  const std::size_t shown = std::min(findings.size(), io::ReadOptions{}.max_warnings);
+  for (std::size_t i = 0; i < shown; ++i) spdlog::warn("{}", io::format(findings[i]));
+  if (findings.size() > shown) {
+    spdlog::warn("{}: note: {} more lint findings not shown; claimgraph lint lists them all", input_name(file),
+                 findings.size() - shown);
+  }
+}
 
 }  // namespace claimgraph::cli
