@@ -37,6 +37,9 @@ std::string flag(Limit limit) {
   return "--" + name;
 }
 
+// The format of the input load_graph read last.
+const io::InputFormat* loaded_format = nullptr;
+
 bool same_file(const std::string& a, const std::string& b) {
   struct stat sa {}, sb {};
   if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
@@ -88,6 +91,7 @@ const io::ReadResult& load_graph(const InputOptions& input) {
   options.file_name = name;
   options.limits = input.limits;
   io::ReadResult result = format.read(text.text(), options);
+  loaded_format = &format;
   for (const auto& w : result.warnings) warn(w);
   spdlog::debug("parsed {} nodes and {} edges as {} in {:.3f} s", result.graph.node_count(), result.graph.edge_count(),
                 format.name, watch.lap());
@@ -134,7 +138,9 @@ std::string describe(const Diagnostic& diagnostic) {
 void warn(const Diagnostic& diagnostic) { spdlog::warn("{}", describe(diagnostic)); }
 
 void warn_lint(const io::ReadResult& input, const std::string& file) {
-  if (!spdlog::should_log(spdlog::level::warn)) return;
+  // An abstract framework (ICCMA) has arguments and attacks only: every
+  // rule about sources, parties and claims would fire on every node.
+  if (!spdlog::should_log(spdlog::level::warn) || (loaded_format != nullptr && loaded_format->abstract)) return;
   Stopwatch watch;
   const auto findings = io::lint_input(input, input_name(file));
   spdlog::debug("linted in {:.3f} s", watch.lap());

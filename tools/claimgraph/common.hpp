@@ -101,9 +101,9 @@ void write_output(const std::string& path, const std::string& input, const std::
 [[nodiscard]] std::string describe(const Diagnostic& diagnostic);
 /// Prints a warning the library reported.
 void warn(const Diagnostic& diagnostic);
-/// Prints the lint findings of what was read as warnings (at most
+/// Prints the lint findings of what load_graph read as warnings (at most
 /// ReadOptions::max_warnings of them, then a count), unless warnings are
-/// silenced (-q).
+/// silenced (-q) or the input is an abstract framework.
 void warn_lint(const io::ReadResult& input, const std::string& file);
 
 }  // namespace claimgraph::cli
