@@ -152,6 +152,15 @@ TEST_F(LintCliTest, CheckEvaluateAndExportPrintTheFindingsAsWarnings) {
   EXPECT_EQ(clean.err, "");
 }
 
+TEST_F(LintCliTest, AnAbstractFrameworkGivesNoLintWarnings) {
+  // Its arguments have no sources or parties and there is no claim: every
+  // rule would fire on every node.
+  test::write_text(tmp_ / "af.apx", "arg(a).\narg(b).\natt(a,b).\n");
+  const RunResult r = claimgraph({"evaluate", (tmp_ / "af.apx").string()});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "");
+}
+
 TEST_F(LintCliTest, ManyFindingsAreCappedAmongWarnings) {
   std::string text = R"({"claimgraph": 1, "nodes": [{"id": "c", "kind": "claim", "label": "C", "party": "P"})";
   std::string edges;
