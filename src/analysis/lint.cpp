@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <map>
+#include <tuple>
 #include <string>
 #include <unordered_map>
+#include <vector>
 #include <utility>
 
 #include "claimgraph/suggest.hpp"
@@ -90,20 +91,6 @@ void ignored_support(const Graph& g, const LintOptions&, std::vector<LintFinding
   }
 }
 
-struct EdgeKey {
-  Vertex from;
-  std::size_t to;  // a node, or for undercuts the attacked edge
-  Relation relation;
-  friend bool operator==(const EdgeKey&, const EdgeKey&) = default;
-};
-struct EdgeKeyHash {
-  std::size_t operator()(const EdgeKey& k) const noexcept {
-    std::size_t h = std::hash<std::size_t>{}(k.from);
-    h = h * 1000003u ^ std::hash<std::size_t>{}(k.to);
-    return h * 31u + static_cast<std::size_t>(k.relation);
-  }
-};
-
 std::string relation_verb(Relation r) {
   switch (r) {
     case Relation::supports: return "supports";
@@ -114,24 +101,67 @@ std::string relation_verb(Relation r) {
   return "supports";
 }
 
-// L003.
+// Walks the edges out of each node in turn, with per-target marks stamped
+// by the node (no hashing, linear): calls `visit(edge, target, seen)` where
+// `seen` is the first edge out of the same node to the same target with the
+// same relation, or npos.
+template <class Visit>
+void each_out_edge(const Graph& g, Visit visit) {
+  const auto& s = g.store();
+  constexpr std::size_t relations = 4;
+  std::vector<std::size_t> stamp(g.node_count() * relations, Graph::npos);
+  std::vector<std::size_t> first(g.node_count() * relations, Graph::npos);
+  for (Vertex u = 0; u < g.node_count(); ++u) {
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(u, s))) {
+      const Edge& p = s[e];
+      const Vertex t = boost::target(e, s);
+      const std::size_t key = t * relations + static_cast<std::size_t>(p.relation);
+      if (stamp[key] != u) {
+        stamp[key] = u;
+        first[key] = p.index;
+        visit(p, t, Graph::npos);
+      } else {
+        visit(p, t, first[key]);
+      }
+    }
+  }
+}
+
+// L003. An undercut is the same as another when it comes from the same node
+// against the same supports edge.
 void duplicate_edge(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
-  std::unordered_map<EdgeKey, std::size_t, EdgeKeyHash> first;
-  first.reserve(g.edge_count());
-  for (auto e : g.edges()) {
+  std::vector<std::pair<std::size_t, std::size_t>> duplicates;  // edge, the first like it
+  std::vector<std::tuple<std::size_t, Vertex, std::size_t>> undercuts;  // attacked edge, from, edge
+  each_out_edge(g, [&](const Edge& p, Vertex, std::size_t first) {
+    if (p.relation == Relation::undercuts) {
+      undercuts.emplace_back(p.undercut, 0, p.index);  // compared below, by attacked edge
+    } else if (first != Graph::npos) {
+      duplicates.emplace_back(p.index, first);
+    }
+  });
+  for (auto& [attacked, from, i] : undercuts) from = g.source(g.edges()[i]);
+  std::sort(undercuts.begin(), undercuts.end());
+  for (std::size_t k = 1, run = 0; k < undercuts.size(); ++k) {
+    if (std::get<0>(undercuts[k]) != std::get<0>(undercuts[run]) ||
+        std::get<1>(undercuts[k]) != std::get<1>(undercuts[run])) {
+      run = k;
+    } else {
+      duplicates.emplace_back(std::get<2>(undercuts[k]), std::get<2>(undercuts[run]));
+    }
+  }
+  std::sort(duplicates.begin(), duplicates.end());
+  for (const auto& [i, first] : duplicates) {
+    const auto e = g.edges()[i];
     const Edge& p = g.edge(e);
-    const bool undercut = p.relation == Relation::undercuts;
-    const EdgeKey key{g.source(e), undercut ? p.undercut : g.target(e), p.relation};
-    if (first.try_emplace(key, p.index).second) continue;
-    std::string what = id_of(g, key.from) + " " + relation_verb(p.relation) + " ";
-    if (undercut) {
+    std::string what = id_of(g, g.source(e)) + " " + relation_verb(p.relation) + " ";
+    if (p.relation == Relation::undercuts) {
       const auto attacked = g.edges()[p.undercut];
       what += "the support from " + id_of(g, g.source(attacked)) + " to " + id_of(g, g.target(attacked));
     } else {
       what += id_of(g, g.target(e));
     }
-    add_edge(out, LintCode::duplicate_edge, p.index, what + " twice: the same edge as edge " +
-                                                          std::to_string(first[key]) + " (counting from 0)",
+    add_edge(out, LintCode::duplicate_edge, i,
+             what + " twice: the same edge as edge " + std::to_string(first) + " (counting from 0)",
              "delete this edge; the first one says the same");
   }
 }
@@ -139,20 +169,26 @@ void duplicate_edge(const Graph& g, const LintOptions&, std::vector<LintFinding>
 // L004. Reported at the later of the two edges: the first supports and the
 // first contradicts edge of the pair.
 void supports_and_contradicts(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
-  struct Pair {
-    std::size_t supports = Graph::npos, contradicts = Graph::npos;
-  };
-  std::unordered_map<EdgeKey, Pair, EdgeKeyHash> pairs;
+  const auto& s = g.store();
+  std::vector<Vertex> stamp(g.node_count(), Graph::npos);
+  std::vector<std::size_t> supports(g.node_count()), contradicts(g.node_count());
   std::vector<std::size_t> later;
-  for (auto e : g.edges()) {
-    const Edge& p = g.edge(e);
-    if (p.relation != Relation::supports && p.relation != Relation::contradicts) continue;
-    Pair& pair = pairs[EdgeKey{g.source(e), g.target(e), Relation::supports}];
-    std::size_t& slot = p.relation == Relation::supports ? pair.supports : pair.contradicts;
-    if (slot != Graph::npos) continue;
-    slot = p.index;
-    if (pair.supports != Graph::npos && pair.contradicts != Graph::npos) later.push_back(p.index);
+  for (Vertex u = 0; u < g.node_count(); ++u) {
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(u, s))) {
+      const Edge& p = s[e];
+      if (p.relation != Relation::supports && p.relation != Relation::contradicts) continue;
+      const Vertex t = boost::target(e, s);
+      if (stamp[t] != u) {
+        stamp[t] = u;
+        supports[t] = contradicts[t] = Graph::npos;
+      }
+      std::size_t& slot = p.relation == Relation::supports ? supports[t] : contradicts[t];
+      if (slot != Graph::npos) continue;
+      slot = p.index;
+      if (supports[t] != Graph::npos && contradicts[t] != Graph::npos) later.push_back(p.index);
+    }
   }
+  std::sort(later.begin(), later.end());
   for (std::size_t i : later) {
     const auto e = g.edges()[i];
     add_edge(out, LintCode::supports_and_contradicts, i,

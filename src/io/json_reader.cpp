@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <deque>
 #include <nlohmann/json.hpp>
@@ -720,24 +721,36 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
 
 // Whether the text can be parsed at all: within the size limit, UTF-8, not
 // blank. Else the one problem is reported.
-// The lines and columns of ascending offsets, in one pass over the text
-// (columns count characters, as diagnostics do).
-std::vector<SourcePlace> locate_all(std::string_view text, const std::vector<std::size_t>& offsets) {
+// Lines and columns of offsets, asked in ascending order, in one pass over
+// the text (columns count characters, as diagnostics do): newlines are
+// found with memchr, and only the part of a line before an offset is
+// counted character by character.
+class Locator {
+ public:
+  explicit Locator(std::string_view text) : text_(text) {}
+  SourcePlace at(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < pos_) *this = Locator(text_);  // out of order ("edges" before "nodes"): start again
+    while (const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_)) {
+      ++line_;
+      column_ = 1;
+      pos_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+    }
+    for (; pos_ < offset; ++pos_) {
+      if ((static_cast<unsigned char>(text_[pos_]) & 0xC0u) != 0x80u) ++column_;
+    }
+    return {line_, column_};
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0, line_ = 1, column_ = 1;
+};
+
+std::vector<SourcePlace> locate_all(Locator& locator, const std::vector<std::size_t>& offsets) {
   std::vector<SourcePlace> out;
   out.reserve(offsets.size());
-  std::size_t pos = 0, line = 1, column = 1;
-  for (std::size_t offset : offsets) {
-    for (const std::size_t end = std::min(offset, text.size()); pos < end; ++pos) {
-      const char c = text[pos];
-      if (c == '\n') {
-        ++line;
-        column = 1;
-      } else if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) {
-        ++column;
-      }
-    }
-    out.push_back({line, column});
-  }
+  for (std::size_t offset : offsets) out.push_back(locator.at(offset));
   return out;
 }
 
@@ -790,8 +803,9 @@ ReadResult Reader::run() {
   std::vector<Diagnostic> warnings = diags_.finish(stopped);
   // No errors: node v is the v-th of "nodes", edge i the i-th of "edges".
   SourceMap places;
-  places.nodes = locate_all(text_, node_offsets_);
-  places.edges = locate_all(text_, edge_offsets_);
+  Locator locator(text_);
+  places.nodes = locate_all(locator, node_offsets_);
+  places.edges = locate_all(locator, edge_offsets_);
   places.edge_id_written = std::move(edge_id_written_);
   places.pointers = true;
   return ReadResult{std::move(graph_), std::move(warnings), std::move(places)};
