@@ -67,7 +67,8 @@ TEST_F(CliTest, HelpExitsZeroAndDocumentsTheExitCodes) {
   EXPECT_NE(r.out.find("check"), std::string::npos);
   EXPECT_NE(r.out.find("export"), std::string::npos);
   EXPECT_NE(r.out.find("Exit status: 0 success (check: every claim is grounded); 1 check: some claim lacks evidence;\n"
-                       "2 unusable input or arguments; 3 the output could not be written; 70 internal error."),
+                       "lint --strict: some finding; 2 unusable input or arguments; 3 the output could not be written;\n"
+                       "70 internal error."),
             std::string::npos)
       << r.out;
   EXPECT_EQ(r.err, "");
@@ -200,7 +201,12 @@ TEST_F(CliTest, CheckAnAllGroundedGraphExitsZero) {
   write_text(in, all_grounded);
   const RunResult r = claimgraph({"check", in.string()});
   EXPECT_EQ(r.status, 0);
-  EXPECT_EQ(r.err, "");
+  // Lint findings are warnings: they leave the exit status alone.
+  const std::string f = in.string();
+  EXPECT_EQ(r.err, f + ":4:5: warning: /nodes/0: claim \"c\" has no party [L007 claim-without-party]\n" + f +
+                       ":4:5: warning: /nodes/0: group \"G\" has one node, \"c\" [L008 group-of-one]\n" + f +
+                       ":5:5: warning: /nodes/1: counterclaim \"k\" has no party [L007 claim-without-party]\n" + f +
+                       ":6:5: warning: /nodes/2: evidence \"e\" has no source [L005 evidence-without-source]\n");
   EXPECT_EQ(r.out,
             "G\n"
             "  ✓ c — Claim (contradicted by 1 grounded node)\n"

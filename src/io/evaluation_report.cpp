@@ -104,11 +104,13 @@ struct ChainLine {
   Relation relation;
   bool undercut;
   bool repeated;
+  bool ignored;  // a supports edge into a claim with elements, which the semantics ignore
 };
 
 // The support of v down to the evidence: supports and element-of edges
 // walked depth first with an explicit stack; a node met again is shown once
-// and marked.
+// and marked, and so is a support of a claim with elements (which only its
+// elements ground).
 std::vector<ChainLine> support_chain(const Graph& graph, const View& view, Vertex v, std::size_t max_lines = 200) {
   const auto& g = graph.store();
   std::vector<ChainLine> lines;
@@ -119,14 +121,19 @@ std::vector<ChainLine> support_chain(const Graph& graph, const View& view, Verte
     std::size_t depth;
     Relation relation;
     bool undercut;
+    bool ignored;
   };
   std::vector<Item> stack;
   auto push_children = [&](Vertex x, std::size_t depth) {
     std::vector<Item> children;
+    bool elements = false;
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(x, g))) {
+      elements = elements || g[e].relation == Relation::element_of;
+    }
     for (const auto& e : boost::make_iterator_range(boost::in_edges(x, g))) {
       const Relation r = g[e].relation;
       if (r == Relation::supports || r == Relation::element_of) {
-        children.push_back({boost::source(e, g), depth, r, view.undercut(e)});
+        children.push_back({boost::source(e, g), depth, r, view.undercut(e), elements && r == Relation::supports});
       }
     }
     stack.insert(stack.end(), children.rbegin(), children.rend());
@@ -136,7 +143,7 @@ std::vector<ChainLine> support_chain(const Graph& graph, const View& view, Verte
     const Item it = stack.back();
     stack.pop_back();
     const bool repeated = shown[it.node];
-    lines.push_back({it.depth, it.node, it.relation, it.undercut, repeated});
+    lines.push_back({it.depth, it.node, it.relation, it.undercut, repeated, it.ignored});
     if (!repeated) {
       shown[it.node] = true;
       push_children(it.node, it.depth + 1);
@@ -254,6 +261,7 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
   for (const auto& l : chain) {
     buf += std::string(2 * l.depth, ' ') + (l.relation == Relation::element_of ? "element " : "- ") + view.name(l.node) +
            " " + describe(graph, l.node);
+    if (l.ignored) buf += " — ignored: the claim has elements";
     if (l.undercut) buf += " — this support is undercut";
     if (l.repeated) buf += " (shown above)";
     buf += "\n";
@@ -299,13 +307,14 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
     m.string("standard", to_string(view.standard(v))).string("burden", n.burden);
     m.number("pro", strength.pro[v]).number("con", strength.con[v]).boolean("established", strength.established[v]);
   }
-  auto node_object = [&](Vertex x, std::string_view relation, std::size_t depth, bool undercut) {
+  auto node_object = [&](Vertex x, std::string_view relation, std::size_t depth, bool undercut, bool ignored) {
     std::string o = "{";
     detail::JsonMembers mo(o);
     mo.string("id", graph.node(x).id).string("relation", relation).string("status", view.status(x));
     if (depth > 0) mo.raw("depth", std::to_string(depth));
     mo.string("source", graph.node(x).source);
     if (undercut) mo.boolean("undercut", true);
+    if (ignored) mo.boolean("ignored", true);
     mo.string("reason", view.reason(x));
     return o + "}";
   };
@@ -314,16 +323,16 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
     m.key(key);
     buf += '[';
     bool any = false;
-    take([&](Vertex x, std::string_view relation, std::size_t depth, bool undercut) {
+    take([&](Vertex x, std::string_view relation, std::size_t depth, bool undercut, bool ignored = false) {
       buf += any ? ", " : "";
       any = true;
-      buf += node_object(x, relation, depth, undercut);
+      buf += node_object(x, relation, depth, undercut, ignored);
     });
     buf += ']';
   };
   list("support", [&](auto add) {
     for (const auto& l : support_chain(graph, view, v)) {
-      if (!l.repeated) add(l.node, to_string(l.relation), l.depth, l.undercut);
+      if (!l.repeated) add(l.node, to_string(l.relation), l.depth, l.undercut, l.ignored);
     }
   });
   list("against", [&](auto add) {

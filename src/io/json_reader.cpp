@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <deque>
 #include <nlohmann/json.hpp>
@@ -162,6 +163,9 @@ class Reader {
 
   Graph graph_;
   std::vector<std::size_t> id_offsets_;  // per vertex: where its id is written
+  std::vector<std::size_t> node_offsets_;  // per vertex: where its object starts
+  std::vector<std::size_t> edge_offsets_;  // per edge: where its object starts
+  std::vector<bool> edge_id_written_;      // per edge: whether it has an "id"
   PendingNode node_;
   PendingEdge edge_;
   std::vector<PendingEdge> edges_;
@@ -586,6 +590,7 @@ void Reader::finish_node(const Frame& frame) {
   // reported as dangling on top of the real problem.
   graph_.add_node(std::move(n));
   id_offsets_.push_back(node_.id_offset);
+  node_offsets_.push_back(frame.start);
 }
 
 void Reader::finish_edge(const Frame& frame) {
@@ -596,6 +601,8 @@ void Reader::finish_edge(const Frame& frame) {
                  "more than " + std::to_string(options_.limits.max_edges) + " edges");
   }
   std::sort(edge_.extra.begin(), edge_.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
+  edge_offsets_.push_back(edge_.start);
+  edge_id_written_.push_back(!edge_.id.empty());
   edges_.push_back(std::move(edge_));
   edge_ = PendingEdge{};
 }
@@ -714,6 +721,39 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
 
 // Whether the text can be parsed at all: within the size limit, UTF-8, not
 // blank. Else the one problem is reported.
+// Lines and columns of offsets, asked in ascending order, in one pass over
+// the text (columns count characters, as diagnostics do): newlines are
+// found with memchr, and only the part of a line before an offset is
+// counted character by character.
+class Locator {
+ public:
+  explicit Locator(std::string_view text) : text_(text) {}
+  SourcePlace at(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < pos_) *this = Locator(text_);  // out of order ("edges" before "nodes"): start again
+    while (const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_)) {
+      ++line_;
+      column_ = 1;
+      pos_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+    }
+    for (; pos_ < offset; ++pos_) {
+      if ((static_cast<unsigned char>(text_[pos_]) & 0xC0u) != 0x80u) ++column_;
+    }
+    return {line_, column_};
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0, line_ = 1, column_ = 1;
+};
+
+std::vector<SourcePlace> locate_all(Locator& locator, const std::vector<std::size_t>& offsets) {
+  std::vector<SourcePlace> out;
+  out.reserve(offsets.size());
+  for (std::size_t offset : offsets) out.push_back(locator.at(offset));
+  return out;
+}
+
 bool Reader::readable() {
   if (text_.size() > options_.limits.max_input_bytes) {
     diags_.fatal_parse(0, "", Limit::input_bytes,
@@ -761,7 +801,14 @@ ReadResult Reader::run() {
     }
   }
   std::vector<Diagnostic> warnings = diags_.finish(stopped);
-  return ReadResult{std::move(graph_), std::move(warnings)};
+  // No errors: node v is the v-th of "nodes", edge i the i-th of "edges".
+  SourceMap places;
+  Locator locator(text_);
+  places.nodes = locate_all(locator, node_offsets_);
+  places.edges = locate_all(locator, edge_offsets_);
+  places.edge_id_written = std::move(edge_id_written_);
+  places.pointers = true;
+  return ReadResult{std::move(graph_), std::move(warnings), std::move(places)};
 }
 
 }  // namespace

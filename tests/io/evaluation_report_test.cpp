@@ -119,5 +119,35 @@ TEST(ExplainTest, UndecidedUndercutterNamesTheSupport) {
       << out.str();
 }
 
+TEST(ExplainTest, MarksASupportOfAClaimWithElementsAsIgnored) {
+  const std::string text = R"({"claimgraph": 1, "nodes": [
+    {"id": "c", "kind": "claim", "label": "Cause"},
+    {"id": "el", "kind": "claim", "label": "Element"},
+    {"id": "e", "kind": "evidence", "label": "Proof of the element"},
+    {"id": "x", "kind": "evidence", "label": "Offered for the cause"}],
+    "edges": [{"from": "el", "to": "c", "relation": "element-of"}, {"from": "e", "to": "el", "relation": "supports"},
+              {"from": "x", "to": "c", "relation": "supports"}]})";
+  const Graph g = io::read_json(text).graph;
+  const auto c = *g.find("c");
+  const auto status = analysis::grounded_status(g);
+  const auto strength = analysis::evaluate_strength(g, {}, &status);
+  std::ostringstream out;
+  io::write_explanation_text(out, g, {status, strength}, c);
+  EXPECT_NE(out.str().find("Support, down to the evidence:\n"
+                           "  element el [IN] Element\n"
+                           "    - e [IN] Proof of the element\n"
+                           "  - x [IN] Offered for the cause — ignored: the claim has elements\n"),
+            std::string::npos)
+      << out.str();
+  std::ostringstream json_out;
+  io::write_explanation_json(json_out, g, {status, strength}, c);
+  const auto json = nlohmann::json::parse(json_out.str());
+  ASSERT_EQ(json["support"].size(), 3u);
+  EXPECT_FALSE(json["support"][0].contains("ignored"));
+  EXPECT_FALSE(json["support"][1].contains("ignored"));
+  EXPECT_EQ(json["support"][2]["id"], "x");
+  EXPECT_EQ(json["support"][2]["ignored"], true);
+}
+
 }  // namespace
 }  // namespace claimgraph

@@ -130,6 +130,31 @@ TEST_F(JsonReaderTest, FieldsInAnyOrderAndEdgesBeforeTheirNodes) {
   EXPECT_EQ(r.graph.node(r.graph.target(r.graph.edges()[0])).id, "c");
 }
 
+TEST(JsonReaderPlacesTest, KeepsWhereEveryNodeAndEdgeStarts) {
+  // Columns count characters ("é" is one), lines start at 1; a byte order
+  // mark is not counted.
+  const std::string text = "\xEF\xBB\xBF{\"claimgraph\": 1, \"title\": \"é\", \"nodes\": [\n"
+                           "  {\"id\": \"c\", \"kind\": \"claim\", \"label\": \"C\"},\n"
+                           "    {\"id\": \"e\", \"kind\": \"evidence\", \"label\": \"E\"}],\n"
+                           "\"edges\": [{\"id\": \"s\", \"from\": \"e\", \"to\": \"c\", \"relation\": \"supports\"}, "
+                           "{\"from\": \"e\", \"to\": \"s\", \"relation\": \"undercuts\"}]}";
+  const ReadResult r = read_json(text);
+  ASSERT_EQ(r.places.nodes.size(), 2u);
+  EXPECT_EQ(r.places.nodes[0].line, 2u);
+  EXPECT_EQ(r.places.nodes[0].column, 3u);
+  EXPECT_EQ(r.places.nodes[1].line, 3u);
+  EXPECT_EQ(r.places.nodes[1].column, 5u);
+  ASSERT_EQ(r.places.edges.size(), 2u);
+  EXPECT_EQ(r.places.edges[0].line, 4u);
+  EXPECT_EQ(r.places.edges[0].column, 11u);
+  EXPECT_EQ(r.places.edges[1].line, 4u);
+  EXPECT_EQ(r.places.edges[1].column, 72u);
+  EXPECT_EQ(r.places.edge_id_written, (std::vector<bool>{true, false}));
+  EXPECT_EQ(r.places.node_pointer(1), "/nodes/1");
+  EXPECT_EQ(r.places.edge_pointer(0), "/edges/0");
+  EXPECT_EQ(SourceMap{}.node_pointer(1), "");
+}
+
 TEST_F(JsonReaderTest, ReadsFromAStream) {
   std::istringstream in(std::string{minimal});
   const ReadResult r = read_json(in, options());

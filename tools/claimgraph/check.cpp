@@ -18,6 +18,7 @@ std::shared_ptr<CheckOptions> setup_check(CLI::App& app) {
 
 int run_check(const CheckOptions& options) {
   const auto& input = load_graph(options.input);
+  warn_lint(input, options.input.file);
   Stopwatch watch;
   const auto report = analysis::check(input.graph);
   spdlog::debug("checked grounding in {:.3f} s", watch.lap());

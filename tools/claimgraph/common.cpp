@@ -3,11 +3,13 @@
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <iostream>
 #include <vector>
 
 #include "choices.hpp"
 #include "claimgraph/io/file.hpp"
+#include "claimgraph/io/lint_report.hpp"
 
 namespace claimgraph::cli {
 
@@ -34,6 +36,9 @@ std::string flag(Limit limit) {
   for (char& c : name) c = c == '_' ? '-' : c;
   return "--" + name;
 }
+
+// The format of the input load_graph read last.
+const io::InputFormat* loaded_format = nullptr;
 
 bool same_file(const std::string& a, const std::string& b) {
   struct stat sa {}, sb {};
@@ -86,6 +91,7 @@ const io::ReadResult& load_graph(const InputOptions& input) {
   options.file_name = name;
   options.limits = input.limits;
   io::ReadResult result = format.read(text.text(), options);
+  loaded_format = &format;
   for (const auto& w : result.warnings) warn(w);
   spdlog::debug("parsed {} nodes and {} edges as {} in {:.3f} s", result.graph.node_count(), result.graph.edge_count(),
                 format.name, watch.lap());
@@ -130,5 +136,20 @@ std::string describe(const Diagnostic& diagnostic) {
 }
 
 void warn(const Diagnostic& diagnostic) { spdlog::warn("{}", describe(diagnostic)); }
+
+void warn_lint(const io::ReadResult& input, const std::string& file) {
+  // An abstract framework (ICCMA) has arguments and attacks only: every
+  // rule about sources, parties and claims would fire on every node.
+  if (!spdlog::should_log(spdlog::level::warn) || (loaded_format != nullptr && loaded_format->abstract)) return;
+  Stopwatch watch;
+  const auto findings = io::lint_input(input, input_name(file));
+  spdlog::debug("linted in {:.3f} s", watch.lap());
+  const std::size_t shown = std::min(findings.size(), io::ReadOptions{}.max_warnings);
+  for (std::size_t i = 0; i < shown; ++i) spdlog::warn("{}", io::format(findings[i]));
+  if (findings.size() > shown) {
+    spdlog::warn("{}: note: {} more lint findings not shown; claimgraph lint lists them all", input_name(file),
+                 findings.size() - shown);
+  }
+}
 
 }  // namespace claimgraph::cli

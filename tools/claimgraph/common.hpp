@@ -23,6 +23,7 @@ namespace claimgraph::cli {
 enum class ExitCode : int {
   ok = 0,              ///< success; for `check`: every claim is grounded
   lacks_evidence = 1,  ///< `check`: some claim or counterclaim lacks evidence
+  lint_findings = 1,   ///< `lint --strict`: some finding
   bad_input = 2,       ///< unusable input or arguments
   output_failed = 3,   ///< the output could not be written
   internal = 70,       ///< a bug in claimgraph
@@ -31,7 +32,8 @@ enum class ExitCode : int {
 /// Text for --help describing the exit codes.
 inline constexpr const char* exit_code_help =
     "Exit status: 0 success (check: every claim is grounded); 1 check: some claim lacks evidence;\n"
-    "2 unusable input or arguments; 3 the output could not be written; 70 internal error.";
+    "lint --strict: some finding; 2 unusable input or arguments; 3 the output could not be written;\n"
+    "70 internal error.";
 
 /// The arguments ask for something that cannot be done (maps to
 /// ExitCode::bad_input). The message says what would work.
@@ -99,5 +101,9 @@ void write_output(const std::string& path, const std::string& input, const std::
 [[nodiscard]] std::string describe(const Diagnostic& diagnostic);
 /// Prints a warning the library reported.
 void warn(const Diagnostic& diagnostic);
+/// Prints the lint findings of what load_graph read as warnings (at most
+/// ReadOptions::max_warnings of them, then a count), unless warnings are
+/// silenced (-q) or the input is an abstract framework.
+void warn_lint(const io::ReadResult& input, const std::string& file);
 
 }  // namespace claimgraph::cli

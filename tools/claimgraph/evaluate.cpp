@@ -46,7 +46,9 @@ Evaluated evaluate(const EvaluateOptions& options) {
 // (analysis/labellings.hpp: for case graphs with supports, elements and
 // undercuts as well as for abstract frameworks).
 int run_acceptance(const EvaluateOptions& options) {
-  const Graph& g = load_graph(options.input).graph;
+  const auto& input = load_graph(options.input);
+  warn_lint(input, options.input.file);
+  const Graph& g = input.graph;
   const auto accepted = analysis::case_acceptance(g, options.semantics, options.search);
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
@@ -78,6 +80,7 @@ std::shared_ptr<EvaluateOptions> setup_explain(CLI::App& app) {
 int run_evaluate(const EvaluateOptions& options) {
   if (options.semantics != analysis::Semantics::grounded) return run_acceptance(options);
   const auto r = evaluate(options);
+  warn_lint(r.input, options.input.file);
   const io::Evaluation evaluation{r.status, r.strength};
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {

@@ -106,6 +106,7 @@ int run_export(const ExportOptions& options) {
   const io::OutputFormat& format = output_format(options);
   check_parts_output(format, options.output);  // refused before anything is read
   const auto& input = load_graph(options.input);
+  warn_lint(input, options.input.file);
   const Shown shown =
       prepare_shown(input.graph, options.view, {format.analysed, format.analysed && options.evaluate});
   io::WriteSettings settings = options.settings;

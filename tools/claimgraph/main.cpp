@@ -16,6 +16,7 @@
 #include "export.hpp"
 #include "iccma.hpp"
 #include "import.hpp"
+#include "lint.hpp"
 #include "render.hpp"
 
 namespace cli = claimgraph::cli;
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   auto check = cli::setup_check(app);
   auto evaluator = cli::setup_evaluate(app);
   auto explainer = cli::setup_explain(app);
+  auto linter = cli::setup_lint(app);
   auto exporter = cli::setup_export(app);
   auto iccma = cli::setup_iccma(app);
   auto renderer = cli::setup_render(app);
@@ -63,6 +65,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("check")) return cli::run_check(*check);
     if (app.got_subcommand("evaluate")) return cli::run_evaluate(*evaluator);
     if (app.got_subcommand("explain")) return cli::run_explain(*explainer);
+    if (app.got_subcommand("lint")) return cli::run_lint(*linter);
     if (app.got_subcommand("export")) return cli::run_export(*exporter);
     if (app.got_subcommand("iccma")) return cli::run_iccma(*iccma);
     if (app.got_subcommand("render")) return cli::run_render(*renderer);

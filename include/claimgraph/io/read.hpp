@@ -35,10 +35,40 @@ struct ReadOptions {
   std::size_t max_warnings = 20;
 };
 
+/// Where a node or an edge is written: the line and column (1-based) where
+/// its object starts.
+struct SourcePlace {
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+/// Where the nodes and edges of a graph are written, for messages about
+/// them after reading (lint findings). Readers that keep no places leave
+/// it empty.
+struct SourceMap {
+  std::vector<SourcePlace> nodes;  ///< per vertex, or empty
+  std::vector<SourcePlace> edges;  ///< per edge (position in Graph::edges()), or empty
+  /// Per edge: whether the input wrote its id (an id the reader made up is
+  /// not written); empty when the reader does not say.
+  std::vector<bool> edge_id_written;
+  /// Whether the places are those of a case file, where node v is the v-th
+  /// of "nodes" and edge i the i-th of "edges", so that they have JSON
+  /// pointers.
+  bool pointers = false;
+
+  /// Node v's JSON pointer ("/nodes/3"), or "" when there is none.
+  [[nodiscard]] std::string node_pointer(std::size_t v) const;
+  /// Edge i's JSON pointer ("/edges/3"), or "" when there is none.
+  [[nodiscard]] std::string edge_pointer(std::size_t i) const;
+};
+
 /// A graph and the warnings met while reading it.
 struct ReadResult {
   Graph graph;
   std::vector<Diagnostic> warnings;
+  /// Where each node and edge is written, when the reader keeps it (the
+  /// case-file reader does).
+  SourceMap places = {};
 };
 
 /// A reader of text in memory, as each format offers it.

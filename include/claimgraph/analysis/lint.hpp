@@ -1,0 +1,81 @@
+#pragma once
+// Lint: shapes of a case that are legal but are most likely modelling
+// mistakes (an element-of edge written backwards, a support the semantics
+// ignore, evidence without a source, ...). Each rule is one row of
+// lint_rules(), with a stable code ("L001") and name ("reversed-element")
+// that docs/lint.md documents; lint() runs every row over the graph, each in
+// time linear (or n log n) in nodes and edges, and returns the findings in
+// rule order, then in node or edge order. A finding names the node or edge
+// it is about; placing it in a file is the io layer's work
+// (io/lint_report.hpp), since the graph keeps no source positions.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimgraph/graph.hpp"
+
+namespace claimgraph::analysis {
+
+/// The lint rules, in the order of their codes.
+enum class LintCode : std::uint8_t {
+  reversed_element,          ///< L001: element-of from a whole into what looks like its part
+  ignored_support,           ///< L002: supports into a claim with elements, which the semantics ignore
+  duplicate_edge,            ///< L003: the same from, to and relation twice
+  supports_and_contradicts,  ///< L004: one node both supports and contradicts another
+  evidence_without_source,   ///< L005: evidence with no source
+  bears_on_no_claim,         ///< L006: no path from the node to any claim or counterclaim
+  claim_without_party,       ///< L007: a claim or counterclaim with no party
+  group_of_one,              ///< L008: a group with a single node
+  idle_counterclaim,         ///< L009: a counterclaim that contradicts and undercuts nothing
+  undercut_unnamed_support,  ///< L010: an undercut of a supports edge whose id the file did not give
+  similar_ids,               ///< L011: ids that differ only in case or punctuation
+};
+
+/// One finding: what is wrong, about which node or edge, and how to fix it.
+struct LintFinding {
+  LintCode code = LintCode::reversed_element;
+  /// The node the finding is about, when it is about a node.
+  std::optional<Graph::NodeRef> node;
+  /// The edge (position in Graph::edges()) it is about, when it is about an edge.
+  std::optional<std::size_t> edge;
+  /// One line: what is wrong, naming the ids involved.
+  std::string message;
+  /// One line: what to change.
+  std::string fix;
+  friend bool operator==(const LintFinding&, const LintFinding&) = default;
+};
+
+/// What lint knows besides the graph.
+struct LintOptions {
+  /// Per edge (position in Graph::edges()): whether the input wrote its id.
+  /// Empty when the reader does not say; then an id is taken as generated
+  /// when it has the form Graph::add_undercut gives ("e<position>").
+  std::vector<bool> edge_id_written;
+};
+
+/// Runs every rule over `graph`.
+[[nodiscard]] std::vector<LintFinding> lint(const Graph& graph, const LintOptions& options = {});
+
+/// One row of the table of rules.
+struct LintRule {
+  LintCode code;
+  std::string_view id;       ///< "L001": stable, never reused
+  std::string_view name;     ///< "reversed-element": stable, kebab-case
+  std::string_view summary;  ///< what the rule looks for, one line
+  /// Appends the rule's findings.
+  void (*run)(const Graph& graph, const LintOptions& options, std::vector<LintFinding>& out);
+};
+
+/// Every rule, in the order of their codes.
+[[nodiscard]] std::span<const LintRule> lint_rules() noexcept;
+/// The row of `code`.
+[[nodiscard]] const LintRule& lint_rule(LintCode code) noexcept;
+/// The rule whose id ("L003") or name ("duplicate-edge") is `text`, if any.
+[[nodiscard]] const LintRule* find_lint_rule(std::string_view text) noexcept;
+
+}  // namespace claimgraph::analysis

@@ -1,0 +1,47 @@
+#pragma once
+// Places the findings of analysis::lint in their input and writes them, for
+// people (text, like a compiler's warnings) and for programs (JSON). A
+// finding is located where its node's or edge's object starts, with that
+// object's JSON pointer, when the reader kept places (io/read.hpp,
+// SourceMap); otherwise it names only the file.
+
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimgraph/analysis/lint.hpp"
+#include "claimgraph/error.hpp"
+#include "claimgraph/graph.hpp"
+#include "claimgraph/io/read.hpp"
+
+namespace claimgraph::io {
+
+/// A lint finding placed in its input: the diagnostic (severity, place and
+/// message) and the fix.
+struct LintDiagnostic {
+  analysis::LintCode code = analysis::LintCode::reversed_element;
+  Diagnostic diagnostic;
+  std::string fix;
+};
+
+/// Lints what was read and places the findings in `file`, each with
+/// `severity` (a warning, or an error for `lint --strict`), in the order of
+/// their places in the input (then of their codes).
+[[nodiscard]] std::vector<LintDiagnostic> lint_input(const ReadResult& input, std::string_view file,
+                                                     Severity severity = Severity::warning);
+
+/// The finding on one line, as printed among warnings:
+/// `FILE:LINE:COLUMN: warning: /nodes/2: evidence "x" has no source [L005 evidence-without-source]`.
+[[nodiscard]] std::string format(const LintDiagnostic& finding);
+
+/// The findings as text: each on its line (format()), its fix on the next,
+/// then a summary line.
+void write_lint_text(std::ostream& out, std::span<const LintDiagnostic> findings);
+
+/// The findings as one JSON object:
+/// `{"findings": [{"code", "name", "severity", "file", "line", "column", "pointer", "message", "fix"}]}`.
+void write_lint_json(std::ostream& out, std::span<const LintDiagnostic> findings);
+
+}  // namespace claimgraph::io

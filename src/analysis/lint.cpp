@@ -1,0 +1,400 @@
+#include "claimgraph/analysis/lint.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <map>
+#include <tuple>
+#include <string>
+#include <unordered_map>
+#include <vector>
+#include <utility>
+
+#include "claimgraph/suggest.hpp"
+
+namespace claimgraph::analysis {
+
+namespace {
+
+using Vertex = Graph::NodeRef;
+
+// An id or name as messages show it: in double quotes, with quotes and
+// backslashes escaped.
+std::string q(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string id_of(const Graph& g, Vertex v) { return q(g.id(v)); }
+
+void add_node(std::vector<LintFinding>& out, LintCode code, Vertex v, std::string message, std::string fix) {
+  out.push_back({code, v, std::nullopt, std::move(message), std::move(fix)});
+}
+
+void add_edge(std::vector<LintFinding>& out, LintCode code, std::size_t e, std::string message, std::string fix) {
+  out.push_back({code, std::nullopt, e, std::move(message), std::move(fix)});
+}
+
+// Per node: how many element-of edges leave it, and how many edges of any
+// relation enter and leave it.
+struct Degrees {
+  std::vector<std::size_t> elements_out, elements_in, in, out;
+  explicit Degrees(const Graph& g)
+      : elements_out(g.node_count()), elements_in(g.node_count()), in(g.node_count()), out(g.node_count()) {
+    for (auto e : g.edges()) {
+      const Vertex s = g.source(e), t = g.target(e);
+      ++out[s];
+      ++in[t];
+      if (g.edge(e).relation == Relation::element_of) {
+        ++elements_out[s];
+        ++elements_in[t];
+      }
+    }
+  }
+};
+
+// L001. An element is an element of one whole, so a claim that is written
+// as the element of two or more nodes, each of which has nothing else (no
+// other edge in or out, and no elements of its own but that claim), is a
+// whole pointing at its parts: every such edge runs the wrong way.
+void reversed_element(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  const Degrees d(g);
+  for (auto e : g.edges()) {
+    if (g.edge(e).relation != Relation::element_of) continue;
+    const Vertex whole = g.source(e), part = g.target(e);
+    if (!is_claim_like(g.node(whole).kind) || d.elements_out[whole] < 2) continue;
+    if (d.in[part] != 1 || d.out[part] != 0) continue;
+    add_edge(out, LintCode::reversed_element, g.edge(e).index,
+             id_of(g, whole) + " is written as an element of " + std::to_string(d.elements_out[whole]) + " nodes, " +
+                 id_of(g, part) + " among them, that have no other edge: the edge looks reversed",
+             "an element is the \"from\" of element-of: {\"from\": " + id_of(g, part) + ", \"to\": " + id_of(g, whole) +
+                 ", \"relation\": \"element-of\"}");
+  }
+}
+
+// L002. Grounding and evaluation judge a claim with elements by its
+// elements alone (docs/format.md, rule 2).
+void ignored_support(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  const Degrees d(g);
+  for (auto e : g.edges()) {
+    if (g.edge(e).relation != Relation::supports) continue;
+    const Vertex t = g.target(e);
+    if (d.elements_in[t] == 0) continue;
+    add_edge(out, LintCode::ignored_support, g.edge(e).index,
+             id_of(g, g.source(e)) + " supports " + id_of(g, t) +
+                 ", which has elements: check and evaluate ignore this support and weigh its elements only",
+             "point the support at the element of " + id_of(g, t) + " it proves");
+  }
+}
+
+std::string relation_verb(Relation r) {
+  switch (r) {
+    case Relation::supports: return "supports";
+    case Relation::contradicts: return "contradicts";
+    case Relation::element_of: return "is an element of";
+    case Relation::undercuts: return "undercuts";
+  }
+  return "supports";
+}
+
+// Walks the edges out of each node in turn, with per-target marks stamped
+// by the node (no hashing, linear): calls `visit(edge, target, seen)` where
+// `seen` is the first edge out of the same node to the same target with the
+// same relation, or npos.
+template <class Visit>
+void each_out_edge(const Graph& g, Visit visit) {
+  const auto& s = g.store();
+  constexpr std::size_t relations = 4;
+  std::vector<std::size_t> stamp(g.node_count() * relations, Graph::npos);
+  std::vector<std::size_t> first(g.node_count() * relations, Graph::npos);
+  for (Vertex u = 0; u < g.node_count(); ++u) {
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(u, s))) {
+      const Edge& p = s[e];
+      const Vertex t = boost::target(e, s);
+      const std::size_t key = t * relations + static_cast<std::size_t>(p.relation);
+      if (stamp[key] != u) {
+        stamp[key] = u;
+        first[key] = p.index;
+        visit(p, t, Graph::npos);
+      } else {
+        visit(p, t, first[key]);
+      }
+    }
+  }
+}
+
+// L003. An undercut is the same as another when it comes from the same node
+// against the same supports edge.
+void duplicate_edge(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  std::vector<std::pair<std::size_t, std::size_t>> duplicates;  // edge, the first like it
+  std::vector<std::tuple<std::size_t, Vertex, std::size_t>> undercuts;  // attacked edge, from, edge
+  each_out_edge(g, [&](const Edge& p, Vertex, std::size_t first) {
+    if (p.relation == Relation::undercuts) {
+      undercuts.emplace_back(p.undercut, 0, p.index);  // compared below, by attacked edge
+    } else if (first != Graph::npos) {
+      duplicates.emplace_back(p.index, first);
+    }
+  });
+  for (auto& [attacked, from, i] : undercuts) from = g.source(g.edges()[i]);
+  std::sort(undercuts.begin(), undercuts.end());
+  for (std::size_t k = 1, run = 0; k < undercuts.size(); ++k) {
+    if (std::get<0>(undercuts[k]) != std::get<0>(undercuts[run]) ||
+        std::get<1>(undercuts[k]) != std::get<1>(undercuts[run])) {
+      run = k;
+    } else {
+      duplicates.emplace_back(std::get<2>(undercuts[k]), std::get<2>(undercuts[run]));
+    }
+  }
+  std::sort(duplicates.begin(), duplicates.end());
+  for (const auto& [i, first] : duplicates) {
+    const auto e = g.edges()[i];
+    const Edge& p = g.edge(e);
+    std::string what = id_of(g, g.source(e)) + " " + relation_verb(p.relation) + " ";
+    if (p.relation == Relation::undercuts) {
+      const auto attacked = g.edges()[p.undercut];
+      what += "the support from " + id_of(g, g.source(attacked)) + " to " + id_of(g, g.target(attacked));
+    } else {
+      what += id_of(g, g.target(e));
+    }
+    add_edge(out, LintCode::duplicate_edge, i,
+             what + " twice: the same edge as edge " + std::to_string(first) + " (counting from 0)",
+             "delete this edge; the first one says the same");
+  }
+}
+
+// L004. Reported at the later of the two edges: the first supports and the
+// first contradicts edge of the pair.
+void supports_and_contradicts(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  const auto& s = g.store();
+  std::vector<Vertex> stamp(g.node_count(), Graph::npos);
+  std::vector<std::size_t> supports(g.node_count()), contradicts(g.node_count());
+  std::vector<std::size_t> later;
+  for (Vertex u = 0; u < g.node_count(); ++u) {
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(u, s))) {
+      const Edge& p = s[e];
+      if (p.relation != Relation::supports && p.relation != Relation::contradicts) continue;
+      const Vertex t = boost::target(e, s);
+      if (stamp[t] != u) {
+        stamp[t] = u;
+        supports[t] = contradicts[t] = Graph::npos;
+      }
+      std::size_t& slot = p.relation == Relation::supports ? supports[t] : contradicts[t];
+      if (slot != Graph::npos) continue;
+      slot = p.index;
+      if (supports[t] != Graph::npos && contradicts[t] != Graph::npos) later.push_back(p.index);
+    }
+  }
+  std::sort(later.begin(), later.end());
+  for (std::size_t i : later) {
+    const auto e = g.edges()[i];
+    add_edge(out, LintCode::supports_and_contradicts, i,
+             id_of(g, g.source(e)) + " both supports and contradicts " + id_of(g, g.target(e)),
+             "keep the relation the record bears out and delete the other, or split " + id_of(g, g.source(e)) +
+                 " into the part that supports and the part that contradicts");
+  }
+}
+
+// L005.
+void evidence_without_source(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    const Node& n = g.node(v);
+    if (n.kind != NodeKind::evidence || (n.source && !n.source->empty())) continue;
+    add_node(out, LintCode::evidence_without_source, v, "evidence " + id_of(g, v) + " has no source",
+             "add \"source\": the exhibit, filing, testimony or finding it comes from (\"Ex. 4\", \"CMP ¶ 12\")");
+  }
+}
+
+// L006. Walks back from every claim and counterclaim over the edges into
+// them (an undercut bears on the claim whose support it attacks): what is
+// not reached bears on no claim.
+void bears_on_no_claim(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  const auto& s = g.store();
+  std::vector<bool> reached(g.node_count(), false);
+  std::vector<Vertex> stack;
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    if (is_claim_like(g.node(v).kind)) {
+      reached[v] = true;
+      stack.push_back(v);
+    }
+  }
+  while (!stack.empty()) {
+    const Vertex v = stack.back();
+    stack.pop_back();
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, s))) {
+      const Vertex u = boost::source(e, s);
+      if (reached[u]) continue;
+      reached[u] = true;
+      stack.push_back(u);
+    }
+  }
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    if (reached[v]) continue;
+    add_node(out, LintCode::bears_on_no_claim, v,
+             std::string(to_string(g.node(v).kind)) + " " + id_of(g, v) +
+                 " bears on no claim: no edge leads from it, directly or through other nodes, to a claim or counterclaim",
+             "add an edge from " + id_of(g, v) + " to the claim or counterclaim it bears on, or delete it");
+  }
+}
+
+// L007.
+void claim_without_party(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    const Node& n = g.node(v);
+    if (!is_claim_like(n.kind) || (n.party && !n.party->empty())) continue;
+    add_node(out, LintCode::claim_without_party, v, std::string(to_string(n.kind)) + " " + id_of(g, v) + " has no party",
+             "add \"party\": who asserts it (\"Parler\", \"AWS\")");
+  }
+}
+
+// L008. A group of one is most often a misspelt group name.
+void group_of_one(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  std::map<std::string_view, std::pair<std::size_t, Vertex>> groups;  // name: count, first node
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    const auto& group = g.node(v).group;
+    if (!group) continue;
+    auto [it, added] = groups.try_emplace(*group, 0, v);
+    ++it->second.first;
+  }
+  std::vector<std::string_view> names;
+  for (const auto& [name, entry] : groups) {
+    if (entry.first > 1) names.push_back(name);
+  }
+  if (names.size() > 500) names.clear();  // suggestions compare every pair: keep them cheap
+  std::vector<Vertex> lonely;
+  for (const auto& [name, entry] : groups) {
+    if (entry.first == 1) lonely.push_back(entry.second);
+  }
+  std::sort(lonely.begin(), lonely.end());
+  for (Vertex v : lonely) {
+    const std::string& name = *g.node(v).group;
+    const auto near = nearest(name, names);
+    add_node(out, LintCode::group_of_one, v, "group " + q(name) + " has one node, " + id_of(g, v),
+             near ? "did you mean group " + q(*near) + "? Otherwise drop the \"group\" of " + id_of(g, v)
+                  : "put " + id_of(g, v) + " in the group it belongs with, or drop its \"group\"");
+  }
+}
+
+// L009.
+void idle_counterclaim(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  std::vector<bool> attacks(g.node_count(), false);
+  for (auto e : g.edges()) {
+    const Relation r = g.edge(e).relation;
+    if (r == Relation::contradicts || r == Relation::undercuts) attacks[g.source(e)] = true;
+  }
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    if (g.node(v).kind != NodeKind::counterclaim || attacks[v]) continue;
+    add_node(out, LintCode::idle_counterclaim, v, "counterclaim " + id_of(g, v) + " contradicts and undercuts nothing",
+             "add a contradicts edge from " + id_of(g, v) + " to the claim it answers, or make it a claim");
+  }
+}
+
+// The id Graph::add_undercut gives an edge at position i: "e<i>", or
+// "e<i>_<k>" when that is taken.
+bool generated_id(std::string_view id, std::size_t i) {
+  std::string base(1, 'e');  // (not "e" + to_string: GCC 12 gives a false -Wrestrict)
+  base += std::to_string(i);
+  if (!id.starts_with(base)) return false;
+  id.remove_prefix(base.size());
+  if (id.empty()) return true;
+  if (id.size() < 2 || id.front() != '_') return false;
+  return std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// L010. An undercut names its supports edge by id; when the input did not
+// write that id (an Argdown or AIF input), the reader made one up, and a
+// case file written from it depends on that made-up name.
+void undercut_unnamed_support(const Graph& g, const LintOptions& options, std::vector<LintFinding>& out) {
+  for (auto e : g.edges()) {
+    const Edge& p = g.edge(e);
+    if (p.relation != Relation::undercuts) continue;
+    const Edge& attacked = g.edge(g.edges()[p.undercut]);
+    const std::string id = attacked.id.value_or("");
+    const bool written = options.edge_id_written.size() == g.edge_count() ? options.edge_id_written[p.undercut]
+                                                                           : !generated_id(id, p.undercut);
+    if (written) continue;
+    const auto a = g.edges()[p.undercut];
+    add_edge(out, LintCode::undercut_unnamed_support, p.index,
+             id_of(g, g.source(e)) + " undercuts the support from " + id_of(g, g.source(a)) + " to " +
+                 id_of(g, g.target(a)) + ", whose id " + q(id) + " the input did not give",
+             "in a case file (claimgraph import writes one), give that supports edge an \"id\" of its own and name it "
+             "in the undercut's \"to\"");
+  }
+}
+
+// The key under which ids that differ only in case or punctuation meet:
+// ASCII letters lower-cased, ASCII characters other than letters and
+// digits dropped, other bytes kept.
+std::string folded(std::string_view id) {
+  std::string out;
+  out.reserve(id.size());
+  for (char c : id) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+      out += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+// L011. Reported at every node but the first of its spelling.
+void similar_ids(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  std::unordered_map<std::string, Vertex> first;
+  first.reserve(g.node_count());
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    auto [it, added] = first.try_emplace(folded(g.id(v)), v);
+    if (added) continue;
+    add_node(out, LintCode::similar_ids, v,
+             "id " + id_of(g, v) + " differs from " + id_of(g, it->second) + " only in case or punctuation",
+             "if they are one node, merge them under one id; if not, give them ids that differ in words");
+  }
+}
+
+constexpr std::array<LintRule, 11> rules{{
+    {LintCode::reversed_element, "L001", "reversed-element",
+     "an element-of edge that runs from a whole to what looks like its part", reversed_element},
+    {LintCode::ignored_support, "L002", "ignored-support",
+     "a supports edge into a claim with elements, which the semantics ignore", ignored_support},
+    {LintCode::duplicate_edge, "L003", "duplicate-edge", "two edges with the same from, to and relation",
+     duplicate_edge},
+    {LintCode::supports_and_contradicts, "L004", "supports-and-contradicts",
+     "one node both supports and contradicts another", supports_and_contradicts},
+    {LintCode::evidence_without_source, "L005", "evidence-without-source", "evidence with no source",
+     evidence_without_source},
+    {LintCode::bears_on_no_claim, "L006", "bears-on-no-claim",
+     "a node with no path to any claim or counterclaim", bears_on_no_claim},
+    {LintCode::claim_without_party, "L007", "claim-without-party", "a claim or counterclaim with no party",
+     claim_without_party},
+    {LintCode::group_of_one, "L008", "group-of-one", "a group with a single node", group_of_one},
+    {LintCode::idle_counterclaim, "L009", "idle-counterclaim", "a counterclaim that contradicts and undercuts nothing",
+     idle_counterclaim},
+    {LintCode::undercut_unnamed_support, "L010", "undercut-unnamed-support",
+     "an undercut of a supports edge whose id the input did not give", undercut_unnamed_support},
+    {LintCode::similar_ids, "L011", "similar-ids", "ids that differ only in case or punctuation", similar_ids},
+}};
+
+}  // namespace
+
+std::span<const LintRule> lint_rules() noexcept { return rules; }
+
+const LintRule& lint_rule(LintCode code) noexcept { return rules[static_cast<std::size_t>(code)]; }
+
+const LintRule* find_lint_rule(std::string_view text) noexcept {
+  for (const LintRule& r : rules) {
+    if (r.id == text || r.name == text) return &r;
+  }
+  return nullptr;
+}
+
+std::vector<LintFinding> lint(const Graph& graph, const LintOptions& options) {
+  std::vector<LintFinding> out;
+  for (const LintRule& r : rules) r.run(graph, options, out);
+  return out;
+}
+
+}  // namespace claimgraph::analysis

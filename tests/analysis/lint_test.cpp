@@ -1,0 +1,328 @@
+// Every lint rule: a case file that triggers it, with the exact finding
+// (place, message, code) it gives, and a clean file that gives none.
+
+#include "claimgraph/analysis/lint.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "claimgraph/io/json_reader.hpp"
+#include "claimgraph/io/lint_report.hpp"
+#include "support.hpp"
+
+namespace claimgraph::analysis {
+namespace {
+
+// A case file with one node or edge a line: node i (from 0) starts at line
+// 2 + i, column 3; edge j at line 3 + nodes + j, column 3.
+std::string case_file(const std::vector<std::string>& nodes, const std::vector<std::string>& edges) {
+  std::string text = "{\"claimgraph\": 1, \"nodes\": [\n";
+  for (std::size_t i = 0; i < nodes.size(); ++i) text += "  " + nodes[i] + (i + 1 < nodes.size() ? ",\n" : "\n");
+  text += "], \"edges\": [\n";
+  for (std::size_t i = 0; i < edges.size(); ++i) text += "  " + edges[i] + (i + 1 < edges.size() ? ",\n" : "\n");
+  return text + "]}\n";
+}
+
+// The findings of a case file, each as the program prints it, with its fix.
+std::vector<std::string> findings(const std::string& text) {
+  io::ReadOptions options;
+  options.file_name = "case.json";
+  const auto input = io::read_json(text, options);
+  std::vector<std::string> out;
+  for (const auto& f : io::lint_input(input, "case.json")) out.push_back(io::format(f) + "\n  fix: " + f.fix);
+  return out;
+}
+
+// A node of `kind`, with a party (claims) or a source (evidence) when given.
+Node node(const char* id, NodeKind kind, const char* party_or_source = nullptr) {
+  Node n;
+  n.id = id;
+  n.kind = kind;
+  n.label = id;
+  if (party_or_source != nullptr) (kind == NodeKind::evidence ? n.source : n.party) = party_or_source;
+  return n;
+}
+
+const std::string claim = R"({"id": "c", "kind": "claim", "label": "C", "party": "P"})";
+const std::string evidence = R"({"id": "e", "kind": "evidence", "label": "E", "source": "Ex. 1"})";
+const std::string counterclaim = R"({"id": "k", "kind": "counterclaim", "label": "K", "party": "D"})";
+
+TEST(LintTest, ACleanCaseHasNoFindings) {
+  EXPECT_EQ(findings(case_file({claim, evidence, counterclaim},
+                               {R"({"from": "e", "to": "c", "relation": "supports"})",
+                                R"({"from": "k", "to": "c", "relation": "contradicts"})"})),
+            std::vector<std::string>{});
+}
+
+TEST(LintTest, EveryCodeHasOneRowAndIsFoundByIdAndName) {
+  std::set<std::string> ids, names;
+  for (std::size_t i = 0; i < lint_rules().size(); ++i) {
+    const LintRule& r = lint_rules()[i];
+    EXPECT_EQ(static_cast<std::size_t>(r.code), i) << r.name;
+    EXPECT_EQ(r.id, test::numbered(i < 9 ? "L00" : "L0", i + 1));
+    EXPECT_TRUE(ids.insert(std::string(r.id)).second);
+    EXPECT_TRUE(names.insert(std::string(r.name)).second);
+    EXPECT_EQ(find_lint_rule(r.id), &r);
+    EXPECT_EQ(find_lint_rule(r.name), &r);
+    EXPECT_EQ(&lint_rule(r.code), &r);
+  }
+  EXPECT_EQ(find_lint_rule("L999"), nullptr);
+}
+
+TEST(LintTest, L001ReversedElement) {
+  const auto text = case_file({R"({"id": "contract", "kind": "claim", "label": "Breach", "party": "P"})",
+                               R"({"id": "k1", "kind": "claim", "label": "A contract", "party": "P"})",
+                               R"({"id": "k2", "kind": "claim", "label": "A breach", "party": "P"})"},
+                              {R"({"from": "contract", "to": "k1", "relation": "element-of"})",
+                               R"({"from": "contract", "to": "k2", "relation": "element-of"})"});
+  EXPECT_EQ(findings(text),
+            (std::vector<std::string>{
+                "case.json:6:3: warning: /edges/0: \"contract\" is written as an element of 2 nodes, \"k1\" among "
+                "them, that have no other edge: the edge looks reversed [L001 reversed-element]\n"
+                "  fix: an element is the \"from\" of element-of: {\"from\": \"k1\", \"to\": \"contract\", "
+                "\"relation\": \"element-of\"}",
+                "case.json:7:3: warning: /edges/1: \"contract\" is written as an element of 2 nodes, \"k2\" among "
+                "them, that have no other edge: the edge looks reversed [L001 reversed-element]\n"
+                "  fix: an element is the \"from\" of element-of: {\"from\": \"k2\", \"to\": \"contract\", "
+                "\"relation\": \"element-of\"}"}));
+}
+
+TEST(LintTest, L001SparesAnElementOfTwoWholesAndNestedElements) {
+  // "duty" is an element of two causes, each of which has other elements;
+  // "s1" has elements and is itself an element.
+  const auto text =
+      case_file({R"({"id": "neg", "kind": "claim", "label": "Negligence", "party": "P"})",
+                 R"({"id": "nui", "kind": "claim", "label": "Nuisance", "party": "P"})",
+                 R"({"id": "duty", "kind": "claim", "label": "Duty", "party": "P"})",
+                 R"({"id": "harm", "kind": "claim", "label": "Harm", "party": "P"})",
+                 R"({"id": "a", "kind": "claim", "label": "A", "party": "P"})"},
+                {R"({"from": "duty", "to": "neg", "relation": "element-of"})",
+                 R"({"from": "duty", "to": "nui", "relation": "element-of"})",
+                 R"({"from": "harm", "to": "neg", "relation": "element-of"})",
+                 R"({"from": "harm", "to": "nui", "relation": "element-of"})",
+                 R"({"from": "a", "to": "harm", "relation": "element-of"})"});
+  EXPECT_EQ(findings(text), std::vector<std::string>{});
+}
+
+TEST(LintTest, L002IgnoredSupport) {
+  const auto text = case_file({claim, R"({"id": "el", "kind": "claim", "label": "El", "party": "P"})", evidence,
+                               R"({"id": "e2", "kind": "evidence", "label": "E2", "source": "Ex. 2"})"},
+                              {R"({"from": "el", "to": "c", "relation": "element-of"})",
+                               R"({"from": "e", "to": "el", "relation": "supports"})",
+                               R"({"from": "e2", "to": "c", "relation": "supports"})"});
+  EXPECT_EQ(findings(text),
+            std::vector<std::string>{
+                "case.json:9:3: warning: /edges/2: \"e2\" supports \"c\", which has elements: check and evaluate "
+                "ignore this support and weigh its elements only [L002 ignored-support]\n"
+                "  fix: point the support at the element of \"c\" it proves"});
+}
+
+TEST(LintTest, L003DuplicateEdge) {
+  const auto text = case_file({claim, evidence}, {R"({"from": "e", "to": "c", "relation": "supports"})",
+                                                  R"({"from": "e", "to": "c", "relation": "supports", "id": "s"})"});
+  EXPECT_EQ(findings(text), std::vector<std::string>{
+                                "case.json:6:3: warning: /edges/1: \"e\" supports \"c\" twice: the same edge as edge 0 "
+                                "(counting from 0) [L003 duplicate-edge]\n"
+                                "  fix: delete this edge; the first one says the same"});
+}
+
+TEST(LintTest, L003CountsUndercutsOfTheSameSupport) {
+  const auto text =
+      case_file({claim, evidence, R"({"id": "u", "kind": "evidence", "label": "U", "source": "Ex. 2"})"},
+                {R"({"from": "e", "to": "c", "relation": "supports", "id": "s"})",
+                 R"({"from": "u", "to": "s", "relation": "undercuts"})",
+                 R"({"from": "u", "to": "s", "relation": "undercuts"})"});
+  EXPECT_EQ(findings(text), std::vector<std::string>{
+                                "case.json:8:3: warning: /edges/2: \"u\" undercuts the support from \"e\" to \"c\" "
+                                "twice: the same edge as edge 1 (counting from 0) [L003 duplicate-edge]\n"
+                                "  fix: delete this edge; the first one says the same"});
+}
+
+TEST(LintTest, L004SupportsAndContradicts) {
+  const auto text = case_file({claim, evidence}, {R"({"from": "e", "to": "c", "relation": "contradicts"})",
+                                                  R"({"from": "e", "to": "c", "relation": "supports"})"});
+  EXPECT_EQ(findings(text),
+            std::vector<std::string>{
+                "case.json:6:3: warning: /edges/1: \"e\" both supports and contradicts \"c\" [L004 "
+                "supports-and-contradicts]\n"
+                "  fix: keep the relation the record bears out and delete the other, or split \"e\" into the part "
+                "that supports and the part that contradicts"});
+}
+
+TEST(LintTest, L005EvidenceWithoutSource) {
+  const auto text = case_file({claim, R"({"id": "e", "kind": "evidence", "label": "E"})"},
+                              {R"({"from": "e", "to": "c", "relation": "supports"})"});
+  EXPECT_EQ(findings(text), std::vector<std::string>{
+                                "case.json:3:3: warning: /nodes/1: evidence \"e\" has no source [L005 "
+                                "evidence-without-source]\n"
+                                "  fix: add \"source\": the exhibit, filing, testimony or finding it comes from "
+                                "(\"Ex. 4\", \"CMP ¶ 12\")"});
+}
+
+TEST(LintTest, L006BearsOnNoClaim) {
+  const auto text = case_file({claim, evidence, R"({"id": "x", "kind": "evidence", "label": "X", "source": "Ex. 2"})",
+                               R"({"id": "y", "kind": "evidence", "label": "Y", "source": "Ex. 3"})"},
+                              {R"({"from": "e", "to": "c", "relation": "supports"})",
+                               R"({"from": "y", "to": "x", "relation": "supports"})"});
+  const std::string fix = "  fix: add an edge from ";
+  EXPECT_EQ(findings(text),
+            (std::vector<std::string>{
+                "case.json:4:3: warning: /nodes/2: evidence \"x\" bears on no claim: no edge leads from it, directly "
+                "or through other nodes, to a claim or counterclaim [L006 bears-on-no-claim]\n" +
+                    fix + "\"x\" to the claim or counterclaim it bears on, or delete it",
+                "case.json:5:3: warning: /nodes/3: evidence \"y\" bears on no claim: no edge leads from it, directly "
+                "or through other nodes, to a claim or counterclaim [L006 bears-on-no-claim]\n" +
+                    fix + "\"y\" to the claim or counterclaim it bears on, or delete it"}));
+}
+
+TEST(LintTest, L007ClaimWithoutParty) {
+  const auto text = case_file({R"({"id": "c", "kind": "claim", "label": "C"})", evidence},
+                              {R"({"from": "e", "to": "c", "relation": "supports"})"});
+  EXPECT_EQ(findings(text), std::vector<std::string>{
+                                "case.json:2:3: warning: /nodes/0: claim \"c\" has no party [L007 claim-without-party]\n"
+                                "  fix: add \"party\": who asserts it (\"Parler\", \"AWS\")"});
+}
+
+TEST(LintTest, L008GroupOfOne) {
+  const auto text = case_file(
+      {R"({"id": "c", "kind": "claim", "label": "C", "party": "P", "group": "Sherman Act"})",
+       R"({"id": "e", "kind": "evidence", "label": "E", "source": "Ex. 1", "group": "Sherman Act"})",
+       R"({"id": "d", "kind": "claim", "label": "D", "party": "P", "group": "Sherman Acts"})",
+       R"({"id": "f", "kind": "claim", "label": "F", "party": "P", "group": "Contract"})"},
+      {R"({"from": "e", "to": "c", "relation": "supports"})", R"({"from": "e", "to": "d", "relation": "supports"})",
+       R"({"from": "e", "to": "f", "relation": "supports"})"});
+  EXPECT_EQ(findings(text),
+            (std::vector<std::string>{
+                "case.json:4:3: warning: /nodes/2: group \"Sherman Acts\" has one node, \"d\" [L008 group-of-one]\n"
+                "  fix: did you mean group \"Sherman Act\"? Otherwise drop the \"group\" of \"d\"",
+                "case.json:5:3: warning: /nodes/3: group \"Contract\" has one node, \"f\" [L008 group-of-one]\n"
+                "  fix: put \"f\" in the group it belongs with, or drop its \"group\""}));
+}
+
+TEST(LintTest, L009IdleCounterclaim) {
+  const auto text = case_file({claim, evidence, counterclaim}, {R"({"from": "e", "to": "c", "relation": "supports"})",
+                                                                R"({"from": "k", "to": "c", "relation": "supports"})"});
+  EXPECT_EQ(findings(text), std::vector<std::string>{
+                                "case.json:4:3: warning: /nodes/2: counterclaim \"k\" contradicts and undercuts "
+                                "nothing [L009 idle-counterclaim]\n"
+                                "  fix: add a contradicts edge from \"k\" to the claim it answers, or make it a claim"});
+}
+
+TEST(LintTest, L009SparesACounterclaimThatUndercuts) {
+  const auto text = case_file({claim, evidence, counterclaim},
+                              {R"({"from": "e", "to": "c", "relation": "supports", "id": "s"})",
+                               R"({"from": "k", "to": "s", "relation": "undercuts"})"});
+  EXPECT_EQ(findings(text), std::vector<std::string>{});
+}
+
+TEST(LintTest, L010UndercutOfASupportWhoseIdWasMadeUp) {
+  Graph g;
+  const auto c = g.add_node(node("c", NodeKind::claim, "P"));
+  const auto e = g.add_node(node("e", NodeKind::evidence, "Ex. 1"));
+  const auto u = g.add_node(node("u", NodeKind::evidence, "Ex. 2"));
+  g.add_edge(e, c, Relation::supports);
+  g.add_undercut(u, 0);  // names the supports edge "e0"
+  const auto found = lint(g);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, LintCode::undercut_unnamed_support);
+  EXPECT_EQ(found[0].edge, 1u);
+  EXPECT_EQ(found[0].message, "\"u\" undercuts the support from \"e\" to \"c\", whose id \"e0\" the input did not give");
+  EXPECT_EQ(found[0].fix, "in a case file (claimgraph import writes one), give that supports edge an \"id\" of its own and "
+                          "name it in the undercut's \"to\"");
+  // What the reader says wins over the form of the id.
+  EXPECT_TRUE(lint(g, {.edge_id_written = {true, false}}).empty());
+  EXPECT_EQ(lint(g, {.edge_id_written = {false, false}}).size(), 1u);
+}
+
+TEST(LintTest, L010SparesAnIdTheCaseFileWrites) {
+  // In a case file, the id an undercut names is always written, even one of
+  // the form the graph would make up.
+  const auto text = case_file({claim, evidence, R"({"id": "u", "kind": "evidence", "label": "U", "source": "Ex. 2"})"},
+                              {R"({"from": "e", "to": "c", "relation": "supports", "id": "e0"})",
+                               R"({"from": "u", "to": "e0", "relation": "undercuts"})"});
+  EXPECT_EQ(findings(text), std::vector<std::string>{});
+}
+
+TEST(LintTest, L011SimilarIds) {
+  const auto text =
+      case_file({claim, R"({"id": "Deal", "kind": "evidence", "label": "Deal", "source": "Ex. 1"})",
+                 R"({"id": "deal", "kind": "evidence", "label": "Deal", "source": "Ex. 1"})",
+                 R"({"id": "de-al", "kind": "evidence", "label": "Deal", "source": "Ex. 1"})",
+                 R"({"id": "déal", "kind": "evidence", "label": "Deal", "source": "Ex. 1"})"},
+                {R"({"from": "Deal", "to": "c", "relation": "supports"})",
+                 R"({"from": "deal", "to": "c", "relation": "contradicts"})",
+                 R"({"from": "de-al", "to": "c", "relation": "contradicts"})",
+                 R"({"from": "déal", "to": "c", "relation": "contradicts"})"});
+  EXPECT_EQ(findings(text),
+            (std::vector<std::string>{
+                "case.json:4:3: warning: /nodes/2: id \"deal\" differs from \"Deal\" only in case or punctuation "
+                "[L011 similar-ids]\n"
+                "  fix: if they are one node, merge them under one id; if not, give them ids that differ in words",
+                "case.json:5:3: warning: /nodes/3: id \"de-al\" differs from \"Deal\" only in case or punctuation "
+                "[L011 similar-ids]\n"
+                "  fix: if they are one node, merge them under one id; if not, give them ids that differ in words"}));
+}
+
+TEST(LintTest, FindingsComeInTheOrderOfTheFile) {
+  // Edges written before nodes: the edge's finding comes first.
+  const std::string text =
+      "{\"claimgraph\": 1, \"edges\": [\n"
+      "  {\"from\": \"e\", \"to\": \"c\", \"relation\": \"supports\"},\n"
+      "  {\"from\": \"e\", \"to\": \"c\", \"relation\": \"supports\"}\n"
+      "], \"nodes\": [\n"
+      "  {\"id\": \"c\", \"kind\": \"claim\", \"label\": \"C\"},\n"
+      "  {\"id\": \"e\", \"kind\": \"evidence\", \"label\": \"E\"}\n"
+      "]}\n";
+  io::ReadOptions options;
+  options.file_name = "case.json";
+  const auto input = io::read_json(text, options);
+  std::vector<std::string> lines;
+  for (const auto& f : io::lint_input(input, "case.json", Severity::error)) lines.push_back(f.diagnostic.format());
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "case.json:3:3: error: /edges/1: \"e\" supports \"c\" twice: the same edge as edge 0 (counting "
+                       "from 0)",
+                       "case.json:5:3: error: /nodes/0: claim \"c\" has no party",
+                       "case.json:6:3: error: /nodes/1: evidence \"e\" has no source"}));
+}
+
+TEST(LintTest, ColumnsCountCharactersAndTheJsonReportHasItsShape) {
+  const std::string text = "{\"claimgraph\": 1, \"title\": \"é\", \"nodes\": [{\"id\": \"c\", \"kind\": \"claim\", "
+                           "\"label\": \"C\"}]}";
+  io::ReadOptions options;
+  options.file_name = "case.json";
+  const auto input = io::read_json(text, options);
+  const auto found = io::lint_input(input, "case.json");
+  std::ostringstream out;
+  io::write_lint_json(out, found);
+  const auto json = nlohmann::json::parse(out.str());
+  ASSERT_EQ(json.size(), 1u);
+  ASSERT_EQ(json["findings"].size(), 1u);
+  EXPECT_EQ(json["findings"][0], nlohmann::json::parse(R"j({"code": "L007", "name": "claim-without-party",
+      "severity": "warning", "file": "case.json", "line": 1, "column": 43, "pointer": "/nodes/0",
+      "message": "claim \"c\" has no party", "fix": "add \"party\": who asserts it (\"Parler\", \"AWS\")"})j"));
+  std::ostringstream none;
+  io::write_lint_json(none, {});
+  EXPECT_EQ(none.str(), "{\n  \"findings\": []\n}\n");
+  std::ostringstream text_out;
+  io::write_lint_text(text_out, found);
+  EXPECT_EQ(text_out.str(),
+            "case.json:1:43: warning: /nodes/0: claim \"c\" has no party [L007 claim-without-party]\n"
+            "  fix: add \"party\": who asserts it (\"Parler\", \"AWS\")\n"
+            "1 finding.\n");
+}
+
+TEST(LintTest, AGraphWithoutPlacesNamesOnlyTheFile) {
+  io::ReadResult input;
+  input.graph.add_node(node("c", NodeKind::claim));
+  const auto found = io::lint_input(input, "case.argdown");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(io::format(found[0]), "case.argdown: warning: claim \"c\" has no party [L007 claim-without-party]");
+}
+
+}  // namespace
+}  // namespace claimgraph::analysis

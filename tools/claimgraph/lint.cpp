@@ -1,0 +1,50 @@
+#include "lint.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "claimgraph/analysis/lint.hpp"
+#include "claimgraph/io/lint_report.hpp"
+
+namespace claimgraph::cli {
+
+namespace {
+
+// "L001 reversed-element, L002 ...": the codes, for --help.
+std::string codes_help() {
+  std::string out = "Codes (docs/lint.md gives each with an example and the fix):";
+  for (const auto& rule : analysis::lint_rules()) {
+    out += "\n  " + std::string(rule.id) + " " + std::string(rule.name) + ": " + std::string(rule.summary);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::shared_ptr<LintOptions> setup_lint(CLI::App& app) {
+  auto options = std::make_shared<LintOptions>();
+  auto* cmd = app.add_subcommand("lint", "Report shapes of the case that are likely modelling mistakes, each with a fix");
+  add_input_options(*cmd, options->input);
+  add_report_format_option(*cmd, options->format);
+  cmd->add_flag("--strict", options->strict, "Report the findings as errors, and exit with status 1 when there is one");
+  cmd->footer(codes_help() +
+              "\nExit status: 0 no findings, or findings without --strict; 1 some finding, with --strict; "
+              "2 unusable input.");
+  return options;
+}
+
+int run_lint(const LintOptions& options) {
+  const auto& input = load_graph(options.input);
+  Stopwatch watch;
+  const auto findings =
+      io::lint_input(input, input_name(options.input.file), options.strict ? Severity::error : Severity::warning);
+  spdlog::debug("linted in {:.3f} s", watch.lap());
+  write_output("", options.input.file, [&](std::ostream& out) {
+    switch (options.format) {
+      case io::ReportFormat::text: io::write_lint_text(out, findings); break;
+      case io::ReportFormat::json: io::write_lint_json(out, findings); break;
+    }
+  });
+  return static_cast<int>(options.strict && !findings.empty() ? ExitCode::lint_findings : ExitCode::ok);
+}
+
+}  // namespace claimgraph::cli
