@@ -9,6 +9,7 @@
 #include "claimgraph/io/argdown_writer.hpp"
 #include "claimgraph/io/csv_writer.hpp"
 #include "claimgraph/io/diagram.hpp"
+#include "claimgraph/io/docx_writer.hpp"
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/file.hpp"
 #include "claimgraph/io/graphml_writer.hpp"
@@ -122,6 +123,20 @@ void html(std::ostream& out, std::string_view, const Graph& graph, const Analyse
   write_html(out, graph, options);
 }
 
+// The Markdown report as a Word document, with the diagram fitted to pages.
+void docx(std::ostream& out, std::string_view, const Graph& graph, const Analyses& analyses, const WriteSettings& s) {
+  DocxOptions options;
+  options.analyses = analyses;
+  options.page = s.page;
+  options.diagrams = s.drawings;
+  options.draw.dot.legend = s.legend;
+  options.draw.dot.clusters = s.clusters;
+  options.draw.max_render_nodes = s.max_render_nodes;
+  options.draw.name = s.name;
+  options.draw.on_warning = s.on_warning;
+  write_docx(out, graph, options);
+}
+
 void json(std::ostream& out, std::string_view, const Graph& graph, const Analyses&, const WriteSettings&) {
   write_json(out, graph);
 }
@@ -139,6 +154,7 @@ constexpr std::array mermaid_extensions = {std::string_view(".mmd"), std::string
 constexpr std::array graphml_extensions = {std::string_view(".graphml")};
 constexpr std::array csv_extensions = {std::string_view(".csv")};
 constexpr std::array markdown_extensions = {std::string_view(".md"), std::string_view(".markdown")};
+constexpr std::array docx_extensions = {std::string_view(".docx")};
 constexpr std::array html_extensions = {std::string_view(".html"), std::string_view(".htm")};
 constexpr std::array json_out_extensions = {std::string_view(".json")};
 constexpr std::span<const std::string_view> one_file;
@@ -156,6 +172,10 @@ const std::array outputs = {
     OutputFormat{"markdown", "a report for a brief or memo: the gaps, then an outline of proof per cause of action",
                  markdown_extensions, one_file, true, Setting::diagram | Setting::evaluation, markdown,
                  "docs/exports.md#markdown"},
+    OutputFormat{"docx", "the report as a Word document to edit, with the diagram fitted to pages (needs pandoc)",
+                 docx_extensions, one_file, true,
+                 Setting::legend | Setting::clusters | Setting::drawing | Setting::evaluation | Setting::page, docx,
+                 "docs/exports.md#docx", "pandoc"},
     OutputFormat{"html", "one self-contained HTML page to explore the case in a browser", html_extensions, one_file,
                  true, Setting::legend | Setting::clusters | Setting::drawing | Setting::evaluation, html,
                  "docs/exports.md#html"},

@@ -26,6 +26,7 @@
 #include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/error.hpp"
 #include "claimgraph/graph.hpp"
+#include "claimgraph/io/exhibit.hpp"
 #include "claimgraph/io/read.hpp"
 #include "claimgraph/io/render.hpp"
 #include "claimgraph/limits.hpp"
@@ -80,6 +81,9 @@ struct WriteSettings {
   std::function<void(const Diagnostic&)> on_warning;
   /// The name of what is written (the input's path), for those warnings.
   std::string name = "<input>";
+  /// The paper of a paged output (Setting::page); landscape turns its
+  /// diagram pages.
+  PageSetup page;
 };
 
 /// The settings of WriteSettings a writer reads, and --evaluate.
@@ -90,6 +94,7 @@ enum class Setting : std::uint8_t {
   diagram = 8,
   drawing = 16,     ///< max_render_nodes and on_warning: the output holds a drawing
   evaluation = 32,  ///< shows status and strength when the analyses hold them
+  page = 64,        ///< the paper, and whether its diagram pages are turned
 };
 
 /// A format claimgraph writes with `export`.
@@ -111,11 +116,15 @@ struct OutputFormat {
   /// The bits of Setting it reads.
   std::uint8_t settings = 0;
   /// Writes `part` (empty for a one-file format) of `graph` to `out`.
-  /// Throws RenderError when a drawing inside the output fails.
+  /// Throws RenderError when a drawing inside the output fails, and
+  /// ConversionError when its program is missing or fails.
   void (*write)(std::ostream& out, std::string_view part, const Graph& graph, const analysis::Analyses& analyses,
                 const WriteSettings& settings) = nullptr;
   /// The page of the documentation that describes it.
   std::string_view doc;
+  /// The program that converts it, which must be installed for it to be
+  /// written ("pandoc"); empty when claimgraph writes it alone.
+  std::string_view program = {};
 
   /// Whether it reads `setting`.
   [[nodiscard]] constexpr bool uses(Setting setting) const noexcept {
