@@ -69,4 +69,7 @@ IoError::IoError(std::string path, const std::string& what, std::optional<Limit>
 RenderError::RenderError(const std::string& what, std::vector<std::string> graphviz_messages)
     : Error(what), graphviz_messages_(std::move(graphviz_messages)) {}
 
+ConversionError::ConversionError(const std::string& what, std::string program, std::string program_output)
+    : Error(what), program_(std::move(program)), program_output_(std::move(program_output)) {}
+
 }  // namespace claimgraph

@@ -28,6 +28,8 @@ std::string dot_program() { return CLAIMGRAPH_DOT_PROGRAM; }
 std::string xmllint_program() { return CLAIMGRAPH_XMLLINT_PROGRAM; }
 std::string node_program() { return CLAIMGRAPH_NODE_PROGRAM; }
 std::string chromium_program() { return CLAIMGRAPH_CHROMIUM_PROGRAM; }
+std::string pandoc_program() { return CLAIMGRAPH_PANDOC_PROGRAM; }
+std::string unzip_program() { return CLAIMGRAPH_UNZIP_PROGRAM; }
 
 std::vector<fs::path> example_graphs() {
   std::vector<fs::path> files;
@@ -80,7 +82,8 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ignored);
 }
 
-RunResult run(const std::vector<std::string>& argv, const std::optional<std::string>& input, std::chrono::seconds limit) {
+RunResult run(const std::vector<std::string>& argv, const std::optional<std::string>& input, std::chrono::seconds limit,
+              const std::vector<std::string>& environment) {
   if (argv.empty() || argv.front().empty()) throw std::invalid_argument("run: no program");
   // Standard input comes from a file; standard output and error are pipes,
   // as in a shell pipeline, read until the program closes them.
@@ -93,6 +96,20 @@ RunResult run(const std::vector<std::string>& argv, const std::optional<std::str
   args.reserve(argv.size() + 1);
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  // This process's environment, with `environment` over it; built here,
+  // since the child may only call what is safe after fork.
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string_view entry(*e);
+    const bool replaced = std::any_of(environment.begin(), environment.end(), [&](const std::string& v) {
+      return entry.substr(0, entry.find('=') + 1) == std::string_view(v).substr(0, v.find('=') + 1);
+    });
+    if (!replaced) env_strings.emplace_back(entry);
+  }
+  env_strings.insert(env_strings.end(), environment.begin(), environment.end());
+  std::vector<char*> env;
+  for (auto& e : env_strings) env.push_back(e.data());
+  env.push_back(nullptr);
 
   int out_pipe[2];
   int err_pipe[2];
@@ -105,7 +122,7 @@ RunResult run(const std::vector<std::string>& argv, const std::optional<std::str
     if (limit.count() > 0) ::setpgid(0, 0);
     const int in = ::open(in_name.c_str(), O_RDONLY);
     if (in < 0 || ::dup2(in, 0) < 0 || ::dup2(out_pipe[1], 1) < 0 || ::dup2(err_pipe[1], 2) < 0) ::_exit(126);
-    ::execv(args[0], args.data());
+    ::execve(args[0], args.data(), env.data());
     ::_exit(127);
   }
   if (limit.count() > 0) ::setpgid(pid, pid);  // as the child does: whichever runs first

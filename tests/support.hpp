@@ -29,6 +29,10 @@ namespace claimgraph::test {
 [[nodiscard]] std::string xmllint_program();
 /// Node.js, or empty when it is not installed.
 [[nodiscard]] std::string node_program();
+/// pandoc, or empty when it is not installed.
+[[nodiscard]] std::string pandoc_program();
+/// `unzip`, or empty when it is not installed.
+[[nodiscard]] std::string unzip_program();
 /// Chromium (or Chrome), for the tests that open the HTML page in a
 /// browser, or empty when it is not installed.
 [[nodiscard]] std::string chromium_program();
@@ -73,9 +77,11 @@ struct RunResult {
 /// input (none: /dev/null), capturing standard output and error. With a
 /// `limit`, the program runs in a process group of its own, which is killed
 /// if it has not finished by then: a guard against a hung program (a
-/// browser), not a measure of speed.
+/// browser), not a measure of speed. Each NAME=VALUE of `environment` is set
+/// in the program's environment, over this process's.
 [[nodiscard]] RunResult run(const std::vector<std::string>& argv, const std::optional<std::string>& input = std::nullopt,
-                            std::chrono::seconds limit = std::chrono::seconds::zero());
+                            std::chrono::seconds limit = std::chrono::seconds::zero(),
+                            const std::vector<std::string>& environment = {});
 
 /// Base of the tests that run the claimgraph program; they are skipped
 /// where it was not built.

@@ -104,4 +104,21 @@ class RenderError : public Error {
   std::vector<std::string> graphviz_messages_;
 };
 
+/// A program that claimgraph runs to convert an output (pandoc, for DOCX)
+/// is not installed, could not be run or failed. The message says which, and
+/// how to install it or what the program said.
+class ConversionError : public Error {
+ public:
+  ConversionError(const std::string& what, std::string program, std::string program_output = {});
+  /// The program: its name, or the path it was looked for at.
+  [[nodiscard]] const std::string& program() const noexcept { return program_; }
+  /// What it wrote on its standard error before it failed; empty when it
+  /// did not run.
+  [[nodiscard]] const std::string& program_output() const noexcept { return program_output_; }
+
+ private:
+  std::string program_;
+  std::string program_output_;
+};
+
 }  // namespace claimgraph

@@ -9,6 +9,7 @@
 #include "claimgraph/io/argdown_writer.hpp"
 #include "claimgraph/io/csv_writer.hpp"
 #include "claimgraph/io/diagram.hpp"
+#include "claimgraph/io/docx_writer.hpp"
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/file.hpp"
 #include "claimgraph/io/graphml_writer.hpp"
@@ -25,11 +26,11 @@ namespace {
 
 using analysis::Analyses;
 
-constexpr std::uint8_t operator|(Setting a, Setting b) noexcept {
-  return static_cast<std::uint8_t>(static_cast<std::uint8_t>(a) | static_cast<std::uint8_t>(b));
+constexpr std::uint16_t operator|(Setting a, Setting b) noexcept {
+  return static_cast<std::uint16_t>(static_cast<std::uint16_t>(a) | static_cast<std::uint16_t>(b));
 }
-constexpr std::uint8_t operator|(std::uint8_t a, Setting b) noexcept {
-  return static_cast<std::uint8_t>(a | static_cast<std::uint8_t>(b));
+constexpr std::uint16_t operator|(std::uint16_t a, Setting b) noexcept {
+  return static_cast<std::uint16_t>(a | static_cast<std::uint16_t>(b));
 }
 
 // --- Reading -----------------------------------------------------------
@@ -126,6 +127,21 @@ void html(std::ostream& out, std::string_view, const Graph& graph, const Analyse
   write_html(out, graph, options);
 }
 
+// The Markdown report as a Word document, with the diagram fitted to pages.
+void docx(std::ostream& out, std::string_view, const Graph& graph, const Analyses& analyses, const WriteSettings& s) {
+  DocxOptions options;
+  options.analyses = analyses;
+  options.page = s.page;
+  options.diagrams = s.drawings;
+  options.draw.dot.legend = s.legend;
+  options.draw.dot.clusters = s.clusters;
+  options.draw.dot.style = s.style;
+  options.draw.max_render_nodes = s.max_render_nodes;
+  options.draw.name = s.name;
+  options.draw.on_warning = s.on_warning;
+  write_docx(out, graph, options);
+}
+
 void json(std::ostream& out, std::string_view, const Graph& graph, const Analyses&, const WriteSettings&) {
   write_json(out, graph);
 }
@@ -143,6 +159,7 @@ constexpr std::array mermaid_extensions = {std::string_view(".mmd"), std::string
 constexpr std::array graphml_extensions = {std::string_view(".graphml")};
 constexpr std::array csv_extensions = {std::string_view(".csv")};
 constexpr std::array markdown_extensions = {std::string_view(".md"), std::string_view(".markdown")};
+constexpr std::array docx_extensions = {std::string_view(".docx")};
 constexpr std::array html_extensions = {std::string_view(".html"), std::string_view(".htm")};
 constexpr std::array json_out_extensions = {std::string_view(".json")};
 constexpr std::span<const std::string_view> one_file;
@@ -155,12 +172,18 @@ const std::array outputs = {
     OutputFormat{"mermaid", "a Mermaid flowchart, which GitHub and GitLab draw inside Markdown", mermaid_extensions,
                  one_file, true, Setting::clusters | Setting::evaluation, mermaid, "docs/exports.md#mermaid"},
     OutputFormat{"graphml", "GraphML for yEd, Gephi, Cytoscape, NetworkX and other graph tools", graphml_extensions,
-                 one_file, true, static_cast<std::uint8_t>(Setting::evaluation), graphml, "docs/exports.md#graphml"},
+                 one_file, true, static_cast<std::uint16_t>(Setting::evaluation), graphml, "docs/exports.md#graphml"},
     OutputFormat{"csv", "two CSV tables, nodes and edges, for spreadsheets and data tools", csv_extensions, csv_parts,
                  true, Setting::byte_order_mark | Setting::evaluation, csv, "docs/exports.md#csv"},
     OutputFormat{"markdown", "a report for a brief or memo: the gaps, then an outline of proof per cause of action",
                  markdown_extensions, one_file, true, Setting::diagram | Setting::evaluation, markdown,
                  "docs/exports.md#markdown"},
+    OutputFormat{"docx", "the report as a Word document to edit, with the diagram fitted to pages (needs pandoc)",
+                 docx_extensions, one_file, true,
+                 Setting::legend | Setting::clusters | Setting::style | Setting::drawing | Setting::evaluation |
+                     Setting::page,
+                 docx,
+                 "docs/exports.md#docx", "pandoc"},
     OutputFormat{"html", "one self-contained HTML page to explore the case in a browser", html_extensions, one_file,
                  true,
                  Setting::legend | Setting::clusters | Setting::drawing | Setting::evaluation | Setting::style |

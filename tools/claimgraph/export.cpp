@@ -54,6 +54,14 @@ void check_parts_output(const io::OutputFormat& format, const std::string& outpu
   }
 }
 
+// --page and --landscape are for formats with pages; a diagram on paper is render's.
+void check_page(const io::OutputFormat& format, const ExportOptions& options) {
+  if ((!options.page && !options.landscape) || format.uses(io::Setting::page)) return;
+  const std::string option = options.page ? "--page" : "--landscape";
+  throw UsageError(option + " sets the paper of " + formats_using(io::Setting::page) + "; " + std::string(format.name) +
+                   " has no pages (render --page draws the diagram on pages)");
+}
+
 const io::OutputFormat& output_format(const ExportOptions& options) {
   if (options.to != nullptr) return *options.to;
   if (const auto* f = io::output_format_for_path(options.output)) return *f;
@@ -97,14 +105,28 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
   cmd->add_option("--diagram", s.diagram,
                   "The rendered diagram to link at the end, e.g. made with claimgraph render (" +
                       formats_using(io::Setting::diagram) + ")");
+  add_choice(*cmd, "--page", options->page, paper_choices(),
+             "The paper (default: letter); the diagram is fitted to its pages (" + formats_using(io::Setting::page) +
+                 ")");
+  cmd->add_flag("--landscape", options->landscape,
+                "Turn the diagram's pages on their side; the report stays upright (" +
+                    formats_using(io::Setting::page) + ")");
   add_view_options(*cmd, options->view);
   add_render_limit_option(*cmd, options->input.limits);
+  std::string programs;
+  for (const auto& f : io::output_formats()) {
+    if (!f.program.empty()) programs += (programs.empty() ? "" : ", ") + std::string(f.name) + ": " + std::string(f.program);
+  }
+  cmd->footer("Exit status: 0 written; 2 unusable input or arguments; 3 the output could not be written: it cannot be "
+              "created,\nGraphviz could not draw the diagram inside it, or the program a format needs (" + programs +
+              ") is missing or failed.");
   return options;
 }
 
 int run_export(const ExportOptions& options) {
   const io::OutputFormat& format = output_format(options);
   check_parts_output(format, options.output);  // refused before anything is read
+  check_page(format, options);
   const auto& input = load_graph(options.input);
   warn_lint(input, options.input.file);
   const Shown shown =
@@ -116,6 +138,8 @@ int run_export(const ExportOptions& options) {
   settings.name = input_name(options.input.file);
   settings.on_warning = warn;
   settings.hidden_below = shown.hidden_below();
+  settings.page.paper = options.page.value_or(io::Paper::letter);
+  settings.page.landscape = options.landscape;
   const analysis::Analyses analyses = shown.results.analyses();
   if (format.parts.empty()) {
     write_output(options.output, options.input.file,

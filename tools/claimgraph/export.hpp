@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "claimgraph/io/formats.hpp"
@@ -19,6 +20,8 @@ struct ExportOptions {
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;
+  std::optional<io::Paper> page;  ///< null: letter
+  bool landscape = false;
   ViewOptions view;
 };
 

@@ -88,6 +88,10 @@ int main(int argc, char** argv) {
     // Graphviz could not draw it (a missing plugin, a failed layout): no output.
     spdlog::error("claimgraph: error: {}", e.what());
     return code(ExitCode::output_failed);
+  } catch (const claimgraph::ConversionError& e) {
+    // The program that converts the output (pandoc) is missing or failed: no output.
+    spdlog::error("claimgraph: error: {}", e.what());
+    return code(ExitCode::output_failed);
   } catch (const claimgraph::Error& e) {
     // The input is readable but cannot be used as asked: a view that selects
     // nothing, a search or drawing over its limit.

@@ -28,6 +28,7 @@
 #include "claimgraph/error.hpp"
 #include "claimgraph/graph.hpp"
 #include "claimgraph/io/dot_writer.hpp"
+#include "claimgraph/io/exhibit.hpp"
 #include "claimgraph/io/read.hpp"
 #include "claimgraph/io/render.hpp"
 #include "claimgraph/limits.hpp"
@@ -89,10 +90,13 @@ struct WriteSettings {
   std::function<void(const Diagnostic&)> on_warning;
   /// The name of what is written (the input's path), for those warnings.
   std::string name = "<input>";
+  /// The paper of a paged output (Setting::page); landscape turns its
+  /// diagram pages.
+  PageSetup page;
 };
 
 /// The settings of WriteSettings a writer reads, and --evaluate.
-enum class Setting : std::uint8_t {
+enum class Setting : std::uint16_t {
   legend = 1,
   clusters = 2,
   byte_order_mark = 4,
@@ -101,6 +105,7 @@ enum class Setting : std::uint8_t {
   evaluation = 32,  ///< shows status and strength when the analyses hold them
   style = 64,          ///< the diagram's colours
   hidden_below = 128,  ///< "+N more below" where a view's depth hid nodes
+  page = 256,          ///< the paper, and whether its diagram pages are turned
 };
 
 /// A format claimgraph writes with `export`.
@@ -120,17 +125,21 @@ struct OutputFormat {
   /// and with --evaluate status and strength); else it is the graph alone.
   bool analysed = false;
   /// The bits of Setting it reads.
-  std::uint8_t settings = 0;
+  std::uint16_t settings = 0;
   /// Writes `part` (empty for a one-file format) of `graph` to `out`.
-  /// Throws RenderError when a drawing inside the output fails.
+  /// Throws RenderError when a drawing inside the output fails, and
+  /// ConversionError when its program is missing or fails.
   void (*write)(std::ostream& out, std::string_view part, const Graph& graph, const analysis::Analyses& analyses,
                 const WriteSettings& settings) = nullptr;
   /// The page of the documentation that describes it.
   std::string_view doc;
+  /// The program that converts it, which must be installed for it to be
+  /// written ("pandoc"); empty when claimgraph writes it alone.
+  std::string_view program = {};
 
   /// Whether it reads `setting`.
   [[nodiscard]] constexpr bool uses(Setting setting) const noexcept {
-    return (settings & static_cast<std::uint8_t>(setting)) != 0;
+    return (settings & static_cast<std::uint16_t>(setting)) != 0;
   }
 };
 
