@@ -6,7 +6,6 @@
 #include <map>
 #include <tuple>
 #include <string>
-#include <unordered_map>
 #include <vector>
 #include <utility>
 
@@ -31,12 +30,13 @@ std::string q(std::string_view s) {
 
 std::string id_of(const Graph& g, Vertex v) { return q(g.id(v)); }
 
-void add_node(std::vector<LintFinding>& out, LintCode code, Vertex v, std::string message, std::string fix) {
-  out.push_back({code, v, std::nullopt, std::move(message), std::move(fix)});
+void add_node(std::vector<LintFinding>& out, LintCode code, Vertex v, std::size_t other = Graph::npos,
+              std::string hint = {}) {
+  out.push_back({code, v, std::nullopt, other, std::move(hint)});
 }
 
-void add_edge(std::vector<LintFinding>& out, LintCode code, std::size_t e, std::string message, std::string fix) {
-  out.push_back({code, std::nullopt, e, std::move(message), std::move(fix)});
+void add_edge(std::vector<LintFinding>& out, LintCode code, std::size_t e, std::size_t other = Graph::npos) {
+  out.push_back({code, std::nullopt, e, other, {}});
 }
 
 // Per node: how many element-of edges leave it, and how many edges of any
@@ -68,11 +68,7 @@ void reversed_element(const Graph& g, const LintOptions&, std::vector<LintFindin
     const Vertex whole = g.source(e), part = g.target(e);
     if (!is_claim_like(g.node(whole).kind) || d.elements_out[whole] < 2) continue;
     if (d.in[part] != 1 || d.out[part] != 0) continue;
-    add_edge(out, LintCode::reversed_element, g.edge(e).index,
-             id_of(g, whole) + " is written as an element of " + std::to_string(d.elements_out[whole]) + " nodes, " +
-                 id_of(g, part) + " among them, that have no other edge: the edge looks reversed",
-             "an element is the \"from\" of element-of: {\"from\": " + id_of(g, part) + ", \"to\": " + id_of(g, whole) +
-                 ", \"relation\": \"element-of\"}");
+    add_edge(out, LintCode::reversed_element, g.edge(e).index, d.elements_out[whole]);
   }
 }
 
@@ -84,10 +80,7 @@ void ignored_support(const Graph& g, const LintOptions&, std::vector<LintFinding
     if (g.edge(e).relation != Relation::supports) continue;
     const Vertex t = g.target(e);
     if (d.elements_in[t] == 0) continue;
-    add_edge(out, LintCode::ignored_support, g.edge(e).index,
-             id_of(g, g.source(e)) + " supports " + id_of(g, t) +
-                 ", which has elements: check and evaluate ignore this support and weigh its elements only",
-             "point the support at the element of " + id_of(g, t) + " it proves");
+    add_edge(out, LintCode::ignored_support, g.edge(e).index);
   }
 }
 
@@ -150,20 +143,7 @@ void duplicate_edge(const Graph& g, const LintOptions&, std::vector<LintFinding>
     }
   }
   std::sort(duplicates.begin(), duplicates.end());
-  for (const auto& [i, first] : duplicates) {
-    const auto e = g.edges()[i];
-    const Edge& p = g.edge(e);
-    std::string what = id_of(g, g.source(e)) + " " + relation_verb(p.relation) + " ";
-    if (p.relation == Relation::undercuts) {
-      const auto attacked = g.edges()[p.undercut];
-      what += "the support from " + id_of(g, g.source(attacked)) + " to " + id_of(g, g.target(attacked));
-    } else {
-      what += id_of(g, g.target(e));
-    }
-    add_edge(out, LintCode::duplicate_edge, i,
-             what + " twice: the same edge as edge " + std::to_string(first) + " (counting from 0)",
-             "delete this edge; the first one says the same");
-  }
+  for (const auto& [i, first] : duplicates) add_edge(out, LintCode::duplicate_edge, i, first);
 }
 
 // L004. Reported at the later of the two edges: the first supports and the
@@ -189,13 +169,7 @@ void supports_and_contradicts(const Graph& g, const LintOptions&, std::vector<Li
     }
   }
   std::sort(later.begin(), later.end());
-  for (std::size_t i : later) {
-    const auto e = g.edges()[i];
-    add_edge(out, LintCode::supports_and_contradicts, i,
-             id_of(g, g.source(e)) + " both supports and contradicts " + id_of(g, g.target(e)),
-             "keep the relation the record bears out and delete the other, or split " + id_of(g, g.source(e)) +
-                 " into the part that supports and the part that contradicts");
-  }
+  for (std::size_t i : later) add_edge(out, LintCode::supports_and_contradicts, i);
 }
 
 // L005.
@@ -203,8 +177,7 @@ void evidence_without_source(const Graph& g, const LintOptions&, std::vector<Lin
   for (Vertex v = 0; v < g.node_count(); ++v) {
     const Node& n = g.node(v);
     if (n.kind != NodeKind::evidence || (n.source && !n.source->empty())) continue;
-    add_node(out, LintCode::evidence_without_source, v, "evidence " + id_of(g, v) + " has no source",
-             "add \"source\": the exhibit, filing, testimony or finding it comes from (\"Ex. 4\", \"CMP ¶ 12\")");
+    add_node(out, LintCode::evidence_without_source, v);
   }
 }
 
@@ -232,11 +205,7 @@ void bears_on_no_claim(const Graph& g, const LintOptions&, std::vector<LintFindi
     }
   }
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    if (reached[v]) continue;
-    add_node(out, LintCode::bears_on_no_claim, v,
-             std::string(to_string(g.node(v).kind)) + " " + id_of(g, v) +
-                 " bears on no claim: no edge leads from it, directly or through other nodes, to a claim or counterclaim",
-             "add an edge from " + id_of(g, v) + " to the claim or counterclaim it bears on, or delete it");
+    if (!reached[v]) add_node(out, LintCode::bears_on_no_claim, v);
   }
 }
 
@@ -245,8 +214,7 @@ void claim_without_party(const Graph& g, const LintOptions&, std::vector<LintFin
   for (Vertex v = 0; v < g.node_count(); ++v) {
     const Node& n = g.node(v);
     if (!is_claim_like(n.kind) || (n.party && !n.party->empty())) continue;
-    add_node(out, LintCode::claim_without_party, v, std::string(to_string(n.kind)) + " " + id_of(g, v) + " has no party",
-             "add \"party\": who asserts it (\"Parler\", \"AWS\")");
+    add_node(out, LintCode::claim_without_party, v);
   }
 }
 
@@ -270,11 +238,7 @@ void group_of_one(const Graph& g, const LintOptions&, std::vector<LintFinding>& 
   }
   std::sort(lonely.begin(), lonely.end());
   for (Vertex v : lonely) {
-    const std::string& name = *g.node(v).group;
-    const auto near = nearest(name, names);
-    add_node(out, LintCode::group_of_one, v, "group " + q(name) + " has one node, " + id_of(g, v),
-             near ? "did you mean group " + q(*near) + "? Otherwise drop the \"group\" of " + id_of(g, v)
-                  : "put " + id_of(g, v) + " in the group it belongs with, or drop its \"group\"");
+    add_node(out, LintCode::group_of_one, v, Graph::npos, nearest(*g.node(v).group, names).value_or(""));
   }
 }
 
@@ -287,8 +251,7 @@ void idle_counterclaim(const Graph& g, const LintOptions&, std::vector<LintFindi
   }
   for (Vertex v = 0; v < g.node_count(); ++v) {
     if (g.node(v).kind != NodeKind::counterclaim || attacks[v]) continue;
-    add_node(out, LintCode::idle_counterclaim, v, "counterclaim " + id_of(g, v) + " contradicts and undercuts nothing",
-             "add a contradicts edge from " + id_of(g, v) + " to the claim it answers, or make it a claim");
+    add_node(out, LintCode::idle_counterclaim, v);
   }
 }
 
@@ -312,47 +275,70 @@ void undercut_unnamed_support(const Graph& g, const LintOptions& options, std::v
     const Edge& p = g.edge(e);
     if (p.relation != Relation::undercuts) continue;
     const Edge& attacked = g.edge(g.edges()[p.undercut]);
-    const std::string id = attacked.id.value_or("");
     const bool written = options.edge_id_written.size() == g.edge_count() ? options.edge_id_written[p.undercut]
-                                                                           : !generated_id(id, p.undercut);
-    if (written) continue;
-    const auto a = g.edges()[p.undercut];
-    add_edge(out, LintCode::undercut_unnamed_support, p.index,
-             id_of(g, g.source(e)) + " undercuts the support from " + id_of(g, g.source(a)) + " to " +
-                 id_of(g, g.target(a)) + ", whose id " + q(id) + " the input did not give",
-             "in a case file (claimgraph import writes one), give that supports edge an \"id\" of its own and name it "
-             "in the undercut's \"to\"");
+                                                                           : !generated_id(attacked.id.value_or(""), p.undercut);
+    if (!written) add_edge(out, LintCode::undercut_unnamed_support, p.index);
   }
 }
 
 // The key under which ids that differ only in case or punctuation meet:
 // ASCII letters lower-cased, ASCII characters other than letters and
-// digits dropped, other bytes kept.
-std::string folded(std::string_view id) {
-  std::string out;
-  out.reserve(id.size());
+// digits dropped, other bytes kept. Calls `put(c)` for each of its bytes.
+template <class Put>
+void fold(std::string_view id, Put put) {
   for (char c : id) {
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
-      out += c;
+      put(c);
     } else if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
+      put(static_cast<char>(c - 'A' + 'a'));
     }
   }
+}
+
+// FNV-1a of the folded id: equal folded ids have equal hashes.
+std::uint64_t folded_hash(std::string_view id) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  fold(id, [&](char c) { h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL; });
+  return h;
+}
+
+std::string folded(std::string_view id) {
+  std::string out;
+  out.reserve(id.size());
+  fold(id, [&](char c) { out += c; });
   return out;
 }
 
-// L011. Reported at every node but the first of its spelling.
+// L011. Reported at every node but the first of its spelling. The nodes
+// are sorted by the hash of their folded id, so only ids in a run of equal
+// hashes are folded and compared (no string is built for the others).
 void similar_ids(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
-  std::unordered_map<std::string, Vertex> first;
-  first.reserve(g.node_count());
-  for (Vertex v = 0; v < g.node_count(); ++v) {
-    auto [it, added] = first.try_emplace(folded(g.id(v)), v);
-    if (added) continue;
-    add_node(out, LintCode::similar_ids, v,
-             "id " + id_of(g, v) + " differs from " + id_of(g, it->second) + " only in case or punctuation",
-             "if they are one node, merge them under one id; if not, give them ids that differ in words");
+  std::vector<std::pair<std::uint64_t, Vertex>> keyed;
+  keyed.reserve(g.node_count());
+  for (Vertex v = 0; v < g.node_count(); ++v) keyed.emplace_back(folded_hash(g.id(v)), v);
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::pair<Vertex, Vertex>> found;  // node, the first with its folded id
+  for (std::size_t i = 0; i < keyed.size();) {
+    std::size_t j = i + 1;
+    while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
+    if (j - i > 1) {
+      // A run in node order: each node meets the first before it with its folded id.
+      std::vector<std::pair<std::string, Vertex>> seen;
+      for (std::size_t k = i; k < j; ++k) {
+        std::string key = folded(g.id(keyed[k].second));
+        const auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key; });
+        if (it != seen.end()) {
+          found.emplace_back(keyed[k].second, it->second);
+        } else {
+          seen.emplace_back(std::move(key), keyed[k].second);
+        }
+      }
+    }
+    i = j;
   }
+  std::sort(found.begin(), found.end());
+  for (const auto& [v, first] : found) add_node(out, LintCode::similar_ids, v, first);
 }
 
 constexpr std::array<LintRule, 11> rules{{
@@ -378,7 +364,81 @@ constexpr std::array<LintRule, 11> rules{{
     {LintCode::similar_ids, "L011", "similar-ids", "ids that differ only in case or punctuation", similar_ids},
 }};
 
+// "the support from "a" to "b"": edge i, a supports edge, as messages name it.
+std::string support_named(const Graph& g, std::size_t i) {
+  const auto a = g.edges()[i];
+  return "the support from " + id_of(g, g.source(a)) + " to " + id_of(g, g.target(a));
+}
+
+LintText node_text(const Graph& g, LintCode code, Vertex v, const LintFinding& f) {
+  const std::string id = id_of(g, v);
+  const std::string kind(to_string(g.node(v).kind));
+  switch (code) {
+    case LintCode::evidence_without_source:
+      return {"evidence " + id + " has no source",
+              "add \"source\": the exhibit, filing, testimony or finding it comes from (\"Ex. 4\", \"CMP ¶ 12\")"};
+    case LintCode::bears_on_no_claim:
+      return {kind + " " + id +
+                  " bears on no claim: no edge leads from it, directly or through other nodes, to a claim or counterclaim",
+              "add an edge from " + id + " to the claim or counterclaim it bears on, or delete it"};
+    case LintCode::claim_without_party:
+      return {kind + " " + id + " has no party", "add \"party\": who asserts it (\"Parler\", \"AWS\")"};
+    case LintCode::group_of_one: {
+      const std::string name = q(g.node(v).group.value_or(""));
+      return {"group " + name + " has one node, " + id,
+              !f.hint.empty() ? "did you mean group " + q(f.hint) + "? Otherwise drop the \"group\" of " + id
+                              : "put " + id + " in the group it belongs with, or drop its \"group\""};
+    }
+    case LintCode::idle_counterclaim:
+      return {"counterclaim " + id + " contradicts and undercuts nothing",
+              "add a contradicts edge from " + id + " to the claim it answers, or make it a claim"};
+    case LintCode::similar_ids:
+      return {"id " + id + " differs from " + id_of(g, f.other) + " only in case or punctuation",
+              "if they are one node, merge them under one id; if not, give them ids that differ in words"};
+    default: return {};
+  }
+}
+
+LintText edge_text(const Graph& g, LintCode code, std::size_t i, const LintFinding& f) {
+  const auto e = g.edges()[i];
+  const Edge& p = g.edge(e);
+  const std::string from = id_of(g, g.source(e)), to = id_of(g, g.target(e));
+  switch (code) {
+    case LintCode::reversed_element:
+      return {from + " is written as an element of " + std::to_string(f.other) + " nodes, " + to +
+                  " among them, that have no other edge: the edge looks reversed",
+              "an element is the \"from\" of element-of: {\"from\": " + to + ", \"to\": " + from +
+                  ", \"relation\": \"element-of\"}"};
+    case LintCode::ignored_support:
+      return {from + " supports " + to +
+                  ", which has elements: check and evaluate ignore this support and weigh its elements only",
+              "point the support at the element of " + to + " it proves"};
+    case LintCode::duplicate_edge: {
+      std::string what = from + " " + relation_verb(p.relation) + " ";
+      what += p.relation == Relation::undercuts ? support_named(g, p.undercut) : to;
+      return {what + " twice: the same edge as edge " + std::to_string(f.other) + " (counting from 0)",
+              "delete this edge; the first one says the same"};
+    }
+    case LintCode::supports_and_contradicts:
+      return {from + " both supports and contradicts " + to,
+              "keep the relation the record bears out and delete the other, or split " + from +
+                  " into the part that supports and the part that contradicts"};
+    case LintCode::undercut_unnamed_support:
+      return {from + " undercuts " + support_named(g, p.undercut) + ", whose id " +
+                  q(g.edge(g.edges()[p.undercut]).id.value_or("")) + " the input did not give",
+              "in a case file (claimgraph import writes one), give that supports edge an \"id\" of its own and name it "
+              "in the undercut's \"to\""};
+    default: return {};
+  }
+}
+
 }  // namespace
+
+LintText describe(const Graph& graph, const LintFinding& finding) {
+  if (finding.node) return node_text(graph, finding.code, *finding.node, finding);
+  if (finding.edge) return edge_text(graph, finding.code, *finding.edge, finding);
+  return {};
+}
 
 std::span<const LintRule> lint_rules() noexcept { return rules; }
 

@@ -1,6 +1,7 @@
 #include "claimgraph/io/lint_report.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <tuple>
 #include <utility>
 
@@ -8,33 +9,50 @@
 
 namespace claimgraph::io {
 
-std::vector<LintDiagnostic> lint_input(const ReadResult& input, std::string_view file, Severity severity) {
+LintSummary lint_input_first(const ReadResult& input, std::string_view file, std::size_t limit,
+                             Severity severity) {
   const SourceMap& places = input.places;
   analysis::LintOptions options;
   if (places.edge_id_written.size() == input.graph.edge_count()) options.edge_id_written = places.edge_id_written;
-  std::vector<LintDiagnostic> out;
-  for (auto& f : analysis::lint(input.graph, options)) {
-    Location where{std::string(file), 0, 0, {}};
-    const SourcePlace* place = nullptr;
-    if (f.node) {
-      if (*f.node < places.nodes.size()) place = &places.nodes[*f.node];
-      where.pointer = places.node_pointer(*f.node);
-    } else if (f.edge) {
-      if (*f.edge < places.edges.size()) place = &places.edges[*f.edge];
-      where.pointer = places.edge_pointer(*f.edge);
-    }
-    if (place != nullptr) {
-      where.line = place->line;
-      where.column = place->column;
-    }
-    out.push_back({f.code, Diagnostic{severity, std::move(where), std::move(f.message)}, std::move(f.fix)});
+  const auto found = analysis::lint(input.graph, options);
+  // Where each finding is written, then its code, then the order lint found
+  // it in: the sort is total, so the order is the same on every run.
+  struct Key {
+    SourcePlace place;
+    analysis::LintCode code;
+    std::size_t index;
+  };
+  std::vector<Key> keys;
+  keys.reserve(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const auto& f = found[i];
+    SourcePlace place;
+    if (f.node && *f.node < places.nodes.size()) place = places.nodes[*f.node];
+    if (f.edge && *f.edge < places.edges.size()) place = places.edges[*f.edge];
+    keys.push_back({place, f.code, i});
   }
-  std::stable_sort(out.begin(), out.end(), [](const LintDiagnostic& a, const LintDiagnostic& b) {
-    const auto& x = a.diagnostic.where;
-    const auto& y = b.diagnostic.where;
-    return std::tie(x.line, x.column, a.code) < std::tie(y.line, y.column, b.code);
-  });
+  const auto before = [](const Key& a, const Key& b) {
+    return std::tie(a.place.line, a.place.column, a.code, a.index) <
+           std::tie(b.place.line, b.place.column, b.code, b.index);
+  };
+  const std::size_t n = std::min(limit, keys.size());
+  std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(n), keys.end(), before);
+  LintSummary out;
+  out.total = found.size();
+  out.first.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto& f = found[keys[k].index];
+    Location where{std::string(file), keys[k].place.line, keys[k].place.column, {}};
+    if (f.node) where.pointer = places.node_pointer(*f.node);
+    if (f.edge) where.pointer = places.edge_pointer(*f.edge);
+    auto text = analysis::describe(input.graph, f);
+    out.first.push_back({f.code, Diagnostic{severity, std::move(where), std::move(text.message)}, std::move(text.fix)});
+  }
   return out;
+}
+
+std::vector<LintDiagnostic> lint_input(const ReadResult& input, std::string_view file, Severity severity) {
+  return lint_input_first(input, file, static_cast<std::size_t>(-1), severity).first;
 }
 
 std::string format(const LintDiagnostic& finding) {

@@ -231,8 +231,9 @@ TEST(LintTest, L010UndercutOfASupportWhoseIdWasMadeUp) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].code, LintCode::undercut_unnamed_support);
   EXPECT_EQ(found[0].edge, 1u);
-  EXPECT_EQ(found[0].message, "\"u\" undercuts the support from \"e\" to \"c\", whose id \"e0\" the input did not give");
-  EXPECT_EQ(found[0].fix, "in a case file (claimgraph import writes one), give that supports edge an \"id\" of its own and "
+  const auto text = describe(g, found[0]);
+  EXPECT_EQ(text.message, "\"u\" undercuts the support from \"e\" to \"c\", whose id \"e0\" the input did not give");
+  EXPECT_EQ(text.fix, "in a case file (claimgraph import writes one), give that supports edge an \"id\" of its own and "
                           "name it in the undercut's \"to\"");
   // What the reader says wins over the form of the id.
   EXPECT_TRUE(lint(g, {.edge_id_written = {true, false}}).empty());
@@ -314,6 +315,39 @@ TEST(LintTest, ColumnsCountCharactersAndTheJsonReportHasItsShape) {
             "case.json:1:43: warning: /nodes/0: claim \"c\" has no party [L007 claim-without-party]\n"
             "  fix: add \"party\": who asserts it (\"Parler\", \"AWS\")\n"
             "1 finding.\n");
+}
+
+TEST(LintTest, TheFirstFindingsAreTheFirstOfAllInTheSameOrder) {
+  // Edges written before nodes, and findings of many rules, so that the
+  // order of the places differs from the order the rules find them in.
+  std::string text = "{\"claimgraph\": 1, \"edges\": [\n";
+  for (int i = 0; i < 12; ++i) {
+    text += "  {\"from\": \"e" + std::to_string(i) + "\", \"to\": \"c\", \"relation\": \"supports\"},\n";
+    text += "  {\"from\": \"e" + std::to_string(i) + "\", \"to\": \"c\", \"relation\": \"contradicts\"},\n";
+  }
+  text += "  {\"from\": \"k\", \"to\": \"c\", \"relation\": \"supports\"}\n], \"nodes\": [\n";
+  text += "  {\"id\": \"c\", \"kind\": \"claim\", \"label\": \"C\"},\n";
+  text += "  {\"id\": \"k\", \"kind\": \"counterclaim\", \"label\": \"K\"}";
+  for (int i = 0; i < 12; ++i) text += ",\n  {\"id\": \"e" + std::to_string(i) + "\", \"kind\": \"evidence\", \"label\": \"E\"}";
+  text += "\n]}\n";
+  io::ReadOptions options;
+  options.file_name = "case.json";
+  const auto input = io::read_json(text, options);
+  const auto all = io::lint_input(input, "case.json");
+  ASSERT_EQ(all.size(), 12u + 2u + 1u + 12u);  // L004 each pair; L007 twice; L009; L005 each evidence
+  for (std::size_t limit : {std::size_t{0}, std::size_t{1}, std::size_t{5}, std::size_t{20}, all.size(),
+                            all.size() + 3}) {
+    const auto some = io::lint_input_first(input, "case.json", limit);
+    EXPECT_EQ(some.total, all.size());
+    ASSERT_EQ(some.first.size(), std::min(limit, all.size()));
+    for (std::size_t i = 0; i < some.first.size(); ++i) {
+      EXPECT_EQ(io::format(some.first[i]), io::format(all[i])) << "limit " << limit << ", finding " << i;
+      EXPECT_EQ(some.first[i].fix, all[i].fix);
+    }
+  }
+  // In the order of their places: the edges come first in this file.
+  EXPECT_EQ(io::format(all[0]), "case.json:3:3: warning: /edges/1: \"e0\" both supports and contradicts \"c\" "
+                                "[L004 supports-and-contradicts]");
 }
 
 TEST(LintTest, AGraphWithoutPlacesNamesOnlyTheFile) {

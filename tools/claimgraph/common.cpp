@@ -142,13 +142,12 @@ void warn_lint(const io::ReadResult& input, const std::string& file) {
   // rule about sources, parties and claims would fire on every node.
   if (!spdlog::should_log(spdlog::level::warn) || (loaded_format != nullptr && loaded_format->abstract)) return;
   Stopwatch watch;
-  const auto findings = io::lint_input(input, input_name(file));
+  const auto findings = io::lint_input_first(input, input_name(file), io::ReadOptions{}.max_warnings);
   spdlog::debug("linted in {:.3f} s", watch.lap());
-  const std::size_t shown = std::min(findings.size(), io::ReadOptions{}.max_warnings);
-  for (std::size_t i = 0; i < shown; ++i) spdlog::warn("{}", io::format(findings[i]));
-  if (findings.size() > shown) {
+  for (const auto& f : findings.first) spdlog::warn("{}", io::format(f));
+  if (findings.total > findings.first.size()) {
     spdlog::warn("{}: note: {} more lint findings not shown; claimgraph lint lists them all", input_name(file),
-                 findings.size() - shown);
+                 findings.total - findings.first.size());
   }
 }
 

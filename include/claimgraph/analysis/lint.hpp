@@ -5,9 +5,11 @@
 // lint_rules(), with a stable code ("L001") and name ("reversed-element")
 // that docs/lint.md documents; lint() runs every row over the graph, each in
 // time linear (or n log n) in nodes and edges, and returns the findings in
-// rule order, then in node or edge order. A finding names the node or edge
-// it is about; placing it in a file is the io layer's work
-// (io/lint_report.hpp), since the graph keeps no source positions.
+// rule order, then in node or edge order. A finding is data: the node or
+// edge it is about and what its words need; describe() words it, so that a
+// caller who shows only the first few findings of a large case words only
+// those. Placing it in a file is the io layer's work (io/lint_report.hpp),
+// since the graph keeps no source positions.
 
 #include <cstddef>
 #include <cstdint>
@@ -36,18 +38,26 @@ enum class LintCode : std::uint8_t {
   similar_ids,               ///< L011: ids that differ only in case or punctuation
 };
 
-/// One finding: what is wrong, about which node or edge, and how to fix it.
+/// One finding: which rule found what, about which node or edge.
 struct LintFinding {
   LintCode code = LintCode::reversed_element;
   /// The node the finding is about, when it is about a node.
   std::optional<Graph::NodeRef> node;
   /// The edge (position in Graph::edges()) it is about, when it is about an edge.
   std::optional<std::size_t> edge;
-  /// One line: what is wrong, naming the ids involved.
-  std::string message;
-  /// One line: what to change.
-  std::string fix;
+  /// What the words need besides the node or edge: L001 the number of
+  /// nodes the whole is written as an element of, L003 the first edge
+  /// like this one, L011 the node with the same folded id; else npos.
+  std::size_t other = Graph::npos;
+  /// L008: the group of more than one node that the name is nearest to, if any.
+  std::string hint;
   friend bool operator==(const LintFinding&, const LintFinding&) = default;
+};
+
+/// A finding in words.
+struct LintText {
+  std::string message;  ///< one line: what is wrong, naming the ids involved
+  std::string fix;      ///< one line: what to change
 };
 
 /// What lint knows besides the graph.
@@ -60,6 +70,9 @@ struct LintOptions {
 
 /// Runs every rule over `graph`.
 [[nodiscard]] std::vector<LintFinding> lint(const Graph& graph, const LintOptions& options = {});
+
+/// The words of `finding`, one of lint(graph)'s.
+[[nodiscard]] LintText describe(const Graph& graph, const LintFinding& finding);
 
 /// One row of the table of rules.
 struct LintRule {

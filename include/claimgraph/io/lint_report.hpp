@@ -5,6 +5,7 @@
 // object's JSON pointer, when the reader kept places (io/read.hpp,
 // SourceMap); otherwise it names only the file.
 
+#include <cstddef>
 #include <ostream>
 #include <span>
 #include <string>
@@ -31,6 +32,17 @@ struct LintDiagnostic {
 /// their places in the input (then of their codes).
 [[nodiscard]] std::vector<LintDiagnostic> lint_input(const ReadResult& input, std::string_view file,
                                                      Severity severity = Severity::warning);
+
+/// The first findings of lint_input(), and how many there are in all.
+struct LintSummary {
+  std::vector<LintDiagnostic> first;  ///< at most the limit asked for, in lint_input()'s order
+  std::size_t total = 0;              ///< every finding
+};
+
+/// lint_input()'s first `limit` findings and their number, wording only
+/// those: what warnings from other commands show of a large case.
+[[nodiscard]] LintSummary lint_input_first(const ReadResult& input, std::string_view file, std::size_t limit,
+                                           Severity severity = Severity::warning);
 
 /// The finding on one line, as printed among warnings:
 /// `FILE:LINE:COLUMN: warning: /nodes/2: evidence "x" has no source [L005 evidence-without-source]`.
