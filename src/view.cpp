@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 
+#include "claimgraph/suggest.hpp"
 #include "detail/text.hpp"
 
 namespace claimgraph {
@@ -179,12 +180,8 @@ View make_view(const Graph& graph, const ViewOptions& options, const analysis::G
   if (options.focus) {
     const auto v = graph.find(*options.focus);
     if (!v) {
-      std::vector<std::string_view> ids;
-      ids.reserve(n);
-      for (Vertex u = 0; u < n; ++u) ids.push_back(graph.id(u));
-      std::string message = "no node " + detail::shown(*options.focus) + " to focus on";
-      if (auto guess = detail::nearest(*options.focus, ids)) message += "; did you mean " + detail::shown(*guess) + "?";
-      throw ViewError(message);
+      throw ViewError("no node " + detail::shown(*options.focus) + " to focus on" +
+                      did_you_mean_node(graph, *options.focus));
     }
     const std::vector<std::size_t> level = levels_below(graph, *v);
     beyond.assign(n, false);

@@ -594,5 +594,66 @@ TEST_F(IccmaCliTest, EvaluateGivesAcceptanceOnACaseGraphWithSupports) {
   EXPECT_NE(limited.err.find("--max-search-steps"), std::string::npos) << limited.err;
 }
 
+// --- suggestions --------------------------------------------------------------------
+
+// Every place a name is looked up suggests the name meant: node ids (by a
+// near id or a word of the label), groups, kinds, relations, fields, output
+// and picture formats, semantics.
+TEST_F(CliTest, EveryLookupSuggestsTheNameMeant) {
+  const fs::path in = tmp_.path() / "case.json";
+  write_text(in, R"({
+  "claimgraph": 1,
+  "nodes": [
+    {"id": "fair_use", "kind": "counterclaim", "label": "The copying was fair use", "party": "D", "group": "Fair use"},
+    {"id": "copyright", "kind": "claim", "label": "Copyright infringement", "party": "P", "group": "Copyright"},
+    {"id": "ex1", "kind": "evidence", "label": "Side-by-side comparison of the works", "source": "Ex. 1",
+     "group": "Copyright"},
+    {"id": "ex2", "kind": "evidence", "label": "Market survey", "source": "Ex. 2", "group": "Fair use"}
+  ],
+  "edges": [
+    {"from": "ex1", "to": "copyright", "relation": "supports"},
+    {"from": "ex2", "to": "fair_use", "relation": "supports"},
+    {"from": "fair_use", "to": "copyright", "relation": "contradicts"}
+  ]
+}
+)");
+  const std::string file = in.string();
+  const auto err = [&](std::vector<std::string> args) {
+    const RunResult r = claimgraph(std::move(args));
+    EXPECT_EQ(r.status, 2) << r.err;
+    return r.err;
+  };
+  EXPECT_EQ(err({"explain", file, "fairuse"}),
+            "claimgraph: error: no node \"fairuse\" in " + file + "; did you mean \"fair_use\"?\n");
+  EXPECT_EQ(err({"explain", file, "comparison"}), "claimgraph: error: no node \"comparison\" in " + file +
+                                                      "; did you mean \"ex1\" (Side-by-side comparison of the works)?\n");
+  EXPECT_EQ(err({"export", file, "--to", "dot", "--focus", "fairuse"}),
+            "claimgraph: error: no node \"fairuse\" to focus on; did you mean \"fair_use\"?\n");
+  EXPECT_EQ(err({"export", file, "--to", "dot", "--group", "fair-use"}),
+            "claimgraph: error: no node has group \"fair-use\"; did you mean \"Fair use\"? (groups: \"Copyright\" or "
+            "\"Fair use\")\n");
+  EXPECT_NE(err({"export", file, "--to", "md"}).find("--to: unknown value \"md\"; expected "), std::string::npos);
+  EXPECT_NE(err({"export", file, "--to", "md"}).find("; did you mean \"markdown\"?"), std::string::npos);
+  EXPECT_NE(err({"render", file, "--format", "PNG", "-o", (tmp_.path() / "x.png").string()})
+                .find("did you mean \"png\"?"),
+            std::string::npos);
+  EXPECT_NE(err({"evaluate", file, "--semantics", "credulous"}).find("did you mean \"preferred\"?"), std::string::npos);
+  EXPECT_NE(err({"evaluate", file, "--semantics", "prefered"}).find("did you mean \"preferred\"?"), std::string::npos);
+  // Kinds, relations and fields, in the file.
+  const fs::path bad = tmp_.path() / "bad.json";
+  write_text(bad, R"({"claimgraph": 1, "nodes": [{"id": "a", "kind": "defence", "label": "A", "Party": "D"},
+{"id": "b", "kind": "fact", "label": "B"}], "edges": [{"from": "b", "to": "a", "relation": "rebuts"}]}
+)");
+  EXPECT_EQ(err({"check", bad.string()}),
+            bad.string() + ":1:49: error: /nodes/0/kind: unknown kind \"defence\"; expected \"claim\", \"counterclaim\" or "
+                           "\"evidence\"; did you mean \"counterclaim\"?\n" +
+                bad.string() + ":1:74: warning: /nodes/0/Party: unknown field \"Party\" (kept on export); did you mean "
+                               "\"party\"?\n" +
+                bad.string() + ":2:21: error: /nodes/1/kind: unknown kind \"fact\"; expected \"claim\", \"counterclaim\" or "
+                               "\"evidence\"; did you mean \"evidence\"?\n" +
+                bad.string() + ":2:92: error: /edges/0/relation: unknown relation \"rebuts\"; expected \"supports\", "
+                               "\"contradicts\", \"element-of\" or \"undercuts\"; did you mean \"contradicts\"?\n");
+}
+
 }  // namespace
 }  // namespace claimgraph

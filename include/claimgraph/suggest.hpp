@@ -7,14 +7,27 @@
 #include <string>
 #include <string_view>
 
+#include "claimgraph/graph.hpp"
+
 namespace claimgraph {
 
-/// The candidate nearest to `word` when it is close enough to be a plausible
-/// typo (an edit distance of about a third of the word's length, at least
-/// 1, counting transpositions), else nothing. Ties go to the first.
+/// The candidate `word` most likely means, else nothing, trying in turn:
+/// the same name in other case or punctuation ("Fair-Use" for "fair_use");
+/// a synonym a lawyer types, when its meaning is a candidate ("attacks" or
+/// "rebuts" for "contradicts", "defence" for "counterclaim", "exhibit" or
+/// "fact" for "evidence", "md" for "markdown"); the nearest plausible typo
+/// (an edit distance of about a third of the word's length, at least 1,
+/// counting transpositions; ties go to the first); the one candidate that
+/// contains the word (4 letters or more), when only one does.
 [[nodiscard]] std::optional<std::string> nearest(std::string_view word, std::span<const std::string_view> candidates);
 
 /// `; did you mean "x"?` when nearest() finds a candidate, else "".
 [[nodiscard]] std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
+
+/// The node `word` most likely names when no node has that id: nearest()
+/// among the ids, else the one node whose label contains the word (in any
+/// case or punctuation, 4 letters or more), as
+/// `; did you mean "sherman" (Sherman Act § 1 conspiracy)?`, else "".
+[[nodiscard]] std::string did_you_mean_node(const Graph& graph, std::string_view word);
 
 }  // namespace claimgraph

@@ -96,20 +96,127 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[m];
 }
 
+namespace {
+
+// The words a lawyer types for a name claimgraph spells otherwise, folded
+// (see fold_name). A synonym is offered only where its meaning is one of
+// the names looked up, so "exhibit" suggests "evidence" for a kind and
+// nothing for a node id; a word may mean one name among relations and
+// another among kinds.
+constexpr std::pair<std::string_view, std::string_view> synonym_table[] = {
+    // relations
+    {"attacks", "contradicts"},
+    {"attack", "contradicts"},
+    {"rebuts", "contradicts"},
+    {"rebut", "contradicts"},
+    {"refutes", "contradicts"},
+    {"disputes", "contradicts"},
+    {"opposes", "contradicts"},
+    {"against", "contradicts"},
+    {"conflicts", "contradicts"},
+    {"proves", "supports"},
+    {"corroborates", "supports"},
+    {"confirms", "supports"},
+    {"evidences", "supports"},
+    {"for", "supports"},
+    {"undermines", "undercuts"},
+    {"defeats", "undercuts"},
+    {"partof", "element-of"},
+    {"elementof", "element-of"},
+    {"requires", "element-of"},
+    {"element", "element-of"},
+    {"element", "claim"},  // as a kind: an element is a claim joined by element-of
+    // kinds
+    {"defence", "counterclaim"},
+    {"defense", "counterclaim"},
+    {"affirmativedefence", "counterclaim"},
+    {"affirmativedefense", "counterclaim"},
+    {"rebuttal", "counterclaim"},
+    {"objection", "counterclaim"},
+    {"fact", "evidence"},
+    {"facts", "evidence"},
+    {"exhibit", "evidence"},
+    {"document", "evidence"},
+    {"testimony", "evidence"},
+    {"proof", "evidence"},
+    {"record", "evidence"},
+    {"allegation", "claim"},
+    {"causeofaction", "claim"},
+    {"count", "claim"},
+    {"theory", "claim"},
+    {"issue", "claim"},
+    {"premise", "claim"},
+    {"conclusion", "claim"},
+    // semantics
+    {"sceptical", "grounded"},
+    {"skeptical", "grounded"},
+    {"credulous", "preferred"},
+};
+
+// Case, spaces and punctuation dropped: how two spellings of one name meet.
+void fold_name(std::string_view s, std::string& out) {
+  out.clear();
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    }
+  }
+}
+
+}  // namespace
+
+std::span<const std::pair<std::string_view, std::string_view>> synonyms() noexcept { return synonym_table; }
+
 std::optional<std::string> nearest(std::string_view word, std::span<const std::string_view> candidates) {
+  std::string w, c;
+  fold_name(word, w);
+  // 1. The same name, spelt with other case or punctuation ("Fair-Use").
+  if (!w.empty()) {
+    for (auto candidate : candidates) {
+      fold_name(candidate, c);
+      if (c == w && candidate != word) return std::string(candidate);
+    }
+  }
+  // 2. A synonym whose meaning is among the candidates ("attacks").
+  for (const auto& [synonym, meaning] : synonym_table) {
+    if (synonym != w) continue;
+    if (std::find(candidates.begin(), candidates.end(), meaning) != candidates.end()) return std::string(meaning);
+  }
+  // 3. A typo: an edit distance of about a third of the word's length.
   const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
-  for (auto c : candidates) {
-    const std::size_t length_gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+  for (auto candidate : candidates) {
+    const std::size_t length_gap =
+        candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
     if (length_gap >= best_distance) continue;
-    const std::size_t d = edit_distance(word, c);
+    const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;
-      best = std::string(c);
+      best = std::string(candidate);
     }
   }
-  return best;
+  if (best) return best;
+  // 4. Part of one name and of no other ("antitrust" for "parler_antitrust").
+  if (auto only = containing(word, candidates)) return std::string(candidates[*only]);
+  return std::nullopt;
+}
+
+std::optional<std::size_t> containing(std::string_view word, std::span<const std::string_view> candidates) {
+  std::string w, c;
+  fold_name(word, w);
+  if (w.size() < 4) return std::nullopt;
+  std::optional<std::size_t> only;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    fold_name(candidates[i], c);
+    if (c.find(w) == std::string::npos) continue;
+    if (only) return std::nullopt;
+    only = i;
+  }
+  return only;
 }
 
 std::pair<std::size_t, std::size_t> LineIndex::locate(std::size_t offset) {

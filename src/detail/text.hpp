@@ -40,9 +40,24 @@ void append_utf8(std::string& out, char32_t cp);
 /// Optimal-string-alignment distance (Levenshtein plus transpositions).
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
-/// The candidate nearest to `word` if it is close enough to be a plausible
-/// typo (about a third of the word's length, at least 1), else nothing.
+/// The candidate `word` most likely means, else nothing: the same name in
+/// other case or punctuation; else the meaning of a synonym a lawyer types
+/// ("attacks" for "contradicts", "defence" for "counterclaim") when that
+/// meaning is a candidate; else the nearest plausible typo (an edit
+/// distance of about a third of the word's length, at least 1; ties go to
+/// the first); else the one candidate that contains the word (4 letters
+/// or more), when only one does.
 [[nodiscard]] std::optional<std::string> nearest(std::string_view word, std::span<const std::string_view> candidates);
+
+/// The position of the one candidate that contains `word`, both with case,
+/// spaces and punctuation dropped, when the word has 4 letters or more and
+/// exactly one candidate contains it; else nothing.
+[[nodiscard]] std::optional<std::size_t> containing(std::string_view word,
+                                                    std::span<const std::string_view> candidates);
+
+/// The synonyms nearest() knows, folded (lower case, no punctuation), each
+/// with the name it means.
+[[nodiscard]] std::span<const std::pair<std::string_view, std::string_view>> synonyms() noexcept;
 
 /// Maps byte offsets of a text to 1-based line and column (columns count
 /// code points); the line table is built on first use, so a file without

@@ -69,11 +69,40 @@ TEST_F(TextTest, Nearest) {
   EXPECT_EQ(nearest("cliam", kinds), "claim");
   EXPECT_EQ(nearest("evidense", kinds), "evidence");
   EXPECT_EQ(nearest("counterclam", kinds), "counterclaim");
-  EXPECT_EQ(nearest("fact", kinds), std::nullopt);
   EXPECT_EQ(nearest("", kinds), std::nullopt);
+  EXPECT_EQ(nearest("zzz", kinds), std::nullopt);
   constexpr std::array<std::string_view, 2> ids{"c1", "c2"};
   EXPECT_EQ(nearest("c7", ids), "c1");  // the first of equally near candidates
   EXPECT_EQ(nearest("x", std::span<const std::string_view>{}), std::nullopt);
+}
+
+TEST_F(TextTest, NearestKnowsTheWordsALawyerTypes) {
+  constexpr std::array<std::string_view, 3> kinds{"claim", "counterclaim", "evidence"};
+  constexpr std::array<std::string_view, 4> relations{"supports", "contradicts", "element-of", "undercuts"};
+  // Synonyms, in any case or punctuation, where their meaning is a candidate.
+  EXPECT_EQ(nearest("fact", kinds), "evidence");
+  EXPECT_EQ(nearest("Exhibit", kinds), "evidence");
+  EXPECT_EQ(nearest("defence", kinds), "counterclaim");
+  EXPECT_EQ(nearest("affirmative defense", kinds), "counterclaim");
+  EXPECT_EQ(nearest("element", kinds), "claim");
+  EXPECT_EQ(nearest("attacks", relations), "contradicts");
+  EXPECT_EQ(nearest("rebuts", relations), "contradicts");
+  EXPECT_EQ(nearest("element", relations), "element-of");
+  EXPECT_EQ(nearest("part_of", relations), "element-of");
+  // A synonym whose meaning is not a candidate suggests nothing.
+  constexpr std::array<std::string_view, 2> exhibits{"exhibit_4", "fact_1"};
+  EXPECT_EQ(nearest("defence", exhibits), std::nullopt);
+  // The same name in other case or punctuation.
+  constexpr std::array<std::string_view, 3> names{"fair_use", "market_harm", "parler_antitrust"};
+  EXPECT_EQ(nearest("fairuse", names), "fair_use");
+  EXPECT_EQ(nearest("Fair-Use", names), "fair_use");
+  EXPECT_EQ(nearest("element_of", relations), "element-of");
+  // Part of one name only, four letters or more.
+  EXPECT_EQ(nearest("antitrust", names), "parler_antitrust");
+  EXPECT_EQ(nearest("harm", names), "market_harm");
+  constexpr std::array<std::string_view, 2> two{"market_harm", "reputational_harm"};
+  EXPECT_EQ(nearest("harm", two), std::nullopt);  // part of both: no guess
+  EXPECT_EQ(nearest("use", names), std::nullopt);  // too short to guess from
 }
 
 TEST_F(TextTest, QuotedList) {

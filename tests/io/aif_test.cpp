@@ -515,7 +515,8 @@ TEST(AifReaderTest, BadClaimgraphFields) {
                    "\"nodeID\" and its label its \"text\"",
                    "map.json:2:109: error: /nodes/0/claimgraph/tags/0: expected a string, got a number",
                    "map.json:3:72: error: /nodes/1/claimgraph/standard: unknown standard of proof \"beyond\"; expected "
-                   "\"scintilla\", \"preponderance\", \"clear-and-convincing\" or \"beyond-reasonable-doubt\"",
+                   "\"scintilla\", \"preponderance\", \"clear-and-convincing\" or \"beyond-reasonable-doubt\"; did you "
+                   "mean \"beyond-reasonable-doubt\"?",
                    "map.json:3:91: error: /nodes/1/claimgraph/party: expected a string, got null",
                    "map.json:4:73: error: /nodes/2/claimgraph/relation: unknown relation \"element_of\" for an RA; "
                    "expected \"supports\" or \"element-of\"; did you mean \"element-of\"?",

@@ -604,17 +604,39 @@ TEST_F(JsonReaderTest, UnknownKindAndRelationWithoutANearName) {
   EXPECT_EQ(diagnostics<ValidationError>(R"({
   "claimgraph": 1,
   "nodes": [
-    {"id": "a", "kind": "fact", "label": "A"},
+    {"id": "a", "kind": "gadget", "label": "A"},
     {"id": "b", "kind": "evidence", "label": "B"}
   ],
   "edges": [
-    {"from": "b", "to": "a", "relation": "proves"}
+    {"from": "b", "to": "a", "relation": "links"}
   ]
 })"),
-            (Lines{"case.json:4:25: error: /nodes/0/kind: unknown kind \"fact\"; expected \"claim\", \"counterclaim\" or "
-                   "\"evidence\"",
-                   "case.json:8:42: error: /edges/0/relation: unknown relation \"proves\"; expected \"supports\", "
+            (Lines{"case.json:4:25: error: /nodes/0/kind: unknown kind \"gadget\"; expected \"claim\", \"counterclaim\" "
+                   "or \"evidence\"",
+                   "case.json:8:42: error: /edges/0/relation: unknown relation \"links\"; expected \"supports\", "
                    "\"contradicts\", \"element-of\" or \"undercuts\""}));
+}
+
+TEST_F(JsonReaderTest, TheWordsALawyerTypesForKindsAndRelationsGetTheirName) {
+  EXPECT_EQ(diagnostics<ValidationError>(R"({
+  "claimgraph": 1,
+  "nodes": [
+    {"id": "a", "kind": "defence", "label": "A"},
+    {"id": "b", "kind": "Exhibit", "label": "B"}
+  ],
+  "edges": [
+    {"from": "b", "to": "a", "relation": "attacks"},
+    {"from": "a", "to": "b", "relation": "proves"}
+  ]
+})"),
+            (Lines{"case.json:4:25: error: /nodes/0/kind: unknown kind \"defence\"; expected \"claim\", \"counterclaim\" "
+                   "or \"evidence\"; did you mean \"counterclaim\"?",
+                   "case.json:5:25: error: /nodes/1/kind: unknown kind \"Exhibit\"; expected \"claim\", \"counterclaim\" "
+                   "or \"evidence\"; did you mean \"evidence\"?",
+                   "case.json:8:42: error: /edges/0/relation: unknown relation \"attacks\"; expected \"supports\", "
+                   "\"contradicts\", \"element-of\" or \"undercuts\"; did you mean \"contradicts\"?",
+                   "case.json:9:42: error: /edges/1/relation: unknown relation \"proves\"; expected \"supports\", "
+                   "\"contradicts\", \"element-of\" or \"undercuts\"; did you mean \"supports\"?"}));
 }
 
 // --- graph problems ----------------------------------------------------------
@@ -795,7 +817,7 @@ TEST_F(JsonReaderTest, EveryProblemIsReportedInFileOrder) {
                    "case.json:11:26: error: /edges/0/to: unknown node \"c7\"; did you mean \"c1\"?",
                    "case.json:12:5: error: /edges/1: edge from \"c1\" to itself; an edge must join two different nodes",
                    "case.json:13:44: error: /edges/2/relation: unknown relation \"refutes\"; expected \"supports\", "
-                   "\"contradicts\", \"element-of\" or \"undercuts\""}));
+                   "\"contradicts\", \"element-of\" or \"undercuts\"; did you mean \"contradicts\"?"}));
 }
 
 TEST_F(JsonReaderTest, ErrorsAreCapped) {

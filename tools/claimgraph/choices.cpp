@@ -4,23 +4,38 @@
 
 namespace claimgraph::cli {
 
+std::string alias_key(std::string_view value) {
+  if (value.starts_with('.')) value.remove_prefix(1);
+  std::string out(value);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::vector<std::string> extension_aliases(std::span<const std::string_view> extensions) {
+  std::vector<std::string> out;
+  for (auto e : extensions) out.push_back(alias_key(e));
+  return out;
+}
+
 Choices<const io::InputFormat*> input_choices(bool abstract) {
   Choices<const io::InputFormat*> out;
   for (const auto& f : io::input_formats()) {
-    if (!abstract || f.abstract) out.push_back({std::string(f.name), &f});
+    if (!abstract || f.abstract) out.push_back({std::string(f.name), &f, extension_aliases(f.extensions)});
   }
   return out;
 }
 
 Choices<const io::OutputFormat*> output_choices() {
   Choices<const io::OutputFormat*> out;
-  for (const auto& f : io::output_formats()) out.push_back({std::string(f.name), &f});
+  for (const auto& f : io::output_formats()) out.push_back({std::string(f.name), &f, extension_aliases(f.extensions)});
   return out;
 }
 
 Choices<const io::DrawingFormat*> drawing_choices() {
   Choices<const io::DrawingFormat*> out;
-  for (const auto& f : io::drawing_formats()) out.push_back({std::string(f.name), &f});
+  for (const auto& f : io::drawing_formats()) out.push_back({std::string(f.name), &f, extension_aliases(f.extensions)});
   return out;
 }
 

@@ -4,6 +4,7 @@
 // library's tables, never spelt out here.
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -23,6 +24,9 @@ template <class T>
 struct Choice {
   std::string name;
   T value;
+  /// Other words for it, suggested but not taken: a format's extensions
+  /// ("md" for markdown).
+  std::vector<std::string> aliases = {};
 };
 
 template <class T>
@@ -69,6 +73,12 @@ template <class T>
 /// Extensions as help lists them: ".dot/.gv".
 [[nodiscard]] std::string extensions_text(std::span<const std::string_view> extensions);
 
+/// `value` as aliases are kept: lower case, without a leading dot (".MD" is "md").
+[[nodiscard]] std::string alias_key(std::string_view value);
+
+/// A format's extensions as aliases ("md" for markdown's ".md").
+[[nodiscard]] std::vector<std::string> extension_aliases(std::span<const std::string_view> extensions);
+
 /// Adds `name`, whose value is one of `choices` by name, to `cmd`; the
 /// value chosen goes to `target`. Another name is refused, with
 /// `elsewhere(name)` when it says something (a format another command
@@ -101,7 +111,13 @@ CLI::Option* add_choice(CLI::App& cmd, const std::string& name, T& target, Choic
           std::string message = elsewhere(value);
           if (!message.empty()) return message;
         }
-        return "unknown value \"" + value + "\"; expected " + names(choices) + did_you_mean(value, candidates);
+        const std::string expected = "unknown value \"" + value + "\"; expected " + names(choices);
+        for (const auto& c : choices) {
+          if (std::find(c.aliases.begin(), c.aliases.end(), alias_key(value)) != c.aliases.end()) {
+            return expected + "; did you mean \"" + c.name + "\"?";
+          }
+        }
+        return expected + did_you_mean(value, candidates);
       },
       listed));
   return option;

@@ -96,12 +96,8 @@ int run_explain(const EvaluateOptions& options) {
   const Graph& g = r.input.graph;
   const auto v = g.find(options.node);
   if (!v) {
-    std::vector<std::string_view> ids;
-    if (g.node_count() <= 5000) {
-      for (std::size_t i = 0; i < g.node_count(); ++i) ids.push_back(g.id(i));
-    }
     throw UsageError("no node \"" + options.node + "\" in " + input_name(options.input.file) +
-                     did_you_mean(options.node, ids));
+                     did_you_mean_node(g, options.node));
   }
   const io::Evaluation evaluation{r.status, r.strength};
   write_output("", options.input.file, [&](std::ostream& out) {
