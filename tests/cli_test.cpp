@@ -586,9 +586,24 @@ TEST_F(IccmaCliTest, EvaluateGivesAcceptanceOnACaseGraphWithSupports) {
   const auto r = run({"evaluate", file.string(), "--semantics", "stable"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out,
-            "  e1: accepted sceptically\n  e2: accepted sceptically\n  breach: accepted credulously\n"
-            "  excuse: accepted credulously\n  damages: accepted credulously\n"
+            "Semantics: stable (sceptically: IN in every stable labelling; credulously: in some, not all)\n\n"
+            "  sceptically   e1 — Exhibit 1\n"
+            "  sceptically   e2 — Exhibit 2\n"
+            "  credulously   breach — Breach\n"
+            "  credulously   excuse — Performance was excused\n"
+            "  credulously   damages — Damages follow from the breach\n\n"
             "5 nodes under stable semantics: 2 sceptically accepted, 3 only credulously, 0 not accepted.\n");
+  // Without any stable labelling every node is vacuously accepted, and the report says why.
+  const auto odd = tmp_ / "odd.apx";
+  test::write_text(odd, "arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,c).\natt(c,a).\n");
+  const auto none = run({"evaluate", odd.string(), "--semantics", "stable"});
+  ASSERT_EQ(none.status, 0) << none.err;
+  EXPECT_EQ(none.out,
+            "Semantics: stable (sceptically: IN in every stable labelling; credulously: in some, not all)\n\n"
+            "  sceptically   a\n  sceptically   b\n  sceptically   c\n\n"
+            "There is no stable labelling of this case: every node counts as sceptically accepted, since no labelling "
+            "leaves it out.\n"
+            "3 nodes under stable semantics: 3 sceptically accepted, 0 only credulously, 0 not accepted.\n");
   const auto limited = run({"evaluate", file.string(), "--semantics", "preferred", "--max-search-steps", "3"});
   EXPECT_EQ(limited.status, 2) << limited.err;
   EXPECT_NE(limited.err.find("--max-search-steps"), std::string::npos) << limited.err;

@@ -83,8 +83,9 @@ class View {
       case Cause::support_undecided:
         return "its support is undecided: " + list(supporters({&r.undecided, &r.contested}));
     }
-    why += r.contradictors == 0 ? ", and nothing contradicts it"
-                                : ", and all " + std::to_string(r.contradictors) + " contradicting nodes are OUT";
+    why += r.contradictors == 0   ? ", and nothing contradicts it"
+           : r.contradictors == 1 ? ", and the one node that contradicts it is OUT"
+                                  : ", and all " + std::to_string(r.contradictors) + " nodes that contradict it are OUT";
     return why;
   }
 
@@ -354,20 +355,42 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
 
 void write_acceptance_text(std::ostream& out, const Graph& graph, analysis::Semantics semantics,
                            std::span<const analysis::NodeAcceptance> acceptance) {
+  const std::string name(analysis::to_string(semantics));
   std::string buf;
+  if (graph.title) buf += plain(*graph.title) + "\n";
+  buf += "Semantics: " + name + " (sceptically: IN in every " + name + " labelling; credulously: in some, not all)\n\n";
   std::size_t sceptical = 0, credulous = 0;
-  for (Vertex v = 0; v < graph.node_count(); ++v) {
+  bool vacuous = false;  // sceptical but not credulous: there is no labelling at all
+  auto line = [&](Vertex v) {
     const auto& a = acceptance[v];
+    const Node& n = graph.node(v);
     sceptical += a.sceptical ? 1u : 0u;
     credulous += a.credulous && !a.sceptical ? 1u : 0u;
-    buf += "  ";
-    buf += plain(graph.node(v).id);
-    buf += a.sceptical ? ": accepted sceptically\n" : a.credulous ? ": accepted credulously\n" : ": not accepted\n";
+    vacuous = vacuous || (a.sceptical && !a.credulous);
+    buf += a.sceptical ? "  sceptically   " : a.credulous ? "  credulously   " : "  not accepted  ";
+    buf += plain(n.id);
+    if (n.label != n.id) buf += " — " + plain(n.label);
+    buf += "\n";
+  };
+  const detail::NodeGroups nodes = detail::group_nodes(graph);
+  for (std::size_t i = 0; i < nodes.groups.size(); ++i) {
+    buf += plain(nodes.name(graph, i)) + "\n";
+    for (Vertex v : nodes.groups[i]) line(v);
+    buf += "\n";
+  }
+  if (!nodes.loose.empty()) {
+    if (!nodes.groups.empty()) buf += "(no group)\n";
+    for (Vertex v : nodes.loose) line(v);
+    buf += "\n";
+  }
+  if (vacuous) {
+    buf += "There is no " + name + " labelling of this case: every node counts as sceptically accepted, "
+           "since no labelling leaves it out.\n";
   }
   const std::size_t n = graph.node_count();
-  buf += std::to_string(n) + " nodes under " + std::string(analysis::to_string(semantics)) +
-         " semantics: " + std::to_string(sceptical) + " sceptically accepted, " + std::to_string(credulous) +
-         " only credulously, " + std::to_string(n - sceptical - credulous) + " not accepted.\n";
+  buf += std::to_string(n) + " nodes under " + name + " semantics: " + std::to_string(sceptical) +
+         " sceptically accepted, " + std::to_string(credulous) + " only credulously, " +
+         std::to_string(n - sceptical - credulous) + " not accepted.\n";
   out << buf;
 }
 

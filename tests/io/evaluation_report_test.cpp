@@ -149,5 +149,35 @@ TEST(ExplainTest, MarksASupportOfAClaimWithElementsAsIgnored) {
   EXPECT_EQ(json["support"][2]["ignored"], true);
 }
 
+TEST(ExplainTest, CountsTheNodesThatContradictInWords) {
+  // c is IN with one contradictor OUT; d is IN with two.
+  const std::string text = R"({"claimgraph": 1, "nodes": [
+    {"id": "e", "kind": "evidence", "label": "E"},
+    {"id": "f", "kind": "evidence", "label": "F"},
+    {"id": "c", "kind": "claim", "label": "C"},
+    {"id": "d", "kind": "claim", "label": "D"},
+    {"id": "k1", "kind": "counterclaim", "label": "K1"},
+    {"id": "k2", "kind": "counterclaim", "label": "K2"}],
+    "edges": [{"from": "e", "to": "c", "relation": "supports"}, {"from": "f", "to": "d", "relation": "supports"},
+              {"from": "k1", "to": "c", "relation": "contradicts"}, {"from": "k1", "to": "d", "relation": "contradicts"},
+              {"from": "k2", "to": "d", "relation": "contradicts"}]})";
+  const Graph g = io::read_json(text).graph;
+  const auto status = analysis::grounded_status(g);
+  const auto strength = analysis::evaluate_strength(g, {}, &status);
+  const auto explained = [&](const char* id) {
+    std::ostringstream out;
+    io::write_explanation_text(out, g, {status, strength}, *g.find(id));
+    return out.str();
+  };
+  EXPECT_NE(explained("c").find("Status: IN (grounded semantics): supported by e [IN], and the one node that "
+                                "contradicts it is OUT.\n"),
+            std::string::npos)
+      << explained("c");
+  EXPECT_NE(explained("d").find("Status: IN (grounded semantics): supported by f [IN], and all 2 nodes that "
+                                "contradict it are OUT.\n"),
+            std::string::npos)
+      << explained("d");
+}
+
 }  // namespace
 }  // namespace claimgraph
