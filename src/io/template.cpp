@@ -264,7 +264,10 @@ Graph new_case(std::span<const TemplateUse> uses, std::span<const CaseTemplate* 
   }
   rename_parties(graph, options.parties);
   graph.title = options.title;
-  if (!uses.empty()) graph.description = "Started from the claimgraph templates " + spelled + ".";
+  if (!uses.empty()) {
+    graph.description = std::string("Started from the claimgraph ") + (uses.size() == 1 ? "template " : "templates ") +
+                        spelled + ".";
+  }
   return graph;
 }
 

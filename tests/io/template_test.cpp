@@ -101,6 +101,7 @@ TEST_P(ShippedTemplateTest, ReadsWithoutWarningsAndCitesItsAuthorities) {
 
 TEST_P(ShippedTemplateTest, BeginsACaseThatReadsBackCleanlyWithEveryElementLackingEvidence) {
   const Graph g = begin({GetParam()});
+  EXPECT_EQ(g.description, "Started from the claimgraph template " + GetParam() + ".");
   const std::string text = as_json(g);
   ReadOptions options;
   options.file_name = "case.json";
