@@ -134,9 +134,8 @@ TEST_F(NewCliTest, AnUnknownTemplateGetsTheNearestNameAndTheList) {
 TEST_F(NewCliTest, TheSameTemplateTwiceWithoutPrefixesIsRefused) {
   const RunResult r = run_claimgraph({"new", "--template", "contract", "--template", "contract", "-o", case_.string()});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "claimgraph: error: the 2nd template, \"contract\", is the 1st template, \"contract\" again without "
-                   "a prefix: their ids would clash; give each use a prefix of its own, as in \"contract:a\" and "
-                   "\"contract:b\"\n");
+  EXPECT_EQ(r.err, "claimgraph: error: the 2nd template, \"contract\", repeats the 1st without a prefix: their ids would "
+                   "clash; give each use a prefix of its own, as in \"contract:a\" and \"contract:b\"\n");
   EXPECT_FALSE(fs::exists(case_));
 }
 

@@ -219,7 +219,7 @@ Graph new_case(std::span<const TemplateUse> uses, std::span<const CaseTemplate* 
     const auto [it, fresh] = used.emplace(uses[i].spelling(), i);
     if (!fresh) {
       const std::string& n = uses[i].name;
-      throw Error(use_name(uses, i) + ", is " + use_name(uses, it->second) + " again" +
+      throw Error(use_name(uses, i) + ", repeats the " + ordinal(it->second + 1) +
                   (uses[i].prefix.empty() ? " without a prefix" : " with the same prefix") +
                   ": their ids would clash; give each use a prefix of its own, as in \"" + n + ":a\" and \"" + n +
                   ":b\"");

@@ -163,8 +163,8 @@ TEST(TemplateTest, TheSameTemplateTwiceWithoutPrefixesIsRefused) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_STREQ(e.what(),
-                 "the 3rd template, \"negligence\", is the 1st template, \"negligence\" again without a prefix: their "
-                 "ids would clash; give each use a prefix of its own, as in \"negligence:a\" and \"negligence:b\"");
+                 "the 3rd template, \"negligence\", repeats the 1st without a prefix: their ids would clash; give each "
+                 "use a prefix of its own, as in \"negligence:a\" and \"negligence:b\"");
   }
   EXPECT_THROW((void)begin({"contract:k", "contract:k"}), Error);
 }
