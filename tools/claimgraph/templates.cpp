@@ -1,5 +1,6 @@
 #include "templates.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
