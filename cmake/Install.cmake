@@ -12,6 +12,10 @@ if(TARGET claimgraph_cli)
   install(TARGETS claimgraph_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 install(FILES schema/claimgraph-1.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/claimgraph OPTIONAL)
+# The cause-of-action templates `claimgraph new` starts a case from: data,
+# found by the program relative to itself.
+install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/claimgraph/templates
+  FILES_MATCHING PATTERN "*.json")
 
 # A static library exports its private dependencies as link-only ones, which
 # the package config must then find (see claimgraphConfig.cmake.in).

@@ -17,7 +17,9 @@
 #include "iccma.hpp"
 #include "import.hpp"
 #include "lint.hpp"
+#include "new.hpp"
 #include "render.hpp"
+#include "templates.hpp"
 
 namespace cli = claimgraph::cli;
 using cli::ExitCode;
@@ -47,6 +49,8 @@ int main(int argc, char** argv) {
   auto iccma = cli::setup_iccma(app);
   auto renderer = cli::setup_render(app);
   auto importer = cli::setup_import(app);
+  auto starter = cli::setup_new(app);
+  auto template_list = cli::setup_templates(app);
 
   try {
     app.parse(argc, argv);
@@ -70,6 +74,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("iccma")) return cli::run_iccma(*iccma);
     if (app.got_subcommand("render")) return cli::run_render(*renderer);
     if (app.got_subcommand("import")) return cli::run_import(*importer);
+    if (app.got_subcommand("new")) return cli::run_new(*starter);
+    if (app.got_subcommand("templates")) return cli::run_templates(*template_list);
     return code(ExitCode::bad_input);
   } catch (const claimgraph::InputError& e) {
     for (const auto& d : e.diagnostics()) {
