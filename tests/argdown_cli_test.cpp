@@ -398,11 +398,11 @@ const std::map<std::string, Difference>& deliberate_differences() {
       // arguments into groups that no heading makes. It is a setting of
       // Argdown's map layout; claimgraph takes groups from headings only.
       {"example_greenspan-schefczyk_hardwrap.argdown", Difference::groups},
-      // @include(FILE) is a step of Argdown's command-line tool, not part
-      // of the language; claimgraph reads one file and says so.
+      // Its partials @include each other: Argdown's tool quietly includes
+      // each file once, claimgraph refuses the cycle at the call.
       {"include-test.argdown", Difference::include},
       // Files named _x are partials, which Argdown's tool does not export
-      // on their own; both also @include each other.
+      // on their own; both also @include each other (a cycle, as above).
       {"_partial1.argdown", Difference::partial},
       {"_partial2.argdown", Difference::partial},
   };

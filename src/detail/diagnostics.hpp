@@ -22,6 +22,50 @@ namespace claimgraph::detail {
 struct TooManyErrors {};  // the error budget is spent
 struct Fatal {};          // a limit was hit: nothing more can be read
 
+/// Where the parts of a text made of several files come from (Argdown's
+/// @include puts one file into another): each piece of the text is a run of
+/// bytes of one file, so that a diagnostic names the file, line and column
+/// where the bytes are written.
+class TextOrigins {
+ public:
+  /// Adds a file; returns its number. The text must outlive this object.
+  std::size_t add_file(std::string name, std::string_view text) {
+    files_.push_back({std::move(name), text, LineIndex(text)});
+    return files_.size() - 1;
+  }
+  /// Bytes [at, at + length) of the whole text are bytes [offset, offset +
+  /// length) of file `file`. Pieces are added in order.
+  void add_piece(std::size_t at, std::size_t file, std::size_t offset, std::size_t length) {
+    if (length > 0) pieces_.push_back({at, file, offset});
+  }
+  /// The name, line and column of byte `offset` of file `file`.
+  [[nodiscard]] std::pair<std::string, std::pair<std::size_t, std::size_t>> locate_in(std::size_t file,
+                                                                                     std::size_t offset) {
+    File& f = files_[file];
+    return {f.name, f.lines.locate(std::min(offset, f.text.size()))};
+  }
+  /// The file, line and column of byte `offset` of the whole text.
+  [[nodiscard]] std::pair<std::string, std::pair<std::size_t, std::size_t>> locate(std::size_t offset) {
+    if (pieces_.empty()) return {files_.empty() ? std::string() : files_[0].name, {1, 1}};
+    auto it = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
+                               [](std::size_t o, const Piece& p) { return o < p.at; });
+    if (it != pieces_.begin()) --it;
+    return locate_in(it->file, it->offset + (offset >= it->at ? offset - it->at : 0));
+  }
+
+ private:
+  struct File {
+    std::string name;
+    std::string_view text;
+    LineIndex lines;
+  };
+  struct Piece {
+    std::size_t at, file, offset;
+  };
+  std::vector<File> files_;
+  std::vector<Piece> pieces_;
+};
+
 class TextDiagnostics {
  public:
   TextDiagnostics(std::string_view text, std::string file_name, std::size_t max_errors, std::size_t max_warnings)
@@ -61,6 +105,20 @@ class TextDiagnostics {
     add(Severity::error, offset, std::move(pointer), std::move(message), limit);
     throw Fatal{};
   }
+  // An error or a warning placed by the caller (in a file the text is made
+  // of), ordered among the others as if at `offset`.
+  void error_at(std::size_t offset, Location where, std::string message, std::optional<Limit> limit = std::nullopt) {
+    parse_ = true;
+    push(offset, Diagnostic{Severity::error, std::move(where), std::move(message), limit});
+  }
+  void warning_at(std::size_t offset, Location where, std::string message) {
+    if (warnings_ >= max_warnings_) {
+      ++suppressed_;
+      return;
+    }
+    ++warnings_;
+    push(offset, Diagnostic{Severity::warning, std::move(where), std::move(message)});
+  }
   void warning(std::size_t offset, std::string message) { warning(offset, {}, std::move(message)); }
   void warning(std::size_t offset, std::string pointer, std::string message) {
     if (warnings_ >= max_warnings_) {
@@ -83,10 +141,14 @@ class TextDiagnostics {
 
   [[nodiscard]] bool failed() const noexcept { return errors_ > 0; }
 
+  // The text is made of several files: diagnostics name the file each
+  // offset comes from. `origins` must outlive this object.
+  void set_origins(TextOrigins* origins) { origins_ = origins; }
+
   // "FILE:LINE:COLUMN" of an offset, for messages that point elsewhere.
   [[nodiscard]] std::string location(std::size_t offset) {
-    auto [line, column] = lines_.locate(std::min(offset, text_.size()));
-    return file_name_ + ":" + std::to_string(line) + ":" + std::to_string(column);
+    auto [file, place] = locate(offset);
+    return file + ":" + std::to_string(place.first) + ":" + std::to_string(place.second);
   }
 
   // Runs `read`, which reports here and may stop early (TooManyErrors when
@@ -128,20 +190,30 @@ class TextDiagnostics {
  private:
   void add(Severity severity, std::size_t offset, std::string pointer, std::string message,
            std::optional<Limit> limit = std::nullopt) {
-    auto [line, column] = lines_.locate(std::min(offset, text_.size()));
-    entries_.push_back({offset, Diagnostic{severity, Location{file_name_, line, column, std::move(pointer)},
-                                           std::move(message), limit}});
-    if (severity == Severity::error && ++errors_ >= max_errors_) throw TooManyErrors{};
+    auto [file, place] = locate(offset);
+    push(offset, Diagnostic{severity, Location{std::move(file), place.first, place.second, std::move(pointer)},
+                            std::move(message), limit});
+  }
+  void push(std::size_t offset, Diagnostic diagnostic) {
+    const bool error = diagnostic.severity == Severity::error;
+    entries_.push_back({offset, std::move(diagnostic)});
+    if (error && ++errors_ >= max_errors_) throw TooManyErrors{};
   }
   // A note about the whole file, after everything else.
   void note(std::string message) {
     entries_.push_back({text_.size(), Diagnostic{Severity::note, Location{file_name_, 0, 0, ""}, std::move(message)}});
   }
 
+  std::pair<std::string, std::pair<std::size_t, std::size_t>> locate(std::size_t offset) {
+    if (origins_ != nullptr) return origins_->locate(offset);
+    return {file_name_, lines_.locate(std::min(offset, text_.size()))};
+  }
+
   struct Entry {
     std::size_t offset;
     Diagnostic diagnostic;
   };
+  TextOrigins* origins_ = nullptr;
   std::string_view text_;
   std::string file_name_;
   std::size_t max_errors_;

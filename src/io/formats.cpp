@@ -312,6 +312,7 @@ std::string part_path(const OutputFormat& format, std::string_view path, std::st
 
 Input read_input(const std::string& path, const InputFormat* format, ReadOptions options) {
   options.file_name = path == "-" ? std::string("<stdin>") : path;
+  if (path != "-") options.path = path;
   const InputText input = InputText::open(path, options.limits.max_input_bytes);
   const InputFormat& chosen = format != nullptr ? *format : detect_input_format(path, input.text(), options.limits);
   return Input{chosen.read(input.text(), options), &chosen};

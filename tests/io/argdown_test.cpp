@@ -407,12 +407,116 @@ TEST(ArgdownReaderTest, SyntaxErrorsSayWhereAndWhat) {
   EXPECT_EQ(parse_errors("// only a comment\n"),
             (Lines{"f.argdown:2:1: error: empty Argdown document: expected a statement, an argument or a heading"}));
   EXPECT_EQ(parse_errors("[A]: a\n\n@include(other.argdown)\n"),
-            (Lines{"f.argdown:3:1: error: @include(other.argdown) is a feature of Argdown's command-line tool, not of "
-                   "the language: claimgraph reads one file; inline the included files first (argdown compile)"}));
+            (Lines{"f.argdown:3:1: error: @include(other.argdown): an @include is followed relative to the including "
+                   "file, and f.argdown is not a file; read the case by its path, or inline the included files"}));
   EXPECT_EQ(parse_errors("[A]: see [the\ncode](https://example.org)\n"),
             (Lines{"f.argdown:1:10: error: a link's text and address must each be on one line"}));
   EXPECT_EQ(parse_errors("[A]: caf\xE9\n"),
             (Lines{"f.argdown:1:9: error: a byte that is not UTF-8: an Argdown file is UTF-8 text"}));
+}
+
+// --- @include ------------------------------------------------------------------------------
+
+// A case split across files, as Argdown's command-line tool reads it.
+class ArgdownIncludeTest : public ::testing::Test {
+ protected:
+  // Reads `name` in the scratch directory as the program does: by its path.
+  ReadOptions at(const std::string& name) {
+    ReadOptions o;
+    o.path = (dir_.path() / name).string();
+    o.file_name = name;  // relative, so that messages are the same on every machine
+    return o;
+  }
+  void put(const std::string& name, const std::string& text) {
+    fs::create_directories((dir_.path() / name).parent_path());
+    test::write_text(dir_.path() / name, text);
+  }
+  ReadResult read(const std::string& name, const ReadOptions* o = nullptr) {
+    return read_argdown(test::read_text(dir_.path() / name), o != nullptr ? *o : at(name));
+  }
+  template <class E = ParseError>
+  Lines errors(const std::string& name, const ReadOptions* o = nullptr) {
+    return rejected<E>(test::read_text(dir_.path() / name), o != nullptr ? *o : at(name));
+  }
+  test::TempDir dir_;
+};
+
+TEST_F(ArgdownIncludeTest, AnIncludedFileReadsAsIfWrittenInPlace) {
+  put("parts/contract.argdown", "[Breach]: AWS breached the agreement.\n  + [Notice]: No notice. #evidence\n");
+  put("parts/antitrust.argdown", "\xEF\xBB\xBF[Conspiracy]: AWS and Twitter conspired.\n  - [No contact]: None. #evidence\n");
+  put("case.argdown",
+      "# Contract\n\n@include(parts/contract.argdown)\n\n# Antitrust\n\n@include( parts/antitrust.argdown )\n");
+  const auto whole = read("case.argdown");
+  EXPECT_TRUE(whole.warnings.empty());
+  const auto inlined = read_argdown(
+      "# Contract\n\n[Breach]: AWS breached the agreement.\n  + [Notice]: No notice. #evidence\n\n\n# Antitrust\n\n"
+      "[Conspiracy]: AWS and Twitter conspired.\n  - [No contact]: None. #evidence\n\n",
+      options());
+  EXPECT_EQ(write(whole.graph), write(inlined.graph));
+  EXPECT_EQ(node(whole.graph, "Conspiracy").group, "Antitrust");
+  EXPECT_EQ(ids(whole.graph), (Lines{"Breach", "Notice", "Conspiracy", "No contact"}));
+}
+
+TEST_F(ArgdownIncludeTest, OneCallMayNameSeveralFilesRelativeToTheFileThatHoldsIt) {
+  put("a/one.argdown", "[One]: one\n\n@include(sub/two.argdown)\n");
+  put("a/sub/two.argdown", "[Two]: two\n");
+  put("b.argdown", "[Three]: three\n");
+  put("case.argdown", "@include(a/one.argdown, b.argdown)\n\n@include(b.argdown)\n");
+  const auto r = read("case.argdown");
+  EXPECT_EQ(ids(r.graph), (Lines{"One", "Two", "Three"}));
+  // Named a second time: included once, as Argdown's tool does, and said.
+  EXPECT_EQ(warnings(r), (Lines{"case.argdown:3:1: warning: @include(b.argdown) names \"b.argdown\" a second time; it "
+                                "is included once, where it was first named"}));
+}
+
+TEST_F(ArgdownIncludeTest, ErrorsNameTheFileLineAndColumnWhereTheyAreWritten) {
+  put("parts/bad.argdown", "[B]: fine\n\n[C]: a \\");
+  put("case.argdown", "[A]: a\n\n@include(parts/bad.argdown)\n\n[D]: d {x: [1]; y: 2}\n");
+  EXPECT_EQ(errors("case.argdown"),
+            (Lines{"parts/bad.argdown:3:8: error: a backslash escapes the character after it, and none follows on this "
+                   "line; write \\\\ for a backslash",
+                   "case.argdown:5:15: error: data block: expected ',' or '}' after the value of \"x\""}));
+}
+
+TEST_F(ArgdownIncludeTest, CyclesDepthAndMissingFilesAreRefusedAtTheCall) {
+  put("loop/a.argdown", "[A]: a\n\n@include(b.argdown)\n");
+  put("loop/b.argdown", "[B]: b\n\n  @include(a.argdown)\n");
+  EXPECT_EQ(errors("loop/a.argdown"),
+            (Lines{"loop/b.argdown:3:3: error: @include(a.argdown) includes \"loop/a.argdown\", which is being read "
+                   "already: a file cannot include itself, directly or through the files it includes"}));
+  put("self.argdown", "[S]: s @include(self.argdown)\n");
+  EXPECT_EQ(errors("self.argdown"),
+            (Lines{"self.argdown:1:8: error: @include(self.argdown) includes \"self.argdown\", which is being read "
+                   "already: a file cannot include itself, directly or through the files it includes"}));
+  for (int i = 0; i <= 20; ++i) {
+    put("deep/d" + std::to_string(i) + ".argdown",
+        i < 20 ? "@include(d" + std::to_string(i + 1) + ".argdown)\n" : std::string("[Z]: z\n"));
+  }
+  EXPECT_EQ(errors("deep/d0.argdown"),
+            (Lines{"deep/d16.argdown:1:1: error: @include(d17.argdown): includes nest more than 16 files deep; include "
+                   "the files from fewer levels"}));
+  put("missing.argdown", "[M]: m\n\n@include(nowhere.argdown)\n");
+  const auto missing = errors("missing.argdown");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_TRUE(missing[0].starts_with("missing.argdown:3:1: error: @include(nowhere.argdown): cannot read "
+                                     "\"nowhere.argdown\": "))
+      << missing[0];
+  // "@include()" and an unclosed call are text, as the tool leaves them.
+  put("plain.argdown", "[P]: write @include() here, or @include( there\n");
+  EXPECT_EQ(ids(read("plain.argdown").graph), (Lines{"P"}));
+}
+
+TEST_F(ArgdownIncludeTest, TheSizeLimitCountsEveryFileIncluded) {
+  put("big1.argdown", "[Big 1]: " + std::string(300, 'x') + "\n");
+  put("big2.argdown", "[Big 2]: " + std::string(300, 'x') + "\n");
+  put("case.argdown", "[A]: a\n\n@include(big1.argdown, big2.argdown)\n");
+  ReadOptions o = at("case.argdown");
+  o.limits.max_input_bytes = 500;  // each file alone fits, not both
+  const auto lines = errors<ValidationError>("case.argdown", &o);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_NE(lines[0].find("the file and the files it includes exceed the limit of 500 bytes together"),
+            std::string::npos)
+      << lines[0];
 }
 
 TEST(ArgdownReaderTest, EveryBrokenBlockIsReported) {

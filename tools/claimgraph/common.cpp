@@ -89,6 +89,7 @@ const io::ReadResult& load_graph(const InputOptions& input) {
       input.from != nullptr ? *input.from : io::detect_input_format(input.file, text.text(), input.limits);
   io::ReadOptions options;
   options.file_name = name;
+  if (input.file != "-") options.path = input.file;
   options.limits = input.limits;
   io::ReadResult result = format.read(text.text(), options);
   loaded_format = &format;

@@ -27,6 +27,10 @@ namespace claimgraph::io {
 struct ReadOptions {
   /// The name used in diagnostics (a path, or "<stdin>").
   std::string file_name = "<input>";
+  /// The file the text was read from, for a format whose files name other
+  /// files relative to themselves (Argdown's @include); empty when the text
+  /// has no file (standard input, memory), and then it cannot include one.
+  std::string path = {};
   /// Resource limits. Each reader's header says which it checks and how.
   Limits limits;
   /// Errors reported before the reader stops looking for more.

@@ -8,6 +8,7 @@
 #include "claimgraph/graph.hpp"
 #include "detail/diagnostics.hpp"
 #include "detail/text.hpp"
+#include "io/argdown/include.hpp"
 #include "io/argdown/lexer.hpp"
 #include "io/argdown/mapping.hpp"
 #include "io/argdown/model.hpp"
@@ -47,35 +48,34 @@ std::optional<std::size_t> invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-// What must hold before the text is lexed: it is UTF-8, and it calls for no
-// other file. Each breach stops the read.
+// What must hold before the text is lexed: it is UTF-8. A breach stops the read.
 void check_text(std::string_view text, detail::TextDiagnostics& diagnostics) {
   if (auto bad = invalid_utf8(text)) {
     diagnostics.parse_error(*bad, "a byte that is not UTF-8: an Argdown file is UTF-8 text");
     throw detail::Fatal{};
   }
-  // Argdown's command-line tool replaces @include(FILE) with the file
-  // before parsing (anywhere in the text, as here); the language itself
-  // has no includes, and this reader reads one text.
-  const std::size_t open = argdown::include_call.size();
-  for (std::size_t at = text.find(argdown::include_call); at != std::string_view::npos;
-       at = text.find(argdown::include_call, at + 1)) {
-    const std::size_t close = text.find(')', at + open);
-    if (close == std::string_view::npos) break;
-    if (close == at + open) continue;
-    const std::string_view call = text.substr(at, close + 1 - at);
-    diagnostics.parse_error(at, std::string(call) +
-                                    " is a feature of Argdown's command-line tool, not of the language: "
-                                    "claimgraph reads one file; inline the included files first "
-                                    "(argdown compile)");
-    throw detail::Fatal{};
-  }
 }
 
 // The stages, each on what the one before made; the graph stays empty
-// while there are errors.
-Graph read(std::string_view text, detail::TextDiagnostics& diagnostics, const Limits& limits) {
+// while there are errors. `included` keeps the files @include brings in
+// (io/argdown/include.hpp) for as long as the diagnostics point into them.
+Graph read(std::string_view text, const ReadOptions& options, detail::TextDiagnostics& diagnostics,
+           argdown::Included& included) {
+  const Limits& limits = options.limits;
   diagnostics.check_input_size(limits.max_input_bytes);
+  if (argdown::has_include(text)) {
+    included = argdown::expand_includes(text, options.path, options.file_name, limits, diagnostics);
+    diagnostics.set_origins(included.origins.get());
+    if (included.text.size() > limits.max_input_bytes) {
+      diagnostics.fatal(0, Limit::input_bytes,
+                        "the file and the files it includes exceed the limit of " +
+                            std::to_string(limits.max_input_bytes) + " bytes together");
+    }
+    // Read on past a file that could not be included, to report everything
+    // at once; but a text left empty by it has nothing more to say.
+    if (diagnostics.failed() && detail::only_whitespace(included.text)) return Graph{};
+    text = included.text;
+  }
   check_text(text, diagnostics);
   const std::size_t start = text.size() - detail::without_bom(text).size();  // past a byte order mark
   argdown::Lexed lexed = argdown::lex(text, start);
@@ -90,9 +90,10 @@ Graph read(std::string_view text, detail::TextDiagnostics& diagnostics, const Li
 }  // namespace
 
 ReadResult read_argdown(std::string_view text, const ReadOptions& options) {
+  argdown::Included included;  // declared first: the diagnostics point into it until they are made
   detail::TextDiagnostics diagnostics(text, options.file_name, options.max_errors, options.max_warnings);
   Graph graph;
-  auto warnings = diagnostics.collect([&] { graph = read(text, diagnostics, options.limits); });
+  auto warnings = diagnostics.collect([&] { graph = read(text, options, diagnostics, included); });
   return ReadResult{std::move(graph), std::move(warnings)};
 }
 
