@@ -129,6 +129,13 @@ TEST_F(NewCliTest, AnUnknownTemplateGetsTheNearestNameAndTheList) {
   EXPECT_EQ(r.err, "claimgraph: error: --template contrakt:k: no template named \"contrakt\"; did you mean "
                    "\"contract\"? The templates are " +
                        shipped_list() + " (claimgraph templates lists them with their sources)\n");
+  // The words of a title find the template too.
+  const RunResult titled = run_claimgraph({"new", "--template", "breach of contract"});
+  EXPECT_EQ(titled.status, 2);
+  EXPECT_NE(titled.err.find("no template named \"breach of contract\"; did you mean \"contract\" (Breach of "
+                            "contract)? The templates are "),
+            std::string::npos)
+      << titled.err;
 }
 
 TEST_F(NewCliTest, TheSameTemplateTwiceWithoutPrefixesIsRefused) {

@@ -97,7 +97,22 @@ const TemplateEntry& TemplateCatalog::at(std::string_view name) const {
     throw Error("no template named " + detail::shown(name) + ": no templates were found (looked in " +
                 (where.empty() ? std::string("no directory") : where) + ")");
   }
-  const std::string suggestion = did_you_mean(name, names);
+  std::string suggestion = did_you_mean(name, names);
+  if (suggestion.empty()) {
+    // The one template whose title holds the words ("breach of contract").
+    std::vector<std::string> titles;
+    for (const auto& e : entries_) {
+      try {
+        titles.push_back(read(e, Limits{}).title());
+      } catch (const std::exception&) {
+        titles.emplace_back();  // a broken template is reported when it is used
+      }
+    }
+    const std::vector<std::string_view> views(titles.begin(), titles.end());
+    if (auto only = detail::containing(name, views)) {
+      suggestion = "; did you mean " + detail::shown(entries_[*only].name) + " (" + titles[*only] + ")?";
+    }
+  }
   throw Error("no template named " + detail::shown(name) + (suggestion.empty() ? "; the" : suggestion + " The") +
               " templates are " + list + " (claimgraph templates lists them with their sources)");
 }
