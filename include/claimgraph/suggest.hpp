@@ -15,7 +15,7 @@ namespace claimgraph {
 /// the same name in other case or punctuation ("Fair-Use" for "fair_use");
 /// a synonym a lawyer types, when its meaning is a candidate ("attacks" or
 /// "rebuts" for "contradicts", "defence" for "counterclaim", "exhibit" or
-/// "fact" for "evidence", "md" for "markdown"); the nearest plausible typo
+/// "fact" for "evidence"); the nearest plausible typo
 /// (an edit distance of about a third of the word's length, at least 1,
 /// counting transpositions; ties go to the first); the one candidate that
 /// contains the word (4 letters or more), when only one does.

@@ -168,8 +168,6 @@ void fold_name(std::string_view s, std::string& out) {
 
 }  // namespace
 
-std::span<const std::pair<std::string_view, std::string_view>> synonyms() noexcept { return synonym_table; }
-
 std::optional<std::string> nearest(std::string_view word, std::span<const std::string_view> candidates) {
   std::string w, c;
   fold_name(word, w);

@@ -55,10 +55,6 @@ void append_utf8(std::string& out, char32_t cp);
 [[nodiscard]] std::optional<std::size_t> containing(std::string_view word,
                                                     std::span<const std::string_view> candidates);
 
-/// The synonyms nearest() knows, folded (lower case, no punctuation), each
-/// with the name it means.
-[[nodiscard]] std::span<const std::pair<std::string_view, std::string_view>> synonyms() noexcept;
-
 /// Maps byte offsets of a text to 1-based line and column (columns count
 /// code points); the line table is built on first use, so a file without
 /// problems never pays for it.
