@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/version.hpp>
+#include <regex>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -91,8 +94,19 @@ TEST_F(CliTest, SubcommandHelp) {
 TEST_F(CliTest, Version) {
   const RunResult r = claimgraph({"--version"});
   EXPECT_EQ(r.status, 0);
-  EXPECT_EQ(r.out, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING + "\n");
-  EXPECT_EQ(r.out, "claimgraph 0.1.0\n");
+  const auto lines = test::lines_of(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines[0], std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
+  EXPECT_EQ(lines[0], "claimgraph 0.1.0");
+  // Every library it was built with, each with a dotted version; Boost's is
+  // the one these tests are built with.
+  EXPECT_TRUE(std::regex_match(lines[1], std::regex("Built with Boost [0-9.]+, Graphviz [0-9.]+, nlohmann/json [0-9.]+, "
+                                                    "cairo [0-9.]+, librsvg [0-9.]+, CLI11 [0-9.]+, spdlog [0-9.]+, "
+                                                    "fmt [0-9.]+\\.")))
+      << lines[1];
+  const std::string boost = std::to_string(BOOST_VERSION / 100000) + "." + std::to_string(BOOST_VERSION / 100 % 1000) +
+                            "." + std::to_string(BOOST_VERSION % 100);
+  EXPECT_NE(lines[1].find("Boost " + boost + ","), std::string::npos) << lines[1];
   EXPECT_EQ(r.err, "");
 }
 

@@ -4,6 +4,7 @@
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <spdlog/version.h>
 
 #include <CLI/CLI.hpp>
 #include <exception>
@@ -11,6 +12,7 @@
 
 #include "check.hpp"
 #include "claimgraph/error.hpp"
+#include "claimgraph/io/versions.hpp"
 #include "common.hpp"
 #include "evaluate.hpp"
 #include "export.hpp"
@@ -26,6 +28,23 @@ using cli::ExitCode;
 
 namespace {
 int code(ExitCode c) { return static_cast<int>(c); }
+
+// "claimgraph 0.1.0" and the libraries it was built with, as `dot -V` and
+// `pandoc --version` name theirs.
+std::string version_text() {
+  std::string out = "claimgraph " CLAIMGRAPH_VERSION "\nBuilt with";
+  auto libraries = claimgraph::io::library_versions();
+  libraries.push_back({"CLI11", CLI11_VERSION});
+  libraries.push_back({"spdlog", std::to_string(SPDLOG_VER_MAJOR) + "." + std::to_string(SPDLOG_VER_MINOR) + "." +
+                                     std::to_string(SPDLOG_VER_PATCH)});
+  libraries.push_back(
+      {"fmt", std::to_string(FMT_VERSION / 10000) + "." + std::to_string(FMT_VERSION / 100 % 100) + "." +
+                  std::to_string(FMT_VERSION % 100)});
+  for (std::size_t i = 0; i < libraries.size(); ++i) {
+    out += (i == 0 ? " " : ", ") + std::string(libraries[i].name) + " " + libraries[i].version;
+  }
+  return out + ".";
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -33,7 +52,7 @@ int main(int argc, char** argv) {
                ": argument and claim graphs of legal theories.\n"
                "Checks which claims lack evidence and exports diagrams and data.",
                "claimgraph"};
-  app.set_version_flag("--version", "claimgraph " CLAIMGRAPH_VERSION);
+  app.set_version_flag("--version", version_text, "Print the version and the libraries it was built with, and exit");
   bool verbose = false;
   bool quiet = false;
   app.add_flag("-v,--verbose", verbose, "Print progress and timings on stderr");
