@@ -33,3 +33,12 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/claimgraphConfigVer
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/claimgraphConfig.cmake
   ${CMAKE_CURRENT_BINARY_DIR}/claimgraphConfigVersion.cmake
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/claimgraph)
+
+# The manual page and shell completion, where man, bash-completion and zsh
+# look for them.
+if(TARGET claimgraph_manpage)
+  install(FILES ${PROJECT_BINARY_DIR}/claimgraph.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  install(FILES tools/completion/claimgraph.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+    RENAME claimgraph)
+  install(FILES ${PROJECT_BINARY_DIR}/_claimgraph DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
+endif()
