@@ -18,6 +18,8 @@
 #include "import.hpp"
 #include "lint.hpp"
 #include "render.hpp"
+#include "serve.hpp"
+#include "watch.hpp"
 
 namespace cli = claimgraph::cli;
 using cli::ExitCode;
@@ -47,6 +49,8 @@ int main(int argc, char** argv) {
   auto iccma = cli::setup_iccma(app);
   auto renderer = cli::setup_render(app);
   auto importer = cli::setup_import(app);
+  auto server = cli::setup_serve(app);
+  auto watcher = cli::setup_watch(app);
 
   try {
     app.parse(argc, argv);
@@ -70,6 +74,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("iccma")) return cli::run_iccma(*iccma);
     if (app.got_subcommand("render")) return cli::run_render(*renderer);
     if (app.got_subcommand("import")) return cli::run_import(*importer);
+    if (app.got_subcommand("serve")) return cli::run_serve(*server);
+    if (app.got_subcommand("watch")) return cli::run_watch(*watcher);
     return code(ExitCode::bad_input);
   } catch (const claimgraph::InputError& e) {
     for (const auto& d : e.diagnostics()) {
