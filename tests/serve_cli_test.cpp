@@ -63,8 +63,8 @@ void save_by_rename(const fs::path& path, const std::string& text) {
 class ServeCliTest : public test::ProgramTest {
  protected:
   // Starts `claimgraph serve FILE --port 0 ARGS...` and reads its port from what it prints.
-  void start(const std::vector<std::string>& args = {}) {
-    std::vector<std::string> argv{test::program(), "serve", file_.string(), "--port", "0"};
+  void start(const std::vector<std::string>& args = {}, std::vector<std::string> argv = {}) {
+    argv.insert(argv.end(), {test::program(), "serve", file_.string(), "--port", "0"});
     argv.insert(argv.end(), args.begin(), args.end());
     server_ = std::make_unique<Background>(argv);
     ASSERT_TRUE(server_->wait_for_stderr("(Ctrl-C stops)\n")) << server_->err();
@@ -218,6 +218,28 @@ TEST_F(ServeCliTest, ATakenPortExitsThree) {
   const auto r = claimgraph({"serve", file_.string(), "--port", std::to_string(port_)});
   EXPECT_EQ(r.status, 3) << r.err;
   EXPECT_NE(r.err.find("cannot listen on 127.0.0.1 port " + std::to_string(port_)), std::string::npos) << r.err;
+  EXPECT_EQ(server_->stop(SIGINT), 0) << server_->err();
+}
+
+TEST_F(ServeCliTest, OpenRunsXdgOpenOnTheAddress) {
+  write_text(file_, case_text("Opened"));
+  const fs::path bin = dir_ / "bin";
+  fs::create_directory(bin);
+  write_text(bin / "xdg-open", "#!/bin/sh\necho \"$1\" > \"$(dirname \"$0\")/opened\"\n");
+  fs::permissions(bin / "xdg-open", fs::perms::owner_all);
+  start({"--open"}, {"/usr/bin/env", "PATH=" + bin.string() + ":/usr/bin:/bin"});
+  ASSERT_TRUE(eventually([&] { return fs::exists(bin / "opened") && !read_text(bin / "opened").empty(); }));
+  EXPECT_EQ(read_text(bin / "opened"), "http://127.0.0.1:" + std::to_string(port_) + "/\n");
+  EXPECT_EQ(server_->stop(SIGINT), 0) << server_->err();
+}
+
+TEST_F(ServeCliTest, OpenWithoutXdgOpenOnlyWarns) {
+  write_text(file_, case_text("Not opened"));
+  start({"--open"}, {"/usr/bin/env", "PATH=" + dir_.path().string()});
+  EXPECT_TRUE(server_->wait_for_stderr("warning: --open: xdg-open is not installed; open http://127.0.0.1:" +
+                                       std::to_string(port_) + "/ in a browser"))
+      << server_->err();
+  EXPECT_EQ(http(port_, "GET", "/").status, 200);
   EXPECT_EQ(server_->stop(SIGINT), 0) << server_->err();
 }
 
