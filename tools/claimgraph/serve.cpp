@@ -265,6 +265,7 @@ int run_serve(const ServeOptions& options) {
   }
   StopSignals signals;  // before any thread starts: each inherits the blocked signals
   const io::OutputFormat& format = served_format();
+  FileWatch watch(options.input.file);  // before the first read: a save during it is seen
   Site site;
   bool readable = false;
   site.publish(build_page(options, format, site.next_version(), readable));
@@ -365,7 +366,6 @@ int run_serve(const ServeOptions& options) {
   std::cerr << "claimgraph: serving " << url << " (Ctrl-C stops)" << std::endl;
   pid_t opener = options.open ? open_in_browser(url) : -1;
 
-  FileWatch watch(options.input.file);
   while (!signals.wait(FileWatch::interval) && !listening_ended) {
     if (opener > 0 && ::waitpid(opener, nullptr, WNOHANG) == opener) opener = -1;
     if (!watch.changed()) continue;
