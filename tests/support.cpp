@@ -28,6 +28,7 @@ std::string dot_program() { return CLAIMGRAPH_DOT_PROGRAM; }
 std::string xmllint_program() { return CLAIMGRAPH_XMLLINT_PROGRAM; }
 std::string node_program() { return CLAIMGRAPH_NODE_PROGRAM; }
 std::string chromium_program() { return CLAIMGRAPH_CHROMIUM_PROGRAM; }
+std::string chromedriver_program() { return CLAIMGRAPH_CHROMEDRIVER_PROGRAM; }
 std::string pandoc_program() { return CLAIMGRAPH_PANDOC_PROGRAM; }
 std::string unzip_program() { return CLAIMGRAPH_UNZIP_PROGRAM; }
 

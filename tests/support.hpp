@@ -36,6 +36,9 @@ namespace claimgraph::test {
 /// Chromium (or Chrome), for the tests that open the HTML page in a
 /// browser, or empty when it is not installed.
 [[nodiscard]] std::string chromium_program();
+/// ChromeDriver, which drives Chromium over WebDriver, or empty when it is
+/// not installed.
+[[nodiscard]] std::string chromedriver_program();
 
 /// Every graphs/*.json, sorted by name.
 [[nodiscard]] std::vector<std::filesystem::path> example_graphs();

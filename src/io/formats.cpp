@@ -124,6 +124,7 @@ void html(std::ostream& out, std::string_view, const Graph& graph, const Analyse
   HtmlOptions options;
   options.analyses = analyses;
   options.svg = svg;
+  options.live = s.live;
   write_html(out, graph, options);
 }
 
@@ -187,7 +188,7 @@ const std::array outputs = {
     OutputFormat{"html", "one self-contained HTML page to explore the case in a browser", html_extensions, one_file,
                  true,
                  Setting::legend | Setting::clusters | Setting::drawing | Setting::evaluation | Setting::style |
-                     Setting::hidden_below,
+                     Setting::hidden_below | Setting::live,
                  html, "docs/exports.md#html"},
     OutputFormat{"json", "canonical claimgraph JSON, for programs (a case file)", json_out_extensions, one_file, false,
                  0, json, "docs/exports.md#json"},

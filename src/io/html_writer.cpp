@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "detail/escape.hpp"
 #include "detail/json_members.hpp"
@@ -85,12 +86,58 @@ constexpr std::string_view head =
     "<html lang=\"en\">\n"
     "<head>\n"
     "<meta charset=\"utf-8\">\n"
-    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    // Nothing may be fetched: the page is all there is.
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+
+// Nothing may be fetched: the page is all there is. A page served live may
+// also connect to the server it came from, for the news of each save.
+constexpr std::string_view policy =
     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
-    "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
-    "<meta name=\"generator\" content=\"claimgraph\">\n"
-    "<title>";
+    "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
+constexpr std::string_view live_policy =
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
+    "style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'\">\n";
+
+// The head up to and including the style sheet.
+void append_head(std::string& buf, std::string_view title, const HtmlLive* live) {
+  buf += head;
+  buf += live != nullptr ? live_policy : policy;
+  buf += "<meta name=\"generator\" content=\"claimgraph\">\n";
+  if (live != nullptr) {
+    buf += "<meta name=\"claimgraph-live\" content=\"";
+    buf += std::to_string(live->version);
+    buf += "\">\n";
+  }
+  buf += "<title>";
+  detail::append_html_text(buf, title);
+  buf += "</title>\n<style>\n";
+  buf += detail::html_page_css;
+  if (live != nullptr) buf += detail::html_live_css;
+  buf += "</style>\n</head>\n";
+}
+
+// A page served live runs the script that follows the server, before
+// page.js (it notes the drawing's bounds before page.js moves them).
+void append_live_script(std::string& buf, const HtmlLive* live) {
+  if (live == nullptr) return;
+  buf += "<script>\n";
+  buf += detail::html_live_js;
+  buf += "</script>\n";
+}
+
+// "2 warnings about the case", then each as the program prints it.
+void append_notes(std::string& buf, const std::vector<std::string>& notes) {
+  if (notes.empty()) return;
+  buf += "<details class=\"cg-notes\">\n<summary>";
+  buf += std::to_string(notes.size());
+  buf += notes.size() == 1 ? " warning" : " warnings";
+  buf += " about the case (claimgraph lint explains each)</summary>\n<ul>\n";
+  for (const auto& note : notes) {
+    buf += "<li><code>";
+    detail::append_html_text(buf, note);
+    buf += "</code></li>\n";
+  }
+  buf += "</ul>\n</details>\n";
+}
 
 constexpr std::string_view toolbar =
     "<div class=\"cg-toolbar\">\n"
@@ -143,11 +190,8 @@ void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& option
   std::string& buf = output.text();
 
   const std::string_view title = graph.title ? std::string_view(*graph.title) : std::string_view("claimgraph");
-  buf += head;
-  detail::append_html_text(buf, title);
-  buf += "</title>\n<style>\n";
-  buf += detail::html_page_css;
-  buf += "</style>\n</head>\n<body>\n<header class=\"cg-header\">\n<h1>";
+  append_head(buf, title, options.live);
+  buf += "<body>\n<header class=\"cg-header\">\n<h1>";
   detail::append_html_text(buf, title);
   buf += "</h1>\n";
   if (graph.description) {
@@ -158,6 +202,7 @@ void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& option
   buf += "<p class=\"cg-summary\">";
   append_summary(buf, graph, options);
   buf += "</p>\n";
+  if (options.live != nullptr) append_notes(buf, options.live->notes);
   buf += toolbar;
 
   const std::size_t before = buf.size();
@@ -183,9 +228,71 @@ void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& option
     append_edge(buf, graph, i, options.analyses);
     output.flush_if_full();
   }
-  buf += "]}\n</script>\n<script>\n";
+  buf += "]}\n</script>\n";
+  append_live_script(buf, options.live);
+  buf += "<script>\n";
   buf += detail::html_page_js;
   buf += "</script>\n</body>\n</html>\n";
+  output.flush();
+}
+
+namespace {
+
+// A problem as the program prints it, "case.json:12:5: error: message", with
+// its place and its severity set apart for the eye; the text is unchanged.
+void append_problem(std::string& buf, std::string_view line) {
+  std::size_t at = std::string_view::npos;
+  std::string_view severity;
+  for (std::string_view s : {std::string_view("error"), std::string_view("warning"), std::string_view("note")}) {
+    const std::size_t found = line.find(std::string(": ").append(s).append(": "));
+    if (found < at) {
+      at = found;
+      severity = s;
+    }
+  }
+  if (at == std::string_view::npos) {
+    detail::append_html_text(buf, line);
+    return;
+  }
+  buf += "<span class=\"cg-where\">";
+  detail::append_html_text(buf, line.substr(0, at + 1));
+  buf += "</span> <span class=\"cg-";
+  buf += severity;
+  buf += "\">";
+  buf += severity;
+  buf += "</span>: ";
+  detail::append_html_text(buf, line.substr(at + severity.size() + 4));
+}
+
+}  // namespace
+
+void write_html_problems(std::ostream& out, std::string_view name, const std::vector<std::string>& problems,
+                         const HtmlLive& live) {
+  detail::OutputBuffer output(out);
+  std::string& buf = output.text();
+  // The heading names the file as people call it; the text gives the whole name.
+  const std::size_t slash = name.find_last_of('/');
+  const std::string title = std::string(slash == std::string_view::npos ? name : name.substr(slash + 1)) +
+                            " cannot be read";
+  append_head(buf, title, &live);
+  buf += "<body class=\"cg-problems\">\n<header class=\"cg-header\">\n<h1>";
+  detail::append_html_text(buf, title);
+  buf += "</h1>\n<p class=\"cg-summary\">claimgraph cannot read ";
+  detail::append_html_text(buf, name);
+  buf += problems.size() == 1 ? std::string(": the problem below stops it") :
+                                ": the " + std::to_string(problems.size()) + " problems below stop it";
+  buf += ". Each starts with where it is: the file, the line and the column. Correct the file and save it: the "
+         "diagram comes back here by itself, as you left it.</p>\n"
+         "</header>\n<main class=\"cg-problem-main\">\n<ul class=\"cg-problem-list\">\n";
+  for (const auto& problem : problems) {
+    buf += "<li><code>";
+    append_problem(buf, problem);
+    buf += "</code></li>\n";
+    output.flush_if_full();
+  }
+  buf += "</ul>\n</main>\n";
+  append_live_script(buf, &live);
+  buf += "</body>\n</html>\n";
   output.flush();
 }
 

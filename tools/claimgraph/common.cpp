@@ -105,6 +105,31 @@ const io::ReadResult& load_graph(const InputOptions& input) {
   return *graph;
 }
 
+io::Input read_graph(const InputOptions& input) {
+  io::ReadOptions options;
+  options.limits = input.limits;
+  return io::read_input(input.file, input.from, options);
+}
+
+std::vector<std::string> lint_messages(const io::ReadResult& input, const io::InputFormat& format,
+                                       const std::string& file) {
+  // An abstract framework (ICCMA) has arguments and attacks only: every
+  // rule about sources, parties and claims would fire on every node.
+  if (format.abstract) return {};
+  Stopwatch watch;
+  // Only the findings shown are worded (a large case may have many).
+  const auto findings = io::lint_input_first(input, input_name(file), io::ReadOptions{}.max_warnings);
+  spdlog::debug("linted in {:.3f} s", watch.lap());
+  std::vector<std::string> out;
+  out.reserve(findings.first.size() + 1);
+  for (const auto& f : findings.first) out.push_back(io::format(f));
+  if (findings.total > findings.first.size()) {
+    out.push_back(input_name(file) + ": note: " + std::to_string(findings.total - findings.first.size()) +
+                  " more lint findings not shown; claimgraph lint lists them all");
+  }
+  return out;
+}
+
 void write_output(const std::string& path, const std::string& input, const std::function<void(std::ostream&)>& write) {
   if (path.empty() || path == "-") {
     write(std::cout);
@@ -139,17 +164,8 @@ std::string describe(const Diagnostic& diagnostic) {
 void warn(const Diagnostic& diagnostic) { spdlog::warn("{}", describe(diagnostic)); }
 
 void warn_lint(const io::ReadResult& input, const std::string& file) {
-  // An abstract framework (ICCMA) has arguments and attacks only: every
-  // rule about sources, parties and claims would fire on every node.
-  if (!spdlog::should_log(spdlog::level::warn) || (loaded_format != nullptr && loaded_format->abstract)) return;
-  Stopwatch watch;
-  const auto findings = io::lint_input_first(input, input_name(file), io::ReadOptions{}.max_warnings);
-  spdlog::debug("linted in {:.3f} s", watch.lap());
-  for (const auto& f : findings.first) spdlog::warn("{}", io::format(f));
-  if (findings.total > findings.first.size()) {
-    spdlog::warn("{}: note: {} more lint findings not shown; claimgraph lint lists them all", input_name(file),
-                 findings.total - findings.first.size());
-  }
+  if (!spdlog::should_log(spdlog::level::warn) || loaded_format == nullptr) return;
+  for (const auto& message : lint_messages(input, *loaded_format, file)) spdlog::warn("{}", message);
 }
 
 }  // namespace claimgraph::cli

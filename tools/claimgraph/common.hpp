@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "claimgraph/analysis/abstract.hpp"
 #include "claimgraph/error.hpp"
@@ -90,6 +91,17 @@ void add_report_format_option(CLI::App& cmd, io::ReportFormat& format);
 /// never freed: tearing down a million-node graph only to exit costs a
 /// noticeable fraction of a run (compilers skip it for the same reason).
 [[nodiscard]] const io::ReadResult& load_graph(const InputOptions& input);
+
+/// Reads the input afresh, for the subcommands that read it again at each
+/// save (serve, watch): the result is the caller's, and nothing is printed.
+/// Throws InputError or IoError.
+[[nodiscard]] io::Input read_graph(const InputOptions& input);
+
+/// The lint findings of `input`, read in `format`, as warn_lint prints them
+/// (at most ReadOptions::max_warnings, then a count); none for an abstract
+/// framework.
+[[nodiscard]] std::vector<std::string> lint_messages(const io::ReadResult& input, const io::InputFormat& format,
+                                                     const std::string& file);
 
 /// Writes through `write` to `path` atomically, or to standard output when
 /// `path` is empty or "-". Refuses to overwrite `input`. Throws OutputError.

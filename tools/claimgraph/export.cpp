@@ -81,54 +81,69 @@ std::string drawn_by_render(const std::string& name) {
          std::string(picture->extensions.front());
 }
 
-std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
-  auto options = std::make_shared<ExportOptions>();
-  auto* cmd = app.add_subcommand("export", "Write the graph for people and programs: " + names(output_choices()));
-  add_input_options(*cmd, options->input);
-  add_choice(*cmd, "--to,-t", options->to, output_choices(), to_help(), drawn_by_render);
+void add_export_options(CLI::App& cmd, ExportOptions& options, const std::string& output_help) {
+  add_input_options(cmd, options.input);
+  add_choice(cmd, "--to,-t", options.to, output_choices(), to_help(), drawn_by_render);
   std::string parts;
   for (const auto& f : io::output_formats()) {
     if (!f.parts.empty()) parts += ". " + std::string(f.name) + ": " + parts_text(f);
   }
-  cmd->add_option("-o,--output", options->output, "Output file (default: standard output); written atomically" + parts);
-  auto& s = options->settings;
-  add_choice(*cmd, "--style", s.style, style_choices(), style_help() + " (" + formats_using(io::Setting::style) + ")");
-  cmd->add_flag("--no-legend", options->no_legend, "Leave out the legend (" + formats_using(io::Setting::legend) + ")");
-  cmd->add_flag("--no-clusters", options->no_clusters,
-                "Do not draw groups as clusters (" + formats_using(io::Setting::clusters) + ")");
-  cmd->add_flag("--evaluate", options->evaluate,
-                "Add each node's status (IN, OUT, UNDEC) and strength, and whether each claim is established (" +
-                    formats_using(io::Setting::evaluation) + ")");
-  cmd->add_flag("--bom", s.byte_order_mark,
-                "Begin each file with a UTF-8 byte order mark, for Excel (" +
-                    formats_using(io::Setting::byte_order_mark) + ")");
-  cmd->add_option("--diagram", s.diagram,
-                  "The rendered diagram to link at the end, e.g. made with claimgraph render (" +
-                      formats_using(io::Setting::diagram) + ")");
-  add_choice(*cmd, "--page", options->page, paper_choices(),
+  cmd.add_option("-o,--output", options.output, output_help + parts);
+  auto& s = options.settings;
+  add_choice(cmd, "--style", s.style, style_choices(), style_help() + " (" + formats_using(io::Setting::style) + ")");
+  cmd.add_flag("--no-legend", options.no_legend, "Leave out the legend (" + formats_using(io::Setting::legend) + ")");
+  cmd.add_flag("--no-clusters", options.no_clusters,
+               "Do not draw groups as clusters (" + formats_using(io::Setting::clusters) + ")");
+  cmd.add_flag("--evaluate", options.evaluate,
+               "Add each node's status (IN, OUT, UNDEC) and strength, and whether each claim is established (" +
+                   formats_using(io::Setting::evaluation) + ")");
+  cmd.add_flag("--bom", s.byte_order_mark,
+               "Begin each file with a UTF-8 byte order mark, for Excel (" +
+                   formats_using(io::Setting::byte_order_mark) + ")");
+  cmd.add_option("--diagram", s.diagram,
+                 "The rendered diagram to link at the end, e.g. made with claimgraph render (" +
+                     formats_using(io::Setting::diagram) + ")");
+  add_choice(cmd, "--page", options.page, paper_choices(),
              "The paper (default: letter); the diagram is fitted to its pages (" + formats_using(io::Setting::page) +
                  ")");
-  cmd->add_flag("--landscape", options->landscape,
-                "Turn the diagram's pages on their side; the report stays upright (" +
-                    formats_using(io::Setting::page) + ")");
-  add_view_options(*cmd, options->view);
-  add_render_limit_option(*cmd, options->input.limits);
+  cmd.add_flag("--landscape", options.landscape,
+               "Turn the diagram's pages on their side; the report stays upright (" +
+                   formats_using(io::Setting::page) + ")");
+  add_view_options(cmd, options.view);
+  add_render_limit_option(cmd, options.input.limits);
+}
+
+namespace {
+
+// "docx: pandoc": the programs some formats need, for the help.
+std::string programs_text() {
   std::string programs;
   for (const auto& f : io::output_formats()) {
     if (!f.program.empty()) programs += (programs.empty() ? "" : ", ") + std::string(f.name) + ": " + std::string(f.program);
   }
+  return programs;
+}
+
+}  // namespace
+
+std::shared_ptr<ExportOptions> setup_export(CLI::App& app) {
+  auto options = std::make_shared<ExportOptions>();
+  auto* cmd = app.add_subcommand("export", "Write the graph for people and programs: " + names(output_choices()));
+  add_export_options(*cmd, *options, "Output file (default: standard output); written atomically");
   cmd->footer("Exit status: 0 written; 2 unusable input or arguments; 3 the output could not be written: it cannot be "
-              "created,\nGraphviz could not draw the diagram inside it, or the program a format needs (" + programs +
-              ") is missing or failed.");
+              "created,\nGraphviz could not draw the diagram inside it, or the program a format needs (" +
+              programs_text() + ") is missing or failed.");
   return options;
 }
 
-int run_export(const ExportOptions& options) {
+const io::OutputFormat& export_format(const ExportOptions& options) {
   const io::OutputFormat& format = output_format(options);
   check_parts_output(format, options.output);  // refused before anything is read
   check_page(format, options);
-  const auto& input = load_graph(options.input);
-  warn_lint(input, options.input.file);
+  return format;
+}
+
+void write_export(const ExportOptions& options, const io::OutputFormat& format, const io::ReadResult& input) {
   const Shown shown =
       prepare_shown(input.graph, options.view, {format.analysed, format.analysed && options.evaluate});
   io::WriteSettings settings = options.settings;
@@ -144,13 +159,20 @@ int run_export(const ExportOptions& options) {
   if (format.parts.empty()) {
     write_output(options.output, options.input.file,
                  [&](std::ostream& out) { format.write(out, {}, *shown.graph, analyses, settings); });
-    return static_cast<int>(ExitCode::ok);
+    return;
   }
   // Each file is replaced atomically, in the order of the parts.
   for (std::string_view part : format.parts) {
     write_output(io::part_path(format, options.output, part), options.input.file,
                  [&](std::ostream& out) { format.write(out, part, *shown.graph, analyses, settings); });
   }
+}
+
+int run_export(const ExportOptions& options) {
+  const io::OutputFormat& format = export_format(options);
+  const auto& input = load_graph(options.input);
+  warn_lint(input, options.input.file);
+  write_export(options, format, input);
   return static_cast<int>(ExitCode::ok);
 }
 

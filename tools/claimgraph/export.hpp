@@ -25,6 +25,16 @@ struct ExportOptions {
   ViewOptions view;
 };
 
+/// Adds FILE and every option of `export` but the subcommand's own help
+/// (watch takes them too); `output_help` says what -o does.
+void add_export_options(CLI::App& cmd, ExportOptions& options, const std::string& output_help);
+/// The format to write, with the options checked against it, before
+/// anything is read. Throws UsageError.
+[[nodiscard]] const io::OutputFormat& export_format(const ExportOptions& options);
+/// Writes what `export` writes of `input`, read from options.input.file:
+/// the view, the analyses, then each file atomically. Throws as export does.
+void write_export(const ExportOptions& options, const io::OutputFormat& format, const io::ReadResult& input);
+
 /// Registers `export` on `app`.
 std::shared_ptr<ExportOptions> setup_export(CLI::App& app);
 /// Runs `export`; returns the exit status.

@@ -22,6 +22,8 @@
 #include "new.hpp"
 #include "render.hpp"
 #include "templates.hpp"
+#include "serve.hpp"
+#include "watch.hpp"
 
 namespace cli = claimgraph::cli;
 using cli::ExitCode;
@@ -70,6 +72,8 @@ int main(int argc, char** argv) {
   auto importer = cli::setup_import(app);
   auto starter = cli::setup_new(app);
   auto template_list = cli::setup_templates(app);
+  auto server = cli::setup_serve(app);
+  auto watcher = cli::setup_watch(app);
 
   try {
     app.parse(argc, argv);
@@ -95,6 +99,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("import")) return cli::run_import(*importer);
     if (app.got_subcommand("new")) return cli::run_new(*starter);
     if (app.got_subcommand("templates")) return cli::run_templates(*template_list);
+    if (app.got_subcommand("serve")) return cli::run_serve(*server);
+    if (app.got_subcommand("watch")) return cli::run_watch(*watcher);
     return code(ExitCode::bad_input);
   } catch (const claimgraph::InputError& e) {
     for (const auto& d : e.diagnostics()) {

@@ -35,6 +35,8 @@
 
 namespace claimgraph::io {
 
+struct HtmlLive;  // io/html_writer.hpp
+
 /// A format claimgraph reads.
 struct InputFormat {
   /// Its name, as --from gives it ("json", "aif", ...).
@@ -93,6 +95,9 @@ struct WriteSettings {
   /// The paper of a paged output (Setting::page); landscape turns its
   /// diagram pages.
   PageSetup page;
+  /// Set when `claimgraph serve` serves the output and keeps it up to date
+  /// (Setting::live; see io/html_writer.hpp); null for a file.
+  const HtmlLive* live = nullptr;
 };
 
 /// The settings of WriteSettings a writer reads, and --evaluate.
@@ -106,6 +111,7 @@ enum class Setting : std::uint16_t {
   style = 64,          ///< the diagram's colours
   hidden_below = 128,  ///< "+N more below" where a view's depth hid nodes
   page = 256,          ///< the paper, and whether its diagram pages are turned
+  live = 512,          ///< `live`: the page `claimgraph serve` serves and keeps up to date
 };
 
 /// A format claimgraph writes with `export`.
