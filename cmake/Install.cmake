@@ -40,5 +40,36 @@ if(TARGET claimgraph_manpage)
   install(FILES ${PROJECT_BINARY_DIR}/claimgraph.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
   install(FILES tools/completion/claimgraph.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
     RENAME claimgraph)
-  install(FILES ${PROJECT_BINARY_DIR}/_claimgraph DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
+  # zsh looks in share/zsh/vendor-completions for what the system's
+  # packages install (prefix /usr) and in share/zsh/site-functions under
+  # /usr/local: the prefix of the install, as it is then, decides.
+  install(CODE "
+    if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+      set(claimgraph_zsh_dir vendor-completions)
+    else()
+      set(claimgraph_zsh_dir site-functions)
+    endif()
+    file(INSTALL DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/zsh/\${claimgraph_zsh_dir}\"
+      TYPE FILE FILES \"${PROJECT_BINARY_DIR}/_claimgraph\")")
 endif()
+
+# A Debian package of everything installed: `cpack -G DEB` in the build
+# directory writes claimgraph_VERSION_ARCH.deb. Its Depends are computed by
+# dpkg-shlibdeps from the program's shared libraries; the headers and the
+# CMake package need the -dev packages of the libraries claimgraph's own
+# static library links (Recommends), and pandoc writes DOCX (Suggests).
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME claimgraph)
+set(CPACK_PACKAGE_VENDOR claimgraph)
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "argument and claim graphs of legal theories")
+set(CPACK_PACKAGE_DESCRIPTION
+  "claimgraph reads a dispute written as a graph of claims, their elements, the evidence behind them and the other side's counterclaims; checks which claims lack evidence and why; evaluates which claims stand; and writes the graph as diagrams, an HTML page, reports and data formats. The package holds the program, its manual page and shell completion, the cause-of-action templates, the JSON Schema of case files, and the C++ library with its headers and CMake package.")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "claimgraph maintainers <claimgraph@localhost>")
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+  "libboost-graph-dev, nlohmann-json3-dev, libgraphviz-dev, libcairo2-dev, librsvg2-dev, pkg-config, cmake")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pandoc, bash-completion")
+include(CPack)

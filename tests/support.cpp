@@ -23,7 +23,12 @@ fs::path source_dir() { return fs::path(CLAIMGRAPH_SOURCE_DIR); }
 fs::path graphs_dir() { return source_dir() / "graphs"; }
 fs::path golden_dir() { return source_dir() / "tests" / "golden"; }
 fs::path test_binary_dir() { return fs::path(CLAIMGRAPH_TEST_BINARY_DIR); }
-std::string program() { return CLAIMGRAPH_BINARY; }
+std::string program() {
+  // CLAIMGRAPH_TEST_PROGRAM runs the tests against another build of the
+  // program: an installed one (tools/package-test).
+  if (const char* other = std::getenv("CLAIMGRAPH_TEST_PROGRAM"); other != nullptr && *other != '\0') return other;
+  return CLAIMGRAPH_BINARY;
+}
 std::string dot_program() { return CLAIMGRAPH_DOT_PROGRAM; }
 std::string xmllint_program() { return CLAIMGRAPH_XMLLINT_PROGRAM; }
 std::string node_program() { return CLAIMGRAPH_NODE_PROGRAM; }

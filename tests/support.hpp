@@ -21,7 +21,8 @@ namespace claimgraph::test {
 [[nodiscard]] std::filesystem::path golden_dir();
 /// The test binary directory, where failing tests leave what they produced.
 [[nodiscard]] std::filesystem::path test_binary_dir();
-/// The built claimgraph program, or empty when it was not built.
+/// The built claimgraph program, or empty when it was not built; the
+/// environment variable CLAIMGRAPH_TEST_PROGRAM names another (installed) one.
 [[nodiscard]] std::string program();
 /// Graphviz `dot`, or empty when it is not installed.
 [[nodiscard]] std::string dot_program();
