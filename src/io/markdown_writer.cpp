@@ -153,6 +153,18 @@ void Writer::gap(Vertex v) {
       out_ += "elements not grounded: ";
       list(s.missing, ", ");
       break;
+    case Gap::no_element:
+      out_ += "no element stands (its test is any): ";
+      list(s.missing, ", ");
+      break;
+    case Gap::outweighed:
+      out_ += "the factors weigh against it: " +
+              detail::fixed2(static_cast<double>(s.weight_for) / static_cast<double>(factor_unit_scale)) +
+              " grounded, " +
+              detail::fixed2(static_cast<double>(s.weight_against) / static_cast<double>(factor_unit_scale)) +
+              " not; not grounded: ";
+      list(s.missing, ", ");
+      break;
     case Gap::ungrounded:
       if (s.cause == UngroundedCause::cycle && s.cycle < report_.cycles.size()) {
         out_ += "supported only through a cycle of claims: ";
@@ -390,6 +402,8 @@ void Writer::gap_reasons(Vertex v, std::size_t depth) {
       if (item(depth)) out_ += "Nothing supports it and it has no elements.\n";
       break;
     case Gap::missing_elements:
+    case Gap::no_element:
+    case Gap::outweighed:
       each(c.missing, depth, [&](Vertex e) {
         out_ += "Its element ";
         name(e, false);
