@@ -408,9 +408,9 @@ LintText node_text(const Graph& g, LintCode code, Vertex v, const LintFinding& f
       return {"counterclaim " + id + " contradicts and undercuts nothing",
               "add a contradicts edge from " + id + " to the claim it answers, or make it a claim"};
     case LintCode::idle_test:
-      return {kind + " " + id + " has \"test\": " + q(to_string(*g.node(v).test)) + " but " +
-                  (is_claim_like(g.node(v).kind) ? "no elements" : "only a claim with elements has a test") +
-                  ": the test decides nothing",
+      return {kind + " " + id + " has \"test\": " + q(to_string(*g.node(v).test)) +
+                  (is_claim_like(g.node(v).kind) ? " but no elements: the test decides nothing"
+                                                 : ", which only a claim with elements uses: it decides nothing"),
               is_claim_like(g.node(v).kind)
                   ? "add the element-of edges into " + id + " that the test weighs, or drop its \"test\""
                   : "drop the \"test\" of " + id + ", or put it on the claim whose elements it decides"};

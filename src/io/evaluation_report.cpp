@@ -78,15 +78,15 @@ class View {
       for (const auto* s : edges) out.push_back(s->supporter);
       return out;
     };
-    // "element x [IN] is" or "elements x [IN], y [IN] are".
+    // "element x [IN] stands" or "elements x [IN], y [IN] stand".
     auto element_list = [&](const std::vector<Vertex>& vs) {
-      return (vs.size() == 1 ? "element " : "elements ") + list(vs) + (vs.size() == 1 ? " is" : " are");
+      return (vs.size() == 1 ? "element " : "elements ") + list(vs) + (vs.size() == 1 ? " stands" : " stand");
     };
     std::string why;
     switch (r.cause) {
       case Cause::evidence: why = "evidence"; break;
       case Cause::elements_stand:
-        why = r.test == ElementTest::any        ? "its test is any, and " + element_list(r.elements_in) + " IN"
+        why = r.test == ElementTest::any        ? "its test is any, and " + element_list(r.elements_in)
               : r.test == ElementTest::balance ? "the factors weigh for it: " + weights(r)
                                                : "every element is IN";
         break;

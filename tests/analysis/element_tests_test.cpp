@@ -59,7 +59,9 @@ bool met(const Graph& g, std::size_t v, Holds holds) {
 
 std::size_t elements_of(const Graph& g, std::size_t v) {
   std::size_t k = 0;
-  for (const auto& e : g.edges()) k += g.target(e) == v && g.edge(e).relation == Relation::element_of ? 1 : 0;
+  for (const auto& e : g.edges()) {
+    if (g.target(e) == v && g.edge(e).relation == Relation::element_of) ++k;
+  }
   return k;
 }
 

@@ -14,8 +14,10 @@
 #include "claimgraph/io/aif_writer.hpp"
 #include "claimgraph/io/argdown_reader.hpp"
 #include "claimgraph/io/argdown_writer.hpp"
+#include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/json_reader.hpp"
 #include "claimgraph/io/json_writer.hpp"
+#include "claimgraph/io/mermaid_writer.hpp"
 
 namespace claimgraph::io {
 namespace {
@@ -101,21 +103,46 @@ TEST(ElementTestFieldTest, ArgdownCarriesItInTheDataBlock) {
   EXPECT_EQ(tests_of(read_argdown(out.str()).graph), tests_of(g));
 }
 
+std::size_t count(const std::string& text, std::string_view what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(ElementTestFieldTest, DiagramsNameTheTestAndTheLegendExplainsIt) {
+  const Graph g = tested_case();
+  std::ostringstream dot;
+  write_dot(dot, g);
+  // Once under the claim, once in the legend; nothing for all.
+  EXPECT_EQ(count(dot.str(), "any one of its elements"), 2u) << dot.str();
+  EXPECT_EQ(count(dot.str(), "weighed factors"), 2u) << dot.str();
+  EXPECT_NE(dot.str().find("one element that stands is enough"), std::string::npos);
+  EXPECT_NE(dot.str().find("its elements are factors: those that stand must outweigh the rest"), std::string::npos);
+  std::ostringstream plain;
+  write_dot(plain, read_json(R"({"claimgraph": 1, "nodes": [{"id": "a", "kind": "claim", "label": "A", "test": "all"}]})").graph);
+  EXPECT_EQ(plain.str().find("any one of its elements"), std::string::npos) << plain.str();
+  EXPECT_EQ(plain.str().find("weighed factors"), std::string::npos) << plain.str();
+  std::ostringstream mermaid;
+  write_mermaid(mermaid, g);
+  EXPECT_EQ(count(mermaid.str(), "(any one of its elements)"), 1u) << mermaid.str();
+  EXPECT_EQ(count(mermaid.str(), "(weighed factors)"), 1u) << mermaid.str();
+}
+
 TEST(ElementTestFieldTest, AnUnknownTestIsALocatedErrorWithASuggestion) {
   EXPECT_EQ(errors_of(R"({"claimgraph": 1, "nodes": [
   {"id": "a", "kind": "claim", "label": "A", "test": "balanced"},
   {"id": "b", "kind": "claim", "label": "B", "test": 1}
 ]})",
                       json, "case.json"),
-            (Lines{"case.json:2:53: error: /nodes/0/test: unknown test of elements \"balanced\"; expected \"all\", "
+            (Lines{"case.json:2:54: error: /nodes/0/test: unknown test of elements \"balanced\"; expected \"all\", "
                    "\"any\" or \"balance\"; did you mean \"balance\"?",
-                   "case.json:3:53: error: /nodes/1/test: expected a string, got a number"}));
+                   "case.json:3:54: error: /nodes/1/test: expected a string, got a number"}));
   EXPECT_EQ(errors_of("[A]: a {test: every}\n", argdown, "f.argdown"),
             (Lines{"f.argdown:1:8: error: the data of [A]: unknown test of elements \"every\"; expected all, any or "
                    "balance"}));
   EXPECT_EQ(errors_of(R"({"nodes": [{"nodeID": "a", "text": "A", "type": "I", "claimgraph": {"test": "anny"}}], "edges": []})",
                       aif, "map.json"),
-            (Lines{"map.json:1:75: error: /nodes/0/claimgraph/test: unknown test of elements \"anny\"; expected "
+            (Lines{"map.json:1:77: error: /nodes/0/claimgraph/test: unknown test of elements \"anny\"; expected "
                    "\"all\", \"any\" or \"balance\"; did you mean \"any\"?"}));
 }
 

@@ -273,7 +273,6 @@
   var FIELDS = [
     ['id', 'ID'], ['kind', 'Kind'], ['party', 'Party'], ['group', 'Group'], ['source', 'Source'],
     ['tags', 'Tags'], ['weight', 'Weight'], ['standard', 'Standard of proof'], ['burden', 'Burden'],
-    ['test', 'Test of elements'],
     ['status', 'Status'], ['strength', 'Strength'], ['established', 'Established'],
     ['lacks_evidence', 'Lacks evidence']
   ];
