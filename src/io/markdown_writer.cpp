@@ -104,6 +104,7 @@ class Writer {
   void status_reasons(Vertex v, std::size_t depth);
   void gap_reasons(Vertex v, std::size_t depth);
   bool item(std::size_t depth);
+  void weighing(const analysis::StatusReason& r, std::size_t depth);
   void source(Vertex v);
   void because(Vertex v, std::size_t depth, bool by_status);
   template <class T, class F>
@@ -302,6 +303,19 @@ void Writer::each(const std::vector<T>& list, std::size_t depth, F&& f) {
   }
 }
 
+// For a claim whose test is balance, how its factors weigh: "The factors
+// weigh against it: 1.00 for, 2.00 against." (and the undecided weight).
+void Writer::weighing(const analysis::StatusReason& r, std::size_t depth) {
+  if (r.test != ElementTest::balance || r.elements == 0 || !item(depth)) return;
+  auto weight = [](std::uint64_t units) {
+    return fixed2(static_cast<double>(units) / static_cast<double>(factor_unit_scale));
+  };
+  out_ += r.label == analysis::Label::out ? "The factors weigh against it: " : "The factors turn on undecided ones: ";
+  out_ += weight(r.weight_in) + " for, " + weight(r.weight_out) + " against";
+  if (r.weight_undec > 0) out_ += ", " + weight(r.weight_undec) + " undecided";
+  out_ += ".\n";
+}
+
 // What makes v (OUT or UNDEC) fall, from analysis::explain_status: the
 // standing nodes that contradict it, the elements that do not stand, and,
 // when that is why, the support it lacks or lost; for UNDEC, what it is in
@@ -328,6 +342,7 @@ void Writer::status_reasons(Vertex v, std::size_t depth) {
       source(c);
       out_ += ".\n";
     });
+    weighing(r, depth);
     each(r.elements_not_in, depth, element);
     // A claim's support, when its loss is a reason: nothing carries and
     // nothing is undecided. (Evidence needs none.)
@@ -370,6 +385,7 @@ void Writer::status_reasons(Vertex v, std::size_t depth) {
       because(c, depth, true);
     }
   });
+  weighing(r, depth);
   each(r.elements_not_in, depth, element);
   if (r.elements == 0 && r.carrying.empty()) {
     each(r.undecided, depth, [&](const analysis::SupportEdge& s) {
