@@ -1,6 +1,7 @@
 // The `test` field of claims (all, any, balance) in the formats that carry
 // node fields: read with located errors and suggestions, written, and read
-// back unchanged through JSON, AIF and Argdown.
+// back unchanged through JSON, AIF and Argdown; named in the diagrams; and
+// worded in `explain`.
 
 #include <gtest/gtest.h>
 
@@ -8,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "claimgraph/analysis/status.hpp"
+#include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/error.hpp"
 #include "claimgraph/graph.hpp"
 #include "claimgraph/io/aif_reader.hpp"
@@ -15,6 +18,7 @@
 #include "claimgraph/io/argdown_reader.hpp"
 #include "claimgraph/io/argdown_writer.hpp"
 #include "claimgraph/io/dot_writer.hpp"
+#include "claimgraph/io/evaluation_report.hpp"
 #include "claimgraph/io/json_reader.hpp"
 #include "claimgraph/io/json_writer.hpp"
 #include "claimgraph/io/mermaid_writer.hpp"
@@ -144,6 +148,55 @@ TEST(ElementTestFieldTest, AnUnknownTestIsALocatedErrorWithASuggestion) {
                       aif, "map.json"),
             (Lines{"map.json:1:77: error: /nodes/0/claimgraph/test: unknown test of elements \"anny\"; expected "
                    "\"all\", \"any\" or \"balance\"; did you mean \"any\"?"}));
+}
+
+}  // namespace
+}  // namespace claimgraph::io
+
+
+namespace claimgraph::io {
+namespace {
+
+// The status line of `explain` for node `id`.
+std::string status_line(std::string_view text, std::string_view id) {
+  const Graph g = read_json(text).graph;
+  const auto status = analysis::grounded_status(g);
+  const auto strength = analysis::evaluate_strength(g, {}, &status);
+  std::ostringstream out;
+  write_explanation_text(out, g, Evaluation{status, strength}, *g.find(id));
+  const std::string s = out.str();
+  const auto at = s.find("Status: ");
+  return s.substr(at, s.find('\n', at) - at);
+}
+
+TEST(ElementTestWordingTest, ExplainSaysWhatTheTestMadeOfTheElements) {
+  // any: one standing element is enough; none standing, it falls.
+  const std::string any = R"({"claimgraph": 1, "nodes": [
+    {"id": "c", "kind": "claim", "label": "C", "test": "any"},
+    {"id": "a", "kind": "claim", "label": "A"}, {"id": "b", "kind": "evidence", "label": "B"}
+  ], "edges": [{"from": "a", "to": "c", "relation": "element-of"}, {"from": "b", "to": "c", "relation": "element-of"}]})";
+  EXPECT_EQ(status_line(any, "c"),
+            "Status: IN (grounded semantics): its test is any, and element b [IN] stands, and nothing contradicts it.");
+  const std::string none = R"({"claimgraph": 1, "nodes": [
+    {"id": "c", "kind": "claim", "label": "C", "test": "any"},
+    {"id": "a", "kind": "claim", "label": "A"}, {"id": "b", "kind": "claim", "label": "B"}
+  ], "edges": [{"from": "a", "to": "c", "relation": "element-of"}, {"from": "b", "to": "c", "relation": "element-of"}]})";
+  EXPECT_EQ(status_line(none, "c"),
+            "Status: OUT (grounded semantics): its test is any, and no element stands: a [OUT], b [OUT].");
+  // balance: the weighing, for and against.
+  const std::string against = R"({"claimgraph": 1, "nodes": [
+    {"id": "c", "kind": "claim", "label": "C", "test": "balance"},
+    {"id": "a", "kind": "claim", "label": "A", "weight": 1}, {"id": "b", "kind": "claim", "label": "B"},
+    {"id": "e", "kind": "evidence", "label": "E", "weight": 0.5}
+  ], "edges": [{"from": "a", "to": "c", "relation": "element-of"}, {"from": "b", "to": "c", "relation": "element-of"},
+               {"from": "e", "to": "c", "relation": "element-of"}]})";
+  EXPECT_EQ(status_line(against, "c"), "Status: OUT (grounded semantics): the factors weigh against it: 0.50 for, 2.00 against.");
+  // A tie does not stand.
+  const std::string tie = R"({"claimgraph": 1, "nodes": [
+    {"id": "c", "kind": "claim", "label": "C", "test": "balance"},
+    {"id": "a", "kind": "claim", "label": "A"}, {"id": "e", "kind": "evidence", "label": "E"}
+  ], "edges": [{"from": "a", "to": "c", "relation": "element-of"}, {"from": "e", "to": "c", "relation": "element-of"}]})";
+  EXPECT_EQ(status_line(tie, "c"), "Status: OUT (grounded semantics): the factors weigh against it: 1.00 for, 1.00 against.");
 }
 
 }  // namespace
