@@ -79,7 +79,10 @@ std::span<const ElementTest> all_element_tests() noexcept { return tests; }
 
 std::uint64_t factor_units(const Node& node) noexcept {
   if (!node.weight) return factor_unit_scale;
-  const double w = std::clamp(*node.weight, 0.0, 1.0);
+  // Readers refuse weights outside [0, 1]; a graph built in code may hold
+  // anything, and a weight that is not a number weighs nothing.
+  if (!(*node.weight >= 0.0)) return 0;
+  const double w = std::min(*node.weight, 1.0);
   return static_cast<std::uint64_t>(std::llround(w * static_cast<double>(factor_unit_scale)));
 }
 

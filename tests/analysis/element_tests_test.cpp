@@ -492,6 +492,8 @@ TEST(ElementTestNames, SpellingsRoundTrip) {
   EXPECT_EQ(claimgraph::factor_units(n), claimgraph::factor_unit_scale);
   n.weight = 0.3;
   EXPECT_EQ(claimgraph::factor_units(n), 300'000'000u);
+  n.weight = std::nan("");
+  EXPECT_EQ(claimgraph::factor_units(n), 0u);
 }
 
 }  // namespace
