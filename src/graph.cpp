@@ -1,6 +1,8 @@
 #include "claimgraph/graph.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <utility>
 
 #include "claimgraph/error.hpp"
@@ -12,6 +14,7 @@ constexpr std::array kinds{NodeKind::claim, NodeKind::counterclaim, NodeKind::ev
 constexpr std::array relations{Relation::supports, Relation::contradicts, Relation::element_of, Relation::undercuts};
 constexpr std::array standards{Standard::scintilla, Standard::preponderance, Standard::clear_and_convincing,
                                Standard::beyond_reasonable_doubt};
+constexpr std::array tests{ElementTest::all, ElementTest::any, ElementTest::balance};
 
 [[noreturn]] void invalid(std::string message) {
   throw ValidationError({Diagnostic{Severity::error, {}, std::move(message)}});
@@ -55,6 +58,33 @@ std::optional<Standard> parse_standard(std::string_view text) noexcept {
 }
 
 std::span<const Standard> all_standards() noexcept { return standards; }
+
+std::string_view to_string(ElementTest test) noexcept {
+  switch (test) {
+    case ElementTest::all: return "all";
+    case ElementTest::any: return "any";
+    case ElementTest::balance: return "balance";
+  }
+  return "all";
+}
+
+std::optional<ElementTest> parse_element_test(std::string_view text) noexcept {
+  for (auto t : tests) {
+    if (to_string(t) == text) return t;
+  }
+  return std::nullopt;
+}
+
+std::span<const ElementTest> all_element_tests() noexcept { return tests; }
+
+std::uint64_t factor_units(const Node& node) noexcept {
+  if (!node.weight) return factor_unit_scale;
+  // Readers refuse weights outside [0, 1]; a graph built in code may hold
+  // anything, and a weight that is not a number weighs nothing.
+  if (!(*node.weight >= 0.0)) return 0;
+  const double w = std::min(*node.weight, 1.0);
+  return static_cast<std::uint64_t>(std::llround(w * static_cast<double>(factor_unit_scale)));
+}
 
 std::optional<NodeKind> parse_node_kind(std::string_view text) noexcept {
   for (auto k : kinds) {

@@ -56,6 +56,22 @@ enum class Standard : std::uint8_t {
   beyond_reasonable_doubt,  ///< pro > con, pro − con > 0.5 and con < 0.3
 };
 
+/// How a claim's elements decide whether it holds: its *test of elements*.
+/// Only a claim or counterclaim with `element-of` edges into it has one to
+/// apply; docs/semantics.md gives the rules of every analysis.
+enum class ElementTest : std::uint8_t {
+  all,      ///< every element must hold (a conjunction: the elements of a cause of action)
+  any,      ///< one element is enough (alternative elements or theories)
+  balance,  ///< factors weighed: those that hold must outweigh those that do not
+};
+
+/// The spelling of a test in case files ("all", "any", "balance").
+[[nodiscard]] std::string_view to_string(ElementTest test) noexcept;
+/// The test spelled `text`, if any.
+[[nodiscard]] std::optional<ElementTest> parse_element_test(std::string_view text) noexcept;
+/// Every test, in declaration order.
+[[nodiscard]] std::span<const ElementTest> all_element_tests() noexcept;
+
 /// The spelling of a standard in case files ("preponderance", ...).
 [[nodiscard]] std::string_view to_string(Standard standard) noexcept;
 /// The standard spelled `text`, if any.
@@ -104,10 +120,18 @@ struct Node {
   std::optional<double> weight;                 ///< base score in [0, 1]: credibility or plausibility
   std::optional<Standard> standard;             ///< standard of proof (claims)
   std::optional<std::string> burden;            ///< the party that bears the burden (claims)
+  std::optional<ElementTest> test;              ///< how its elements decide it (claims with elements); absent: all
   std::optional<std::vector<std::string>> tags; ///< free-form tags
   Attributes extra;                             ///< fields this build does not know
   friend bool operator==(const Node&, const Node&) = default;
 };
+
+/// A factor's weight in a `balance` test, in billionths: its `weight` (1 when
+/// it has none) rounded to 10⁻⁹. Whole numbers, so that sums are exact and
+/// do not depend on the order they are added in (0.1 + 0.2 ties 0.3).
+[[nodiscard]] std::uint64_t factor_units(const Node& node) noexcept;
+/// The units of factor_units() in one weight of 1.
+inline constexpr std::uint64_t factor_unit_scale = 1'000'000'000;
 
 /// The properties of an edge; its endpoints are the graph's.
 struct Edge {

@@ -4,6 +4,8 @@
 #include <boost/graph/strong_components.hpp>
 #include <deque>
 
+#include "analysis/element_tests.hpp"
+
 namespace claimgraph::analysis {
 
 const char* to_string(Gap gap) noexcept {
@@ -11,6 +13,8 @@ const char* to_string(Gap gap) noexcept {
     case Gap::none: return "none";
     case Gap::unsupported: return "unsupported";
     case Gap::missing_elements: return "missing-elements";
+    case Gap::no_element: return "no-element";
+    case Gap::outweighed: return "outweighed";
     case Gap::ungrounded: return "ungrounded";
   }
   return "none";
@@ -50,12 +54,20 @@ GroundingReport check(const Graph& graph) {
   report.grounded.assign(n, false);
 
   // How many element-of edges point into each node; a claim with elements
-  // waits for that many grounded elements, any other claim for one supporter.
+  // waits until its grounded elements' shares reach what its test needs
+  // (element_tests.hpp), any other claim for one supporter.
   std::vector<std::uint32_t> elements(n, 0);
+  std::vector<ElementTest> test(n, ElementTest::all);
+  for (Vertex v = 0; v < n; ++v) test[v] = g[v].test.value_or(ElementTest::all);
+  std::vector<std::uint64_t> share(graph.edge_count(), 0), need(n, 0), have(n, 0);
   for (const auto& e : graph.edges()) {
-    if (g[e].relation == Relation::element_of) ++elements[boost::target(e, g)];
+    if (g[e].relation != Relation::element_of) continue;
+    const Vertex t = boost::target(e, g);
+    ++elements[t];
+    share[g[e].index] = detail::element_share(test[t], g[boost::source(e, g)]);
+    need[t] += share[g[e].index];
   }
-  std::vector<std::uint32_t> waiting(elements);
+  for (Vertex v = 0; v < n; ++v) need[v] = detail::element_need(test[v], need[v]);
   const Carries carries{&g, &elements};
 
   std::vector<Vertex> queue;
@@ -70,7 +82,10 @@ GroundingReport check(const Graph& graph) {
     for (const auto& e : boost::make_iterator_range(boost::out_edges(queue[head], g))) {
       const Vertex t = boost::target(e, g);
       if (report.grounded[t] || !carries(e)) continue;
-      if (elements[t] > 0 && --waiting[t] > 0) continue;
+      if (elements[t] > 0) {
+        have[t] += share[g[e].index];
+        if (have[t] < need[t]) continue;
+      }
       report.grounded[t] = true;
       queue.push_back(t);
     }
@@ -127,6 +142,9 @@ GroundingReport check(const Graph& graph) {
     bool has_supporters = false;
     for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
       const Vertex s = boost::source(e, g);
+      if (g[e].relation == Relation::element_of && test[v] == ElementTest::balance) {
+        (report.grounded[s] ? status.weight_for : status.weight_against) += share[g[e].index];
+      }
       switch (g[e].relation) {
         case Relation::contradicts:
           if (report.grounded[s]) ++status.grounded_contradictions;
@@ -139,7 +157,9 @@ GroundingReport check(const Graph& graph) {
     if (!status.grounded) {
       // In-edges of a vecS graph are kept in insertion order per vertex.
       if (elements[v] > 0) {
-        status.gap = Gap::missing_elements;
+        status.gap = test[v] == ElementTest::all   ? Gap::missing_elements
+                     : test[v] == ElementTest::any ? Gap::no_element
+                                                   : Gap::outweighed;
         for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
           const Vertex s = boost::source(e, g);
           if (g[e].relation == Relation::element_of && !report.grounded[s] && listed_for[s] != v) {

@@ -6,6 +6,7 @@
 #include <limits>
 #include <span>
 
+#include "analysis/element_tests.hpp"
 #include "analysis/search_budget.hpp"
 
 namespace claimgraph::analysis {
@@ -28,6 +29,10 @@ struct Prepared {
   std::vector<std::size_t> cut_begin;                 // CSR: per edge, the nodes that undercut it
   std::vector<Vertex> cutters;
   std::vector<u32> elements;                          // element-of edges into each node
+  // Per edge that carries grounding, what it brings (1 for a supports edge,
+  // the element's share for an element-of edge); per claim, what it needs:
+  // element_tests.hpp, and 1 for a claim without elements.
+  std::vector<std::uint64_t> share, need;
   std::vector<bool> claim;
   std::vector<Label> grounded;
   std::vector<u32> part_of;                           // per node: its open part, or none
@@ -56,6 +61,8 @@ Prepared prepare(const Graph& graph) {
   p.out_begin.assign(n + 1, 0);
   p.cut_begin.assign(m + 1, 0);
   p.elements.assign(n, 0);
+  p.share.assign(m, 1);
+  p.need.assign(n, 0);
   p.claim.resize(n);
   for (Vertex v = 0; v < n; ++v) p.claim[v] = is_claim_like(graph.node(v).kind);
   const auto edges = graph.edges();
@@ -65,7 +72,12 @@ Prepared prepare(const Graph& graph) {
     p.relation[e] = graph.edge(edges[e]).relation;
     ++p.in_begin[p.target[e] + 1];
     ++p.out_begin[p.source[e] + 1];
-    if (p.relation[e] == Relation::element_of) ++p.elements[p.target[e]];
+    if (p.relation[e] == Relation::element_of) {
+      ++p.elements[p.target[e]];
+      p.share[e] = detail::element_share(graph.node(p.target[e]).test.value_or(ElementTest::all),
+                                         graph.node(p.source[e]));
+      p.need[p.target[e]] += p.share[e];
+    }
     if (p.relation[e] == Relation::undercuts) ++p.cut_begin[graph.edge(edges[e]).undercut + 1];
   }
   for (std::size_t v = 0; v < n; ++v) {
@@ -73,6 +85,9 @@ Prepared prepare(const Graph& graph) {
     p.out_begin[v + 1] += p.out_begin[v];
   }
   for (std::size_t e = 0; e < m; ++e) p.cut_begin[e + 1] += p.cut_begin[e];
+  for (Vertex v = 0; v < n; ++v) {
+    p.need[v] = p.elements[v] > 0 ? detail::element_need(graph.node(v).test.value_or(ElementTest::all), p.need[v]) : 1;
+  }
   p.in_edges.resize(m);
   p.out_edges.resize(m);
   p.cutters.resize(p.cut_begin[m]);
@@ -178,7 +193,7 @@ bool PartSearch::may_go_in(Vertex v) {
     const std::size_t e = p_.out_edges[k];
     if (p_.relation[e] == Relation::contradicts && is_in(p_.target[e])) return false;
   }
-  u32 elements_possible = 0;
+  std::uint64_t elements_possible = 0;
   bool supporter_possible = false;
   for (std::size_t k = p_.in_begin[v]; k < p_.in_begin[v + 1]; ++k) {
     const std::size_t e = p_.in_edges[k];
@@ -187,7 +202,7 @@ bool PartSearch::may_go_in(Vertex v) {
       if (s == v || is_in(s)) return false;
     } else if (p_.carries(e) && may_be_in(s)) {
       if (p_.relation[e] == Relation::element_of) {
-        ++elements_possible;
+        elements_possible += p_.share[e];
       } else {
         bool cut = false;
         for (Vertex u : p_.undercutters(e)) cut = cut || is_in(u);
@@ -196,7 +211,7 @@ bool PartSearch::may_go_in(Vertex v) {
     }
   }
   if (!p_.claim[v]) return true;
-  return p_.elements[v] > 0 ? elements_possible == p_.elements[v] : supporter_possible;
+  return p_.elements[v] > 0 ? elements_possible >= p_.need[v] : supporter_possible;
 }
 
 // Checks the labelling whose IN nodes in this part are those marked `in`;
@@ -209,14 +224,11 @@ bool PartSearch::check(std::vector<Label>& labels) {
   budget_.spend(2 * work);
 
   // Counters per node of the part, by position in it.
-  std::vector<u32> count(k, 0);
+  std::vector<std::uint64_t> count(k, 0);
   std::vector<bool> attacked(k, false), grounded(k, false), queued(k, false);
   std::vector<std::size_t> queue;
   auto pos = [&](Vertex v) { return part_position_[v]; };
-  auto satisfied = [&](Vertex v, u32 c) {
-    if (!p_.claim[v]) return true;
-    return p_.elements[v] > 0 ? c == p_.elements[v] : c > 0;
-  };
+  auto satisfied = [&](Vertex v, std::uint64_t c) { return !p_.claim[v] || c >= p_.need[v]; };
 
   // 1. Which nodes are grounded in what is not OUT, where OUT is as large as
   // the rules allow: a node not IN is OUT unless nothing IN contradicts it
@@ -235,7 +247,7 @@ bool PartSearch::check(std::vector<Label>& labels) {
       if (p_.relation[e] == Relation::contradicts) {
         if (is_in(s)) attacked[i] = true;
       } else if (p_.carries(e) && p_.grounded[s] == Label::in && !blocked(e)) {
-        ++count[i];  // grounded IN supporters outside the part always count
+        count[i] += p_.share[e];  // grounded IN supporters outside the part always count
       }
     }
   }
@@ -254,7 +266,7 @@ bool PartSearch::check(std::vector<Label>& labels) {
       const Vertex t = p_.target[e];
       if (!mine(t) || !p_.carries(e) || blocked(e)) continue;
       const std::size_t i = pos(t);
-      ++count[i];
+      count[i] += p_.share[e];
       if (!queued[i] && eligible(i) && satisfied(t, count[i])) {
         queued[i] = true;
         queue.push_back(i);
@@ -276,7 +288,7 @@ bool PartSearch::check(std::vector<Label>& labels) {
     }
     return true;
   };
-  std::fill(count.begin(), count.end(), 0u);
+  std::fill(count.begin(), count.end(), std::uint64_t{0});
   std::fill(queued.begin(), queued.end(), false);
   queue.clear();
   std::vector<bool> unattacked(k, true);
@@ -288,7 +300,7 @@ bool PartSearch::check(std::vector<Label>& labels) {
       if (p_.relation[e] == Relation::contradicts) {
         if (!is_out(s)) unattacked[i] = false;
       } else if (p_.carries(e) && p_.grounded[s] == Label::in && clear(e)) {
-        ++count[i];
+        count[i] += p_.share[e];
       }
     }
     if (labels[i] == Label::in && !unattacked[i]) return false;
@@ -306,7 +318,7 @@ bool PartSearch::check(std::vector<Label>& labels) {
       const Vertex t = p_.target[e];
       if (!mine(t) || !p_.carries(e) || !clear(e)) continue;
       const std::size_t i = pos(t);
-      ++count[i];
+      count[i] += p_.share[e];
       if (!queued[i] && labels[i] == Label::in && satisfied(t, count[i])) {
         queued[i] = true;
         queue.push_back(i);

@@ -341,7 +341,20 @@ void similar_ids(const Graph& g, const LintOptions&, std::vector<LintFinding>& o
   for (const auto& [v, first] : found) add_node(out, LintCode::similar_ids, v, first);
 }
 
-constexpr std::array<LintRule, 11> rules{{
+// L012. A test of elements says how a claim's elements decide it, so on
+// evidence, or on a claim with no element-of edges into it, it decides
+// nothing: most often the elements were left out or the test was put on
+// the wrong node.
+void idle_test(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  const Degrees d(g);
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    const Node& n = g.node(v);
+    if (!n.test || (is_claim_like(n.kind) && d.elements_in[v] > 0)) continue;
+    add_node(out, LintCode::idle_test, v);
+  }
+}
+
+constexpr std::array<LintRule, 12> rules{{
     {LintCode::reversed_element, "L001", "reversed-element",
      "an element-of edge that runs from a whole to what looks like its part", reversed_element},
     {LintCode::ignored_support, "L002", "ignored-support",
@@ -362,6 +375,8 @@ constexpr std::array<LintRule, 11> rules{{
     {LintCode::undercut_unnamed_support, "L010", "undercut-unnamed-support",
      "an undercut of a supports edge whose id the input did not give", undercut_unnamed_support},
     {LintCode::similar_ids, "L011", "similar-ids", "ids that differ only in case or punctuation", similar_ids},
+    {LintCode::idle_test, "L012", "idle-test", "a test of elements on evidence or on a claim without elements",
+     idle_test},
 }};
 
 // "the support from "a" to "b"": edge i, a supports edge, as messages name it.
@@ -392,6 +407,13 @@ LintText node_text(const Graph& g, LintCode code, Vertex v, const LintFinding& f
     case LintCode::idle_counterclaim:
       return {"counterclaim " + id + " contradicts and undercuts nothing",
               "add a contradicts edge from " + id + " to the claim it answers, or make it a claim"};
+    case LintCode::idle_test:
+      return {kind + " " + id + " has \"test\": " + q(to_string(*g.node(v).test)) +
+                  (is_claim_like(g.node(v).kind) ? " but no elements: the test decides nothing"
+                                                 : ", which only a claim with elements uses: it decides nothing"),
+              is_claim_like(g.node(v).kind)
+                  ? "add the element-of edges into " + id + " that the test weighs, or drop its \"test\""
+                  : "drop the \"test\" of " + id + ", or put it on the claim whose elements it decides"};
     case LintCode::similar_ids:
       return {"id " + id + " differs from " + id_of(g, f.other) + " only in case or punctuation",
               "if they are one node, merge them under one id; if not, give them ids that differ in words"};

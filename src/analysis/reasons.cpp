@@ -4,6 +4,8 @@
 #include <boost/range/iterator_range.hpp>
 #include <utility>
 
+#include "analysis/element_tests.hpp"
+
 namespace claimgraph::analysis {
 
 StatusReason explain_status(const Graph& graph, const StatusReport& status, Graph::NodeRef v) {
@@ -12,6 +14,7 @@ StatusReason explain_status(const Graph& graph, const StatusReport& status, Grap
   const bool claim = is_claim_like(graph.node(v).kind);
   StatusReason r;
   r.label = label(v);
+  r.test = graph.node(v).test.value_or(ElementTest::all);
   // The undercutters of v's supports edges arrive as undercuts edges into v
   // that name the edge they attack: (attacked edge, undercutter), sorted, so
   // each supports edge finds its own by binary search.
@@ -42,7 +45,11 @@ StatusReason explain_status(const Graph& graph, const StatusReport& status, Grap
       case Relation::element_of:
         if (!claim) break;
         ++r.elements;
-        if (label(s) != Label::in) r.elements_not_in.push_back(s);
+        (label(s) == Label::in ? r.elements_in : r.elements_not_in).push_back(s);
+        if (r.test == ElementTest::balance) {
+          const std::uint64_t w = detail::element_share(r.test, graph.node(s));
+          (label(s) == Label::in ? r.weight_in : label(s) == Label::out ? r.weight_out : r.weight_undec) += w;
+        }
         break;
       case Relation::supports: {
         const std::size_t i = g[e].index;

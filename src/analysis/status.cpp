@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "analysis/element_tests.hpp"
+
 namespace claimgraph::analysis {
 
 const char* to_string(Label label) noexcept {
@@ -35,7 +37,7 @@ class Labeller {
   }
   [[nodiscard]] bool support_satisfied(Vertex x) const {
     if (!claim_[x]) return true;
-    return elements_[x] > 0 ? elements_in_[x] == elements_[x] : supporters_in_[x] > 0;
+    return elements_[x] > 0 ? have_in_[x] >= need_[x] : supporters_in_[x] > 0;
   }
 
   void try_in(Vertex x) {
@@ -73,7 +75,10 @@ class Labeller {
 
   std::vector<std::uint8_t> label_;
   std::vector<std::uint8_t> claim_;  // per node: a claim or counterclaim (the node records are large)
-  std::vector<std::uint32_t> elements_, elements_in_, supporters_in_, attackers_open_;
+  std::vector<std::uint32_t> elements_, supporters_in_, attackers_open_;
+  // For claims with elements: what their test needs, and the shares of
+  // their IN elements (element_tests.hpp); per edge, an element's share.
+  std::vector<std::uint64_t> need_, have_in_, share_;
   std::vector<std::uint32_t> undercutters_open_, undercutters_in_;
   std::vector<bool> counted_;
   std::vector<bool> alive_;
@@ -101,7 +106,7 @@ void Labeller::apply(Vertex x) {
         break;
       case Relation::element_of:
         if (is_in && elements_[t] > 0) {
-          ++elements_in_[t];
+          have_in_[t] += share_[e];
           try_in(t);
         }
         break;
@@ -143,11 +148,12 @@ void Labeller::rederive() {
     }
   }
   // Rederive from the nodes still alive, bottom up: a claim with elements
-  // waits for all of them, any other claim for one usable supporter.
+  // waits until its alive elements meet its test, any other claim for one
+  // usable supporter.
   std::vector<Vertex> queue;
   auto can_stand = [&](Vertex t) { return label_[t] != out; };
   auto usable = [&](std::size_t e) { return alive_[source_[e]] && undercutters_in_[e] == 0; };
-  std::vector<std::uint32_t> waiting(suspects.size(), 0);
+  std::vector<std::uint64_t> got(suspects.size(), 0);
   for (std::size_t i = 0; i < suspects.size(); ++i) suspect_index_[suspects[i]] = i;
   for (std::size_t i = 0; i < suspects.size(); ++i) {
     const Vertex t = suspects[i];
@@ -156,19 +162,19 @@ void Labeller::rederive() {
       queue.push_back(t);
       continue;
     }
-    std::uint32_t open = 0;
+    std::uint64_t alive = 0;
     bool one = false;
     for (std::size_t k = in_begin_[t]; k < in_begin_[t + 1]; ++k) {
       const std::size_t e = in_edges_[k];
-      if (!carries(e)) continue;
+      if (!carries(e) || !usable(e)) continue;
       if (elements_[t] > 0) {
-        if (!usable(e)) ++open;
-      } else if (usable(e)) {
+        alive += share_[e];
+      } else {
         one = true;
       }
     }
-    waiting[i] = open;
-    if (elements_[t] > 0 ? open == 0 : one) queue.push_back(t);
+    got[i] = alive;
+    if (elements_[t] > 0 ? alive >= need_[t] : one) queue.push_back(t);
   }
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const Vertex y = queue[head];
@@ -181,7 +187,9 @@ void Labeller::rederive() {
       const std::size_t i = suspect_index_[t];
       if (i >= suspects.size() || suspects[i] != t) continue;  // not a suspect: its state is settled
       if (elements_[t] > 0) {
-        if (--waiting[i] == 0) queue.push_back(t);
+        const bool met = got[i] >= need_[t];
+        got[i] += share_[e];
+        if (!met && got[i] >= need_[t]) queue.push_back(t);
       } else {
         queue.push_back(t);
       }
@@ -225,7 +233,9 @@ StatusReport Labeller::run() {
   claim_.resize(n_);
   for (Vertex v = 0; v < n_; ++v) claim_[v] = is_claim_like(graph_.node(v).kind) ? 1 : 0;
   elements_.assign(n_, 0);
-  elements_in_.assign(n_, 0);
+  need_.assign(n_, 0);
+  have_in_.assign(n_, 0);
+  share_.assign(m_, 0);
   supporters_in_.assign(n_, 0);
   attackers_open_.assign(n_, 0);
   undercutters_open_.assign(m_, 0);
@@ -234,17 +244,25 @@ StatusReport Labeller::run() {
   suspect_index_.assign(n_, static_cast<std::size_t>(-1));
   for (std::size_t e = 0; e < m_; ++e) {
     switch (relation_[e]) {
-      case Relation::element_of: ++elements_[target_[e]]; break;
+      case Relation::element_of:
+        ++elements_[target_[e]];
+        share_[e] = detail::element_share(graph_.node(target_[e]).test.value_or(ElementTest::all),
+                                          graph_.node(source_[e]));
+        need_[target_[e]] += share_[e];
+        break;
       case Relation::contradicts: ++attackers_open_[target_[e]]; break;
       case Relation::undercuts: ++undercutters_open_[graph_.edge(edges[e]).undercut]; break;
       case Relation::supports: break;
     }
   }
+  for (Vertex v = 0; v < n_; ++v) {
+    need_[v] = detail::element_need(graph_.node(v).test.value_or(ElementTest::all), need_[v]);
+  }
 
   // Grounding with nothing taken away: propagation from the evidence.
   alive_.assign(n_, false);
   {
-    std::vector<std::uint32_t> waiting(elements_);
+    std::vector<std::uint64_t> have(n_, 0);
     std::vector<Vertex> queue;
     for (Vertex v = 0; v < n_; ++v) {
       if (!claim_[v]) {
@@ -258,7 +276,10 @@ StatusReport Labeller::run() {
         const std::size_t e = out_edges_[k];
         const Vertex t = target_[e];
         if (alive_[t] || !carries(e)) continue;
-        if (elements_[t] > 0 && --waiting[t] > 0) continue;
+        if (elements_[t] > 0) {
+          have[t] += share_[e];
+          if (have[t] < need_[t]) continue;
+        }
         alive_[t] = true;
         queue.push_back(t);
       }

@@ -63,6 +63,8 @@ class Evaluator {
   std::vector<double> base_;
   std::vector<std::uint8_t> weighted_;
   std::vector<std::uint8_t> claim_;
+  std::vector<ElementTest> test_;  // per node: its test of elements
+  std::vector<double> factor_;     // per node: its weight as a factor of a balance test
   bool undercuts_ = false;  // whether any edge undercuts
   std::vector<double> undercut_;  // per edge: 1 − F(undercutters), computed when needed
   std::vector<bool> queued_;      // per node: to be updated in a cycle's next sweep
@@ -76,7 +78,9 @@ double Evaluator::compute(Vertex x) {
   double base = base_[x];
   double not_att = 1.0;  // Π(1 − attacker)
   double not_sup = 1.0;  // Π(1 − supporter contribution)
-  double weakest = 1.0;
+  double weakest = 1.0;    // test all
+  double strongest = 0.0;  // test any
+  double weighed = 0.0, weights = 0.0;  // test balance: Σ wᵢ·sᵢ and Σ wᵢ, in edge order
   const std::size_t first = in_begin_[x], last = in_begin_[x + 1];
   // What each supports edge into x still carries: 1 − F(its undercutters).
   // Undercut edges run to the same target, so two passes over x's in-edges
@@ -95,7 +99,12 @@ double Evaluator::compute(Vertex x) {
     switch (p.relation) {
       case Relation::contradicts: not_att *= 1.0 - s; break;
       case Relation::element_of:
-        if (claim) weakest = std::min(weakest, s);
+        if (claim) {
+          weakest = std::min(weakest, s);
+          strongest = std::max(strongest, s);
+          weighed += factor_[p.source] * s;
+          weights += factor_[p.source];
+        }
         break;
       case Relation::supports:
         if (claim && elements_[x] == 0) not_sup *= 1.0 - s * undercut_[p.edge];
@@ -106,9 +115,12 @@ double Evaluator::compute(Vertex x) {
   double att = 1.0 - not_att;
   double sup = 1.0 - not_sup;
   if (claim && elements_[x] > 0) {
-    base = (weighted_[x] ? base_[x] : 1.0) * weakest;
+    double elements = weakest;
+    if (test_[x] == ElementTest::any) elements = strongest;
+    if (test_[x] == ElementTest::balance) elements = weights > 0.0 ? std::min(1.0, weighed / weights) : 0.0;
+    base = (weighted_[x] ? base_[x] : 1.0) * elements;
     sup = 0.0;
-    r_.pro[x] = weakest;
+    r_.pro[x] = elements;
   } else {
     r_.pro[x] = sup;
   }
@@ -206,9 +218,13 @@ StrengthReport Evaluator::run() {
   base_.resize(n_);
   weighted_.resize(n_);
   claim_.resize(n_);
+  test_.resize(n_);
+  factor_.resize(n_);
   for (Vertex v = 0; v < n_; ++v) {
     const Node& node = graph_.node(v);
     claim_[v] = is_claim_like(node.kind) ? 1 : 0;
+    test_[v] = node.test.value_or(ElementTest::all);
+    factor_[v] = static_cast<double>(factor_units(node)) / static_cast<double>(factor_unit_scale);
     weighted_[v] = node.weight ? 1 : 0;
     base_[v] = node.weight ? *node.weight : (claim_[v] ? options_.claim_weight : options_.evidence_weight);
     r_.strength[v] = base_[v];

@@ -10,7 +10,8 @@ namespace claimgraph::io {
 
 namespace {
 
-// In the model's order: all_node_kinds(), all_relations(), all_standards().
+// In the model's order: all_node_kinds(), all_relations(), all_standards(),
+// all_element_tests().
 constexpr std::array kinds{
     FieldValue{"claim",
                "A proposition a party must establish: a cause of action, one of its elements, or a sub-claim. "
@@ -22,7 +23,8 @@ constexpr std::array kinds{
 constexpr std::array relations{
     FieldValue{"supports", "`from` is a reason for `to`."},
     FieldValue{"contradicts", "`from` is a reason against `to`. It does not change grounding."},
-    FieldValue{"element-of", "`from` is an element that `to` needs: `to` holds only if all its elements hold."},
+    FieldValue{"element-of",
+               "`from` is an element of `to`: `to` holds only if all its elements hold (or as its `test` says)."},
     FieldValue{"undercuts",
                "`from` attacks an inference, not a node: `to` is the `id` of the supports edge it attacks."},
 };
@@ -32,6 +34,14 @@ constexpr std::array standards{
     FieldValue{"preponderance", "More likely than not: pro > con."},
     FieldValue{"clear-and-convincing", "Clear and convincing: pro > con and pro − con > 0.5."},
     FieldValue{"beyond-reasonable-doubt", "Beyond reasonable doubt: pro > con, pro − con > 0.5 and con < 0.3."},
+};
+
+constexpr std::array tests{
+    FieldValue{"all", "Every element must hold: the elements of a cause of action."},
+    FieldValue{"any", "One element that holds is enough: alternative elements or theories."},
+    FieldValue{"balance",
+               "Factors weighed: the claim holds when the factors that hold outweigh those that do not, each by "
+               "its `weight` (1 without one)."},
 };
 
 using enum FieldKey;
@@ -81,6 +91,9 @@ constexpr std::array fields{
               .meaning = "How far the support of a claim (pro) must outweigh its attack (con) for it to be established."},
     CaseField{.key = burden, .place = node, .name = "burden", .type = FieldType::string, .absent = "not stated",
               .meaning = "The party that bears the burden of proof on the claim; reports show it."},
+    CaseField{.key = test, .place = node, .name = "test", .type = FieldType::string, .values = tests,
+              .noun = "test of elements", .absent = "`all`",
+              .meaning = "How the elements of a claim decide it: all of them, any one, or weighed as factors."},
     // --- edges ---
     CaseField{.key = from, .place = edge, .name = "from", .type = FieldType::string, .required = true,
               .text = TextRule::reference, .meaning = "The `id` of the node that is the reason."},

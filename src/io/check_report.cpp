@@ -7,6 +7,7 @@
 #include "detail/escape.hpp"
 #include "detail/json_members.hpp"
 #include "detail/node_groups.hpp"
+#include "detail/number.hpp"
 #include "detail/output.hpp"
 #include "detail/text.hpp"
 
@@ -23,6 +24,11 @@ using analysis::UngroundedCause;
 
 std::string named(const Graph& graph, Graph::NodeRef v) {
   return plain(graph.node(v).id) + " (" + plain(graph.node(v).label) + ")";
+}
+
+// A weight of factor_units() as reports print weights: "2.00".
+std::string factor_weight(std::uint64_t units) {
+  return detail::fixed2(static_cast<double>(units) / static_cast<double>(factor_unit_scale));
 }
 
 std::string id_list(const Graph& graph, const std::vector<Graph::NodeRef>& nodes, std::string_view separator,
@@ -54,6 +60,16 @@ void write_status(std::string& out, const Graph& graph, const GroundingReport& r
     case Gap::missing_elements:
       out += "      missing-elements: " + std::to_string(s.missing.size()) + " element" +
              (s.missing.size() == 1 ? "" : "s") + " not grounded\n";
+      for (auto m : s.missing) out += "        - " + named(graph, m) + "\n";
+      break;
+    case Gap::no_element:
+      out += "      no-element: no element stands (its test is any): none of its " + std::to_string(s.missing.size()) +
+             " element" + (s.missing.size() == 1 ? "" : "s") + " is grounded\n";
+      for (auto m : s.missing) out += "        - " + named(graph, m) + "\n";
+      break;
+    case Gap::outweighed:
+      out += "      outweighed: the factors weigh against it: " + factor_weight(s.weight_for) + " grounded, " +
+             factor_weight(s.weight_against) + " not grounded\n";
       for (auto m : s.missing) out += "        - " + named(graph, m) + "\n";
       break;
     case Gap::ungrounded:
@@ -121,6 +137,10 @@ void write_check_json(std::ostream& out, const Graph& graph, const GroundingRepo
     m.string("id", graph.node(s.node).id).string("kind", to_string(graph.node(s.node).kind));
     m.string("reason", analysis::to_string(s.gap)).key("missing");
     json_ids(buf, graph, s.missing);
+    if (s.gap == Gap::outweighed) {
+      m.number("weight_for", static_cast<double>(s.weight_for) / static_cast<double>(factor_unit_scale));
+      m.number("weight_against", static_cast<double>(s.weight_against) / static_cast<double>(factor_unit_scale));
+    }
     if (s.gap == Gap::ungrounded) {
       m.string("cause", analysis::to_string(s.cause)).key("supporters");
       json_ids(buf, graph, s.supporters);

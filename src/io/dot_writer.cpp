@@ -123,6 +123,18 @@ void append_header(std::string& out, const Node& node, Graph::NodeRef v, const F
   out += "</FONT><BR/>";
 }
 
+// The line under a claim's label that names its test of elements, when it
+// is not `all` (the default, which needs no word): empty otherwise.
+std::string_view test_line(const Node& node) {
+  if (!is_claim_like(node.kind) || !node.test) return {};
+  switch (*node.test) {
+    case ElementTest::all: return {};
+    case ElementTest::any: return "any one of its elements";
+    case ElementTest::balance: return "weighed factors";
+  }
+  return {};
+}
+
 std::size_t hidden_below(const DotOptions& options, Graph::NodeRef v) {
   return options.hidden_below != nullptr && v < options.hidden_below->size() ? (*options.hidden_below)[v] : 0;
 }
@@ -184,6 +196,11 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     out += "</B></FONT><BR/>";
   }
   append_lines(out, node.label, options.wrap_width);
+  if (const std::string_view test = test_line(node); !test.empty()) {
+    out += "<BR/><FONT POINT-SIZE=\"8\"><I>";
+    out += test;
+    out += "</I></FONT>";
+  }
   if (options.sources && node.source) {
     out += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"";
     out += p.muted;
@@ -348,6 +365,11 @@ dot::LegendContent legend_content(const Graph& graph, const DotOptions& options)
     const bool referred = !reference(options, v).empty();
     content.references = content.references || referred;
     content.hidden = content.hidden || (!referred && hidden_below(options, v) > 0);
+    const Node& node = graph.node(v);
+    if (!referred && !test_line(node).empty()) {
+      content.any_test = content.any_test || *node.test == ElementTest::any;
+      content.balance_test = content.balance_test || *node.test == ElementTest::balance;
+    }
   }
   return content;
 }

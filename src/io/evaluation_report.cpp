@@ -30,6 +30,19 @@ const std::string_view semantics = analysis::to_string(analysis::Semantics::grou
 
 using detail::fixed2;
 
+// A weight of factor_units() as reports print weights: "2.00".
+std::string factor_weight(std::uint64_t units) {
+  return fixed2(static_cast<double>(units) / static_cast<double>(factor_unit_scale));
+}
+
+// The weighing of a balance test: "2.00 for, 3.00 against" (the factors IN,
+// and those OUT), and the undecided ones when there are any.
+std::string weights(const analysis::StatusReason& r) {
+  std::string out = factor_weight(r.weight_in) + " for, " + factor_weight(r.weight_out) + " against";
+  if (r.weight_undec > 0) out += ", " + factor_weight(r.weight_undec) + " undecided";
+  return out;
+}
+
 // Reads the evaluation of one graph: status, strengths and the reason for
 // each status, which explain and the text report share.
 class View {
@@ -65,13 +78,24 @@ class View {
       for (const auto* s : edges) out.push_back(s->supporter);
       return out;
     };
+    // "element x [IN] stands" or "elements x [IN], y [IN] stand".
+    auto element_list = [&](const std::vector<Vertex>& vs) {
+      return (vs.size() == 1 ? "element " : "elements ") + list(vs) + (vs.size() == 1 ? " stands" : " stand");
+    };
     std::string why;
     switch (r.cause) {
       case Cause::evidence: why = "evidence"; break;
-      case Cause::elements_stand: why = "every element is IN"; break;
+      case Cause::elements_stand:
+        why = r.test == ElementTest::any        ? "its test is any, and " + element_list(r.elements_in)
+              : r.test == ElementTest::balance ? "the factors weigh for it: " + weights(r)
+                                               : "every element is IN";
+        break;
       case Cause::supported: why = "supported by " + list(supporters({&r.carrying})); break;
       case Cause::contradicted: return "contradicted by " + list(r.contradictors_in);
-      case Cause::elements_fall: return "not every element stands: " + list(r.elements_not_in);
+      case Cause::elements_fall:
+        if (r.test == ElementTest::any) return "its test is any, and no element stands: " + list(r.elements_not_in);
+        if (r.test == ElementTest::balance) return "the factors weigh against it: " + weights(r);
+        return "not every element stands: " + list(r.elements_not_in);
       case Cause::unsupported: return "nothing supports it: it is not grounded in evidence";
       case Cause::support_undercut:
         return "its support is undercut: the support from " + list(supporters({&r.undercut})) + " no longer carries";
@@ -79,7 +103,12 @@ class View {
         return "its support has fallen: " + list(supporters({&r.fallen, &r.undecided})) +
                (r.undercut.empty() ? std::string() : "; the support from " + list(supporters({&r.undercut})) + " is undercut");
       case Cause::standoff: return "contradicted by " + list(r.contradictors_undec) + ", and neither side prevails";
-      case Cause::elements_undecided: return "some elements are undecided: " + list(r.elements_not_in);
+      case Cause::elements_undecided:
+        if (r.test == ElementTest::any) {
+          return "its test is any, no element is IN, and some are undecided: " + list(r.elements_not_in);
+        }
+        if (r.test == ElementTest::balance) return "the factors turn on undecided ones: " + weights(r);
+        return "some elements are undecided: " + list(r.elements_not_in);
       case Cause::support_undecided:
         return "its support is undecided: " + list(supporters({&r.undecided, &r.contested}));
     }
@@ -254,6 +283,11 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
     if (n.burden) buf += ", burden on " + plain(*n.burden);
     buf += ": pro " + fixed2(strength.pro[v]) + " against con " + fixed2(strength.con[v]) + ", " +
            (strength.established[v] ? "met: established." : "not met: not established.") + "\n";
+    if (n.test && *n.test != ElementTest::all) {
+      buf += *n.test == ElementTest::any
+                 ? "Test of elements: any (one element that stands is enough).\n"
+                 : "Test of elements: balance (the factors that stand must outweigh those that do not).\n";
+    }
   }
 
   const auto chain = support_chain(graph, view, v);
@@ -306,6 +340,7 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
   m.string("status", view.status(v)).string("reason", view.reason(v)).number("strength", strength.strength[v]);
   if (is_claim_like(n.kind)) {
     m.string("standard", to_string(view.standard(v))).string("burden", n.burden);
+    if (n.test) m.string("test", to_string(*n.test));
     m.number("pro", strength.pro[v]).number("con", strength.con[v]).boolean("established", strength.established[v]);
   }
   auto node_object = [&](Vertex x, std::string_view relation, std::size_t depth, bool undercut, bool ignored) {

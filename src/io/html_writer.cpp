@@ -28,6 +28,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const a
   if (node.weight) m.number("weight", *node.weight);
   if (node.standard) m.string("standard", to_string(*node.standard));
   m.string("burden", node.burden);
+  if (node.test) m.string("test", to_string(*node.test));
   const auto* grounding = analyses.grounding;
   if (grounding != nullptr && v < grounding->claim_index.size() &&
       grounding->claim_index[v] != analysis::GroundingReport::npos) {

@@ -377,6 +377,7 @@ void Reader::node_string(const CaseField& field, std::string_view v, std::size_t
     const auto i = enum_value(field, v, at);
     if (i && field.key == FieldKey::kind) n.kind = all_node_kinds()[*i];
     if (i && field.key == FieldKey::standard) n.standard = all_standards()[*i];
+    if (i && field.key == FieldKey::test) n.test = all_element_tests()[*i];
     return;
   }
   switch (field.key) {

@@ -48,6 +48,7 @@ void append_node(std::string& buf, const Node& node) {
   if (node.weight) m.number("weight", *node.weight);
   if (node.standard) m.string("standard", to_string(*node.standard));
   m.string("burden", node.burden);
+  if (node.test) m.string("test", to_string(*node.test));
   if (node.tags) m.strings("tags", *node.tags);
   m.extras(node.extra);
 }

@@ -104,6 +104,7 @@ class Writer {
   void status_reasons(Vertex v, std::size_t depth);
   void gap_reasons(Vertex v, std::size_t depth);
   bool item(std::size_t depth);
+  void weighing(const analysis::StatusReason& r, std::size_t depth);
   void source(Vertex v);
   void because(Vertex v, std::size_t depth, bool by_status);
   template <class T, class F>
@@ -151,6 +152,18 @@ void Writer::gap(Vertex v) {
     case Gap::unsupported: out_ += "nothing supports it and it has no elements"; break;
     case Gap::missing_elements:
       out_ += "elements not grounded: ";
+      list(s.missing, ", ");
+      break;
+    case Gap::no_element:
+      out_ += "no element stands (its test is any): ";
+      list(s.missing, ", ");
+      break;
+    case Gap::outweighed:
+      out_ += "the factors weigh against it: " +
+              detail::fixed2(static_cast<double>(s.weight_for) / static_cast<double>(factor_unit_scale)) +
+              " grounded, " +
+              detail::fixed2(static_cast<double>(s.weight_against) / static_cast<double>(factor_unit_scale)) +
+              " not; not grounded: ";
       list(s.missing, ", ");
       break;
     case Gap::ungrounded:
@@ -290,6 +303,19 @@ void Writer::each(const std::vector<T>& list, std::size_t depth, F&& f) {
   }
 }
 
+// For a claim whose test is balance, how its factors weigh: "The factors
+// weigh against it: 1.00 for, 2.00 against." (and the undecided weight).
+void Writer::weighing(const analysis::StatusReason& r, std::size_t depth) {
+  if (r.test != ElementTest::balance || r.elements == 0 || !item(depth)) return;
+  auto weight = [](std::uint64_t units) {
+    return fixed2(static_cast<double>(units) / static_cast<double>(factor_unit_scale));
+  };
+  out_ += r.label == analysis::Label::out ? "The factors weigh against it: " : "The factors turn on undecided ones: ";
+  out_ += weight(r.weight_in) + " for, " + weight(r.weight_out) + " against";
+  if (r.weight_undec > 0) out_ += ", " + weight(r.weight_undec) + " undecided";
+  out_ += ".\n";
+}
+
 // What makes v (OUT or UNDEC) fall, from analysis::explain_status: the
 // standing nodes that contradict it, the elements that do not stand, and,
 // when that is why, the support it lacks or lost; for UNDEC, what it is in
@@ -316,6 +342,7 @@ void Writer::status_reasons(Vertex v, std::size_t depth) {
       source(c);
       out_ += ".\n";
     });
+    weighing(r, depth);
     each(r.elements_not_in, depth, element);
     // A claim's support, when its loss is a reason: nothing carries and
     // nothing is undecided. (Evidence needs none.)
@@ -358,6 +385,7 @@ void Writer::status_reasons(Vertex v, std::size_t depth) {
       because(c, depth, true);
     }
   });
+  weighing(r, depth);
   each(r.elements_not_in, depth, element);
   if (r.elements == 0 && r.carrying.empty()) {
     each(r.undecided, depth, [&](const analysis::SupportEdge& s) {
@@ -390,6 +418,8 @@ void Writer::gap_reasons(Vertex v, std::size_t depth) {
       if (item(depth)) out_ += "Nothing supports it and it has no elements.\n";
       break;
     case Gap::missing_elements:
+    case Gap::no_element:
+    case Gap::outweighed:
       each(c.missing, depth, [&](Vertex e) {
         out_ += "Its element ";
         name(e, false);

@@ -323,6 +323,9 @@ class Writer {
       text_ += '\n';
     }
     text_ += n.label;
+    // A test of elements other than the default `all`, as the DOT diagram words it.
+    if (is_claim_like(n.kind) && n.test == ElementTest::any) text_ += "\n(any one of its elements)";
+    if (is_claim_like(n.kind) && n.test == ElementTest::balance) text_ += "\n(weighed factors)";
     if (options_.sources && n.source) text_.append(1, '\n').append(*n.source);
     const Look look = look_of(n.kind);
     buf_ += indent;

@@ -269,6 +269,24 @@ TEST(LintTest, L011SimilarIds) {
                 "  fix: if they are one node, merge them under one id; if not, give them ids that differ in words"}));
 }
 
+TEST(LintTest, L012IdleTest) {
+  const auto text = case_file(
+      {R"({"id": "c", "kind": "claim", "label": "C", "party": "P", "test": "any"})",
+       R"({"id": "e", "kind": "evidence", "label": "E", "source": "Ex. 1", "test": "all"})",
+       R"({"id": "w", "kind": "claim", "label": "W", "party": "P", "test": "balance"})",
+       R"({"id": "k", "kind": "claim", "label": "K", "party": "P"})"},
+      {R"({"from": "e", "to": "c", "relation": "supports"})", R"({"from": "k", "to": "w", "relation": "element-of"})",
+       R"({"from": "e", "to": "k", "relation": "supports"})"});
+  EXPECT_EQ(findings(text),
+            (std::vector<std::string>{
+                "case.json:2:3: warning: /nodes/0: claim \"c\" has \"test\": \"any\" but no elements: the test decides "
+                "nothing [L012 idle-test]\n"
+                "  fix: add the element-of edges into \"c\" that the test weighs, or drop its \"test\"",
+                "case.json:3:3: warning: /nodes/1: evidence \"e\" has \"test\": \"all\", which only a claim with "
+                "elements uses: it decides nothing [L012 idle-test]\n"
+                "  fix: drop the \"test\" of \"e\", or put it on the claim whose elements it decides"}));
+}
+
 TEST(LintTest, FindingsComeInTheOrderOfTheFile) {
   // Edges written before nodes: the edge's finding comes first.
   const std::string text =

@@ -2,7 +2,7 @@
 
 namespace claimgraph::test {
 
-Graph random_graph(std::mt19937& rng, int max_nodes) {
+Graph random_graph(std::mt19937& rng, int max_nodes, bool tests) {
   std::uniform_int_distribution<int> size(1, max_nodes);
   const int n = size(rng);
   Graph g;
@@ -13,6 +13,12 @@ Graph random_graph(std::mt19937& rng, int max_nodes) {
     node.label = node.id;
     const int k = static_cast<int>(rng() % 3);
     node.kind = k == 0 ? NodeKind::evidence : k == 1 ? NodeKind::claim : NodeKind::counterclaim;
+    if (tests) {
+      const auto t = rng() % 4;
+      if (t > 0) node.test = all_element_tests()[t - 1];
+      const auto w = rng() % 8;
+      if (w < 5) node.weight = 0.25 * static_cast<double>(w);
+    }
     g.add_node(std::move(node));
   }
   const int edges = static_cast<int>(rng() % static_cast<unsigned>(2 * n + 1));
@@ -33,7 +39,11 @@ Graph random_graph(std::mt19937& rng, int max_nodes) {
       continue;
     }
     if (from == to) continue;
-    const Relation rel = r < 6 ? Relation::supports : r < 8 ? Relation::contradicts : Relation::element_of;
+    // With tests, more elements to decide.
+    const unsigned supports = tests ? 4 : 6, contradicts = tests ? 6 : 8;
+    const Relation rel = r < supports      ? Relation::supports
+                         : r < contradicts ? Relation::contradicts
+                                           : Relation::element_of;
     g.add_edge(from, to, rel);
   }
   return g;
@@ -42,7 +52,11 @@ Graph random_graph(std::mt19937& rng, int max_nodes) {
 std::string describe(const Graph& g) {
   std::string out;
   for (std::size_t v = 0; v < g.node_count(); ++v) {
-    out.append(g.node(v).id).append(":").append(claimgraph::to_string(g.node(v).kind)).append(" ");
+    const Node& node = g.node(v);
+    out.append(node.id).append(":").append(claimgraph::to_string(node.kind));
+    if (node.test) out.append(":").append(claimgraph::to_string(*node.test));
+    if (node.weight) out.append(":w").append(std::to_string(*node.weight));
+    out.append(" ");
   }
   for (const auto& e : g.edges()) {
     out.append(g.node(g.source(e)).id).append("-").append(claimgraph::to_string(g.edge(e).relation)).append("->");

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "claimgraph/builder.hpp"
+#include "claimgraph/io/json_reader.hpp"
 
 namespace claimgraph::io {
 namespace {
@@ -112,6 +113,61 @@ TEST_F(CheckReportTest, EmptyGraph) {
   std::ostringstream json;
   write_check_json(json, g, r);
   EXPECT_EQ(json.str(), "{\n  \"claims\": 0,\n  \"grounded\": 0,\n  \"lacking_evidence\": [],\n  \"statuses\": []\n}\n");
+}
+
+}  // namespace
+}  // namespace claimgraph::io
+
+namespace claimgraph::io {
+namespace {
+
+// The wording of each test's gap: any says no element stands, balance gives
+// the weighing.
+TEST(CheckReportTestsOfElements, NoElementAndOutweighed) {
+  const auto input = read_json(R"({"claimgraph": 1, "nodes": [
+    {"id": "alt", "kind": "claim", "label": "Alternatives", "test": "any"},
+    {"id": "a", "kind": "claim", "label": "A"},
+    {"id": "b", "kind": "claim", "label": "B"},
+    {"id": "bal", "kind": "claim", "label": "Balance", "test": "balance"},
+    {"id": "f1", "kind": "evidence", "label": "F1", "weight": 0.5},
+    {"id": "f2", "kind": "claim", "label": "F2", "weight": 0.25},
+    {"id": "f3", "kind": "claim", "label": "F3"}
+  ], "edges": [
+    {"from": "a", "to": "alt", "relation": "element-of"},
+    {"from": "b", "to": "alt", "relation": "element-of"},
+    {"from": "f1", "to": "bal", "relation": "element-of"},
+    {"from": "f2", "to": "bal", "relation": "element-of"},
+    {"from": "f3", "to": "bal", "relation": "element-of"}
+  ]})");
+  const auto report = analysis::check(input.graph);
+  std::ostringstream text;
+  write_check_text(text, input.graph, report);
+  EXPECT_EQ(text.str(),
+            "  ✗ alt — Alternatives\n"
+            "      no-element: no element stands (its test is any): none of its 2 elements is grounded\n"
+            "        - a (A)\n"
+            "        - b (B)\n"
+            "  ✗ a — A\n"
+            "      unsupported: no evidence or claim supports it and it has no elements\n"
+            "  ✗ b — B\n"
+            "      unsupported: no evidence or claim supports it and it has no elements\n"
+            "  ✗ bal — Balance\n"
+            "      outweighed: the factors weigh against it: 0.50 grounded, 1.25 not grounded\n"
+            "        - f2 (F2)\n"
+            "        - f3 (F3)\n"
+            "  ✗ f2 — F2\n"
+            "      unsupported: no evidence or claim supports it and it has no elements\n"
+            "  ✗ f3 — F3\n"
+            "      unsupported: no evidence or claim supports it and it has no elements\n"
+            "\n"
+            "6 claims and counterclaims: 0 grounded, 6 lack evidence.\n");
+  std::ostringstream json;
+  write_check_json(json, input.graph, report);
+  const auto j = nlohmann::json::parse(json.str());
+  EXPECT_EQ(j["lacking_evidence"][0]["reason"], "no-element");
+  EXPECT_EQ(j["lacking_evidence"][3]["reason"], "outweighed");
+  EXPECT_EQ(j["lacking_evidence"][3]["weight_for"], 0.5);
+  EXPECT_EQ(j["lacking_evidence"][3]["weight_against"], 1.25);
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 // Which claims lack evidence.
 //
 // Grounding is the least fixed point of three rules: evidence is grounded; a
-// claim with elements is grounded when every element is; any other claim is
-// grounded when one of its supporters is. It is computed by propagation from
+// claim with elements is grounded when its test of elements is met by its
+// grounded elements (all of them; any one; or, for `balance`, grounded
+// factors that outweigh the others); any other claim is grounded when one of
+// its supporters is. It is computed by propagation from
 // the evidence (each edge looked at once, no recursion), so a cycle of claims
 // supporting each other grounds nothing unless something outside it does.
 // For the claims left ungrounded, the strongly connected components of the
@@ -21,7 +23,9 @@ namespace claimgraph::analysis {
 enum class Gap : std::uint8_t {
   none,              ///< grounded
   unsupported,       ///< no supporters and no elements at all
-  missing_elements,  ///< some of its elements are not grounded
+  missing_elements,  ///< test `all`: some of its elements are not grounded
+  no_element,        ///< test `any`: none of its elements is grounded
+  outweighed,        ///< test `balance`: the grounded factors do not outweigh the others
   ungrounded,        ///< it has supporters, none of them grounded
 };
 
@@ -32,7 +36,8 @@ enum class UngroundedCause : std::uint8_t {
   lacking_supporters,  ///< its supporters are claims that lack evidence themselves
 };
 
-/// The spelling used in reports: "unsupported", "missing-elements", "ungrounded".
+/// The spelling used in reports: "unsupported", "missing-elements", "no-element",
+/// "outweighed", "ungrounded".
 [[nodiscard]] const char* to_string(Gap gap) noexcept;
 /// "cycle" or "lacking-supporters".
 [[nodiscard]] const char* to_string(UngroundedCause cause) noexcept;
@@ -42,8 +47,13 @@ struct ClaimStatus {
   Graph::NodeRef node{};
   bool grounded = false;
   Gap gap = Gap::none;
-  /// For `missing_elements`: the elements not grounded, in edge order.
+  /// For `missing_elements`, `no_element` and `outweighed`: the elements
+  /// not grounded, in edge order.
   std::vector<Graph::NodeRef> missing;
+  /// For a claim whose test is `balance`: the weight of its grounded factors
+  /// and of the others, in factor_units().
+  std::uint64_t weight_for = 0;
+  std::uint64_t weight_against = 0;
   /// For `ungrounded`: why.
   UngroundedCause cause = UngroundedCause::none;
   /// For `ungrounded`: its supporters (all ungrounded), in edge order.

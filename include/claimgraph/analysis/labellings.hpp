@@ -8,9 +8,9 @@
 // Complete labellings. A labelling gives every node IN, OUT or UNDEC. Write
 // G(X, E) for the nodes grounded in evidence using only the nodes of X and
 // the support edges E (the least set closed under the support rules of
-// status.hpp: evidence needs nothing, a claim with elements needs every
-// element, any other claim one supporter). A labelling is complete when
-// each node is
+// status.hpp: evidence needs nothing, a claim with elements needs its
+// elements to meet its test, any other claim one supporter). A labelling is
+// complete when each node is
 //  - IN exactly when every node that contradicts it is OUT and its support
 //    rule is met by G(IN, the supports edges whose undercutters are all
 //    OUT): IN nodes are grounded through IN nodes, so support cycles ground

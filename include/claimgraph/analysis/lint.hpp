@@ -36,6 +36,7 @@ enum class LintCode : std::uint8_t {
   idle_counterclaim,         ///< L009: a counterclaim that contradicts and undercuts nothing
   undercut_unnamed_support,  ///< L010: an undercut of a supports edge whose id the file did not give
   similar_ids,               ///< L011: ids that differ only in case or punctuation
+  idle_test,                 ///< L012: a test of elements on evidence or on a claim without elements
 };
 
 /// One finding: which rule found what, about which node or edge.

@@ -25,14 +25,14 @@ namespace claimgraph::analysis {
 enum class Cause : std::uint8_t {
   evidence,            ///< IN: evidence that nothing standing contradicts
   supported,           ///< IN: a supporter stands and its support carries
-  elements_stand,      ///< IN: every element stands
+  elements_stand,      ///< IN: its elements meet its test (every one; one, for `any`; outweighing, for `balance`)
   contradicted,        ///< OUT: a node that contradicts it stands (IN)
-  elements_fall,       ///< OUT: some element does not stand
+  elements_fall,       ///< OUT: its elements fail its test whatever the undecided ones become
   unsupported,         ///< OUT: nothing supports it and it has no elements
   support_undercut,    ///< OUT: a standing node undercuts every support it has
   support_fallen,      ///< OUT: its supporters fell (some supports may also be undercut)
   standoff,            ///< UNDEC: an undecided node contradicts it, and neither prevails
-  elements_undecided,  ///< UNDEC: some element is undecided
+  elements_undecided,  ///< UNDEC: its test turns on elements that are undecided
   support_undecided,   ///< UNDEC: its supporters, or the undercutters of its support, are undecided
 };
 
@@ -57,6 +57,15 @@ struct StatusReason {
   std::size_t elements = 0;
   /// Its elements that do not stand (OUT or UNDEC).
   std::vector<Graph::NodeRef> elements_not_in;
+  /// Its elements that stand (IN).
+  std::vector<Graph::NodeRef> elements_in;
+  /// Its test of elements (`all` when it has none).
+  ElementTest test = ElementTest::all;
+  /// For `balance`: the weight (in factor_units()) of its factors that
+  /// stand, that fell, and that are undecided.
+  std::uint64_t weight_in = 0;
+  std::uint64_t weight_out = 0;
+  std::uint64_t weight_undec = 0;
   /// Its supports edges (those of a claim with elements count for nothing
   /// in its status, but are listed too), by what became of them, each edge
   /// in the first list that fits:

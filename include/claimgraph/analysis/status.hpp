@@ -4,9 +4,11 @@
 // (the least fixed point):
 //
 //  - IN when its support is satisfied by IN nodes (evidence needs none; a
-//    claim with elements needs every element IN; any other claim needs one
-//    supporter IN, through a supports edge none of whose undercutters is
-//    still standing) and every node that contradicts it is OUT;
+//    claim with elements needs its IN elements to meet its test of elements,
+//    docs/semantics.md: every one, any one, or outweighing the others for
+//    `balance`; any other claim needs one supporter IN, through a supports
+//    edge none of whose undercutters is still standing) and every node that
+//    contradicts it is OUT;
 //  - OUT when some node that contradicts it is IN, or when it is no longer
 //    grounded in evidence once the OUT nodes, and the support edges
 //    undercut by IN nodes, are taken away (a claim whose only support has

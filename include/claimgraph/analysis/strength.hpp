@@ -9,8 +9,10 @@
 //   base + (1 − base)·(sup − att)  when sup > att.
 // claimgraph's additions, documented in the README:
 //  - default base scores: evidence 1.0, claims and counterclaims 0.5;
-//  - a claim with elements is a conjunction: its base score is the weakest
-//    of its elements (times its own weight, if it has one) and its supports
+//  - a claim with elements takes its base score from them, by its test
+//    (times its own weight, if it has one): `all`, the weakest element;
+//    `any`, the strongest; `balance`, the weighted mean of the factors'
+//    strengths, Σ wᵢ·sᵢ / Σ wᵢ (0 when every weight is 0). Its supports
 //    edges do not count, as for grounding;
 //  - a supports edge counts for sup(x) with the supporter's strength times
 //    (1 − F(strengths of the edge's undercutters)).
@@ -21,8 +23,8 @@
 // depend on node order, until no strength moves by more than the tolerance;
 // a cycle that does not settle within the iteration limit is reported.
 //
-// A claim is *established* when pro (its aggregated support, or its weakest
-// element) and con (its aggregated attack) meet its standard (Carneades 4):
+// A claim is *established* when pro (its aggregated support, or for a claim
+// with elements what its test makes of them) and con (its aggregated attack) meet its standard (Carneades 4):
 //   scintilla: pro > 0;  preponderance: pro > con;
 //   clear-and-convincing: pro > con and pro − con > 0.5;
 //   beyond-reasonable-doubt: the above and con < 0.3.
@@ -50,7 +52,7 @@ struct StrengthOptions {
 /// Strength and standard of proof for every node.
 struct StrengthReport {
   std::vector<double> strength;  ///< per node, in [0, 1]
-  std::vector<double> pro;       ///< per node: aggregated support (weakest element for claims with elements)
+  std::vector<double> pro;       ///< per node: aggregated support (for claims with elements, what their test makes of them)
   std::vector<double> con;       ///< per node: aggregated attack
   std::vector<bool> established; ///< per node: claims meeting their standard (false for evidence); see established()
   bool converged = true;         ///< false when some cycle did not settle

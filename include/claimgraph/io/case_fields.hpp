@@ -64,6 +64,7 @@ enum class FieldKey : std::uint8_t {
   weight,
   standard,
   burden,
+  test,
   from,
   to,
   relation,
@@ -93,7 +94,7 @@ struct CaseField {
   /// For strings: what the text must be.
   TextRule text = TextRule::any;
   /// For enumerated strings: every value allowed, in the model's order
-  /// (all_node_kinds(), all_relations(), all_standards()); else empty.
+  /// (all_node_kinds(), all_relations(), all_standards(), all_element_tests()); else empty.
   std::span<const FieldValue> values = {};
   /// For numbers: the range allowed, bounds included.
   double minimum = 0;

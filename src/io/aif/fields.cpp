@@ -25,8 +25,8 @@ namespace {
 
 constexpr std::string_view fields_object = "an object of claimgraph fields";
 
-constexpr std::array<std::string_view, 9> node_field_names{"kind",   "text",     "party",  "group", "source",
-                                                           "weight", "standard", "burden", "tags"};
+constexpr std::array<std::string_view, 10> node_field_names{"kind",   "text",     "party",  "group", "source",
+                                                            "weight", "standard", "burden", "test",  "tags"};
 
 // The node fields that are plain strings.
 struct TextField {
@@ -115,7 +115,17 @@ void read_standard(Context& cx, const Value& v, const std::string& pointer, Node
   cx.diagnostics.error(v.offset, pointer, "unknown standard of proof " + shown(v.text) + expected_one_of(v.text, names));
 }
 
-// A node field whose value is a string: the kind, the standard or a text
+void read_test(Context& cx, const Value& v, const std::string& pointer, Node& node) {
+  if (auto test = parse_element_test(v.text)) {
+    node.test = *test;
+    return;
+  }
+  std::array<std::string_view, 3> names{};
+  for (std::size_t k = 0; k < names.size(); ++k) names[k] = to_string(all_element_tests()[k]);
+  cx.diagnostics.error(v.offset, pointer, "unknown test of elements " + shown(v.text) + expected_one_of(v.text, names));
+}
+
+// A node field whose value is a string: the kind, the standard, the test or a text
 // field. Returns whether it gives the kind.
 bool read_string_field(Context& cx, const Member& m, const std::string& pointer, Node& node) {
   const Value& v = m.value;
@@ -127,6 +137,10 @@ bool read_string_field(Context& cx, const Member& m, const std::string& pointer,
   if (m.key == "kind") return read_kind(cx, v, pointer, node);
   if (m.key == "standard") {
     read_standard(cx, v, pointer, node);
+    return false;
+  }
+  if (m.key == "test") {
+    read_test(cx, v, pointer, node);
     return false;
   }
   for (const auto& field : text_fields) {

@@ -106,6 +106,7 @@ void append_node(std::string& buf, const Node& node) {
   if (node.weight) fields.number("weight", *node.weight);
   if (node.standard) fields.string("standard", to_string(*node.standard));
   fields.string("burden", node.burden);
+  if (node.test) fields.string("test", to_string(*node.test));
   if (node.tags) fields.strings("tags", *node.tags);
   fields.extras(node.extra);
   buf += '}';

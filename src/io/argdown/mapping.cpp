@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "claimgraph/suggest.hpp"
 #include "detail/text.hpp"
 #include "io/argdown/text.hpp"
 
@@ -173,6 +174,16 @@ class GraphMaker {
         diagnostics_.error(find_field(e.data, "standard")->offset,
                            "the data of " + name(r) + ": unknown standard of proof " + shown(*standard) +
                                "; expected " + standards());
+      }
+    }
+    if (auto test = text_field(e.data, "test", r)) {
+      node.test = parse_element_test(*test);
+      if (!node.test) {
+        std::vector<std::string_view> names;
+        for (ElementTest t : all_element_tests()) names.push_back(to_string(t));
+        diagnostics_.error(find_field(e.data, "test")->offset,
+                           "the data of " + name(r) + ": unknown test of elements " + shown(*test) +
+                               "; expected all, any or balance" + did_you_mean(*test, names));
       }
     }
     std::vector<std::string> tags = e.tags;

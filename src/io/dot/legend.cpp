@@ -93,6 +93,10 @@ void statuses(std::string& out, const LegendContent& content, const Palette& p) 
     row(out, box(fill, p.frame, "", "", "strong"), "fill shade: DF-QuAD strength, pale = weak");
   }
   if (content.hidden) row(out, plain("<B>+N more below</B>"), "N more nodes bear on it, below the view's depth");
+  if (content.any_test) row(out, plain("<I>any one of its elements</I>"), "one element that stands is enough");
+  if (content.balance_test) {
+    row(out, plain("<I>weighed factors</I>"), "its elements are factors: those that stand must outweigh the rest");
+  }
   if (content.references) {
     row(out, box("", p.ink, "", "", "→ where"), "drawn on another page: where, then its label");
   }

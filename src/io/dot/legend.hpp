@@ -23,6 +23,8 @@ struct LegendContent {
   bool strength = false;    ///< fills shaded by strength
   bool hidden = false;      ///< some node says "+N more below"
   bool references = false;  ///< some node is an off-page connector
+  bool any_test = false;    ///< some claim's test of elements is `any`
+  bool balance_test = false;  ///< some claim's test of elements is `balance`
 };
 
 /// Appends the legend, a cluster named cluster_legend whose table is the
