@@ -116,7 +116,7 @@ Graph::Graph(const Graph& other)
   specs.reserve(other.edge_count());
   for (const auto& e : other.edges()) {
     const Edge& p = other.edge(e);
-    specs.push_back({other.source(e), other.target(e), p.relation, p.extra, p.id, p.undercut});
+    specs.push_back({other.source(e), other.target(e), p.relation, p.extra, p.id, p.undercut, p.names});
   }
   add_edges(std::move(specs), true);
 }
@@ -211,8 +211,18 @@ void Graph::add_edges(std::vector<EdgeSpec> specs, bool trusted) {
   }
   store_->m_edges.reserve(edge_count() + specs.size());
   for (auto& s : specs) {
-    Edge props{s.relation, edge_count(), std::move(s.extra), std::move(s.id), s.undercut};
+    Edge props{s.relation, edge_count(), std::move(s.extra), std::move(s.id), s.undercut, std::move(s.names)};
     boost::add_edge(s.from, s.to, std::move(props), *store_);
+  }
+}
+
+void Graph::set_scheme_names(std::size_t i, SchemeNames names) {
+  if (i >= edge_count()) invalid("no edge at position " + std::to_string(i));
+  auto& props = store_->m_edges[i].get_property();
+  if (names.scheme.empty() && names.question.empty()) {
+    props.names.reset();
+  } else {
+    props.names = std::make_shared<const SchemeNames>(std::move(names));
   }
 }
 

@@ -281,11 +281,40 @@ analysis::StrengthReport restrict(const analysis::StrengthReport& report, const 
   return r;
 }
 
+analysis::SchemeUse restrict(const analysis::SchemeUse& use, const View& view) {
+  analysis::SchemeUse out;
+  if (use.inferences.empty()) return out;
+  // The view's position of each original edge it keeps.
+  std::vector<std::size_t> in_view(use.inference_of.size(), analysis::SchemeUse::npos);
+  for (std::size_t i = 0; i < view.edge_of.size(); ++i) in_view[view.edge_of[i]] = i;
+  const auto kept = [&](const std::vector<std::size_t>& edges) {
+    std::vector<std::size_t> k;
+    for (const std::size_t e : edges) {
+      if (in_view[e] != analysis::SchemeUse::npos) k.push_back(in_view[e]);
+    }
+    return k;
+  };
+  out.inference_of.assign(view.edge_of.size(), analysis::SchemeUse::npos);
+  for (const auto& inference : use.inferences) {
+    const std::size_t edge = in_view[inference.edge];
+    if (edge == analysis::SchemeUse::npos) continue;
+    analysis::Inference i{edge, inference.scheme, {}};
+    for (const auto& q : inference.questions) {
+      // What a question defeats was weighed on the whole case, and stays.
+      i.questions.push_back({q.question, kept(q.raised_by), kept(q.answered_by), q.defeats, Graph::npos});
+    }
+    out.inference_of[edge] = out.inferences.size();
+    out.inferences.push_back(std::move(i));
+  }
+  return out;
+}
+
 analysis::Results restrict(const analysis::Results& results, const View& view) {
   analysis::Results r;
   if (results.grounding) r.grounding = restrict(*results.grounding, view);
   if (results.status) r.status = restrict(*results.status, view);
   if (results.strength) r.strength = restrict(*results.strength, view);
+  if (results.schemes) r.schemes = restrict(*results.schemes, view);
   return r;
 }
 

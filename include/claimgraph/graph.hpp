@@ -121,6 +121,7 @@ struct Node {
   std::optional<Standard> standard;             ///< standard of proof (claims)
   std::optional<std::string> burden;            ///< the party that bears the burden (claims)
   std::optional<ElementTest> test;              ///< how its elements decide it (claims with elements); absent: all
+  std::optional<std::string> scheme;            ///< the argumentation scheme of its supports edges that name none
   std::optional<std::vector<std::string>> tags; ///< free-form tags
   Attributes extra;                             ///< fields this build does not know
   friend bool operator==(const Node&, const Node&) = default;
@@ -133,6 +134,16 @@ struct Node {
 /// The units of factor_units() in one weight of 1.
 inline constexpr std::uint64_t factor_unit_scale = 1'000'000'000;
 
+/// What an edge says about argumentation schemes (docs/schemes.md): the
+/// scheme whose inference a supports edge is, and the critical question a
+/// supports edge settles or an undercut raises. Either may be empty (not
+/// given). Shared, not copied, when a graph is copied.
+struct SchemeNames {
+  std::string scheme;
+  std::string question;
+  friend bool operator==(const SchemeNames&, const SchemeNames&) = default;
+};
+
 /// The properties of an edge; its endpoints are the graph's.
 struct Edge {
   Relation relation = Relation::supports;
@@ -143,6 +154,13 @@ struct Edge {
   /// attacks. The stored edge then runs from the undercutter to that edge's
   /// target, the claim whose support is attacked.
   std::size_t undercut = static_cast<std::size_t>(-1);
+  /// Its scheme and critical question, when the file names either: held by
+  /// pointer, so that the many edges that name neither stay small.
+  std::shared_ptr<const SchemeNames> names = {};
+  /// The scheme it names, or "".
+  [[nodiscard]] std::string_view scheme() const noexcept { return names ? std::string_view(names->scheme) : std::string_view(); }
+  /// The critical question it names, or "".
+  [[nodiscard]] std::string_view question() const noexcept { return names ? std::string_view(names->question) : std::string_view(); }
 };
 
 /// A dispute as a graph of claims, counterclaims and evidence.
@@ -234,11 +252,15 @@ class Graph {
     Attributes extra;
     std::optional<std::string> id = {};
     std::size_t undercut = static_cast<std::size_t>(-1);  ///< for undercuts: index of the attacked edge
+    std::shared_ptr<const SchemeNames> names = {};        ///< its scheme and critical question, if any
   };
   /// Adds many edges at once, in order; faster than one by one for large
   /// graphs because every node's edge lists are sized once. Throws
   /// ValidationError on a self-loop (and adds nothing).
   void add_edges(std::vector<EdgeSpec> specs);
+  /// Sets the scheme and critical question that the edge at position `i` of
+  /// edges() names (docs/schemes.md); empty names clear them.
+  void set_scheme_names(std::size_t i, SchemeNames names);
   /// Reserves room for this many nodes and edges.
   void reserve(std::size_t nodes, std::size_t edges);
 

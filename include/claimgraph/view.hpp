@@ -103,6 +103,8 @@ class ViewError : public Error {
 [[nodiscard]] analysis::GroundingReport restrict(const analysis::GroundingReport& report, const View& view);
 [[nodiscard]] analysis::StatusReport restrict(const analysis::StatusReport& report, const View& view);
 [[nodiscard]] analysis::StrengthReport restrict(const analysis::StrengthReport& report, const View& view);
+/// The inferences of the view and what raises and answers them in it.
+[[nodiscard]] analysis::SchemeUse restrict(const analysis::SchemeUse& use, const View& view);
 /// Every result held, for the view.
 [[nodiscard]] analysis::Results restrict(const analysis::Results& results, const View& view);
 

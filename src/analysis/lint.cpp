@@ -9,6 +9,7 @@
 #include <vector>
 #include <utility>
 
+#include "claimgraph/analysis/schemes.hpp"
 #include "claimgraph/suggest.hpp"
 
 namespace claimgraph::analysis {
@@ -32,11 +33,12 @@ std::string id_of(const Graph& g, Vertex v) { return q(g.id(v)); }
 
 void add_node(std::vector<LintFinding>& out, LintCode code, Vertex v, std::size_t other = Graph::npos,
               std::string hint = {}) {
-  out.push_back({code, v, std::nullopt, other, std::move(hint)});
+  out.push_back({code, v, std::nullopt, other, std::move(hint), {}});
 }
 
-void add_edge(std::vector<LintFinding>& out, LintCode code, std::size_t e, std::size_t other = Graph::npos) {
-  out.push_back({code, std::nullopt, e, other, {}});
+void add_edge(std::vector<LintFinding>& out, LintCode code, std::size_t e, std::size_t other = Graph::npos,
+              std::string hint = {}, std::vector<std::string> names = {}) {
+  out.push_back({code, std::nullopt, e, other, std::move(hint), std::move(names)});
 }
 
 // Per node: how many element-of edges leave it, and how many edges of any
@@ -354,7 +356,77 @@ void idle_test(const Graph& g, const LintOptions&, std::vector<LintFinding>& out
   }
 }
 
-constexpr std::array<LintRule, 12> rules{{
+// L013. A scheme the library does not have: its critical questions are not
+// asked, so the case is weighed as if it named none.
+void unknown_scheme(const Graph& g, const LintOptions& options, std::vector<LintFinding>& out) {
+  if (options.schemes == nullptr) return;
+  const auto names = options.schemes->names();
+  const auto near = [&](std::string_view name) { return nearest(name, names).value_or(""); };
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    const auto& scheme = g.node(v).scheme;
+    if (scheme && options.schemes->find(*scheme) == nullptr) add_node(out, LintCode::unknown_scheme, v, Graph::npos, near(*scheme));
+  }
+  const auto edges = g.edges();
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const std::string_view scheme = g.edge(edges[i]).scheme();
+    if (!scheme.empty() && options.schemes->find(scheme) == nullptr) {
+      add_edge(out, LintCode::unknown_scheme, i, Graph::npos, near(scheme));
+    }
+  }
+}
+
+// L014. A question that no inference it bears on has: an undercut of an
+// inference whose scheme has no such question (or that names no scheme),
+// or a support of a node from which no inference has it. It is then not
+// weighed as a critical question.
+void unknown_question(const Graph& g, const LintOptions& options, std::vector<LintFinding>& out) {
+  if (options.schemes == nullptr) return;
+  const auto edges = g.edges();
+  bool any = false;
+  for (const auto e : edges) any = any || !g.edge(e).question().empty();
+  if (!any) return;
+  const SchemeUse use = scheme_use(g, *options.schemes);
+  // The questions of the inferences an edge bears on, for suggestions.
+  const auto asked = [&](std::vector<std::string_view>& ids, std::size_t inference_edge) {
+    if (const Inference* inference = use.at_edge(inference_edge)) {
+      for (const auto& cq : inference->scheme->questions) ids.emplace_back(cq.id);
+    }
+  };
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const Edge& e = g.edge(edges[i]);
+    const std::string_view question = e.question();
+    if (question.empty()) continue;
+    std::vector<std::string_view> ids;
+    bool found = false;
+    if (e.relation == Relation::undercuts) {
+      asked(ids, e.undercut);
+    } else {
+      for (const auto out_edge : boost::make_iterator_range(boost::out_edges(g.target(edges[i]), g.store()))) {
+        asked(ids, g.edge(out_edge).index);
+      }
+    }
+    found = std::find(ids.begin(), ids.end(), question) != ids.end();
+    if (!found) add_edge(out, LintCode::unknown_question, i, ids.size(), nearest(question, ids).value_or(""));
+  }
+}
+
+// L015. An inference whose critical questions are open: nobody has raised or
+// answered them. Not a mistake, but the list a cross-examiner starts from.
+void open_questions(const Graph& g, const LintOptions& options, std::vector<LintFinding>& out) {
+  if (options.schemes == nullptr || !options.open_questions) return;
+  const SchemeUse use = scheme_use(g, *options.schemes);
+  for (const Inference& inference : use.inferences) {
+    std::vector<std::string> open;
+    for (const QuestionUse& q : inference.questions) {
+      if (q.open()) open.push_back(inference.scheme->questions[q.question].id);
+    }
+    if (!open.empty()) {
+      add_edge(out, LintCode::open_questions, inference.edge, Graph::npos, inference.scheme->title, std::move(open));
+    }
+  }
+}
+
+constexpr std::array<LintRule, 15> rules{{
     {LintCode::reversed_element, "L001", "reversed-element",
      "an element-of edge that runs from a whole to what looks like its part", reversed_element},
     {LintCode::ignored_support, "L002", "ignored-support",
@@ -377,6 +449,12 @@ constexpr std::array<LintRule, 12> rules{{
     {LintCode::similar_ids, "L011", "similar-ids", "ids that differ only in case or punctuation", similar_ids},
     {LintCode::idle_test, "L012", "idle-test", "a test of elements on evidence or on a claim without elements",
      idle_test},
+    {LintCode::unknown_scheme, "L013", "unknown-scheme", "an argumentation scheme that no scheme file defines",
+     unknown_scheme},
+    {LintCode::unknown_question, "L014", "unknown-question",
+     "a critical question that the scheme of the inference it bears on does not ask", unknown_question},
+    {LintCode::open_questions, "L015", "open-questions",
+     "an inference whose critical questions nobody has raised or answered", open_questions},
 }};
 
 // "the support from "a" to "b"": edge i, a supports edge, as messages name it.
@@ -414,6 +492,11 @@ LintText node_text(const Graph& g, LintCode code, Vertex v, const LintFinding& f
               is_claim_like(g.node(v).kind)
                   ? "add the element-of edges into " + id + " that the test weighs, or drop its \"test\""
                   : "drop the \"test\" of " + id + ", or put it on the claim whose elements it decides"};
+    case LintCode::unknown_scheme:
+      return {kind + " " + id + " names the scheme " + q(g.node(v).scheme.value_or("")) +
+                  ", which no scheme file defines: its critical questions are not asked",
+              !f.hint.empty() ? "did you mean " + q(f.hint) + "? claimgraph schemes lists them all"
+                              : "name a scheme that claimgraph schemes lists, or add a scheme file with --schemes"};
     case LintCode::similar_ids:
       return {"id " + id + " differs from " + id_of(g, f.other) + " only in case or punctuation",
               "if they are one node, merge them under one id; if not, give them ids that differ in words"};
@@ -445,6 +528,32 @@ LintText edge_text(const Graph& g, LintCode code, std::size_t i, const LintFindi
       return {from + " both supports and contradicts " + to,
               "keep the relation the record bears out and delete the other, or split " + from +
                   " into the part that supports and the part that contradicts"};
+    case LintCode::unknown_scheme:
+      return {"the support from " + from + " to " + to + " names the scheme " + q(p.scheme()) +
+                  ", which no scheme file defines: its critical questions are not asked",
+              !f.hint.empty() ? "did you mean " + q(f.hint) + "? claimgraph schemes lists them all"
+                              : "name a scheme that claimgraph schemes lists, or add a scheme file with --schemes"};
+    case LintCode::unknown_question: {
+      const bool raises = p.relation == Relation::undercuts;
+      std::string what = raises ? from + " raises the question " + q(p.question()) + " against " +
+                                      support_named(g, p.undercut)
+                                : from + " answers the question " + q(p.question()) + " for the inferences from " + to;
+      what += f.other == 0 ? (raises ? ", which names no scheme" : ", none of which names a scheme")
+                           : ", but its scheme asks no such question";
+      return {what + ": it is not weighed as a critical question",
+              !f.hint.empty() ? "did you mean " + q(f.hint) + "?"
+              : f.other == 0  ? (raises ? "give that supports edge a \"scheme\"" :
+                                          "point the answer at the premise of an inference that names a scheme")
+                              : "use one of the questions claimgraph schemes lists for that scheme"};
+    }
+    case LintCode::open_questions: {
+      std::string list;
+      for (const auto& n : f.names) list += (list.empty() ? "" : ", ") + n;
+      return {support_named(g, i) + " (" + f.hint + ") has " + std::to_string(f.names.size()) +
+                  " open critical question" + (f.names.size() == 1 ? "" : "s") + ": " + list,
+              "raise a question with an undercut that names it, or settle it with a supports edge into " + from +
+                  " that names it; claimgraph check lists them by claim"};
+    }
     case LintCode::undercut_unnamed_support:
       return {from + " undercuts " + support_named(g, p.undercut) + ", whose id " +
                   q(g.edge(g.edges()[p.undercut]).id.value_or("")) + " the input did not give",

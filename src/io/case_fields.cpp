@@ -94,6 +94,10 @@ constexpr std::array fields{
     CaseField{.key = test, .place = node, .name = "test", .type = FieldType::string, .values = tests,
               .noun = "test of elements", .absent = "`all`",
               .meaning = "How the elements of a claim decide it: all of them, any one, or weighed as factors."},
+    CaseField{.key = node_scheme, .place = node, .name = "scheme", .type = FieldType::string,
+              .text = TextRule::identifier, .noun = "argumentation scheme", .absent = "none",
+              .meaning = "The argumentation scheme (`witness-testimony`, `expert-opinion`) of the supports edges from "
+                         "this node that name none; docs/schemes.md lists the schemes."},
     // --- edges ---
     CaseField{.key = from, .place = edge, .name = "from", .type = FieldType::string, .required = true,
               .text = TextRule::reference, .meaning = "The `id` of the node that is the reason."},
@@ -105,6 +109,14 @@ constexpr std::array fields{
     CaseField{.key = edge_id, .place = edge, .name = "id", .type = FieldType::string, .text = TextRule::non_empty,
               .absent = "no name",
               .meaning = "A name for the edge, so that an undercut can attack it; unique among the edges."},
+    CaseField{.key = edge_scheme, .place = edge, .name = "scheme", .type = FieldType::string,
+              .text = TextRule::identifier, .noun = "argumentation scheme", .absent = "the scheme of `from`, if any",
+              .meaning = "For `supports`: the argumentation scheme of the inference, whose critical questions then "
+                         "apply to it; docs/schemes.md lists the schemes."},
+    CaseField{.key = question, .place = edge, .name = "question", .type = FieldType::string,
+              .text = TextRule::identifier, .noun = "critical question", .absent = "none",
+              .meaning = "The critical question an `undercuts` edge raises against the inference it attacks, or a "
+                         "`supports` edge settles for the inferences that start from `to`."},
 };
 
 constexpr bool grouped_in_key_order() {

@@ -10,6 +10,7 @@
 #include "detail/number.hpp"
 #include "detail/output.hpp"
 #include "detail/text.hpp"
+#include "io/questions.hpp"
 
 using claimgraph::detail::plain;
 
@@ -97,7 +98,8 @@ void json_ids(std::string& out, const Graph& graph, const std::vector<Graph::Nod
 
 }  // namespace
 
-void write_check_text(std::ostream& out, const Graph& graph, const GroundingReport& report) {
+void write_check_text(std::ostream& out, const Graph& graph, const GroundingReport& report,
+                      const analysis::SchemeUse* schemes) {
   std::string buf;
   if (graph.title) buf += plain(*graph.title) + "\n\n";
   // Groups in order of first appearance, ungrouped claims last.
@@ -116,6 +118,7 @@ void write_check_text(std::ostream& out, const Graph& graph, const GroundingRepo
     for (auto v : groups.loose) status(v);
     buf += '\n';
   }
+  if (schemes != nullptr && !schemes->inferences.empty()) buf += detail::questions_section_text(graph, *schemes) + "\n";
   const std::size_t total = report.claims.size();
   buf += std::to_string(total) + (total == 1 ? " claim or counterclaim: " : " claims and counterclaims: ") +
          std::to_string(report.grounded_claims) + " grounded, " + std::to_string(report.lacking()) +
@@ -123,7 +126,8 @@ void write_check_text(std::ostream& out, const Graph& graph, const GroundingRepo
   out << buf;
 }
 
-void write_check_json(std::ostream& out, const Graph& graph, const GroundingReport& report) {
+void write_check_json(std::ostream& out, const Graph& graph, const GroundingReport& report,
+                      const analysis::SchemeUse* schemes) {
   detail::OutputBuffer output(out);
   std::string& buf = output.text();
   buf += "{\n  \"claims\": " + std::to_string(report.claims.size()) + ",\n  \"grounded\": " +
@@ -163,7 +167,12 @@ void write_check_json(std::ostream& out, const Graph& graph, const GroundingRepo
     buf += '}';
     output.flush_if_full();
   }
-  buf += first ? "]\n}\n" : "\n  ]\n}\n";
+  buf += first ? "]" : "\n  ]";
+  if (schemes != nullptr && !schemes->inferences.empty()) {
+    buf += ",\n  \"inferences\": ";
+    detail::append_inferences_json(buf, graph, *schemes);
+  }
+  buf += "\n}\n";
   output.flush();
 }
 

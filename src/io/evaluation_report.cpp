@@ -15,6 +15,7 @@
 #include "detail/number.hpp"
 #include "detail/output.hpp"
 #include "detail/text.hpp"
+#include "io/questions.hpp"
 
 using claimgraph::detail::plain;
 
@@ -98,7 +99,8 @@ class View {
         return "not every element stands: " + list(r.elements_not_in);
       case Cause::unsupported: return "nothing supports it: it is not grounded in evidence";
       case Cause::support_undercut:
-        return "its support is undercut: the support from " + list(supporters({&r.undercut})) + " no longer carries";
+        return "its support is undercut: the support from " + list(supporters({&r.undercut})) + " no longer carries" +
+               questions_that_defeat(r.undercut);
       case Cause::support_fallen:
         return "its support has fallen: " + list(supporters({&r.fallen, &r.undecided})) +
                (r.undercut.empty() ? std::string() : "; the support from " + list(supporters({&r.undercut})) + " is undercut");
@@ -116,6 +118,26 @@ class View {
            : r.contradictors == 1 ? ", and the one node that contradicts it is OUT"
                                   : ", and all " + std::to_string(r.contradictors) + " nodes that contradict it are OUT";
     return why;
+  }
+
+  // "; critical question expertise (assumption) of its support from x is
+  // questioned and not answered", for the supports that critical questions
+  // defeat.
+  [[nodiscard]] std::string questions_that_defeat(const std::vector<analysis::SupportEdge>& edges) const {
+    if (e_.schemes == nullptr) return {};
+    std::string out;
+    for (const auto& s : edges) {
+      const auto* inference = e_.schemes->at_edge(s.edge);
+      if (inference == nullptr) continue;
+      for (const auto& q : inference->questions) {
+        if (q.defeats != Label::in) continue;
+        const CriticalQuestion& cq = inference->scheme->questions[q.question];
+        out += "; the critical question " + plain(cq.id) + " (" + std::string(to_string(cq.type)) + ") of the support from " +
+               plain(graph_.id(s.supporter)) +
+               (cq.type == QuestionType::assumption ? " is questioned and not answered" : " is shown and not answered");
+      }
+    }
+    return out;
   }
 
   [[nodiscard]] Standard standard(Vertex v) const {
@@ -233,6 +255,9 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
     buf += "warning: strengths did not settle on " + std::to_string(strength.unsettled.size()) +
            " nodes of support/attack cycles; their values are the last iteration's.\n";
   }
+  if (evaluation.schemes != nullptr && !evaluation.schemes->inferences.empty()) {
+    buf += "\n" + detail::questions_section_text(graph, *evaluation.schemes);
+  }
   out << buf;
 }
 
@@ -258,7 +283,12 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
     buf += '}';
     output.flush_if_full();
   }
-  buf += graph.node_count() == 0 ? "]\n}\n" : "\n  ]\n}\n";
+  buf += graph.node_count() == 0 ? "]" : "\n  ]";
+  if (evaluation.schemes != nullptr && !evaluation.schemes->inferences.empty()) {
+    buf += ",\n  \"inferences\": ";
+    detail::append_inferences_json(buf, graph, *evaluation.schemes);
+  }
+  buf += "\n}\n";
   output.flush();
 }
 
@@ -315,6 +345,14 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
     }
   }
   buf += "\nAgainst it:\n" + (against.empty() ? std::string("  (nothing contradicts or undercuts it)\n") : against);
+
+  if (evaluation.schemes != nullptr) {
+    const auto inferences = detail::inferences_into(graph, *evaluation.schemes, v);
+    if (!inferences.empty()) {
+      buf += "\nCritical questions of its support:\n";
+      for (const auto* inference : inferences) detail::append_inference_text(buf, graph, *inference, "  ");
+    }
+  }
 
   std::vector<Vertex> missing;
   for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
@@ -384,6 +422,18 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
       }
     }
   });
+  if (evaluation.schemes != nullptr) {
+    const auto inferences = detail::inferences_into(graph, *evaluation.schemes, v);
+    if (!inferences.empty()) {
+      m.key("inferences");
+      buf += '[';
+      for (std::size_t i = 0; i < inferences.size(); ++i) {
+        if (i > 0) buf += ", ";
+        detail::append_inference_json(buf, graph, *inferences[i]);
+      }
+      buf += ']';
+    }
+  }
   buf += "}\n";
   out << buf;
 }

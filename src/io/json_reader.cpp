@@ -70,6 +70,10 @@ struct PendingEdge {
   std::size_t to_offset = 0;
   std::size_t index = 0;
   Attributes extra;
+  std::string_view scheme;    // empty when the edge names none
+  std::string_view question;  // empty when the edge names none
+  std::size_t scheme_offset = 0;
+  std::size_t question_offset = 0;
 };
 
 class Reader {
@@ -134,6 +138,7 @@ class Reader {
   void string_field(const CaseField& field, std::string_view value, std::size_t offset);
   void node_string(const CaseField& field, std::string_view value, std::size_t offset);
   void edge_string(const CaseField& field, std::string_view value, std::size_t offset);
+  bool name_ok(const CaseField& field, std::string_view value, std::size_t offset);
   void missing_fields(const Frame& frame, FieldPlace place);
   void finish_node(const Frame& frame);
   void finish_edge(const Frame& frame);
@@ -403,6 +408,9 @@ void Reader::node_string(const CaseField& field, std::string_view v, std::size_t
     case FieldKey::group: n.group = std::string(v); return;
     case FieldKey::source: n.source = std::string(v); return;
     case FieldKey::burden: n.burden = std::string(v); return;
+    case FieldKey::node_scheme:
+      if (name_ok(field, v, at)) n.scheme = std::string(v);
+      return;
     default: return;
   }
 }
@@ -433,8 +441,31 @@ void Reader::edge_string(const CaseField& field, std::string_view v, std::size_t
         edge_.bad = true;
       }
       return;
+    case FieldKey::edge_scheme:
+      if (!name_ok(field, v, at)) return;
+      edge_.scheme = stable(v);
+      edge_.scheme_offset = at;
+      return;
+    case FieldKey::question:
+      if (!name_ok(field, v, at)) return;
+      edge_.question = stable(v);
+      edge_.question_offset = at;
+      return;
     default: return;
   }
+}
+
+// A scheme's or question's name: not empty, no control characters.
+bool Reader::name_ok(const CaseField& field, std::string_view v, std::size_t at) {
+  if (v.empty()) {
+    diags_.error(at, value_pointer(), "the name of " + std::string(field.what()) + " must not be empty");
+    return false;
+  }
+  if (std::any_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    diags_.error(at, value_pointer(), std::string(field.what()) + " " + shown(v) + " contains a control character");
+    return false;
+  }
+  return true;
 }
 
 bool Reader::key(std::string_view k, std::size_t at) {
@@ -716,8 +747,29 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
                      : "edge from " + shown(e.from) + " to itself; an edge must join two different nodes");
     return std::nullopt;
   }
-  return Graph::EdgeSpec{from, to, e.relation, std::move(e.extra),
-                         e.id.empty() ? std::nullopt : std::optional<std::string>(e.id), target_edge};
+  if (!e.scheme.empty() && e.relation != Relation::supports) {
+    diags_.error(e.scheme_offset, ptr() + "/scheme",
+                 "a " + std::string(to_string(e.relation)) +
+                     " edge names no scheme: a scheme is the kind of inference a supports edge makes");
+    return std::nullopt;
+  }
+  if (!e.question.empty() && e.relation != Relation::supports && e.relation != Relation::undercuts) {
+    diags_.error(e.question_offset, ptr() + "/question",
+                 "a " + std::string(to_string(e.relation)) +
+                     " edge names no critical question: an undercuts edge raises one, a supports edge settles one");
+    return std::nullopt;
+  }
+  std::shared_ptr<const SchemeNames> names;
+  if (!e.scheme.empty() || !e.question.empty()) {
+    names = std::make_shared<const SchemeNames>(SchemeNames{std::string(e.scheme), std::string(e.question)});
+  }
+  return Graph::EdgeSpec{from,
+                         to,
+                         e.relation,
+                         std::move(e.extra),
+                         e.id.empty() ? std::nullopt : std::optional<std::string>(e.id),
+                         target_edge,
+                         std::move(names)};
 }
 
 // Whether the text can be parsed at all: within the size limit, UTF-8, not

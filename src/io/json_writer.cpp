@@ -49,6 +49,7 @@ void append_node(std::string& buf, const Node& node) {
   if (node.standard) m.string("standard", to_string(*node.standard));
   m.string("burden", node.burden);
   if (node.test) m.string("test", to_string(*node.test));
+  m.string("scheme", node.scheme);
   if (node.tags) m.strings("tags", *node.tags);
   m.extras(node.extra);
 }
@@ -69,6 +70,8 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i) {
     m.string("to", graph.id(graph.target(e)));
   }
   m.string("relation", to_string(props.relation));
+  if (!props.scheme().empty()) m.string("scheme", props.scheme());
+  if (!props.question().empty()) m.string("question", props.question());
   m.extras(props.extra);
 }
 

@@ -10,9 +10,11 @@
 namespace claimgraph::io {
 
 LintSummary lint_input_first(const ReadResult& input, std::string_view file, std::size_t limit,
-                             Severity severity) {
+                             Severity severity, const SchemeLibrary* schemes, bool open_questions) {
   const SourceMap& places = input.places;
   analysis::LintOptions options;
+  options.schemes = schemes;
+  options.open_questions = open_questions;
   if (places.edge_id_written.size() == input.graph.edge_count()) options.edge_id_written = places.edge_id_written;
   const auto found = analysis::lint(input.graph, options);
   // Where each finding is written, then its code, then the order lint found
@@ -46,13 +48,16 @@ LintSummary lint_input_first(const ReadResult& input, std::string_view file, std
     if (f.node) where.pointer = places.node_pointer(*f.node);
     if (f.edge) where.pointer = places.edge_pointer(*f.edge);
     auto text = analysis::describe(input.graph, f);
-    out.first.push_back({f.code, Diagnostic{severity, std::move(where), std::move(text.message)}, std::move(text.fix)});
+    // Open critical questions are a checklist, never an error.
+    const Severity shown = f.code == analysis::LintCode::open_questions ? Severity::note : severity;
+    out.first.push_back({f.code, Diagnostic{shown, std::move(where), std::move(text.message)}, std::move(text.fix)});
   }
   return out;
 }
 
-std::vector<LintDiagnostic> lint_input(const ReadResult& input, std::string_view file, Severity severity) {
-  return lint_input_first(input, file, static_cast<std::size_t>(-1), severity).first;
+std::vector<LintDiagnostic> lint_input(const ReadResult& input, std::string_view file, Severity severity,
+                                       const SchemeLibrary* schemes) {
+  return lint_input_first(input, file, static_cast<std::size_t>(-1), severity, schemes).first;
 }
 
 std::string format(const LintDiagnostic& finding) {

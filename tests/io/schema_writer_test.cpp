@@ -69,7 +69,8 @@ json base() {
 }
 
 // The object at the field's place in `doc`: the document itself, or a node
-// or an edge added to it for the test (n, a claim; c contradicts a).
+// or an edge added to it for the test (n, a claim; c supports a: a supports
+// edge, the one kind that may hold every edge field).
 json& object_for(json& doc, FieldPlace place) {
   switch (place) {
     case FieldPlace::top: return doc;
@@ -77,7 +78,7 @@ json& object_for(json& doc, FieldPlace place) {
       doc["nodes"].push_back({{"id", "n"}, {"kind", "claim"}, {"label", "N"}});
       return doc["nodes"].back();
     case FieldPlace::edge:
-      doc["edges"].push_back({{"from", "c"}, {"to", "a"}, {"relation", "contradicts"}});
+      doc["edges"].push_back({{"from", "c"}, {"to", "a"}, {"relation", "supports"}});
       return doc["edges"].back();
   }
   return doc;

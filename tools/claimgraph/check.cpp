@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "claimgraph/analysis/grounding.hpp"
+#include "claimgraph/analysis/schemes.hpp"
 #include "claimgraph/io/check_report.hpp"
 
 namespace claimgraph::cli {
@@ -21,11 +22,12 @@ int run_check(const CheckOptions& options) {
   warn_lint(input, options.input.file);
   Stopwatch watch;
   const auto report = analysis::check(input.graph);
+  const auto schemes = analysis::scheme_use(input.graph, scheme_library(options.input));
   spdlog::debug("checked grounding in {:.3f} s", watch.lap());
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
-      case io::ReportFormat::text: io::write_check_text(out, input.graph, report); break;
-      case io::ReportFormat::json: io::write_check_json(out, input.graph, report); break;
+      case io::ReportFormat::text: io::write_check_text(out, input.graph, report, &schemes); break;
+      case io::ReportFormat::json: io::write_check_json(out, input.graph, report, &schemes); break;
     }
   });
   return static_cast<int>(report.lacking() == 0 ? ExitCode::ok : ExitCode::lacks_evidence);

@@ -4,12 +4,15 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <vector>
 
 #include "choices.hpp"
 #include "claimgraph/io/file.hpp"
 #include "claimgraph/io/lint_report.hpp"
+#include "claimgraph/io/scheme_reader.hpp"
 
 namespace claimgraph::cli {
 
@@ -39,6 +42,8 @@ std::string flag(Limit limit) {
 
 // The format of the input load_graph read last.
 const io::InputFormat* loaded_format = nullptr;
+// The schemes scheme_library() loaded, for lint.
+const SchemeLibrary* loaded_schemes = nullptr;
 
 bool same_file(const std::string& a, const std::string& b) {
   struct stat sa {}, sb {};
@@ -52,7 +57,32 @@ void add_input_options(CLI::App& cmd, InputOptions& input) {
   cmd.add_option("FILE", input.file, input_file_help())->required();
   add_choice(cmd, "--from", input.from, input_choices(),
              "Input format (default: told by FILE's extension and, for JSON, its content)");
+  cmd.add_option("--schemes", input.schemes,
+                 "A directory of argumentation schemes (NAME.json), searched before $CLAIMGRAPH_SCHEMES and the "
+                 "shipped ones (repeatable)")
+      ->type_name("DIR")
+      ->take_all()
+      ->allow_extra_args(false);
   add_limit_options(cmd, input.limits);
+}
+
+const SchemeLibrary& scheme_library(const InputOptions& input) {
+  static std::optional<SchemeLibrary> library;
+  if (!library) {
+    std::vector<std::string> dirs = input.schemes;
+    if (const char* env = std::getenv("CLAIMGRAPH_SCHEMES")) {
+      const std::string list = env;
+      std::size_t start = 0;
+      while (start <= list.size()) {
+        const std::size_t end = std::min(list.find(':', start), list.size());
+        if (end > start) dirs.push_back(list.substr(start, end - start));
+        start = end + 1;
+      }
+    }
+    library = io::load_schemes(dirs);
+    loaded_schemes = &*library;
+  }
+  return *library;
 }
 
 void add_limit_options(CLI::App& cmd, Limits& limits) {
@@ -81,6 +111,7 @@ void add_report_format_option(CLI::App& cmd, io::ReportFormat& format) {
 std::string input_name(const std::string& file) { return file == "-" ? std::string("<stdin>") : file; }
 
 const io::ReadResult& load_graph(const InputOptions& input) {
+  (void)scheme_library(input);  // a bad --schemes directory is an error before anything is read
   const std::string name = input_name(input.file);
   Stopwatch watch;
   const auto text = io::InputText::open(input.file, input.limits.max_input_bytes);
@@ -106,6 +137,7 @@ const io::ReadResult& load_graph(const InputOptions& input) {
 }
 
 io::Input read_graph(const InputOptions& input) {
+  (void)scheme_library(input);
   io::ReadOptions options;
   options.limits = input.limits;
   return io::read_input(input.file, input.from, options);
@@ -118,7 +150,9 @@ std::vector<std::string> lint_messages(const io::ReadResult& input, const io::In
   if (format.abstract) return {};
   Stopwatch watch;
   // Only the findings shown are worded (a large case may have many).
-  const auto findings = io::lint_input_first(input, input_name(file), io::ReadOptions{}.max_warnings);
+  const auto findings =
+      io::lint_input_first(input, input_name(file), io::ReadOptions{}.max_warnings, Severity::warning,
+                                               loaded_schemes, false);
   spdlog::debug("linted in {:.3f} s", watch.lap());
   std::vector<std::string> out;
   out.reserve(findings.first.size() + 1);

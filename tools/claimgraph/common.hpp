@@ -17,6 +17,7 @@
 #include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/read.hpp"
 #include "claimgraph/limits.hpp"
+#include "claimgraph/scheme.hpp"
 
 namespace claimgraph::cli {
 
@@ -70,12 +71,18 @@ struct InputOptions {
   std::string file;
   const io::InputFormat* from = nullptr;  ///< null: told by the name and content
   Limits limits;
+  std::vector<std::string> schemes;       ///< --schemes: directories of argumentation schemes
 };
 
 /// Adds FILE, --from and the --max-* options of the input limits.
 void add_input_options(CLI::App& cmd, InputOptions& input);
 /// Adds the --max-* options of the input limits.
 void add_limit_options(CLI::App& cmd, Limits& limits);
+/// The argumentation schemes a case read with `input` may name: those of
+/// each --schemes DIR, then of $CLAIMGRAPH_SCHEMES (colon-separated), then
+/// the shipped ones. Loaded once; throws IoError or InputError for a bad
+/// directory or scheme file.
+[[nodiscard]] const SchemeLibrary& scheme_library(const InputOptions& input);
 /// Adds --max-render-nodes.
 void add_render_limit_option(CLI::App& cmd, Limits& limits);
 /// Adds --max-search-steps.

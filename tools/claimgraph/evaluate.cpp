@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "choices.hpp"
+#include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/analysis/labellings.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
@@ -24,17 +25,20 @@ void add_common(CLI::App& cmd, EvaluateOptions& options, bool acceptance) {
 
 struct Evaluated {
   const io::ReadResult& input;
+  analysis::SchemeUse schemes;
   analysis::StatusReport status;
   analysis::StrengthReport strength;
 };
 
 Evaluated evaluate(const EvaluateOptions& options) {
-  Evaluated r{load_graph(options.input), {}, {}};
+  Evaluated r{load_graph(options.input), {}, {}, {}};
   Stopwatch watch;
-  r.status = analysis::grounded_status(r.input.graph);
-  spdlog::debug("labelled statuses in {:.3f} s", watch.lap());
-  r.strength = analysis::evaluate_strength(r.input.graph, {}, &r.status);
-  spdlog::debug("computed strengths in {:.3f} s", watch.lap());
+  // The critical questions of the schemes the case uses are weighed with it.
+  r.schemes = analysis::scheme_use(r.input.graph, scheme_library(options.input));
+  auto evaluated = analysis::evaluate(r.input.graph, &r.schemes);
+  r.status = std::move(evaluated.status);
+  r.strength = std::move(evaluated.strength);
+  spdlog::debug("labelled statuses and computed strengths in {:.3f} s", watch.lap());
   if (!r.strength.converged) {
     spdlog::warn("claimgraph: warning: strengths did not settle on {} nodes of support/attack cycles",
                  r.strength.unsettled.size());
@@ -49,7 +53,12 @@ int run_acceptance(const EvaluateOptions& options) {
   const auto& input = load_graph(options.input);
   warn_lint(input, options.input.file);
   const Graph& g = input.graph;
-  const auto accepted = analysis::case_acceptance(g, options.semantics, options.search);
+  // Critical questions weigh as they do under grounded semantics: on the
+  // case with a node per raised question, cut back to the case's nodes.
+  auto schemes = analysis::scheme_use(g, scheme_library(options.input));
+  const auto questions = analysis::question_graph(g, schemes);
+  auto accepted = analysis::case_acceptance(questions ? *questions : g, options.semantics, options.search);
+  accepted.resize(g.node_count());
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
       case io::ReportFormat::text: io::write_acceptance_text(out, g, options.semantics, accepted); break;
@@ -81,7 +90,7 @@ int run_evaluate(const EvaluateOptions& options) {
   if (options.semantics != analysis::Semantics::grounded) return run_acceptance(options);
   const auto r = evaluate(options);
   warn_lint(r.input, options.input.file);
-  const io::Evaluation evaluation{r.status, r.strength};
+  const io::Evaluation evaluation{r.status, r.strength, &r.schemes};
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
       case io::ReportFormat::text: io::write_evaluation_text(out, r.input.graph, evaluation); break;
@@ -99,7 +108,7 @@ int run_explain(const EvaluateOptions& options) {
     throw UsageError("no node \"" + options.node + "\" in " + input_name(options.input.file) +
                      did_you_mean_node(g, options.node));
   }
-  const io::Evaluation evaluation{r.status, r.strength};
+  const io::Evaluation evaluation{r.status, r.strength, &r.schemes};
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
       case io::ReportFormat::text: io::write_explanation_text(out, g, evaluation, *v); break;

@@ -145,7 +145,7 @@ const io::OutputFormat& export_format(const ExportOptions& options) {
 
 void write_export(const ExportOptions& options, const io::OutputFormat& format, const io::ReadResult& input) {
   const Shown shown =
-      prepare_shown(input.graph, options.view, {format.analysed, format.analysed && options.evaluate});
+      prepare_shown(input.graph, options.view, {format.analysed, format.analysed && options.evaluate, &scheme_library(options.input)});
   io::WriteSettings settings = options.settings;
   settings.legend = !options.no_legend;
   settings.clusters = !options.no_clusters;

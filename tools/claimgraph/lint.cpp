@@ -1,5 +1,7 @@
 #include "lint.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "claimgraph/analysis/lint.hpp"
@@ -25,7 +27,7 @@ std::shared_ptr<LintOptions> setup_lint(CLI::App& app) {
   auto* cmd = app.add_subcommand("lint", "Report shapes of the case that are likely modelling mistakes, each with a fix");
   add_input_options(*cmd, options->input);
   add_report_format_option(*cmd, options->format);
-  cmd->add_flag("--strict", options->strict, "Report the findings as errors, and exit with status 1 when there is one");
+  cmd->add_flag("--strict", options->strict, "Report the findings as errors, and exit with status 1 when there is one (open critical questions stay notes)");
   cmd->footer(codes_help() +
               "\nExit status: 0 no findings, or findings without --strict; 1 some finding, with --strict; "
               "2 unusable input.");
@@ -36,7 +38,8 @@ int run_lint(const LintOptions& options) {
   const auto& input = load_graph(options.input);
   Stopwatch watch;
   const auto findings =
-      io::lint_input(input, input_name(options.input.file), options.strict ? Severity::error : Severity::warning);
+      io::lint_input(input, input_name(options.input.file), options.strict ? Severity::error : Severity::warning,
+                     &scheme_library(options.input));
   spdlog::debug("linted in {:.3f} s", watch.lap());
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
@@ -44,7 +47,10 @@ int run_lint(const LintOptions& options) {
       case io::ReportFormat::json: io::write_lint_json(out, findings); break;
     }
   });
-  return static_cast<int>(options.strict && !findings.empty() ? ExitCode::lint_findings : ExitCode::ok);
+  // Open critical questions (L015) are notes: a checklist, not a mistake.
+  const bool failed = std::any_of(findings.begin(), findings.end(),
+                                  [](const io::LintDiagnostic& f) { return f.diagnostic.severity != Severity::note; });
+  return static_cast<int>(options.strict && failed ? ExitCode::lint_findings : ExitCode::ok);
 }
 
 }  // namespace claimgraph::cli

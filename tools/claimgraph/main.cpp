@@ -21,6 +21,7 @@
 #include "lint.hpp"
 #include "new.hpp"
 #include "render.hpp"
+#include "schemes.hpp"
 #include "templates.hpp"
 #include "serve.hpp"
 #include "watch.hpp"
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
   auto importer = cli::setup_import(app);
   auto starter = cli::setup_new(app);
   auto template_list = cli::setup_templates(app);
+  auto scheme_list = cli::setup_schemes(app);
   auto server = cli::setup_serve(app);
   auto watcher = cli::setup_watch(app);
 
@@ -99,6 +101,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("import")) return cli::run_import(*importer);
     if (app.got_subcommand("new")) return cli::run_new(*starter);
     if (app.got_subcommand("templates")) return cli::run_templates(*template_list);
+    if (app.got_subcommand("schemes")) return cli::run_schemes(*scheme_list);
     if (app.got_subcommand("serve")) return cli::run_serve(*server);
     if (app.got_subcommand("watch")) return cli::run_watch(*watcher);
     return code(ExitCode::bad_input);

@@ -193,7 +193,7 @@ int run_render(const RenderOptions& options) {
     throw UsageError("--page lays the pages out with dot; leave out --layout");
   }
   const auto& input = load_graph(options.input);
-  const Shown shown = prepare_shown(input.graph, options.view, {true, options.evaluate});
+  const Shown shown = prepare_shown(input.graph, options.view, {true, options.evaluate, &scheme_library(options.input)});
   io::DrawOptions draw;
   draw.dot.analyses = shown.results.analyses();
   draw.dot.style = options.style;

@@ -135,7 +135,7 @@ std::string build_page(const ServeOptions& options, const io::OutputFormat& form
     const io::Input input = read_graph(options.input);
     for (const auto& w : input.result.warnings) live.notes.push_back(describe(w));
     for (auto& line : lint_messages(input.result, *input.format, options.input.file)) live.notes.push_back(std::move(line));
-    const Shown shown = prepare_shown(input.result.graph, options.view, {true, options.evaluate});
+    const Shown shown = prepare_shown(input.result.graph, options.view, {true, options.evaluate, &scheme_library(options.input)});
     io::WriteSettings settings;
     settings.style = options.style;
     settings.legend = !options.no_legend;

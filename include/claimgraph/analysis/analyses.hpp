@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "claimgraph/analysis/grounding.hpp"
+#include "claimgraph/analysis/schemes.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/graph.hpp"
@@ -21,6 +22,9 @@ struct Analyses {
   const StatusReport* status = nullptr;
   /// Result of evaluate_strength: strength and standard of proof per node.
   const StrengthReport* strength = nullptr;
+  /// The inferences that instantiate argumentation schemes, and the state
+  /// of their critical questions (with what they defeat, once evaluated).
+  const SchemeUse* schemes = nullptr;
 };
 
 /// The results themselves, as analyse() computes them.
@@ -28,10 +32,12 @@ struct Results {
   std::optional<GroundingReport> grounding;
   std::optional<StatusReport> status;
   std::optional<StrengthReport> strength;
+  std::optional<SchemeUse> schemes;
 
   /// The bundle that refers to these results (valid while they live).
   [[nodiscard]] Analyses analyses() const noexcept {
-    return {grounding ? &*grounding : nullptr, status ? &*status : nullptr, strength ? &*strength : nullptr};
+    return {grounding ? &*grounding : nullptr, status ? &*status : nullptr, strength ? &*strength : nullptr,
+            schemes ? &*schemes : nullptr};
   }
 };
 
@@ -39,10 +45,22 @@ struct Results {
 struct Wanted {
   bool grounding = true;    ///< check
   bool evaluation = false;  ///< grounded_status and evaluate_strength
+  /// The argumentation schemes the case may name; null: none (critical
+  /// questions are then not weighed).
+  const SchemeLibrary* schemes = nullptr;
 };
 
-/// Runs the analyses `wanted` on `graph`. O(nodes + edges), but for the
-/// iterations strength needs on cycles.
+/// Runs the analyses `wanted` on `graph`, weighing the critical questions
+/// of the schemes it uses (analysis/schemes.hpp). O(nodes + edges), but for
+/// the iterations strength needs on cycles.
 [[nodiscard]] Results analyse(const Graph& graph, Wanted wanted);
+
+/// grounded_status and evaluate_strength of `graph`, with its critical
+/// questions weighed when `use` is given (and recorded in it).
+struct Evaluated {
+  StatusReport status;
+  StrengthReport strength;
+};
+[[nodiscard]] Evaluated evaluate(const Graph& graph, SchemeUse* use, const StrengthOptions& options = {});
 
 }  // namespace claimgraph::analysis

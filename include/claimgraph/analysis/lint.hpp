@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "claimgraph/graph.hpp"
+#include "claimgraph/scheme.hpp"
 
 namespace claimgraph::analysis {
 
@@ -37,6 +38,9 @@ enum class LintCode : std::uint8_t {
   undercut_unnamed_support,  ///< L010: an undercut of a supports edge whose id the file did not give
   similar_ids,               ///< L011: ids that differ only in case or punctuation
   idle_test,                 ///< L012: a test of elements on evidence or on a claim without elements
+  unknown_scheme,            ///< L013: a scheme the library does not have
+  unknown_question,          ///< L014: a critical question that no inference it bears on has
+  open_questions,            ///< L015: an inference whose scheme has critical questions nobody raised or answered
 };
 
 /// One finding: which rule found what, about which node or edge.
@@ -50,8 +54,12 @@ struct LintFinding {
   /// nodes the whole is written as an element of, L003 the first edge
   /// like this one, L011 the node with the same folded id; else npos.
   std::size_t other = Graph::npos;
-  /// L008: the group of more than one node that the name is nearest to, if any.
+  /// L008: the group of more than one node that the name is nearest to;
+  /// L013, L014: the scheme or question nearest to the name; L015 the
+  /// scheme's title; each if any.
   std::string hint;
+  /// L015: the ids of the open questions.
+  std::vector<std::string> names;
   friend bool operator==(const LintFinding&, const LintFinding&) = default;
 };
 
@@ -67,6 +75,12 @@ struct LintOptions {
   /// Empty when the reader does not say; then an id is taken as generated
   /// when it has the form Graph::add_undercut gives ("e<position>").
   std::vector<bool> edge_id_written;
+  /// The argumentation schemes the case may name; null: the rules about
+  /// schemes (L013 to L015) do not run.
+  const SchemeLibrary* schemes = nullptr;
+  /// Whether L015 lists open critical questions (check lists them itself,
+  /// so the warnings of other commands leave them out).
+  bool open_questions = true;
 };
 
 /// Runs every rule over `graph`.

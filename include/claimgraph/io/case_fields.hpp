@@ -65,10 +65,13 @@ enum class FieldKey : std::uint8_t {
   standard,
   burden,
   test,
+  node_scheme,
   from,
   to,
   relation,
   edge_id,
+  edge_scheme,
+  question,
 };
 
 /// One value an enumerated field may take.

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "claimgraph/analysis/abstract.hpp"
+#include "claimgraph/analysis/schemes.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/graph.hpp"
@@ -19,6 +20,9 @@ namespace claimgraph::io {
 struct Evaluation {
   const analysis::StatusReport& status;
   const analysis::StrengthReport& strength;
+  /// The inferences that instantiate schemes and their critical questions,
+  /// weighed with the status; null: none shown.
+  const analysis::SchemeUse* schemes = nullptr;
 };
 
 /// Per node: status, strength and, for claims, the standard and whether it is

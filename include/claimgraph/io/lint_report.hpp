@@ -31,7 +31,8 @@ struct LintDiagnostic {
 /// `severity` (a warning, or an error for `lint --strict`), in the order of
 /// their places in the input (then of their codes).
 [[nodiscard]] std::vector<LintDiagnostic> lint_input(const ReadResult& input, std::string_view file,
-                                                     Severity severity = Severity::warning);
+                                                     Severity severity = Severity::warning,
+                                                     const SchemeLibrary* schemes = nullptr);
 
 /// The first findings of lint_input(), and how many there are in all.
 struct LintSummary {
@@ -41,8 +42,11 @@ struct LintSummary {
 
 /// lint_input()'s first `limit` findings and their number, wording only
 /// those: what warnings from other commands show of a large case.
+/// With `schemes`, the rules about argumentation schemes run too, L015
+/// (open critical questions, as notes) only when `open_questions`.
 [[nodiscard]] LintSummary lint_input_first(const ReadResult& input, std::string_view file, std::size_t limit,
-                                           Severity severity = Severity::warning);
+                                           Severity severity = Severity::warning,
+                                           const SchemeLibrary* schemes = nullptr, bool open_questions = true);
 
 /// The finding on one line, as printed among warnings:
 /// `FILE:LINE:COLUMN: warning: /nodes/2: evidence "x" has no source [L005 evidence-without-source]`.
