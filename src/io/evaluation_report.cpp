@@ -340,8 +340,11 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
       against += "  - contradicted by " + view.name(s) + " " + describe(graph, s) + ": " + view.reason(s) + ".\n";
     } else if (r == Relation::undercuts) {
       const auto attacked = graph.edges()[g[e].undercut];
+      const std::string_view question = g[e].question();
       against += "  - " + view.name(s) + " " + describe(graph, s) + " undercuts the support from " +
-                 plain(graph.node(graph.source(attacked)).id) + ": " + view.reason(s) + ".\n";
+                 plain(graph.node(graph.source(attacked)).id) +
+                 (question.empty() ? std::string() : ", raising the critical question " + plain(question)) + ": " +
+                 view.reason(s) + ".\n";
     }
   }
   buf += "\nAgainst it:\n" + (against.empty() ? std::string("  (nothing contradicts or undercuts it)\n") : against);
