@@ -38,6 +38,8 @@ constexpr Key node_keys[] = {
     {"v_weight", "node", "weight", "double"},
     {"v_standard", "node", "standard", "string"},
     {"v_burden", "node", "burden", "string"},
+    {"v_test", "node", "test", "string"},
+    {"v_scheme", "node", "scheme", "string"},
     {"v_tags", "node", "tags", "string"},
     {"v_extra", "node", "extra", "string"},
 };
@@ -61,6 +63,8 @@ constexpr Key edge_keys[] = {
     {"e_relation", "edge", "relation", "string"},
     {"e_undercut", "edge", "undercut", "boolean"},
     {"e_undercuts", "edge", "undercuts", "string"},
+    {"e_scheme", "edge", "scheme", "string"},
+    {"e_question", "edge", "question", "string"},
     {"e_extra", "edge", "extra", "string"},
 };
 
@@ -138,6 +142,8 @@ void append_node(std::string& buf, const Graph& graph, Graph::NodeRef v, const a
   if (node.weight) append_double(buf, in2, "v_weight", *node.weight);
   if (node.standard) append_text(buf, in2, "v_standard", to_string(*node.standard));
   append_optional(buf, in2, "v_burden", node.burden);
+  if (node.test) append_text(buf, in2, "v_test", to_string(*node.test));
+  append_optional(buf, in2, "v_scheme", node.scheme);
   if (node.tags) append_text(buf, in2, "v_tags", detail::compact_json(*node.tags));
   if (!node.extra.empty()) append_text(buf, in2, "v_extra", detail::compact_json(node.extra));
   if (analyses.grounding != nullptr && v < analyses.grounding->claim_index.size()) {
@@ -179,6 +185,8 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, const std:
     const Edge& attacked = graph.edge(edges[p.undercut]);
     if (attacked.id) append_text(buf, in2, "e_undercuts", *attacked.id);
   }
+  if (!p.scheme().empty()) append_text(buf, in2, "e_scheme", p.scheme());
+  if (!p.question().empty()) append_text(buf, in2, "e_question", p.question());
   if (!p.extra.empty()) append_text(buf, in2, "e_extra", detail::compact_json(p.extra));
   if (analyses.status != nullptr && p.relation == Relation::supports) {
     const bool cut = i < analyses.status->undercut.size() && analyses.status->undercut[i];

@@ -8,6 +8,8 @@
 
 #include "detail/text.hpp"
 #include "detail/unique_name.hpp"
+#include <nlohmann/json.hpp>
+
 #include "io/aif/map.hpp"
 
 namespace claimgraph::io::aif {
@@ -96,7 +98,22 @@ class GraphBuilder {
     specs.reserve(produced_.size());
     for (std::size_t k : order) {
       Produced& p = produced_[k];
+      // The scheme and critical question, kept with the edge's fields.
+      SchemeNames names;
+      std::erase_if(p.extra, [&](const Attribute& a) {
+        const bool scheme = a.key == "scheme" && p.relation == Relation::supports;
+        const bool question =
+            a.key == "question" && (p.relation == Relation::supports || p.relation == Relation::undercuts);
+        if ((!scheme && !question) || a.json.size() < 3 || a.json.front() != '"') return false;
+        std::string value = nlohmann::json::parse(a.json).get<std::string>();
+        if (value.empty()) return false;
+        (scheme ? names.scheme : names.question) = std::move(value);
+        return true;
+      });
       Graph::EdgeSpec spec{p.from, p.to, p.relation, std::move(p.extra), std::move(p.id)};
+      if (!names.scheme.empty() || !names.question.empty()) {
+        spec.names = std::make_shared<const SchemeNames>(std::move(names));
+      }
       if (p.relation == Relation::undercuts) spec.undercut = position[p.undercut];
       specs.push_back(std::move(spec));
     }

@@ -25,19 +25,20 @@ namespace {
 
 constexpr std::string_view fields_object = "an object of claimgraph fields";
 
-constexpr std::array<std::string_view, 10> node_field_names{"kind",   "text",     "party",  "group", "source",
-                                                            "weight", "standard", "burden", "test",  "tags"};
+constexpr std::array<std::string_view, 11> node_field_names{"kind",   "text",     "party",  "group", "source", "weight",
+                                                            "standard", "burden", "test", "scheme", "tags"};
 
 // The node fields that are plain strings.
 struct TextField {
   std::string_view name;
   std::optional<std::string> Node::*member;
 };
-constexpr std::array<TextField, 5> text_fields{{{"text", &Node::text},
+constexpr std::array<TextField, 6> text_fields{{{"text", &Node::text},
                                                 {"party", &Node::party},
                                                 {"group", &Node::group},
                                                 {"source", &Node::source},
-                                                {"burden", &Node::burden}}};
+                                                {"burden", &Node::burden},
+                                                {"scheme", &Node::scheme}}};
 
 void sort_attributes(Attributes& a) {
   std::stable_sort(a.begin(), a.end(), [](const Attribute& x, const Attribute& y) { return x.key < y.key; });

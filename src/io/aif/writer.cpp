@@ -25,12 +25,20 @@ struct SchemeNode {
   std::string id;
   bool conflict = false;
   bool elements = false;
+  std::string scheme;  // an RA of a supports edge that names a scheme: its name, the RA's text
 };
 
 struct Schemes {
   std::vector<SchemeNode> nodes;
   std::vector<std::size_t> of;  // per edge: the scheme node that stands for it
 };
+
+// The scheme of supports edge `i`: its own, else its premise's.
+std::string inference_scheme(const Graph& graph, const Graph::EdgeList& edges, std::size_t i) {
+  const std::string_view own = graph.edge(edges[i]).scheme();
+  if (!own.empty()) return std::string(own);
+  return graph.node(graph.source(edges[i])).scheme.value_or("");
+}
 
 // An RA for each supports edge, a CA for each contradicts or undercuts edge
 // and an RA for the element-of edges into each claim, named clear of every
@@ -57,7 +65,8 @@ Schemes name_schemes(const Graph& graph, const Graph::EdgeList& edges) {
     base += std::to_string(i);
     schemes.nodes.push_back({detail::unique_name(base, taken),
                              e.relation == Relation::contradicts || e.relation == Relation::undercuts,
-                             e.relation == Relation::element_of});
+                             e.relation == Relation::element_of,
+                             e.relation == Relation::supports ? inference_scheme(graph, edges, i) : std::string()});
   }
   return schemes;
 }
@@ -107,6 +116,7 @@ void append_node(std::string& buf, const Node& node) {
   if (node.standard) fields.string("standard", to_string(*node.standard));
   fields.string("burden", node.burden);
   if (node.test) fields.string("test", to_string(*node.test));
+  fields.string("scheme", node.scheme);
   if (node.tags) fields.strings("tags", *node.tags);
   fields.extras(node.extra);
   buf += '}';
@@ -116,7 +126,7 @@ void append_scheme(std::string& buf, const SchemeNode& s) {
   buf += "    {";
   JsonMembers m(buf);
   m.string("nodeID", s.id);
-  m.string("text", s.conflict ? "Default Conflict" : "Default Inference");
+  m.string("text", s.conflict ? "Default Conflict" : !s.scheme.empty() ? std::string_view(s.scheme) : "Default Inference");
   m.string("type", s.conflict ? "CA" : "RA");
   if (s.elements) m.raw("claimgraph", "{\"relation\": \"element-of\"}");
 }
@@ -147,10 +157,14 @@ void append_edge(std::string& buf, const Graph& graph, const Graph::EdgeList& ed
   m.string("edgeID", std::to_string(k + 1)).string("fromID", edge.from).string("toID", edge.to);
   if (edge.fields == none) return;
   const Edge& props = graph.edge(edges[edge.fields]);
-  if (!props.id && props.extra.empty()) return;
+  if (!props.id && props.extra.empty() && !props.names) return;
   m.key("claimgraph");
   buf += '{';
-  JsonMembers(buf).string("id", props.id).extras(props.extra);
+  JsonMembers fields(buf);
+  fields.string("id", props.id);
+  if (!props.scheme().empty()) fields.string("scheme", props.scheme());
+  if (!props.question().empty()) fields.string("question", props.question());
+  fields.extras(props.extra);
   buf += '}';
 }
 

@@ -314,6 +314,7 @@ class Writer {
     if (n.standard) data.push_back("standard: " + std::string(to_string(*n.standard)));
     if (n.burden) data.push_back("burden: " + quote(*n.burden));
     if (n.test) data.push_back("test: " + std::string(to_string(*n.test)));
+    if (n.scheme) data.push_back("scheme: " + quote(*n.scheme));
     if (tags && !tags_in_text) data.push_back("tags: " + list(*tags));
     if (!elements_[v].empty()) data.push_back("elements: " + list(elements_[v]));
     return data;
