@@ -16,6 +16,10 @@ install(FILES schema/claimgraph-1.schema.json DESTINATION ${CMAKE_INSTALL_DATADI
 # found by the program relative to itself.
 install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/claimgraph/templates
   FILES_MATCHING PATTERN "*.json")
+# The argumentation schemes are compiled in; their files are installed as
+# well, for a user to read and copy into a --schemes directory of their own.
+install(DIRECTORY schemes/ DESTINATION ${CMAKE_INSTALL_DATADIR}/claimgraph/schemes
+  FILES_MATCHING PATTERN "*.json")
 
 # A static library exports its private dependencies as link-only ones, which
 # the package config must then find (see claimgraphConfig.cmake.in).

@@ -50,7 +50,7 @@ _claimgraph() {
         --template)
           COMPREPLY=($(compgen -W "$("$prog" templates 2>/dev/null | awk '/^[a-z0-9][-a-z0-9_]* — / { print $1 }')" -- "$cur"))
           return ;;
-        -o | --output | --diagram | --templates) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -o | --output | --diagram | --templates | --schemes) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       # Another option that takes a value (a number, a name): nothing to offer.
       [[ $line =~ ^\ \ [^\ ]+\ (TEXT|UINT|INT|FLOAT) ]] && return
