@@ -29,6 +29,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const a
   if (node.standard) m.string("standard", to_string(*node.standard));
   m.string("burden", node.burden);
   if (node.test) m.string("test", to_string(*node.test));
+  m.string("scheme", node.scheme);
   const auto* grounding = analyses.grounding;
   if (grounding != nullptr && v < grounding->claim_index.size() &&
       grounding->claim_index[v] != analysis::GroundingReport::npos) {
@@ -60,6 +61,34 @@ void append_edge(std::string& out, const Graph& graph, std::size_t i, const anal
   if (edge.relation == Relation::undercuts) m.raw("edge", std::to_string(edge.undercut));
   if (analyses.status != nullptr && i < analyses.status->undercut.size() && analyses.status->undercut[i]) {
     m.boolean("undercut", true);
+  }
+  if (!edge.question().empty()) m.string("question", edge.question());
+  // An inference of a scheme: its critical questions and their state.
+  if (const auto* inference = analyses.schemes != nullptr ? analyses.schemes->at_edge(i) : nullptr) {
+    m.string("scheme", inference->scheme->title).key("questions");
+    out += '[';
+    for (std::size_t k = 0; k < inference->questions.size(); ++k) {
+      const auto& q = inference->questions[k];
+      const CriticalQuestion& cq = inference->scheme->questions[q.question];
+      out += k > 0 ? ",{" : "{";
+      JsonMembers mq(out, JsonStyle::script);
+      mq.string("id", cq.id).string("type", to_string(cq.type)).string("question", cq.text);
+      if (!cq.rule.empty()) mq.string("rule", cq.rule);
+      const auto sources = [&](std::string_view key, const std::vector<std::size_t>& list) {
+        mq.key(key);
+        out += '[';
+        for (std::size_t j = 0; j < list.size(); ++j) {
+          if (j > 0) out += ',';
+          out += std::to_string(graph.source(graph.edges()[list[j]]));
+        }
+        out += ']';
+      };
+      sources("raised_by", q.raised_by);
+      sources("answered_by", q.answered_by);
+      if (q.defeats) mq.string("defeats", analysis::to_string(*q.defeats));
+      out += '}';
+    }
+    out += ']';
   }
   out += '}';
 }

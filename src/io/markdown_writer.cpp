@@ -15,6 +15,7 @@
 #include "claimgraph/analysis/reasons.hpp"
 #include "detail/escape.hpp"
 #include "detail/number.hpp"
+#include "io/questions.hpp"
 
 namespace claimgraph::io {
 
@@ -112,6 +113,8 @@ class Writer {
   [[nodiscard]] const analysis::StatusReason& reason(Vertex v);
   [[nodiscard]] bool contradicts(Vertex a, Vertex b);
   void evidence_for(Vertex v);
+  void questions(Vertex v);
+  [[nodiscard]] std::string ids(const std::vector<std::size_t>& edges) const;
   void contrary(Vertex v);
   void lacking();
   void outline();
@@ -614,6 +617,52 @@ void Writer::claim_section(Vertex v) {
     out_ += " |\n";
   }
   out_ += '\n';
+  if (o_.analyses.schemes != nullptr) {
+    for (Vertex r : rows) questions(r);
+  }
+}
+
+// The critical questions of the inferences into `v`, each with its state.
+void Writer::questions(Vertex v) {
+  for (const auto* inference : detail::inferences_into(g_, *o_.analyses.schemes, v)) {
+    const auto e = g_.edges()[inference->edge];
+    out_ += "**Critical questions** of the support from ";
+    line_text(out_, g_.id(g_.source(e)));
+    out_ += " to ";
+    line_text(out_, g_.id(v));
+    out_ += " (";
+    line_text(out_, inference->scheme->title);
+    out_ += "):\n\n";
+    for (const auto& q : inference->questions) {
+      const CriticalQuestion& cq = inference->scheme->questions[q.question];
+      out_ += "- ";
+      line_text(out_, cq.id);
+      out_ += " (";
+      out_ += to_string(cq.type);
+      if (!cq.rule.empty()) {
+        out_ += "; ";
+        line_text(out_, cq.rule);
+      }
+      out_ += "): ";
+      line_text(out_, cq.text);
+      out_ += " *";
+      std::string state = detail::question_state(q);
+      if (q.raised()) state += " by " + ids(q.raised_by);
+      if (q.answered()) state += (q.raised() ? ", answered by " : " by ") + ids(q.answered_by);
+      if (const auto effect = detail::question_effect(q); !effect.empty()) state += "; " + effect;
+      if (q.raised() && q.answered()) state.replace(0, std::string("raised and answered").size(), "raised");
+      line_text(out_, state);
+      out_ += "*\n";
+    }
+    out_ += '\n';
+  }
+}
+
+// The ids of the sources of some edges: "a, b".
+std::string Writer::ids(const std::vector<std::size_t>& edges) const {
+  std::string out;
+  for (const std::size_t i : edges) out += (out.empty() ? "" : ", ") + std::string(g_.id(g_.source(g_.edges()[i])));
+  return out;
 }
 
 void Writer::outline() {

@@ -273,6 +273,7 @@
   var FIELDS = [
     ['id', 'ID'], ['kind', 'Kind'], ['party', 'Party'], ['group', 'Group'], ['source', 'Source'],
     ['tags', 'Tags'], ['weight', 'Weight'], ['standard', 'Standard of proof'], ['burden', 'Burden'],
+    ['test', 'Test of elements'], ['scheme', 'Scheme of its supports'],
     ['status', 'Status'], ['strength', 'Strength'], ['established', 'Established'],
     ['lacks_evidence', 'Lacks evidence']
   ];
@@ -296,6 +297,10 @@
       case 'strength': return v.toFixed(2);
       case 'established': return v ? 'yes' : 'no';
       case 'lacks_evidence': return v ? 'yes: ' + node.gap : 'no';
+      case 'test':
+        return v === 'any' ? 'any: one element that stands is enough'
+          : v === 'balance' ? 'balance: the factors that stand must outweigh those that do not'
+          : 'all: every element must stand';
       default: return String(v);
     }
   }
@@ -359,6 +364,34 @@
           li.appendChild(element('span', 'cg-note', l[2] === 'incoming' ? ' against the support from ' + from : ' from ' + from));
         }
         if (edge.undercut) li.appendChild(element('span', 'cg-note', ' (undercut: this support no longer carries)'));
+        ul.appendChild(li);
+      });
+      section.appendChild(ul);
+      links.appendChild(section);
+    });
+    // The critical questions of each inference into the node.
+    node.incoming.supports.forEach(function (k) {
+      var edge = edges[k];
+      if (!edge.questions) return;
+      var section = element('section');
+      section.setAttribute('data-list', 'questions');
+      section.appendChild(element('h3', null, 'Critical questions of the support from ' + nodes[edge.from].id +
+        ' (' + edge.scheme + ')'));
+      var ul = element('ul');
+      edge.questions.forEach(function (q) {
+        var li = element('li');
+        li.appendChild(element('strong', null, q.id));
+        li.appendChild(element('span', 'cg-note', ' (' + q.type + (q.rule ? '; ' + q.rule : '') + ') '));
+        li.appendChild(document.createTextNode(q.question + ' '));
+        var ids = function (list) { return list.map(function (i) { return nodes[i].id; }).join(', '); };
+        var state = q.raised_by.length ? 'raised by ' + ids(q.raised_by) : '';
+        if (q.answered_by.length) state += (state ? '; answered by ' : 'answered by ') + ids(q.answered_by);
+        if (!state) state = 'open';
+        if (q.defeats === 'IN') state += '; defeats the inference';
+        else if (q.defeats === 'OUT') state += '; does not defeat it';
+        else if (q.defeats === 'UNDEC') state += '; undecided';
+        var badge = element('span', 'cg-question cg-question-' + (q.defeats === 'IN' ? 'defeats' : state === 'open' ? 'open' : 'met'), state);
+        li.appendChild(badge);
         ul.appendChild(li);
       });
       section.appendChild(ul);
