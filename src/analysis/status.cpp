@@ -16,6 +16,16 @@ const char* to_string(Label label) noexcept {
   return "UNDEC";
 }
 
+std::optional<std::string_view> burden_bearer(const Node& node) noexcept {
+  if (node.burden) return *node.burden;
+  if (node.party) return *node.party;
+  return std::nullopt;
+}
+
+bool presumed(const Node& node) noexcept {
+  return is_claim_like(node.kind) && node.burden && node.party && *node.burden != *node.party;
+}
+
 namespace {
 
 using Vertex = Graph::NodeRef;
@@ -23,7 +33,8 @@ constexpr std::uint8_t none = 0, in = 1, out = 2;
 
 class Labeller {
  public:
-  explicit Labeller(const Graph& graph) : graph_(graph), g_(graph.store()), n_(graph.node_count()), m_(graph.edge_count()) {}
+  Labeller(const Graph& graph, const StatusOptions& options)
+      : graph_(graph), g_(graph.store()), options_(options), n_(graph.node_count()), m_(graph.edge_count()) {}
 
   StatusReport run();
 
@@ -60,9 +71,12 @@ class Labeller {
   }
   void apply(Vertex x);
   void rederive();
+  void settle();
+  void decide_by_burden();
 
   const Graph& graph_;
   const Graph::Store& g_;
+  StatusOptions options_;
   std::size_t n_;
   std::size_t m_;
 
@@ -86,6 +100,11 @@ class Labeller {
   std::vector<std::size_t> suspect_index_;  // per node: its place in the current suspects list
   std::vector<Vertex> dead_;           // OUT nodes whose grounding is still counted
   std::vector<std::size_t> blocked_;   // supports edges newly undercut by an IN node
+  // The burden: what it decided, and the claims that stand by a presumption,
+  // which ground themselves (nothing that falls takes their grounding away).
+  std::vector<Decided> decided_;
+  std::vector<Vertex> issue_;
+  std::vector<bool> anchored_;
 };
 
 void Labeller::apply(Vertex x) {
@@ -129,7 +148,7 @@ void Labeller::apply(Vertex x) {
 void Labeller::rederive() {
   std::vector<Vertex> suspects;
   auto suspect = [&](Vertex t) {
-    if (alive_[t]) {
+    if (alive_[t] && !anchored_[t]) {
       alive_[t] = false;
       suspects.push_back(t);
     }
@@ -198,6 +217,65 @@ void Labeller::rederive() {
   for (Vertex t : suspects) {
     if (!alive_[t]) make_out(t);
   }
+}
+
+// Propagates until nothing changes: the work list, then the grounding upkeep.
+void Labeller::settle() {
+  for (;;) {
+    while (!work_.empty()) {
+      const Vertex x = work_.back();
+      work_.pop_back();
+      apply(x);
+    }
+    if (dead_.empty() && blocked_.empty()) break;
+    rederive();
+  }
+}
+
+// The two rounds of the burden (status.hpp), each decided all at once from
+// the labels before it and then propagated. Deciding only ever adds labels:
+// a presumed claim made IN has no IN contradictor (it was undecided) and
+// its undecided contradictors are made OUT with it, so no two IN nodes
+// contradict each other, and the IN rule does the rest as before.
+void Labeller::decide_by_burden() {
+  // 1. Presumptions: the undecided presumed claims that no other one
+  // contradicts stand; what contradicts them and is undecided falls.
+  std::vector<std::uint8_t> candidate(n_, 0);
+  for (Vertex v = 0; v < n_; ++v) candidate[v] = label_[v] == none && presumed(graph_.node(v)) ? 1 : 0;
+  std::vector<Vertex> stands;
+  for (Vertex v = 0; v < n_; ++v) {
+    if (!candidate[v]) continue;
+    bool challenged = false;
+    for (std::size_t k = in_begin_[v]; k < in_begin_[v + 1] && !challenged; ++k) {
+      const std::size_t e = in_edges_[k];
+      challenged = relation_[e] == Relation::contradicts && candidate[source_[e]];
+    }
+    if (!challenged) stands.push_back(v);
+  }
+  for (Vertex v : stands) {
+    label_[v] = in;
+    anchored_[v] = true;
+    decided_[v] = Decided::stands;
+    work_.push_back(v);
+  }
+  for (Vertex v : stands) {
+    for (std::size_t k = in_begin_[v]; k < in_begin_[v + 1]; ++k) {
+      const std::size_t e = in_edges_[k];
+      const Vertex s = source_[e];
+      if (relation_[e] != Relation::contradicts || label_[s] != none) continue;
+      make_out(s);
+      decided_[s] = Decided::fails_to_disprove;
+      issue_[s] = v;
+    }
+  }
+  settle();
+  // 2. What is still undecided and borne by the one who alleges it falls.
+  for (Vertex v = 0; v < n_; ++v) {
+    if (!claim_[v] || label_[v] != none || presumed(graph_.node(v))) continue;
+    make_out(v);
+    decided_[v] = Decided::fails;
+  }
+  settle();
 }
 
 StatusReport Labeller::run() {
@@ -292,15 +370,14 @@ StatusReport Labeller::run() {
       work_.push_back(v);
     }
   }
+  anchored_.assign(n_, false);
   for (Vertex v = 0; v < n_; ++v) try_in(v);
-  for (;;) {
-    while (!work_.empty()) {
-      const Vertex x = work_.back();
-      work_.pop_back();
-      apply(x);
-    }
-    if (dead_.empty() && blocked_.empty()) break;
-    rederive();
+  settle();
+  if (options_.burden) {
+    decided_.assign(n_, Decided::no);
+    issue_.resize(n_);
+    for (Vertex v = 0; v < n_; ++v) issue_[v] = v;
+    decide_by_burden();
   }
 
   StatusReport report;
@@ -310,11 +387,17 @@ StatusReport Labeller::run() {
   }
   report.undercut.resize(m_);
   for (std::size_t e = 0; e < m_; ++e) report.undercut[e] = relation_[e] == Relation::supports && undercutters_in_[e] > 0;
+  report.decided = std::move(decided_);
+  report.issue = std::move(issue_);
   return report;
 }
 
 }  // namespace
 
-StatusReport grounded_status(const Graph& graph) { return Labeller(graph).run(); }
+StatusReport grounded_status(const Graph& graph) { return Labeller(graph, {}).run(); }
+
+StatusReport grounded_status(const Graph& graph, const StatusOptions& options) {
+  return Labeller(graph, options).run();
+}
 
 }  // namespace claimgraph::analysis
