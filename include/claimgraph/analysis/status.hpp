@@ -24,15 +24,22 @@
 // With StatusOptions::burden, what the labelling leaves undecided is then
 // decided by the burden of persuasion (docs/semantics.md, "The burden of
 // persuasion"), as a court decides an issue in equipoise: against the party
-// that bears the burden on it. In two rounds, each followed by the same
-// propagation, so that the whole stays linear:
+// that bears the burden on it. The undecided nodes are taken part by part
+// (the strongly connected components of the undecided nodes and the edges
+// between them), each part once the parts with edges into it are settled, so
+// that a claim undecided only because of an issue above it follows that
+// issue. In each part, two rounds, each decided at once and followed by the
+// same propagation, so that the whole stays linear:
 //
-//  1. presumptions: every undecided claim whose `burden` names a party other
-//     than its own (the other side must disprove it) stands, unless another
-//     such claim contradicts it; the undecided nodes that contradict it have
-//     not disproved it, and fall;
-//  2. every claim still undecided whose burden is its own party's (`burden`
-//     is its `party`, or is not given: the one who alleges it bears it) falls.
+//  1. presumptions: every undecided claim of the part whose `burden` names a
+//     party other than its own (the other side must disprove it) stands,
+//     unless another undecided presumed claim contradicts it; the undecided
+//     nodes of the part that contradict it have not disproved it, and fall
+//     (those of a part before stay undecided: they have not disproved it
+//     either);
+//  2. every claim of the part still undecided whose burden is its own
+//     party's (`burden` is its `party`, or is not given: the one who alleges
+//     it bears it) falls.
 //
 // Evidence bears no burden: it is decided only by the propagation.
 
@@ -95,9 +102,9 @@ struct StatusReport {
 /// each fallen node.
 [[nodiscard]] StatusReport grounded_status(const Graph& graph);
 
-/// The same, deciding by the burden if `options` say so: the two rounds of
-/// the burden add one pass over the nodes and one over the edges to the
-/// propagation, so the cost stays the same.
+/// The same, deciding by the burden if `options` say so: finding the parts
+/// and the two rounds of each look at every node and edge a bounded number
+/// of times more, on top of the same propagation, so the cost stays the same.
 [[nodiscard]] StatusReport grounded_status(const Graph& graph, const StatusOptions& options);
 
 }  // namespace claimgraph::analysis
