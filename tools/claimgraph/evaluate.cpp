@@ -19,6 +19,9 @@ void add_common(CLI::App& cmd, EvaluateOptions& options, bool acceptance) {
                "grounded: IN/OUT/UNDEC status; preferred or stable: credulous and sceptical acceptance");
     add_search_limit_option(cmd, options.search);
   }
+  cmd.add_flag("--burden", options.burden,
+               "Decide what grounded semantics leaves UNDEC by the burden of persuasion: against the party "
+               "that bears it (its burden, else its party)");
   add_report_format_option(cmd, options.format);
 }
 
@@ -31,7 +34,7 @@ struct Evaluated {
 Evaluated evaluate(const EvaluateOptions& options) {
   Evaluated r{load_graph(options.input), {}, {}};
   Stopwatch watch;
-  r.status = analysis::grounded_status(r.input.graph);
+  r.status = analysis::grounded_status(r.input.graph, {.burden = options.burden});
   spdlog::debug("labelled statuses in {:.3f} s", watch.lap());
   r.strength = analysis::evaluate_strength(r.input.graph, {}, &r.status);
   spdlog::debug("computed strengths in {:.3f} s", watch.lap());
@@ -78,7 +81,10 @@ std::shared_ptr<EvaluateOptions> setup_explain(CLI::App& app) {
 }
 
 int run_evaluate(const EvaluateOptions& options) {
-  if (options.semantics != analysis::Semantics::grounded) return run_acceptance(options);
+  if (options.semantics != analysis::Semantics::grounded) {
+    if (options.burden) throw UsageError("--burden decides what grounded semantics leaves UNDEC; leave out --semantics");
+    return run_acceptance(options);
+  }
   const auto r = evaluate(options);
   warn_lint(r.input, options.input.file);
   const io::Evaluation evaluation{r.status, r.strength};
