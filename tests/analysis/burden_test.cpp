@@ -402,7 +402,8 @@ TEST(BurdenTest, LongStandoffChainStaysLinear) {
   g.add_node(std::move(e));
   for (std::size_t v = 1; v <= n; ++v) {
     claimgraph::Node node;
-    node.id = "n" + std::to_string(v);
+    node.id = "n";
+    node.id += std::to_string(v);
     node.label = node.id;
     g.add_node(std::move(node));
     g.add_edge(0, v, Relation::supports);
