@@ -2,12 +2,12 @@
 
 namespace claimgraph::analysis {
 
-Evaluated evaluate(const Graph& graph, SchemeUse* use, const StrengthOptions& options) {
+Evaluated evaluate(const Graph& graph, SchemeUse* use, const StatusOptions& status, const StrengthOptions& options) {
   std::optional<Graph> questions;
   if (use != nullptr) questions = question_graph(graph, *use);
   const Graph& g = questions ? *questions : graph;
   Evaluated r;
-  r.status = grounded_status(g);
+  r.status = grounded_status(g, status);
   r.strength = evaluate_strength(g, options, &r.status);
   if (questions) {
     record_defeats(*use, r.status);

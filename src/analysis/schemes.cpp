@@ -126,6 +126,8 @@ void record_defeats(SchemeUse& use, const StatusReport& status) {
 void cut_back(StatusReport& status, std::size_t nodes, std::size_t edges) {
   if (status.labels.size() > nodes) status.labels.resize(nodes);
   if (status.undercut.size() > edges) status.undercut.resize(edges);
+  if (status.decided.size() > nodes) status.decided.resize(nodes);
+  if (status.issue.size() > nodes) status.issue.resize(nodes);
 }
 
 void cut_back(StrengthReport& strength, std::size_t nodes) {

@@ -1,5 +1,6 @@
 #include "claimgraph/analysis/status.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <utility>
 
@@ -16,6 +17,16 @@ const char* to_string(Label label) noexcept {
   return "UNDEC";
 }
 
+std::optional<std::string_view> burden_bearer(const Node& node) noexcept {
+  if (node.burden) return *node.burden;
+  if (node.party) return *node.party;
+  return std::nullopt;
+}
+
+bool presumed(const Node& node) noexcept {
+  return is_claim_like(node.kind) && node.burden && node.party && *node.burden != *node.party;
+}
+
 namespace {
 
 using Vertex = Graph::NodeRef;
@@ -23,7 +34,8 @@ constexpr std::uint8_t none = 0, in = 1, out = 2;
 
 class Labeller {
  public:
-  explicit Labeller(const Graph& graph) : graph_(graph), g_(graph.store()), n_(graph.node_count()), m_(graph.edge_count()) {}
+  Labeller(const Graph& graph, const StatusOptions& options)
+      : graph_(graph), g_(graph.store()), options_(options), n_(graph.node_count()), m_(graph.edge_count()) {}
 
   StatusReport run();
 
@@ -60,9 +72,13 @@ class Labeller {
   }
   void apply(Vertex x);
   void rederive();
+  void settle();
+  [[nodiscard]] std::vector<std::vector<Graph::NodeRef>> undecided_parts() const;
+  void decide_by_burden();
 
   const Graph& graph_;
   const Graph::Store& g_;
+  StatusOptions options_;
   std::size_t n_;
   std::size_t m_;
 
@@ -86,6 +102,11 @@ class Labeller {
   std::vector<std::size_t> suspect_index_;  // per node: its place in the current suspects list
   std::vector<Vertex> dead_;           // OUT nodes whose grounding is still counted
   std::vector<std::size_t> blocked_;   // supports edges newly undercut by an IN node
+  // The burden: what it decided, and the claims that stand by a presumption,
+  // which ground themselves (nothing that falls takes their grounding away).
+  std::vector<Decided> decided_;
+  std::vector<Vertex> issue_;
+  std::vector<bool> anchored_;
 };
 
 void Labeller::apply(Vertex x) {
@@ -129,7 +150,7 @@ void Labeller::apply(Vertex x) {
 void Labeller::rederive() {
   std::vector<Vertex> suspects;
   auto suspect = [&](Vertex t) {
-    if (alive_[t]) {
+    if (alive_[t] && !anchored_[t]) {
       alive_[t] = false;
       suspects.push_back(t);
     }
@@ -197,6 +218,136 @@ void Labeller::rederive() {
   }
   for (Vertex t : suspects) {
     if (!alive_[t]) make_out(t);
+  }
+}
+
+// Propagates until nothing changes: the work list, then the grounding upkeep.
+void Labeller::settle() {
+  for (;;) {
+    while (!work_.empty()) {
+      const Vertex x = work_.back();
+      work_.pop_back();
+      apply(x);
+    }
+    if (dead_.empty() && blocked_.empty()) break;
+    rederive();
+  }
+}
+
+// The parts of what the grounded rules left undecided: the strongly
+// connected components of the undecided nodes and the edges between them,
+// by Tarjan's algorithm with an explicit stack, in topological order (a part
+// before every part that an edge from it reaches).
+std::vector<std::vector<Graph::NodeRef>> Labeller::undecided_parts() const {
+  constexpr std::size_t unseen = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> index(n_, unseen), low(n_, 0);
+  std::vector<bool> on_stack(n_, false);
+  std::vector<Vertex> stack;
+  std::vector<std::vector<Vertex>> parts;
+  struct Frame {
+    Vertex v;
+    std::size_t next;  // the next out-edge (position in out_edges_) to look at
+  };
+  std::vector<Frame> frames;
+  std::size_t counter = 0;
+  for (Vertex root = 0; root < n_; ++root) {
+    if (label_[root] != none || index[root] != unseen) continue;
+    frames.push_back({root, out_begin_[root]});
+    index[root] = low[root] = counter++;
+    stack.push_back(root);
+    on_stack[root] = true;
+    while (!frames.empty()) {
+      Frame& f = frames.back();
+      const Vertex v = f.v;
+      if (f.next < out_begin_[v + 1]) {
+        const Vertex t = target_[out_edges_[f.next++]];
+        if (label_[t] != none) continue;
+        if (index[t] == unseen) {
+          index[t] = low[t] = counter++;
+          stack.push_back(t);
+          on_stack[t] = true;
+          frames.push_back({t, out_begin_[t]});
+        } else if (on_stack[t]) {
+          low[v] = std::min(low[v], index[t]);
+        }
+        continue;
+      }
+      if (low[v] == index[v]) {
+        std::vector<Vertex> part;
+        Vertex w = 0;
+        do {
+          w = stack.back();
+          stack.pop_back();
+          on_stack[w] = false;
+          part.push_back(w);
+        } while (w != v);
+        parts.push_back(std::move(part));
+      }
+      frames.pop_back();
+      if (!frames.empty()) low[frames.back().v] = std::min(low[frames.back().v], low[v]);
+    }
+  }
+  std::reverse(parts.begin(), parts.end());  // Tarjan finds the last parts first
+  return parts;
+}
+
+// The burden (status.hpp), part by part of what the grounded rules left
+// undecided, each part once everything before it is settled, so that an
+// issue is decided only when nothing above it can still decide it. In each
+// part, two rounds, each decided at once from the labels before it and then
+// propagated. Deciding only ever adds labels: a presumed claim made IN has no
+// IN contradictor (it was undecided) and its undecided contradictors are made
+// OUT with it, so no two IN nodes contradict each other, and the IN rule
+// does the rest as before.
+void Labeller::decide_by_burden() {
+  auto candidate = [&](Vertex v) { return label_[v] == none && presumed(graph_.node(v)); };
+  const auto parts = undecided_parts();
+  constexpr std::size_t nowhere = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> part_of(n_, nowhere);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    for (Vertex v : parts[i]) part_of[v] = i;
+  }
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto& part = parts[i];
+    // 1. Presumptions: the undecided presumed claims that no other one
+    // contradicts stand; what contradicts them from the same part and is
+    // undecided falls. (What contradicts them from a part before is settled
+    // and stays undecided: it has not disproved them either, and deciding
+    // it here would reach back into parts already taken.)
+    std::vector<Vertex> stands;
+    for (Vertex v : part) {
+      if (!candidate(v)) continue;
+      bool challenged = false;
+      for (std::size_t k = in_begin_[v]; k < in_begin_[v + 1] && !challenged; ++k) {
+        const std::size_t e = in_edges_[k];
+        challenged = relation_[e] == Relation::contradicts && candidate(source_[e]);
+      }
+      if (!challenged) stands.push_back(v);
+    }
+    for (Vertex v : stands) {
+      label_[v] = in;
+      anchored_[v] = true;
+      decided_[v] = Decided::stands;
+      work_.push_back(v);
+    }
+    for (Vertex v : stands) {
+      for (std::size_t k = in_begin_[v]; k < in_begin_[v + 1]; ++k) {
+        const std::size_t e = in_edges_[k];
+        const Vertex s = source_[e];
+        if (relation_[e] != Relation::contradicts || label_[s] != none || part_of[s] != i) continue;
+        make_out(s);
+        decided_[s] = Decided::fails_to_disprove;
+        issue_[s] = v;
+      }
+    }
+    settle();
+    // 2. What is still undecided and borne by the one who alleges it falls.
+    for (Vertex v : part) {
+      if (!claim_[v] || label_[v] != none || presumed(graph_.node(v))) continue;
+      make_out(v);
+      decided_[v] = Decided::fails;
+    }
+    settle();
   }
 }
 
@@ -292,15 +443,14 @@ StatusReport Labeller::run() {
       work_.push_back(v);
     }
   }
+  anchored_.assign(n_, false);
   for (Vertex v = 0; v < n_; ++v) try_in(v);
-  for (;;) {
-    while (!work_.empty()) {
-      const Vertex x = work_.back();
-      work_.pop_back();
-      apply(x);
-    }
-    if (dead_.empty() && blocked_.empty()) break;
-    rederive();
+  settle();
+  if (options_.burden) {
+    decided_.assign(n_, Decided::no);
+    issue_.resize(n_);
+    for (Vertex v = 0; v < n_; ++v) issue_[v] = v;
+    decide_by_burden();
   }
 
   StatusReport report;
@@ -310,11 +460,17 @@ StatusReport Labeller::run() {
   }
   report.undercut.resize(m_);
   for (std::size_t e = 0; e < m_; ++e) report.undercut[e] = relation_[e] == Relation::supports && undercutters_in_[e] > 0;
+  report.decided = std::move(decided_);
+  report.issue = std::move(issue_);
   return report;
 }
 
 }  // namespace
 
-StatusReport grounded_status(const Graph& graph) { return Labeller(graph).run(); }
+StatusReport grounded_status(const Graph& graph) { return Labeller(graph, {}).run(); }
+
+StatusReport grounded_status(const Graph& graph, const StatusOptions& options) {
+  return Labeller(graph, options).run();
+}
 
 }  // namespace claimgraph::analysis

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +32,14 @@ const std::string_view semantics = analysis::to_string(analysis::Semantics::grou
 
 using detail::fixed2;
 
+// Whether the status was decided by the burden of persuasion (StatusOptions::burden).
+bool with_burden(const Evaluation& e) { return !e.status.decided.empty(); }
+
+// The semantics as the text reports name it.
+std::string semantics_name(const Evaluation& e) {
+  return std::string(semantics) + (with_burden(e) ? " semantics, with the burden of persuasion" : " semantics");
+}
+
 // A weight of factor_units() as reports print weights: "2.00".
 std::string factor_weight(std::uint64_t units) {
   return fixed2(static_cast<double>(units) / static_cast<double>(factor_unit_scale));
@@ -58,9 +67,34 @@ class View {
   }
   [[nodiscard]] std::string name(Vertex v) const { return plain(graph_.node(v).id) + " [" + status(v) + "]"; }
 
+  [[nodiscard]] analysis::Decided decided(Vertex v) const {
+    return e_.status.decided.empty() ? analysis::Decided::no : e_.status.decided[v];
+  }
+  // Who bore the burden that decided v (empty when v was not so decided or
+  // nobody is named).
+  [[nodiscard]] std::optional<std::string_view> bearer(Vertex v) const {
+    if (decided(v) == analysis::Decided::no) return std::nullopt;
+    return analysis::burden_bearer(graph_.node(e_.status.issue[v]));
+  }
+  // How the burden decided v: "undecided, so it fails: Oracle bears the burden".
+  [[nodiscard]] std::string burden_reason(Vertex v) const {
+    const auto who = bearer(v);
+    const std::string party = who ? plain(*who) : std::string("the party that alleges it");
+    switch (decided(v)) {
+      case analysis::Decided::no: break;
+      case analysis::Decided::fails: return "undecided, so it fails: " + party + " bears the burden";
+      case analysis::Decided::stands: return "undecided, so it stands: " + party + " bears the burden of disproving it";
+      case analysis::Decided::fails_to_disprove:
+        return "undecided, so it fails: " + party + " bears the burden of disproving " +
+               plain(graph_.node(e_.status.issue[v]).id) + ", which it contradicts";
+    }
+    return {};
+  }
+
   // Why v has its status, in one sentence (analysis::explain_status worded).
   [[nodiscard]] std::string reason(Vertex v) const {
     using analysis::Cause;
+    if (decided(v) != analysis::Decided::no) return burden_reason(v);
     const analysis::StatusReason r = analysis::explain_status(graph_, e_.status, v);
     auto list = [&](const std::vector<Vertex>& vs) {
       std::string out;
@@ -204,6 +238,18 @@ std::vector<ChainLine> support_chain(const Graph& graph, const View& view, Verte
   return lines;
 }
 
+// For a node the burden decided: "decided_by": "burden", how ("fails",
+// "stands", "fails-to-disprove"), and the party that bore it.
+void burden_members(detail::JsonMembers& m, const View& view, Vertex v) {
+  const analysis::Decided d = view.decided(v);
+  if (d == analysis::Decided::no) return;
+  m.string("decided_by", "burden");
+  m.string("burden_decision", d == analysis::Decided::fails    ? "fails"
+                              : d == analysis::Decided::stands ? "stands"
+                                                               : "fails-to-disprove");
+  if (const auto who = view.bearer(v)) m.string("bearer", *who);
+}
+
 std::string describe(const Graph& graph, Vertex v) {
   const Node& n = graph.node(v);
   std::string out = plain(n.label);
@@ -218,10 +264,11 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
   const auto& strength = evaluation.strength;
   std::string buf;
   if (graph.title) buf += plain(*graph.title) + "\n";
-  buf += "Semantics: " + std::string(semantics) + "\n\n";
+  buf += "Semantics: " + std::string(semantics) +
+         (with_burden(evaluation) ? ", undecided issues decided by the burden of persuasion" : "") + "\n\n";
   const detail::NodeGroups nodes = detail::group_nodes(graph);
   std::size_t counts[3] = {0, 0, 0};
-  std::size_t claims = 0, established = 0;
+  std::size_t claims = 0, established = 0, by_burden = 0;
   auto line = [&](Vertex v) {
     const Node& n = graph.node(v);
     const Label l = view.label(v);
@@ -236,6 +283,10 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
       buf += std::string(to_string(view.standard(v))) + ", pro " + fixed2(strength.pro[v]) + ", con " +
              fixed2(strength.con[v]) + "]";
     }
+    if (view.decided(v) != analysis::Decided::no) {
+      ++by_burden;
+      buf += "  (" + view.burden_reason(v) + ")";
+    }
     buf += "\n";
   };
   for (std::size_t i = 0; i < nodes.groups.size(); ++i) {
@@ -249,7 +300,9 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
     buf += "\n";
   }
   buf += std::to_string(graph.node_count()) + " nodes: " + std::to_string(counts[0]) + " IN, " +
-         std::to_string(counts[1]) + " OUT, " + std::to_string(counts[2]) + " UNDEC; " + std::to_string(established) +
+         std::to_string(counts[1]) + " OUT, " + std::to_string(counts[2]) + " UNDEC; " +
+         (with_burden(evaluation) ? std::to_string(by_burden) + " decided by the burden; " : "") +
+         std::to_string(established) +
          " of " + std::to_string(claims) + " claims and counterclaims established.\n";
   if (!strength.converged) {
     buf += "warning: strengths did not settle on " + std::to_string(strength.unsettled.size()) +
@@ -270,6 +323,7 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
   detail::append_json_string(buf, semantics);
   buf += ",\n  \"converged\": ";
   buf += strength.converged ? "true" : "false";
+  if (with_burden(evaluation)) buf += ",\n  \"burden\": true";
   buf += ",\n  \"nodes\": [";
   for (Vertex v = 0; v < graph.node_count(); ++v) {
     const Node& n = graph.node(v);
@@ -280,6 +334,7 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
       m.boolean("established", strength.established[v]).string("standard", to_string(view.standard(v)));
       m.number("pro", strength.pro[v]).number("con", strength.con[v]);
     }
+    burden_members(m, view, v);
     buf += '}';
     output.flush_if_full();
   }
@@ -304,7 +359,7 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
   if (n.source) buf += " · source: " + plain(*n.source);
   buf += "\n";
   if (n.text) buf += "  " + plain(*n.text) + "\n";
-  buf += "\nStatus: " + std::string(view.status(v)) + " (" + std::string(semantics) + " semantics): " +
+  buf += "\nStatus: " + std::string(view.status(v)) + " (" + semantics_name(evaluation) + "): " +
          view.reason(v) + ".\n";
   buf += "Strength: " + fixed2(strength.strength[v]) + "\n";
   if (is_claim_like(n.kind)) {
@@ -379,6 +434,7 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
   detail::JsonMembers m(buf);
   m.string("id", n.id).string("label", n.label).string("kind", to_string(n.kind)).string("semantics", semantics);
   m.string("status", view.status(v)).string("reason", view.reason(v)).number("strength", strength.strength[v]);
+  burden_members(m, view, v);
   if (is_claim_like(n.kind)) {
     m.string("standard", to_string(view.standard(v))).string("burden", n.burden);
     if (n.test) m.string("test", to_string(*n.test));

@@ -20,6 +20,9 @@ void add_common(CLI::App& cmd, EvaluateOptions& options, bool acceptance) {
                "grounded: IN/OUT/UNDEC status; preferred or stable: credulous and sceptical acceptance");
     add_search_limit_option(cmd, options.search);
   }
+  cmd.add_flag("--burden", options.burden,
+               "Decide what grounded semantics leaves UNDEC by the burden of persuasion: against the party "
+               "that bears it (its burden, else its party)");
   add_report_format_option(cmd, options.format);
 }
 
@@ -35,7 +38,7 @@ Evaluated evaluate(const EvaluateOptions& options) {
   Stopwatch watch;
   // The critical questions of the schemes the case uses are weighed with it.
   r.schemes = analysis::scheme_use(r.input.graph, scheme_library(options.input));
-  auto evaluated = analysis::evaluate(r.input.graph, &r.schemes);
+  auto evaluated = analysis::evaluate(r.input.graph, &r.schemes, {.burden = options.burden});
   r.status = std::move(evaluated.status);
   r.strength = std::move(evaluated.strength);
   spdlog::debug("labelled statuses and computed strengths in {:.3f} s", watch.lap());
@@ -87,7 +90,10 @@ std::shared_ptr<EvaluateOptions> setup_explain(CLI::App& app) {
 }
 
 int run_evaluate(const EvaluateOptions& options) {
-  if (options.semantics != analysis::Semantics::grounded) return run_acceptance(options);
+  if (options.semantics != analysis::Semantics::grounded) {
+    if (options.burden) throw UsageError("--burden decides what grounded semantics leaves UNDEC; leave out --semantics");
+    return run_acceptance(options);
+  }
   const auto r = evaluate(options);
   warn_lint(r.input, options.input.file);
   const io::Evaluation evaluation{r.status, r.strength, &r.schemes};

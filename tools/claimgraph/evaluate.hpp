@@ -15,6 +15,7 @@ struct EvaluateOptions {
   analysis::Semantics semantics = analysis::Semantics::grounded;
   io::ReportFormat format = io::ReportFormat::text;
   analysis::SearchLimits search;
+  bool burden = false;  ///< decide what grounded semantics leaves undecided by the burden of persuasion
 };
 
 /// Registers `evaluate` on `app`.

@@ -55,12 +55,14 @@ struct Wanted {
 /// the iterations strength needs on cycles.
 [[nodiscard]] Results analyse(const Graph& graph, Wanted wanted);
 
-/// grounded_status and evaluate_strength of `graph`, with its critical
-/// questions weighed when `use` is given (and recorded in it).
+/// grounded_status (with `status` options) and evaluate_strength of
+/// `graph`, with its critical questions weighed when `use` is given (and
+/// recorded in it).
 struct Evaluated {
   StatusReport status;
   StrengthReport strength;
 };
-[[nodiscard]] Evaluated evaluate(const Graph& graph, SchemeUse* use, const StrengthOptions& options = {});
+[[nodiscard]] Evaluated evaluate(const Graph& graph, SchemeUse* use, const StatusOptions& status = {},
+                                const StrengthOptions& strength = {});
 
 }  // namespace claimgraph::analysis

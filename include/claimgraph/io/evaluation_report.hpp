@@ -26,10 +26,13 @@ struct Evaluation {
 };
 
 /// Per node: status, strength and, for claims, the standard and whether it is
-/// established; grouped by `group`, with a summary.
+/// established; grouped by `group`, with a summary. A status decided by the
+/// burden of persuasion (analysis::StatusOptions::burden) says so beside it.
 void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluation& evaluation);
 
-/// `{"semantics": "...", "converged": true, "nodes": [{"id", "status", "strength", "established", ...}]}`.
+/// `{"semantics": "...", "converged": true, "nodes": [{"id", "status", "strength", "established", ...}]}`;
+/// with the burden, `"burden": true`, and on each node it decided `"decided_by": "burden"`,
+/// `"burden_decision"` and `"bearer"`.
 void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation);
 
 /// A justification of node `v` a lawyer could paste into a memo.

@@ -1,0 +1,153 @@
+// `claimgraph evaluate --burden` and `claimgraph explain --burden`: the
+// labels the burden of persuasion decided, in text and JSON, the words
+// explain uses, and what is unchanged without the option.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support.hpp"
+
+namespace claimgraph {
+namespace {
+
+using test::RunResult;
+
+// Copying is proved; copyrightability is in equipoise but presumed (Google
+// must disprove it); fair use, Google's defence, is in equipoise with
+// Oracle's claim of market harm.
+class BurdenCliTest : public test::ProgramTest {
+ protected:
+  void SetUp() override {
+    ProgramTest::SetUp();
+    test::write_text(file_, R"({"claimgraph": 1, "nodes": [
+  {"id": "infringement", "kind": "claim", "label": "Infringement", "party": "Oracle"},
+  {"id": "copyrightable", "kind": "claim", "label": "Copyrightable", "party": "Oracle", "burden": "Google"},
+  {"id": "method", "kind": "counterclaim", "label": "A method of operation", "party": "Google"},
+  {"id": "copied", "kind": "claim", "label": "Copied", "party": "Oracle"},
+  {"id": "fair_use", "kind": "counterclaim", "label": "Fair use", "party": "Google"},
+  {"id": "market_harm", "kind": "claim", "label": "Market harm", "party": "Oracle"},
+  {"id": "registration", "kind": "evidence", "label": "Registration", "source": "TX 464"},
+  {"id": "expert", "kind": "evidence", "label": "Expert", "source": "Tr. 1033"},
+  {"id": "comparison", "kind": "evidence", "label": "Comparison", "source": "TX 1"},
+  {"id": "economist_g", "kind": "evidence", "label": "Google's economist", "source": "Tr. 2210"},
+  {"id": "economist_o", "kind": "evidence", "label": "Oracle's economist", "source": "Tr. 2480"}
+], "edges": [
+  {"from": "copyrightable", "to": "infringement", "relation": "element-of"},
+  {"from": "copied", "to": "infringement", "relation": "element-of"},
+  {"from": "registration", "to": "copyrightable", "relation": "supports"},
+  {"from": "expert", "to": "method", "relation": "supports"},
+  {"from": "comparison", "to": "copied", "relation": "supports"},
+  {"from": "method", "to": "copyrightable", "relation": "contradicts"},
+  {"from": "copyrightable", "to": "method", "relation": "contradicts"},
+  {"from": "economist_g", "to": "fair_use", "relation": "supports"},
+  {"from": "economist_o", "to": "market_harm", "relation": "supports"},
+  {"from": "fair_use", "to": "infringement", "relation": "contradicts"},
+  {"from": "fair_use", "to": "market_harm", "relation": "contradicts"},
+  {"from": "market_harm", "to": "fair_use", "relation": "contradicts"}
+]}
+)");
+  }
+  // The node of `report` (evaluate's JSON) with id `id`.
+  static nlohmann::json node(const nlohmann::json& report, const std::string& id) {
+    for (const auto& n : report["nodes"]) {
+      if (n["id"] == id) return n;
+    }
+    ADD_FAILURE() << "no node " << id;
+    return {};
+  }
+  // The line of `text` that holds `id` between spaces.
+  static std::string line_of(const std::string& text, const std::string& id) {
+    for (const auto& l : test::lines_of(text)) {
+      if (l.find("  " + id + " — ") != std::string::npos) return l;
+    }
+    ADD_FAILURE() << "no line for " << id << " in\n" << text;
+    return {};
+  }
+  test::TempDir tmp_;
+  std::string file_ = (tmp_ / "copyright.json").string();
+};
+
+TEST_F(BurdenCliTest, EvaluateJsonMarksWhatTheBurdenDecided) {
+  const RunResult r = claimgraph({"evaluate", file_, "--burden", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  EXPECT_EQ(report["burden"], true);
+  auto decided = [&](const std::string& id, const char* status, const char* how, const char* bearer) {
+    const auto n = node(report, id);
+    EXPECT_EQ(n["status"], status) << id;
+    EXPECT_EQ(n["decided_by"], "burden") << id;
+    EXPECT_EQ(n["burden_decision"], how) << id;
+    EXPECT_EQ(n["bearer"], bearer) << id;
+  };
+  decided("copyrightable", "IN", "stands", "Google");
+  decided("method", "OUT", "fails-to-disprove", "Google");
+  decided("fair_use", "OUT", "fails", "Google");
+  decided("market_harm", "OUT", "fails", "Oracle");
+  // Undecided only because of fair use, infringement follows it.
+  const auto infringement = node(report, "infringement");
+  EXPECT_EQ(infringement["status"], "IN");
+  EXPECT_FALSE(infringement.contains("decided_by"));
+}
+
+TEST_F(BurdenCliTest, WithoutTheOptionNothingChanges) {
+  const RunResult r = claimgraph({"evaluate", file_, "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(report.contains("burden"));
+  for (const char* id : {"infringement", "copyrightable", "method", "fair_use", "market_harm"}) {
+    EXPECT_EQ(node(report, id)["status"], "UNDEC") << id;
+    EXPECT_FALSE(node(report, id).contains("decided_by")) << id;
+  }
+  const RunResult text = claimgraph({"evaluate", file_});
+  EXPECT_EQ(text.out.find("burden"), std::string::npos) << text.out;
+}
+
+TEST_F(BurdenCliTest, EvaluateTextSaysHowEachLabelWasDecided) {
+  const RunResult r = claimgraph({"evaluate", file_, "--burden"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("Semantics: grounded, undecided issues decided by the burden of persuasion\n")) << r.out;
+  EXPECT_TRUE(line_of(r.out, "fair_use").ends_with("  (undecided, so it fails: Google bears the burden)"));
+  EXPECT_TRUE(line_of(r.out, "market_harm").ends_with("  (undecided, so it fails: Oracle bears the burden)"));
+  EXPECT_TRUE(line_of(r.out, "copyrightable")
+                  .ends_with("  (undecided, so it stands: Google bears the burden of disproving it)"));
+  EXPECT_TRUE(line_of(r.out, "method")
+                  .ends_with("  (undecided, so it fails: Google bears the burden of disproving copyrightable, "
+                             "which it contradicts)"));
+  EXPECT_EQ(line_of(r.out, "infringement").find("burden"), std::string::npos);
+  EXPECT_NE(r.out.find("11 nodes: 8 IN, 3 OUT, 0 UNDEC; 4 decided by the burden; "), std::string::npos) << r.out;
+}
+
+TEST_F(BurdenCliTest, ExplainNamesTheBearer) {
+  const RunResult fails = claimgraph({"explain", file_, "fair_use", "--burden"});
+  ASSERT_EQ(fails.status, 0) << fails.err;
+  EXPECT_NE(fails.out.find("\nStatus: OUT (grounded semantics, with the burden of persuasion): undecided, so it "
+                           "fails: Google bears the burden.\n"),
+            std::string::npos)
+      << fails.out;
+  const RunResult stands = claimgraph({"explain", file_, "copyrightable", "--burden"});
+  EXPECT_NE(stands.out.find("\nStatus: IN (grounded semantics, with the burden of persuasion): undecided, so it "
+                            "stands: Google bears the burden of disproving it.\n"),
+            std::string::npos)
+      << stands.out;
+  const RunResult plain = claimgraph({"explain", file_, "fair_use"});
+  EXPECT_NE(plain.out.find("\nStatus: UNDEC (grounded semantics): "), std::string::npos) << plain.out;
+  const RunResult json = claimgraph({"explain", file_, "market_harm", "--burden", "--format", "json"});
+  ASSERT_EQ(json.status, 0) << json.err;
+  const auto j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["status"], "OUT");
+  EXPECT_EQ(j["decided_by"], "burden");
+  EXPECT_EQ(j["bearer"], "Oracle");
+  EXPECT_EQ(j["reason"], "undecided, so it fails: Oracle bears the burden");
+}
+
+TEST_F(BurdenCliTest, BurdenIsForGroundedSemanticsOnly) {
+  const RunResult r = claimgraph({"evaluate", file_, "--burden", "--semantics", "preferred"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "claimgraph: error: --burden decides what grounded semantics leaves UNDEC; leave out --semantics\n");
+}
+
+}  // namespace
+}  // namespace claimgraph
