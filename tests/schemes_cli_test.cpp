@@ -20,7 +20,8 @@ class SchemesCliTest : public test::ProgramTest {
  protected:
   void SetUp() override {
     test::ProgramTest::SetUp();
-    dir_ = test::test_binary_dir() / "schemes-cli";
+    // A directory per test: ctest runs the tests side by side.
+    dir_ = test::test_binary_dir() / "schemes-cli" / ::testing::UnitTest::GetInstance()->current_test_info()->name();
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "mine");
     // An expert report, its expertise questioned by a bare counterclaim and
