@@ -1,6 +1,8 @@
 #include "claimgraph/analysis/status.hpp"
 
 #include <algorithm>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/strong_components.hpp>
 #include <cstddef>
 #include <utility>
 
@@ -235,59 +237,24 @@ void Labeller::settle() {
 }
 
 // The parts of what the grounded rules left undecided: the strongly
-// connected components of the undecided nodes and the edges between them,
-// by Tarjan's algorithm with an explicit stack, in topological order (a part
-// before every part that an edge from it reaches).
+// connected components of the undecided nodes and the edges between them
+// (Boost.Graph's, on the graph filtered to those nodes), in topological
+// order (a part before every part that an edge from it reaches).
 std::vector<std::vector<Graph::NodeRef>> Labeller::undecided_parts() const {
-  constexpr std::size_t unseen = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> index(n_, unseen), low(n_, 0);
-  std::vector<bool> on_stack(n_, false);
-  std::vector<Vertex> stack;
-  std::vector<std::vector<Vertex>> parts;
-  struct Frame {
-    Vertex v;
-    std::size_t next;  // the next out-edge (position in out_edges_) to look at
+  struct Undecided {
+    const std::vector<std::uint8_t>* label = nullptr;
+    bool operator()(Vertex v) const { return (*label)[v] == none; }
   };
-  std::vector<Frame> frames;
-  std::size_t counter = 0;
-  for (Vertex root = 0; root < n_; ++root) {
-    if (label_[root] != none || index[root] != unseen) continue;
-    frames.push_back({root, out_begin_[root]});
-    index[root] = low[root] = counter++;
-    stack.push_back(root);
-    on_stack[root] = true;
-    while (!frames.empty()) {
-      Frame& f = frames.back();
-      const Vertex v = f.v;
-      if (f.next < out_begin_[v + 1]) {
-        const Vertex t = target_[out_edges_[f.next++]];
-        if (label_[t] != none) continue;
-        if (index[t] == unseen) {
-          index[t] = low[t] = counter++;
-          stack.push_back(t);
-          on_stack[t] = true;
-          frames.push_back({t, out_begin_[t]});
-        } else if (on_stack[t]) {
-          low[v] = std::min(low[v], index[t]);
-        }
-        continue;
-      }
-      if (low[v] == index[v]) {
-        std::vector<Vertex> part;
-        Vertex w = 0;
-        do {
-          w = stack.back();
-          stack.pop_back();
-          on_stack[w] = false;
-          part.push_back(w);
-        } while (w != v);
-        parts.push_back(std::move(part));
-      }
-      frames.pop_back();
-      if (!frames.empty()) low[frames.back().v] = std::min(low[frames.back().v], low[v]);
-    }
+  const boost::filtered_graph<Graph::Store, boost::keep_all, Undecided> undecided(g_, {}, Undecided{&label_});
+  std::vector<std::size_t> component(n_, 0);
+  const std::size_t count = boost::strong_components(
+      undecided, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g_)));
+  // Tarjan's numbering finishes a part after every part it reaches: the
+  // highest number comes first.
+  std::vector<std::vector<Vertex>> parts(count);
+  for (Vertex v = 0; v < n_; ++v) {
+    if (label_[v] == none) parts[count - 1 - component[v]].push_back(v);
   }
-  std::reverse(parts.begin(), parts.end());  // Tarjan finds the last parts first
   return parts;
 }
 
