@@ -54,7 +54,7 @@ class Row {
 void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& options) {
   detail::OutputBuffer buf(out);
   if (options.byte_order_mark) buf.text() += bom;
-  buf.text() += "id,kind,label,text,party,group,source,weight,standard,burden,tags,extra";
+  buf.text() += "id,kind,label,text,party,group,source,weight,standard,burden,test,scheme,tags,extra";
   if (options.analyses.grounding != nullptr) buf.text() += ",lacks_evidence,gap";
   if (options.analyses.status != nullptr) buf.text() += ",status";
   if (options.analyses.strength != nullptr) buf.text() += ",strength,established";
@@ -81,6 +81,12 @@ void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& op
       row.empty();
     }
     row.optional_text(node.burden);
+    if (node.test) {
+      row.text(to_string(*node.test));
+    } else {
+      row.empty();
+    }
+    row.optional_text(node.scheme);
     if (node.tags) {
       row.text(detail::compact_json(*node.tags));
     } else {
@@ -121,7 +127,7 @@ void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& op
 void write_csv_edges(std::ostream& out, const Graph& graph, const CsvOptions& options) {
   detail::OutputBuffer buf(out);
   if (options.byte_order_mark) buf.text() += bom;
-  buf.text() += "index,id,from,to,relation,undercut,undercuts,extra";
+  buf.text() += "index,id,from,to,relation,undercut,undercuts,scheme,question,extra";
   if (options.analyses.status != nullptr) buf.text() += ",carries";
   buf.text() += "\r\n";
   const auto edges = graph.edges();
@@ -144,6 +150,13 @@ void write_csv_edges(std::ostream& out, const Graph& graph, const CsvOptions& op
       row.optional_text(graph.edge(edges[p.undercut]).id);
     } else {
       row.empty();
+    }
+    for (const std::string_view name : {p.scheme(), p.question()}) {
+      if (name.empty()) {
+        row.empty();
+      } else {
+        row.text(name);
+      }
     }
     if (!p.extra.empty()) {
       row.text(detail::compact_json(p.extra));

@@ -161,7 +161,7 @@ TEST(CsvWriterTest, GoldenFilesReadBack) {
   const Table nodes = read_csv(test::read_text(test::golden_dir() / "parler_v_aws.nodes.csv"));
   ASSERT_EQ(nodes.size(), g.node_count() + 1);
   EXPECT_EQ(nodes.front(), (std::vector<std::string>{"id", "kind", "label", "text", "party", "group", "source",
-                                                     "weight", "standard", "burden", "tags", "extra",
+                                                     "weight", "standard", "burden", "test", "scheme", "tags", "extra",
                                                      "lacks_evidence", "gap"}));
   for (Graph::NodeRef v = 0; v < g.node_count(); ++v) {
     EXPECT_EQ(nodes[v + 1][0], g.node(v).id);
@@ -170,7 +170,7 @@ TEST(CsvWriterTest, GoldenFilesReadBack) {
   const Table edges = read_csv(test::read_text(test::golden_dir() / "parler_v_aws.edges.csv"));
   ASSERT_EQ(edges.size(), g.edge_count() + 1);
   EXPECT_EQ(edges.front(),
-            (std::vector<std::string>{"index", "id", "from", "to", "relation", "undercut", "undercuts", "extra"}));
+            (std::vector<std::string>{"index", "id", "from", "to", "relation", "undercut", "undercuts", "scheme", "question", "extra"}));
   for (std::size_t i = 0; i < g.edge_count(); ++i) {
     const auto e = g.edges()[i];
     EXPECT_EQ(edges[i + 1][0], std::to_string(i));
@@ -228,8 +228,8 @@ TEST(CsvWriterTest, QuotesEveryHostileLabelExactly) {
     node.id = "c";
     node.label = label;
     g.add_node(node);
-    EXPECT_EQ(nodes_csv(g), "id,kind,label,text,party,group,source,weight,standard,burden,tags,extra\r\n"
-                            "c,claim," + written + ",,,,,,,,,\r\n");
+    EXPECT_EQ(nodes_csv(g), "id,kind,label,text,party,group,source,weight,standard,burden,test,scheme,tags,extra\r\n"
+                            "c,claim," + written + ",,,,,,,,,,,\r\n");
   }
 }
 
@@ -254,7 +254,7 @@ TEST(CsvWriterTest, EveryHostileCellReadsBack) {
   ASSERT_NO_THROW(nodes = read_csv(nodes_csv(g, options)));
   ASSERT_EQ(nodes.size(), g.node_count() + 1);
   EXPECT_EQ(nodes.front(), (std::vector<std::string>{"id", "kind", "label", "text", "party", "group", "source",
-                                                     "weight", "standard", "burden", "tags", "extra",
+                                                     "weight", "standard", "burden", "test", "scheme", "tags", "extra",
                                                      "lacks_evidence", "gap", "status", "strength", "established"}));
   for (const auto& row : nodes) {
     for (const auto& cell : row) EXPECT_FALSE(formula_like(cell)) << cell;
@@ -305,7 +305,7 @@ TEST(CsvWriterTest, EveryHostileCellReadsBack) {
   ASSERT_NO_THROW(edges = read_csv(edges_csv(g, options)));
   ASSERT_EQ(edges.size(), g.edge_count() + 1);
   EXPECT_EQ(edges.front(), (std::vector<std::string>{"index", "id", "from", "to", "relation", "undercut", "undercuts",
-                                                     "extra", "carries"}));
+                                                     "scheme", "question", "extra", "carries"}));
   for (std::size_t i = 0; i < g.edge_count(); ++i) {
     const auto e = g.edges()[i];
     const Edge& p = g.edge(e);
@@ -319,8 +319,10 @@ TEST(CsvWriterTest, EveryHostileCellReadsBack) {
     EXPECT_EQ(row[4], to_string(p.relation));
     EXPECT_EQ(row[5], p.relation == Relation::supports ? (i == 0 ? "true" : "false") : "");
     EXPECT_EQ(row[6], p.relation == Relation::undercuts ? "s0" : "");
-    EXPECT_EQ(row[7], p.relation == Relation::contradicts ? R"({"note":"=x"})" : "");
-    EXPECT_EQ(row[8], p.relation == Relation::supports ? (i == 0 && status.undercut[0] ? "false" : "true") : "");
+    EXPECT_EQ(row[7], p.scheme());
+    EXPECT_EQ(row[8], p.question());
+    EXPECT_EQ(row[9], p.relation == Relation::contradicts ? R"({"note":"=x"})" : "");
+    EXPECT_EQ(row[10], p.relation == Relation::supports ? (i == 0 && status.undercut[0] ? "false" : "true") : "");
   }
 }
 
