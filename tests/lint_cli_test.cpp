@@ -61,7 +61,7 @@ TEST_F(LintCliTest, ReportsTheFindingsWithTheirFixesAndExitsZero) {
   const std::string f = dirty_.string();
   EXPECT_EQ(r.out, f + ":3:3: warning: /nodes/1: evidence \"e\" has no source [L005 evidence-without-source]\n"
                        "  fix: add \"source\": the exhibit, filing, testimony or finding it comes from (\"Ex. 4\", "
-                       "\"CMP ¶ 12\")\n" +
+                       "\"CMP ¶ 12\"), or a structured \"cite\"\n" +
                        f +
                        ":6:3: warning: /edges/1: \"e\" supports \"c\" twice: the same edge as edge 0 (counting from 0) "
                        "[L003 duplicate-edge]\n"
@@ -100,7 +100,7 @@ TEST_F(LintCliTest, TheJsonReportHasOneObjectPerFinding) {
     {"code": "L005", "name": "evidence-without-source", "severity": "warning", "file": ")j" + dirty_.string() +
                                           R"j(", "line": 3, "column": 3, "pointer": "/nodes/1",
      "message": "evidence \"e\" has no source",
-     "fix": "add \"source\": the exhibit, filing, testimony or finding it comes from (\"Ex. 4\", \"CMP ¶ 12\")"},
+     "fix": "add \"source\": the exhibit, filing, testimony or finding it comes from (\"Ex. 4\", \"CMP ¶ 12\"), or a structured \"cite\""},
     {"code": "L003", "name": "duplicate-edge", "severity": "warning", "file": ")j" + dirty_.string() +
                                           R"j(", "line": 6, "column": 3, "pointer": "/edges/1",
      "message": "\"e\" supports \"c\" twice: the same edge as edge 0 (counting from 0)",

@@ -108,6 +108,25 @@ struct Attribute {
 /// Unknown fields of one object, sorted by key.
 using Attributes = std::vector<Attribute>;
 
+/// A structured citation of the record: where a node comes from, precisely
+/// enough to find it (docs/format.md#citations). Every field is optional,
+/// but a citation the reader accepts names at least one of document,
+/// exhibit, bates, authority or url. Values are kept as written; the reader
+/// has checked `bates` (citation.hpp: parse_bates), `date` (parse_date) and
+/// `url` (check_url).
+struct Citation {
+  std::optional<std::string> document;   ///< the document cited ("Email from AWS to Parler")
+  std::optional<std::string> exhibit;    ///< its exhibit number ("PX-12")
+  std::optional<std::string> bates;      ///< a Bates number or range ("AWS000123–AWS000131")
+  std::optional<std::string> pin;        ///< the page, paragraph or line ("at 4:12–18", "¶ 14")
+  std::optional<std::string> date;       ///< ISO 8601, possibly partial ("2021-01", "2021-01-09T17:00Z")
+  std::optional<std::string> quote;      ///< the words relied on
+  std::optional<std::string> authority;  ///< a case or statute, for legal sources
+  std::optional<std::string> url;        ///< where it can be read
+  Attributes extra;                      ///< fields this build does not know
+  friend bool operator==(const Citation&, const Citation&) = default;
+};
+
 /// A claim, counterclaim or piece of evidence.
 struct Node {
   std::string id;                               ///< unique, non-empty
@@ -116,7 +135,8 @@ struct Node {
   std::optional<std::string> text;              ///< longer text
   std::optional<std::string> party;             ///< who asserts or offers it
   std::optional<std::string> group;             ///< e.g. the cause of action
-  std::optional<std::string> source;            ///< a citation
+  std::optional<std::string> source;            ///< a citation in free text
+  std::vector<Citation> cite;                   ///< structured citations, in the order written
   std::optional<double> weight;                 ///< base score in [0, 1]: credibility or plausibility
   std::optional<Standard> standard;             ///< standard of proof (claims)
   std::optional<std::string> burden;            ///< the party that bears the burden (claims)

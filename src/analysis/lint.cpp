@@ -178,7 +178,7 @@ void supports_and_contradicts(const Graph& g, const LintOptions&, std::vector<Li
 void evidence_without_source(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
   for (Vertex v = 0; v < g.node_count(); ++v) {
     const Node& n = g.node(v);
-    if (n.kind != NodeKind::evidence || (n.source && !n.source->empty())) continue;
+    if (n.kind != NodeKind::evidence || (n.source && !n.source->empty()) || !n.cite.empty()) continue;
     add_node(out, LintCode::evidence_without_source, v);
   }
 }
@@ -413,7 +413,7 @@ void unknown_question(const Graph& g, const LintOptions& options, std::vector<Li
 // L015. An inference whose critical questions are open: nobody has raised or
 // answered them. Not a mistake, but the list a cross-examiner starts from.
 void open_questions(const Graph& g, const LintOptions& options, std::vector<LintFinding>& out) {
-  if (options.schemes == nullptr || !options.open_questions) return;
+  if (options.schemes == nullptr || !options.notes) return;
   const SchemeUse use = scheme_use(g, *options.schemes);
   for (const Inference& inference : use.inferences) {
     std::vector<std::string> open;
@@ -426,35 +426,71 @@ void open_questions(const Graph& g, const LintOptions& options, std::vector<Lint
   }
 }
 
-constexpr std::array<LintRule, 15> rules{{
+// L016. A case that cites its evidence structurally and leaves some out: the
+// chronology, the table of authorities and the exhibit columns miss what has
+// no citation. A case with no citation at all is not asked for them, and
+// evidence with neither source nor citation is L005's.
+void evidence_without_citation(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  std::size_t cited = 0;
+  std::size_t evidence = 0;
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    const Node& n = g.node(v);
+    if (n.kind != NodeKind::evidence) continue;
+    ++evidence;
+    if (!n.cite.empty()) ++cited;
+  }
+  if (cited == 0) return;
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    const Node& n = g.node(v);
+    if (n.kind != NodeKind::evidence || !n.cite.empty() || !n.source || n.source->empty()) continue;
+    add_node(out, LintCode::evidence_without_citation, v, cited, std::to_string(evidence));
+  }
+}
+
+// L017. A quotation the reader cannot find: the words relied on without the
+// page, paragraph or line they stand at.
+void quote_without_pin(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+  for (Vertex v = 0; v < g.node_count(); ++v) {
+    const auto& cites = g.node(v).cite;
+    for (std::size_t i = 0; i < cites.size(); ++i) {
+      if (cites[i].quote && !cites[i].pin) add_node(out, LintCode::quote_without_pin, v, i);
+    }
+  }
+}
+
+constexpr std::array<LintRule, 17> rules{{
     {LintCode::reversed_element, "L001", "reversed-element",
-     "an element-of edge that runs from a whole to what looks like its part", reversed_element},
+     "an element-of edge that runs from a whole to what looks like its part", reversed_element, false},
     {LintCode::ignored_support, "L002", "ignored-support",
-     "a supports edge into a claim with elements, which the semantics ignore", ignored_support},
+     "a supports edge into a claim with elements, which the semantics ignore", ignored_support, false},
     {LintCode::duplicate_edge, "L003", "duplicate-edge", "two edges with the same from, to and relation",
-     duplicate_edge},
+     duplicate_edge, false},
     {LintCode::supports_and_contradicts, "L004", "supports-and-contradicts",
-     "one node both supports and contradicts another", supports_and_contradicts},
+     "one node both supports and contradicts another", supports_and_contradicts, false},
     {LintCode::evidence_without_source, "L005", "evidence-without-source", "evidence with no source",
-     evidence_without_source},
+     evidence_without_source, false},
     {LintCode::bears_on_no_claim, "L006", "bears-on-no-claim",
-     "a node with no path to any claim or counterclaim", bears_on_no_claim},
+     "a node with no path to any claim or counterclaim", bears_on_no_claim, false},
     {LintCode::claim_without_party, "L007", "claim-without-party", "a claim or counterclaim with no party",
-     claim_without_party},
-    {LintCode::group_of_one, "L008", "group-of-one", "a group with a single node", group_of_one},
+     claim_without_party, false},
+    {LintCode::group_of_one, "L008", "group-of-one", "a group with a single node", group_of_one, false},
     {LintCode::idle_counterclaim, "L009", "idle-counterclaim", "a counterclaim that contradicts and undercuts nothing",
-     idle_counterclaim},
+     idle_counterclaim, false},
     {LintCode::undercut_unnamed_support, "L010", "undercut-unnamed-support",
-     "an undercut of a supports edge whose id the input did not give", undercut_unnamed_support},
-    {LintCode::similar_ids, "L011", "similar-ids", "ids that differ only in case or punctuation", similar_ids},
+     "an undercut of a supports edge whose id the input did not give", undercut_unnamed_support, false},
+    {LintCode::similar_ids, "L011", "similar-ids", "ids that differ only in case or punctuation", similar_ids, false},
     {LintCode::idle_test, "L012", "idle-test", "a test of elements on evidence or on a claim without elements",
-     idle_test},
+     idle_test, false},
     {LintCode::unknown_scheme, "L013", "unknown-scheme", "an argumentation scheme that no scheme file defines",
-     unknown_scheme},
+     unknown_scheme, false},
     {LintCode::unknown_question, "L014", "unknown-question",
-     "a critical question that the scheme of the inference it bears on does not ask", unknown_question},
+     "a critical question that the scheme of the inference it bears on does not ask", unknown_question, false},
     {LintCode::open_questions, "L015", "open-questions",
-     "an inference whose critical questions nobody has raised or answered", open_questions},
+     "an inference whose critical questions nobody has raised or answered", open_questions, true},
+    {LintCode::evidence_without_citation, "L016", "evidence-without-citation",
+     "evidence without a citation, in a case that cites its other evidence", evidence_without_citation, false},
+    {LintCode::quote_without_pin, "L017", "quote-without-pin", "a citation that quotes the record without a pin cite",
+     quote_without_pin, false},
 }};
 
 // "the support from "a" to "b"": edge i, a supports edge, as messages name it.
@@ -469,7 +505,8 @@ LintText node_text(const Graph& g, LintCode code, Vertex v, const LintFinding& f
   switch (code) {
     case LintCode::evidence_without_source:
       return {"evidence " + id + " has no source",
-              "add \"source\": the exhibit, filing, testimony or finding it comes from (\"Ex. 4\", \"CMP ¶ 12\")"};
+              "add \"source\": the exhibit, filing, testimony or finding it comes from (\"Ex. 4\", \"CMP ¶ 12\"), "
+              "or a structured \"cite\""};
     case LintCode::bears_on_no_claim:
       return {kind + " " + id +
                   " bears on no claim: no edge leads from it, directly or through other nodes, to a claim or counterclaim",
@@ -497,6 +534,17 @@ LintText node_text(const Graph& g, LintCode code, Vertex v, const LintFinding& f
                   ", which no scheme file defines: its critical questions are not asked",
               !f.hint.empty() ? "did you mean " + q(f.hint) + "? claimgraph schemes lists them all"
                               : "name a scheme that claimgraph schemes lists, or add a scheme file with --schemes"};
+    case LintCode::evidence_without_citation:
+      return {"evidence " + id + " has no citation, though " + std::to_string(f.other) + " of the " + f.hint +
+                  " pieces of evidence have one: its source " + q(g.node(v).source.value_or("")) +
+                  " is free text, which the chronology and the exhibit columns cannot use",
+              "add \"cite\": {\"exhibit\", \"document\", \"pin\", \"date\"} as the record gives them; "
+              "docs/format.md#citations lists the fields"};
+    case LintCode::quote_without_pin: {
+      const std::string which = g.node(v).cite.size() == 1 ? "the citation" : "citation " + std::to_string(f.other + 1);
+      return {kind + " " + id + ": " + which + " quotes the record but gives no pin cite: a reader cannot find the words",
+              "add \"pin\" to " + which + ": the page, paragraph or line the words stand at (\"at 4:12–18\", \"¶ 14\")"};
+    }
     case LintCode::similar_ids:
       return {"id " + id + " differs from " + id_of(g, f.other) + " only in case or punctuation",
               "if they are one node, merge them under one id; if not, give them ids that differ in words"};

@@ -81,6 +81,28 @@ void append_json_object(std::string& out, const Attributes& extra, JsonStyle sty
   out += '}';
 }
 
+void append_json_citation(std::string& out, const Citation& c, JsonStyle style) {
+  out += '{';
+  JsonMembers m(out, style);
+  m.string("document", c.document).string("exhibit", c.exhibit).string("bates", c.bates).string("pin", c.pin);
+  m.string("date", c.date).string("quote", c.quote).string("authority", c.authority).string("url", c.url);
+  m.extras(c.extra);
+  out += '}';
+}
+
+void append_json_citations(std::string& out, const std::vector<Citation>& cites, JsonStyle style) {
+  if (cites.size() == 1) {
+    append_json_citation(out, cites.front(), style);
+    return;
+  }
+  out += '[';
+  for (std::size_t i = 0; i < cites.size(); ++i) {
+    if (i > 0) out += style == JsonStyle::spaced ? ", " : ",";
+    append_json_citation(out, cites[i], style);
+  }
+  out += ']';
+}
+
 std::string compact_json(const Attributes& extra) {
   std::string json;
   append_json_object(json, extra, JsonStyle::compact);

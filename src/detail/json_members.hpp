@@ -61,6 +61,13 @@ void append_json_strings(std::string& out, const std::vector<std::string>& value
 /// Appends `extra` as one JSON object in `style`: `{"key":value,...}`.
 void append_json_object(std::string& out, const Attributes& extra, JsonStyle style);
 
+/// Appends one citation as a JSON object in `style`, its fields in the order
+/// of the table of fields, then those this build does not know.
+void append_json_citation(std::string& out, const Citation& cite, JsonStyle style);
+/// Appends a node's citations as case files write them: one object for
+/// one citation, an array for more.
+void append_json_citations(std::string& out, const std::vector<Citation>& cites, JsonStyle style);
+
 /// `extra` as one compact JSON object, `{"key":value,...}`: a cell of a
 /// table (CSV, GraphML) that holds what has no column of its own.
 [[nodiscard]] std::string compact_json(const Attributes& extra);

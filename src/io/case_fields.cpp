@@ -81,6 +81,9 @@ constexpr std::array fields{
               .meaning = "A grouping, usually the cause of action; diagrams draw each group as a cluster."},
     CaseField{.key = source, .place = node, .name = "source", .type = FieldType::string, .absent = "none",
               .meaning = "A citation: where the node comes from (`CMP ¶ 3`, `ORD (Dkt. 34)`)."},
+    CaseField{.key = FieldKey::cite, .place = node, .name = "cite", .type = FieldType::citations, .absent = "none",
+              .meaning = "Structured citations of the record: one citation object, or an array of them; the "
+                         "[citation fields](#citations) say what each holds."},
     CaseField{.key = tags, .place = node, .name = "tags", .type = FieldType::string_array, .absent = "no tags",
               .meaning = "Free-form tags (`finding`, `concession`, `unverified`)."},
     CaseField{.key = weight, .place = node, .name = "weight", .type = FieldType::number, .minimum = 0, .maximum = 1,
@@ -117,6 +120,34 @@ constexpr std::array fields{
               .text = TextRule::identifier, .noun = "critical question", .absent = "none",
               .meaning = "The critical question an `undercuts` edge raises against the inference it attacks, or a "
                          "`supports` edge settles for the inferences that start from `to`."},
+    // --- citations ---
+    CaseField{.key = cite_document, .place = FieldPlace::citation, .name = "document", .type = FieldType::string,
+              .text = TextRule::not_blank, .absent = "none",
+              .meaning = "The document cited: `Complaint`, `Email from AWS to Parler`, `Declaration of J. Smith`."},
+    CaseField{.key = cite_exhibit, .place = FieldPlace::citation, .name = "exhibit", .type = FieldType::string,
+              .text = TextRule::not_blank, .absent = "none", .meaning = "Its exhibit number: `PX-12`, `Ex. A`."},
+    CaseField{.key = cite_bates, .place = FieldPlace::citation, .name = "bates", .type = FieldType::string,
+              .text = TextRule::bates, .noun = "Bates range", .absent = "none",
+              .meaning = "A Bates number or range: `AWS000123`, `AWS000123–AWS000131`; one prefix, first page "
+                         "first."},
+    CaseField{.key = cite_pin, .place = FieldPlace::citation, .name = "pin", .type = FieldType::string,
+              .text = TextRule::not_blank, .noun = "pin cite", .absent = "none",
+              .meaning = "The page, paragraph or line relied on: `at 4:12–18`, `¶ 14`."},
+    CaseField{.key = cite_date, .place = FieldPlace::citation, .name = "date", .type = FieldType::string,
+              .text = TextRule::date, .absent = "undated",
+              .meaning = "When the document was made or the event happened, in ISO 8601: `2021-01-09`, or partial "
+                         "`2021-01`, or with a time `2021-01-09T17:05-08:00`; kept as written. The chronology sorts "
+                         "by it."},
+    CaseField{.key = cite_quote, .place = FieldPlace::citation, .name = "quote", .type = FieldType::string,
+              .text = TextRule::not_blank, .absent = "none",
+              .meaning = "The words relied on, quoted exactly; give the `pin` where they stand."},
+    CaseField{.key = cite_authority, .place = FieldPlace::citation, .name = "authority", .type = FieldType::string,
+              .text = TextRule::not_blank, .absent = "none",
+              .meaning = "A case or statute relied on, for legal sources: `Twombly, 550 U.S. 544 (2007)`, `15 U.S.C. "
+                         "§ 1`. Reports list it in the table of authorities."},
+    CaseField{.key = cite_url, .place = FieldPlace::citation, .name = "url", .type = FieldType::string,
+              .text = TextRule::url, .absent = "none",
+              .meaning = "Where the source can be read: an `http:`, `https:`, `ftp:`, `file:` or `mailto:` address."},
 };
 
 constexpr bool grouped_in_key_order() {
@@ -136,9 +167,10 @@ constexpr std::span<const CaseField> at(FieldPlace place) {
   return std::span<const CaseField>(fields).subspan(begin, end - begin);
 }
 
-constexpr std::array by_place{at(top), at(node), at(edge)};
+constexpr std::array by_place{at(top), at(node), at(edge), at(FieldPlace::citation)};
 // The reader keeps a bit per field of an object.
-static_assert(at(top).size() <= 32 && at(node).size() <= 32 && at(edge).size() <= 32);
+static_assert(at(top).size() <= 32 && at(node).size() <= 32 && at(edge).size() <= 32 &&
+              at(FieldPlace::citation).size() <= 32);
 
 std::string number(double value) {
   std::string out;
@@ -182,6 +214,9 @@ std::string allowed(const CaseField& f) {
     case TextRule::not_blank: return "not blank";
     case TextRule::identifier: return "not empty, no control characters";
     case TextRule::reference: return "an `id` in the file";
+    case TextRule::bates: return "a Bates number or range";
+    case TextRule::date: return "an ISO 8601 date or date-time, maybe partial";
+    case TextRule::url: return "an `http`, `https`, `ftp`, `file` or `mailto` address";
   }
   return {};
 }
@@ -208,6 +243,7 @@ std::string_view to_string(FieldPlace place) noexcept {
     case FieldPlace::top: return "top level";
     case FieldPlace::node: return "node";
     case FieldPlace::edge: return "edge";
+    case FieldPlace::citation: return "citation";
   }
   return "node";
 }
@@ -220,6 +256,7 @@ std::string_view to_string(FieldType type) noexcept {
     case FieldType::string_array: return "array of strings";
     case FieldType::node_array: return "array of nodes";
     case FieldType::edge_array: return "array of edges";
+    case FieldType::citations: return "citation or array of citations";
   }
   return "string";
 }
@@ -232,6 +269,8 @@ std::string expected_value(const CaseField& field) {
     case FieldType::string_array:
     case FieldType::node_array:
     case FieldType::edge_array: return "an " + std::string(to_string(field.type));
+    case FieldType::citations:
+      return "a citation object such as {\"exhibit\": \"PX-12\", \"pin\": \"at 4\"}, or an array of them";
   }
   return "a string";
 }

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "claimgraph/citation.hpp"
 #include "claimgraph/io/case_fields.hpp"
 #include "detail/canonical_json.hpp"
 #include "detail/diagnostics.hpp"
@@ -29,7 +30,7 @@ using detail::shown;
 using detail::canonical;
 using detail::escape_pointer_token;
 
-enum class Ctx : std::uint8_t { top, nodes, node, tags, edges, edge };
+enum class Ctx : std::uint8_t { top, nodes, node, tags, edges, edge, cites, cite };
 
 // What the next value is expected to be, derived from where it stands.
 enum class Slot : std::uint8_t {
@@ -37,6 +38,7 @@ enum class Slot : std::uint8_t {
   node,   // an element of "nodes"
   tag,    // an element of "tags"
   edge,   // an element of "edges"
+  cite,   // an element of a node's "cite" array
   field,  // the value of a known field: its row in case_fields() says what it takes
   extra,  // a field this build does not know: kept verbatim
 };
@@ -138,10 +140,12 @@ class Reader {
   void string_field(const CaseField& field, std::string_view value, std::size_t offset);
   void node_string(const CaseField& field, std::string_view value, std::size_t offset);
   void edge_string(const CaseField& field, std::string_view value, std::size_t offset);
+  void cite_string(const CaseField& field, std::string_view value, std::size_t offset);
   bool name_ok(const CaseField& field, std::string_view value, std::size_t offset);
   void missing_fields(const Frame& frame, FieldPlace place);
   void finish_node(const Frame& frame);
   void finish_edge(const Frame& frame);
+  void finish_cite(const Frame& frame);
   void finish_top(const Frame& frame);
 
   // Resolving edge ends, once every node is known.
@@ -158,7 +162,7 @@ class Reader {
   std::string_view text_;
   const ReadOptions& options_;
   detail::TextDiagnostics diags_;
-  std::array<std::vector<std::string_view>, 3> suggestions_;  // per FieldPlace: names of its fields
+  std::array<std::vector<std::string_view>, 4> suggestions_;  // per FieldPlace: names of its fields
 
   std::vector<Frame> stack_;
   std::size_t skip_depth_ = 0;  // > 0 while skipping or capturing a compound value
@@ -175,6 +179,7 @@ class Reader {
   PendingEdge edge_;
   std::vector<PendingEdge> edges_;
   std::deque<std::string> unescaped_;  // edge ends that had escapes, kept for resolve_edges
+  bool cite_bad_ = false;  // the citation being read has a bad value, reported
   bool unusable_ = false;  // the version is missing or unknown: edges are not resolved
 };
 
@@ -199,9 +204,11 @@ Slot Reader::slot() const {
     case Ctx::nodes: return Slot::node;
     case Ctx::tags: return Slot::tag;
     case Ctx::edges: return Slot::edge;
+    case Ctx::cites: return Slot::cite;
     case Ctx::top:
     case Ctx::node:
-    case Ctx::edge: break;
+    case Ctx::edge:
+    case Ctx::cite: break;
   }
   return f.field != nullptr ? Slot::field : Slot::extra;
 }
@@ -218,6 +225,7 @@ void Reader::type_error(std::size_t offset, const char* got) {
     case Slot::node: want = "a node object such as {\"id\": \"c1\", \"kind\": \"claim\", \"label\": \"...\"}"; break;
     case Slot::edge: want = "an edge object such as {\"from\": \"e1\", \"to\": \"c1\", \"relation\": \"supports\"}"; break;
     case Slot::tag: want = "a string"; break;
+    case Slot::cite: want = "a citation object such as {\"exhibit\": \"PX-12\", \"pin\": \"at 4\"}"; break;
     case Slot::field: want = expected_value(*stack_.back().field); break;
     case Slot::extra: return;  // anything goes
   }
@@ -244,6 +252,7 @@ Attributes* Reader::extra_target() {
     case Ctx::top: return &graph_.extra;
     case Ctx::node: return &node_.node.extra;
     case Ctx::edge: return &edge_.extra;
+    case Ctx::cite: return &node_.node.cite.back().extra;
     default: return nullptr;
   }
 }
@@ -352,7 +361,8 @@ bool Reader::string(std::string_view v, std::size_t at) {
       break;
     case Slot::root:
     case Slot::node:
-    case Slot::edge: type_error(at, "a string"); break;
+    case Slot::edge:
+    case Slot::cite: type_error(at, "a string"); break;
   }
   value_done();
   return true;
@@ -366,6 +376,7 @@ void Reader::string_field(const CaseField& field, std::string_view v, std::size_
   switch (field.place) {
     case FieldPlace::node: node_string(field, v, at); return;
     case FieldPlace::edge: edge_string(field, v, at); return;
+    case FieldPlace::citation: cite_string(field, v, at); return;
     case FieldPlace::top: break;
   }
   switch (field.key) {
@@ -455,6 +466,45 @@ void Reader::edge_string(const CaseField& field, std::string_view v, std::size_t
   }
 }
 
+void Reader::cite_string(const CaseField& field, std::string_view v, std::size_t at) {
+  std::string why;
+  bool ok = true;
+  switch (field.text) {
+    case TextRule::not_blank:
+      if (detail::only_whitespace(v)) {
+        why = "must not be blank";
+        ok = false;
+      }
+      break;
+    case TextRule::bates: ok = parse_bates(v, why).has_value(); break;
+    case TextRule::date: ok = parse_date(v, why).has_value(); break;
+    case TextRule::url: ok = check_url(v, why); break;
+    case TextRule::any:
+    case TextRule::non_empty:
+    case TextRule::identifier:
+    case TextRule::reference: break;
+  }
+  if (!ok) {
+    diags_.error(at, value_pointer(), std::string(field.what()) + " " + shown(v) + " " + why);
+    cite_bad_ = true;
+    return;
+  }
+  Citation& c = node_.node.cite.back();
+  std::optional<std::string>* slot = nullptr;
+  switch (field.key) {
+    case FieldKey::cite_document: slot = &c.document; break;
+    case FieldKey::cite_exhibit: slot = &c.exhibit; break;
+    case FieldKey::cite_bates: slot = &c.bates; break;
+    case FieldKey::cite_pin: slot = &c.pin; break;
+    case FieldKey::cite_date: slot = &c.date; break;
+    case FieldKey::cite_quote: slot = &c.quote; break;
+    case FieldKey::cite_authority: slot = &c.authority; break;
+    case FieldKey::cite_url: slot = &c.url; break;
+    default: return;
+  }
+  *slot = std::string(v);
+}
+
 // A scheme's or question's name: not empty, no control characters.
 bool Reader::name_ok(const CaseField& field, std::string_view v, std::size_t at) {
   if (v.empty()) {
@@ -476,6 +526,7 @@ bool Reader::key(std::string_view k, std::size_t at) {
     case Ctx::top: place = FieldPlace::top; break;
     case Ctx::node: place = FieldPlace::node; break;
     case Ctx::edge: place = FieldPlace::edge; break;
+    case Ctx::cite: place = FieldPlace::citation; break;
     default: break;
   }
   f.key.assign(k);
@@ -542,9 +593,21 @@ bool Reader::open(bool array, std::size_t at) {
       edge_.index = stack_.back().index;
       push(Ctx::edge);
       return true;
+    case Slot::cite:
+      if (array) return false;
+      node_.node.cite.emplace_back();
+      cite_bad_ = false;
+      push(Ctx::cite);
+      return true;
     case Slot::field: break;
     case Slot::tag:
     case Slot::extra: return false;
+  }
+  if (stack_.back().field->type == FieldType::citations) {
+    if (!array) node_.node.cite.emplace_back();
+    cite_bad_ = false;
+    push(array ? Ctx::cites : Ctx::cite);
+    return true;
   }
   if (!array) return false;
   switch (stack_.back().field->type) {
@@ -581,6 +644,12 @@ bool Reader::end(std::size_t at) {
     case Ctx::edge: {
       stack_.push_back(frame);
       finish_edge(frame);
+      stack_.pop_back();
+      break;
+    }
+    case Ctx::cite: {
+      stack_.push_back(frame);
+      finish_cite(frame);
       stack_.pop_back();
       break;
     }
@@ -637,6 +706,17 @@ void Reader::finish_edge(const Frame& frame) {
   edge_id_written_.push_back(!edge_.id.empty());
   edges_.push_back(std::move(edge_));
   edge_ = PendingEdge{};
+}
+
+// A citation must say what it cites: a date, pin cite or quote alone
+// cannot be found in the record.
+void Reader::finish_cite(const Frame& frame) {
+  Citation& c = node_.node.cite.back();
+  std::sort(c.extra.begin(), c.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
+  if (c.document || c.exhibit || c.bates || c.authority || c.url || cite_bad_) return;
+  diags_.error(frame.start, here_pointer(),
+               "a citation must say what it cites: give its \"document\", \"exhibit\", \"bates\", \"authority\" or "
+               "\"url\"");
 }
 
 void Reader::finish_top(const Frame& frame) {

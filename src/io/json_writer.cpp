@@ -45,6 +45,10 @@ void append_node(std::string& buf, const Node& node) {
   JsonMembers m(buf);
   m.string("id", node.id).string("kind", to_string(node.kind)).string("label", node.label);
   m.string("text", node.text).string("party", node.party).string("group", node.group).string("source", node.source);
+  if (!node.cite.empty()) {
+    m.key("cite");
+    detail::append_json_citations(buf, node.cite, detail::JsonStyle::spaced);
+  }
   if (node.weight) m.number("weight", *node.weight);
   if (node.standard) m.string("standard", to_string(*node.standard));
   m.string("burden", node.burden);

@@ -10,11 +10,11 @@
 namespace claimgraph::io {
 
 LintSummary lint_input_first(const ReadResult& input, std::string_view file, std::size_t limit,
-                             Severity severity, const SchemeLibrary* schemes, bool open_questions) {
+                             Severity severity, const SchemeLibrary* schemes, bool notes) {
   const SourceMap& places = input.places;
   analysis::LintOptions options;
   options.schemes = schemes;
-  options.open_questions = open_questions;
+  options.notes = notes;
   if (places.edge_id_written.size() == input.graph.edge_count()) options.edge_id_written = places.edge_id_written;
   const auto found = analysis::lint(input.graph, options);
   // Where each finding is written, then its code, then the order lint found
@@ -48,8 +48,8 @@ LintSummary lint_input_first(const ReadResult& input, std::string_view file, std
     if (f.node) where.pointer = places.node_pointer(*f.node);
     if (f.edge) where.pointer = places.edge_pointer(*f.edge);
     auto text = analysis::describe(input.graph, f);
-    // Open critical questions are a checklist, never an error.
-    const Severity shown = f.code == analysis::LintCode::open_questions ? Severity::note : severity;
+    // Notes are a checklist, never an error.
+    const Severity shown = analysis::lint_rule(f.code).note ? Severity::note : severity;
     out.first.push_back({f.code, Diagnostic{shown, std::move(where), std::move(text.message)}, std::move(text.fix)});
   }
   return out;

@@ -45,6 +45,9 @@ std::string description(const CaseField& f) {
     case TextRule::non_empty: out += " Not empty."; break;
     case TextRule::not_blank: out += " Not blank."; break;
     case TextRule::identifier: out += " Not empty, and without control characters."; break;
+    case TextRule::bates: out += " A Bates number, or a range within one prefix, first page first."; break;
+    case TextRule::date: out += " ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z or ±hh:mm]."; break;
+    case TextRule::url: out += " An http, https, ftp, file or mailto address."; break;
     case TextRule::any:
     case TextRule::reference: break;
   }
@@ -74,6 +77,13 @@ Json string_schema(const CaseField& f) {
       s["minLength"] = 1;
       s["pattern"] = "^[^\\u0000-\\u001f]*$";
       break;
+    case TextRule::bates: s["pattern"] = "[0-9]$"; break;
+    case TextRule::date:
+      s["pattern"] =
+          "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]|:60)?"
+          "([.,][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?$";
+      break;
+    case TextRule::url: s["pattern"] = "^([Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]|[Ff][Ii][Ll][Ee]|[Mm][Aa][Ii][Ll][Tt][Oo]):[^ ]"; break;
   }
   return s;
 }
@@ -102,6 +112,10 @@ Json field_schema(const CaseField& f) {
     case FieldType::edge_array:
       s["type"] = "array";
       s["items"] = {{"$ref", "#/$defs/edge"}};
+      break;
+    case FieldType::citations:
+      s["oneOf"] = Json::array(
+          {{{"$ref", "#/$defs/citation"}}, {{"type", "array"}, {"items", {{"$ref", "#/$defs/citation"}}}}});
       break;
   }
   return s;
@@ -172,7 +186,14 @@ Json schema() {
   node["defaultSnippets"] = node_snippets();
   Json edge = object_schema(FieldPlace::edge, "A directed relation from the reason (\"from\") to what it bears on (\"to\").");
   edge["defaultSnippets"] = edge_snippets();
-  s["$defs"] = {{"node", node}, {"edge", edge}};
+  Json citation = object_schema(FieldPlace::citation,
+                                "A citation of the record; it names at least one of document, exhibit, bates, "
+                                "authority or url.");
+  citation["anyOf"] = Json::array();
+  for (std::string_view name : {"document", "exhibit", "bates", "authority", "url"}) {
+    citation["anyOf"].push_back({{"required", Json::array({name})}});
+  }
+  s["$defs"] = {{"node", node}, {"edge", edge}, {"citation", citation}};
   return s;
 }
 

@@ -161,7 +161,7 @@ TEST(LintTest, L005EvidenceWithoutSource) {
                                 "case.json:3:3: warning: /nodes/1: evidence \"e\" has no source [L005 "
                                 "evidence-without-source]\n"
                                 "  fix: add \"source\": the exhibit, filing, testimony or finding it comes from "
-                                "(\"Ex. 4\", \"CMP ¶ 12\")"});
+                                "(\"Ex. 4\", \"CMP ¶ 12\"), or a structured \"cite\""});
 }
 
 TEST(LintTest, L006BearsOnNoClaim) {

@@ -388,7 +388,7 @@ TEST(SchemeLintTest, UnknownSchemesAndQuestionsAreFoundWithTheNameMeant) {
   EXPECT_NE(find(analysis::LintCode::open_questions).find("6 open critical questions: expertise, field"),
             std::string::npos)
       << find(analysis::LintCode::open_questions);
-  options.open_questions = false;
+  options.notes = false;
   findings = analysis::lint(g, options);
   EXPECT_EQ(find(analysis::LintCode::open_questions), "");
   // Without a library the rules about schemes do not run.

@@ -42,6 +42,7 @@ const json& schema_properties(const json& schema, FieldPlace place) {
     case FieldPlace::top: return schema.at("properties");
     case FieldPlace::node: return schema.at("$defs").at("node").at("properties");
     case FieldPlace::edge: return schema.at("$defs").at("edge").at("properties");
+    case FieldPlace::citation: return schema.at("$defs").at("citation").at("properties");
   }
   return schema.at("properties");
 }
@@ -51,6 +52,7 @@ std::string marker(FieldPlace place) {
     case FieldPlace::top: return "fields:top";
     case FieldPlace::node: return "fields:node";
     case FieldPlace::edge: return "fields:edge";
+    case FieldPlace::citation: return "fields:citation";
   }
   return {};
 }
@@ -80,6 +82,7 @@ std::vector<std::string> warnings_with(FieldPlace place, const std::string& name
     case FieldPlace::top: doc[name] = value; break;
     case FieldPlace::node: doc["nodes"][2][name] = value; break;
     case FieldPlace::edge: doc["edges"][0][name] = value; break;
+    case FieldPlace::citation: doc["nodes"][1]["cite"] = {{"document", "D"}, {name, value}}; break;
   }
   std::vector<std::string> out;
   for (const auto& w : read_json(doc.dump()).warnings) out.push_back(w.format());
@@ -96,8 +99,12 @@ json some_value(const CaseField& f) {
     case FieldType::node_array:
       return json::array({{{"id", "a"}, {"kind", "claim"}, {"label", "A"}}, {{"id", "b"}, {"kind", "evidence"}, {"label", "B"}}});
     case FieldType::edge_array: return json::array();
+    case FieldType::citations: return {{"exhibit", "PX-1"}};
     case FieldType::string: break;
   }
+  if (f.key == FieldKey::cite_bates) return "AWS000123-AWS000131";
+  if (f.key == FieldKey::cite_date) return "2021-01";
+  if (f.key == FieldKey::cite_url) return "https://example.org/x";
   if (f.key == FieldKey::from) return "b";
   if (f.key == FieldKey::to) return "a";
   return "x";
@@ -156,6 +163,8 @@ TEST(CaseFieldsTest, EveryFieldTheWriterWritesIsInTheTable) {
   a.standard = Standard::preponderance;
   a.burden = "p";
   a.tags = std::vector<std::string>{"x"};
+  a.cite = {Citation{"d", "PX-1", "A1-A2", "at 3", "2021-01", "q", "Auth", "https://example.org", {}}, Citation{}};
+  a.cite.back().document = "e";
   a.extra.push_back({"mine", "1"});
   Node b;
   b.id = "b";
@@ -184,7 +193,13 @@ TEST(CaseFieldsTest, EveryFieldTheWriterWritesIsInTheTable) {
     }
   };
   check(FieldPlace::top, written);
-  for (const auto& n : written.at("nodes")) check(FieldPlace::node, n);
+  for (const auto& n : written.at("nodes")) {
+    check(FieldPlace::node, n);
+    if (n.contains("cite")) {
+      for (const auto& ci : n.at("cite")) check(FieldPlace::citation, ci);
+    }
+  }
+  EXPECT_TRUE(written.at("nodes").at(0).contains("cite"));
   for (const auto& e : written.at("edges")) check(FieldPlace::edge, e);
 }
 
@@ -206,6 +221,7 @@ TEST(CaseFieldsTest, EveryFieldIsInTheSchemaAndTheReference) {
         EXPECT_EQ(p.at("minimum").get<double>(), f.minimum);
         EXPECT_EQ(p.at("maximum").get<double>(), f.maximum);
         break;
+      case FieldType::citations: EXPECT_EQ(p.at("oneOf").size(), 2u); break;
       default: EXPECT_EQ(p.at("type"), "array"); break;
     }
     if (!f.values.empty()) {
@@ -232,7 +248,7 @@ TEST(CaseFieldsTest, TheReferenceShowsTheTable) {
                                            << " --> and <!-- /" << name << " --> should be\n\n"
                                            << table;
   };
-  for (FieldPlace place : {FieldPlace::top, FieldPlace::node, FieldPlace::edge}) {
+  for (FieldPlace place : {FieldPlace::top, FieldPlace::node, FieldPlace::edge, FieldPlace::citation}) {
     expect_table(marker(place), fields_markdown(place));
   }
   for (const CaseField& f : case_fields()) {

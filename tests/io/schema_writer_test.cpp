@@ -80,6 +80,10 @@ json& object_for(json& doc, FieldPlace place) {
     case FieldPlace::edge:
       doc["edges"].push_back({{"from", "c"}, {"to", "a"}, {"relation", "supports"}});
       return doc["edges"].back();
+    case FieldPlace::citation:
+      // Two identifying fields, so that a citation without either still cites something.
+      doc["nodes"][1]["cite"] = {{"document", "Complaint"}, {"exhibit", "PX-1"}};
+      return doc["nodes"][1]["cite"];
   }
   return doc;
 }
@@ -109,6 +113,8 @@ std::vector<json> right_values(const CaseField& f) {
     case FieldType::string_array: return {json::array(), json::array({"x", "§ 1"})};
     case FieldType::node_array: return {base()["nodes"]};
     case FieldType::edge_array: return {json::array(), base()["edges"]};
+    case FieldType::citations:
+      return {json{{"exhibit", "PX-1"}}, json::array({{{"document", "D"}}, {{"url", "https://example.org/a"}}}), json::array()};
     case FieldType::string: break;
   }
   switch (f.text) {
@@ -117,6 +123,9 @@ std::vector<json> right_values(const CaseField& f) {
     case TextRule::not_blank: return {"x", " x "};
     case TextRule::identifier: return {"x", "§ 1"};
     case TextRule::reference: return {f.key == FieldKey::from ? "c" : "a"};
+    case TextRule::bates: return {"AWS000123–AWS000131", "AWS000123", "ABC 0001-0010", "PX 12 to PX 12"};
+    case TextRule::date: return {"2021-01-06", "2021", "2021-01", "2021-01-06T10:30Z", "2020-02-29T23:59:59.5+05:30"};
+    case TextRule::url: return {"https://example.org/x?y=1", "mailto:counsel@example.org"};
   }
   return out;
 }
@@ -133,6 +142,7 @@ std::vector<json> wrong_types(const CaseField& f) {
   switch (f.type) {
     case FieldType::version: out.insert(out.end(), {1.5, "1"}); break;
     case FieldType::string_array: out.insert(out.end(), {json::array({7}), json::array({nullptr}), json::array({json::array()})}); break;
+    case FieldType::citations: out.insert(out.end(), {json::array({7}), json::array({"x"}), json::array({json::object()})}); break;
     case FieldType::node_array:
     case FieldType::edge_array: out.insert(out.end(), {json::array({7}), json::array({"x"}), json::array({json::array()})}); break;
     default: break;
@@ -160,6 +170,11 @@ std::vector<json> wrong_values(const CaseField& f) {
     case TextRule::reference: out.emplace_back(""); break;
     case TextRule::not_blank: out.insert(out.end(), {"", " ", " \t\r\n"}); break;
     case TextRule::identifier: out.insert(out.end(), {"", "a\tb", "line\nbreak"}); break;
+    // (A reversed range or a change of prefix, which a pattern cannot see, is
+    // the reader's alone: tests/citation_test.cpp.)
+    case TextRule::bates: out.insert(out.end(), {"", "AWS", "AWS000123-"}); break;
+    case TextRule::date: out.insert(out.end(), {"", "2021-13", "January 2021", "2021-1-6", "2021-01-06 10:00"}); break;
+    case TextRule::url: out.insert(out.end(), {"", "example.org", "javascript:alert(1)", "https: //x"}); break;
   }
   return out;
 }
@@ -191,9 +206,15 @@ json every_field() {
   json node = json::object();
   json edge = json::object();
   for (const CaseField& f : case_fields()) {
+    if (f.place == FieldPlace::citation) continue;
     json& object = f.place == FieldPlace::top ? doc : f.place == FieldPlace::node ? node : edge;
     object[std::string(f.name)] = right_values(f).front();
   }
+  json cite = json::object();
+  for (const CaseField& f : case_fields()) {
+    if (f.place == FieldPlace::citation) cite[std::string(f.name)] = right_values(f).front();
+  }
+  node["cite"] = json::array({cite});
   node["id"] = "n";
   edge["id"] = "e";
   doc["nodes"].push_back(node);
@@ -297,6 +318,10 @@ TEST(ExampleGraphsTest, UseEveryFieldRelationAndKind) {
     for (const auto& [key, value] : doc.items()) used.insert({FieldPlace::top, key});
     for (const auto& n : doc.at("nodes")) {
       for (const auto& [key, value] : n.items()) used.insert({FieldPlace::node, key});
+      const json cites = n.value("cite", json::array());
+      for (const auto& c : cites.is_array() ? cites : json::array({cites})) {
+        for (const auto& [key, value] : c.items()) used.insert({FieldPlace::citation, key});
+      }
       kinds.insert(n.at("kind").get<std::string>());
     }
     for (const auto& e : doc.value("edges", json::array())) {

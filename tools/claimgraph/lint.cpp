@@ -27,7 +27,7 @@ std::shared_ptr<LintOptions> setup_lint(CLI::App& app) {
   auto* cmd = app.add_subcommand("lint", "Report shapes of the case that are likely modelling mistakes, each with a fix");
   add_input_options(*cmd, options->input);
   add_report_format_option(*cmd, options->format);
-  cmd->add_flag("--strict", options->strict, "Report the findings as errors, and exit with status 1 when there is one (open critical questions stay notes)");
+  cmd->add_flag("--strict", options->strict, "Report the findings as errors, and exit with status 1 when there is one (notes, such as open critical questions, stay notes)");
   cmd->footer(codes_help() +
               "\nExit status: 0 no findings, or findings without --strict; 1 some finding, with --strict; "
               "2 unusable input.");
@@ -47,7 +47,7 @@ int run_lint(const LintOptions& options) {
       case io::ReportFormat::json: io::write_lint_json(out, findings); break;
     }
   });
-  // Open critical questions (L015) are notes: a checklist, not a mistake.
+  // Notes (L015) are a checklist, not a mistake.
   const bool failed = std::any_of(findings.begin(), findings.end(),
                                   [](const io::LintDiagnostic& f) { return f.diagnostic.severity != Severity::note; });
   return static_cast<int>(options.strict && failed ? ExitCode::lint_findings : ExitCode::ok);

@@ -41,6 +41,8 @@ enum class LintCode : std::uint8_t {
   unknown_scheme,            ///< L013: a scheme the library does not have
   unknown_question,          ///< L014: a critical question that no inference it bears on has
   open_questions,            ///< L015: an inference whose scheme has critical questions nobody raised or answered
+  evidence_without_citation, ///< L016: evidence without a citation, in a case that cites other evidence
+  quote_without_pin,         ///< L017: a citation that quotes the record without a pin cite
 };
 
 /// One finding: which rule found what, about which node or edge.
@@ -52,11 +54,13 @@ struct LintFinding {
   std::optional<std::size_t> edge;
   /// What the words need besides the node or edge: L001 the number of
   /// nodes the whole is written as an element of, L003 the first edge
-  /// like this one, L011 the node with the same folded id; else npos.
+  /// like this one, L011 the node with the same folded id, L016 the number
+  /// of pieces of evidence with a citation, L017 the position of the
+  /// citation in the node's `cite`; else npos.
   std::size_t other = Graph::npos;
   /// L008: the group of more than one node that the name is nearest to;
   /// L013, L014: the scheme or question nearest to the name; L015 the
-  /// scheme's title; each if any.
+  /// scheme's title; L016 the number of pieces of evidence; each if any.
   std::string hint;
   /// L015: the ids of the open questions.
   std::vector<std::string> names;
@@ -78,9 +82,10 @@ struct LintOptions {
   /// The argumentation schemes the case may name; null: the rules about
   /// schemes (L013 to L015) do not run.
   const SchemeLibrary* schemes = nullptr;
-  /// Whether L015 lists open critical questions (check lists them itself,
-  /// so the warnings of other commands leave them out).
-  bool open_questions = true;
+  /// Whether the rules whose findings are notes run: L015 (open critical
+  /// questions, which check lists itself). The warnings of other commands
+  /// leave them out.
+  bool notes = true;
 };
 
 /// Runs every rule over `graph`.
@@ -97,6 +102,9 @@ struct LintRule {
   std::string_view summary;  ///< what the rule looks for, one line
   /// Appends the rule's findings.
   void (*run)(const Graph& graph, const LintOptions& options, std::vector<LintFinding>& out);
+  /// Whether its findings are notes: a checklist, not a mistake; they never
+  /// make `lint --strict` fail.
+  bool note;
 };
 
 /// Every rule, in the order of their codes.

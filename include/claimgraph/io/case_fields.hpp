@@ -21,8 +21,9 @@
 
 namespace claimgraph::io {
 
-/// Where a field stands: at the top level, in a node or in an edge.
-enum class FieldPlace : std::uint8_t { top, node, edge };
+/// Where a field stands: at the top level, in a node, in an edge, or in a
+/// citation (a node's `cite`).
+enum class FieldPlace : std::uint8_t { top, node, edge, citation };
 
 /// The JSON type of a field's value.
 enum class FieldType : std::uint8_t {
@@ -32,6 +33,7 @@ enum class FieldType : std::uint8_t {
   string_array,  ///< an array of strings
   node_array,    ///< an array of node objects
   edge_array,    ///< an array of edge objects
+  citations,     ///< a citation object, or an array of them
 };
 
 /// What the text of a string field must be, beyond being a string without
@@ -42,6 +44,9 @@ enum class TextRule : std::uint8_t {
   not_blank,   ///< something besides spaces, tabs and line breaks
   identifier,  ///< not "", and no control characters (U+0000 to U+001F)
   reference,   ///< the id of a node of the file (for an undercut's "to", of an edge): not ""
+  bates,       ///< a Bates number or range (citation.hpp: parse_bates)
+  date,        ///< an ISO 8601 date, maybe partial, or date-time (citation.hpp: parse_date)
+  url,         ///< an http, https, ftp, file or mailto address (citation.hpp: check_url)
 };
 
 /// Which field a row describes: what the reader's handling of a value
@@ -60,6 +65,7 @@ enum class FieldKey : std::uint8_t {
   party,
   group,
   source,
+  cite,
   tags,
   weight,
   standard,
@@ -72,6 +78,14 @@ enum class FieldKey : std::uint8_t {
   edge_id,
   edge_scheme,
   question,
+  cite_document,
+  cite_exhibit,
+  cite_bates,
+  cite_pin,
+  cite_date,
+  cite_quote,
+  cite_authority,
+  cite_url,
 };
 
 /// One value an enumerated field may take.
@@ -113,8 +127,8 @@ struct CaseField {
   [[nodiscard]] constexpr std::string_view what() const noexcept { return noun.empty() ? name : noun; }
 };
 
-/// Every field: the top level's, then the nodes', then the edges', each in
-/// the order docs/format.md lists them.
+/// Every field: the top level's, then the nodes', the edges' and the
+/// citations', each in the order docs/format.md lists them.
 [[nodiscard]] std::span<const CaseField> case_fields() noexcept;
 /// The fields allowed at `place`, in that order.
 [[nodiscard]] std::span<const CaseField> case_fields(FieldPlace place) noexcept;
@@ -124,10 +138,11 @@ struct CaseField {
 /// The row of `key`.
 [[nodiscard]] const CaseField& case_field(FieldKey key) noexcept;
 
-/// "top level", "node" or "edge".
+/// "top level", "node", "edge" or "citation".
 [[nodiscard]] std::string_view to_string(FieldPlace place) noexcept;
 /// The type as the reference names it: "string", "number", "integer",
-/// "array of strings", "array of nodes", "array of edges".
+/// "array of strings", "array of nodes", "array of edges", "citation or
+/// array of citations".
 [[nodiscard]] std::string_view to_string(FieldType type) noexcept;
 
 /// What a type error says was expected for `field`: "a string", "a number

@@ -42,11 +42,11 @@ struct LintSummary {
 
 /// lint_input()'s first `limit` findings and their number, wording only
 /// those: what warnings from other commands show of a large case.
-/// With `schemes`, the rules about argumentation schemes run too, L015
-/// (open critical questions, as notes) only when `open_questions`.
+/// With `schemes`, the rules about argumentation schemes run too. The rules
+/// whose findings are notes (L015) run only when `notes`.
 [[nodiscard]] LintSummary lint_input_first(const ReadResult& input, std::string_view file, std::size_t limit,
                                            Severity severity = Severity::warning,
-                                           const SchemeLibrary* schemes = nullptr, bool open_questions = true);
+                                           const SchemeLibrary* schemes = nullptr, bool notes = true);
 
 /// The finding on one line, as printed among warnings:
 /// `FILE:LINE:COLUMN: warning: /nodes/2: evidence "x" has no source [L005 evidence-without-source]`.
