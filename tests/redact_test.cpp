@@ -95,7 +95,9 @@ TEST(RedactTest, MaskBuildsFreshNodesWithOpaqueIdsInNodeOrder) {
   EXPECT_EQ(r.redacted, 2u);
   const Graph& out = r.view.graph;
   ASSERT_EQ(out.node_count(), g.node_count());
-  // The memo comes first: redacted-1 is taken, so it is redacted-1_2.
+  // Equal to a Node with only these three set: a field Node gains later
+  // (citations, say) stays at its default here, or this fails. The memo
+  // comes first: redacted-1 is taken, so it is redacted-1_2.
   Node memo;
   memo.id = "redacted-1_2";
   memo.kind = NodeKind::evidence;

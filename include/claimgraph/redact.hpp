@@ -55,6 +55,7 @@ struct RedactOptions {
   std::vector<std::string> tags;
   /// Keep the nodes marked privileged (by default they are redacted).
   bool include_privileged = false;
+  /// What becomes of a redacted node.
   RedactMode mode = RedactMode::mask;
 };
 
