@@ -56,7 +56,7 @@ std::string layer_of(const fs::path& file) {
   if (under("detail/")) return "detail";
   if (under("analysis/")) return "analysis";
   if (under("io/")) return "io";
-  if (file.stem() == "view") return "view";
+  if (file.stem() == "view" || file.stem() == "redact") return "view";
   return "model";
 }
 
@@ -67,7 +67,7 @@ std::string layer_included(const std::string& include) {
       return std::string(l.substr(0, l.size() - 1));
     }
   }
-  if (include == "claimgraph/view.hpp") return "view";
+  if (include == "claimgraph/view.hpp" || include == "claimgraph/redact.hpp") return "view";
   return "model";
 }
 

@@ -124,6 +124,9 @@ TEST_F(ManualTest, BashCompletionOffersWhatTheProgramHas) {
   EXPECT_EQ(completed({"claimgraph", "explain", parler, "pi"}), (std::set<std::string>{"pi1", "pi2", "pi3", "pi4"}));
   EXPECT_EQ(completed({"claimgraph", "export", parler, "--focus", "s"}),
             (std::set<std::string>{"sherman", "s1", "s2", "s3"}));
+  EXPECT_EQ(completed({"claimgraph", "export", parler, "--redact", "c"}),
+            (std::set<std::string>{"cause-of-action", "concession"}));
+  EXPECT_EQ(completed({"claimgraph", "export", parler, "--redact-mode", ""}), (std::set<std::string>{"mask", "drop"}));
   EXPECT_EQ(completed({"claimgraph", "new", "--template", "sherman-2"}),
             (std::set<std::string>{"sherman-2", "sherman-2-attempt"}));
   EXPECT_TRUE(completed({"claimgraph", "render", "case.json", "--max-nodes", ""}).empty());

@@ -172,6 +172,23 @@ TEST_F(ServeCliTest, AnswersNothingButThePage) {
   EXPECT_EQ(server_->stop(SIGTERM), 0) << server_->err();
 }
 
+TEST_F(ServeCliTest, ThePageIsRedactedNotesIncluded) {
+  // The unknown field draws a warning that names it, and lint names the node.
+  write_text(file_, R"({"claimgraph": 1, "nodes": [
+    {"id": "c1", "kind": "claim", "label": "The tenant paid the deposit"},
+    {"id": "ZQXPRIV7_note", "kind": "evidence", "label": "ZQXPRIV7 advice", "privileged": true, "ZQXPRIV7": 1}],
+  "edges": [{"from": "ZQXPRIV7_note", "to": "c1", "relation": "supports"}]}
+)");
+  start({"--redact-mode", "mask"});
+  const auto page = http(port_, "GET", "/");
+  EXPECT_EQ(page.status, 200) << page.head;
+  EXPECT_NE(page.body.find("The tenant paid the deposit"), std::string::npos);
+  EXPECT_NE(page.body.find("[redacted]"), std::string::npos);
+  EXPECT_NE(page.body.find("left out because the page is redacted"), std::string::npos);
+  EXPECT_EQ(page.body.find("ZQXPRIV7"), std::string::npos);
+  EXPECT_EQ(server_->stop(SIGTERM), 0) << server_->err();
+}
+
 TEST_F(ServeCliTest, LimitsTheOpenEventStreams) {
   write_text(file_, case_text("Many readers"));
   start();

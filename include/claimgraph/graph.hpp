@@ -143,6 +143,7 @@ struct Node {
   std::optional<ElementTest> test;              ///< how its elements decide it (claims with elements); absent: all
   std::optional<std::string> scheme;            ///< the argumentation scheme of its supports edges that name none
   std::optional<std::vector<std::string>> tags; ///< free-form tags
+  bool privileged = false;                      ///< privileged material: exports redact it (redact.hpp)
   Attributes extra;                             ///< fields this build does not know
   friend bool operator==(const Node&, const Node&) = default;
 };

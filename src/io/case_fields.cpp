@@ -101,6 +101,9 @@ constexpr std::array fields{
               .text = TextRule::identifier, .noun = "argumentation scheme", .absent = "none",
               .meaning = "The argumentation scheme (`witness-testimony`, `expert-opinion`) of the supports edges from "
                          "this node that name none; docs/schemes.md lists the schemes."},
+    CaseField{.key = privileged, .place = node, .name = "privileged", .type = FieldType::boolean, .absent = "`false`",
+              .meaning = "Privileged material (legal advice, work product): `export` and `render` redact the node "
+                         "unless given `--include-privileged` (docs/exports.md, Redaction)."},
     // --- edges ---
     CaseField{.key = from, .place = edge, .name = "from", .type = FieldType::string, .required = true,
               .text = TextRule::reference, .meaning = "The `id` of the node that is the reason."},
@@ -199,6 +202,7 @@ std::string cell(std::string_view s) {
 std::string allowed(const CaseField& f) {
   if (f.type == FieldType::version) return code(std::to_string(json_format_version));
   if (f.type == FieldType::number) return number(f.minimum) + " to " + number(f.maximum);
+  if (f.type == FieldType::boolean) return "`true`, `false`";
   if (!f.values.empty()) {
     std::string out;
     for (std::size_t i = 0; i < f.values.size(); ++i) {
@@ -253,6 +257,7 @@ std::string_view to_string(FieldType type) noexcept {
     case FieldType::version: return "integer";
     case FieldType::string: return "string";
     case FieldType::number: return "number";
+    case FieldType::boolean: return "boolean";
     case FieldType::string_array: return "array of strings";
     case FieldType::node_array: return "array of nodes";
     case FieldType::edge_array: return "array of edges";
@@ -266,6 +271,7 @@ std::string expected_value(const CaseField& field) {
     case FieldType::version: return "the format version, the integer " + std::to_string(json_format_version);
     case FieldType::string: return "a string";
     case FieldType::number: return "a number between " + number(field.minimum) + " and " + number(field.maximum);
+    case FieldType::boolean: return "a boolean";
     case FieldType::string_array:
     case FieldType::node_array:
     case FieldType::edge_array: return "an " + std::string(to_string(field.type));

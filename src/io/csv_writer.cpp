@@ -54,7 +54,7 @@ class Row {
 void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& options) {
   detail::OutputBuffer buf(out);
   if (options.byte_order_mark) buf.text() += bom;
-  buf.text() += "id,kind,label,text,party,group,source,weight,standard,burden,test,scheme,tags,extra";
+  buf.text() += "id,kind,label,text,party,group,source,weight,standard,burden,test,scheme,tags,privileged,extra";
   if (options.analyses.grounding != nullptr) buf.text() += ",lacks_evidence,gap";
   if (options.analyses.status != nullptr) buf.text() += ",status";
   if (options.analyses.strength != nullptr) buf.text() += ",strength,established";
@@ -89,6 +89,11 @@ void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& op
     row.optional_text(node.scheme);
     if (node.tags) {
       row.text(detail::compact_json(*node.tags));
+    } else {
+      row.empty();
+    }
+    if (node.privileged) {
+      row.text("true");
     } else {
       row.empty();
     }

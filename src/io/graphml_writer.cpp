@@ -41,6 +41,7 @@ constexpr Key node_keys[] = {
     {"v_test", "node", "test", "string"},
     {"v_scheme", "node", "scheme", "string"},
     {"v_tags", "node", "tags", "string"},
+    {"v_privileged", "node", "privileged", "boolean"},
     {"v_extra", "node", "extra", "string"},
 };
 
@@ -145,6 +146,7 @@ void append_node(std::string& buf, const Graph& graph, Graph::NodeRef v, const a
   if (node.test) append_text(buf, in2, "v_test", to_string(*node.test));
   append_optional(buf, in2, "v_scheme", node.scheme);
   if (node.tags) append_text(buf, in2, "v_tags", detail::compact_json(*node.tags));
+  if (node.privileged) append_text(buf, in2, "v_privileged", "true");
   if (!node.extra.empty()) append_text(buf, in2, "v_extra", detail::compact_json(node.extra));
   if (analyses.grounding != nullptr && v < analyses.grounding->claim_index.size()) {
     const std::size_t k = analyses.grounding->claim_index[v];

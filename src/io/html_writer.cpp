@@ -30,6 +30,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const a
   m.string("burden", node.burden);
   if (node.test) m.string("test", to_string(*node.test));
   m.string("scheme", node.scheme);
+  if (node.privileged) m.boolean("privileged", true);
   const auto* grounding = analyses.grounding;
   if (grounding != nullptr && v < grounding->claim_index.size() &&
       grounding->claim_index[v] != analysis::GroundingReport::npos) {

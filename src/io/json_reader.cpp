@@ -300,6 +300,8 @@ bool Reader::scalar(Scalar kind, std::string_view raw, std::size_t at) {
     version(kind, type, raw, at);
   } else if (s == Slot::field && stack_.back().field->type == FieldType::number) {
     number_field(*stack_.back().field, kind, type, raw, at);
+  } else if (s == Slot::field && stack_.back().field->type == FieldType::boolean && kind == Scalar::boolean) {
+    if (stack_.back().field->key == FieldKey::privileged) node_.node.privileged = raw == "true";
   } else {
     type_error(at, type);
     mark_bad();

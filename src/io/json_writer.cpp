@@ -55,6 +55,7 @@ void append_node(std::string& buf, const Node& node) {
   if (node.test) m.string("test", to_string(*node.test));
   m.string("scheme", node.scheme);
   if (node.tags) m.strings("tags", *node.tags);
+  if (node.privileged) m.boolean("privileged", true);
   m.extras(node.extra);
 }
 

@@ -101,6 +101,7 @@ Json field_schema(const CaseField& f) {
       s["minimum"] = number_value(f.minimum);
       s["maximum"] = number_value(f.maximum);
       break;
+    case FieldType::boolean: s["type"] = "boolean"; break;
     case FieldType::string_array:
       s["type"] = "array";
       s["items"] = {{"type", "string"}};

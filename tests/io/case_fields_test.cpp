@@ -95,6 +95,7 @@ json some_value(const CaseField& f) {
   switch (f.type) {
     case FieldType::version: return json_format_version;
     case FieldType::number: return f.maximum;
+    case FieldType::boolean: return true;
     case FieldType::string_array: return json::array({"x"});
     case FieldType::node_array:
       return json::array({{{"id", "a"}, {"kind", "claim"}, {"label", "A"}}, {{"id", "b"}, {"kind", "evidence"}, {"label", "B"}}});
@@ -216,6 +217,7 @@ TEST(CaseFieldsTest, EveryFieldIsInTheSchemaAndTheReference) {
     switch (f.type) {
       case FieldType::version: EXPECT_EQ(p.at("type"), "integer"); break;
       case FieldType::string: EXPECT_EQ(p.at("type"), "string"); break;
+      case FieldType::boolean: EXPECT_EQ(p.at("type"), "boolean"); break;
       case FieldType::number:
         EXPECT_EQ(p.at("type"), "number");
         EXPECT_EQ(p.at("minimum").get<double>(), f.minimum);

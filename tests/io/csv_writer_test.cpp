@@ -161,7 +161,7 @@ TEST(CsvWriterTest, GoldenFilesReadBack) {
   const Table nodes = read_csv(test::read_text(test::golden_dir() / "parler_v_aws.nodes.csv"));
   ASSERT_EQ(nodes.size(), g.node_count() + 1);
   EXPECT_EQ(nodes.front(), (std::vector<std::string>{"id", "kind", "label", "text", "party", "group", "source",
-                                                     "weight", "standard", "burden", "test", "scheme", "tags", "extra",
+                                                     "weight", "standard", "burden", "test", "scheme", "tags", "privileged", "extra",
                                                      "lacks_evidence", "gap"}));
   for (Graph::NodeRef v = 0; v < g.node_count(); ++v) {
     EXPECT_EQ(nodes[v + 1][0], g.node(v).id);
@@ -228,8 +228,9 @@ TEST(CsvWriterTest, QuotesEveryHostileLabelExactly) {
     node.id = "c";
     node.label = label;
     g.add_node(node);
-    EXPECT_EQ(nodes_csv(g), "id,kind,label,text,party,group,source,weight,standard,burden,test,scheme,tags,extra\r\n"
-                            "c,claim," + written + ",,,,,,,,,,,\r\n");
+    EXPECT_EQ(nodes_csv(g),
+              "id,kind,label,text,party,group,source,weight,standard,burden,test,scheme,tags,privileged,extra\r\n"
+              "c,claim," + written + ",,,,,,,,,,,,\r\n");
   }
 }
 
@@ -254,7 +255,7 @@ TEST(CsvWriterTest, EveryHostileCellReadsBack) {
   ASSERT_NO_THROW(nodes = read_csv(nodes_csv(g, options)));
   ASSERT_EQ(nodes.size(), g.node_count() + 1);
   EXPECT_EQ(nodes.front(), (std::vector<std::string>{"id", "kind", "label", "text", "party", "group", "source",
-                                                     "weight", "standard", "burden", "test", "scheme", "tags", "extra",
+                                                     "weight", "standard", "burden", "test", "scheme", "tags", "privileged", "extra",
                                                      "lacks_evidence", "gap", "status", "strength", "established"}));
   for (const auto& row : nodes) {
     for (const auto& cell : row) EXPECT_FALSE(formula_like(cell)) << cell;

@@ -110,6 +110,7 @@ std::vector<json> right_values(const CaseField& f) {
   switch (f.type) {
     case FieldType::version: return {json_format_version};
     case FieldType::number: return {f.minimum, (f.minimum + f.maximum) / 2, f.maximum};
+    case FieldType::boolean: return {true, false};
     case FieldType::string_array: return {json::array(), json::array({"x", "§ 1"})};
     case FieldType::node_array: return {base()["nodes"]};
     case FieldType::edge_array: return {json::array(), base()["edges"]};
@@ -132,7 +133,8 @@ std::vector<json> right_values(const CaseField& f) {
 
 // Values of every JSON type but `f`'s.
 std::vector<json> wrong_types(const CaseField& f) {
-  std::vector<json> out{nullptr, true};
+  std::vector<json> out{nullptr};
+  if (f.type != FieldType::boolean) out.emplace_back(true);
   if (f.type != FieldType::number && f.type != FieldType::version) out.emplace_back(7);
   if (f.type != FieldType::string) out.emplace_back("x");
   if (f.type == FieldType::string || f.type == FieldType::number || f.type == FieldType::version) {

@@ -80,6 +80,18 @@ std::string style_help() {
          "; in both, relations, kinds and statuses differ by line, arrowhead, border and words";
 }
 
+Choices<RedactMode> redact_mode_choices() {
+  Choices<RedactMode> out;
+  for (const auto& m : redact_modes()) out.push_back({std::string(m.name), m.mode});
+  return out;
+}
+
+std::string redact_mode_help() {
+  std::vector<std::string> modes;
+  for (const auto& m : redact_modes()) modes.push_back(std::string(m.name) + " (" + std::string(m.description) + ")");
+  return "What becomes of a redacted node: " + joined(modes);
+}
+
 std::string joined(const std::vector<std::string>& words, const char* conjunction) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {

@@ -15,6 +15,7 @@
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/render.hpp"
+#include "claimgraph/redact.hpp"
 #include "claimgraph/suggest.hpp"
 
 namespace claimgraph::cli {
@@ -48,6 +49,11 @@ using Choices = std::vector<Choice<T>>;
 [[nodiscard]] Choices<io::DiagramStyle> style_choices();
 /// The --style help: "Colours of the diagram: colour (...) or mono (...)".
 [[nodiscard]] std::string style_help();
+
+/// mask, drop.
+[[nodiscard]] Choices<RedactMode> redact_mode_choices();
+/// The --redact-mode help: "What becomes of a redacted node: mask (...) or drop (...)".
+[[nodiscard]] std::string redact_mode_help();
 
 /// letter, a4, legal.
 [[nodiscard]] Choices<std::optional<io::Paper>> paper_choices();

@@ -110,6 +110,7 @@ void add_export_options(CLI::App& cmd, ExportOptions& options, const std::string
                "Turn the diagram's pages on their side; the report stays upright (" +
                    formats_using(io::Setting::page) + ")");
   add_view_options(cmd, options.view);
+  add_redact_options(cmd, options.redact);
   add_render_limit_option(cmd, options.input.limits);
 }
 
@@ -145,7 +146,8 @@ const io::OutputFormat& export_format(const ExportOptions& options) {
 
 void write_export(const ExportOptions& options, const io::OutputFormat& format, const io::ReadResult& input) {
   const Shown shown =
-      prepare_shown(input.graph, options.view, {format.analysed, format.analysed && options.evaluate, &scheme_library(options.input)});
+      prepare_shown(input.graph, options.view, {format.analysed, format.analysed && options.evaluate, &scheme_library(options.input)},
+                    options.redact);
   io::WriteSettings settings = options.settings;
   settings.legend = !options.no_legend;
   settings.clusters = !options.no_clusters;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "claimgraph/io/formats.hpp"
+#include "claimgraph/redact.hpp"
 #include "claimgraph/view.hpp"
 #include "common.hpp"
 
@@ -23,6 +24,7 @@ struct ExportOptions {
   std::optional<io::Paper> page;  ///< null: letter
   bool landscape = false;
   ViewOptions view;
+  RedactOptions redact;
 };
 
 /// Adds FILE and every option of `export` but the subcommand's own help

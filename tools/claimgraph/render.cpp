@@ -142,6 +142,7 @@ std::shared_ptr<RenderOptions> setup_render(CLI::App& app) {
       ->group("Page");
   cmd->add_flag("--landscape", options->landscape, "With --page: turn the paper on its side")->group("Page");
   add_view_options(*cmd, options->view);
+  add_redact_options(*cmd, options->redact);
   add_render_limit_option(*cmd, options->input.limits);
   cmd->footer(
       "Exit status: 0 drawn; 2 unusable input or arguments, or too many nodes for the layout asked for;\n"
@@ -193,7 +194,8 @@ int run_render(const RenderOptions& options) {
     throw UsageError("--page lays the pages out with dot; leave out --layout");
   }
   const auto& input = load_graph(options.input);
-  const Shown shown = prepare_shown(input.graph, options.view, {true, options.evaluate, &scheme_library(options.input)});
+  const Shown shown = prepare_shown(input.graph, options.view, {true, options.evaluate, &scheme_library(options.input)},
+                                    options.redact);
   io::DrawOptions draw;
   draw.dot.analyses = shown.results.analyses();
   draw.dot.style = options.style;

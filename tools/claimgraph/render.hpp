@@ -9,6 +9,7 @@
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/render.hpp"
+#include "claimgraph/redact.hpp"
 #include "claimgraph/view.hpp"
 #include "common.hpp"
 
@@ -27,6 +28,7 @@ struct RenderOptions {
   std::optional<io::Paper> page;  ///< set: fit the drawing to this paper, over several pages if need be
   bool landscape = false;
   ViewOptions view;
+  RedactOptions redact;
 };
 
 /// Registers `render` on `app`.

@@ -135,7 +135,15 @@ std::string build_page(const ServeOptions& options, const io::OutputFormat& form
     const io::Input input = read_graph(options.input);
     for (const auto& w : input.result.warnings) live.notes.push_back(describe(w));
     for (auto& line : lint_messages(input.result, *input.format, options.input.file)) live.notes.push_back(std::move(line));
-    const Shown shown = prepare_shown(input.result.graph, options.view, {true, options.evaluate, &scheme_library(options.input)});
+    const Shown shown = prepare_shown(input.result.graph, options.view, {true, options.evaluate, &scheme_library(options.input)},
+                                      options.redact);
+    if (shown.redacted > 0 && !live.notes.empty()) {
+      // The reader's and lint's words name nodes and quote their fields: the
+      // page must not show what it redacts.
+      const std::size_t count = live.notes.size();
+      live.notes.assign(1, std::to_string(count) + (count == 1 ? " note is" : " notes are") +
+                               " left out because the page is redacted; claimgraph lint shows them");
+    }
     io::WriteSettings settings;
     settings.style = options.style;
     settings.legend = !options.no_legend;
@@ -251,6 +259,7 @@ std::shared_ptr<ServeOptions> setup_serve(CLI::App& app) {
   cmd->add_flag("--evaluate", options->evaluate,
                 "Add each node's status (IN, OUT, UNDEC) and strength, and whether each claim is established");
   add_view_options(*cmd, options->view);
+  add_redact_options(*cmd, options->redact);
   add_render_limit_option(*cmd, options->input.limits);
   cmd->footer("Prints the page's address on stderr and serves it until Ctrl-C. While FILE cannot be read the page "
               "lists\nwhy, and it shows the case again at the next good save. FILE is never written.\n"

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "claimgraph/io/dot_writer.hpp"
+#include "claimgraph/redact.hpp"
 #include "claimgraph/view.hpp"
 #include "common.hpp"
 
@@ -22,6 +23,7 @@ struct ServeOptions {
   bool no_clusters = false;
   bool evaluate = false;
   ViewOptions view;
+  RedactOptions redact;
 };
 
 /// Registers `serve` on `app`.

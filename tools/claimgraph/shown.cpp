@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
+#include "choices.hpp"
 #include "common.hpp"
 
 namespace claimgraph::cli {
@@ -25,19 +28,54 @@ void add_view_options(CLI::App& cmd, ViewOptions& view) {
   });
 }
 
-Shown prepare_shown(const Graph& graph, const ViewOptions& options, analysis::Wanted wanted) {
+void add_redact_options(CLI::App& cmd, RedactOptions& redaction) {
+  cmd.add_option("--redact", redaction.tags,
+                 "Redact the nodes that carry this tag, as privileged ones are (repeatable)")
+      ->group("Redaction");
+  add_choice(cmd, "--redact-mode", redaction.mode, redact_mode_choices(), redact_mode_help())->group("Redaction");
+  cmd.add_flag("--include-privileged", redaction.include_privileged,
+               "Keep the nodes marked \"privileged\": true, which are otherwise redacted")
+      ->group("Redaction");
+}
+
+namespace {
+
+// `inner` composed after `outer`: the maps of the result lead back to what
+// `outer` is a view of.
+View composed(const View& outer, View inner) {
+  for (std::size_t v = 0; v < inner.node_of.size(); ++v) {
+    inner.hidden_below[v] = outer.hidden_below[inner.node_of[v]];
+    inner.node_of[v] = outer.node_of[inner.node_of[v]];
+  }
+  for (auto& e : inner.edge_of) e = outer.edge_of[e];
+  return inner;
+}
+
+}  // namespace
+
+Shown prepare_shown(const Graph& graph, const ViewOptions& options, analysis::Wanted wanted,
+                    const RedactOptions& redaction) {
   Stopwatch watch;
   wanted.grounding = wanted.grounding || options.gaps_only;
   Shown s;
   s.graph = &graph;
   s.results = analysis::analyse(graph, wanted);
   spdlog::debug("analysed in {:.3f} s", watch.lap());
-  if (!options.any()) return s;
-  s.view = make_view(graph, options, s.results.grounding ? &*s.results.grounding : nullptr);
+  if (options.any()) {
+    s.view = make_view(graph, options, s.results.grounding ? &*s.results.grounding : nullptr);
+    s.graph = &s.view->graph;
+    s.results = restrict(s.results, *s.view);
+    spdlog::debug("selected {} of {} nodes and {} of {} edges", s.graph->node_count(), graph.node_count(),
+                  s.graph->edge_count(), graph.edge_count());
+  }
+  const auto marked = redacted_nodes(*s.graph, redaction);
+  if (std::find(marked.begin(), marked.end(), true) == marked.end()) return s;
+  Redaction r = redact(*s.graph, redaction);
+  s.results = restrict(s.results, r);
+  spdlog::debug("redacted {} nodes", r.redacted);
+  s.redacted = r.redacted;
+  s.view = s.view ? composed(*s.view, std::move(r.view)) : std::move(r.view);
   s.graph = &s.view->graph;
-  s.results = restrict(s.results, *s.view);
-  spdlog::debug("selected {} of {} nodes and {} of {} edges", s.graph->node_count(), graph.node_count(),
-                s.graph->edge_count(), graph.edge_count());
   return s;
 }
 

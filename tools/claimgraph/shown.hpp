@@ -1,7 +1,8 @@
 #pragma once
 // What an exporter or the renderer shows: the whole graph or a view of it
-// (--focus, --depth, --group, --party, --gaps-only), with the analyses of the
-// whole graph carried over to the part shown.
+// (--focus, --depth, --group, --party, --gaps-only), redacted (privileged
+// nodes and --redact TAG), with the analyses of the whole graph carried over
+// to what is shown.
 
 #include <CLI/CLI.hpp>
 #include <cstddef>
@@ -10,18 +11,24 @@
 
 #include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
+#include "claimgraph/redact.hpp"
 #include "claimgraph/view.hpp"
 
 namespace claimgraph::cli {
 
 /// Adds --focus, --depth, --group, --party and --gaps-only.
 void add_view_options(CLI::App& cmd, ViewOptions& view);
+/// Adds --redact, --redact-mode and --include-privileged.
+void add_redact_options(CLI::App& cmd, RedactOptions& redaction);
 
 /// A graph to write, with what analysis found about it.
 struct Shown {
-  std::optional<View> view;      ///< set when a view was asked for
+  /// Set when a view was asked for or a node redacted: node_of and edge_of
+  /// lead back to the whole graph.
+  std::optional<View> view;
   const Graph* graph = nullptr;  ///< the whole graph, or view->graph
   analysis::Results results;     ///< of the graph shown
+  std::size_t redacted = 0;      ///< how many nodes shown were redacted
 
   /// Per node shown: what a depth hid beneath it (View::hidden_below), or
   /// null for the whole graph.
@@ -30,8 +37,11 @@ struct Shown {
   }
 };
 
-/// Analyses the whole graph (grounding too for --gaps-only), then selects
-/// the view. Throws ViewError.
-[[nodiscard]] Shown prepare_shown(const Graph& graph, const ViewOptions& options, analysis::Wanted wanted);
+/// Analyses the whole graph (grounding too for --gaps-only), selects the
+/// view, then redacts what `redact` says: after the analyses, so that they
+/// are of the whole case, and after the view, so that a focus or group can
+/// name a node that is then redacted. Throws ViewError.
+[[nodiscard]] Shown prepare_shown(const Graph& graph, const ViewOptions& options, analysis::Wanted wanted,
+                                  const RedactOptions& redaction);
 
 }  // namespace claimgraph::cli

@@ -6,9 +6,17 @@
 
 _claimgraph_node_ids() {
   # The ids of the nodes of case file $2, through the canonical JSON writer
-  # (one node a line); nothing when the file cannot be read.
-  "$1" export "$2" --to json -q 2>/dev/null |
+  # (one node a line), privileged nodes included; nothing when the file
+  # cannot be read.
+  "$1" export "$2" --to json --include-privileged -q 2>/dev/null |
     sed -n '/^  "nodes": \[/,/^  \]/s/^    {"id": "\([^"\\]*\)".*/\1/p'
+}
+
+_claimgraph_tags() {
+  # The tags of the nodes of case file $2, each once.
+  "$1" export "$2" --to json --include-privileged -q 2>/dev/null |
+    sed -n 's/.*"tags": \[\([^]]*\)\].*/\1/p' | tr ',' '\n' |
+    sed -n 's/^ *"\([^"\\]*\)" *$/\1/p' | sort -u
 }
 
 _claimgraph() {
@@ -47,6 +55,7 @@ _claimgraph() {
       fi
       case $prev in
         --focus) [[ -n $file ]] && COMPREPLY=($(compgen -W "$(_claimgraph_node_ids "$prog" "$file")" -- "$cur")); return ;;
+        --redact) [[ -n $file ]] && COMPREPLY=($(compgen -W "$(_claimgraph_tags "$prog" "$file")" -- "$cur")); return ;;
         --template)
           COMPREPLY=($(compgen -W "$("$prog" templates 2>/dev/null | awk '/^[a-z0-9][-a-z0-9_]* — / { print $1 }')" -- "$cur"))
           return ;;

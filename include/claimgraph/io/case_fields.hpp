@@ -31,6 +31,7 @@ enum class FieldType : std::uint8_t {
   string,        ///< a string, within the field's TextRule
   number,        ///< a number from CaseField::minimum to CaseField::maximum
   string_array,  ///< an array of strings
+  boolean,       ///< true or false
   node_array,    ///< an array of node objects
   edge_array,    ///< an array of edge objects
   citations,     ///< a citation object, or an array of them
@@ -72,6 +73,7 @@ enum class FieldKey : std::uint8_t {
   burden,
   test,
   node_scheme,
+  privileged,
   from,
   to,
   relation,
@@ -141,8 +143,8 @@ struct CaseField {
 /// "top level", "node", "edge" or "citation".
 [[nodiscard]] std::string_view to_string(FieldPlace place) noexcept;
 /// The type as the reference names it: "string", "number", "integer",
-/// "array of strings", "array of nodes", "array of edges", "citation or
-/// array of citations".
+/// "boolean", "array of strings", "array of nodes", "array of edges",
+/// "citation or array of citations".
 [[nodiscard]] std::string_view to_string(FieldType type) noexcept;
 
 /// What a type error says was expected for `field`: "a string", "a number

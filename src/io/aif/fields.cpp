@@ -25,8 +25,9 @@ namespace {
 
 constexpr std::string_view fields_object = "an object of claimgraph fields";
 
-constexpr std::array<std::string_view, 11> node_field_names{"kind",   "text",     "party",  "group", "source", "weight",
-                                                            "standard", "burden", "test", "scheme", "tags"};
+constexpr std::array<std::string_view, 12> node_field_names{"kind",   "text",     "party",  "group", "source", "weight",
+                                                            "standard", "burden", "test", "scheme", "tags",
+                                                            "privileged"};
 
 // The node fields that are plain strings.
 struct TextField {
@@ -187,6 +188,12 @@ bool read_node_fields(Context& cx, const Value& ext, const std::string& pointer,
       read_weight(cx, m.value, p, node);
     } else if (m.key == "tags") {
       read_tags(cx, m.value, p, node);
+    } else if (m.key == "privileged") {
+      if (m.value.type == Type::boolean) {
+        node.privileged = m.value.text == "true";
+      } else {
+        wrong_type(cx, m.value, p, "a boolean");
+      }
     } else if (read_string_field(cx, m, p, node)) {
       kind_given = true;
     }

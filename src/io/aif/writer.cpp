@@ -118,6 +118,7 @@ void append_node(std::string& buf, const Node& node) {
   if (node.test) fields.string("test", to_string(*node.test));
   fields.string("scheme", node.scheme);
   if (node.tags) fields.strings("tags", *node.tags);
+  if (node.privileged) fields.boolean("privileged", true);
   fields.extras(node.extra);
   buf += '}';
 }

@@ -167,6 +167,7 @@ class GraphMaker {
     node.burden = text_field(e.data, "burden", r);
     node.group = text_field(e.data, "group", r);
     node.scheme = text_field(e.data, "scheme", r);
+    if (auto privileged = text_field(e.data, "privileged", r)) node.privileged = *privileged == "true";
     if (!node.group) node.group = group_of(e.section);
     if (const DataField* w = find_field(e.data, "weight")) node.weight = weight(*w, r);
     if (auto standard = text_field(e.data, "standard", r)) {

@@ -316,6 +316,7 @@ class Writer {
     if (n.test) data.push_back("test: " + std::string(to_string(*n.test)));
     if (n.scheme) data.push_back("scheme: " + quote(*n.scheme));
     if (tags && !tags_in_text) data.push_back("tags: " + list(*tags));
+    if (n.privileged) data.push_back("privileged: true");
     if (!elements_[v].empty()) data.push_back("elements: " + list(elements_[v]));
     return data;
   }
