@@ -125,7 +125,7 @@ struct Side {
   analysis::StrengthReport strength;
   std::vector<analysis::NodeAcceptance> acceptance;  // preferred, stable
   std::set<QuestionChange> questions;                // raised and unanswered
-  std::set<FindingChange> findings;
+  std::map<std::string, FindingChange> findings;  // by finding_key()
 
   Side(const ReadResult& read, const DiffOptions& options) : input(read) {
     const Graph& g = input.graph;
@@ -158,8 +158,37 @@ struct Side {
     lint_options.open_questions = false;
     for (const auto& f : analysis::lint(g, lint_options)) {
       const auto& rule = analysis::lint_rule(f.code);
-      findings.insert({std::string(rule.id), std::string(rule.name), analysis::describe(g, f).message});
+      findings.emplace(finding_key(f),
+                       FindingChange{std::string(rule.id), std::string(rule.name), analysis::describe(g, f).message});
     }
+  }
+
+  // What a finding is about, by ids and keys, not positions: its rule, its
+  // node or edge, the node or edge it names besides, and its words' data.
+  [[nodiscard]] std::string finding_key(const analysis::LintFinding& f) const {
+    const Graph& g = input.graph;
+    std::string key(analysis::lint_rule(f.code).id);
+    key += '\n';
+    if (f.node) key += g.id(*f.node);
+    key += '\n';
+    if (f.edge) key += keys[*f.edge];
+    key += '\n';
+    if (f.other != Graph::npos) {
+      if (f.code == analysis::LintCode::duplicate_edge && f.other < keys.size()) {
+        key += keys[f.other];
+      } else if (f.code == analysis::LintCode::similar_ids && f.other < g.node_count()) {
+        key += g.id(f.other);
+      } else {
+        key += std::to_string(f.other);
+      }
+    }
+    key += '\n';
+    key += f.hint;
+    for (const auto& name : f.names) {
+      key += '\n';
+      key += name;
+    }
+    return key;
   }
 
   [[nodiscard]] std::string status_of(Graph::NodeRef v, analysis::Semantics semantics) const {
@@ -173,6 +202,17 @@ template <typename T>
 std::vector<T> minus(const std::set<T>& a, const std::set<T>& b) {
   std::vector<T> out;
   std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+// The findings of `a` whose key `b` lacks, sorted by what they say.
+std::vector<FindingChange> minus(const std::map<std::string, FindingChange>& a,
+                                 const std::map<std::string, FindingChange>& b) {
+  std::vector<FindingChange> out;
+  for (const auto& [key, f] : a) {
+    if (!b.contains(key)) out.push_back(f);
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

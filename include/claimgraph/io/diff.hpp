@@ -14,9 +14,9 @@
 // the semantics asked for, strength, critical questions, lint), and the
 // results are compared on the nodes both have, by id. The reasons are
 // worded as `check` and `explain` word them (io/check_report.hpp,
-// io/evaluation_report.hpp), about the new version. Lint findings and
-// raised questions are matched by what they say, ids included, never by
-// line.
+// io/evaluation_report.hpp), about the new version. Lint findings are
+// matched by rule and by the ids and edge keys they are about, raised
+// questions by inference, scheme and question: never by line or position.
 //
 // It lives in io, not in analysis, because it compares what the JSON
 // writer writes and words its reasons as the reports do. Everything is
@@ -83,7 +83,7 @@ struct QuestionChange {
   friend auto operator<=>(const QuestionChange&, const QuestionChange&) = default;
 };
 
-/// A lint finding: its rule and its words (which name ids, not lines).
+/// A lint finding: its rule and its words (in the version that has it).
 struct FindingChange {
   std::string code;     ///< "L005"
   std::string name;     ///< "evidence-without-source"
