@@ -227,12 +227,13 @@ constexpr std::string_view page_style =
     "<style>\n"
     "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}\n"
     "figure{margin:1em 0;overflow:auto;border:1px solid #ccc}\n"
-    "figure svg{max-width:100%;height:auto}\n"
+    "figure svg{display:block}\n"
     ".legend{display:flex;flex-wrap:wrap;gap:1.5em;list-style:none;padding:0}\n"
     ".legend span{display:inline-block;width:2.5em;height:1em;margin-right:.4em;vertical-align:middle}\n"
     ".added span{border:3px solid #222}\n"
     ".removed span{border:1px dashed #999}\n"
-    ".changed span{border:4px double #222}\n"
+    ".changed span{border:3px solid #222}\n"
+    "figure{max-height:90vh}\n"
     "pre{white-space:pre-wrap;background:#f6f6f6;padding:1em}\n"
     "</style>\n"
     "</head>\n";
@@ -312,18 +313,19 @@ void write_diff_html(std::ostream& out, const DiffSides& sides, const CaseDiff& 
   buf += " → ";
   detail::append_html_text(buf, sides.new_name);
   buf += "</p>\n";
+  buf += "<h2>Summary</h2>\n<pre>";
+  detail::append_html_text(buf, text_report(sides, diff));
+  buf += "</pre>\n";
   if (!svg.empty()) {
-    buf += "<ul class=\"legend\">"
-           "<li class=\"added\"><span></span>ADDED: only in the new version (heavy border)</li>"
+    buf += "<h2>Diagram</h2>\n<ul class=\"legend\">"
+           "<li class=\"added\"><span></span>ADDED: only in the new version (heavy border, headed ADDED)</li>"
            "<li class=\"removed\"><span></span>REMOVED: only in the old version (a dashed grey ghost, struck through)</li>"
-           "<li class=\"changed\"><span></span>CHANGED: some field differs (double border; edges labelled "
-           "&quot;changed&quot;)</li></ul>\n<figure>";
+           "<li class=\"changed\"><span></span>CHANGED: some field differs (heavy border, headed CHANGED; an edge "
+           "labelled &quot;changed&quot;)</li></ul>\n<figure>";
     detail::append_inline_svg(buf, svg);
     buf += "</figure>\n";
   }
-  buf += "<h2>Summary</h2>\n<pre>";
-  detail::append_html_text(buf, text_report(sides, diff));
-  buf += "</pre>\n</body>\n</html>\n";
+  buf += "</body>\n</html>\n";
   output.flush();
 }
 

@@ -260,7 +260,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   switch (change) {
     case ChangeMark::none: break;
     case ChangeMark::added: out += ", penwidth=3.5"; break;
-    case ChangeMark::changed: out += ", penwidth=2, peripheries=2"; break;
+    case ChangeMark::changed: out += ", penwidth=3.5"; break;  // counterclaims have a double border already
     case ChangeMark::removed:
       out += ", style=\"dashed\", penwidth=1, color=\"";
       out += p.faded;

@@ -63,9 +63,9 @@ struct DiffGraph {
 /// The DOT of diff_graph(): the new version with what changed marked.
 [[nodiscard]] std::string diff_dot(const DiffGraph& graph);
 
-/// The report as a self-contained HTML page: `svg` (Graphviz's drawing of
-/// diff_dot(), or empty for none) inlined, a legend of the marks, and the
-/// text report. Fetches nothing; every text is escaped.
+/// The report as a self-contained HTML page: the text report, then `svg`
+/// (Graphviz's drawing of diff_dot(), or empty for none) inlined under a
+/// legend of the marks. Fetches nothing; every text is escaped.
 void write_diff_html(std::ostream& out, const DiffSides& sides, const CaseDiff& diff, std::string_view svg);
 
 }  // namespace claimgraph::io

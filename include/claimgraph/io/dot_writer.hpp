@@ -53,7 +53,7 @@ enum class ChangeMark : std::uint8_t {
   none,     ///< the same in both
   added,    ///< only in the new version: drawn heavy, headed ADDED
   removed,  ///< only in the old version: a ghost, dashed and grey, its label struck, headed REMOVED
-  changed,  ///< in both, some field differs: a double border, headed CHANGED
+  changed,  ///< in both, some field differs: drawn heavy, headed CHANGED
 };
 
 /// How the diagram is drawn.
