@@ -138,6 +138,30 @@ TEST_F(DiffCliTest, AFieldChangeIsReportedOldToNew) {
   EXPECT_NE(r.out.find("Strength (changes above 0.05):\n  c: "), std::string::npos) << r.out;
 }
 
+TEST_F(DiffCliTest, PreferredSemanticsComparesAcceptanceAndRefusesTheBurden) {
+  // Two claims that contradict each other, each on its own evidence: each is
+  // accepted credulously. Once only a contradicts b, a stands in every
+  // preferred labelling and b in none.
+  const std::string before = R"({"claimgraph": 1,
+    "nodes": [{"id": "a", "kind": "claim", "label": "A", "party": "P"},
+              {"id": "b", "kind": "counterclaim", "label": "B", "party": "D"},
+              {"id": "x", "kind": "evidence", "label": "X", "source": "PX-1"},
+              {"id": "y", "kind": "evidence", "label": "Y", "source": "DX-1"}],
+    "edges": [{"from": "x", "to": "a", "relation": "supports"}, {"from": "y", "to": "b", "relation": "supports"},
+              {"from": "a", "to": "b", "relation": "contradicts"})";
+  test::write_text(file("old.json"), before + R"(, {"from": "b", "to": "a", "relation": "contradicts"}]})");
+  test::write_text(file("new.json"), before + "]}");
+  const auto r = claimgraph({"diff", "-q", file("old.json"), file("new.json"), "--semantics", "preferred"});
+  ASSERT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.out.find("Status (preferred semantics):\n  a: credulously → sceptically\n  b: credulously → not accepted\n"),
+            std::string::npos)
+      << r.out;
+  const auto burden =
+      claimgraph({"diff", "-q", file("old.json"), file("new.json"), "--semantics", "stable", "--burden"});
+  EXPECT_EQ(burden.status, 2);
+  EXPECT_NE(burden.err.find("--burden"), std::string::npos) << burden.err;
+}
+
 TEST_F(DiffCliTest, BadInputInEitherFileIsLocatedAndExitsTwo) {
   test::write_text(file("bad.json"), "{\"claimgraph\": 1,\n  \"nodes\": [\n    {\"id\": \"x\", \"kind\": \"clam\", \"label\": \"X\"}],\n  \"edges\": []}\n");
   const auto r = claimgraph({"diff", graph("parler_v_aws"), file("bad.json")});
