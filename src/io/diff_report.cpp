@@ -289,8 +289,9 @@ DiffGraph diff_graph(const ReadResult& old_case, const ReadResult& new_case, con
   return out;
 }
 
-std::string diff_dot(const DiffGraph& graph) {
+std::string diff_dot(const DiffGraph& graph, bool layered) {
   DotOptions options;
+  options.layered = layered;
   options.node_changes = &graph.nodes;
   options.edge_changes = &graph.edges;
   std::ostringstream out;

@@ -31,19 +31,21 @@ io::ReadResult read_version(const DiffOptions& options, const std::string& path,
   return result;
 }
 
-// The drawing of the page: the merged graph laid out by Graphviz, or
-// nothing (with a warning) when it is over --max-render-nodes.
+// The drawing of the page: the merged graph laid out by Graphviz, with dot,
+// or with sfdp (and a warning) above --max-render-nodes, as render does.
 std::string drawing(const DiffOptions& options, const io::ReadResult& old_case, const io::ReadResult& new_case,
                     const io::CaseDiff& diff) {
   const auto merged = io::diff_graph(old_case, new_case, diff);
-  if (merged.graph.node_count() > options.input.limits.max_render_nodes) {
-    spdlog::warn("claimgraph: warning: {} nodes to draw, over the limit of {}; the page has the summary only{}",
-                 merged.graph.node_count(), options.input.limits.max_render_nodes, limit_hint(Limit::render_nodes));
-    return {};
-  }
   io::RenderOptions render;
+  const bool large = merged.graph.node_count() > options.input.limits.max_render_nodes;
+  if (large) {
+    render.layout = io::LayoutEngine::sfdp;
+    spdlog::warn("claimgraph: warning: {} nodes to draw, over the limit of {}: drawn with sfdp (raise the limit with "
+                 "--max-render-nodes)",
+                 merged.graph.node_count(), options.input.limits.max_render_nodes);
+  }
   render.on_warning = [](const std::string& w) { spdlog::warn("claimgraph: warning: graphviz: {}", w); };
-  return io::render(io::diff_dot(merged), render);
+  return io::render(io::diff_dot(merged, !large), render);
 }
 
 }  // namespace

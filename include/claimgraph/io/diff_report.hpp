@@ -60,8 +60,9 @@ struct DiffGraph {
 /// Builds the diagram's graph (see above). O(nodes + edges) of both versions.
 [[nodiscard]] DiffGraph diff_graph(const ReadResult& old_case, const ReadResult& new_case, const CaseDiff& diff);
 
-/// The DOT of diff_graph(): the new version with what changed marked.
-[[nodiscard]] std::string diff_dot(const DiffGraph& graph);
+/// The DOT of diff_graph(): the new version with what changed marked;
+/// `layered` as DotOptions::layered (false for a force-directed layout).
+[[nodiscard]] std::string diff_dot(const DiffGraph& graph, bool layered = true);
 
 /// The report as a self-contained HTML page: the text report, then `svg`
 /// (Graphviz's drawing of diff_dot(), or empty for none) inlined under a
