@@ -70,8 +70,8 @@ TEST_F(CliTest, HelpExitsZeroAndDocumentsTheExitCodes) {
   EXPECT_NE(r.out.find("check"), std::string::npos);
   EXPECT_NE(r.out.find("export"), std::string::npos);
   EXPECT_NE(r.out.find("Exit status: 0 success (check: every claim is grounded); 1 check: some claim lacks evidence;\n"
-                       "lint --strict: some finding; 2 unusable input or arguments; 3 the output could not be written;\n"
-                       "70 internal error."),
+                       "lint --strict: some finding; diff: the versions differ; 2 unusable input or arguments;\n"
+                       "3 the output could not be written; 70 internal error."),
             std::string::npos)
       << r.out;
   EXPECT_EQ(r.err, "");

@@ -56,33 +56,9 @@ void write_status(std::string& out, const Graph& graph, const GroundingReport& r
   }
   out += '\n';
   if (s.grounded) return;
-  switch (s.gap) {
-    case Gap::unsupported: out += "      unsupported: no evidence or claim supports it and it has no elements\n"; break;
-    case Gap::missing_elements:
-      out += "      missing-elements: " + std::to_string(s.missing.size()) + " element" +
-             (s.missing.size() == 1 ? "" : "s") + " not grounded\n";
-      for (auto m : s.missing) out += "        - " + named(graph, m) + "\n";
-      break;
-    case Gap::no_element:
-      out += "      no-element: no element stands (its test is any): none of its " + std::to_string(s.missing.size()) +
-             " element" + (s.missing.size() == 1 ? "" : "s") + " is grounded\n";
-      for (auto m : s.missing) out += "        - " + named(graph, m) + "\n";
-      break;
-    case Gap::outweighed:
-      out += "      outweighed: the factors weigh against it: " + factor_weight(s.weight_for) + " grounded, " +
-             factor_weight(s.weight_against) + " not grounded\n";
-      for (auto m : s.missing) out += "        - " + named(graph, m) + "\n";
-      break;
-    case Gap::ungrounded:
-      if (s.cause == UngroundedCause::cycle) {
-        out += "      ungrounded: supported only through a cycle of claims: " +
-               id_list(graph, report.cycles[s.cycle], " → ") + "\n";
-      } else {
-        out += "      ungrounded: supported only by claims that lack evidence: " + id_list(graph, s.supporters, ", ") +
-               "\n";
-      }
-      break;
-    case Gap::none: break;
+  out += "      " + grounding_reason(graph, report, s) + "\n";
+  if (s.gap == Gap::missing_elements || s.gap == Gap::no_element || s.gap == Gap::outweighed) {
+    for (auto m : s.missing) out += "        - " + named(graph, m) + "\n";
   }
 }
 
@@ -97,6 +73,28 @@ void json_ids(std::string& out, const Graph& graph, const std::vector<Graph::Nod
 
 
 }  // namespace
+
+std::string grounding_reason(const Graph& graph, const GroundingReport& report, const ClaimStatus& s) {
+  switch (s.gap) {
+    case Gap::unsupported: return "unsupported: no evidence or claim supports it and it has no elements";
+    case Gap::missing_elements:
+      return "missing-elements: " + std::to_string(s.missing.size()) + " element" + (s.missing.size() == 1 ? "" : "s") +
+             " not grounded";
+    case Gap::no_element:
+      return "no-element: no element stands (its test is any): none of its " + std::to_string(s.missing.size()) +
+             " element" + (s.missing.size() == 1 ? "" : "s") + " is grounded";
+    case Gap::outweighed:
+      return "outweighed: the factors weigh against it: " + factor_weight(s.weight_for) + " grounded, " +
+             factor_weight(s.weight_against) + " not grounded";
+    case Gap::ungrounded:
+      if (s.cause == UngroundedCause::cycle) {
+        return "ungrounded: supported only through a cycle of claims: " + id_list(graph, report.cycles[s.cycle], " → ");
+      }
+      return "ungrounded: supported only by claims that lack evidence: " + id_list(graph, s.supporters, ", ");
+    case Gap::none: break;
+  }
+  return "grounded";
+}
 
 void write_check_text(std::ostream& out, const Graph& graph, const GroundingReport& report,
                       const analysis::SchemeUse* schemes) {

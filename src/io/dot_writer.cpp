@@ -139,6 +139,27 @@ std::size_t hidden_below(const DotOptions& options, Graph::NodeRef v) {
   return options.hidden_below != nullptr && v < options.hidden_below->size() ? (*options.hidden_below)[v] : 0;
 }
 
+ChangeMark node_change(const DotOptions& options, Graph::NodeRef v) {
+  return options.node_changes != nullptr && v < options.node_changes->size() ? (*options.node_changes)[v]
+                                                                             : ChangeMark::none;
+}
+
+ChangeMark edge_change(const DotOptions& options, std::size_t i) {
+  return options.edge_changes != nullptr && i < options.edge_changes->size() ? (*options.edge_changes)[i]
+                                                                             : ChangeMark::none;
+}
+
+// The attributes that mark an edge's change, after its own.
+std::string_view edge_change_attributes(ChangeMark mark) {
+  switch (mark) {
+    case ChangeMark::none: break;
+    case ChangeMark::added: return ", penwidth=3";
+    case ChangeMark::removed: return ", style=dashed, penwidth=1";
+    case ChangeMark::changed: return ", penwidth=3, label=\"changed\"";
+  }
+  return {};
+}
+
 std::string_view reference(const DotOptions& options, Graph::NodeRef v) {
   return options.references != nullptr && v < options.references->size() ? std::string_view((*options.references)[v])
                                                                           : std::string_view();
@@ -184,6 +205,12 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   out += 'n';
   out += std::to_string(v);
   out += " [label=<";
+  const ChangeMark change = node_change(options, v);
+  if (change != ChangeMark::none) {
+    out += "<FONT POINT-SIZE=\"8\"><B>";
+    out += change == ChangeMark::added ? "ADDED" : change == ChangeMark::removed ? "REMOVED" : "CHANGED";
+    out += "</B></FONT><BR/>";
+  }
   append_header(out, node, v, f, options, p);
   if (f.gap()) {
     out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
@@ -195,7 +222,9 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     out += why;
     out += "</B></FONT><BR/>";
   }
+  if (change == ChangeMark::removed) out += "<S>";
   append_lines(out, node.label, options.wrap_width);
+  if (change == ChangeMark::removed) out += "</S>";
   if (const std::string_view test = test_line(node); !test.empty()) {
     out += "<BR/><FONT POINT-SIZE=\"8\"><I>";
     out += test;
@@ -227,6 +256,18 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     out += hex[(alpha >> 4) & 0xF];
     out += hex[alpha & 0xF];
     out += '"';
+  }
+  switch (change) {
+    case ChangeMark::none: break;
+    case ChangeMark::added: out += ", penwidth=3.5"; break;
+    case ChangeMark::changed: out += ", penwidth=3.5"; break;  // counterclaims have a double border already
+    case ChangeMark::removed:
+      out += ", style=\"dashed\", penwidth=1, color=\"";
+      out += p.faded;
+      out += "\", fontcolor=\"";
+      out += p.faded;
+      out += '"';
+      break;
   }
   append_tooltip(out, node);
   out += "];\n";
@@ -316,13 +357,15 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
   const auto e = graph.edges()[i];
   const Edge& edge = graph.edge(e);
   const std::string_view look = dot::edge_look(edge.relation);
-  const std::string_view colour = p.relation[index(edge.relation)];
+  const ChangeMark change = edge_change(options, i);
+  const std::string_view colour = change == ChangeMark::removed ? p.faded : p.relation[index(edge.relation)];
+  const std::string marked(edge_change_attributes(change));
   buf += "  ";
   append_name(buf, 'n', graph.source(e));
   buf += " -> ";
   if (edge.relation == Relation::undercuts) {
     append_name(buf, 'u', edge.undercut);
-    append_attributes(buf, look, "", colour);
+    append_attributes(buf, look, marked, colour);
   } else if (undercut) {
     const auto* status = options.analyses.status;
     // Undercut by a standing node: the support no longer carries; faded,
@@ -331,7 +374,7 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
     const std::string_view part = fallen ? dot::faded_edge_look : look;
     const std::string_view part_colour = fallen ? p.faded : colour;
     append_name(buf, 'u', i);
-    append_attributes(buf, part, ", arrowhead=none", part_colour);
+    append_attributes(buf, part, ", arrowhead=none" + marked, part_colour);
     buf += "  ";
     append_name(buf, 'u', i);
     buf += " [";
@@ -347,13 +390,13 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
     if (fallen) {
       std::string hollow = ", arrowhead=";
       hollow += dot::faded_arrowhead;
-      append_attributes(buf, part, hollow, part_colour);
+      append_attributes(buf, part, hollow + marked, part_colour);
     } else {
-      append_attributes(buf, part, "", part_colour);
+      append_attributes(buf, part, marked, part_colour);
     }
   } else {
     append_name(buf, 'n', graph.target(e));
-    append_attributes(buf, look, "", colour);
+    append_attributes(buf, look, marked, colour);
   }
 }
 

@@ -259,6 +259,10 @@ std::string describe(const Graph& graph, Vertex v) {
 
 }  // namespace
 
+std::string status_reason(const Graph& graph, const Evaluation& evaluation, Graph::NodeRef v) {
+  return View(graph, evaluation).reason(v);
+}
+
 void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluation& evaluation) {
   const View view(graph, evaluation);
   const auto& strength = evaluation.strength;

@@ -106,4 +106,18 @@ void write_json(std::ostream& out, const Graph& graph) {
   output.flush();
 }
 
+std::string node_json(const Graph& graph, Graph::NodeRef v) {
+  std::string buf;
+  append_node(buf, graph.node(v));
+  buf += '}';
+  return buf.substr(buf.find('{'));
+}
+
+std::string edge_json(const Graph& graph, std::size_t i) {
+  std::string buf;
+  append_edge(buf, graph, i);
+  buf += '}';
+  return buf.substr(buf.find('{'));
+}
+
 }  // namespace claimgraph::io

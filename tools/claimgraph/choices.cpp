@@ -45,6 +45,18 @@ Choices<io::ReportFormat> report_choices() {
   return out;
 }
 
+Choices<io::DiffFormat> diff_format_choices() {
+  Choices<io::DiffFormat> out;
+  for (const auto& f : io::report_formats()) {
+    out.push_back({std::string(f.name), f.format == io::ReportFormat::text ? io::DiffFormat::text : io::DiffFormat::json});
+  }
+  // The page `serve` keeps live is the HTML page.
+  for (const auto& f : io::output_formats()) {
+    if (f.uses(io::Setting::live)) out.push_back({std::string(f.name), io::DiffFormat::html});
+  }
+  return out;
+}
+
 Choices<analysis::Semantics> semantics_choices() {
   Choices<analysis::Semantics> out;
   for (auto s : {analysis::Semantics::grounded, analysis::Semantics::preferred, analysis::Semantics::stable}) {

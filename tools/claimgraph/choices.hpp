@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "claimgraph/analysis/abstract.hpp"
+#include "claimgraph/io/diff_report.hpp"
 #include "claimgraph/io/exhibit.hpp"
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/formats.hpp"
@@ -33,6 +34,8 @@ struct Choice {
 template <class T>
 using Choices = std::vector<Choice<T>>;
 
+/// The formats of `diff`'s report: those of the reports, and the HTML page.
+[[nodiscard]] Choices<io::DiffFormat> diff_format_choices();
 /// The formats read (only the abstract frameworks, with `abstract`).
 [[nodiscard]] Choices<const io::InputFormat*> input_choices(bool abstract = false);
 /// The formats `export` writes.

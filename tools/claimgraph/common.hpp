@@ -26,6 +26,7 @@ enum class ExitCode : int {
   ok = 0,              ///< success; for `check`: every claim is grounded
   lacks_evidence = 1,  ///< `check`: some claim or counterclaim lacks evidence
   lint_findings = 1,   ///< `lint --strict`: some finding
+  differences = 1,     ///< `diff`: the two versions differ
   bad_input = 2,       ///< unusable input or arguments
   output_failed = 3,   ///< the output could not be written
   internal = 70,       ///< a bug in claimgraph
@@ -34,8 +35,8 @@ enum class ExitCode : int {
 /// Text for --help describing the exit codes.
 inline constexpr const char* exit_code_help =
     "Exit status: 0 success (check: every claim is grounded); 1 check: some claim lacks evidence;\n"
-    "lint --strict: some finding; 2 unusable input or arguments; 3 the output could not be written;\n"
-    "70 internal error.";
+    "lint --strict: some finding; diff: the versions differ; 2 unusable input or arguments;\n"
+    "3 the output could not be written; 70 internal error.";
 
 /// The arguments ask for something that cannot be done (maps to
 /// ExitCode::bad_input). The message says what would work.

@@ -14,6 +14,7 @@
 #include "claimgraph/error.hpp"
 #include "claimgraph/io/versions.hpp"
 #include "common.hpp"
+#include "diff.hpp"
 #include "evaluate.hpp"
 #include "export.hpp"
 #include "iccma.hpp"
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
   auto evaluator = cli::setup_evaluate(app);
   auto explainer = cli::setup_explain(app);
   auto linter = cli::setup_lint(app);
+  auto differ = cli::setup_diff(app);
   auto exporter = cli::setup_export(app);
   auto iccma = cli::setup_iccma(app);
   auto renderer = cli::setup_render(app);
@@ -95,6 +97,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("evaluate")) return cli::run_evaluate(*evaluator);
     if (app.got_subcommand("explain")) return cli::run_explain(*explainer);
     if (app.got_subcommand("lint")) return cli::run_lint(*linter);
+    if (app.got_subcommand("diff")) return cli::run_diff(*differ);
     if (app.got_subcommand("export")) return cli::run_export(*exporter);
     if (app.got_subcommand("iccma")) return cli::run_iccma(*iccma);
     if (app.got_subcommand("render")) return cli::run_render(*renderer);

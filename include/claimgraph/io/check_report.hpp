@@ -3,6 +3,7 @@
 // (JSON).
 
 #include <ostream>
+#include <string>
 
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/analysis/schemes.hpp"
@@ -16,6 +17,12 @@ namespace claimgraph::io {
 void write_check_text(std::ostream& out, const Graph& graph, const analysis::GroundingReport& report,
                       const analysis::SchemeUse* schemes = nullptr);
 
+/// Why claim `status` lacks evidence, in the words the text report uses
+/// ("unsupported: no evidence or claim supports it and it has no
+/// elements"), without the list of missing elements that follows it there;
+/// "grounded" for a grounded one.
+[[nodiscard]] std::string grounding_reason(const Graph& graph, const analysis::GroundingReport& report,
+                                           const analysis::ClaimStatus& status);
 /// The check as one JSON object:
 /// `{"claims": N, "grounded": M, "lacking_evidence": [{"id", "reason", "missing", ...}], "statuses": [...]}`,
 /// and with `schemes` `"inferences": [{"from", "to", "scheme", "open", "questions": [...]}]`.

@@ -47,6 +47,15 @@ struct DiagramStyleRow {
 /// The name of `style` ("colour", "mono").
 [[nodiscard]] std::string_view to_string(DiagramStyle style) noexcept;
 
+/// How a node or an edge changed between two versions of a case, for the
+/// diagram of `claimgraph diff` (io/diff_report.hpp).
+enum class ChangeMark : std::uint8_t {
+  none,     ///< the same in both
+  added,    ///< only in the new version: drawn heavy, headed ADDED
+  removed,  ///< only in the old version: a ghost, dashed and grey, its label struck, headed REMOVED
+  changed,  ///< in both, some field differs: drawn heavy, headed CHANGED
+};
+
 /// How the diagram is drawn.
 struct DotOptions {
   /// What the analyses found: with `grounding`, claims that lack evidence
@@ -86,6 +95,11 @@ struct DotOptions {
   /// kind's shape; its edges are drawn as usual. Null: every node is
   /// ordinary. When given, as long as the graph's nodes.
   const std::vector<std::string>* references = nullptr;
+  /// Per node and per edge (position in edges()): how it changed (see
+  /// ChangeMark). Null: nothing is marked. When given, as long as the
+  /// graph's nodes or edges.
+  const std::vector<ChangeMark>* node_changes = nullptr;
+  const std::vector<ChangeMark>* edge_changes = nullptr;
 };
 
 /// Writes `graph` to `out` in Graphviz DOT.

@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <span>
+#include <string>
 
 #include "claimgraph/analysis/abstract.hpp"
 #include "claimgraph/analysis/schemes.hpp"
@@ -35,6 +36,9 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
 /// `"burden_decision"` and `"bearer"`.
 void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation);
 
+/// Why node `v` has its grounded status, in the one sentence `explain`
+/// gives ("contradicted by f1 [IN]"): analysis::explain_status worded.
+[[nodiscard]] std::string status_reason(const Graph& graph, const Evaluation& evaluation, Graph::NodeRef v);
 /// A justification of node `v` a lawyer could paste into a memo.
 void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluation& evaluation, Graph::NodeRef v);
 
