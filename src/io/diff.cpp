@@ -155,7 +155,7 @@ struct Side {
     analysis::LintOptions lint_options;
     lint_options.edge_id_written = input.places.edge_id_written;
     lint_options.schemes = options.schemes;
-    lint_options.open_questions = false;
+    lint_options.notes = false;
     for (const auto& f : analysis::lint(g, lint_options)) {
       const auto& rule = analysis::lint_rule(f.code);
       findings.emplace(finding_key(f),

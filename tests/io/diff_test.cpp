@@ -41,7 +41,7 @@ TEST(DiffTest, TheSameCaseHasNoChanges) {
 
 TEST(DiffTest, FieldsAreComparedAsTheJsonWriterWritesThem) {
   std::string changed = base;
-  changed.replace(changed.find("\"PX-1\""), 6, "\"PX-1\", \"cite\": [\"Fed. R. Evid. 803\"]");
+  changed.replace(changed.find("\"PX-1\""), 6, "\"PX-1\", \"cite\": [{\"authority\": \"Fed. R. Evid. 803\"}]");
   changed.replace(changed.find("\"Defence\""), 9, "\"Defence \\\"quoted\\\"\"");
   const auto d = diff_cases(read(base), read(changed));
   ASSERT_EQ(d.changed_nodes.size(), 2U);
@@ -50,7 +50,7 @@ TEST(DiffTest, FieldsAreComparedAsTheJsonWriterWritesThem) {
             (std::vector<FieldChange>{{"label", "\"Defence\"", "\"Defence \\\"quoted\\\"\""}}));
   EXPECT_EQ(d.changed_nodes[1].key, "e");
   EXPECT_EQ(d.changed_nodes[1].fields,
-            (std::vector<FieldChange>{{"cite", std::nullopt, "[\"Fed. R. Evid. 803\"]"}}));
+            (std::vector<FieldChange>{{"cite", std::nullopt, "{\"authority\":\"Fed. R. Evid. 803\"}"}}));
   EXPECT_TRUE(d.added_edges.empty());
   EXPECT_TRUE(d.removed_edges.empty());
   EXPECT_FALSE(d.analysis_changed());
