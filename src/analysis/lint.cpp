@@ -535,10 +535,10 @@ LintText node_text(const Graph& g, LintCode code, Vertex v, const LintFinding& f
               !f.hint.empty() ? "did you mean " + q(f.hint) + "? claimgraph schemes lists them all"
                               : "name a scheme that claimgraph schemes lists, or add a scheme file with --schemes"};
     case LintCode::evidence_without_citation:
-      return {"evidence " + id + " has no citation, though " + std::to_string(f.other) + " of the " + f.hint +
-                  " pieces of evidence have one: its source " + q(g.node(v).source.value_or("")) +
+      return {"evidence " + id + " has no citation, though the case cites " + std::to_string(f.other) + " of its " +
+                  f.hint + " pieces of evidence: its source " + q(g.node(v).source.value_or("")) +
                   " is free text, which the chronology and the exhibit columns cannot use",
-              "add \"cite\": {\"exhibit\", \"document\", \"pin\", \"date\"} as the record gives them; "
+              "add \"cite\" with its \"exhibit\", \"document\", \"pin\" and \"date\" as the record gives them; "
               "docs/format.md#citations lists the fields"};
     case LintCode::quote_without_pin: {
       const std::string which = g.node(v).cite.size() == 1 ? "the citation" : "citation " + std::to_string(f.other + 1);

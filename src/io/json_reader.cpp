@@ -226,7 +226,11 @@ void Reader::type_error(std::size_t offset, const char* got) {
     case Slot::edge: want = "an edge object such as {\"from\": \"e1\", \"to\": \"c1\", \"relation\": \"supports\"}"; break;
     case Slot::tag: want = "a string"; break;
     case Slot::cite: want = "a citation object such as {\"exhibit\": \"PX-12\", \"pin\": \"at 4\"}"; break;
-    case Slot::field: want = expected_value(*stack_.back().field); break;
+    case Slot::field:
+      want = expected_value(*stack_.back().field);
+      // The citation is reported: not again for citing nothing.
+      if (stack_.back().field->place == FieldPlace::citation) cite_bad_ = true;
+      break;
     case Slot::extra: return;  // anything goes
   }
   diags_.parse_error(offset, value_pointer(), "expected " + want + ", got " + got);

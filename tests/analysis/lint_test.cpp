@@ -164,6 +164,52 @@ TEST(LintTest, L005EvidenceWithoutSource) {
                                 "(\"Ex. 4\", \"CMP ¶ 12\"), or a structured \"cite\""});
 }
 
+TEST(LintTest, L005SparesEvidenceWithACitationOnly) {
+  const auto text = case_file({claim, R"({"id": "e", "kind": "evidence", "label": "E", "cite": {"exhibit": "PX-1"}})"},
+                              {R"({"from": "e", "to": "c", "relation": "supports"})"});
+  EXPECT_EQ(findings(text), std::vector<std::string>{});
+}
+
+TEST(LintTest, L016EvidenceWithoutCitationInACaseThatCites) {
+  const std::string cited = R"({"id": "e", "kind": "evidence", "label": "E", "source": "Ex. 1", "cite": {"exhibit": "1"}})";
+  const std::string uncited = R"({"id": "f", "kind": "evidence", "label": "F", "source": "Ex. 2"})";
+  const std::string bare = R"({"id": "g", "kind": "evidence", "label": "G"})";
+  const std::vector<std::string> edges{R"({"from": "e", "to": "c", "relation": "supports"})",
+                                       R"({"from": "f", "to": "c", "relation": "supports"})",
+                                       R"({"from": "g", "to": "c", "relation": "supports"})"};
+  const auto found = findings(case_file({claim, cited, uncited, bare}, edges));
+  ASSERT_EQ(found.size(), 2U);
+  EXPECT_EQ(found[0].substr(0, found[0].find('\n')),
+            "case.json:4:3: warning: /nodes/2: evidence \"f\" has no citation, though the case cites 1 of its 3 pieces "
+            "of evidence: its source \"Ex. 2\" is free text, which the chronology and the exhibit columns cannot use "
+            "[L016 evidence-without-citation]");
+  // Evidence with no source at all is L005's alone.
+  EXPECT_NE(found[1].find("[L005 evidence-without-source]"), std::string::npos);
+  // A case that cites nothing is not asked to.
+  const std::string free_text = R"({"id": "e", "kind": "evidence", "label": "E", "source": "Ex. 1"})";
+  EXPECT_EQ(findings(case_file({claim, free_text, uncited}, {edges[0], edges[1]})), std::vector<std::string>{});
+}
+
+TEST(LintTest, L017QuoteWithoutPin) {
+  const auto one = case_file(
+      {claim, R"({"id": "e", "kind": "evidence", "label": "E", "cite": {"document": "D", "quote": "words"}})"},
+      {R"({"from": "e", "to": "c", "relation": "supports"})"});
+  EXPECT_EQ(findings(one), std::vector<std::string>{
+                               "case.json:3:3: warning: /nodes/1: evidence \"e\": the citation quotes the record but "
+                               "gives no pin cite: a reader cannot find the words [L017 quote-without-pin]\n"
+                               "  fix: add \"pin\" to the citation: the page, paragraph or line the words stand at "
+                               "(\"at 4:12–18\", \"¶ 14\")"});
+  // On a claim too, and only the citation without a pin.
+  const auto two = case_file(
+      {R"({"id": "c", "kind": "claim", "label": "C", "party": "P", "cite": [{"document": "D", "quote": "q", "pin": "at 2"},
+          {"document": "D", "quote": "q"}, {"document": "D"}]})",
+       evidence},
+      {R"({"from": "e", "to": "c", "relation": "supports"})"});
+  const auto found = findings(two);
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_NE(found[0].find("claim \"c\": citation 2 quotes the record"), std::string::npos) << found[0];
+}
+
 TEST(LintTest, L006BearsOnNoClaim) {
   const auto text = case_file({claim, evidence, R"({"id": "x", "kind": "evidence", "label": "X", "source": "Ex. 2"})",
                                R"({"id": "y", "kind": "evidence", "label": "Y", "source": "Ex. 3"})"},
