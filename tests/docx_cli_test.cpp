@@ -74,11 +74,8 @@ TEST_F(DocxCliTest, ExportsTheShowcaseWithItsDiagramPages) {
   const Graph g = io::read_json(json).graph;
   std::ostringstream markdown;
   io::write_markdown(markdown, g, {});
-  // The Markdown report names no claim that only supports an element (the
-  // element's row lists the evidence down the chain of support): so this
-  // argument of Parler's is in neither. Once the report names it, it must be
-  // in the document too.
-  const std::set<std::string> not_in_report = {"par_contra_proferentem"};
+  // Every one is named, in the outline or in the record cited.
+  const std::set<std::string> not_in_report;
   std::size_t claims = 0;
   const nlohmann::json parsed = nlohmann::json::parse(json);
   for (const auto& node : parsed["nodes"]) {
@@ -94,6 +91,13 @@ TEST_F(DocxCliTest, ExportsTheShowcaseWithItsDiagramPages) {
     EXPECT_NE(text.find(label), std::string::npos) << id << ": " << label;
   }
   EXPECT_EQ(claims, 26u);
+  // The record cited and the table of authorities, grouped.
+  EXPECT_NE(text.find("Record cited\n"), std::string::npos);
+  const auto toa = text.find("Table of authorities\nCases\nParler LLC v. Amazon Web Services, Inc., 514 F. Supp. 3d 1261 "
+                             "(W.D. Wash. 2021), cited by:\n");
+  EXPECT_NE(toa, std::string::npos) << text.substr(text.find("Table of authorities"), 400);
+  EXPECT_NE(text.find("Statutes\n15 U.S.C. § 1, cited by:\n", toa), std::string::npos);
+  EXPECT_NE(text.find("Other authorities\nFed. R. Civ. P. 65, cited by:\n", toa), std::string::npos);
 
   // As many page images as the exhibit has pages, each a PNG.
   io::ExhibitOptions exhibit;

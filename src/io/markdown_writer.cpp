@@ -1,9 +1,11 @@
 #include "claimgraph/io/markdown_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "claimgraph/analysis/reasons.hpp"
+#include "claimgraph/citation.hpp"
 #include "detail/escape.hpp"
 #include "detail/number.hpp"
 #include "io/questions.hpp"
@@ -72,6 +75,41 @@ std::string destination(std::string_view path) {
 
 using detail::fixed2;
 
+// Where a node comes from, as the report names it in passing: its
+// free-text source, the short form its author chose ("ORD (Dkt. 34)"), else
+// its structured citations on one line; nothing when neither. The record
+// cited gives every citation in full.
+std::optional<std::string> record_of(const Node& node) {
+  if (node.source && !node.source->empty()) return node.source;
+  if (!node.cite.empty()) {
+    std::string line = format_citations(node.cite);
+    if (!line.empty()) return line;
+  }
+  return node.source;
+}
+
+// A URL as the inside of a CommonMark autolink, which ends at a space or an
+// angle bracket: those (and control characters) percent-encoded, the rest
+// as written.
+std::string autolink(std::string_view url) {
+  std::string out;
+  out.reserve(url.size());
+  for (const char ch : url) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F || ch == '<' || ch == '>') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// Table cells: "" for an absent field.
+std::string_view or_empty(const std::optional<std::string>& s) { return s ? std::string_view(*s) : std::string_view(); }
+
 class Writer {
  public:
   Writer(const Graph& graph, const MarkdownOptions& options, const analysis::GroundingReport& grounding)
@@ -119,6 +157,8 @@ class Writer {
   void lacking();
   void outline();
   void claim_section(Vertex v);
+  void record();
+  void authorities();
 
   const Graph& g_;
   const MarkdownOptions& o_;
@@ -262,7 +302,7 @@ bool Writer::item(std::size_t depth) {
 
 // " — source" when the node has one.
 void Writer::source(Vertex v) {
-  if (const auto& src = g_.node(v).source) {
+  if (const auto src = record_of(g_.node(v))) {
     out_ += " — ";
     line_text(out_, *src);
   }
@@ -511,7 +551,7 @@ void Writer::evidence_for(Vertex v) {
     if (i > 0) out_ += "<br>";
     out_ += "• ";
     name(found[i]);
-    if (const auto& src = g_.node(found[i]).source) {
+    if (const auto src = record_of(g_.node(found[i]))) {
       out_ += " — ";
       text(out_, *src);
     }
@@ -535,7 +575,7 @@ void Writer::contrary(Vertex v) {
     out_ += "• ";
     name(a);
     if (against[i].second) out_ += " *(undercuts its support)*";
-    if (const auto& src = g_.node(a).source) {
+    if (const auto src = record_of(g_.node(a))) {
       out_ += " — ";
       text(out_, *src);
     }
@@ -586,9 +626,9 @@ void Writer::claim_section(Vertex v) {
   out_ += "): ";
   standing(v);
   out_ += ".";
-  if (node.source) {
+  if (const auto src = record_of(node)) {
     out_ += " Source: ";
-    line_text(out_, *node.source);
+    line_text(out_, *src);
     out_ += '.';
   }
   out_ += "\n\n";
@@ -712,6 +752,124 @@ void Writer::outline() {
   if (ungrouped) section(std::nullopt);
 }
 
+// The record cited: every citation of the record (a document, exhibit, Bates
+// range or quotation, or a date or link of no authority; a citation of an
+// authority alone is the table of authorities') of every node, in the order of the file, one row each, with
+// the words relied on. Columns that no citation fills are left out; the
+// section is absent when nothing cites the record.
+bool of_record(const Citation& c) {
+  return c.document || c.exhibit || c.bates || c.quote || (!c.authority && (c.date || c.url));
+}
+
+void Writer::record() {
+  using Field = std::optional<std::string> Citation::*;
+  struct Column {
+    const char* title;
+    Field field;
+  };
+  constexpr std::array<Column, 5> all{{{"Exhibit", &Citation::exhibit},
+                                       {"Document", &Citation::document},
+                                       {"Pin cite", &Citation::pin},
+                                       {"Bates", &Citation::bates},
+                                       {"Date", &Citation::date}}};
+  std::vector<Column> columns;
+  std::size_t rows = 0;
+  bool quoted = false;
+  for (const Column& col : all) {
+    bool used = false;
+    for (Vertex v = 0; v < g_.node_count() && !used; ++v) {
+      for (const Citation& c : g_.node(v).cite) used = used || (of_record(c) && c.*col.field);
+    }
+    if (used) columns.push_back(col);
+  }
+  for (Vertex v = 0; v < g_.node_count(); ++v) {
+    for (const Citation& c : g_.node(v).cite) {
+      if (!of_record(c)) continue;
+      ++rows;
+      quoted = quoted || c.quote || c.url;
+    }
+  }
+  if (rows == 0) return;
+  out_ += "## Record cited\n\n";
+  out_ += std::to_string(rows) + (rows == 1 ? " citation" : " citations") +
+          " of the record, in the order of the case file.\n\n| Node";
+  for (const Column& col : columns) out_ += std::string(" | ") + col.title;
+  if (quoted) out_ += " | Quoted";
+  out_ += " |\n|---";
+  for (std::size_t i = 0; i < columns.size() + (quoted ? 1 : 0); ++i) out_ += "|---";
+  out_ += "|\n";
+  for (Vertex v = 0; v < g_.node_count(); ++v) {
+    for (const Citation& c : g_.node(v).cite) {
+      if (!of_record(c)) continue;
+      out_ += "| ";
+      name(v);
+      for (const Column& col : columns) {
+        out_ += " | ";
+        text(out_, or_empty(c.*col.field));
+      }
+      if (quoted) {
+        out_ += " | ";
+        if (c.quote) {
+          out_ += "“";
+          text(out_, *c.quote);
+          out_ += "”";
+        }
+        if (c.url) {
+          if (c.quote) out_ += "<br>";
+          out_ += "<";
+          out_ += autolink(*c.url);
+          out_ += ">";
+        }
+      }
+      out_ += " |\n";
+    }
+  }
+  out_ += '\n';
+}
+
+// The table of authorities: every authority cited, grouped into cases,
+// statutes and other authorities, alphabetical within a group as a brief
+// lists them, each with the nodes that cite it and their pin cites.
+void Writer::authorities() {
+  struct Cited {
+    Vertex node;
+    std::optional<std::string> pin;
+  };
+  std::map<std::string, std::vector<Cited>> by_authority;
+  for (Vertex v = 0; v < g_.node_count(); ++v) {
+    for (const Citation& c : g_.node(v).cite) {
+      if (c.authority && !c.authority->empty()) by_authority[*c.authority].push_back({v, c.pin});
+    }
+  }
+  if (by_authority.empty()) return;
+  out_ += "## Table of authorities\n\n";
+  for (const AuthorityKind kind : {AuthorityKind::case_law, AuthorityKind::statute, AuthorityKind::other}) {
+    bool any = false;
+    for (const auto& [authority, cited] : by_authority) {
+      if (classify_authority(authority) != kind) continue;
+      if (!any) {
+        out_ += "### ";
+        out_ += heading(kind);
+        out_ += "\n\n";
+        any = true;
+      }
+      out_ += "- *";
+      line_text(out_, authority);
+      out_ += "*, cited by:\n";
+      for (const Cited& c : cited) {
+        out_ += "  - ";
+        name(c.node, false);
+        if (c.pin) {
+          out_ += ", ";
+          line_text(out_, *c.pin);
+        }
+        out_ += '\n';
+      }
+    }
+    if (any) out_ += '\n';
+  }
+}
+
 std::string Writer::run() {
   out_ += "# ";
   line_text(out_, g_.title.value_or("Case report"));
@@ -737,6 +895,8 @@ std::string Writer::run() {
   out_ += "\n\n";
   lacking();
   outline();
+  record();
+  authorities();
   if (!o_.diagram.empty()) {
     const std::string d = destination(o_.diagram);
     out_ += "## Diagram\n\n[![Diagram of the case](" + d + ")](" + d + ")\n";

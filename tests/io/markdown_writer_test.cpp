@@ -425,3 +425,88 @@ TEST(MarkdownWriterTest, RunsTheCheckItselfWhenNotGiven) {
 }
 
 }  // namespace
+
+namespace {
+
+// A claim proved by an exhibit with two citations, and an authority cited by
+// the claim and an element; `hostile` goes into every citation field.
+Graph cited_case(const std::string& hostile) {
+  Graph g;
+  const auto c = add(g, "c", NodeKind::claim, "The claim");
+  const auto e = add(g, "e", NodeKind::evidence, "The exhibit");
+  g.add_edges({{e, c, Relation::supports, {}, {}}});
+  claimgraph::Citation record;
+  record.exhibit = "PX-" + hostile;
+  record.document = "Doc " + hostile;
+  record.pin = "at " + hostile;
+  record.bates = "AWS000123–AWS000131";
+  record.date = "2021-01";
+  record.quote = hostile;
+  record.url = "https://example.org/a b<c>";
+  claimgraph::Citation second;
+  second.document = "Second";
+  g.node(e).cite = {record, second};
+  claimgraph::Citation statute;
+  statute.authority = "15 U.S.C. § 1";
+  claimgraph::Citation decision;
+  decision.authority = "Acme v. " + hostile + ", 1 F.4th 1 (2021)";
+  decision.pin = "at 5";
+  g.node(c).cite = {statute, decision};
+  claimgraph::Citation rule;
+  rule.authority = "Fed. R. Evid. 803";
+  g.node(e).cite.push_back(rule);
+  return g;
+}
+
+TEST(MarkdownWriterTest, TheRecordCitedListsEveryCitationOfTheRecord) {
+  const std::string md = report(cited_case("x"), false);
+  const auto begin = md.find("## Record cited\n");
+  ASSERT_NE(begin, std::string::npos) << md;
+  const std::string record = md.substr(begin, md.find("\n## ", begin + 1) - begin);
+  EXPECT_NE(record.find("2 citations of the record"), std::string::npos) << record;
+  EXPECT_NE(record.find("| Node | Exhibit | Document | Pin cite | Bates | Date | Quoted |"), std::string::npos) << record;
+  EXPECT_NE(record.find("| The exhibit (e) | PX-x | Doc x | at x | AWS000123–AWS000131 | 2021-01 | “x”<br>"
+                        "<https://example.org/a%20b%3Cc%3E> |"),
+            std::string::npos)
+      << record;
+  EXPECT_NE(record.find("| The exhibit (e) |  | Second |  |  |  |  |"), std::string::npos) << record;
+  // Authorities alone are not the record.
+  EXPECT_EQ(record.find("U.S.C."), std::string::npos);
+  // A node's citations replace its free-text source where the report names it.
+  EXPECT_NE(md.find("The exhibit (e) — PX-x, Doc x, at x, AWS000123–AWS000131 (2021-01)"), std::string::npos) << md;
+  // No citation, no section.
+  EXPECT_EQ(report(load("negligence_example"), false).find("## Table of authorities"), std::string::npos);
+}
+
+TEST(MarkdownWriterTest, TheTableOfAuthoritiesGroupsCasesStatutesAndOthers) {
+  const std::string md = report(cited_case("x"), false);
+  const auto begin = md.find("## Table of authorities\n");
+  ASSERT_NE(begin, std::string::npos) << md;
+  EXPECT_EQ(md.substr(begin),
+            "## Table of authorities\n\n"
+            "### Cases\n\n"
+            "- *Acme v. x, 1 F.4th 1 (2021)*, cited by:\n"
+            "  - The claim (c), at 5\n\n"
+            "### Statutes\n\n"
+            "- *15 U.S.C. § 1*, cited by:\n"
+            "  - The claim (c)\n\n"
+            "### Other authorities\n\n"
+            "- *Fed. R. Evid. 803*, cited by:\n"
+            "  - The exhibit (e)\n\n");
+}
+
+TEST(MarkdownWriterTest, CitationTextIsEscaped) {
+  const std::string hostile = "*a* | _b_ <script>alert(1)</script> [x](y) `c` \\ \"q\" ü";
+  const std::string html = render(report(cited_case(hostile), false));
+  EXPECT_EQ(html.find("<script>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<em>a</em>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<a href=\"y\">"), std::string::npos) << html;
+  EXPECT_NE(html.find(html_text("“" + hostile + "”")), std::string::npos) << html;
+  EXPECT_NE(html.find("<a href=\"https://example.org/a%20b%3Cc%3E\">"), std::string::npos) << html;
+  // The table keeps its columns: the | in the text does not split a cell.
+  const auto row = html.find("<td>The exhibit (e)</td>");
+  ASSERT_NE(row, std::string::npos) << html;
+  EXPECT_EQ(count(html.substr(row, html.find("</tr>", row) - row), "<td"), 7U);
+}
+
+}  // namespace
