@@ -31,6 +31,21 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const a
   if (node.test) m.string("test", to_string(*node.test));
   m.string("scheme", node.scheme);
   if (node.privileged) m.boolean("privileged", true);
+  if (!node.cite.empty()) {
+    // Always a list, and only the fields the panel shows (no kept unknown
+    // fields, whose raw JSON the page has no use for).
+    std::string cites = "[";
+    for (const Citation& c : node.cite) {
+      if (cites.size() > 1) cites += ',';
+      cites += '{';
+      JsonMembers f(cites, JsonStyle::script);
+      f.string("document", c.document).string("exhibit", c.exhibit).string("bates", c.bates).string("pin", c.pin);
+      f.string("date", c.date).string("quote", c.quote).string("authority", c.authority).string("url", c.url);
+      cites += '}';
+    }
+    cites += ']';
+    m.raw("cite", cites);
+  }
   const auto* grounding = analyses.grounding;
   if (grounding != nullptr && v < grounding->claim_index.size() &&
       grounding->claim_index[v] != analysis::GroundingReport::npos) {

@@ -646,7 +646,12 @@ constexpr std::string_view hostile_scenario = R"(
     click(g);
     var p = panel();
     results.nodes.push({ shape: g.getAttribute('data-node'), title: p.title, id: p.fields.id, text: p.text,
-                         party: p.fields.party, group: p.fields.group, source: p.fields.source });
+                         party: p.fields.party, group: p.fields.group, source: p.fields.source,
+                         cites: all('#cg-panel-links section[data-list="cite"] li').map(function (li) {
+                           return { text: li.querySelector('span').textContent,
+                                    quote: (li.querySelector('q') || {}).textContent || null,
+                                    links: Array.prototype.map.call(li.querySelectorAll('a'), function (a) { return a.getAttribute('href'); }) };
+                         }) });
   });
   results.searches = {};
   ['<\/script>', 'top.injected', 'ünïcödé', 'cafe', 'strasse', 'final', '😀', '\u05e9\u05dc\u05d5\u05dd', 'line two'].forEach(function (q) {
@@ -672,7 +677,21 @@ TEST_F(HtmlPageTest, HostileLabelsShowAsTextAndRunNothing) {
         .source(hostile_labels[(i + 4) % hostile_labels.size()]);
     b.supports("e", id);
   }
-  const Graph g = std::move(b).build();
+  Graph g = std::move(b).build();
+  // Citations with hostile text, a link a reader would follow, and one that
+  // would run script (the reader refuses it; a graph built in code may not).
+  for (Graph::NodeRef v = 1; v < g.node_count(); ++v) {
+    const std::string& h = hostile_labels[v % hostile_labels.size()];
+    Citation c;
+    c.document = h;
+    c.pin = h;
+    c.quote = h;
+    c.url = "https://example.org/" + std::to_string(v);
+    Citation bad;
+    bad.exhibit = h;
+    bad.url = "javascript:alert(7)";
+    g.node(v).cite = {c, bad};
+  }
   const json r = drive(page_of(g, true), hostile_scenario);
 
   // Nothing ran: no dialog, no injected script, no handler, no element the page did not write.
@@ -703,6 +722,11 @@ TEST_F(HtmlPageTest, HostileLabelsShowAsTextAndRunNothing) {
     EXPECT_EQ(seen.at("text"), *n.text);
     EXPECT_EQ(seen.at("group"), *n.group);
     EXPECT_EQ(seen.at("source"), *n.source);
+    // Citations show as text; only the web address is a link.
+    const std::string& h = *n.cite[0].document;
+    EXPECT_EQ(seen.at("cites"), json::parse(json::array(
+        {{{"text", h + ", " + h}, {"quote", h}, {"links", {*n.cite[0].url}}},
+         {{"text", h}, {"quote", nullptr}, {"links", json::array()}}}).dump()));
   }
 
   // Search finds hostile text as text, and ignores case and accents.

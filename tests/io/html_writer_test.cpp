@@ -291,7 +291,8 @@ void expect_self_contained(const std::string& page) {
   EXPECT_EQ(low.find("xmlhttprequest"), std::string::npos);
   EXPECT_EQ(low.find("import("), std::string::npos);
   // No attribute that names a resource, in the markup; in the script, no
-  // link but to a place in the page.
+  // link but to a place in the page, or to where a citation says its source
+  // can be read (a page the reader may open, never one fetched for them).
   std::string markup = low;
   for (const auto& [open, close] : {std::pair{"<style>", "</style>"}, std::pair{"<script", "</script>"}}) {
     for (auto at = markup.find(open); at != std::string::npos; at = markup.find(open, at + 1)) {
@@ -302,7 +303,7 @@ void expect_self_contained(const std::string& page) {
   const std::regex attribute(R"(\s(src|href|xlink:href|action|formaction|srcset|poster|background|data)\s*=)");
   std::smatch found;
   EXPECT_FALSE(std::regex_search(markup, found, attribute)) << "an attribute that names a resource: " << found.str();
-  const std::regex assignment(R"(\.(src|href|action)\s*=(?!\s*'#')|setattribute\(\s*'(src|href|xlink:href)')");
+  const std::regex assignment(R"(\.(src|href|action)\s*=(?!\s*'#'|\s*c\.url;)|setattribute\(\s*'(src|href|xlink:href)')");
   EXPECT_FALSE(std::regex_search(low, found, assignment)) << "a script that sets a resource: " << found.str();
   for (auto at = low.find("url("); at != std::string::npos; at = low.find("url(", at + 4)) {
     EXPECT_EQ(low.compare(at + 4, 5, "data:"), 0) << low.substr(at, 60);
@@ -379,7 +380,13 @@ TEST_F(HtmlWriterTest, HostileTextCannotEndTheScriptOrBecomeMarkup) {
         .tag(hostile[(i + 4) % hostile.size()]);
     b.supports("e", hostile[i] + claimgraph::test::numbered(" #", i));
   }
-  const Graph g = std::move(b).build();
+  Graph g = std::move(b).build();
+  for (Graph::NodeRef v = 1; v < g.node_count(); ++v) {
+    const std::string& h = hostile[v % hostile.size()];
+    Citation c{h, h, h, h, h, h, h, "https://example.org/" + h, {}};
+    g.node(v).cite = {c, Citation{}};
+    g.node(v).cite.back().exhibit = h;
+  }
   const auto report = analysis::check(g);
   HtmlOptions options;
   options.analyses.grounding = &report;
@@ -424,6 +431,12 @@ TEST_F(HtmlWriterTest, HostileTextCannotEndTheScriptOrBecomeMarkup) {
     EXPECT_EQ(n.at("group"), utf8(*node.group));
     EXPECT_EQ(n.at("source"), utf8(*node.source));
     EXPECT_EQ(n.at("tags"), json::array({utf8(node.tags->front())}));
+    ASSERT_EQ(n.at("cite").size(), 2u);
+    for (const char* key : {"document", "exhibit", "bates", "pin", "date", "quote", "authority"}) {
+      EXPECT_EQ(n.at("cite")[0].at(key), utf8(*node.cite[0].document)) << key;
+    }
+    EXPECT_EQ(n.at("cite")[0].at("url"), utf8(*node.cite[0].url));
+    EXPECT_EQ(n.at("cite")[1], json({{"exhibit", utf8(*node.cite[1].exhibit)}}));
   }
 }
 

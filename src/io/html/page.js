@@ -305,6 +305,27 @@
     }
   }
 
+  // One citation as a brief cites the record: authority, exhibit, document,
+  // pin, Bates, (date); then the words relied on, and a link.
+  function citationItem(c) {
+    var li = element('li', 'cg-cite');
+    var parts = ['authority', 'exhibit', 'document', 'pin', 'bates'].filter(function (k) {
+      return c[k];
+    }).map(function (k) { return c[k]; });
+    var line = parts.join(', ');
+    if (c.date) line += (line ? ' ' : '') + '(' + c.date + ')';
+    li.appendChild(element('span', null, line));
+    if (c.quote) li.appendChild(element('q', 'cg-quote', c.quote));
+    if (c.url && /^(https?|ftp|file|mailto):/i.test(c.url)) {
+      var a = element('a', 'cg-url', c.url);
+      a.href = c.url;
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      li.appendChild(a);
+    }
+    return li;
+  }
+
   var selected = -1;
   var chain = null;
   var chainButton = byId('cg-chain');
@@ -348,6 +369,15 @@
     });
     var links = byId('cg-panel-links');
     clear(links);
+    if (node.cite && node.cite.length) {
+      var cited = element('section');
+      cited.setAttribute('data-list', 'cite');
+      cited.appendChild(element('h3', null, 'Cites the record (' + node.cite.length + ')'));
+      var ol = element('ul');
+      node.cite.forEach(function (c) { ol.appendChild(citationItem(c)); });
+      cited.appendChild(ol);
+      links.appendChild(cited);
+    }
     LISTS.forEach(function (l) {
       var list = node[l[2]][l[3]];
       if (!list.length) return;
