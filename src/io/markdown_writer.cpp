@@ -901,6 +901,8 @@ std::string Writer::run() {
     const std::string d = destination(o_.diagram);
     out_ += "## Diagram\n\n[![Diagram of the case](" + d + ")](" + d + ")\n";
   }
+  // One newline at the end, whatever section came last.
+  while (out_.size() >= 2 && out_.ends_with("\n\n")) out_.pop_back();
   return std::move(out_);
 }
 

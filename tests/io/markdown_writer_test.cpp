@@ -492,7 +492,7 @@ TEST(MarkdownWriterTest, TheTableOfAuthoritiesGroupsCasesStatutesAndOthers) {
             "  - The claim (c)\n\n"
             "### Other authorities\n\n"
             "- *Fed. R. Evid. 803*, cited by:\n"
-            "  - The exhibit (e)\n\n");
+            "  - The exhibit (e)\n");
 }
 
 TEST(MarkdownWriterTest, CitationTextIsEscaped) {
