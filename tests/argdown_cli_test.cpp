@@ -545,6 +545,23 @@ void expect_argdown_reads(const Graph& g, const json& d) {
                                      std::pair{"source", &n.source}, std::pair{"burden", &n.burden}}) {
       EXPECT_EQ(data.value(key, ""), valid_utf8(field->value_or(""))) << key;
     }
+    // Citations: one mapping, or a list of them, without unknown fields.
+    json cites = json::array();
+    for (const Citation& c : n.cite) {
+      json one = json::object();
+      for (const auto& [key, field] : {std::pair{"document", &c.document}, std::pair{"exhibit", &c.exhibit},
+                                       std::pair{"bates", &c.bates}, std::pair{"pin", &c.pin},
+                                       std::pair{"date", &c.date}, std::pair{"quote", &c.quote},
+                                       std::pair{"authority", &c.authority}, std::pair{"url", &c.url}}) {
+        if (*field) one[key] = valid_utf8(**field);
+      }
+      cites.push_back(std::move(one));
+    }
+    if (n.cite.empty()) {
+      EXPECT_FALSE(data.contains("cite"));
+    } else {
+      EXPECT_EQ(data.value("cite", json()), n.cite.size() == 1 ? cites[0] : cites);
+    }
   }
   std::set<std::string> expected;
   const auto all = g.edges();

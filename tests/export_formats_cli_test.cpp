@@ -144,8 +144,8 @@ TEST_F(ExportFormatsCliTest, EvaluateAddsStatusAndStrength) {
   ASSERT_EQ(claimgraph({"export", graph("parler_v_aws"), "--evaluate", "-o", (tmp_ / "e.csv").string()}).status, 0);
   const auto lines = test::lines_of(read_text(tmp_ / "e.nodes.csv"));
   EXPECT_EQ(lines.at(0),
-            "id,kind,label,text,party,group,source,weight,standard,burden,test,scheme,tags,privileged,extra,lacks_evidence,"
-            "gap,status,strength,established\r");
+            "id,kind,label,text,party,group,source,cite,exhibit,bates,pin,date,weight,standard,burden,test,scheme,tags,"
+            "privileged,citations,extra,lacks_evidence,gap,status,strength,established\r");
 }
 
 TEST_F(ExportFormatsCliTest, HelpListsTheFormats) {

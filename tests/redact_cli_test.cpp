@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -25,10 +26,13 @@ using test::RunResult;
 
 constexpr std::string_view marker = "ZQXPRIV7";
 constexpr std::string_view tag_marker = "ZQXTAG9";
+constexpr std::string_view cite_marker = "ZQXCITE3";
 
 // "late" is grounded only through the memo; "breach" needs "late" and the
-// invoice. The memo has every node field, an unknown one, and its support
-// an id and an unknown field that name it; "doubt" undercuts that support.
+// invoice. The memo has every node field, an unknown one, two citations
+// with every citation field and an unknown one (cite_marker marks their
+// text), and its support an id and an unknown field that name it; "doubt"
+// undercuts that support.
 // "draft" is not privileged but tagged, for --redact.
 constexpr std::string_view case_text = R"({"claimgraph": 1, "title": "Acme v. Widget",
   "nodes": [
@@ -38,7 +42,11 @@ constexpr std::string_view case_text = R"({"claimgraph": 1, "title": "Acme v. Wi
     {"id": "ZQXPRIV7_memo", "kind": "evidence", "label": "ZQXPRIV7 memo on the deadline",
      "text": "ZQXPRIV7 advice", "party": "ZQXPRIV7 counsel", "group": "ZQXPRIV7-group",
      "source": "ZQXPRIV7 file 12", "weight": 0.9, "burden": "ZQXPRIV7 burden", "scheme": "ZQXPRIV7-scheme",
-     "tags": ["ZQXPRIV7-tag"], "privileged": true, "ZQXPRIV7_field": "ZQXPRIV7 value"},
+     "tags": ["ZQXPRIV7-tag"], "privileged": true, "ZQXPRIV7_field": "ZQXPRIV7 value",
+     "cite": [{"document": "ZQXPRIV7 ZQXCITE3 memo", "exhibit": "ZQXPRIV7-PX", "bates": "ZQXPRIV7-000001–ZQXPRIV7-000002",
+               "pin": "ZQXPRIV7 at 2", "date": "2021-01-05", "quote": "ZQXPRIV7 ZQXCITE3 advice", "authority": "ZQXPRIV7 v. Widget",
+               "url": "https://example.com/ZQXPRIV7/ZQXCITE3", "ZQXPRIV7_note": "ZQXPRIV7 ZQXCITE3"},
+              {"exhibit": "ZQXPRIV7 ZQXCITE3 second"}]},
     {"id": "ZQXTAG9_draft", "kind": "evidence", "label": "ZQXTAG9 draft", "text": "ZQXTAG9 text",
      "tags": ["draft"]},
     {"id": "doubt", "kind": "evidence", "label": "A doubt about the memo's author"}
@@ -172,6 +180,18 @@ TEST_F(RedactCliTest, IncludePrivilegedKeepsItInEveryOutput) {
   // checked.
   if (pdftotext().empty()) fs::remove_all(tmp_ / "all" / "render-pdf");
   EXPECT_EQ(holding(tmp_ / "all", marker).size(), formats(tmp_ / "all"));
+}
+
+TEST_F(RedactCliTest, IncludePrivilegedKeepsTheCitationsInTheFormatsThatCarryThem) {
+  // So that the searches above, which find no marker, would find one left
+  // in a citation.
+  write_all(tmp_ / "all", {"--include-privileged"}, true);
+  const std::vector<std::string> found = holding(tmp_ / "all", cite_marker);
+  for (const char* format : {"json", "aif", "argdown", "csv", "graphml"}) {
+    EXPECT_NE(std::find(found.begin(), found.end(), format), found.end()) << format;
+  }
+  write_all(tmp_ / "none", {}, true);
+  EXPECT_EQ(holding(tmp_ / "none", cite_marker), std::vector<std::string>{});
 }
 
 TEST_F(RedactCliTest, RedactTagHidesTaggedNodesToo) {

@@ -103,6 +103,16 @@ void append_json_citations(std::string& out, const std::vector<Citation>& cites,
   out += ']';
 }
 
+std::string compact_json(const std::vector<Citation>& cites) {
+  std::string json = "[";
+  for (std::size_t i = 0; i < cites.size(); ++i) {
+    if (i > 0) json += ',';
+    append_json_citation(json, cites[i], JsonStyle::compact);
+  }
+  json += ']';
+  return json;
+}
+
 std::string compact_json(const Attributes& extra) {
   std::string json;
   append_json_object(json, extra, JsonStyle::compact);

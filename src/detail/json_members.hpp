@@ -73,5 +73,8 @@ void append_json_citations(std::string& out, const std::vector<Citation>& cites,
 [[nodiscard]] std::string compact_json(const Attributes& extra);
 /// `values` as one compact JSON array of strings, `["a","b"]`.
 [[nodiscard]] std::string compact_json(const std::vector<std::string>& values);
+/// `cites` as one compact JSON array of citation objects, however many
+/// there are: `[{"exhibit":"PX-1","pin":"at 4"}]`.
+[[nodiscard]] std::string compact_json(const std::vector<Citation>& cites);
 
 }  // namespace claimgraph::detail

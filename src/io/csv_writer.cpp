@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "claimgraph/citation.hpp"
 #include "detail/escape.hpp"
 #include "detail/json_members.hpp"
 #include "detail/number.hpp"
@@ -54,7 +55,9 @@ class Row {
 void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& options) {
   detail::OutputBuffer buf(out);
   if (options.byte_order_mark) buf.text() += bom;
-  buf.text() += "id,kind,label,text,party,group,source,weight,standard,burden,test,scheme,tags,privileged,extra";
+  buf.text() +=
+      "id,kind,label,text,party,group,source,cite,exhibit,bates,pin,date,weight,standard,burden,test,scheme,tags,"
+      "privileged,citations,extra";
   if (options.analyses.grounding != nullptr) buf.text() += ",lacks_evidence,gap";
   if (options.analyses.status != nullptr) buf.text() += ",status";
   if (options.analyses.strength != nullptr) buf.text() += ",strength,established";
@@ -70,6 +73,18 @@ void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& op
     row.optional_text(node.party);
     row.optional_text(node.group);
     row.optional_text(node.source);
+    if (node.cite.empty()) {
+      for (int k = 0; k < 5; ++k) row.empty();
+    } else {
+      // One citation's fields to sort and filter by: the earliest dated,
+      // else the first.
+      const Citation& c = node.cite[earliest_dated(node).value_or(0)];
+      row.text(format_citations(node.cite));
+      row.optional_text(c.exhibit);
+      row.optional_text(c.bates);
+      row.optional_text(c.pin);
+      row.optional_text(c.date);
+    }
     if (node.weight) {
       row.number(*node.weight);
     } else {
@@ -94,6 +109,11 @@ void write_csv_nodes(std::ostream& out, const Graph& graph, const CsvOptions& op
     }
     if (node.privileged) {
       row.text("true");
+    } else {
+      row.empty();
+    }
+    if (!node.cite.empty()) {
+      row.text(detail::compact_json(node.cite));
     } else {
       row.empty();
     }

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "claimgraph/citation.hpp"
 #include "detail/escape.hpp"
 #include "detail/json_members.hpp"
 #include "detail/number.hpp"
@@ -35,6 +36,12 @@ constexpr Key node_keys[] = {
     {"v_party", "node", "party", "string"},
     {"v_group", "node", "group", "string"},
     {"v_source", "node", "source", "string"},
+    {"v_cite", "node", "cite", "string"},
+    {"v_exhibit", "node", "exhibit", "string"},
+    {"v_bates", "node", "bates", "string"},
+    {"v_pin", "node", "pin", "string"},
+    {"v_date", "node", "date", "string"},
+    {"v_citations", "node", "citations", "string"},
     {"v_weight", "node", "weight", "double"},
     {"v_standard", "node", "standard", "string"},
     {"v_burden", "node", "burden", "string"},
@@ -140,6 +147,17 @@ void append_node(std::string& buf, const Graph& graph, Graph::NodeRef v, const a
   append_optional(buf, in2, "v_party", node.party);
   append_optional(buf, in2, "v_group", node.group);
   append_optional(buf, in2, "v_source", node.source);
+  if (!node.cite.empty()) {
+    // One citation's fields to sort and filter by: the earliest dated, else
+    // the first.
+    const Citation& c = node.cite[earliest_dated(node).value_or(0)];
+    append_text(buf, in2, "v_cite", format_citations(node.cite));
+    append_optional(buf, in2, "v_exhibit", c.exhibit);
+    append_optional(buf, in2, "v_bates", c.bates);
+    append_optional(buf, in2, "v_pin", c.pin);
+    append_optional(buf, in2, "v_date", c.date);
+    append_text(buf, in2, "v_citations", detail::compact_json(node.cite));
+  }
   if (node.weight) append_double(buf, in2, "v_weight", *node.weight);
   if (node.standard) append_text(buf, in2, "v_standard", to_string(*node.standard));
   append_optional(buf, in2, "v_burden", node.burden);

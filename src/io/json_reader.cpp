@@ -13,13 +13,13 @@
 #include <utility>
 #include <vector>
 
-#include "claimgraph/citation.hpp"
 #include "claimgraph/io/case_fields.hpp"
 #include "detail/canonical_json.hpp"
 #include "detail/diagnostics.hpp"
 #include "detail/json_pointer.hpp"
 #include "detail/json_parser.hpp"
 #include "detail/text.hpp"
+#include "io/citation_fields.hpp"
 
 namespace claimgraph::io {
 
@@ -473,42 +473,12 @@ void Reader::edge_string(const CaseField& field, std::string_view v, std::size_t
 }
 
 void Reader::cite_string(const CaseField& field, std::string_view v, std::size_t at) {
-  std::string why;
-  bool ok = true;
-  switch (field.text) {
-    case TextRule::not_blank:
-      if (detail::only_whitespace(v)) {
-        why = "must not be blank";
-        ok = false;
-      }
-      break;
-    case TextRule::bates: ok = parse_bates(v, why).has_value(); break;
-    case TextRule::date: ok = parse_date(v, why).has_value(); break;
-    case TextRule::url: ok = check_url(v, why); break;
-    case TextRule::any:
-    case TextRule::non_empty:
-    case TextRule::identifier:
-    case TextRule::reference: break;
-  }
-  if (!ok) {
-    diags_.error(at, value_pointer(), std::string(field.what()) + " " + shown(v) + " " + why);
+  if (auto problem = citation_value_problem(field, v)) {
+    diags_.error(at, value_pointer(), std::move(*problem));
     cite_bad_ = true;
     return;
   }
-  Citation& c = node_.node.cite.back();
-  std::optional<std::string>* slot = nullptr;
-  switch (field.key) {
-    case FieldKey::cite_document: slot = &c.document; break;
-    case FieldKey::cite_exhibit: slot = &c.exhibit; break;
-    case FieldKey::cite_bates: slot = &c.bates; break;
-    case FieldKey::cite_pin: slot = &c.pin; break;
-    case FieldKey::cite_date: slot = &c.date; break;
-    case FieldKey::cite_quote: slot = &c.quote; break;
-    case FieldKey::cite_authority: slot = &c.authority; break;
-    case FieldKey::cite_url: slot = &c.url; break;
-    default: return;
-  }
-  *slot = std::string(v);
+  if (auto* member = citation_member(node_.node.cite.back(), field.key)) *member = std::string(v);
 }
 
 // A scheme's or question's name: not empty, no control characters.
@@ -719,10 +689,8 @@ void Reader::finish_edge(const Frame& frame) {
 void Reader::finish_cite(const Frame& frame) {
   Citation& c = node_.node.cite.back();
   std::sort(c.extra.begin(), c.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
-  if (c.document || c.exhibit || c.bates || c.authority || c.url || cite_bad_) return;
-  diags_.error(frame.start, here_pointer(),
-               "a citation must say what it cites: give its \"document\", \"exhibit\", \"bates\", \"authority\" or "
-               "\"url\"");
+  if (names_what_it_cites(c) || cite_bad_) return;
+  diags_.error(frame.start, here_pointer(), std::string(unnamed_citation));
 }
 
 void Reader::finish_top(const Frame& frame) {

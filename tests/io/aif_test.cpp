@@ -30,6 +30,7 @@
 #include "claimgraph/io/json_reader.hpp"
 #include "claimgraph/io/json_writer.hpp"
 #include "io/aif_maps.hpp"
+#include "io/citation_builder.hpp"
 #include "io/hostile_graph.hpp"
 #include "support.hpp"
 
@@ -525,6 +526,30 @@ TEST(AifReaderTest, BadClaimgraphFields) {
                    "map.json:7:53: error: /edges/1/claimgraph/id: duplicate edge id \"e1\"; first defined at map.json:6:53"}));
 }
 
+TEST(AifReaderTest, BadCitationsAreRefusedAsInACaseFile) {
+  const std::string map = R"({"nodes": [
+  {"nodeID": "a", "text": "A", "type": "I", "claimgraph": {"cite": {"exhibit": "PX-1", "bates": "AWS000131-AWS000123"}}},
+  {"nodeID": "b", "text": "B", "type": "I", "claimgraph": {"cite": [{"exhibit": "PX-2", "date": "2021-02-30"}, {"url": "no url"}, {"pin": "at 4"}, "PX-3", {"document": 7, "exhibit": " "}]}},
+  {"nodeID": "c", "text": "C", "type": "I", "claimgraph": {"cite": "PX-4"}}
+], "edges": []})";
+  EXPECT_EQ(
+      rejected<ParseError>(map),
+      (Lines{"map.json:2:97: error: /nodes/0/claimgraph/cite/bates: Bates range \"AWS000131-AWS000123\" runs backwards: "
+             "AWS000131 comes after AWS000123",
+             "map.json:3:97: error: /nodes/1/claimgraph/cite/0/date: date \"2021-02-30\" is not a date: February 2021 "
+             "has 28 days",
+             "map.json:3:120: error: /nodes/1/claimgraph/cite/1/url: url \"no url\" contains a space or a control "
+             "character; write spaces as %20",
+             "map.json:3:131: error: /nodes/1/claimgraph/cite/2: a citation must say what it cites: give its "
+             "\"document\", \"exhibit\", \"bates\", \"authority\" or \"url\"",
+             "map.json:3:148: error: /nodes/1/claimgraph/cite/3: expected a citation object such as {\"exhibit\": "
+             "\"PX-12\", \"pin\": \"at 4\"}, got a string",
+             "map.json:3:169: error: /nodes/1/claimgraph/cite/4/document: expected a string, got a number",
+             "map.json:3:183: error: /nodes/1/claimgraph/cite/4/exhibit: exhibit \" \" must not be blank",
+             "map.json:4:68: error: /nodes/2/claimgraph/cite: expected a citation object such as {\"exhibit\": "
+             "\"PX-12\", \"pin\": \"at 4\"}, or an array of them, got a string"}));
+}
+
 TEST(AifReaderTest, NulIsRefusedWhereverItIsKept) {
   const std::string map = R"({"nodes": [
   {"nodeID": "a\u0000", "text": "A", "type": "I"},
@@ -773,6 +798,51 @@ TEST(AifWriterTest, HostileTextSurvives) {
   const std::string written = aif(g);
   expect_well_formed_aif(written);
   EXPECT_EQ(canonical(read(written).graph), canonical(g));
+}
+
+// Two citations with every field between them, markup and escapes in
+// the free text, and an unknown field.
+Graph cited_graph() {
+  Graph g;
+  Node n;
+  n.id = "e";
+  n.kind = NodeKind::evidence;
+  n.label = "Email";
+  n.cite = {test::cite({{"document", "Email \"from\" AWS <to> Parler & co. \\ 😀"},
+                        {"exhibit", "PX-12 ½"},
+                        {"bates", "AWS000123–AWS000131"},
+                        {"pin", "at 4:12–18, ¶ 14"},
+                        {"date", "2021-01-09T17:05:30.5-08:00"},
+                        {"quote", "\"We may suspend\"\n<b>any</b>\t&amp; all \\u0000"},
+                        {"authority", "Parler LLC v. Amazon Web Services, Inc., 514 F. Supp. 3d 1261 (W.D. Wash. 2021)"},
+                        {"url", "https://example.com/a?q=\"<x>\"&y='z'"}}),
+            test::cite({{"authority", "15 U.S.C. § 230"},
+                        {"url", "mailto:clerk@example.com"}}, {{"note", "{\"k\":[1,\"<&>\"]}"}})};
+  g.add_node(n);
+  return g;
+}
+
+TEST(AifWriterTest, CitationsRideInTheClaimgraphObject) {
+  const Graph g = cited_graph();
+  const std::string written = aif(g);
+  expect_well_formed_aif(written);
+  const json doc = json::parse(written);
+  const json& cites = doc["nodes"][0]["claimgraph"]["cite"];
+  ASSERT_EQ(cites.size(), 2u);
+  EXPECT_EQ(cites[0]["quote"], "\"We may suspend\"\n<b>any</b>\t&amp; all \\u0000");
+  EXPECT_EQ(cites[1]["note"], json::parse("{\"k\":[1,\"<&>\"]}"));
+  const ReadResult back = read(written);
+  EXPECT_TRUE(back.warnings.empty());
+  EXPECT_EQ(back.graph.node(0).cite, g.node(0).cite);
+  EXPECT_EQ(aif(back.graph), written);
+  // In an xAIF file, one level deeper.
+  const ReadResult wrapped = read("{\"AIF\": " + written + "}");
+  EXPECT_EQ(wrapped.graph.node(0).cite, g.node(0).cite);
+  // One citation is written as an object, as in a case file.
+  Graph one = g;
+  one.node(0).cite.pop_back();
+  EXPECT_TRUE(json::parse(aif(one))["nodes"][0]["claimgraph"]["cite"].is_object());
+  EXPECT_EQ(read(aif(one)).graph.node(0).cite, one.node(0).cite);
 }
 
 // --- the shared corpus ------------------------------------------------------------------------

@@ -21,6 +21,7 @@
 #include "claimgraph/error.hpp"
 #include "claimgraph/io/json_reader.hpp"
 #include "detail/text.hpp"
+#include "io/citation_builder.hpp"
 #include "io/hostile_graph.hpp"
 #include "support.hpp"
 
@@ -542,6 +543,86 @@ TEST(ArgdownReaderTest, UnusableDataIsAValidationError) {
             (Lines{"f.argdown:1:8: error: the data of [A] gives the id \"B\", which another node has"}));
 }
 
+TEST(ArgdownReaderTest, CitationsInlineOrInABlock) {
+  const Graph g = graph(
+      "[E]: email {kind: evidence, cite: {exhibit: PX-12, document: \"Email from AWS\", bates: AWS000123-000131, "
+      "pin: at 2, date: 2021-01-08}}\n"
+      "\n"
+      "[A]: agreement {\n"
+      "kind: evidence\n"
+      "cite:\n"
+      "  - exhibit: PX-3\n"
+      "    document: AWS Customer Agreement\n"
+      "    quote: \"We may suspend\n"
+      "      your right\"\n"
+      "  -\n"
+      "    authority: 15 U.S.C. § 1\n"
+      "  - {authority: Fed. R. Civ. P. 65, url: \"https://www.law.cornell.edu/rules/frcp/rule_65\"}\n"
+      "}\n"
+      "\n"
+      "[B]: block mapping {\n"
+      "cite:\n"
+      "  exhibit: PX-4\n"
+      "  pin: '¶ 14'\n"
+      "}\n");
+  ASSERT_EQ(ids(g), (Lines{"E", "A", "B"}));
+  EXPECT_EQ(g.node(0).cite, (std::vector<Citation>{test::cite({{"document", "Email from AWS"},
+                                                               {"exhibit", "PX-12"},
+                                                               {"bates", "AWS000123-000131"},
+                                                               {"pin", "at 2"},
+                                                               {"date", "2021-01-08"}})}));
+  EXPECT_EQ(g.node(1).cite,
+            (std::vector<Citation>{
+                test::cite({{"document", "AWS Customer Agreement"},
+                            {"exhibit", "PX-3"},
+                            {"quote", "We may suspend your right"}}),
+                test::cite({{"authority", "15 U.S.C. § 1"}}),
+                test::cite({{"authority", "Fed. R. Civ. P. 65"},
+                            {"url", "https://www.law.cornell.edu/rules/frcp/rule_65"}})}));
+  EXPECT_EQ(g.node(2).cite, (std::vector<Citation>{test::cite({{"exhibit", "PX-4"}, {"pin", "¶ 14"}})}));
+}
+
+TEST(ArgdownReaderTest, BadCitationsAreErrorsAtTheirValue) {
+  EXPECT_EQ(validation_errors("[A]: a {cite: {exhibit: PX-1, bates: AWS000131-AWS000123}}\n"
+                              "\n"
+                              "[B]: b {cite: [{exhibit: PX-2, date: 2021-02-30}, {url: \"no url\"}, {pin: at 4}, PX-3]}\n"
+                              "\n"
+                              "[C]: c {cite: PX-4}\n"
+                              "\n"
+                              "[D]: d {cite: {exhibit: [PX-5], pin: \" \", exhibit: PX-6, document: {a: b}}}\n"
+                              "\n"
+                              "[F]: f {\n"
+                              "cite:\n"
+                              "  - exhibit: PX-7\n"
+                              "    date: 9 January 2021\n"
+                              "}\n"),
+            (Lines{"f.argdown:1:38: error: the data of [A]: Bates range \"AWS000131-AWS000123\" runs backwards: "
+                   "AWS000131 comes after AWS000123",
+                   "f.argdown:3:38: error: the data of [B]: date \"2021-02-30\" is not a date: February 2021 has 28 days",
+                   "f.argdown:3:57: error: the data of [B]: url \"no url\" contains a space or a control character; "
+                   "write spaces as %20",
+                   "f.argdown:3:68: error: the data of [B]: a citation must say what it cites: give its \"document\", "
+                   "\"exhibit\", \"bates\", \"authority\" or \"url\"",
+                   "f.argdown:3:81: error: the data of [B]: each item of \"cite\" must be a citation such as "
+                   "{exhibit: PX-12, pin: \"at 4\"}",
+                   "f.argdown:5:15: error: the data of [C]: \"cite\" must be a citation such as {exhibit: PX-12, pin: "
+                   "\"at 4\"}, or a list of them",
+                   "f.argdown:7:25: error: the data of [D]: the exhibit of a citation must be text",
+                   "f.argdown:7:38: error: the data of [D]: pin cite \" \" must not be blank",
+                   "f.argdown:7:52: error: the data of [D]: a citation gives \"exhibit\" twice",
+                   "f.argdown:7:68: error: the data of [D]: the document of a citation must be text",
+                   "f.argdown:12:11: error: the data of [F]: date \"9 January 2021\" is not an ISO 8601 date; write "
+                   "YYYY-MM-DD (\"2021-01-09\"), YYYY-MM or YYYY for a partial date, or "
+                   "YYYY-MM-DDThh:mm[:ss][Z or ±hh:mm] for a time"}));
+}
+
+TEST(ArgdownReaderTest, AnUnknownCitationFieldIsAWarning) {
+  const ReadResult r = accepted("[A]: a {cite: {exibit: PX-1, document: Memo}}\n");
+  EXPECT_EQ(warnings(r), (Lines{"f.argdown:1:24: warning: the data of [A]: unknown field \"exibit\" of a citation; "
+                                 "ignored; did you mean \"exhibit\"?"}));
+  EXPECT_EQ(r.graph.node(0).cite, (std::vector<Citation>{test::cite({{"document", "Memo"}})}));
+}
+
 TEST(ArgdownReaderTest, LimitsAreErrorsThatNameTheOption) {
   ReadOptions o = options();
   o.limits.max_nodes = 2;
@@ -783,6 +864,59 @@ std::string test_name(const ::testing::TestParamInfo<fs::path>& info) {
 }
 INSTANTIATE_TEST_SUITE_P(Graphs, ArgdownRoundTripTest, ::testing::ValuesIn(test::example_graphs()), test_name);
 
+TEST(ArgdownWriterTest, CitationsAreFlowMappingsInTheData) {
+  Graph g;
+  Node n;
+  n.id = "e";
+  n.kind = NodeKind::evidence;
+  n.label = "Email";
+  n.cite = {test::cite({{"exhibit", "PX-12"}, {"pin", "at 2"}})};
+  g.add_node(n);
+  EXPECT_EQ(write(g), "[e]: Email {kind: evidence, cite: {exhibit: \"PX-12\", pin: \"at 2\"}}\n");
+  g.node(0).cite.push_back(test::cite({{"authority", "15 U.S.C. § 1"}}, {{"note", "1"}}));
+  EXPECT_EQ(write(g),
+            "[e]: Email {kind: evidence, cite: [{exhibit: \"PX-12\", pin: \"at 2\"}, {authority: \"15 U.S.C. § 1\"}]}\n");
+}
+
+// Two citations with every field between them, and text that YAML, the
+// Argdown data pattern and its @include( would all take for syntax.
+std::vector<Citation> hostile_citations() {
+  return {test::cite({{"document", "Email \"from\" AWS <to> Parler & co. \\ 😀 }, {x: y}"},
+                      {"exhibit", "PX-12 ½ 中文 # not a comment"},
+                      {"bates", "AWS000123–AWS000131"},
+                      {"pin", "at 4:12–18, ¶ 14 @include(x.argdown)"},
+                      {"date", "2021-01-09T17:05:30.5-08:00"},
+                      {"quote", "\"We may suspend\"\n<b>any</b>\t&amp; all === \\x41 'single' \x07 \u2028 end"},
+                      {"authority", "Parler LLC v. Amazon Web Services, Inc., 514 F. Supp. 3d 1261 (W.D. Wash. 2021)"},
+                      {"url", "https://example.com/a?q=\"<x>\"&y='z'}"}}),
+          test::cite({{"document", "  spaces at the ends  "},
+                      {"date", "2020-10"},
+                      {"authority", "[Title]: <Arg> +> -"}})};
+}
+
+TEST(ArgdownRoundTripTest, CitationsWithEveryFieldComeBackExactly) {
+  Graph g;
+  Node n;
+  n.id = "e";
+  n.kind = NodeKind::evidence;
+  n.label = "Email";
+  n.cite = hostile_citations();
+  g.add_node(n);
+  Node one;
+  one.id = "c";
+  one.label = "Claim";
+  one.cite = {hostile_citations().front()};
+  g.add_node(one);
+  g.add_edge(0, 1, Relation::supports);
+  const std::string written = write(g);
+  EXPECT_EQ(written.find("@include("), std::string::npos) << written;
+  const Graph back = graph(written);
+  ASSERT_EQ(ids(back), (Lines{"e", "c"}));
+  EXPECT_EQ(back.node(0).cite, g.node(0).cite);
+  EXPECT_EQ(back.node(1).cite, g.node(1).cite);
+  EXPECT_EQ(write(back), written);
+}
+
 TEST(ArgdownRoundTripTest, HostileTextComesBackAsWritten) {
   const Graph original = test::hostile_graph();
   const Graph back = graph(write(original));
@@ -817,6 +951,10 @@ TEST(ArgdownRoundTripTest, HostileTextComesBackAsWritten) {
     EXPECT_EQ(a.weight, b.weight) << a.id;
     EXPECT_EQ(a.standard, b.standard) << a.id;
     EXPECT_EQ(a.burden, b.burden) << a.id;
+    // Citations come back whole, but for their unknown fields.
+    std::vector<Citation> cites = a.cite;
+    for (auto& c : cites) c.extra.clear();
+    EXPECT_EQ(cites, b.cite) << a.id;
     if (a.group && !as_read(*a.group).empty()) {
       EXPECT_EQ(as_read(*a.group), b.group) << a.id;
     }

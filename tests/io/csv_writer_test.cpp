@@ -19,8 +19,10 @@
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/citation.hpp"
 #include "claimgraph/io/json_reader.hpp"
 #include "detail/text.hpp"
+#include "io/citation_builder.hpp"
 #include "io/hostile_graph.hpp"
 #include "support.hpp"
 
@@ -160,13 +162,18 @@ TEST(CsvWriterTest, GoldenFilesReadBack) {
   const Graph g = load("parler_v_aws");
   const Table nodes = read_csv(test::read_text(test::golden_dir() / "parler_v_aws.nodes.csv"));
   ASSERT_EQ(nodes.size(), g.node_count() + 1);
-  EXPECT_EQ(nodes.front(), (std::vector<std::string>{"id", "kind", "label", "text", "party", "group", "source",
-                                                     "weight", "standard", "burden", "test", "scheme", "tags", "privileged", "extra",
-                                                     "lacks_evidence", "gap"}));
+  EXPECT_EQ(nodes.front(),
+            (std::vector<std::string>{"id", "kind", "label", "text", "party", "group", "source", "cite", "exhibit",
+                                      "bates", "pin", "date", "weight", "standard", "burden", "test", "scheme", "tags",
+                                      "privileged", "citations", "extra", "lacks_evidence", "gap"}));
+  std::size_t cited = 0;
   for (Graph::NodeRef v = 0; v < g.node_count(); ++v) {
     EXPECT_EQ(nodes[v + 1][0], g.node(v).id);
     EXPECT_EQ(unneutralised(nodes[v + 1][2]), g.node(v).label);
+    EXPECT_EQ(nodes[v + 1][column(nodes, "cite")], format_citations(g.node(v).cite));
+    if (!g.node(v).cite.empty()) ++cited;
   }
+  EXPECT_GT(cited, 0u);
   const Table edges = read_csv(test::read_text(test::golden_dir() / "parler_v_aws.edges.csv"));
   ASSERT_EQ(edges.size(), g.edge_count() + 1);
   EXPECT_EQ(edges.front(),
@@ -229,9 +236,44 @@ TEST(CsvWriterTest, QuotesEveryHostileLabelExactly) {
     node.label = label;
     g.add_node(node);
     EXPECT_EQ(nodes_csv(g),
-              "id,kind,label,text,party,group,source,weight,standard,burden,test,scheme,tags,privileged,extra\r\n"
-              "c,claim," + written + ",,,,,,,,,,,,\r\n");
+              "id,kind,label,text,party,group,source,cite,exhibit,bates,pin,date,weight,standard,burden,test,scheme,"
+              "tags,privileged,citations,extra\r\n"
+              "c,claim," + written + ",,,,,,,,,,,,,,,,,,\r\n");
   }
+}
+
+TEST(CsvWriterTest, CitationColumnsAreThoseOfTheEarliestDatedCitation) {
+  Graph g;
+  Node dated;
+  dated.id = "e";
+  dated.kind = NodeKind::evidence;
+  dated.label = "Email";
+  dated.cite = {test::cite({{"exhibit", "PX-1"}, {"pin", "at 1"}, {"date", "2021-02"}}),
+                test::cite({{"document", "Memo, \"draft\""},
+                            {"exhibit", "PX-2"},
+                            {"bates", "AWS000123–AWS000131"},
+                            {"pin", "=SUM(A1)"},
+                            {"date", "2021-01-09"},
+                            {"quote", "line one\nline two"}}),
+                test::cite({{"authority", "15 U.S.C. § 1"}, {"url", "https://e.example/?a=1,2"}})};
+  g.add_node(dated);
+  Node undated;
+  undated.id = "f";
+  undated.label = "Undated";
+  undated.cite = {test::cite({{"exhibit", "@PX-3"}}), test::cite({{"exhibit", "PX-4"}, {"pin", "¶ 2"}})};
+  g.add_node(undated);
+  EXPECT_EQ(nodes_csv(g),
+            "id,kind,label,text,party,group,source,cite,exhibit,bates,pin,date,weight,standard,burden,test,scheme,"
+            "tags,privileged,citations,extra\r\n"
+            "e,evidence,Email,,,,,\"PX-1, at 1 (2021-02); PX-2, Memo, \"\"draft\"\", =SUM(A1), AWS000123–AWS000131 "
+            "(2021-01-09); 15 U.S.C. § 1\",PX-2,AWS000123–AWS000131,'=SUM(A1),2021-01-09,,,,,,,,"
+            "\"[{\"\"exhibit\"\":\"\"PX-1\"\",\"\"pin\"\":\"\"at 1\"\",\"\"date\"\":\"\"2021-02\"\"},"
+            "{\"\"document\"\":\"\"Memo, \\\"\"draft\\\"\"\"\",\"\"exhibit\"\":\"\"PX-2\"\",\"\"bates\"\":"
+            "\"\"AWS000123–AWS000131\"\",\"\"pin\"\":\"\"=SUM(A1)\"\",\"\"date\"\":\"\"2021-01-09\"\","
+            "\"\"quote\"\":\"\"line one\\nline two\"\"},{\"\"authority\"\":\"\"15 U.S.C. § 1\"\","
+            "\"\"url\"\":\"\"https://e.example/?a=1,2\"\"}]\",\r\n"
+            "f,claim,Undated,,,,,\"'@PX-3; PX-4, ¶ 2\",'@PX-3,,,,,,,,,,,"
+            "\"[{\"\"exhibit\"\":\"\"@PX-3\"\"},{\"\"exhibit\"\":\"\"PX-4\"\",\"\"pin\"\":\"\"¶ 2\"\"}]\",\r\n");
 }
 
 TEST(CsvWriterTest, ByteOrderMarkOnRequest) {
@@ -254,9 +296,21 @@ TEST(CsvWriterTest, EveryHostileCellReadsBack) {
   Table nodes;
   ASSERT_NO_THROW(nodes = read_csv(nodes_csv(g, options)));
   ASSERT_EQ(nodes.size(), g.node_count() + 1);
-  EXPECT_EQ(nodes.front(), (std::vector<std::string>{"id", "kind", "label", "text", "party", "group", "source",
-                                                     "weight", "standard", "burden", "test", "scheme", "tags", "privileged", "extra",
-                                                     "lacks_evidence", "gap", "status", "strength", "established"}));
+  EXPECT_EQ(nodes.front(),
+            (std::vector<std::string>{"id", "kind", "label", "text", "party", "group", "source", "cite", "exhibit",
+                                      "bates", "pin", "date", "weight", "standard", "burden", "test", "scheme", "tags",
+                                      "privileged", "citations", "extra", "lacks_evidence", "gap", "status", "strength",
+                                      "established"}));
+  // JSON escapes the C0 controls, so only DEL and C1 controls are replaced.
+  const auto in_json = [](const std::string& text) {
+    std::string t;
+    for (std::size_t i = 0; i < text.size();) {
+      const std::size_t begin = i;
+      const char32_t cp = detail::decode_utf8(text, i);
+      t += cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ? std::string("\uFFFD") : text.substr(begin, i - begin);
+    }
+    return t;
+  };
   for (const auto& row : nodes) {
     for (const auto& cell : row) EXPECT_FALSE(formula_like(cell)) << cell;
   }
@@ -276,22 +330,36 @@ TEST(CsvWriterTest, EveryHostileCellReadsBack) {
     EXPECT_EQ(cell("weight"), node.weight ? "0.75" : "");
     EXPECT_EQ(cell("standard"), node.standard ? to_string(*node.standard) : "");
     if (node.tags) {
-      // JSON escapes the C0 controls, so only DEL and C1 controls are replaced.
       std::vector<std::string> tags;
-      for (const auto& tag : *node.tags) {
-        std::string t;
-        for (std::size_t i = 0; i < tag.size();) {
-          const std::size_t begin = i;
-          const char32_t cp = detail::decode_utf8(tag, i);
-          t += cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ? std::string("\uFFFD") : tag.substr(begin, i - begin);
-        }
-        tags.push_back(t);
-      }
+      for (const auto& tag : *node.tags) tags.push_back(in_json(tag));
       EXPECT_EQ(nlohmann::json::parse(cell("tags")).get<std::vector<std::string>>(), tags);
     } else {
       EXPECT_EQ(cell("tags"), "");
     }
     EXPECT_EQ(cell("extra"), v == 0 ? R"({"exhibit_no":"P-1"})" : "");
+    if (node.cite.empty()) {
+      for (const char* name : {"cite", "exhibit", "bates", "pin", "date", "citations"}) EXPECT_EQ(cell(name), "") << name;
+    } else {
+      // The first citation is dated earlier than the second.
+      const Citation& c = node.cite.front();
+      EXPECT_EQ(cell("cite"), as_read(format_citations(node.cite)));
+      EXPECT_EQ(cell("exhibit"), as_read(*c.exhibit));
+      EXPECT_EQ(cell("bates"), *c.bates);
+      EXPECT_EQ(cell("pin"), as_read(*c.pin));
+      EXPECT_EQ(cell("date"), *c.date);
+      const nlohmann::json cites = nlohmann::json::parse(cell("citations"));
+      ASSERT_EQ(cites.size(), node.cite.size());
+      for (std::size_t k = 0; k < node.cite.size(); ++k) {
+        const Citation& x = node.cite[k];
+        for (const auto& [name, value] : {std::pair{"document", &x.document}, std::pair{"exhibit", &x.exhibit},
+                                          std::pair{"bates", &x.bates}, std::pair{"pin", &x.pin},
+                                          std::pair{"date", &x.date}, std::pair{"quote", &x.quote},
+                                          std::pair{"authority", &x.authority}, std::pair{"url", &x.url}}) {
+          EXPECT_EQ(cites[k].value(name, "(absent)"), value->has_value() ? in_json(**value) : "(absent)") << name;
+        }
+        for (const Attribute& a : x.extra) EXPECT_EQ(cites[k][a.key], nlohmann::json::parse(in_json(a.json))) << a.key;
+      }
+    }
     const std::size_t k = report.claim_index[v];
     const bool lacks = k != analysis::GroundingReport::npos && !report.claims[k].grounded;
     EXPECT_EQ(cell("lacks_evidence"), lacks ? "true" : "false");

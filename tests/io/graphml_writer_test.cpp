@@ -25,8 +25,10 @@
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
+#include "claimgraph/citation.hpp"
 #include "claimgraph/io/json_reader.hpp"
 #include "detail/text.hpp"
+#include "io/citation_builder.hpp"
 #include "io/hostile_graph.hpp"
 #include "support.hpp"
 
@@ -62,6 +64,18 @@ std::string as_read(std::string_view text) {
     } else {
       out.append(text.substr(begin, i - begin));
     }
+  }
+  return out;
+}
+
+// What an XML reader gets back for `text` written inside JSON, which
+// escapes the C0 controls: U+FFFE and U+FFFF are U+FFFD.
+std::string as_read_in_json(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t begin = i;
+    const char32_t cp = detail::decode_utf8(text, i);
+    out += cp == 0xFFFE || cp == 0xFFFF ? std::string("\uFFFD") : std::string(text.substr(begin, i - begin));
   }
   return out;
 }
@@ -211,6 +225,61 @@ TEST(GraphmlWriterTest, EscapesEveryHostileLabelExactly) {
   }
 }
 
+// Two citations: the second is dated earlier, so its exhibit, Bates range,
+// pin cite and date are the node's; the first has markup in every field.
+Node cited_node() {
+  Node node;
+  node.id = "c";
+  node.label = "l";
+  node.cite = {test::cite({{"exhibit", "PX-1"}, {"date", "2021-02"}}),
+               test::cite({{"document", "Memo <\"draft\"> & 'notes'"},
+                           {"exhibit", "PX-2 ]]>"},
+                           {"bates", "AWS000123–AWS000131"},
+                           {"pin", "at 4\t¶ 2\n"},
+                           {"date", "2021-01-09"},
+                           {"quote", "<q>\"x\" \\ y</q>"},
+                           {"url", "https://e.example/?a=1&b=<2>"}})};
+  return node;
+}
+
+TEST(GraphmlWriterTest, CitationKeysHoldTheEarliestDatedCitationEscaped) {
+  Graph g;
+  g.add_node(cited_node());
+  const std::string xml = write(g);
+  EXPECT_NE(xml.find("  <key id=\"v_cite\" for=\"node\" attr.name=\"cite\" attr.type=\"string\"/>\n"
+                     "  <key id=\"v_exhibit\" for=\"node\" attr.name=\"exhibit\" attr.type=\"string\"/>\n"
+                     "  <key id=\"v_bates\" for=\"node\" attr.name=\"bates\" attr.type=\"string\"/>\n"
+                     "  <key id=\"v_pin\" for=\"node\" attr.name=\"pin\" attr.type=\"string\"/>\n"
+                     "  <key id=\"v_date\" for=\"node\" attr.name=\"date\" attr.type=\"string\"/>\n"
+                     "  <key id=\"v_citations\" for=\"node\" attr.name=\"citations\" attr.type=\"string\"/>\n"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(
+      xml.find("      <data key=\"v_label\">l</data>\n"
+               "      <data key=\"v_cite\">PX-1 (2021-02); PX-2 ]]&gt;, Memo &lt;&quot;draft&quot;&gt; &amp; "
+               "&apos;notes&apos;, at 4&#9;¶ 2&#10;, AWS000123–AWS000131 (2021-01-09)</data>\n"
+               "      <data key=\"v_exhibit\">PX-2 ]]&gt;</data>\n"
+               "      <data key=\"v_bates\">AWS000123–AWS000131</data>\n"
+               "      <data key=\"v_pin\">at 4&#9;¶ 2&#10;</data>\n"
+               "      <data key=\"v_date\">2021-01-09</data>\n"
+               "      <data key=\"v_citations\">[{&quot;exhibit&quot;:&quot;PX-1&quot;,&quot;date&quot;:&quot;2021-02&quot;},"
+               "{&quot;document&quot;:&quot;Memo &lt;\\&quot;draft\\&quot;&gt; &amp; &apos;notes&apos;&quot;,"
+               "&quot;exhibit&quot;:&quot;PX-2 ]]&gt;&quot;,&quot;bates&quot;:&quot;AWS000123–AWS000131&quot;,"
+               "&quot;pin&quot;:&quot;at 4\\t¶ 2\\n&quot;,&quot;date&quot;:&quot;2021-01-09&quot;,"
+               "&quot;quote&quot;:&quot;&lt;q&gt;\\&quot;x\\&quot; \\\\ y&lt;/q&gt;&quot;,"
+               "&quot;url&quot;:&quot;https://e.example/?a=1&amp;b=&lt;2&gt;&quot;}]</data>\n"
+               "    </node>\n"),
+      std::string::npos)
+      << xml;
+  // A node without citations has none of these keys' data.
+  Graph plain;
+  Node node;
+  node.id = "p";
+  node.label = "p";
+  plain.add_node(node);
+  EXPECT_EQ(write(plain).find("<data key=\"v_cite"), std::string::npos);
+}
+
 // --- read back -----------------------------------------------------------------------
 
 TEST(GraphmlWriterTest, XmllintReadsHostileTextExactly) {
@@ -233,13 +302,31 @@ TEST(GraphmlWriterTest, XmllintReadsHostileTextExactly) {
     if (node.source) {
       EXPECT_EQ(x.xpath("string(" + at + "[@key='v_source'])"), as_read(*node.source));
     }
+    if (!node.cite.empty()) {
+      // The first citation is dated earlier than the second.
+      const Citation& c = node.cite.front();
+      EXPECT_EQ(x.xpath("string(" + at + "[@key='v_cite'])"), as_read(format_citations(node.cite)));
+      EXPECT_EQ(x.xpath("string(" + at + "[@key='v_exhibit'])"), as_read(*c.exhibit));
+      EXPECT_EQ(x.xpath("string(" + at + "[@key='v_bates'])"), *c.bates);
+      EXPECT_EQ(x.xpath("string(" + at + "[@key='v_pin'])"), as_read(*c.pin));
+      EXPECT_EQ(x.xpath("string(" + at + "[@key='v_date'])"), *c.date);
+      // JSON escapes the C0 controls; U+FFFE and U+FFFF become U+FFFD.
+      const nlohmann::json cites = nlohmann::json::parse(x.xpath("string(" + at + "[@key='v_citations'])"));
+      ASSERT_EQ(cites.size(), node.cite.size());
+      for (std::size_t k = 0; k < node.cite.size(); ++k) {
+        EXPECT_EQ(cites[k].value("document", ""), as_read_in_json(node.cite[k].document.value_or("")));
+        EXPECT_EQ(cites[k].value("quote", ""), as_read_in_json(node.cite[k].quote.value_or("")));
+        EXPECT_EQ(cites[k].value("url", ""), node.cite[k].url.value_or(""));
+      }
+    }
     EXPECT_EQ(x.xpath("string(" + at + "[@key='v_status'])"), analysis::to_string(status.labels[v]));
   }
 }
 
 // What Boost's GraphML reader fills in.
 struct ReadNode {
-  std::string id, kind, label, text, party, group, source, standard, burden, tags, extra, gap, status;
+  std::string id, kind, label, text, party, group, source, cite, exhibit, bates, pin, date, citations, standard, burden,
+      tags, extra, gap, status;
   double weight = -1, strength = -1;
   std::string lacks_evidence, established;
 };
@@ -271,6 +358,12 @@ void read_back(std::string xml, BoostGraph& bg) {
   dp.property("party", boost::get(&ReadNode::party, bg));
   dp.property("group", boost::get(&ReadNode::group, bg));
   dp.property("source", boost::get(&ReadNode::source, bg));
+  dp.property("cite", boost::get(&ReadNode::cite, bg));
+  dp.property("exhibit", boost::get(&ReadNode::exhibit, bg));
+  dp.property("bates", boost::get(&ReadNode::bates, bg));
+  dp.property("pin", boost::get(&ReadNode::pin, bg));
+  dp.property("date", boost::get(&ReadNode::date, bg));
+  dp.property("citations", boost::get(&ReadNode::citations, bg));
   dp.property("weight", boost::get(&ReadNode::weight, bg));
   dp.property("standard", boost::get(&ReadNode::standard, bg));
   dp.property("burden", boost::get(&ReadNode::burden, bg));
@@ -328,6 +421,15 @@ TEST(GraphmlWriterTest, BoostReadsEveryField) {
     EXPECT_EQ(r.group, as_read_by_boost(node.group.value_or("")));
     EXPECT_EQ(r.source, as_read_by_boost(node.source.value_or("")));
     EXPECT_EQ(r.burden, as_read_by_boost(node.burden.value_or("")));
+    if (!node.cite.empty()) {
+      // The first citation is dated earlier than the second.
+      EXPECT_EQ(r.cite, as_read_by_boost(format_citations(node.cite)));
+      EXPECT_EQ(r.exhibit, as_read_by_boost(*node.cite.front().exhibit));
+      EXPECT_EQ(r.bates, *node.cite.front().bates);
+      EXPECT_EQ(r.pin, as_read_by_boost(*node.cite.front().pin));
+      EXPECT_EQ(r.date, *node.cite.front().date);
+      EXPECT_EQ(nlohmann::json::parse(r.citations).size(), node.cite.size());
+    }
     EXPECT_EQ(r.weight, node.weight.value_or(-1));
     EXPECT_EQ(r.standard, node.standard ? std::string(to_string(*node.standard)) : std::string());
     if (node.tags) {

@@ -61,8 +61,26 @@ inline std::string hostile_id(std::size_t i) {
   return id;
 }
 
+/// The citations hostile_graph() gives the node that holds `text`: the
+/// first with every field, `text` in those that are free text, and a Bates
+/// range, date and URL as odd as the reader lets them be; the second dated
+/// later, with an unknown field.
+inline nlohmann::json hostile_citations(const std::string& text) {
+  using nlohmann::json;
+  return json::array({json{{"document", text},
+                           {"exhibit", text},
+                           {"bates", "PX\\<&>\"000123–PX\\<&>\"000131"},
+                           {"pin", text},
+                           {"date", "2021-01-09T17:05:30.5-08:00"},
+                           {"quote", text},
+                           {"authority", text},
+                           {"url", "https://example.com/a?q=\"<x>\"&y='z'\\w}"}},
+                      json{{"document", "Ex. \"B\" <&> \\ 😀 }"}, {"date", "2022-03"}, {"note", text}}});
+}
+
 /// Node 0 is evidence "e"; node i + 1 holds hostile_texts()[i] (claims and
-/// counterclaims in turn); the last node's label is patched_label(). Edge i
+/// counterclaims in turn), in its fields and in its citations
+/// (hostile_citations()); the last node's label is patched_label(). Edge i
 /// is "e" supports node i + 1 (id "s<i>"); node 2 undercuts edge 0; node 1
 /// contradicts node 3.
 inline Graph hostile_graph() {
@@ -82,7 +100,8 @@ inline Graph hostile_graph() {
                  {"group", i % 3 == 0 ? text : std::string("G")},
                  {"tags", json::array({text, "plain"})},
                  {"burden", text},
-                 {"standard", "clear-and-convincing"}};
+                 {"standard", "clear-and-convincing"},
+                 {"cite", hostile_citations(text)}};
     nodes.push_back(node);
     edges.push_back({{"from", "e"}, {"to", hostile_id(i)}, {"relation", "supports"}, {"id", numbered("s", i)}});
   }

@@ -1,7 +1,7 @@
 // The "claimgraph" objects that io::write_aif adds to a map to carry what
 // AIF has no place for: on the map the case file's title, description and
 // other top-level fields, on an I-node its kind and the case file's other
-// node fields, on an RA the relation it stands for, on the edge from a
+// node fields (its citations among them), on an RA the relation it stands for, on the edge from a
 // premise the claimgraph edge's id and unknown fields.
 
 #include <algorithm>
@@ -12,10 +12,12 @@
 #include <system_error>
 #include <utility>
 
+#include "claimgraph/io/case_fields.hpp"
 #include "claimgraph/suggest.hpp"
 #include "detail/canonical_json.hpp"
 #include "detail/text.hpp"
 #include "io/aif/map.hpp"
+#include "io/citation_fields.hpp"
 
 namespace claimgraph::io::aif {
 
@@ -25,9 +27,9 @@ namespace {
 
 constexpr std::string_view fields_object = "an object of claimgraph fields";
 
-constexpr std::array<std::string_view, 12> node_field_names{"kind",   "text",     "party",  "group", "source", "weight",
-                                                            "standard", "burden", "test", "scheme", "tags",
-                                                            "privileged"};
+constexpr std::array<std::string_view, 13> node_field_names{"kind",     "text",   "party", "group",  "source",
+                                                            "cite",     "weight", "standard", "burden", "test",
+                                                            "scheme",   "tags",   "privileged"};
 
 // The node fields that are plain strings.
 struct TextField {
@@ -92,6 +94,49 @@ void read_tags(Context& cx, const Value& v, const std::string& pointer, Node& no
     } else if (clean_string(cx, tag, tag_pointer)) {
       node.tags->push_back(tag.text);
     }
+  }
+}
+
+// One citation: an object of the citation fields, checked as a case
+// file's are; unknown fields are kept.
+void read_citation(Context& cx, const Value& v, const std::string& pointer, Node& node) {
+  if (!is_object(cx, v, pointer, "a citation object such as {\"exhibit\": \"PX-12\", \"pin\": \"at 4\"}")) return;
+  Citation c;
+  bool bad = false;
+  for (const auto& m : v.members) {
+    const std::string p = field_pointer(pointer, m.key);
+    const CaseField* field = find_case_field(FieldPlace::citation, m.key);
+    if (field == nullptr) {
+      if (m.value.type != Type::string || clean_string(cx, m.value, p)) c.extra.push_back({m.key, kept(cx, m.value)});
+      continue;
+    }
+    if (m.value.type != Type::string) {
+      wrong_type(cx, m.value, p, "a string");
+      bad = true;
+    } else if (!clean_string(cx, m.value, p)) {
+      bad = true;
+    } else if (auto problem = citation_value_problem(*field, m.value.text)) {
+      cx.diagnostics.error(m.value.offset, p, std::move(*problem));
+      bad = true;
+    } else if (auto* member = citation_member(c, field->key)) {
+      *member = m.value.text;
+    }
+  }
+  sort_attributes(c.extra);
+  if (!bad && !names_what_it_cites(c)) cx.diagnostics.error(v.offset, pointer, std::string(unnamed_citation));
+  node.cite.push_back(std::move(c));
+}
+
+// A node's citations: one citation object, or an array of them.
+void read_citations(Context& cx, const Value& v, const std::string& pointer, Node& node) {
+  if (v.type == Type::object) {
+    read_citation(cx, v, pointer, node);
+  } else if (v.type == Type::array) {
+    for (std::size_t k = 0; k < v.elements.size(); ++k) {
+      read_citation(cx, v.elements[k], pointer + "/" + std::to_string(k), node);
+    }
+  } else {
+    wrong_type(cx, v, pointer, expected_value(case_field(FieldKey::cite)));
   }
 }
 
@@ -188,6 +233,8 @@ bool read_node_fields(Context& cx, const Value& ext, const std::string& pointer,
       read_weight(cx, m.value, p, node);
     } else if (m.key == "tags") {
       read_tags(cx, m.value, p, node);
+    } else if (m.key == "cite") {
+      read_citations(cx, m.value, p, node);
     } else if (m.key == "privileged") {
       if (m.value.type == Type::boolean) {
         node.privileged = m.value.text == "true";

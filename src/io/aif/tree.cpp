@@ -11,9 +11,11 @@ namespace claimgraph::io::aif {
 namespace {
 
 // Values nested deeper than this (counting the document as 0) are kept only
-// as their place; nothing the mapping reads lies deeper, and a bounded tree
-// is safe to walk and free by recursion.
-constexpr std::size_t max_tree_depth = 6;
+// as their place; nothing the mapping reads lies deeper (the deepest is a
+// citation of an I-node in an xAIF file: AIF, nodes, node, claimgraph,
+// cite, citation), and a bounded tree is safe to walk and free by
+// recursion.
+constexpr std::size_t max_tree_depth = 7;
 
 // Builds the tree from the events of detail::JsonParser.
 class TreeBuilder {

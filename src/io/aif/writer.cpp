@@ -112,6 +112,10 @@ void append_node(std::string& buf, const Node& node) {
   JsonMembers fields(buf);
   fields.string("kind", to_string(node.kind)).string("text", node.text).string("party", node.party);
   fields.string("group", node.group).string("source", node.source);
+  if (!node.cite.empty()) {
+    fields.key("cite");
+    detail::append_json_citations(buf, node.cite, detail::JsonStyle::spaced);
+  }
   if (node.weight) fields.number("weight", *node.weight);
   if (node.standard) fields.string("standard", to_string(*node.standard));
   fields.string("burden", node.burden);

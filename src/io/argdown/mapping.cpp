@@ -10,9 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include "claimgraph/io/case_fields.hpp"
 #include "claimgraph/suggest.hpp"
 #include "detail/text.hpp"
 #include "io/argdown/text.hpp"
+#include "io/citation_fields.hpp"
 
 namespace claimgraph::io::argdown {
 
@@ -188,6 +190,7 @@ class GraphMaker {
                                "; expected all, any or balance" + did_you_mean(*test, names));
       }
     }
+    if (const DataField* c = find_field(e.data, "cite")) node.cite = citations(*c, r);
     std::vector<std::string> tags = e.tags;
     if (const DataField* t = find_field(e.data, "tags")) {
       if (t->value.is_scalar()) add_unique(tags, t->value.scalar);
@@ -236,6 +239,71 @@ class GraphMaker {
     diagnostics_.error(f.offset, "the data of " + name(r) + ": \"weight\" must be a number from 0 to 1; got " +
                                      (f.value.is_scalar() ? shown(f.value.scalar) : std::string("a list or mapping")));
     return std::nullopt;
+  }
+
+  // The citations of the data's `cite`: one mapping, or a list of them
+  // (docs/argdown.md). Their values are checked as a case file's are.
+  std::vector<Citation> citations(const DataField& f, MemberRef r) {
+    std::vector<Citation> out;
+    const yaml::Value& v = f.value;
+    if (v.kind == yaml::Value::Kind::mapping) {
+      out.push_back(citation(v, f.offset, r));
+    } else if (v.kind == yaml::Value::Kind::sequence) {
+      for (const yaml::Value& item : v.elements) {
+        if (item.kind == yaml::Value::Kind::mapping) {
+          out.push_back(citation(item, f.offset, r));
+        } else {
+          diagnostics_.error(f.offset + item.offset, "the data of " + name(r) + ": each item of \"cite\" must be " +
+                                                         std::string(citation_example));
+        }
+      }
+    } else {
+      diagnostics_.error(f.offset + v.offset, "the data of " + name(r) + ": \"cite\" must be " +
+                                                  std::string(citation_example) + ", or a list of them");
+    }
+    return out;
+  }
+  static constexpr std::string_view citation_example = "a citation such as {exhibit: PX-12, pin: \"at 4\"}";
+
+  // One citation: a mapping of the citation fields; `base` is where the
+  // data block starts.
+  Citation citation(const yaml::Value& m, std::size_t base, MemberRef r) {
+    Citation c;
+    bool bad = false;
+    std::vector<std::string_view> seen;
+    for (const yaml::Member& entry : m.members) {
+      const std::size_t at = base + entry.value.offset;
+      const CaseField* field = find_case_field(FieldPlace::citation, entry.key);
+      if (field == nullptr) {
+        std::vector<std::string_view> names;
+        for (const CaseField& known : case_fields(FieldPlace::citation)) names.push_back(known.name);
+        diagnostics_.warning(at, "the data of " + name(r) + ": unknown field " + shown(entry.key) +
+                                     " of a citation; ignored" + did_you_mean(entry.key, names));
+        continue;
+      }
+      if (std::find(seen.begin(), seen.end(), field->name) != seen.end()) {
+        diagnostics_.error(at, "the data of " + name(r) + ": a citation gives " + shown(entry.key) + " twice");
+        bad = true;
+        continue;
+      }
+      seen.push_back(field->name);
+      if (!entry.value.is_scalar()) {
+        diagnostics_.error(at, "the data of " + name(r) + ": the " + std::string(field->what()) + " of a citation must be text");
+        bad = true;
+        continue;
+      }
+      check_length(entry.value.scalar, at, field->what());
+      if (auto problem = citation_value_problem(*field, entry.value.scalar)) {
+        diagnostics_.error(at, "the data of " + name(r) + ": " + *problem);
+        bad = true;
+        continue;
+      }
+      if (auto* member = citation_member(c, field->key)) *member = entry.value.scalar;
+    }
+    if (!bad && !names_what_it_cites(c)) {
+      diagnostics_.error(base + m.offset, "the data of " + name(r) + ": " + std::string(unnamed_citation));
+    }
+    return c;
   }
 
   // --- edges

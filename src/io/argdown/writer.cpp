@@ -306,6 +306,7 @@ class Writer {
     if (n.text) data.push_back("text: " + quote(*n.text));
     if (n.party) data.push_back("party: " + quote(*n.party));
     if (n.source) data.push_back("source: " + quote(*n.source));
+    if (!n.cite.empty()) data.push_back("cite: " + citations(n.cite));
     if (n.weight) {
       std::string weight = "weight: ";
       detail::append_number(weight, *n.weight);
@@ -319,6 +320,39 @@ class Writer {
     if (n.privileged) data.push_back("privileged: true");
     if (!elements_[v].empty()) data.push_back("elements: " + list(elements_[v]));
     return data;
+  }
+
+  // Citations as the case file has them, in YAML's flow style: one
+  // mapping, or a list of them. Their unknown fields, like a node's, have
+  // no place in Argdown.
+  static std::string citations(const std::vector<Citation>& cites) {
+    std::string s;
+    if (cites.size() > 1) s += '[';
+    for (std::size_t k = 0; k < cites.size(); ++k) {
+      if (k) s += ", ";
+      const Citation& c = cites[k];
+      s += '{';
+      bool first = true;
+      const auto field = [&](std::string_view key, const std::optional<std::string>& value) {
+        if (!value) return;
+        if (!first) s += ", ";
+        first = false;
+        s += key;
+        s += ": ";
+        s += quote(*value);
+      };
+      field("document", c.document);
+      field("exhibit", c.exhibit);
+      field("bates", c.bates);
+      field("pin", c.pin);
+      field("date", c.date);
+      field("quote", c.quote);
+      field("authority", c.authority);
+      field("url", c.url);
+      s += '}';
+    }
+    if (cites.size() > 1) s += ']';
+    return s;
   }
 
   static std::string list(const std::vector<std::string>& items) {

@@ -66,7 +66,8 @@ std::optional<char32_t> escaped_char(char e) {
 // the position for messages.
 class Flow {
  public:
-  explicit Flow(std::string_view s) : s_(s) {}
+  // `base`: where `s` starts in the text whose offsets values get.
+  explicit Flow(std::string_view s, std::size_t base = 0) : s_(s), base_(base) {}
 
   std::string error;
   std::size_t error_at = 0;
@@ -173,43 +174,33 @@ class Flow {
     return fail("a nested list or mapping is not closed");
   }
 
-  // A scalar item or value; nested collections are skipped (false in
-  // `*is_scalar`).
-  bool scalar_or_skip(std::string_view stops, std::string& out, bool& is_scalar, bool& was_quoted) {
+  // A value: a scalar, or (up to max_collection_depth) a sequence or a
+  // mapping; collections nested deeper are skipped (Kind::other). An empty
+  // plain scalar (null) is Kind::other too.
+  bool value(Value& v, std::string_view stops, int depth = 0) {
     skip_space();
-    is_scalar = true;
-    was_quoted = false;
+    v.offset = base_ + p_;
     const char c = peek();
-    if (c == '[' || c == '{') {
-      is_scalar = false;
+    if ((c == '[' || c == '{') && depth > max_collection_depth) {
+      v.kind = Value::Kind::other;
       return skip_collection();
     }
-    if (c == '"' || c == '\'') {
-      was_quoted = true;
-      return quoted(out);
-    }
-    out = plain(stops);
-    return true;
-  }
-
-  // A value of a mapping key: scalar, sequence of scalars, or a mapping of scalars.
-  bool value(Value& v, std::string_view stops) {
-    skip_space();
-    const char c = peek();
     if (c == '[') {
       v.kind = Value::Kind::sequence;
       ++p_;
-      return sequence_body(v.items);
+      return sequence_body(v, depth);
     }
     if (c == '{') {
       v.kind = Value::Kind::mapping;
       ++p_;
       return mapping_body([&](std::string key, Flow& f) {
-        std::string text;
-        bool is_scalar = false;
-        bool was_quoted = false;
-        if (!f.scalar_or_skip(",}", text, is_scalar, was_quoted)) return false;
-        if (is_scalar) v.entries.emplace_back(std::move(key), std::move(text));
+        f.skip_space();
+        const bool collection = f.peek() == '[' || f.peek() == '{';
+        Value inner;
+        if (!f.value(inner, ",}", depth + 1)) return false;
+        // an empty plain value is text here, as it always was
+        if (inner.is_scalar() || !collection) v.entries.emplace_back(key, inner.scalar);
+        v.members.push_back(Member{std::move(key), std::move(inner)});
         return true;
       });
     }
@@ -224,20 +215,20 @@ class Flow {
     return true;
   }
 
-  // The scalar items of a flow sequence after its '[', through its ']'
-  // (nested collections skipped).
-  bool sequence_body(std::vector<std::string>& items) {
+  // The items of a flow sequence after its '[', through its ']'.
+  bool sequence_body(Value& v, int depth) {
     skip_space();
     if (peek() == ']') {
       ++p_;
       return true;
     }
     for (;;) {
-      std::string item;
-      bool is_scalar = false;
-      bool was_quoted = false;
-      if (!scalar_or_skip(",]", item, is_scalar, was_quoted)) return false;
-      if (is_scalar) items.push_back(std::move(item));
+      skip_space();
+      const bool collection = peek() == '[' || peek() == '{';
+      Value item;
+      if (!value(item, ",]", depth + 1)) return false;
+      if (item.is_scalar() || !collection) v.items.push_back(item.scalar);
+      v.elements.push_back(std::move(item));
       const Next next = after_item(']');
       if (next == Next::closed) return true;
       if (next == Next::bad) return fail("expected ',' or ']' in a list");
@@ -342,6 +333,7 @@ class Flow {
   }
 
   std::string_view s_;
+  std::size_t base_ = 0;
   std::size_t p_ = 0;
 };
 
@@ -433,54 +425,144 @@ std::string block_scalar(std::string_view first, const std::vector<Line>& lines,
   return f.plain("");
 }
 
-// The value of a key written alone on its line: the more indented lines
-// [from, to) after it, a list (`- item` lines) or a mapping of scalars.
-Value nested_value(const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+// Where `at`, a view into the text parsed, stands in it; `base` is the
+// start of that text.
+std::size_t offset_of(std::string_view at, const char* base) { return static_cast<std::size_t>(at.data() - base); }
+
+// `first` and the lines [from, to) after it, as one view of the text.
+std::string_view through(std::string_view first, const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+  if (to <= from) return first;
+  const std::string_view last = lines[to - 1].text;
+  return {first.data(), static_cast<std::size_t>(last.data() + last.size() - first.data())};
+}
+
+Value block_value(std::string_view rest, const std::vector<Line>& lines, std::size_t from, std::size_t to,
+                  const char* base, int depth);
+
+// The entries of a block mapping whose keys stand at column `inner` of the
+// lines [from, to); `first`, unless empty, is an entry that starts the
+// mapping after a list's dash, on the line before `from`.
+void block_entries(Value& v, std::string_view first, const std::vector<Line>& lines, std::size_t from,
+                   std::size_t to, std::size_t inner, const char* base, int depth) {
+  v.kind = Value::Kind::mapping;
+  // The entry written `text`, whose more indented lines start at `body`;
+  // returns where the next one may start.
+  const auto entry = [&](std::string_view text, std::size_t body) {
+    std::size_t next = body;
+    while (next < to && (lines[next].blank || lines[next].indent > inner)) ++next;
+    if (auto kv = key_of(text)) {
+      Value value = block_value(kv->second, lines, body, next, base, depth + 1);
+      if (value.is_scalar()) v.entries.emplace_back(kv->first, value.scalar);
+      v.members.push_back(Member{std::move(kv->first), std::move(value)});
+    }
+    return next;
+  };
+  std::size_t k = first.empty() ? from : entry(first, from);
+  while (k < to) {
+    std::size_t next = k + 1;
+    while (next < to && (lines[next].blank || lines[next].indent > inner)) ++next;
+    if (!lines[k].blank && lines[k].indent == inner) entry(lines[k].text, k + 1);
+    k = next;
+  }
+}
+
+// An item of a block list, written `rest` after its dash (at column
+// `column` of its line), with its more indented lines [from, to): a
+// mapping when it starts with `key:`, else as a value.
+Value block_item(std::string_view rest, std::size_t column, const std::vector<Line>& lines, std::size_t from,
+                 std::size_t to, const char* base, int depth) {
+  const bool plain = !rest.empty() && std::string_view("#[{\"'|>").find(rest.front()) == std::string_view::npos;
+  if (plain && depth <= max_collection_depth && key_of(rest)) {
+    Value v;
+    v.offset = offset_of(rest, base);
+    block_entries(v, rest, lines, from, to, column, base, depth);
+    return v;
+  }
+  return block_value(rest, lines, from, to, base, depth);
+}
+
+// The value of a key written alone on its line (`at` is where it would
+// have stood): the more indented lines [from, to) after it, a list
+// (`- item` lines) or a mapping.
+Value nested_value(std::string_view at, const std::vector<Line>& lines, std::size_t from, std::size_t to,
+                   const char* base, int depth) {
   Value v;
+  v.offset = offset_of(at, base);
   std::size_t first = from;
   while (first < to && lines[first].blank) ++first;
-  if (first < to && trim_space(lines[first].text).front() == '-') {
-    v.kind = Value::Kind::sequence;
-    for (std::size_t k = first; k < to; ++k) {
-      const std::string_view item = trim_space(lines[k].text);
-      if (lines[k].blank || item.front() != '-' || lines[k].indent != lines[first].indent) continue;
-      v.items.push_back(block_scalar(trim_space(item.substr(1)), lines, k + 1, k + 1));
+  if (first >= to) return v;  // null
+  v.offset = offset_of(trim_space(lines[first].text), base);
+  if (depth > max_collection_depth) return v;
+  if (trim_space(lines[first].text).front() != '-') {
+    block_entries(v, {}, lines, first, to, lines[first].indent, base, depth);
+    return v;
+  }
+  v.kind = Value::Kind::sequence;
+  const std::size_t dash = lines[first].indent;
+  std::size_t k = first;
+  while (k < to) {
+    std::size_t next = k + 1;
+    while (next < to && (lines[next].blank || lines[next].indent > dash)) ++next;
+    const std::string_view item = trim_space(lines[k].text);
+    if (!lines[k].blank && item.front() == '-' && lines[k].indent == dash) {
+      const std::string_view rest = trim_space(item.substr(1));
+      const auto column = static_cast<std::size_t>(rest.data() - lines[k].text.data());
+      Value element = block_item(rest, column, lines, k + 1, next, base, depth + 1);
+      if (element.is_scalar()) v.items.push_back(element.scalar);
+      v.elements.push_back(std::move(element));
     }
-  } else if (first < to) {
-    v.kind = Value::Kind::mapping;
-    const std::size_t inner = lines[first].indent;
-    std::size_t k = first;
-    while (k < to) {
-      std::size_t next = k + 1;
-      while (next < to && (lines[next].blank || lines[next].indent > inner)) ++next;
-      if (!lines[k].blank && lines[k].indent == inner) {
-        if (auto entry = key_of(lines[k].text)) {
-          if (!entry->second.empty() && entry->second.front() != '[' && entry->second.front() != '{') {
-            v.entries.emplace_back(entry->first, block_scalar(entry->second, lines, k + 1, next));
-          }
-        }
-      }
-      k = next;
-    }
+    k = next;
   }
   return v;
 }
 
 // The value of a key whose line goes on with `rest`, and whose more
-// indented lines [from, to) follow.
-Value block_value(std::string_view rest, const std::vector<Line>& lines, std::size_t from, std::size_t to) {
-  if (rest.empty() || rest.front() == '#') return nested_value(lines, from, to);
+// indented lines [from, to) follow; collections nested deeper than
+// max_collection_depth are Kind::other.
+Value block_value(std::string_view rest, const std::vector<Line>& lines, std::size_t from, std::size_t to,
+                  const char* base, int depth) {
+  if (rest.empty() || rest.front() == '#') return nested_value(rest, lines, from, to, base, depth);
   Value v;
   if (rest.front() == '[' || rest.front() == '{') {
-    const std::string text = joined(rest, lines, from, to);
-    Flow f(text);
-    if (!f.value(v, "")) v = Value{};
+    const std::string_view text = through(rest, lines, from, to);
+    Flow f(text, offset_of(text, base));
+    if (!f.value(v, "", depth)) v = Value{};
+    v.offset = offset_of(rest, base);
     return v;
   }
   v.kind = Value::Kind::scalar;
   v.quoted = rest.front() == '"' || rest.front() == '\'';
   v.scalar = block_scalar(rest, lines, from, to);
+  v.offset = offset_of(rest, base);
   return v;
+}
+
+// The `key: value` lines of `text` (front matter, or data in block
+// format); offsets are from `base`.
+Fields block_fields(std::string_view text, const char* base) {
+  Fields fields;
+  const std::vector<Line> lines = lines_of(text);
+  std::size_t indent = std::string::npos;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    const Line& line = lines[i];
+    if (line.blank) {
+      ++i;
+      continue;
+    }
+    if (indent == std::string::npos) indent = line.indent;
+    // The key's line and the more indented ones after it (without the
+    // blank lines at the end).
+    std::size_t j = i + 1;
+    while (j < lines.size() && (lines[j].blank || lines[j].indent > indent)) ++j;
+    std::size_t end = j;
+    while (end > i + 1 && lines[end - 1].blank && trim_space(lines[end - 1].text).empty()) --end;
+    if (const auto kv = line.indent == indent ? key_of(line.text) : std::nullopt) {
+      fields.emplace_back(kv->first, block_value(kv->second, lines, i + 1, end, base, 0));
+    }
+    i = j;
+  }
+  return fields;
 }
 
 // How quote() writes the code point `cp`, unless as it is.
@@ -520,7 +602,7 @@ DataResult parse_data(std::string_view block) {
   if (k < block.size() && (block[k] == '\n' || block[k] == '\r')) {
     std::string_view inner = block.substr(k);
     if (!inner.empty() && inner.back() == '}') inner.remove_suffix(1);
-    result.fields = parse_block(inner);
+    result.fields = block_fields(inner, block.data());
     return result;
   }
   Flow f(block);
@@ -546,31 +628,7 @@ DataResult parse_data(std::string_view block) {
   return result;
 }
 
-Fields parse_block(std::string_view text) {
-  Fields fields;
-  const std::vector<Line> lines = lines_of(text);
-  std::size_t base = std::string::npos;
-  std::size_t i = 0;
-  while (i < lines.size()) {
-    const Line& line = lines[i];
-    if (line.blank) {
-      ++i;
-      continue;
-    }
-    if (base == std::string::npos) base = line.indent;
-    // The key's line and the more indented ones after it (without the
-    // blank lines at the end).
-    std::size_t j = i + 1;
-    while (j < lines.size() && (lines[j].blank || lines[j].indent > base)) ++j;
-    std::size_t end = j;
-    while (end > i + 1 && lines[end - 1].blank && trim_space(lines[end - 1].text).empty()) --end;
-    if (const auto kv = line.indent == base ? key_of(line.text) : std::nullopt) {
-      fields.emplace_back(kv->first, block_value(kv->second, lines, i + 1, end));
-    }
-    i = j;
-  }
-  return fields;
-}
+Fields parse_block(std::string_view text) { return block_fields(text, text.data()); }
 
 std::string quote(std::string_view text) {
   std::string out = "\"";
