@@ -26,6 +26,7 @@ using test::RunResult;
 constexpr std::string_view marker = "ZQXPRIV7";
 constexpr std::string_view tag_marker = "ZQXTAG9";
 
+// The memo's citation is dated, so that a chronology would place it in time.
 // "late" is grounded only through the memo; "breach" needs "late" and the
 // invoice. The memo has every node field, an unknown one, and its support
 // an id and an unknown field that name it; "doubt" undercuts that support.
@@ -38,7 +39,9 @@ constexpr std::string_view case_text = R"({"claimgraph": 1, "title": "Acme v. Wi
     {"id": "ZQXPRIV7_memo", "kind": "evidence", "label": "ZQXPRIV7 memo on the deadline",
      "text": "ZQXPRIV7 advice", "party": "ZQXPRIV7 counsel", "group": "ZQXPRIV7-group",
      "source": "ZQXPRIV7 file 12", "weight": 0.9, "burden": "ZQXPRIV7 burden", "scheme": "ZQXPRIV7-scheme",
-     "tags": ["ZQXPRIV7-tag"], "privileged": true, "ZQXPRIV7_field": "ZQXPRIV7 value"},
+     "tags": ["ZQXPRIV7-tag"], "privileged": true, "ZQXPRIV7_field": "ZQXPRIV7 value",
+     "cite": {"document": "ZQXPRIV7 memo", "exhibit": "ZQXPRIV7-1", "pin": "ZQXPRIV7 at 2", "date": "1987-06-05",
+              "quote": "ZQXPRIV7 quote", "authority": "ZQXPRIV7 v. Doe", "url": "https://example.com/ZQXPRIV7"}},
     {"id": "ZQXTAG9_draft", "kind": "evidence", "label": "ZQXTAG9 draft", "text": "ZQXTAG9 text",
      "tags": ["draft"]},
     {"id": "doubt", "kind": "evidence", "label": "A doubt about the memo's author"}
@@ -204,6 +207,22 @@ TEST_F(RedactCliTest, AnUnknownModeIsRefusedWithTheChoices) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("unknown value \"masked\"; expected mask or drop; did you mean \"mask\"?"), std::string::npos)
       << r.err;
+}
+
+TEST_F(RedactCliTest, TheChronologyDoesNotPlaceARedactedNodeInTime) {
+  // Its date is no marker: look for it, in the chronology's table and page.
+  for (const char* format : {"chronology", "chronology-html"}) {
+    for (const char* mode : {"mask", "drop"}) {
+      SCOPED_TRACE(std::string(format).append(1, ' ').append(mode));
+      const RunResult r = claimgraph({"export", file_.string(), "--to", format, "--redact-mode", mode});
+      ASSERT_EQ(r.status, 0) << r.err;
+      EXPECT_EQ(r.out.find("1987"), std::string::npos);
+      EXPECT_EQ(r.out.find(marker), std::string::npos);
+      EXPECT_EQ(r.out.find("[redacted]") != std::string::npos, std::string_view(mode) == "mask");
+    }
+    const RunResult all = claimgraph({"export", file_.string(), "--to", format, "--include-privileged"});
+    EXPECT_NE(all.out.find("1987-06-05"), std::string::npos) << format;
+  }
 }
 
 }  // namespace
