@@ -88,7 +88,9 @@ TEST_F(CliTest, SubcommandHelp) {
   EXPECT_EQ(exp.status, 0);
   EXPECT_NE(exp.out.find("--to"), std::string::npos) << exp.out;
   EXPECT_NE(exp.out.find("-o,--output"), std::string::npos) << exp.out;
-  EXPECT_NE(exp.out.find("{dot,mermaid,graphml,csv,markdown,docx,html,json,aif,argdown}"), std::string::npos) << exp.out;
+  EXPECT_NE(exp.out.find("{dot,mermaid,graphml,csv,markdown,docx,html,chronology,chronology-html,json,aif,argdown}"),
+            std::string::npos)
+      << exp.out;
 }
 
 TEST_F(CliTest, Version) {

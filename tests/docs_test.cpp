@@ -410,6 +410,17 @@ std::string difference(std::string_view expected, std::string_view actual) {
 
 bool is_ellipsis(const std::string& line) { return trim(line) == "..."; }
 
+/// `text` with each CRLF as LF.
+std::string crlf_as_lf(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    out += text[i];
+  }
+  return out;
+}
+
 /// Whether `actual` is `excerpt`, where a line that is just `...` stands
 /// for any number of lines. Else the first line of the excerpt that cannot
 /// be found in its place (from 1), or 0 when all were found but the output
@@ -637,7 +648,7 @@ std::vector<Example> examples() {
 const std::set<std::string>& words_allowed(const std::string& language) {
   static const std::map<std::string, std::set<std::string>> allowed{
       {"json", {"file", "fragment", "not-input", "warnings", "error"}},
-      {"text", {"run", "status", "excerpt", "file", "not-run"}},
+      {"text", {"run", "status", "excerpt", "file", "not-run", "crlf"}},
       {"sh", {"setup", "status", "output"}},
       {"cpp", {"not-run"}},
   };
@@ -820,11 +831,14 @@ class Checker {
 
   // The block shows what `command` printed: its standard output, or that
   // and its standard error.
+  // A block marked crlf shows an output whose lines end in CRLF (a CSV
+  // table's rows), which Markdown cannot hold, with each CRLF read as LF.
   void expect_output(const Fence& expected, const std::string& command, const test::RunResult& r) {
     const bool excerpt = expected.has("excerpt");
-    const std::string diff = compare(expected.body, r.out, excerpt);
+    const std::string out = expected.has("crlf") ? crlf_as_lf(r.out) : r.out;
+    const std::string diff = compare(expected.body, out, excerpt);
     if (diff.empty()) return;
-    if (!r.err.empty() && compare(expected.body, r.out + r.err, excerpt).empty()) return;
+    if (!r.err.empty() && compare(expected.body, out + r.err, excerpt).empty()) return;
     // A block that shows standard error shows it after standard output.
     const bool shows_err = r.out.empty() && !r.err.empty();
     fail(expected.line, "the block is not what `" + command + "` prints on standard " +

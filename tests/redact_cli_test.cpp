@@ -28,6 +28,7 @@ constexpr std::string_view marker = "ZQXPRIV7";
 constexpr std::string_view tag_marker = "ZQXTAG9";
 constexpr std::string_view cite_marker = "ZQXCITE3";
 
+// The memo's citation is dated, so that a chronology would place it in time.
 // "late" is grounded only through the memo; "breach" needs "late" and the
 // invoice. The memo has every node field, an unknown one, two citations
 // with every citation field and an unknown one (cite_marker marks their
@@ -44,7 +45,7 @@ constexpr std::string_view case_text = R"({"claimgraph": 1, "title": "Acme v. Wi
      "source": "ZQXPRIV7 file 12", "weight": 0.9, "burden": "ZQXPRIV7 burden", "scheme": "ZQXPRIV7-scheme",
      "tags": ["ZQXPRIV7-tag"], "privileged": true, "ZQXPRIV7_field": "ZQXPRIV7 value",
      "cite": [{"document": "ZQXPRIV7 ZQXCITE3 memo", "exhibit": "ZQXPRIV7-PX", "bates": "ZQXPRIV7-000001–ZQXPRIV7-000002",
-               "pin": "ZQXPRIV7 at 2", "date": "2021-01-05", "quote": "ZQXPRIV7 ZQXCITE3 advice", "authority": "ZQXPRIV7 v. Widget",
+               "pin": "ZQXPRIV7 at 2", "date": "1987-06-05", "quote": "ZQXPRIV7 ZQXCITE3 advice", "authority": "ZQXPRIV7 v. Widget",
                "url": "https://example.com/ZQXPRIV7/ZQXCITE3", "ZQXPRIV7_note": "ZQXPRIV7 ZQXCITE3"},
               {"exhibit": "ZQXPRIV7 ZQXCITE3 second"}]},
     {"id": "ZQXTAG9_draft", "kind": "evidence", "label": "ZQXTAG9 draft", "text": "ZQXTAG9 text",
@@ -224,6 +225,22 @@ TEST_F(RedactCliTest, AnUnknownModeIsRefusedWithTheChoices) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("unknown value \"masked\"; expected mask or drop; did you mean \"mask\"?"), std::string::npos)
       << r.err;
+}
+
+TEST_F(RedactCliTest, TheChronologyDoesNotPlaceARedactedNodeInTime) {
+  // Its date is no marker: look for it, in the chronology's table and page.
+  for (const char* format : {"chronology", "chronology-html"}) {
+    for (const char* mode : {"mask", "drop"}) {
+      SCOPED_TRACE(std::string(format).append(1, ' ').append(mode));
+      const RunResult r = claimgraph({"export", file_.string(), "--to", format, "--redact-mode", mode});
+      ASSERT_EQ(r.status, 0) << r.err;
+      EXPECT_EQ(r.out.find("1987"), std::string::npos);
+      EXPECT_EQ(r.out.find(marker), std::string::npos);
+      EXPECT_EQ(r.out.find("[redacted]") != std::string::npos, std::string_view(mode) == "mask");
+    }
+    const RunResult all = claimgraph({"export", file_.string(), "--to", format, "--include-privileged"});
+    EXPECT_NE(all.out.find("1987-06-05"), std::string::npos) << format;
+  }
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "claimgraph/io/aif_writer.hpp"
 #include "claimgraph/io/argdown_reader.hpp"
 #include "claimgraph/io/argdown_writer.hpp"
+#include "claimgraph/io/chronology_writer.hpp"
 #include "claimgraph/io/csv_writer.hpp"
 #include "claimgraph/io/diagram.hpp"
 #include "claimgraph/io/docx_writer.hpp"
@@ -143,6 +144,24 @@ void docx(std::ostream& out, std::string_view, const Graph& graph, const Analyse
   write_docx(out, graph, options);
 }
 
+ChronologyOptions chronology_options(const Analyses& analyses, const WriteSettings& s) {
+  ChronologyOptions options;
+  options.analyses = analyses;
+  options.byte_order_mark = s.byte_order_mark;
+  return options;
+}
+
+// The dated record in time order: a table, or a timeline to print.
+void chronology(std::ostream& out, std::string_view, const Graph& graph, const Analyses& analyses,
+                const WriteSettings& s) {
+  write_chronology_csv(out, graph, chronology_options(analyses, s));
+}
+
+void chronology_page(std::ostream& out, std::string_view, const Graph& graph, const Analyses& analyses,
+                     const WriteSettings& s) {
+  write_chronology_html(out, graph, chronology_options(analyses, s));
+}
+
 void json(std::ostream& out, std::string_view, const Graph& graph, const Analyses&, const WriteSettings&) {
   write_json(out, graph);
 }
@@ -162,6 +181,9 @@ constexpr std::array csv_extensions = {std::string_view(".csv")};
 constexpr std::array markdown_extensions = {std::string_view(".md"), std::string_view(".markdown")};
 constexpr std::array docx_extensions = {std::string_view(".docx")};
 constexpr std::array html_extensions = {std::string_view(".html"), std::string_view(".htm")};
+constexpr std::array chronology_extensions = {std::string_view(".chronology.csv")};
+constexpr std::array chronology_page_extensions = {std::string_view(".chronology.html"),
+                                                   std::string_view(".chronology.htm")};
 constexpr std::array json_out_extensions = {std::string_view(".json")};
 constexpr std::span<const std::string_view> one_file;
 
@@ -190,6 +212,12 @@ const std::array outputs = {
                  Setting::legend | Setting::clusters | Setting::drawing | Setting::evaluation | Setting::style |
                      Setting::hidden_below | Setting::live,
                  html, "docs/exports.md#html"},
+    OutputFormat{"chronology", "the dated record in time order, with the claims each fact bears on, for spreadsheets",
+                 chronology_extensions, one_file, true, Setting::byte_order_mark | Setting::evaluated, chronology,
+                 "docs/exports.md#chronology"},
+    OutputFormat{"chronology-html", "the chronology as a timeline page to read or print", chronology_page_extensions,
+                 one_file, true, static_cast<std::uint16_t>(Setting::evaluated), chronology_page,
+                 "docs/exports.md#chronology"},
     OutputFormat{"json", "canonical claimgraph JSON, for programs (a case file)", json_out_extensions, one_file, false,
                  0, json, "docs/exports.md#json"},
     OutputFormat{"aif", "an AIF argument map for OVA, AIFdb and other argument-mapping tools", aif_extensions,

@@ -122,6 +122,11 @@ TEST(FormatsTest, ExtensionsSelectFormats) {
   EXPECT_EQ(out("case.ad"), "argdown");
   EXPECT_EQ(out("case.nodes.csv"), "csv");
   EXPECT_EQ(out("report.DOCX"), "docx");
+  EXPECT_EQ(out("case.chronology.csv"), "chronology");
+  EXPECT_EQ(out("case.Chronology.HTML"), "chronology-html") << "the longest extension wins";
+  EXPECT_EQ(out("case.chronology.htm"), "chronology-html");
+  EXPECT_EQ(out("chronology.csv"), "csv") << "a chronology's file name still needs its own";
+  EXPECT_EQ(out("page.html"), "html");
   EXPECT_EQ(out("diagram.pdf"), "-");
   const auto* pdf = drawing_format_for_path("diagram.PDF");
   ASSERT_NE(pdf, nullptr);

@@ -96,7 +96,8 @@ void add_export_options(CLI::App& cmd, ExportOptions& options, const std::string
                "Do not draw groups as clusters (" + formats_using(io::Setting::clusters) + ")");
   cmd.add_flag("--evaluate", options.evaluate,
                "Add each node's status (IN, OUT, UNDEC) and strength, and whether each claim is established (" +
-                   formats_using(io::Setting::evaluation) + ")");
+                   formats_using(io::Setting::evaluation) + "; " + formats_using(io::Setting::evaluated) +
+                   " always show the status)");
   cmd.add_flag("--bom", s.byte_order_mark,
                "Begin each file with a UTF-8 byte order mark, for Excel (" +
                    formats_using(io::Setting::byte_order_mark) + ")");
@@ -146,7 +147,9 @@ const io::OutputFormat& export_format(const ExportOptions& options) {
 
 void write_export(const ExportOptions& options, const io::OutputFormat& format, const io::ReadResult& input) {
   const Shown shown =
-      prepare_shown(input.graph, options.view, {format.analysed, format.analysed && options.evaluate, &scheme_library(options.input)},
+      prepare_shown(input.graph, options.view,
+                    {format.analysed, format.analysed && (options.evaluate || format.uses(io::Setting::evaluated)),
+                     &scheme_library(options.input)},
                     options.redact);
   io::WriteSettings settings = options.settings;
   settings.legend = !options.no_legend;

@@ -112,6 +112,7 @@ enum class Setting : std::uint16_t {
   hidden_below = 128,  ///< "+N more below" where a view's depth hid nodes
   page = 256,          ///< the paper, and whether its diagram pages are turned
   live = 512,          ///< `live`: the page `claimgraph serve` serves and keeps up to date
+  evaluated = 1024,    ///< always shows the status: export evaluates the case for it, --evaluate or not
 };
 
 /// A format claimgraph writes with `export`.
