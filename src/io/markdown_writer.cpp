@@ -56,13 +56,14 @@ void paragraph(std::string& out, std::string_view s) {
   line_text(out, s);
 }
 
-// A link destination: bytes that would end or confuse it are percent-encoded.
-std::string destination(std::string_view path) {
+// `s` with the bytes for which `encode` holds percent-encoded.
+template <class Encode>
+std::string percent_encoded(std::string_view s, Encode encode) {
   std::string out;
-  for (const char ch : path) {
+  out.reserve(s.size());
+  for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c >= 0x7F || ch == '(' || ch == ')' || ch == '<' || ch == '>' || ch == '"' || ch == '\\' ||
-        ch == '`' || ch == '%') {
+    if (encode(ch)) {
       char buf[4];
       std::snprintf(buf, sizeof buf, "%%%02X", c);
       out += buf;
@@ -71,6 +72,15 @@ std::string destination(std::string_view path) {
     }
   }
   return out;
+}
+
+// A link destination: bytes that would end or confuse it are percent-encoded.
+std::string destination(std::string_view path) {
+  return percent_encoded(path, [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c <= 0x20 || c >= 0x7F || ch == '(' || ch == ')' || ch == '<' || ch == '>' || ch == '"' || ch == '\\' ||
+           ch == '`' || ch == '%';
+  });
 }
 
 using detail::fixed2;
@@ -92,19 +102,10 @@ std::optional<std::string> record_of(const Node& node) {
 // angle bracket: those (and control characters) percent-encoded, the rest
 // as written.
 std::string autolink(std::string_view url) {
-  std::string out;
-  out.reserve(url.size());
-  for (const char ch : url) {
+  return percent_encoded(url, [](char ch) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c == 0x7F || ch == '<' || ch == '>') {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
+    return c <= 0x20 || c == 0x7F || ch == '<' || ch == '>';
+  });
 }
 
 // Table cells: "" for an absent field.
