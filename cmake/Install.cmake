@@ -74,6 +74,6 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "claimgraph maintainers <claimgraph@localhos
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
-  "libboost-graph-dev, nlohmann-json3-dev, libgraphviz-dev, libcairo2-dev, librsvg2-dev, pkg-config, cmake")
+  "libboost-graph-dev, nlohmann-json3-dev, libsimdjson-dev, libgraphviz-dev, libcairo2-dev, librsvg2-dev, pkg-config, cmake")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pandoc, bash-completion")
 include(CPack)

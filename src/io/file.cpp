@@ -128,7 +128,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   if (S_ISREG(st.st_mode)) {
     const auto size = static_cast<std::size_t>(st.st_size);
     if (size > max_bytes) throw IoError(path, too_big(max_bytes), Limit::input_bytes);
-    text.reserve(size);
+    text.reserve(size + input_padding);  // InputText::padding()
   }
   std::vector<char> chunk(std::size_t{1} << 20);
   for (;;) {
@@ -168,8 +168,12 @@ InputText InputText::open(const std::string& path, std::size_t max_bytes) {
     if (fd >= 0) {
       struct stat st {};
       const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
-      if (regular && static_cast<std::size_t>(st.st_size) <= max_bytes) {
-        const auto size = static_cast<std::size_t>(st.st_size);
+      const auto size = static_cast<std::size_t>(st.st_size);
+      // The mapping's last page is readable to its end (zeros past the
+      // file's): a file that leaves less than input_padding there is read.
+      const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+      const std::size_t slack = (page - size % page) % page;
+      if (regular && size <= max_bytes && slack >= input_padding) {
         void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
         if (map != MAP_FAILED) {
           ::madvise(map, size, MADV_SEQUENTIAL);
@@ -177,6 +181,7 @@ InputText InputText::open(const std::string& path, std::size_t max_bytes) {
           input.map_ = map;
           input.map_size_ = size;
           input.view_ = std::string_view(static_cast<const char*>(map), size);
+          input.padding_ = slack;
           return input;
         }
       }
@@ -187,12 +192,14 @@ InputText InputText::open(const std::string& path, std::size_t max_bytes) {
   // read_file says what is wrong.
   input.owned_ = read_file(path, max_bytes);
   input.view_ = input.owned_;
+  input.padding_ = input.owned_.capacity() - input.owned_.size();
   return input;
 }
 
 InputText::InputText(InputText&& other) noexcept
     : owned_(std::move(other.owned_)), map_(other.map_), map_size_(other.map_size_) {
   view_ = map_ != nullptr ? other.view_ : std::string_view(owned_);
+  padding_ = map_ != nullptr ? other.padding_ : owned_.capacity() - owned_.size();
   other.map_ = nullptr;
   other.map_size_ = 0;
   other.view_ = {};

@@ -343,6 +343,7 @@ Input read_input(const std::string& path, const InputFormat* format, ReadOptions
   options.file_name = path == "-" ? std::string("<stdin>") : path;
   if (path != "-") options.path = path;
   const InputText input = InputText::open(path, options.limits.max_input_bytes);
+  options.readable_past_end = input.padding();
   const InputFormat& chosen = format != nullptr ? *format : detect_input_format(path, input.text(), options.limits);
   return Input{chosen.read(input.text(), options), &chosen};
 }

@@ -18,8 +18,10 @@
 #include "detail/diagnostics.hpp"
 #include "detail/json_pointer.hpp"
 #include "detail/json_parser.hpp"
+#include "detail/simd_json_events.hpp"
 #include "detail/text.hpp"
 #include "io/citation_fields.hpp"
+#include "io/json_reader_paths.hpp"
 
 namespace claimgraph::io {
 
@@ -80,8 +82,12 @@ struct PendingEdge {
 
 class Reader {
  public:
-  Reader(std::string_view text, const ReadOptions& options)
-      : text_(detail::without_bom(text)), options_(options),
+  // `capacity` counts the readable bytes from text.data() on, the text and
+  // what follows it; with simdjson's padding among them, the fast path
+  // (detail::SimdJsonEvents) reads it first, else only the located parser.
+  Reader(std::string_view text, const ReadOptions& options, std::size_t capacity = 0)
+      : text_(detail::without_bom(text)), capacity_(capacity - std::min(capacity, text.size() - text_.size())),
+        options_(options),
         diags_(text_, options.file_name, options.max_errors, options.max_warnings) {
     for (const CaseField& f : case_fields()) {
       // "$schema" is for editors: never suggested for a misspelt field.
@@ -89,9 +95,12 @@ class Reader {
     }
   }
 
-  ReadResult run();
+  /// Reads the text. Without `fast`, with the located parser only; with it,
+  /// with the fast path, or nothing when that path rejects the input (read
+  /// it again with a new Reader, without `fast`, for the located errors).
+  std::optional<ReadResult> run(bool fast);
 
-  // --- events from detail::JsonParser, each with the offset where its token starts ---
+  // --- events from detail::JsonParser (or SimdJsonEvents), each with the offset where its token starts ---
   bool null(std::size_t at) { return scalar(Scalar::null, "null", at); }
   bool boolean(bool v, std::size_t at) { return scalar(Scalar::boolean, v ? "true" : "false", at); }
   bool number(std::string_view raw, std::size_t at) { return scalar(Scalar::number, raw, at); }
@@ -106,7 +115,7 @@ class Reader {
   enum class Scalar : std::uint8_t { null, boolean, number };
 
   bool readable();
-  void parse();
+  bool parse(bool fast);
 
   std::string pointer(std::size_t depth) const;
   std::string value_pointer() const { return pointer(stack_.size()); }
@@ -160,6 +169,7 @@ class Reader {
   std::optional<Graph::EdgeSpec> resolve(Resolution& r, std::size_t i);
 
   std::string_view text_;
+  std::size_t capacity_;
   const ReadOptions& options_;
   detail::TextDiagnostics diags_;
   std::array<std::vector<std::string_view>, 4> suggestions_;  // per FieldPlace: names of its fields
@@ -882,16 +892,26 @@ bool Reader::readable() {
   return true;
 }
 
-void Reader::parse() {
-  detail::JsonParser<Reader> parser(text_, *this);
-  const auto status = parser.parse();
-  if (status == detail::JsonParseStatus::syntax_error) {
-    diags_.parse_error(parser.error().offset, "malformed JSON: " + parser.error().message);
+// False when the fast path rejected the input.
+bool Reader::parse(bool fast) {
+  bool complete = false;
+  if (fast) {
+    const auto status = detail::SimdJsonEvents<Reader>(text_, capacity_, *this).parse();
+    if (status == detail::FastParseStatus::rejected) return false;
+    complete = status == detail::FastParseStatus::complete;
+  } else {
+    detail::JsonParser<Reader> parser(text_, *this);
+    const auto status = parser.parse();
+    if (status == detail::JsonParseStatus::syntax_error) {
+      diags_.parse_error(parser.error().offset, "malformed JSON: " + parser.error().message);
+    }
+    complete = status == detail::JsonParseStatus::complete;
   }
-  if (status == detail::JsonParseStatus::complete && !unusable_) resolve_edges();
+  if (complete && !unusable_) resolve_edges();
+  return true;
 }
 
-ReadResult Reader::run() {
+std::optional<ReadResult> Reader::run(bool fast) {
   bool ok = false;
   try {
     ok = readable();
@@ -901,7 +921,7 @@ ReadResult Reader::run() {
   bool stopped = false;
   if (ok) {
     try {
-      parse();
+      if (!parse(fast && capacity_ >= text_.size() + simdjson::SIMDJSON_PADDING)) return std::nullopt;
     } catch (const detail::TooManyErrors&) {
       stopped = true;
     } catch (const detail::Fatal&) {
@@ -920,7 +940,31 @@ ReadResult Reader::run() {
 
 }  // namespace
 
-ReadResult read_json(std::string_view text, const ReadOptions& options) { return Reader(text, options).run(); }
+namespace json_paths {
+
+std::optional<ReadResult> read_fast(std::string_view text, std::size_t capacity, const ReadOptions& options) {
+  return Reader(text, options, capacity).run(true);
+}
+
+ReadResult read_located(std::string_view text, const ReadOptions& options) {
+  return *Reader(text, options).run(false);
+}
+
+}  // namespace json_paths
+
+ReadResult read_json(std::string_view text, const ReadOptions& options) {
+  // The fast path needs simdjson's padding after the text: where the caller
+  // has none to offer, the text is copied into a buffer that has it.
+  std::optional<simdjson::padded_string> copy;
+  std::size_t capacity = text.size() + options.readable_past_end;
+  if (options.readable_past_end < simdjson::SIMDJSON_PADDING && text.size() <= options.limits.max_input_bytes) {
+    copy.emplace(text);
+    text = std::string_view(copy->data(), copy->size());
+    capacity = text.size() + simdjson::SIMDJSON_PADDING;
+  }
+  if (auto fast = json_paths::read_fast(text, capacity, options)) return std::move(*fast);
+  return json_paths::read_located(text, options);
+}
 
 ReadResult read_json(std::istream& in, const ReadOptions& options) { return read_stream(in, options, read_json); }
 

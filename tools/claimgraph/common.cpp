@@ -122,6 +122,7 @@ const io::ReadResult& load_graph(const InputOptions& input) {
   options.file_name = name;
   if (input.file != "-") options.path = input.file;
   options.limits = input.limits;
+  options.readable_past_end = text.padding();
   io::ReadResult result = format.read(text.text(), options);
   loaded_format = &format;
   for (const auto& w : result.warnings) warn(w);

@@ -26,6 +26,7 @@ io::ReadResult read_version(const DiffOptions& options, const std::string& path,
   read.file_name = name;
   if (path != "-") read.path = path;
   read.limits = options.input.limits;
+  read.readable_past_end = text.padding();
   io::ReadResult result = format.read(text.text(), read);
   for (const auto& w : result.warnings) warn(w);
   return result;

@@ -31,6 +31,9 @@ class InputText {
   ~InputText();
   /// The bytes.
   [[nodiscard]] std::string_view text() const noexcept { return view_; }
+  /// How many bytes after text() may be read (ReadOptions::readable_past_end):
+  /// at least input_padding for a file, however it was read.
+  [[nodiscard]] std::size_t padding() const noexcept { return padding_; }
 
  private:
   InputText() = default;
@@ -38,7 +41,12 @@ class InputText {
   void* map_ = nullptr;
   std::size_t map_size_ = 0;
   std::string_view view_;
+  std::size_t padding_ = 0;
 };
+
+/// The readable bytes InputText keeps after a file's text, for parsers that
+/// read past the end in wide steps (simdjson needs 64).
+inline constexpr std::size_t input_padding = 64;
 
 /// Writes a file atomically: `write` fills a stream backed by a temporary file
 /// beside `path`, which then replaces `path` by renaming. If `write` throws or

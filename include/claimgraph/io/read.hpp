@@ -37,6 +37,10 @@ struct ReadOptions {
   std::size_t max_errors = 50;
   /// Warnings reported one by one; the rest are summed up in one note.
   std::size_t max_warnings = 20;
+  /// Bytes after the end of the text that may be read (not written): with
+  /// 64 or more (InputText::padding() says how many it has), the case-file
+  /// reader reads well-formed text in place; with fewer it copies it first.
+  std::size_t readable_past_end = 0;
 };
 
 /// Where a node or an edge is written: the line and column (1-based) where

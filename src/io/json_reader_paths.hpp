@@ -1,0 +1,23 @@
+#pragma once
+// The case-file reader's two paths, for the differential fuzz target and
+// the tests that hold them to the same results: read_json() takes the
+// fast one and falls back to the located one.
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "claimgraph/io/read.hpp"
+
+namespace claimgraph::io::json_paths {
+
+/// Reads with simdjson; nothing when it rejects the input (then
+/// read_located() says what is wrong). `capacity` counts the readable
+/// bytes from text.data() on, at least text.size() + 64 for the fast path
+/// to run at all. Throws as read_json() does.
+[[nodiscard]] std::optional<ReadResult> read_fast(std::string_view text, std::size_t capacity,
+                                                  const ReadOptions& options);
+/// Reads with claimgraph's own located parser only.
+[[nodiscard]] ReadResult read_located(std::string_view text, const ReadOptions& options);
+
+}  // namespace claimgraph::io::json_paths
