@@ -11,6 +11,9 @@
 // input the same first error; the differential fuzz target
 // (fuzz/fuzz_json_paths.cpp) holds the two to that.
 //
+// A handler may also offer wants_count() and count(n): asked right after
+// start_array, it is told how many elements the array holds.
+//
 // The walk keeps its own stack of open objects and arrays, so that no input
 // can overflow the call stack; simdjson limits nesting to its maximum depth
 // (1024), beyond which the input is rejected here and JsonParser reads it.
@@ -142,6 +145,15 @@ class SimdJsonEvents {
   Result open_array(simdjson::ondemand::array& array, std::string_view token) {
     const std::size_t at = offset(token.data());
     if (!h_.start_array(at)) return Result::stop;
+    // A handler may ask how many elements an array holds before it reads
+    // them (to size its storage once): simdjson counts them over its index.
+    if constexpr (requires(Handler& h) { h.wants_count(); h.count(std::size_t{}); }) {
+      if (h_.wants_count()) {
+        std::size_t n = 0;
+        if (array.count_elements().get(n) != simdjson::SUCCESS) return Result::reject;
+        h_.count(n);
+      }
+    }
     Level level;
     if (array.begin().get(level.array_at) != simdjson::SUCCESS) return Result::reject;
     if (array.end().get(level.array_end) != simdjson::SUCCESS) return Result::reject;

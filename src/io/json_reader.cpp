@@ -60,24 +60,33 @@ struct PendingNode {
   std::size_t id_offset = 0;
 };
 
+// What few edges have: an id, a scheme or question, fields this build does
+// not know, or an end written with escapes (whose offset the view cannot
+// give). Kept apart, so that the millions of edges without any stay small.
+struct EdgeDetails {
+  std::string_view id;  // empty when the edge has none
+  std::size_t id_offset = 0;
+  std::string_view scheme;    // empty when the edge names none
+  std::string_view question;  // empty when the edge names none
+  std::size_t scheme_offset = 0;
+  std::size_t question_offset = 0;
+  std::size_t from_offset = no_offset;  // set only for an end the view cannot place
+  std::size_t to_offset = no_offset;
+  Attributes extra;
+  static constexpr std::size_t no_offset = static_cast<std::size_t>(-1);
+};
+
 struct PendingEdge {
   // Endpoints are resolved in one batch at the end; until then they are
   // views into the input (or into the reader's store of unescaped strings).
   std::string_view from;
   std::string_view to;
-  std::string_view id;  // empty when the edge has none
-  std::size_t id_offset = 0;
+  std::size_t start = 0;
+  std::size_t index = 0;
+  std::uint32_t details = no_details;  // its EdgeDetails, if it has any
   Relation relation = Relation::supports;
   bool bad = false;
-  std::size_t start = 0;
-  std::size_t from_offset = 0;
-  std::size_t to_offset = 0;
-  std::size_t index = 0;
-  Attributes extra;
-  std::string_view scheme;    // empty when the edge names none
-  std::string_view question;  // empty when the edge names none
-  std::size_t scheme_offset = 0;
-  std::size_t question_offset = 0;
+  static constexpr std::uint32_t no_details = static_cast<std::uint32_t>(-1);
 };
 
 class Reader {
@@ -110,6 +119,12 @@ class Reader {
   bool start_array(std::size_t at) { return start(true, at); }
   bool end_object(std::size_t at) { return end(at); }
   bool end_array(std::size_t at) { return end(at); }
+  // The fast path says how long "nodes" and "edges" are, so that the graph
+  // and the pending edges are sized once, not copied as they grow.
+  bool wants_count() const {
+    return skip_depth_ == 0 && !stack_.empty() && (stack_.back().ctx == Ctx::nodes || stack_.back().ctx == Ctx::edges);
+  }
+  void count(std::size_t n);
 
  private:
   enum class Scalar : std::uint8_t { null, boolean, number };
@@ -145,6 +160,25 @@ class Reader {
   std::string_view stable(std::string_view v) {
     if (v.data() >= text_.data() && v.data() + v.size() <= text_.data() + text_.size()) return v;
     return unescaped_.emplace_back(v);
+  }
+  bool in_text(std::string_view v) const {
+    return v.data() >= text_.data() && v.data() + v.size() <= text_.data() + text_.size();
+  }
+  EdgeDetails& edge_details() {
+    has_details_ = true;
+    return details_;
+  }
+  // The details of pending edge e, or none (all empty).
+  const EdgeDetails& details_of(const PendingEdge& e) const {
+    static const EdgeDetails none;
+    return e.details == PendingEdge::no_details ? none : edge_details_[e.details];
+  }
+  // Where an end of edge e is written: the opening quote before the view
+  // into the text, or the offset kept for an end written with escapes.
+  std::size_t end_offset(std::string_view end, std::size_t kept) const {
+    if (kept != EdgeDetails::no_offset) return kept;
+    if (end.data() == nullptr || !in_text(end)) return 0;  // not written
+    return static_cast<std::size_t>(end.data() - text_.data()) - 1;
   }
   void string_field(const CaseField& field, std::string_view value, std::size_t offset);
   void node_string(const CaseField& field, std::string_view value, std::size_t offset);
@@ -187,7 +221,10 @@ class Reader {
   std::vector<bool> edge_id_written_;      // per edge: whether it has an "id"
   PendingNode node_;
   PendingEdge edge_;
+  EdgeDetails details_;       // the edge being read: its details, if it turns out to have any
+  bool has_details_ = false;
   std::vector<PendingEdge> edges_;
+  std::vector<EdgeDetails> edge_details_;
   std::deque<std::string> unescaped_;  // edge ends that had escapes, kept for resolve_edges
   bool cite_bad_ = false;  // the citation being read has a bad value, reported
   bool unusable_ = false;  // the version is missing or unknown: edges are not resolved
@@ -265,7 +302,7 @@ Attributes* Reader::extra_target() {
   switch (stack_.back().ctx) {
     case Ctx::top: return &graph_.extra;
     case Ctx::node: return &node_.node.extra;
-    case Ctx::edge: return &edge_.extra;
+    case Ctx::edge: return &edge_details().extra;
     case Ctx::cite: return &node_.node.cite.back().extra;
     default: return nullptr;
   }
@@ -446,11 +483,11 @@ void Reader::edge_string(const CaseField& field, std::string_view v, std::size_t
   switch (field.key) {
     case FieldKey::from:
       edge_.from = stable(v);
-      edge_.from_offset = at;
+      if (!in_text(edge_.from)) edge_details().from_offset = at;
       return;
     case FieldKey::to:
       edge_.to = stable(v);
-      edge_.to_offset = at;
+      if (!in_text(edge_.to)) edge_details().to_offset = at;
       return;
     case FieldKey::edge_id:
       if (v.empty()) {
@@ -458,8 +495,8 @@ void Reader::edge_string(const CaseField& field, std::string_view v, std::size_t
         edge_.bad = true;
         return;
       }
-      edge_.id = stable(v);
-      edge_.id_offset = at;
+      edge_details().id = stable(v);
+      edge_details().id_offset = at;
       return;
     case FieldKey::relation:
       if (const auto i = enum_value(field, v, at)) {
@@ -470,13 +507,13 @@ void Reader::edge_string(const CaseField& field, std::string_view v, std::size_t
       return;
     case FieldKey::edge_scheme:
       if (!name_ok(field, v, at)) return;
-      edge_.scheme = stable(v);
-      edge_.scheme_offset = at;
+      edge_details().scheme = stable(v);
+      edge_details().scheme_offset = at;
       return;
     case FieldKey::question:
       if (!name_ok(field, v, at)) return;
-      edge_.question = stable(v);
-      edge_.question_offset = at;
+      edge_details().question = stable(v);
+      edge_details().question_offset = at;
       return;
     default: return;
   }
@@ -575,6 +612,8 @@ bool Reader::open(bool array, std::size_t at) {
     case Slot::edge:
       if (array) return false;
       edge_ = PendingEdge{};
+      details_ = EdgeDetails{};
+      has_details_ = false;
       edge_.start = at;
       edge_.index = stack_.back().index;
       push(Ctx::edge);
@@ -687,11 +726,18 @@ void Reader::finish_edge(const Frame& frame) {
     diags_.fatal(frame.start, here_pointer(), Limit::edges,
                  "more than " + std::to_string(options_.limits.max_edges) + " edges");
   }
-  std::sort(edge_.extra.begin(), edge_.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
   edge_offsets_.push_back(edge_.start);
-  edge_id_written_.push_back(!edge_.id.empty());
-  edges_.push_back(std::move(edge_));
+  edge_id_written_.push_back(has_details_ && !details_.id.empty());
+  if (has_details_) {
+    std::sort(details_.extra.begin(), details_.extra.end(),
+              [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
+    edge_.details = static_cast<std::uint32_t>(edge_details_.size());
+    edge_details_.push_back(std::move(details_));
+  }
+  edges_.push_back(edge_);
   edge_ = PendingEdge{};
+  details_ = EdgeDetails{};
+  has_details_ = false;
 }
 
 // A citation must say what it cites: a date, pin cite or quote alone
@@ -741,6 +787,7 @@ void Reader::resolve_edges() {
     if (auto spec = resolve(r, i)) specs.push_back(std::move(*spec));
   }
   std::vector<PendingEdge>().swap(edges_);
+  std::vector<EdgeDetails>().swap(edge_details_);
   if (!diags_.failed()) graph_.add_edges(std::move(specs));
 }
 
@@ -748,12 +795,13 @@ void Reader::resolve_edges() {
 void Reader::index_edge_ids(Resolution& r) {
   for (std::size_t i = 0; i < edges_.size(); ++i) {
     const auto& e = edges_[i];
-    if (e.id.empty()) continue;
-    auto [it, added] = r.edge_ids.try_emplace(e.id, i);
+    const EdgeDetails& d = details_of(e);
+    if (d.id.empty()) continue;
+    auto [it, added] = r.edge_ids.try_emplace(d.id, i);
     if (!added) {
-      diags_.error(e.id_offset, "/edges/" + std::to_string(e.index) + "/id",
-                   "duplicate edge id " + shown(e.id) + "; first defined at " +
-                       diags_.location(edges_[it->second].id_offset));
+      diags_.error(d.id_offset, "/edges/" + std::to_string(e.index) + "/id",
+                   "duplicate edge id " + shown(d.id) + "; first defined at " +
+                       diags_.location(details_of(edges_[it->second]).id_offset));
     }
   }
 }
@@ -773,8 +821,13 @@ void Reader::unknown_node(Resolution& r, std::string_view id, std::size_t offset
 // Edge `i` as the graph stores it, or nothing when it cannot be used (and
 // that is reported).
 std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
-  auto& e = edges_[i];
+  const PendingEdge& e = edges_[i];
   if (e.bad) return std::nullopt;
+  EdgeDetails* details = e.details == PendingEdge::no_details ? nullptr : &edge_details_[e.details];
+  static const EdgeDetails none;
+  const EdgeDetails& d = details != nullptr ? *details : none;
+  const std::size_t from_offset = end_offset(e.from, d.from_offset);
+  const std::size_t to_offset = end_offset(e.to, d.to_offset);
   const std::size_t from = r.found[2 * i];
   std::size_t to = r.found[2 * i + 1];
   std::size_t target_edge = static_cast<std::size_t>(-1);
@@ -784,13 +837,13 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
     // to that edge's target.
     auto it = r.edge_ids.find(e.to);
     if (it == r.edge_ids.end()) {
-      diags_.error(e.to_offset, ptr() + "/to",
+      diags_.error(to_offset, ptr() + "/to",
                    "unknown edge " + shown(e.to) + "; an undercut names the \"id\" of the supports edge it attacks");
       return std::nullopt;
     }
     const PendingEdge& target = edges_[it->second];
     if (target.relation != Relation::supports) {
-      diags_.error(e.to_offset, ptr() + "/to",
+      diags_.error(to_offset, ptr() + "/to",
                    "edge " + shown(e.to) + " is a " + std::string(to_string(target.relation)) +
                        " edge; only supports edges can be undercut");
       return std::nullopt;
@@ -800,8 +853,8 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
     if (to == Graph::npos) return std::nullopt;  // reported with the target edge
   }
   if (from == Graph::npos || to == Graph::npos) {
-    if (from == Graph::npos) unknown_node(r, e.from, e.from_offset, ptr() + "/from");
-    if (to == Graph::npos) unknown_node(r, e.to, e.to_offset, ptr() + "/to");
+    if (from == Graph::npos) unknown_node(r, e.from, from_offset, ptr() + "/from");
+    if (to == Graph::npos) unknown_node(r, e.to, to_offset, ptr() + "/to");
     return std::nullopt;
   }
   if (from == to) {
@@ -811,27 +864,27 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
                      : "edge from " + shown(e.from) + " to itself; an edge must join two different nodes");
     return std::nullopt;
   }
-  if (!e.scheme.empty() && e.relation != Relation::supports) {
-    diags_.error(e.scheme_offset, ptr() + "/scheme",
+  if (!d.scheme.empty() && e.relation != Relation::supports) {
+    diags_.error(d.scheme_offset, ptr() + "/scheme",
                  "a " + std::string(to_string(e.relation)) +
                      " edge names no scheme: a scheme is the kind of inference a supports edge makes");
     return std::nullopt;
   }
-  if (!e.question.empty() && e.relation != Relation::supports && e.relation != Relation::undercuts) {
-    diags_.error(e.question_offset, ptr() + "/question",
+  if (!d.question.empty() && e.relation != Relation::supports && e.relation != Relation::undercuts) {
+    diags_.error(d.question_offset, ptr() + "/question",
                  "a " + std::string(to_string(e.relation)) +
                      " edge names no critical question: an undercuts edge raises one, a supports edge settles one");
     return std::nullopt;
   }
   std::shared_ptr<const SchemeNames> names;
-  if (!e.scheme.empty() || !e.question.empty()) {
-    names = std::make_shared<const SchemeNames>(SchemeNames{std::string(e.scheme), std::string(e.question)});
+  if (!d.scheme.empty() || !d.question.empty()) {
+    names = std::make_shared<const SchemeNames>(SchemeNames{std::string(d.scheme), std::string(d.question)});
   }
   return Graph::EdgeSpec{from,
                          to,
                          e.relation,
-                         std::move(e.extra),
-                         e.id.empty() ? std::nullopt : std::optional<std::string>(e.id),
+                         details != nullptr ? std::move(details->extra) : Attributes{},
+                         d.id.empty() ? std::nullopt : std::optional<std::string>(d.id),
                          target_edge,
                          std::move(names)};
 }
@@ -890,6 +943,20 @@ bool Reader::readable() {
     return false;
   }
   return true;
+}
+
+void Reader::count(std::size_t n) {
+  if (stack_.back().ctx == Ctx::nodes) {
+    n = std::min(n, options_.limits.max_nodes);
+    graph_.reserve(n, 0);
+    id_offsets_.reserve(n);
+    node_offsets_.reserve(n);
+  } else {
+    n = std::min(n, options_.limits.max_edges);
+    edges_.reserve(n);
+    edge_offsets_.reserve(n);
+    edge_id_written_.reserve(n);
+  }
 }
 
 // False when the fast path rejected the input.
