@@ -4,10 +4,16 @@
 // The reader checks the whole file and reports every problem it finds, each
 // with file, line, column and a JSON pointer, before giving up: a user fixing
 // a hand-written case file should see all of its mistakes at once. It streams
-// the JSON (claimgraph's own scanner, which is not recursive) straight into
-// the graph, so deep nesting cannot overflow the stack and a million-node file
-// needs no document tree in memory. Which fields it knows, and what each may
-// hold, comes from the table of fields (io/case_fields.hpp).
+// the JSON straight into the graph, so that a million-node file needs no
+// document tree in memory: well-formed text through simdjson (SIMD
+// structural indexing and UTF-8 validation), and anything simdjson declines
+// through claimgraph's own located scanner, whose messages say what is wrong
+// and where. Both walk the input without recursion and give the same graph
+// and the same diagnostics (a differential fuzz target holds them to that).
+// The text is read in place when ReadOptions::readable_past_end offers
+// simdjson's 64 bytes of padding (InputText does), else copied once.
+// Which fields it knows, and what each may hold, comes from the table of
+// fields (io/case_fields.hpp).
 
 #include <istream>
 #include <string_view>
