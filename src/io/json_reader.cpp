@@ -49,7 +49,7 @@ struct Frame {
   Ctx ctx;
   bool array;
   std::size_t index = 0;                 // arrays: index of the current element
-  std::string key;                       // objects: the current key
+  std::string_view key;                  // objects: the current key (a field's name, or kept by the reader)
   const CaseField* field = nullptr;      // objects: the current key's field, if known
   std::size_t start = 0;                 // where this object or array starts
   std::uint32_t seen = 0;                // objects: known fields seen so far (bit per row of the place)
@@ -346,7 +346,7 @@ bool Reader::scalar(Scalar kind, std::string_view raw, std::size_t at) {
   const char* type = kind == Scalar::null ? "null" : kind == Scalar::boolean ? "a boolean" : "a number";
   const Slot s = slot();
   if (s == Slot::extra) {
-    keep_extra(stack_.back().key, kind == Scalar::number ? canonical(raw) : std::string(raw));
+    keep_extra(std::string(stack_.back().key), kind == Scalar::number ? canonical(raw) : std::string(raw));
   } else if (s == Slot::field && stack_.back().field->type == FieldType::version) {
     version(kind, type, raw, at);
   } else if (s == Slot::field && stack_.back().field->type == FieldType::number) {
@@ -410,7 +410,7 @@ bool Reader::string(std::string_view v, std::size_t at) {
       if (check_string(v, at)) node_.node.tags->emplace_back(v);
       break;
     case Slot::extra:
-      if (check_string(v, at)) keep_extra(stack_.back().key, nlohmann::json(v).dump());
+      if (check_string(v, at)) keep_extra(std::string(stack_.back().key), nlohmann::json(v).dump());
       break;
     case Slot::root:
     case Slot::node:
@@ -552,8 +552,10 @@ bool Reader::key(std::string_view k, std::size_t at) {
     case Ctx::cite: place = FieldPlace::citation; break;
     default: break;
   }
-  f.key.assign(k);
   f.field = place ? find_case_field(*place, k) : nullptr;
+  // A known field's name lives as long as the program; any other key is
+  // kept (rare: fields this build does not know).
+  f.key = f.field != nullptr ? f.field->name : std::string_view(unescaped_.emplace_back(k));
   // Duplicate keys: known fields by bit, unknown ones by the kept attributes.
   bool duplicate = false;
   if (f.field != nullptr) {
