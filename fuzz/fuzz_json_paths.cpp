@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
@@ -66,6 +67,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto fast = answer([&] { return claimgraph::io::json_paths::read_fast(text, buffer.size(), options); });
   if (!fast) return 0;  // declined
   const auto located = answer([&] { return std::optional<ReadResult>(claimgraph::io::json_paths::read_located(text, options)); });
-  if (*fast != *located) std::abort();
+  if (*fast != *located) {
+    // Say where they part, for whoever reads the crash.
+    std::size_t at = 0;
+    while (at < fast->size() && at < located->size() && (*fast)[at] == (*located)[at]) ++at;
+    const std::size_t from = at > 200 ? at - 200 : 0;
+    std::fprintf(stderr, "the paths disagree at byte %zu of their answers:\n--- fast:\n%s\n--- located:\n%s\n", at,
+                 fast->substr(from, 400).c_str(), located->substr(from, 400).c_str());
+    std::abort();
+  }
   return 0;
 }

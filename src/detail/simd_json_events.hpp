@@ -81,6 +81,7 @@ class SimdJsonEvents {
     if (doc.type().get(type) != simdjson::SUCCESS) return FastParseStatus::rejected;
     std::string_view token;
     if (doc.raw_json_token().get(token) != simdjson::SUCCESS) return FastParseStatus::rejected;
+    if (offset(token.data()) != skip_ws(0)) return FastParseStatus::rejected;
     Result r = Result::ok;
     switch (type) {
       case od::json_type::object: {
@@ -234,13 +235,15 @@ class SimdJsonEvents {
     return scalar(doc, type, token);
   }
 
-  // One value (an element or a member's value): a scalar is handed on, an
-  // object or array is opened and walked next.
-  Result value(Value& v) {
+  // One value (an element or a member's value), which must start at
+  // `expected`: a scalar is handed on, an object or array is opened and
+  // walked next.
+  Result value(Value& v, std::size_t expected) {
     namespace od = simdjson::ondemand;
     od::json_type type{};
     if (v.type().get(type) != simdjson::SUCCESS) return Result::reject;
     const std::string_view token = v.raw_json_token();
+    if (token.empty() || offset(token.data()) != expected) return Result::reject;
     if (type == od::json_type::object) {
       od::object object;
       if (v.get_object().get(object) != simdjson::SUCCESS) return Result::reject;
@@ -255,11 +258,29 @@ class SimdJsonEvents {
   }
 
   // Walks the open containers until the outermost one closes.
+  // Walks the open containers until the outermost one closes.
+  //
+  // simdjson's On-Demand front end does not check every rule of JSON's
+  // grammar on the way (it is not a validating parser: a value it is not
+  // asked for may be skipped unchecked), so the walk checks the punctuation
+  // itself: each element starts right after its '[', '{' or ',' (and a
+  // member's value right after its ':'), and each is followed by ',' or the
+  // closing bracket, as simdjson's iteration also says.
   Result walk() {
     namespace od = simdjson::ondemand;
     while (!stack_.empty()) {
       Level& level = stack_.back();
-      if (!level.first) {
+      const char close = level.object ? '}' : ']';
+      // Where the next element starts, if there is one: after the bracket
+      // for the first, after a comma for the others.
+      std::size_t at = skip_ws(end_);
+      bool more = false;
+      if (level.first) {
+        more = at < s_.size() && s_[at] != close;
+      } else {
+        if (at >= s_.size() || (s_[at] != ',' && s_[at] != close)) return Result::reject;
+        more = s_[at] == ',';
+        if (more) at = skip_ws(at + 1);
         if (level.object) {
           ++level.object_at;
         } else {
@@ -268,13 +289,13 @@ class SimdJsonEvents {
       }
       level.first = false;
       const bool done = level.object ? !(level.object_at != level.object_end) : !(level.array_at != level.array_end);
+      if (done == more) return Result::reject;  // simdjson and the punctuation disagree
       if (done) {
-        const std::size_t close = skip_ws(end_);
-        if (close >= s_.size() || s_[close] != (level.object ? '}' : ']')) return Result::reject;
+        if (at >= s_.size() || s_[at] != close) return Result::reject;
         const bool object = level.object;
         stack_.pop_back();
-        if (!(object ? h_.end_object(close) : h_.end_array(close))) return Result::stop;
-        end_ = close + 1;
+        if (!(object ? h_.end_object(at) : h_.end_array(at))) return Result::stop;
+        end_ = at + 1;
         continue;
       }
       if (level.object) {
@@ -282,23 +303,31 @@ class SimdJsonEvents {
         if ((*level.object_at).get(field) != simdjson::SUCCESS) return Result::reject;
         const char* raw = field.key().raw();
         const std::size_t key_at = offset(raw) - 1;
-        // The key runs to the first quote, unless a backslash comes first.
+        if (key_at != at || s_[at] != '"') return Result::reject;
+        // The key runs to its closing quote; with a backslash in it,
+        // simdjson unescapes it.
         const char* end = raw;
         const char* const limit = s_.data() + s_.size();
-        while (end < limit && *end != '"' && *end != '\\') ++end;
-        if (end == limit) return Result::reject;
-        std::string_view key(raw, static_cast<std::size_t>(end - raw));
-        if (*end == '\\') {
-          // The first quote may be an escaped one: let simdjson find the end.
-          if (field.unescaped_key().get(key) != simdjson::SUCCESS) return Result::reject;
+        bool escaped = false;
+        while (end < limit && *end != '"') {
+          if (*end == '\\') {
+            escaped = true;
+            ++end;
+          }
+          ++end;
         }
+        if (end >= limit) return Result::reject;
+        std::string_view key(raw, static_cast<std::size_t>(end - raw));
+        if (escaped && field.unescaped_key().get(key) != simdjson::SUCCESS) return Result::reject;
+        const std::size_t colon = skip_ws(offset(end) + 1);
+        if (colon >= s_.size() || s_[colon] != ':') return Result::reject;
         if (!h_.key(key, key_at)) return Result::stop;
-        const Result r = value(field.value());
+        const Result r = value(field.value(), skip_ws(colon + 1));
         if (r != Result::ok) return r;
       } else {
         Value v;
         if ((*level.array_at).get(v) != simdjson::SUCCESS) return Result::reject;
-        const Result r = value(v);
+        const Result r = value(v, at);
         if (r != Result::ok) return r;
       }
     }
