@@ -948,6 +948,10 @@ bool Reader::readable() {
 }
 
 void Reader::count(std::size_t n) {
+  // No more than the text could hold as valid nodes or edges (each takes
+  // over 32 bytes), so that an array of a million "{}" does not reserve a
+  // million records.
+  n = std::min(n, text_.size() / 32);
   if (stack_.back().ctx == Ctx::nodes) {
     n = std::min(n, options_.limits.max_nodes);
     graph_.reserve(n, 0);
