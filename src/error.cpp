@@ -41,13 +41,15 @@ std::string_view to_string(Limit limit) noexcept {
     case Limit::edges: return "max_edges";
     case Limit::render_nodes: return "max_render_nodes";
     case Limit::search_steps: return "max_search_steps";
+    case Limit::cut_set_steps: return "max_cut_set_steps";
   }
   return "max_input_bytes";
 }
 
 std::span<const Limit> all_limits() noexcept {
   static constexpr Limit all[] = {Limit::input_bytes, Limit::depth,        Limit::string_bytes, Limit::nodes,
-                                  Limit::edges,       Limit::render_nodes, Limit::search_steps};
+                                  Limit::edges,       Limit::render_nodes, Limit::search_steps,
+                                  Limit::cut_set_steps};
   return all;
 }
 

@@ -30,8 +30,9 @@ struct Limits {
   std::size_t max_render_nodes = 500;
 };
 
-/// Which limit an error is about: one per member of Limits, and the work
-/// limit of the preferred and stable search (analysis::SearchLimits).
+/// Which limit an error is about: one per member of Limits, the work limit
+/// of the preferred and stable search (analysis::SearchLimits), and that of
+/// the search for cut sets (analysis::CriticalOptions).
 enum class Limit : std::uint8_t {
   input_bytes,   ///< Limits::max_input_bytes
   depth,         ///< Limits::max_depth
@@ -40,10 +41,12 @@ enum class Limit : std::uint8_t {
   edges,         ///< Limits::max_edges
   render_nodes,  ///< Limits::max_render_nodes
   search_steps,  ///< analysis::SearchLimits::max_steps
+  cut_set_steps, ///< analysis::CriticalOptions::max_steps
 };
 
 /// The limit's name: the member of Limits ("max_input_bytes", "max_depth",
-/// ..., "max_render_nodes"), or "max_search_steps" for the search.
+/// ..., "max_render_nodes"), "max_search_steps" for the search, or
+/// "max_cut_set_steps" for the search for cut sets.
 [[nodiscard]] std::string_view to_string(Limit limit) noexcept;
 
 /// Every limit, in declaration order.

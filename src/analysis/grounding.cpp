@@ -16,6 +16,7 @@ const char* to_string(Gap gap) noexcept {
     case Gap::no_element: return "no-element";
     case Gap::outweighed: return "outweighed";
     case Gap::ungrounded: return "ungrounded";
+    case Gap::excluded: return "excluded";
   }
   return "none";
 }
@@ -47,7 +48,9 @@ struct Carries {
 
 }  // namespace
 
-GroundingReport check(const Graph& graph) {
+GroundingReport check(const Graph& graph) { return check(graph, {}); }
+
+GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_nodes) {
   const Store& g = graph.store();
   const std::size_t n = graph.node_count();
   GroundingReport report;
@@ -69,11 +72,12 @@ GroundingReport check(const Graph& graph) {
   }
   for (Vertex v = 0; v < n; ++v) need[v] = detail::element_need(test[v], need[v]);
   const Carries carries{&g, &elements};
+  const auto excluded = [&](Vertex v) { return v < excluded_nodes.size() && excluded_nodes[v]; };
 
   std::vector<Vertex> queue;
   queue.reserve(n);
   for (Vertex v = 0; v < n; ++v) {
-    if (g[v].kind == NodeKind::evidence) {
+    if (g[v].kind == NodeKind::evidence && !excluded(v)) {
       report.grounded[v] = true;
       queue.push_back(v);
     }
@@ -81,7 +85,7 @@ GroundingReport check(const Graph& graph) {
   for (std::size_t head = 0; head < queue.size(); ++head) {
     for (const auto& e : boost::make_iterator_range(boost::out_edges(queue[head], g))) {
       const Vertex t = boost::target(e, g);
-      if (report.grounded[t] || !carries(e)) continue;
+      if (report.grounded[t] || excluded(t) || !carries(e)) continue;
       if (elements[t] > 0) {
         have[t] += share[g[e].index];
         if (have[t] < need[t]) continue;
@@ -98,7 +102,7 @@ GroundingReport check(const Graph& graph) {
   std::vector<std::size_t> compact(n, GroundingReport::npos);
   std::vector<Vertex> members_of;
   for (Vertex v = 0; v < n; ++v) {
-    if (!report.grounded[v]) {
+    if (!report.grounded[v] && !excluded(v)) {
       compact[v] = members_of.size();
       members_of.push_back(v);
     }
@@ -107,7 +111,7 @@ GroundingReport check(const Graph& graph) {
   for (Vertex v : members_of) {
     for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g))) {
       const Vertex t = boost::target(e, g);
-      if (!report.grounded[t] && carries(e)) boost::add_edge(compact[v], compact[t], rest);
+      if (!report.grounded[t] && !excluded(t) && carries(e)) boost::add_edge(compact[v], compact[t], rest);
     }
   }
   std::vector<std::size_t> rest_component(members_of.size());
@@ -115,13 +119,11 @@ GroundingReport check(const Graph& graph) {
   std::vector<std::size_t> component(n, 0);
   for (std::size_t i = 0; i < members_of.size(); ++i) component[members_of[i]] = rest_component[i];
   std::vector<std::size_t> component_size(count, 0);
-  for (Vertex v = 0; v < n; ++v) {
-    if (!report.grounded[v]) ++component_size[component[v]];
-  }
+  for (Vertex v : members_of) ++component_size[component[v]];
   // Members of each cyclic component, gathered once, in node order.
   std::vector<std::size_t> cycle_of(count, GroundingReport::npos);
-  for (Vertex v = 0; v < n; ++v) {
-    if (report.grounded[v] || component_size[component[v]] < 2) continue;
+  for (Vertex v : members_of) {
+    if (component_size[component[v]] < 2) continue;
     std::size_t& c = cycle_of[component[v]];
     if (c == GroundingReport::npos) {
       c = report.cycles.size();
@@ -154,7 +156,9 @@ GroundingReport check(const Graph& graph) {
         case Relation::undercuts: break;
       }
     }
-    if (!status.grounded) {
+    if (excluded(v)) {
+      status.gap = Gap::excluded;
+    } else if (!status.grounded) {
       // In-edges of a vecS graph are kept in insertion order per vertex.
       if (elements[v] > 0) {
         status.gap = test[v] == ElementTest::all   ? Gap::missing_elements

@@ -1,5 +1,6 @@
 #include "claimgraph/io/check_report.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,7 +91,14 @@ std::string grounding_reason(const Graph& graph, const GroundingReport& report, 
       if (s.cause == UngroundedCause::cycle) {
         return "ungrounded: supported only through a cycle of claims: " + id_list(graph, report.cycles[s.cycle], " → ");
       }
+      if (std::any_of(s.supporters.begin(), s.supporters.end(), [&](Graph::NodeRef v) {
+            const std::size_t i = report.claim_index[v];
+            return i == GroundingReport::npos ? !report.grounded[v] : report.claims[i].gap == Gap::excluded;
+          })) {
+        return "ungrounded: its supporters were excluded or lack evidence: " + id_list(graph, s.supporters, ", ");
+      }
       return "ungrounded: supported only by claims that lack evidence: " + id_list(graph, s.supporters, ", ");
+    case Gap::excluded: return "excluded: the court excluded it";
     case Gap::none: break;
   }
   return "grounded";

@@ -193,6 +193,7 @@ void Writer::gap(Vertex v) {
   };
   switch (s.gap) {
     case Gap::none: out_ += "grounded"; break;
+    case Gap::excluded: out_ += "excluded by the court"; break;
     case Gap::unsupported: out_ += "nothing supports it and it has no elements"; break;
     case Gap::missing_elements:
       out_ += "elements not grounded: ";
@@ -458,6 +459,9 @@ void Writer::gap_reasons(Vertex v, std::size_t depth) {
   const auto& c = report_.claims[index];
   switch (c.gap) {
     case Gap::none: break;
+    case Gap::excluded:
+      if (item(depth)) out_ += "The court excluded it.\n";
+      break;
     case Gap::unsupported:
       if (item(depth)) out_ += "Nothing supports it and it has no elements.\n";
       break;

@@ -27,6 +27,7 @@ enum class Gap : std::uint8_t {
   no_element,        ///< test `any`: none of its elements is grounded
   outweighed,        ///< test `balance`: the grounded factors do not outweigh the others
   ungrounded,        ///< it has supporters, none of them grounded
+  excluded,          ///< the court excluded it (check with excluded nodes)
 };
 
 /// For `ungrounded` claims: why none of the supporters is grounded.
@@ -37,7 +38,7 @@ enum class UngroundedCause : std::uint8_t {
 };
 
 /// The spelling used in reports: "unsupported", "missing-elements", "no-element",
-/// "outweighed", "ungrounded".
+/// "outweighed", "ungrounded", "excluded".
 [[nodiscard]] const char* to_string(Gap gap) noexcept;
 /// "cycle" or "lacking-supporters".
 [[nodiscard]] const char* to_string(UngroundedCause cause) noexcept;
@@ -85,5 +86,11 @@ struct GroundingReport {
 
 /// Runs the check. O(nodes + edges).
 [[nodiscard]] GroundingReport check(const Graph& graph);
+
+/// The check as if the nodes marked in `excluded` (per node; shorter: the
+/// rest are not excluded) were not in the record: excluded evidence is not
+/// grounded, an excluded claim or counterclaim is not grounded and reported
+/// with Gap::excluded, and neither grounds anything. O(nodes + edges).
+[[nodiscard]] GroundingReport check(const Graph& graph, const std::vector<bool>& excluded);
 
 }  // namespace claimgraph::analysis
