@@ -315,6 +315,23 @@ analysis::Results restrict(const analysis::Results& results, const View& view) {
   if (results.status) r.status = restrict(*results.status, view);
   if (results.strength) r.strength = restrict(*results.strength, view);
   if (results.schemes) r.schemes = restrict(*results.schemes, view);
+  if (results.record) r.record = restrict(*results.record, view);
+  if (results.excluded) {
+    r.excluded.emplace(view.node_of.size());
+    for (std::size_t v = 0; v < view.node_of.size(); ++v) (*r.excluded)[v] = (*results.excluded)[view.node_of[v]];
+  }
+  if (results.single_points) {
+    // Each node's points of failure that are in the view.
+    std::vector<Vertex> new_of;
+    if (!view.node_of.empty()) new_of.assign(view.node_of.back() + 1, Graph::npos);
+    for (Vertex v = 0; v < view.node_of.size(); ++v) new_of[view.node_of[v]] = v;
+    r.single_points.emplace(view.node_of.size());
+    for (std::size_t v = 0; v < view.node_of.size(); ++v) {
+      for (Vertex e : (*results.single_points)[view.node_of[v]]) {
+        if (e < new_of.size() && new_of[e] != Graph::npos) (*r.single_points)[v].push_back(new_of[e]);
+      }
+    }
+  }
   return r;
 }
 

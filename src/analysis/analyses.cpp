@@ -1,5 +1,9 @@
 #include "claimgraph/analysis/analyses.hpp"
 
+#include <algorithm>
+
+#include "claimgraph/analysis/critical.hpp"
+
 namespace claimgraph::analysis {
 
 Evaluated evaluate(const Graph& graph, SchemeUse* use, const StatusOptions& status, const StrengthOptions& options) {
@@ -19,13 +23,22 @@ Evaluated evaluate(const Graph& graph, SchemeUse* use, const StatusOptions& stat
 
 Results analyse(const Graph& graph, Wanted wanted) {
   Results r;
-  if (wanted.grounding) r.grounding = check(graph);
+  const bool excluding = std::find(wanted.excluded.begin(), wanted.excluded.end(), true) != wanted.excluded.end();
+  if (excluding) {
+    wanted.excluded.resize(graph.node_count(), false);
+    r.record = check(graph);
+    r.grounding = check(graph, wanted.excluded);
+  } else if (wanted.grounding) {
+    r.grounding = check(graph);
+  }
   if (wanted.schemes != nullptr) r.schemes = scheme_use(graph, *wanted.schemes);
   if (wanted.evaluation) {
-    auto e = evaluate(graph, r.schemes ? &*r.schemes : nullptr);
+    auto e = evaluate(graph, wanted.excluded, r.schemes ? &*r.schemes : nullptr);
     r.status = std::move(e.status);
     r.strength = std::move(e.strength);
   }
+  if (wanted.single_points) r.single_points = single_points(graph, wanted.excluded);
+  if (excluding) r.excluded = std::move(wanted.excluded);
   return r;
 }
 

@@ -70,6 +70,7 @@ void dot(std::ostream& out, std::string_view, const Graph& graph, const Analyses
   options.legend = s.legend;
   options.clusters = s.clusters;
   options.hidden_below = s.hidden_below;
+  options.critical = s.critical;
   write_dot(out, graph, options);
 }
 
@@ -118,6 +119,7 @@ void html(std::ostream& out, std::string_view, const Graph& graph, const Analyse
   drawing.dot.legend = s.legend;
   drawing.dot.clusters = s.clusters;
   drawing.dot.hidden_below = s.hidden_below;
+  drawing.dot.critical = s.critical;
   drawing.max_render_nodes = s.max_render_nodes;
   drawing.name = s.name;
   drawing.on_warning = s.on_warning;
@@ -138,6 +140,7 @@ void docx(std::ostream& out, std::string_view, const Graph& graph, const Analyse
   options.draw.dot.legend = s.legend;
   options.draw.dot.clusters = s.clusters;
   options.draw.dot.style = s.style;
+  options.draw.dot.critical = s.critical;
   options.draw.max_render_nodes = s.max_render_nodes;
   options.draw.name = s.name;
   options.draw.on_warning = s.on_warning;
@@ -190,7 +193,8 @@ constexpr std::span<const std::string_view> one_file;
 const std::array outputs = {
     OutputFormat{"dot", "Graphviz DOT: the diagram for briefs and reports, to draw with dot -Tsvg", dot_extensions,
                  one_file, true,
-                 Setting::legend | Setting::clusters | Setting::evaluation | Setting::style | Setting::hidden_below,
+                 Setting::legend | Setting::clusters | Setting::evaluation | Setting::style | Setting::hidden_below |
+                     Setting::critical,
                  dot, "docs/exports.md#dot"},
     OutputFormat{"mermaid", "a Mermaid flowchart, which GitHub and GitLab draw inside Markdown", mermaid_extensions,
                  one_file, true, Setting::clusters | Setting::evaluation, mermaid, "docs/exports.md#mermaid"},
@@ -199,18 +203,18 @@ const std::array outputs = {
     OutputFormat{"csv", "two CSV tables, nodes and edges, for spreadsheets and data tools", csv_extensions, csv_parts,
                  true, Setting::byte_order_mark | Setting::evaluation, csv, "docs/exports.md#csv"},
     OutputFormat{"markdown", "a report for a brief or memo: the gaps, then an outline of proof per cause of action",
-                 markdown_extensions, one_file, true, Setting::diagram | Setting::evaluation, markdown,
+                 markdown_extensions, one_file, true, Setting::diagram | Setting::evaluation | Setting::failures, markdown,
                  "docs/exports.md#markdown"},
     OutputFormat{"docx", "the report as a Word document to edit, with the diagram fitted to pages (needs pandoc)",
                  docx_extensions, one_file, true,
                  Setting::legend | Setting::clusters | Setting::style | Setting::drawing | Setting::evaluation |
-                     Setting::page,
+                     Setting::page | Setting::critical | Setting::failures,
                  docx,
                  "docs/exports.md#docx", "pandoc"},
     OutputFormat{"html", "one self-contained HTML page to explore the case in a browser", html_extensions, one_file,
                  true,
                  Setting::legend | Setting::clusters | Setting::drawing | Setting::evaluation | Setting::style |
-                     Setting::hidden_below | Setting::live,
+                     Setting::hidden_below | Setting::live | Setting::critical | Setting::failures,
                  html, "docs/exports.md#html"},
     OutputFormat{"chronology", "the dated record in time order, with the claims each fact bears on, for spreadsheets",
                  chronology_extensions, one_file, true, Setting::byte_order_mark | Setting::evaluated, chronology,

@@ -111,7 +111,7 @@ TEST(CsvWriterTest, OutputIsDeterministic) {
   const auto report = analysis::check(g);
   const auto status = analysis::grounded_status(g);
   const auto strength = analysis::evaluate_strength(g, {}, &status);
-  const CsvOptions options{&report, &status, &strength, nullptr, false};
+  const CsvOptions options{{&report, &status, &strength, nullptr}, false};
   const std::string nodes = nodes_csv(g, options);
   const std::string edges = edges_csv(g, options);
   EXPECT_EQ(nodes_csv(Graph(g), options), nodes);
@@ -211,7 +211,7 @@ TEST(CsvWriterTest, EveryHostileCellReadsBack) {
   const auto report = analysis::check(g);
   const auto status = analysis::grounded_status(g);
   const auto strength = analysis::evaluate_strength(g, {}, &status);
-  const CsvOptions options{&report, &status, &strength, nullptr, false};
+  const CsvOptions options{{&report, &status, &strength, nullptr}, false};
   Table nodes;
   ASSERT_NO_THROW(nodes = read_csv(nodes_csv(g, options)));
   ASSERT_EQ(nodes.size(), g.node_count() + 1);

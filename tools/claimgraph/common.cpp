@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include "claimgraph/suggest.hpp"
+
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
@@ -201,6 +203,24 @@ void warn(const Diagnostic& diagnostic) { spdlog::warn("{}", describe(diagnostic
 void warn_lint(const io::ReadResult& input, const std::string& file) {
   if (!spdlog::should_log(spdlog::level::warn) || loaded_format == nullptr) return;
   for (const auto& message : lint_messages(input, *loaded_format, file)) spdlog::warn("{}", message);
+}
+
+void add_exclude_option(CLI::App& cmd, std::vector<std::string>& ids) {
+  cmd.add_option("--exclude", ids,
+                 "As if the court had excluded this node (evidence or a claim): it grounds, supports and attacks "
+                 "nothing; repeatable")
+      ->group("Exclusion");
+}
+
+std::vector<bool> excluded_nodes(const Graph& graph, const std::vector<std::string>& ids, const std::string& file) {
+  if (ids.empty()) return {};
+  std::vector<bool> excluded(graph.node_count(), false);
+  for (const auto& id : ids) {
+    const auto v = graph.find(id);
+    if (!v) throw UsageError("--exclude " + id + ": no node \"" + id + "\" in " + input_name(file) + did_you_mean_node(graph, id));
+    excluded[*v] = true;
+  }
+  return excluded;
 }
 
 }  // namespace claimgraph::cli

@@ -126,4 +126,13 @@ void warn(const Diagnostic& diagnostic);
 /// silenced (-q) or the input is an abstract framework.
 void warn_lint(const io::ReadResult& input, const std::string& file);
 
+/// Adds --exclude ID (repeatable): the analyses as if the court had
+/// excluded those nodes.
+void add_exclude_option(CLI::App& cmd, std::vector<std::string>& ids);
+
+/// Per node of `graph`: whether --exclude names it; empty when nothing is
+/// excluded. Throws UsageError for an id no node has, with the nearest.
+[[nodiscard]] std::vector<bool> excluded_nodes(const Graph& graph, const std::vector<std::string>& ids,
+                                               const std::string& file);
+
 }  // namespace claimgraph::cli

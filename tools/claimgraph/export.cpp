@@ -62,6 +62,19 @@ void check_page(const io::OutputFormat& format, const ExportOptions& options) {
                    " has no pages (render --page draws the diagram on pages)");
 }
 
+// --critical and --exclude need a format that shows what the analyses found.
+void check_analysed(const io::OutputFormat& format, const ExportOptions& options) {
+  if (options.critical && !format.uses(io::Setting::critical)) {
+    throw UsageError("--critical marks the points of failure in the diagrams of " +
+                     formats_using(io::Setting::critical) + "; " + std::string(format.name) + " has none" +
+                     (format.uses(io::Setting::failures) ? " (it lists them without --critical)" : ""));
+  }
+  if (!options.exclude.empty() && !format.analysed) {
+    throw UsageError("--exclude changes what the analyses find, and " + std::string(format.name) +
+                     " holds the graph alone, not what they find");
+  }
+}
+
 const io::OutputFormat& output_format(const ExportOptions& options) {
   if (options.to != nullptr) return *options.to;
   if (const auto* f = io::output_format_for_path(options.output)) return *f;
@@ -110,6 +123,11 @@ void add_export_options(CLI::App& cmd, ExportOptions& options, const std::string
   cmd.add_flag("--landscape", options.landscape,
                "Turn the diagram's pages on their side; the report stays upright (" +
                    formats_using(io::Setting::page) + ")");
+  cmd.add_flag("--critical", options.critical,
+               "Mark the evidence that alone holds up a claim, a single point of failure, in the diagram (" +
+                   formats_using(io::Setting::critical) + "; " + formats_using(io::Setting::failures) +
+                   " always list the points of failure)");
+  add_exclude_option(cmd, options.exclude);
   add_view_options(cmd, options.view);
   add_redact_options(cmd, options.redact);
   add_render_limit_option(cmd, options.input.limits);
@@ -142,15 +160,18 @@ const io::OutputFormat& export_format(const ExportOptions& options) {
   const io::OutputFormat& format = output_format(options);
   check_parts_output(format, options.output);  // refused before anything is read
   check_page(format, options);
+  check_analysed(format, options);
   return format;
 }
 
 void write_export(const ExportOptions& options, const io::OutputFormat& format, const io::ReadResult& input) {
-  const Shown shown =
-      prepare_shown(input.graph, options.view,
-                    {format.analysed, format.analysed && (options.evaluate || format.uses(io::Setting::evaluated)),
-                     &scheme_library(options.input)},
-                    options.redact);
+  analysis::Wanted wanted;
+  wanted.grounding = format.analysed;
+  wanted.evaluation = format.analysed && (options.evaluate || format.uses(io::Setting::evaluated));
+  wanted.schemes = &scheme_library(options.input);
+  wanted.excluded = excluded_nodes(input.graph, options.exclude, options.input.file);
+  wanted.single_points = format.uses(io::Setting::failures) || options.critical;
+  const Shown shown = prepare_shown(input.graph, options.view, std::move(wanted), options.redact);
   io::WriteSettings settings = options.settings;
   settings.legend = !options.no_legend;
   settings.clusters = !options.no_clusters;
@@ -160,6 +181,7 @@ void write_export(const ExportOptions& options, const io::OutputFormat& format, 
   settings.hidden_below = shown.hidden_below();
   settings.page.paper = options.page.value_or(io::Paper::letter);
   settings.page.landscape = options.landscape;
+  settings.critical = options.critical;
   const analysis::Analyses analyses = shown.results.analyses();
   if (format.parts.empty()) {
     write_output(options.output, options.input.file,

@@ -25,6 +25,8 @@ struct ExportOptions {
   bool landscape = false;
   ViewOptions view;
   RedactOptions redact;
+  std::vector<std::string> exclude;  ///< --exclude: as if the court had excluded these nodes
+  bool critical = false;             ///< --critical: mark the single points of failure
 };
 
 /// Adds FILE and every option of `export` but the subcommand's own help

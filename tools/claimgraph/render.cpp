@@ -141,6 +141,9 @@ std::shared_ptr<RenderOptions> setup_render(CLI::App& app) {
              "page and a page per group; a PDF holds every page, PNG and SVG write OUT-1, OUT-2, ... per page")
       ->group("Page");
   cmd->add_flag("--landscape", options->landscape, "With --page: turn the paper on its side")->group("Page");
+  cmd->add_flag("--critical", options->critical,
+                "Mark the evidence that alone holds up a claim (a single point of failure) with a border of its own");
+  add_exclude_option(*cmd, options->exclude);
   add_view_options(*cmd, options->view);
   add_redact_options(*cmd, options->redact);
   add_render_limit_option(*cmd, options->input.limits);
@@ -194,9 +197,14 @@ int run_render(const RenderOptions& options) {
     throw UsageError("--page lays the pages out with dot; leave out --layout");
   }
   const auto& input = load_graph(options.input);
-  const Shown shown = prepare_shown(input.graph, options.view, {true, options.evaluate, &scheme_library(options.input)},
-                                    options.redact);
+  analysis::Wanted wanted;
+  wanted.evaluation = options.evaluate;
+  wanted.schemes = &scheme_library(options.input);
+  wanted.excluded = excluded_nodes(input.graph, options.exclude, options.input.file);
+  wanted.single_points = options.critical;
+  const Shown shown = prepare_shown(input.graph, options.view, std::move(wanted), options.redact);
   io::DrawOptions draw;
+  draw.dot.critical = options.critical;
   draw.dot.analyses = shown.results.analyses();
   draw.dot.style = options.style;
   draw.dot.hidden_below = shown.hidden_below();

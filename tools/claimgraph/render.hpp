@@ -29,6 +29,8 @@ struct RenderOptions {
   bool landscape = false;
   ViewOptions view;
   RedactOptions redact;
+  std::vector<std::string> exclude;  ///< --exclude: as if the court had excluded these nodes
+  bool critical = false;             ///< --critical: mark the single points of failure
 };
 
 /// Registers `render` on `app`.

@@ -4,6 +4,7 @@
 // Results holds them. analyse() runs the analyses a writer needs, once.
 
 #include <optional>
+#include <vector>
 
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/analysis/schemes.hpp"
@@ -25,6 +26,26 @@ struct Analyses {
   /// The inferences that instantiate argumentation schemes, and the state
   /// of their critical questions (with what they defeat, once evaluated).
   const SchemeUse* schemes = nullptr;
+  /// Per node: whether the court excluded it, when the results above are of
+  /// the record without those nodes (critical.hpp); null: nothing excluded.
+  const std::vector<bool>* excluded = nullptr;
+  /// With `excluded`: check() of the whole record, so that what fell with
+  /// the excluded nodes (grounded there, not in `grounding`) can be shown.
+  const GroundingReport* record = nullptr;
+  /// Per node: the evidence whose exclusion alone would leave it without
+  /// evidence (critical.hpp: single_points), for the points of failure.
+  const std::vector<std::vector<Graph::NodeRef>>* single_points = nullptr;
+
+  /// Whether node `v` is excluded.
+  [[nodiscard]] bool is_excluded(Graph::NodeRef v) const noexcept {
+    return excluded != nullptr && v < excluded->size() && (*excluded)[v];
+  }
+  /// Whether claim `v` fell with what was excluded: grounded in the whole
+  /// record, not without the excluded nodes (and not excluded itself).
+  [[nodiscard]] bool fell(Graph::NodeRef v) const noexcept {
+    return record != nullptr && grounding != nullptr && v < record->grounded.size() && record->grounded[v] &&
+           !grounding->grounded[v] && !is_excluded(v);
+  }
 };
 
 /// The results themselves, as analyse() computes them.
@@ -33,11 +54,16 @@ struct Results {
   std::optional<StatusReport> status;
   std::optional<StrengthReport> strength;
   std::optional<SchemeUse> schemes;
+  std::optional<std::vector<bool>> excluded;
+  std::optional<GroundingReport> record;
+  std::optional<std::vector<std::vector<Graph::NodeRef>>> single_points;
 
   /// The bundle that refers to these results (valid while they live).
   [[nodiscard]] Analyses analyses() const noexcept {
-    return {grounding ? &*grounding : nullptr, status ? &*status : nullptr, strength ? &*strength : nullptr,
-            schemes ? &*schemes : nullptr};
+    return {grounding ? &*grounding : nullptr,       status ? &*status : nullptr,
+            strength ? &*strength : nullptr,         schemes ? &*schemes : nullptr,
+            excluded ? &*excluded : nullptr,         record ? &*record : nullptr,
+            single_points ? &*single_points : nullptr};
   }
 };
 
@@ -48,6 +74,13 @@ struct Wanted {
   /// The argumentation schemes the case may name; null: none (critical
   /// questions are then not weighed).
   const SchemeLibrary* schemes = nullptr;
+  /// Per node: whether the court excluded it (empty: none). The analyses are
+  /// then of the record without those nodes (critical.hpp), and the whole
+  /// record's grounding is kept beside them (Results::record).
+  std::vector<bool> excluded = {};
+  /// The points of failure: critical.hpp's single_points (of the record
+  /// without what is excluded).
+  bool single_points = false;
 };
 
 /// Runs the analyses `wanted` on `graph`, weighing the critical questions

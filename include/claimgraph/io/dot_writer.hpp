@@ -100,6 +100,10 @@ struct DotOptions {
   /// graph's nodes or edges.
   const std::vector<ChangeMark>* node_changes = nullptr;
   const std::vector<ChangeMark>* edge_changes = nullptr;
+  /// With analyses.single_points: mark each piece of evidence that alone
+  /// holds up a claim (a single point of failure) with a border of its own,
+  /// explained in the legend.
+  bool critical = false;
 };
 
 /// Writes `graph` to `out` in Graphviz DOT.

@@ -98,6 +98,9 @@ struct WriteSettings {
   /// Set when `claimgraph serve` serves the output and keeps it up to date
   /// (Setting::live; see io/html_writer.hpp); null for a file.
   const HtmlLive* live = nullptr;
+  /// Mark, in the diagram, the evidence that alone holds up a claim
+  /// (Setting::critical; the analyses must hold single_points).
+  bool critical = false;
 };
 
 /// The settings of WriteSettings a writer reads, and --evaluate.
@@ -113,6 +116,8 @@ enum class Setting : std::uint16_t {
   page = 256,          ///< the paper, and whether its diagram pages are turned
   live = 512,          ///< `live`: the page `claimgraph serve` serves and keeps up to date
   evaluated = 1024,    ///< always shows the status: export evaluates the case for it, --evaluate or not
+  critical = 2048,     ///< its diagram marks the points of failure with WriteSettings::critical (--critical)
+  failures = 4096,     ///< lists the points of failure (analysis/critical.hpp): export computes them for it
 };
 
 /// A format claimgraph writes with `export`.
