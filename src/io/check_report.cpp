@@ -104,8 +104,29 @@ std::string grounding_reason(const Graph& graph, const GroundingReport& report, 
   return "grounded";
 }
 
+namespace {
+
+std::vector<Graph::NodeRef> marked(const Graph& graph, const std::vector<bool>& marks) {
+  std::vector<Graph::NodeRef> out;
+  for (Graph::NodeRef v = 0; v < graph.node_count() && v < marks.size(); ++v) {
+    if (marks[v]) out.push_back(v);
+  }
+  return out;
+}
+
+// The claims grounded in the whole record that are not without the excluded nodes.
+std::vector<Graph::NodeRef> fell(const GroundingReport& report, const CheckExclusion& exclusion) {
+  std::vector<Graph::NodeRef> out;
+  for (const auto& s : report.claims) {
+    if (!s.grounded && s.gap != Gap::excluded && exclusion.record.grounded[s.node]) out.push_back(s.node);
+  }
+  return out;
+}
+
+}  // namespace
+
 void write_check_text(std::ostream& out, const Graph& graph, const GroundingReport& report,
-                      const analysis::SchemeUse* schemes) {
+                      const analysis::SchemeUse* schemes, const CheckExclusion* exclusion) {
   std::string buf;
   if (graph.title) buf += plain(*graph.title) + "\n\n";
   // Groups in order of first appearance, ungrouped claims last.
@@ -124,6 +145,18 @@ void write_check_text(std::ostream& out, const Graph& graph, const GroundingRepo
     for (auto v : groups.loose) status(v);
     buf += '\n';
   }
+  if (exclusion != nullptr) {
+    buf += "Excluded: " + id_list(graph, marked(graph, exclusion->excluded), ", ") + ".\n";
+    const auto lost = fell(report, *exclusion);
+    if (lost.empty()) {
+      buf += "Against the whole record, no other claim loses its evidence.\n\n";
+    } else {
+      buf += "Against the whole record, " + std::to_string(lost.size()) +
+             (lost.size() == 1 ? " claim loses its evidence:\n" : " claims lose their evidence:\n");
+      for (auto v : lost) write_status(buf, graph, report, report.claims[report.claim_index[v]]);
+      buf += '\n';
+    }
+  }
   if (schemes != nullptr && !schemes->inferences.empty()) buf += detail::questions_section_text(graph, *schemes) + "\n";
   const std::size_t total = report.claims.size();
   buf += std::to_string(total) + (total == 1 ? " claim or counterclaim: " : " claims and counterclaims: ") +
@@ -133,7 +166,7 @@ void write_check_text(std::ostream& out, const Graph& graph, const GroundingRepo
 }
 
 void write_check_json(std::ostream& out, const Graph& graph, const GroundingReport& report,
-                      const analysis::SchemeUse* schemes) {
+                      const analysis::SchemeUse* schemes, const CheckExclusion* exclusion) {
   detail::OutputBuffer output(out);
   std::string& buf = output.text();
   buf += "{\n  \"claims\": " + std::to_string(report.claims.size()) + ",\n  \"grounded\": " +
@@ -174,6 +207,12 @@ void write_check_json(std::ostream& out, const Graph& graph, const GroundingRepo
     output.flush_if_full();
   }
   buf += first ? "]" : "\n  ]";
+  if (exclusion != nullptr) {
+    buf += ",\n  \"excluded\": ";
+    json_ids(buf, graph, marked(graph, exclusion->excluded));
+    buf += ",\n  \"fell\": ";
+    json_ids(buf, graph, fell(report, *exclusion));
+  }
   if (schemes != nullptr && !schemes->inferences.empty()) {
     buf += ",\n  \"inferences\": ";
     detail::append_inferences_json(buf, graph, *schemes);

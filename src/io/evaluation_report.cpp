@@ -92,8 +92,13 @@ class View {
   }
 
   // Why v has its status, in one sentence (analysis::explain_status worded).
+  [[nodiscard]] bool excluded(Vertex v) const {
+    return e_.excluded != nullptr && v < e_.excluded->size() && (*e_.excluded)[v];
+  }
+
   [[nodiscard]] std::string reason(Vertex v) const {
     using analysis::Cause;
+    if (excluded(v)) return "the court excluded it";
     if (decided(v) != analysis::Decided::no) return burden_reason(v);
     const analysis::StatusReason r = analysis::explain_status(graph_, e_.status, v);
     auto list = [&](const std::vector<Vertex>& vs) {
@@ -263,6 +268,40 @@ std::string status_reason(const Graph& graph, const Evaluation& evaluation, Grap
   return View(graph, evaluation).reason(v);
 }
 
+namespace {
+
+// The nodes whose status differs from the whole record's, but those excluded.
+std::vector<Vertex> changed(const Graph& graph, const Evaluation& evaluation) {
+  std::vector<Vertex> out;
+  if (evaluation.record == nullptr) return out;
+  for (Vertex v = 0; v < graph.node_count(); ++v) {
+    const bool excluded = v < evaluation.excluded->size() && (*evaluation.excluded)[v];
+    if (!excluded && evaluation.record->labels[v] != evaluation.status.labels[v]) out.push_back(v);
+  }
+  return out;
+}
+
+// "Excluded: a, b." and the statuses that changed against the whole record.
+std::string exclusion_text(const Graph& graph, const Evaluation& evaluation) {
+  std::string buf = "\nExcluded:";
+  for (Vertex v = 0; v < graph.node_count(); ++v) {
+    if (v < evaluation.excluded->size() && (*evaluation.excluded)[v]) buf += " " + plain(graph.node(v).id);
+  }
+  buf += ".\n";
+  if (evaluation.record == nullptr) return buf;
+  const auto nodes = changed(graph, evaluation);
+  if (nodes.empty()) return buf + "Against the whole record, no other status changes.\n";
+  buf += "Against the whole record, " + std::to_string(nodes.size()) +
+         (nodes.size() == 1 ? " status changes:\n" : " statuses change:\n");
+  for (Vertex v : nodes) {
+    buf += "  " + plain(graph.node(v).id) + " — " + plain(graph.node(v).label) + ": " +
+           to_string(evaluation.record->labels[v]) + " → " + to_string(evaluation.status.labels[v]) + "\n";
+  }
+  return buf;
+}
+
+}  // namespace
+
 void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluation& evaluation) {
   const View view(graph, evaluation);
   const auto& strength = evaluation.strength;
@@ -291,6 +330,7 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
       ++by_burden;
       buf += "  (" + view.burden_reason(v) + ")";
     }
+    if (view.excluded(v)) buf += "  (excluded)";
     buf += "\n";
   };
   for (std::size_t i = 0; i < nodes.groups.size(); ++i) {
@@ -312,6 +352,7 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
     buf += "warning: strengths did not settle on " + std::to_string(strength.unsettled.size()) +
            " nodes of support/attack cycles; their values are the last iteration's.\n";
   }
+  if (evaluation.excluded != nullptr) buf += exclusion_text(graph, evaluation);
   if (evaluation.schemes != nullptr && !evaluation.schemes->inferences.empty()) {
     buf += "\n" + detail::questions_section_text(graph, *evaluation.schemes);
   }
@@ -334,6 +375,7 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
     buf += v == 0 ? "\n    {" : ",\n    {";
     detail::JsonMembers m(buf);
     m.string("id", n.id).string("status", view.status(v)).number("strength", strength.strength[v]);
+    if (view.excluded(v)) m.boolean("excluded", true);
     if (is_claim_like(n.kind)) {
       m.boolean("established", strength.established[v]).string("standard", to_string(view.standard(v)));
       m.number("pro", strength.pro[v]).number("con", strength.con[v]);
@@ -343,6 +385,31 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
     output.flush_if_full();
   }
   buf += graph.node_count() == 0 ? "]" : "\n  ]";
+  if (evaluation.excluded != nullptr) {
+    buf += ",\n  \"excluded\": [";
+    bool first = true;
+    for (Vertex v = 0; v < graph.node_count(); ++v) {
+      if (v >= evaluation.excluded->size() || !(*evaluation.excluded)[v]) continue;
+      buf += first ? "" : ", ";
+      first = false;
+      detail::append_json_string(buf, graph.node(v).id);
+    }
+    buf += "]";
+    if (evaluation.record != nullptr) {
+      buf += ",\n  \"changed\": [";
+      first = true;
+      for (Vertex v : changed(graph, evaluation)) {
+        buf += first ? "\n    {" : ",\n    {";
+        first = false;
+        detail::JsonMembers m(buf);
+        m.string("id", graph.node(v).id)
+            .string("was", to_string(evaluation.record->labels[v]))
+            .string("now", to_string(evaluation.status.labels[v]));
+        buf += '}';
+      }
+      buf += first ? "]" : "\n  ]";
+    }
+  }
   if (evaluation.schemes != nullptr && !evaluation.schemes->inferences.empty()) {
     buf += ",\n  \"inferences\": ";
     detail::append_inferences_json(buf, graph, *evaluation.schemes);

@@ -11,6 +11,7 @@ namespace claimgraph::cli {
 struct CheckOptions {
   InputOptions input;
   io::ReportFormat format = io::ReportFormat::text;
+  std::vector<std::string> exclude;  ///< --exclude: as if the court had excluded these nodes
 };
 
 /// Registers `check` on `app`; the options live as long as the app.

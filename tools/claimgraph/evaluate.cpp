@@ -4,6 +4,7 @@
 
 #include "choices.hpp"
 #include "claimgraph/analysis/analyses.hpp"
+#include "claimgraph/analysis/critical.hpp"
 #include "claimgraph/analysis/labellings.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
@@ -23,6 +24,7 @@ void add_common(CLI::App& cmd, EvaluateOptions& options, bool acceptance) {
   cmd.add_flag("--burden", options.burden,
                "Decide what grounded semantics leaves UNDEC by the burden of persuasion: against the party "
                "that bears it (its burden, else its party)");
+  add_exclude_option(cmd, options.exclude);
   add_report_format_option(cmd, options.format);
 }
 
@@ -31,14 +33,26 @@ struct Evaluated {
   analysis::SchemeUse schemes;
   analysis::StatusReport status;
   analysis::StrengthReport strength;
+  std::vector<bool> excluded;                     ///< --exclude, per node; empty: none
+  std::optional<analysis::StatusReport> record;  ///< with --exclude: the whole record's status
+
+  [[nodiscard]] io::Evaluation evaluation() const {
+    return {status, strength, &schemes, excluded.empty() ? nullptr : &excluded, record ? &*record : nullptr};
+  }
 };
 
 Evaluated evaluate(const EvaluateOptions& options) {
-  Evaluated r{load_graph(options.input), {}, {}, {}};
+  Evaluated r{load_graph(options.input), {}, {}, {}, {}, {}};
   Stopwatch watch;
+  const Graph& g = r.input.graph;
+  r.excluded = excluded_nodes(g, options.exclude, options.input.file);
   // The critical questions of the schemes the case uses are weighed with it.
-  r.schemes = analysis::scheme_use(r.input.graph, scheme_library(options.input));
-  auto evaluated = analysis::evaluate(r.input.graph, &r.schemes, {.burden = options.burden});
+  r.schemes = analysis::scheme_use(g, scheme_library(options.input));
+  if (!r.excluded.empty()) {
+    auto whole = analysis::scheme_use(g, scheme_library(options.input));
+    r.record = analysis::evaluate(g, &whole, {.burden = options.burden}).status;
+  }
+  auto evaluated = analysis::evaluate(g, r.excluded, &r.schemes, {.burden = options.burden});
   r.status = std::move(evaluated.status);
   r.strength = std::move(evaluated.strength);
   spdlog::debug("labelled statuses and computed strengths in {:.3f} s", watch.lap());
@@ -58,9 +72,13 @@ int run_acceptance(const EvaluateOptions& options) {
   const Graph& g = input.graph;
   // Critical questions weigh as they do under grounded semantics: on the
   // case with a node per raised question, cut back to the case's nodes.
-  auto schemes = analysis::scheme_use(g, scheme_library(options.input));
-  const auto questions = analysis::question_graph(g, schemes);
-  auto accepted = analysis::case_acceptance(questions ? *questions : g, options.semantics, options.search);
+  const auto excluded = excluded_nodes(g, options.exclude, options.input.file);
+  std::optional<Graph> rest;
+  if (!excluded.empty()) rest = analysis::without(g, excluded);
+  const Graph& weighed = rest ? *rest : g;
+  auto schemes = analysis::scheme_use(weighed, scheme_library(options.input));
+  const auto questions = analysis::question_graph(weighed, schemes);
+  auto accepted = analysis::case_acceptance(questions ? *questions : weighed, options.semantics, options.search);
   accepted.resize(g.node_count());
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
@@ -96,7 +114,7 @@ int run_evaluate(const EvaluateOptions& options) {
   }
   const auto r = evaluate(options);
   warn_lint(r.input, options.input.file);
-  const io::Evaluation evaluation{r.status, r.strength, &r.schemes};
+  const io::Evaluation evaluation = r.evaluation();
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
       case io::ReportFormat::text: io::write_evaluation_text(out, r.input.graph, evaluation); break;
@@ -114,7 +132,7 @@ int run_explain(const EvaluateOptions& options) {
     throw UsageError("no node \"" + options.node + "\" in " + input_name(options.input.file) +
                      did_you_mean_node(g, options.node));
   }
-  const io::Evaluation evaluation{r.status, r.strength, &r.schemes};
+  const io::Evaluation evaluation = r.evaluation();
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
       case io::ReportFormat::text: io::write_explanation_text(out, g, evaluation, *v); break;

@@ -16,6 +16,7 @@ struct EvaluateOptions {
   io::ReportFormat format = io::ReportFormat::text;
   analysis::SearchLimits search;
   bool burden = false;  ///< decide what grounded semantics leaves undecided by the burden of persuasion
+  std::vector<std::string> exclude;  ///< --exclude: as if the court had excluded these nodes
 };
 
 /// Registers `evaluate` on `app`.

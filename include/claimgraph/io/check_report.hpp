@@ -4,6 +4,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/analysis/schemes.hpp"
@@ -11,11 +12,21 @@
 
 namespace claimgraph::io {
 
+/// What excluding nodes changed (check --exclude): per node, whether it
+/// was excluded, and check() of the whole record; the report is then of the
+/// record without them (analysis/critical.hpp).
+struct CheckExclusion {
+  const std::vector<bool>& excluded;
+  const analysis::GroundingReport& record;
+};
+
 /// The check as text: claims grouped by `group`, each with its status and,
-/// for those that lack evidence, why; then, with `schemes`, the critical
-/// questions of the inferences into each claim; then a summary line.
+/// for those that lack evidence, why; then, with `exclusion`, what was
+/// excluded and the claims that lost their evidence with it; then, with
+/// `schemes`, the critical questions of the inferences into each claim; then
+/// a summary line.
 void write_check_text(std::ostream& out, const Graph& graph, const analysis::GroundingReport& report,
-                      const analysis::SchemeUse* schemes = nullptr);
+                      const analysis::SchemeUse* schemes = nullptr, const CheckExclusion* exclusion = nullptr);
 
 /// Why claim `status` lacks evidence, in the words the text report uses
 /// ("unsupported: no evidence or claim supports it and it has no
@@ -25,8 +36,10 @@ void write_check_text(std::ostream& out, const Graph& graph, const analysis::Gro
                                            const analysis::ClaimStatus& status);
 /// The check as one JSON object:
 /// `{"claims": N, "grounded": M, "lacking_evidence": [{"id", "reason", "missing", ...}], "statuses": [...]}`,
-/// and with `schemes` `"inferences": [{"from", "to", "scheme", "open", "questions": [...]}]`.
+/// with `schemes` `"inferences": [{"from", "to", "scheme", "open", "questions": [...]}]`,
+/// and with `exclusion` `"excluded": [ids]` and `"fell": [ids]` (the claims
+/// grounded in the whole record that lose their evidence without those).
 void write_check_json(std::ostream& out, const Graph& graph, const analysis::GroundingReport& report,
-                      const analysis::SchemeUse* schemes = nullptr);
+                      const analysis::SchemeUse* schemes = nullptr, const CheckExclusion* exclusion = nullptr);
 
 }  // namespace claimgraph::io

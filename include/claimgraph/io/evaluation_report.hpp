@@ -24,6 +24,13 @@ struct Evaluation {
   /// The inferences that instantiate schemes and their critical questions,
   /// weighed with the status; null: none shown.
   const analysis::SchemeUse* schemes = nullptr;
+  /// Per node: whether the court excluded it, when the status and strength
+  /// are of the record without those nodes (analysis/critical.hpp); null:
+  /// nothing excluded. The reports then name them and, with `record`, say
+  /// which statuses changed against the whole record.
+  const std::vector<bool>* excluded = nullptr;
+  /// With `excluded`: the status of the whole record.
+  const analysis::StatusReport* record = nullptr;
 };
 
 /// Per node: status, strength and, for claims, the standard and whether it is
