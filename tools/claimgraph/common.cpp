@@ -35,12 +35,6 @@ constexpr LimitOption input_limits[] = {
     {Limit::edges, &Limits::max_edges, "Most edges accepted"},
 };
 
-// "--max-nodes" for Limit::nodes: the library's name, spelt as an option.
-std::string flag(Limit limit) {
-  std::string name(to_string(limit));
-  for (char& c : name) c = c == '_' ? '-' : c;
-  return "--" + name;
-}
 
 // The format of the input load_graph read last.
 const io::InputFormat* loaded_format = nullptr;
@@ -54,6 +48,12 @@ bool same_file(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+std::string flag(Limit limit) {
+  std::string name(to_string(limit));
+  for (char& c : name) c = c == '_' ? '-' : c;
+  return "--" + name;
+}
 
 void add_input_options(CLI::App& cmd, InputOptions& input) {
   cmd.add_option("FILE", input.file, input_file_help())->required();

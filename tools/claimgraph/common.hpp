@@ -126,6 +126,9 @@ void warn(const Diagnostic& diagnostic);
 /// silenced (-q) or the input is an abstract framework.
 void warn_lint(const io::ReadResult& input, const std::string& file);
 
+/// "--max-nodes" for Limit::nodes: the library's name of a limit, spelt as an option.
+[[nodiscard]] std::string flag(Limit limit);
+
 /// Adds --exclude ID (repeatable): the analyses as if the court had
 /// excluded those nodes.
 void add_exclude_option(CLI::App& cmd, std::vector<std::string>& ids);

@@ -14,6 +14,7 @@
 #include "claimgraph/error.hpp"
 #include "claimgraph/io/versions.hpp"
 #include "common.hpp"
+#include "critical.hpp"
 #include "diff.hpp"
 #include "evaluate.hpp"
 #include "export.hpp"
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
   app.fallthrough();  // -v and -q may also follow the subcommand
   app.footer(cli::exit_code_help);
   auto check = cli::setup_check(app);
+  auto critic = cli::setup_critical(app);
   auto evaluator = cli::setup_evaluate(app);
   auto explainer = cli::setup_explain(app);
   auto linter = cli::setup_lint(app);
@@ -94,6 +96,7 @@ int main(int argc, char** argv) {
 
   try {
     if (app.got_subcommand("check")) return cli::run_check(*check);
+    if (app.got_subcommand("critical")) return cli::run_critical(*critic);
     if (app.got_subcommand("evaluate")) return cli::run_evaluate(*evaluator);
     if (app.got_subcommand("explain")) return cli::run_explain(*explainer);
     if (app.got_subcommand("lint")) return cli::run_lint(*linter);
