@@ -101,6 +101,11 @@ class Budget {
     if (used_ > max_steps_) throw CriticalLimitError(max_set_, max_steps_);
   }
   [[nodiscard]] std::size_t used() const noexcept { return used_; }
+  /// Throws now if `steps` more would go past the limit: a search bound to
+  /// fail says so at once.
+  void expect(std::size_t steps) const {
+    if (steps > max_steps_ || used_ > max_steps_ - steps) throw CriticalLimitError(max_set_, max_steps_);
+  }
 
  private:
   std::size_t max_set_;
@@ -451,6 +456,22 @@ std::vector<Label> labels_of(const Graph& graph, const CriticalOptions& options,
   return labels;
 }
 
+constexpr std::size_t most = std::numeric_limits<std::size_t>::max();
+
+std::size_t saturating_product(std::size_t a, std::size_t b) { return b != 0 && a > most / b ? most : a * b; }
+
+// C(n, k), or the largest size_t when it is larger.
+std::size_t choose(std::size_t n, std::size_t k) {
+  if (k > n) return 0;
+  std::size_t c = 1;
+  for (std::size_t i = 0; i < k; ++i) {
+    const std::size_t next = saturating_product(c, n - i);
+    if (next == most) return most;
+    c = next / (i + 1);  // exact: the product of i + 1 consecutive numbers
+  }
+  return c;
+}
+
 // Visits every set of `size` of the first `count` indices, in lexicographic
 // order, until `visit` returns false.
 template <class Visit>
@@ -595,7 +616,10 @@ CriticalReport critical(const Graph& graph, const CriticalOptions& options) {
     if (cone.evidence[v]) evidence.push_back(v);
   }
   Solver rest(cone, budget);
+  const std::size_t solve_cost = cone.size() + cone.in_from.size();
   for (std::size_t k = 2; k <= report.max_set; ++k) {
+    // Each set of k − 1 costs at least one walk of the cone.
+    budget.expect(saturating_product(choose(evidence.size(), k - 1), solve_cost));
     combinations(evidence.size(), k - 1, [&](const std::vector<std::size_t>& at) {
       std::vector<u32> removed;
       for (std::size_t j : at) removed.push_back(evidence[j]);
