@@ -15,7 +15,7 @@
 namespace claimgraph::analysis {
 
 CriticalLimitError::CriticalLimitError(std::size_t max_set, std::size_t max_steps)
-    : Error("the search for cut sets of up to " + std::to_string(max_set) + " pieces of evidence exceeded the limit of " +
+    : Error("the search for cut sets of up to " + std::to_string(max_set) + " pieces of evidence needs more than the limit of " +
                 std::to_string(max_steps) + " steps; look for smaller sets, or at fewer claims",
             Limit::cut_set_steps) {}
 
