@@ -135,6 +135,13 @@ TEST_F(CriticalCliTest, ExcludeInCheckEvaluateAndExplain) {
   ASSERT_EQ(explain.status, 0) << explain.err;
   EXPECT_NE(explain.out.find("Status: OUT (grounded semantics): the court excluded it."), std::string::npos)
       << explain.out;
+  const RunResult changed = claimgraph({"explain", parler, "k1", "--exclude", "clause_72bi"});
+  EXPECT_NE(changed.out.find("In the whole record it is IN; the excluded nodes change it."), std::string::npos)
+      << changed.out;
+  const RunResult changed_json = claimgraph({"explain", parler, "k1", "--exclude", "clause_72bi", "--format", "json"});
+  const auto k1_now = nlohmann::json::parse(changed_json.out);
+  EXPECT_EQ(k1_now["status"], "OUT");
+  EXPECT_EQ(k1_now["whole_record_status"], "IN");
   // Preferred semantics weighs the exclusion too.
   const RunResult preferred =
       claimgraph({"evaluate", parler, "--semantics", "preferred", "--exclude", "clause_72bi", "--format", "json"});

@@ -432,6 +432,10 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
   if (n.text) buf += "  " + plain(*n.text) + "\n";
   buf += "\nStatus: " + std::string(view.status(v)) + " (" + semantics_name(evaluation) + "): " +
          view.reason(v) + ".\n";
+  if (evaluation.record != nullptr && !view.excluded(v) && evaluation.record->labels[v] != evaluation.status.labels[v]) {
+    buf += "In the whole record it is " + std::string(to_string(evaluation.record->labels[v])) +
+           "; the excluded nodes change it.\n";
+  }
   buf += "Strength: " + fixed2(strength.strength[v]) + "\n";
   if (is_claim_like(n.kind)) {
     buf += "Standard of proof: " + std::string(to_string(view.standard(v)));
@@ -505,6 +509,7 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
   detail::JsonMembers m(buf);
   m.string("id", n.id).string("label", n.label).string("kind", to_string(n.kind)).string("semantics", semantics);
   m.string("status", view.status(v)).string("reason", view.reason(v)).number("strength", strength.strength[v]);
+  if (evaluation.record != nullptr) m.string("whole_record_status", to_string(evaluation.record->labels[v]));
   burden_members(m, view, v);
   if (is_claim_like(n.kind)) {
     m.string("standard", to_string(view.standard(v))).string("burden", n.burden);
