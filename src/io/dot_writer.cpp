@@ -13,6 +13,7 @@
 #include "detail/output.hpp"
 #include "io/dot/legend.hpp"
 #include "io/dot/look.hpp"
+#include "io/failures.hpp"
 
 namespace claimgraph::io {
 
@@ -36,15 +37,37 @@ void append_lines(std::string& out, std::string_view text, std::size_t width) {
   }
 }
 
+// What the whole diagram needs to know beyond the options: per node, the
+// claims it alone holds up (with options.critical and single_points).
+struct Marks {
+  std::vector<std::vector<Graph::NodeRef>> holds_up;
+
+  [[nodiscard]] std::size_t holding(Graph::NodeRef v) const { return v < holds_up.size() ? holds_up[v].size() : 0; }
+};
+
+Marks marks(const Graph& graph, const DotOptions& options) {
+  Marks m;
+  if (options.critical && options.analyses.single_points != nullptr) {
+    m.holds_up = detail::held_up(graph, *options.analyses.single_points);
+  }
+  return m;
+}
+
 // What the analyses say of one node.
 struct Found {
   const analysis::ClaimStatus* claim = nullptr;  // a claim's grounding, if checked
   std::optional<analysis::Label> status;
+  bool excluded = false;     // the court excluded it
+  bool fell = false;         // grounded in the whole record, not without what was excluded
+  std::size_t holding = 0;   // the claims it alone holds up (with options.critical)
   [[nodiscard]] bool gap() const { return claim != nullptr && !claim->grounded; }
 };
 
-Found found(const DotOptions& options, Graph::NodeRef v) {
+Found found(const DotOptions& options, const Marks& marks, Graph::NodeRef v) {
   Found f;
+  f.excluded = options.analyses.is_excluded(v);
+  f.fell = options.analyses.fell(v);
+  f.holding = f.excluded ? 0 : marks.holding(v);
   const auto* grounding = options.analyses.grounding;
   if (grounding != nullptr && v < grounding->claim_index.size() &&
       grounding->claim_index[v] != analysis::GroundingReport::npos) {
@@ -187,15 +210,62 @@ void append_reference(std::string& out, const Graph& graph, Graph::NodeRef v, st
   out += "];\n";
 }
 
+// "FELL: lost its evidence when a, b and 3 more were excluded": the
+// excluded nodes the claim rests on, wrapped as a label.
+void append_fell(std::string& out, const Graph& graph, Graph::NodeRef v, const DotOptions& options,
+                 const dot::Palette& p) {
+  constexpr std::size_t named = 2;
+  const auto gone = detail::excluded_beneath(graph, options.analyses, v);
+  std::string line = "FELL: lost its evidence when ";
+  for (std::size_t i = 0; i < gone.size() && i < named; ++i) {
+    if (i > 0) line += gone.size() == 2 ? " and " : ", ";
+    line += graph.id(gone[i]);
+  }
+  if (gone.size() > named) line += " and " + std::to_string(gone.size() - named) + " more";
+  line += gone.size() == 1 ? " was excluded" : " were excluded";
+  if (gone.empty()) line = "FELL with the exclusion";
+  out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
+  out += p.fell;
+  out += "\"><B>";
+  append_lines(out, line, options.wrap_width);
+  out += "</B></FONT><BR/>";
+}
+
+// The attributes of an excluded node, a claim that fell or evidence that
+// alone holds up a claim, after those of its look: its own border (the
+// kind's style words kept), and for an excluded node its fill and text.
+void append_marked_look(std::string& out, NodeKind kind, const Found& f, const dot::Palette& p) {
+  if (!f.excluded && !f.fell && f.holding == 0) return;
+  const dot::BorderLook border = f.excluded ? dot::excluded_border : f.fell ? dot::fell_border : dot::critical_border;
+  const dot::KindLook look = dot::kind_look(kind);
+  out += ", style=\"";
+  if (!look.style.empty()) out.append(look.style).append(1, ',');
+  out += "filled";
+  if (!border.line.empty()) out.append(1, ',').append(border.line);
+  out += "\", penwidth=";
+  out += border.penwidth;
+  out += ", color=\"";
+  out += f.excluded ? p.excluded_ink : f.fell ? p.fell : p.critical;
+  out += '"';
+  if (f.excluded) {
+    out += ", fillcolor=\"";
+    out += p.excluded_fill;
+    out += "\", fontcolor=\"";
+    out += p.excluded_ink;
+    out += '"';
+  }
+  if (f.holding > 0) out += ", peripheries=" + std::to_string(dot::critical_peripheries);
+}
+
 void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const DotOptions& options,
-                 std::string_view indent, int& current_look) {
+                 const Marks& marks, std::string_view indent, int& current_look) {
   const dot::Palette& p = dot::palette(options.style);
   if (const std::string_view where = reference(options, v); !where.empty()) {
     append_reference(out, graph, v, where, options, p, indent);
     return;
   }
   const Node& node = graph.node(v);
-  const Found f = found(options, v);
+  const Found f = found(options, marks, v);
   if (look_key(node.kind, f) != current_look) {
     current_look = look_key(node.kind, f);
     append_look(out, p, node.kind, f, indent);
@@ -211,8 +281,21 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     out += change == ChangeMark::added ? "ADDED" : change == ChangeMark::removed ? "REMOVED" : "CHANGED";
     out += "</B></FONT><BR/>";
   }
+  if (f.excluded) {
+    out += "<FONT POINT-SIZE=\"8\"><B>EXCLUDED</B></FONT><BR/>";
+  }
   append_header(out, node, v, f, options, p);
-  if (f.gap()) {
+  if (f.holding > 0) {
+    out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
+    out += p.critical;
+    out += "\"><B>ALONE HOLDS UP ";
+    out += std::to_string(f.holding);
+    out += f.holding == 1 ? " CLAIM" : " CLAIMS";
+    out += "</B></FONT><BR/>";
+  }
+  if (f.fell) {
+    append_fell(out, graph, v, options, p);
+  } else if (f.gap() && !f.excluded) {
     out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
     out += p.gap_text;
     out += "\"><B>LACKS EVIDENCE:";
@@ -222,9 +305,10 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     out += why;
     out += "</B></FONT><BR/>";
   }
-  if (change == ChangeMark::removed) out += "<S>";
+  const bool struck = change == ChangeMark::removed || f.excluded;
+  if (struck) out += "<S>";
   append_lines(out, node.label, options.wrap_width);
-  if (change == ChangeMark::removed) out += "</S>";
+  if (struck) out += "</S>";
   if (const std::string_view test = test_line(node); !test.empty()) {
     out += "<BR/><FONT POINT-SIZE=\"8\"><I>";
     out += test;
@@ -247,7 +331,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   }
   out += '>';
   // Strength as how strong the fill is.
-  if (options.analyses.strength != nullptr) {
+  if (options.analyses.strength != nullptr && !f.excluded) {
     const double s = std::clamp(options.analyses.strength->strength[v], 0.0, 1.0);
     const auto alpha = static_cast<unsigned>(std::lround(40.0 + 215.0 * s));
     static constexpr char hex[] = "0123456789abcdef";
@@ -258,7 +342,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     out += '"';
   }
   switch (change) {
-    case ChangeMark::none: break;
+    case ChangeMark::none: append_marked_look(out, node.kind, f, p); break;
     case ChangeMark::added: out += ", penwidth=3.5"; break;
     case ChangeMark::changed: out += ", penwidth=3.5"; break;  // counterclaims have a double border already
     case ChangeMark::removed:
@@ -294,7 +378,7 @@ void append_graph_header(std::string& buf, const Graph& graph, const dot::Palett
 
 // Nodes by group, groups in order of first appearance as clusters;
 // ungrouped nodes last.
-void append_nodes(detail::OutputBuffer& output, const Graph& graph, const DotOptions& options) {
+void append_nodes(detail::OutputBuffer& output, const Graph& graph, const DotOptions& options, const Marks& m) {
   const dot::Palette& p = dot::palette(options.style);
   std::string& buf = output.text();
   const detail::NodeGroups nodes = detail::group_nodes(graph, options.clusters);
@@ -311,14 +395,14 @@ void append_nodes(detail::OutputBuffer& output, const Graph& graph, const DotOpt
     buf += "\", fontsize=12];\n";
     int look = -1;
     for (auto v : nodes.groups[i]) {
-      append_node(buf, graph, v, options, "    ", look);
+      append_node(buf, graph, v, options, m, "    ", look);
       output.flush_if_full();
     }
     buf += "  }\n";
   }
   int look = -1;
   for (auto v : nodes.loose) {
-    append_node(buf, graph, v, options, "  ", look);
+    append_node(buf, graph, v, options, m, "  ", look);
     output.flush_if_full();
   }
 }
@@ -358,8 +442,14 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
   const Edge& edge = graph.edge(e);
   const std::string_view look = dot::edge_look(edge.relation);
   const ChangeMark change = edge_change(options, i);
-  const std::string_view colour = change == ChangeMark::removed ? p.faded : p.relation[index(edge.relation)];
-  const std::string marked(edge_change_attributes(change));
+  // An edge of an excluded node: faded and dashed, as that node's border.
+  const bool excluded = options.analyses.is_excluded(graph.source(e)) ||
+                        (edge.relation != Relation::undercuts && options.analyses.is_excluded(graph.target(e)));
+  const std::string_view colour = change == ChangeMark::removed ? p.faded
+                                  : excluded                    ? p.excluded_ink
+                                                                : p.relation[index(edge.relation)];
+  std::string marked(edge_change_attributes(change));
+  if (excluded && change == ChangeMark::none) marked.append(", ").append(dot::excluded_edge_look);
   buf += "  ";
   append_name(buf, 'n', graph.source(e));
   buf += " -> ";
@@ -370,7 +460,7 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
     const auto* status = options.analyses.status;
     // Undercut by a standing node: the support no longer carries; faded,
     // and its arrowhead hollow.
-    const bool fallen = status != nullptr && i < status->undercut.size() && status->undercut[i];
+    const bool fallen = !excluded && status != nullptr && i < status->undercut.size() && status->undercut[i];
     const std::string_view part = fallen ? dot::faded_edge_look : look;
     const std::string_view part_colour = fallen ? p.faded : colour;
     append_name(buf, 'u', i);
@@ -400,7 +490,7 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
   }
 }
 
-dot::LegendContent legend_content(const Graph& graph, const DotOptions& options) {
+dot::LegendContent legend_content(const Graph& graph, const DotOptions& options, const Marks& marks) {
   dot::LegendContent content;
   content.status = options.analyses.status != nullptr;
   content.strength = options.analyses.strength != nullptr;
@@ -408,6 +498,11 @@ dot::LegendContent legend_content(const Graph& graph, const DotOptions& options)
     const bool referred = !reference(options, v).empty();
     content.references = content.references || referred;
     content.hidden = content.hidden || (!referred && hidden_below(options, v) > 0);
+    if (!referred) {
+      content.excluded = content.excluded || options.analyses.is_excluded(v);
+      content.fell = content.fell || options.analyses.fell(v);
+      content.critical = content.critical || (marks.holding(v) > 0 && !options.analyses.is_excluded(v));
+    }
     const Node& node = graph.node(v);
     if (!referred && !test_line(node).empty()) {
       content.any_test = content.any_test || *node.test == ElementTest::any;
@@ -424,13 +519,14 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
   std::string& buf = output.text();
   const dot::Palette& p = dot::palette(options.style);
   append_graph_header(buf, graph, p);
-  append_nodes(output, graph, options);
+  const Marks m = marks(graph, options);
+  append_nodes(output, graph, options, m);
   const std::vector<bool> undercut = undercut_edges(graph);
   for (std::size_t i = 0; i < graph.edge_count(); ++i) {
     append_edge(buf, graph, i, undercut[i], options);
     output.flush_if_full();
   }
-  if (options.legend) dot::append_legend(buf, legend_content(graph, options), p, options.layered);
+  if (options.legend) dot::append_legend(buf, legend_content(graph, options, m), p, options.layered);
   buf += "}\n";
   output.flush();
 }

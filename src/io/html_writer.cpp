@@ -8,6 +8,7 @@
 #include "detail/json_members.hpp"
 #include "detail/output.hpp"
 #include "detail/svg.hpp"
+#include "io/failures.hpp"
 #include "io/html/assets.hpp"
 
 namespace claimgraph::io {
@@ -17,8 +18,38 @@ namespace {
 using detail::JsonMembers;
 using detail::JsonStyle;
 
+// Nodes by position, as a JSON list: [3,7].
+std::string positions(const std::vector<Graph::NodeRef>& nodes) {
+  std::string out = "[";
+  for (const Graph::NodeRef v : nodes) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(v);
+  }
+  out += ']';
+  return out;
+}
+
+// What the exclusion and the points of failure say of node `v`: excluded;
+// fell, and the excluded nodes it rested on; for a grounded claim, the
+// evidence it cannot lose (a list, empty when it can lose any one); for
+// evidence, the claims it alone holds up.
+void append_failures(JsonMembers& m, const Graph& graph, Graph::NodeRef v, const analysis::Analyses& analyses,
+                     const std::vector<std::vector<Graph::NodeRef>>& holds_up) {
+  if (analyses.is_excluded(v)) m.boolean("excluded", true);
+  if (analyses.fell(v)) {
+    m.boolean("fell", true);
+    m.raw("fell_with", positions(detail::excluded_beneath(graph, analyses, v)));
+  }
+  if (analyses.single_points == nullptr || v >= analyses.single_points->size()) return;
+  const bool grounded = analyses.grounding != nullptr && v < analyses.grounding->grounded.size() &&
+                        analyses.grounding->grounded[v];
+  if (is_claim_like(graph.node(v).kind) && grounded) m.raw("cannot_lose", positions((*analyses.single_points)[v]));
+  if (v < holds_up.size() && !holds_up[v].empty()) m.raw("holds_up", positions(holds_up[v]));
+}
+
 // The fields the panel shows, and what the analyses say of the node.
-void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const analysis::Analyses& analyses) {
+void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const analysis::Analyses& analyses,
+                 const std::vector<std::vector<Graph::NodeRef>>& holds_up) {
   const Node& node = graph.node(v);
   out += '{';
   JsonMembers m(out, JsonStyle::script);
@@ -62,6 +93,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const a
       m.boolean("established", analyses.strength->established[v]);
     }
   }
+  append_failures(m, graph, v, analyses, holds_up);
   out += '}';
 }
 
@@ -125,6 +157,18 @@ void append_summary(std::string& out, const Graph& graph, const HtmlOptions& opt
     out += g.lacking() == 1 ? "lacks evidence" : "lack evidence";
   }
   out += '.';
+  // The analyses are of the record without what was excluded: say so.
+  const auto& a = options.analyses;
+  if (a.excluded == nullptr) return;
+  std::size_t excluded = 0, fell = 0;
+  for (Graph::NodeRef v = 0; v < graph.node_count(); ++v) {
+    excluded += a.is_excluded(v) ? 1u : 0u;
+    fell += a.fell(v) ? 1u : 0u;
+  }
+  out += " As if the court had excluded " + std::to_string(excluded) + (excluded == 1 ? " node: " : " nodes: ");
+  out += std::to_string(fell);
+  out += fell == 1 ? " claim or counterclaim fell with " : " claims and counterclaims fell with ";
+  out += excluded == 1 ? "it." : "them.";
 }
 
 constexpr std::string_view head =
@@ -263,9 +307,12 @@ void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& option
   buf += "{\"title\":";
   detail::append_script_json_string(buf, title);
   buf += ",\n\"nodes\":[";
+  const auto holds_up = options.analyses.single_points != nullptr
+                            ? detail::held_up(graph, *options.analyses.single_points)
+                            : std::vector<std::vector<Graph::NodeRef>>();
   for (Graph::NodeRef v = 0; v < graph.node_count(); ++v) {
     buf += v == 0 ? "\n" : ",\n";
-    append_node(buf, graph, v, options.analyses);
+    append_node(buf, graph, v, options.analyses, holds_up);
     output.flush_if_full();
   }
   buf += "],\n\"edges\":[";

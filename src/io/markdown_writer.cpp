@@ -18,6 +18,7 @@
 #include "claimgraph/citation.hpp"
 #include "detail/escape.hpp"
 #include "detail/number.hpp"
+#include "io/failures.hpp"
 #include "io/questions.hpp"
 
 namespace claimgraph::io {
@@ -156,6 +157,21 @@ class Writer {
   [[nodiscard]] std::string ids(const std::vector<std::size_t>& edges) const;
   void contrary(Vertex v);
   void lacking();
+  void excluded();
+  void failures();
+  void failures_by_cause();
+  void reading(Vertex claim, Vertex evidence);
+  void names(const std::vector<Vertex>& nodes);
+  // The groups in order of first appearance, then (as nullopt) the claims
+  // without one, when there are any.
+  [[nodiscard]] std::vector<std::optional<std::string_view>> groups() const;
+  // The claims and counterclaims of a group, and those nothing else in the
+  // group rests on: its causes of action.
+  struct GroupClaims {
+    std::vector<Vertex> claims;
+    std::vector<Vertex> top;
+  };
+  [[nodiscard]] GroupClaims group_claims(const std::optional<std::string_view>& grp) const;
   void outline();
   void claim_section(Vertex v);
   void record();
@@ -216,7 +232,10 @@ void Writer::gap(Vertex v) {
         out_ += "supported only through a cycle of claims: ";
         list(report_.cycles[s.cycle], " → ");
       } else {
-        out_ += "its supporters lack evidence themselves: ";
+        const auto excluded = [&](Vertex x) { return o_.analyses.is_excluded(x); };
+        out_ += std::any_of(s.supporters.begin(), s.supporters.end(), excluded)
+                    ? "its supporters were excluded or lack evidence: "
+                    : "its supporters lack evidence themselves: ";
         list(s.supporters, ", ");
       }
       break;
@@ -490,6 +509,10 @@ void Writer::gap_reasons(Vertex v, std::size_t depth) {
         each(c.supporters, depth, [&](Vertex s) {
           out_ += "Its support from ";
           name(s, false);
+          if (o_.analyses.is_excluded(s)) {
+            out_ += " was excluded by the court.\n";
+            return;
+          }
           out_ += " lacks evidence itself";
           because(s, depth, false);
         });
@@ -616,6 +639,176 @@ void Writer::lacking() {
   out_ += '\n';
 }
 
+// "label (id)", "label (id) and label (id)", "a, b and c", at most max_listed.
+void Writer::names(const std::vector<Vertex>& nodes) {
+  const std::size_t shown = std::min(nodes.size(), max_listed);
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i > 0) out_ += i + 1 == shown && nodes.size() <= max_listed ? " and " : ", ";
+    name(nodes[i], false);
+  }
+  if (nodes.size() > max_listed) out_ += " and " + std::to_string(nodes.size() - max_listed) + " more";
+}
+
+// What was excluded, and the claims that fell with it: the rest of the
+// report is of the record without it.
+void Writer::excluded() {
+  const auto& a = o_.analyses;
+  std::vector<Vertex> gone, fell;
+  for (Vertex v = 0; v < g_.node_count(); ++v) {
+    if (a.is_excluded(v)) gone.push_back(v);
+    if (a.fell(v)) fell.push_back(v);
+  }
+  out_ += "## Excluded\n\n";
+  if (gone.empty()) {
+    out_ += "Nothing is excluded.\n\n";
+    return;
+  }
+  out_ += "This report is of the record as if the court had excluded ";
+  out_ += gone.size() == 1 ? "this node:\n\n" : "these " + std::to_string(gone.size()) + " nodes:\n\n";
+  for (std::size_t i = 0; i < gone.size() && i < max_listed; ++i) {
+    out_ += "- ";
+    name(gone[i], false);
+    out_ += ", ";
+    out_ += to_string(g_.node(gone[i]).kind);
+    source(gone[i]);
+    out_ += '\n';
+  }
+  if (gone.size() > max_listed) out_ += "- And " + std::to_string(gone.size() - max_listed) + " more.\n";
+  out_ += '\n';
+  if (fell.empty()) {
+    out_ += "Every claim and counterclaim grounded in the whole record stays grounded without ";
+    out_ += gone.size() == 1 ? "it.\n\n" : "them.\n\n";
+    return;
+  }
+  out_ += std::to_string(fell.size());
+  out_ += fell.size() == 1 ? " claim or counterclaim grounded in the whole record lacks"
+                           : " claims and counterclaims grounded in the whole record lack";
+  out_ += " evidence without ";
+  out_ += gone.size() == 1 ? "it:\n\n" : "them:\n\n";
+  for (std::size_t i = 0; i < fell.size() && i < max_listed; ++i) {
+    out_ += "- ";
+    name(fell[i], false);
+    if (const auto& grp = g_.node(fell[i]).group) {
+      out_ += ", *";
+      line_text(out_, *grp);
+      out_ += '*';
+    }
+    out_ += ": it rested on ";
+    names(detail::excluded_beneath(g_, a, fell[i]));
+    out_ += ".\n";
+  }
+  if (fell.size() > max_listed) out_ += "- And " + std::to_string(fell.size() - max_listed) + " more.\n";
+  out_ += '\n';
+}
+
+// The claims that one piece of evidence alone holds up, each with what it
+// cannot lose; then, per cause of action, what its loss would cost.
+void Writer::failures() {
+  const auto& points = *o_.analyses.single_points;
+  out_ += "## Points of failure\n\n";
+  std::vector<Vertex> held;
+  for (const auto& c : report_.claims) {
+    if (c.node < points.size() && !points[c.node].empty()) held.push_back(c.node);
+  }
+  if (held.empty()) {
+    out_ += report_.grounded_claims == 0
+                ? "No claim or counterclaim is grounded in evidence, so none rests on a single piece of it.\n\n"
+                : "No claim or counterclaim rests on a single piece of evidence: each stays grounded if the court "
+                  "excludes any one.\n\n";
+    return;
+  }
+  out_ += std::to_string(held.size()) + " of the " + std::to_string(report_.grounded_claims);
+  out_ += report_.grounded_claims == 1 ? " grounded claim or counterclaim rests"
+                                       : " grounded claims and counterclaims rest";
+  out_ += " on a single piece of evidence: if the court excluded it, ";
+  out_ += held.size() == 1 ? "it would lack evidence.\n\n" : "they would lack evidence.\n\n";
+  out_ += "| Claim | Group | Cannot lose |\n|---|---|---|\n";
+  for (const Vertex c : held) {
+    const Node& node = g_.node(c);
+    out_ += "| ";
+    name(c);
+    if (node.kind == NodeKind::counterclaim) out_ += " *(counterclaim)*";
+    out_ += " | ";
+    text(out_, node.group.value_or(""));
+    out_ += " | ";
+    const auto& list = points[c];
+    for (std::size_t i = 0; i < list.size() && i < max_listed; ++i) {
+      if (i > 0) out_ += "<br>";
+      name(list[i]);
+    }
+    if (list.size() > max_listed) out_ += "<br>and " + std::to_string(list.size() - max_listed) + " more";
+    out_ += " |\n";
+  }
+  out_ += '\n';
+  failures_by_cause();
+}
+
+// One line per piece of evidence whose exclusion alone would cost a cause
+// of action an element or its grounding: "If the court excluded X, the
+// claim would lose its element k1." A claim without elements is listed only
+// when the evidence alone holds it up.
+void Writer::failures_by_cause() {
+  const auto& points = *o_.analyses.single_points;
+  const auto& s = g_.store();
+  std::string lines;
+  std::swap(lines, out_);
+  for (const auto& grp : groups()) {
+    for (const Vertex top : group_claims(grp).top) {
+      std::vector<Vertex> costly = top < points.size() ? points[top] : std::vector<Vertex>();
+      if (elements_[top] > 0) {
+        for (const auto& e : boost::make_iterator_range(boost::in_edges(top, s))) {
+          if (s[e].relation != Relation::element_of) continue;
+          const Vertex x = boost::source(e, s);
+          if (!is_claim_like(g_.node(x).kind)) {
+            if (!o_.analyses.is_excluded(x)) costly.push_back(x);
+          } else if (x < points.size()) {
+            costly.insert(costly.end(), points[x].begin(), points[x].end());
+          }
+        }
+        std::sort(costly.begin(), costly.end());
+        costly.erase(std::unique(costly.begin(), costly.end()), costly.end());
+      }
+      for (std::size_t i = 0; i < costly.size() && i < max_listed; ++i) {
+        out_ += "- *";
+        if (grp) {
+          line_text(out_, *grp);
+        } else {
+          out_ += "Without a group";
+        }
+        out_ += "*: ";
+        reading(top, costly[i]);
+      }
+      if (costly.size() > max_listed) {
+        out_ += "- And " + std::to_string(costly.size() - max_listed) + " more pieces of evidence it cannot lose.\n";
+      }
+    }
+  }
+  std::swap(lines, out_);
+  if (lines.empty()) return;
+  out_ += "By cause of action:\n\n";
+  out_ += lines;
+  out_ += '\n';
+}
+
+void Writer::reading(Vertex claim, Vertex evidence) {
+  const auto& points = *o_.analyses.single_points;
+  const bool grounding =
+      claim < points.size() && std::binary_search(points[claim].begin(), points[claim].end(), evidence);
+  out_ += "if the court excluded ";
+  name(evidence, false);
+  out_ += ", ";
+  name(claim, false);
+  const auto lost = detail::lost_with(g_, points, claim, evidence);
+  if (lost.empty() || lost == std::vector<Vertex>{evidence}) {
+    out_ += " would be left without evidence.\n";
+    return;
+  }
+  out_ += elements_[claim] > 0 ? (lost.size() == 1 ? " would lose its element " : " would lose its elements ")
+                               : " would lose its support from ";
+  names(lost);
+  out_ += grounding ? " and be left without evidence.\n" : ".\n";
+}
+
 void Writer::claim_section(Vertex v) {
   const Node& node = g_.node(v);
   out_ += "#### ";
@@ -710,40 +903,49 @@ std::string Writer::ids(const std::vector<std::size_t>& edges) const {
   return out;
 }
 
-void Writer::outline() {
-  out_ += "## Outline of proof\n\n";
-  // Groups in order of first appearance; nodes without one come last.
-  std::vector<std::string_view> groups;
+std::vector<std::optional<std::string_view>> Writer::groups() const {
+  std::vector<std::optional<std::string_view>> out;
   bool ungrouped = false;
   for (Vertex v = 0; v < g_.node_count(); ++v) {
     const auto& grp = g_.node(v).group;
     if (!grp) {
       ungrouped = ungrouped || is_claim_like(g_.node(v).kind);
-    } else if (std::find(groups.begin(), groups.end(), *grp) == groups.end()) {
-      groups.push_back(*grp);
+    } else if (std::find(out.begin(), out.end(), std::optional<std::string_view>(*grp)) == out.end()) {
+      out.emplace_back(*grp);
     }
   }
-  auto in_group = [&](Vertex v, const std::optional<std::string_view>& grp) {
+  if (ungrouped) out.emplace_back(std::nullopt);
+  return out;
+}
+
+Writer::GroupClaims Writer::group_claims(const std::optional<std::string_view>& grp) const {
+  auto in_group = [&](Vertex v) {
     const auto& own = g_.node(v).group;
     return grp ? (own && *own == *grp) : !own;
   };
-  auto section = [&](const std::optional<std::string_view>& grp) {
-    // The claims nothing else in the group rests on: its causes of action.
-    std::vector<Vertex> top, claims;
-    for (Vertex v = 0; v < g_.node_count(); ++v) {
-      if (!is_claim_like(g_.node(v).kind) || !in_group(v, grp)) continue;
-      claims.push_back(v);
-      bool rests = false;
-      for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g_.store()))) {
-        const Relation r = g_.store()[e].relation;
-        const Vertex t = boost::target(e, g_.store());
-        if ((r == Relation::supports || r == Relation::element_of) && is_claim_like(g_.node(t).kind) && in_group(t, grp)) {
-          rests = true;
-        }
+  GroupClaims out;
+  for (Vertex v = 0; v < g_.node_count(); ++v) {
+    if (!is_claim_like(g_.node(v).kind) || !in_group(v)) continue;
+    out.claims.push_back(v);
+    bool rests = false;
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g_.store()))) {
+      const Relation r = g_.store()[e].relation;
+      const Vertex t = boost::target(e, g_.store());
+      if ((r == Relation::supports || r == Relation::element_of) && is_claim_like(g_.node(t).kind) && in_group(t)) {
+        rests = true;
       }
-      if (!rests) top.push_back(v);
     }
-    if (claims.empty()) return;
+    if (!rests) out.top.push_back(v);
+  }
+  return out;
+}
+
+void Writer::outline() {
+  out_ += "## Outline of proof\n\n";
+  // Groups in order of first appearance; nodes without one come last.
+  for (const auto& grp : groups()) {
+    const GroupClaims c = group_claims(grp);
+    if (c.claims.empty()) continue;
     out_ += "### ";
     if (grp) {
       line_text(out_, *grp);
@@ -751,10 +953,8 @@ void Writer::outline() {
       out_ += "Claims without a group";
     }
     out_ += "\n\n";
-    for (Vertex v : top.empty() ? claims : top) claim_section(v);
-  };
-  for (const auto& grp : groups) section(grp);
-  if (ungrouped) section(std::nullopt);
+    for (Vertex v : c.top.empty() ? c.claims : c.top) claim_section(v);
+  }
 }
 
 // The record cited: every citation of the record (a document, exhibit, Bates
@@ -898,7 +1098,9 @@ std::string Writer::run() {
             std::to_string(in) + " IN, " + std::to_string(out) + " OUT, " + std::to_string(undec) + " UNDEC.";
   }
   out_ += "\n\n";
+  if (o_.analyses.excluded != nullptr) excluded();
   lacking();
+  if (o_.analyses.single_points != nullptr) failures();
   outline();
   record();
   authorities();

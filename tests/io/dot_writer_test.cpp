@@ -22,6 +22,8 @@
 #include "claimgraph/builder.hpp"
 #include "claimgraph/io/json_reader.hpp"
 #include "detail/escape.hpp"
+#include "io/dot/look.hpp"
+#include "io/failures_case.hpp"
 #include "support.hpp"
 
 namespace claimgraph::io {
@@ -759,6 +761,162 @@ TEST_F(DotWriterTest, ANodeWithAReferenceIsAnOffPageConnector) {
     if (!e.tail.starts_with("legend")) drawn.emplace(e.tail, e.head);
   }
   EXPECT_EQ(drawn, (std::multiset<std::pair<std::string, std::string>>{{"n1", "n0"}, {"n2", "n1"}}));
+}
+
+
+// --- points of failure and exclusion -----------------------------------------------
+
+// The statement of node `v` in DOT text: from "n<v> [" to the end of its line.
+std::string node_statement(const std::string& text, Graph::NodeRef v) {
+  const std::string start = " " + test::numbered("n", v) + " [";
+  const auto at = text.find(start);
+  if (at == std::string::npos) return {};
+  return text.substr(at + 1, text.find('\n', at) - at - 1);
+}
+
+// The words Graphviz drew in node `name`, one space between spans.
+std::string words_of(const std::map<std::string, std::vector<Span>>& objects, const std::string& name) {
+  std::string out;
+  for (const auto& span : objects.at(name)) out += (out.empty() ? "" : " ") + span.text;
+  return out;
+}
+
+TEST_F(DotWriterTest, CriticalMarksTheEvidenceThatAloneHoldsUpAClaim) {
+  const Graph g = test::failures_case();
+  const auto results = test::failures_results(g);
+  const auto at = [&](const char* id) { return *g.find(id); };
+  DotOptions options;
+  options.analyses = results.analyses();
+  options.critical = true;
+  const std::string text = write(g, options);
+  EXPECT_NE(node_statement(text, at("px12")).find("<B>ALONE HOLDS UP 2 CLAIMS</B>"), std::string::npos)
+      << node_statement(text, at("px12"));
+  EXPECT_NE(node_statement(text, at("em")).find("<B>ALONE HOLDS UP 1 CLAIM</B>"), std::string::npos);
+  for (const char* id : {"w", "x", "k1", "c", "t", "d"}) {
+    EXPECT_EQ(node_statement(text, at(id)).find("ALONE"), std::string::npos) << id;
+    EXPECT_EQ(node_statement(text, at(id)).find("peripheries="), std::string::npos) << id;
+  }
+  EXPECT_NE(node_statement(text, at("px12")).find(", peripheries=2"), std::string::npos);
+  EXPECT_NE(text.find(">single point of failure: alone holds up a claim<"), std::string::npos) << "legend";
+
+  // Without --critical, the points of failure are not drawn, and the diagram
+  // is the one drawn without them.
+  DotOptions plain;
+  plain.analyses = results.analyses();
+  const std::string unmarked = write(g, plain);
+  EXPECT_EQ(unmarked.find("ALONE"), std::string::npos);
+  EXPECT_EQ(unmarked.find("single point of failure"), std::string::npos);
+  plain.analyses.single_points = nullptr;
+  EXPECT_EQ(write(g, plain), unmarked);
+
+  if (test::dot_program().empty()) return;
+  for (const auto& style : diagram_styles()) {
+    SCOPED_TRACE(std::string(style.name));
+    options.style = style.style;
+    const std::string styled = write(g, options);
+    const Drawing d = draw(styled);
+    ASSERT_EQ(d.status, 0) << d.err;
+    EXPECT_EQ(d.err, "") << "Graphviz warned";
+    for (const char* id : {"px12", "em"}) {
+      const json& a = d.attributes.at(test::numbered("n", at(id)));
+      EXPECT_EQ(a.value("peripheries", ""), "2") << id;
+      EXPECT_EQ(a.value("penwidth", ""), "2") << id;
+      EXPECT_EQ(a.value("color", ""), style.style == DiagramStyle::mono ? "#000000" : "#d55e00") << id;
+    }
+    EXPECT_EQ(d.attributes.at(test::numbered("n", at("w"))).value("peripheries", "1"), "1");
+    EXPECT_EQ(words_of(d.objects, test::numbered("n", at("px12"))),
+              "evidence ALONE HOLDS UP 2 CLAIMS Signed agreement PX-12");
+    if (style.style == DiagramStyle::mono) {
+      for (const auto& c : colours_in(styled)) EXPECT_TRUE(grey(c)) << "a colour in mono: " << c;
+    }
+  }
+}
+
+TEST_F(DotWriterTest, AnExcludedNodeIsStruckAndWhatFellWithItIsMarked) {
+  const Graph g = test::failures_case();
+  const auto at = [&](const char* id) { return *g.find(id); };
+  for (const bool evaluation : {false, true}) {
+    SCOPED_TRACE(evaluation ? "evaluated" : "grounding only");
+    const auto results = test::failures_results(g, {"em"}, evaluation);
+    ASSERT_TRUE(results.analyses().fell(at("t")));
+    DotOptions options;
+    options.analyses = results.analyses();
+    options.critical = true;
+    const std::string text = write(g, options);
+    const std::string em = node_statement(text, at("em"));
+    EXPECT_NE(em.find("<B>EXCLUDED</B>"), std::string::npos) << em;
+    EXPECT_NE(em.find("<S>Email of 8 January</S>"), std::string::npos) << em;
+    EXPECT_EQ(em.find("LACKS EVIDENCE"), std::string::npos) << em;
+    EXPECT_EQ(em.find("ALONE"), std::string::npos) << "excluded, it holds up nothing";
+    const std::string t = node_statement(text, at("t"));
+    EXPECT_NE(t.find("<B>FELL: lost its evidence when<BR/>em was excluded</B>"), std::string::npos) << t;
+    EXPECT_EQ(t.find("LACKS EVIDENCE"), std::string::npos) << "the fall says why";
+    for (const char* row : {">excluded by the court: it grounds, supports and attacks nothing; its lines dashed<",
+                            ">fell with the exclusion: grounded in the whole record, not without what was excluded<"}) {
+      EXPECT_NE(text.find(row), std::string::npos) << row;
+    }
+    // The other claims neither fell nor are excluded.
+    for (const char* id : {"k1", "k2", "c", "d", "w"}) {
+      EXPECT_EQ(node_statement(text, at(id)).find("FELL"), std::string::npos) << id;
+      EXPECT_EQ(node_statement(text, at(id)).find("EXCLUDED"), std::string::npos) << id;
+    }
+
+    if (test::dot_program().empty()) continue;
+    for (const auto& style : diagram_styles()) {
+      SCOPED_TRACE(std::string(style.name));
+      options.style = style.style;
+      const std::string styled = write(g, options);
+      const Drawing d = draw(styled);
+      ASSERT_EQ(d.status, 0) << d.err;
+      EXPECT_EQ(d.err, "") << "Graphviz warned";
+      const dot::Palette& p = dot::palette(style.style);
+      const json& a = d.attributes.at(test::numbered("n", at("em")));
+      EXPECT_NE(a.value("style", "").find("dashed"), std::string::npos);
+      EXPECT_EQ(a.value("fillcolor", ""), p.excluded_fill);
+      EXPECT_EQ(a.value("color", ""), p.excluded_ink);
+      EXPECT_EQ(a.value("fontcolor", ""), p.excluded_ink);
+      const std::string words = words_of(d.objects, test::numbered("n", at("em")));
+      EXPECT_TRUE(words.starts_with("EXCLUDED evidence")) << words;
+      EXPECT_TRUE(words.ends_with("Email of 8 January")) << words;
+      const json& fell = d.attributes.at(test::numbered("n", at("t")));
+      EXPECT_EQ(fell.value("penwidth", ""), "3.5");
+      EXPECT_EQ(fell.value("color", ""), p.fell);
+      EXPECT_EQ(fell.value("style", "").find("dashed"), std::string::npos) << "a fall is drawn solid";
+      EXPECT_NE(words_of(d.objects, test::numbered("n", at("t"))).find("FELL: lost its evidence when em was excluded"),
+                std::string::npos);
+      // The edges of the excluded node are dashed and faded; the others as ever.
+      std::size_t faded = 0;
+      for (const DrawnEdge& e : edges_of(d)) {
+        if (e.tail.starts_with("legend")) continue;
+        const bool from_em = e.tail == test::numbered("n", at("em"));
+        EXPECT_EQ(e.attributes.value("style", "") == "dashed", from_em) << e.tail << " -> " << e.head;
+        EXPECT_EQ(e.attributes.value("color", "") == p.excluded_ink, from_em) << e.tail << " -> " << e.head;
+        faded += from_em ? 1u : 0u;
+      }
+      EXPECT_EQ(faded, 2u);
+      if (style.style == DiagramStyle::mono) {
+        for (const auto& c : colours_in(styled)) EXPECT_TRUE(grey(c)) << "a colour in mono: " << c;
+      }
+    }
+  }
+}
+
+TEST_F(DotWriterTest, AnExcludedNodeAndWhatFellShowHostileTextExactly) {
+  const std::string id = "<x&y> \"PX\\12\" {a|b}";
+  const std::string label = "<b>not bold</b> & &amp; ]]> \\N";
+  const Graph g = test::failures_case(id, label);
+  const auto results = test::failures_results(g, {id});
+  DotOptions options;
+  options.analyses = results.analyses();
+  const std::string text = write(g, options);
+  SKIP_WITHOUT_DOT();
+  const Drawing d = draw(text);
+  ASSERT_EQ(d.status, 0) << d.err;
+  EXPECT_EQ(d.err, "");
+  const std::string em = words_of(d.objects, test::numbered("n", *g.find(id)));
+  EXPECT_TRUE(em.ends_with(label)) << em;
+  const std::string t = words_of(d.objects, test::numbered("n", *g.find("t")));
+  EXPECT_NE(t.find("FELL: lost its evidence when " + id + " was excluded"), std::string::npos) << t;
 }
 
 }  // namespace

@@ -35,6 +35,7 @@
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/html_writer.hpp"
 #include "claimgraph/io/json_reader.hpp"
+#include "io/failures_case.hpp"
 #include "support.hpp"
 
 namespace claimgraph::io {
@@ -783,6 +784,55 @@ TEST_F(HtmlPageTest, AnUndercutIsDrawnWithTheSupportItAttacks) {
   EXPECT_EQ(r.at("chainEdges"), 2);
   EXPECT_EQ(r.at("u").at("lists"), json::parse(R"({"undercuts": ["c"]})"));
   EXPECT_EQ(r.at("dimmedEdges"), 1) << "only the undercut itself goes with its filtered source";
+}
+
+// --- points of failure and exclusion ------------------------------------------------------
+
+TEST_F(HtmlPageTest, ThePanelSaysWhatEachClaimCannotLoseAndWhatFell) {
+  SKIP_WITHOUT_BROWSER();
+  const Graph g = claimgraph::test::failures_case();
+  const auto results = claimgraph::test::failures_results(g, {"em"});
+  DotOptions dot;
+  dot.analyses = results.analyses();
+  dot.critical = true;
+  std::ostringstream dot_text;
+  write_dot(dot_text, g, dot);
+  const auto drawn = claimgraph::test::run({claimgraph::test::dot_program(), "-Tsvg"}, dot_text.str());
+  ASSERT_EQ(drawn.status, 0) << drawn.err;
+  HtmlOptions options;
+  options.analyses = results.analyses();
+  options.svg = drawn.out;
+  std::ostringstream page;
+  write_html(page, g, options);
+  const json r = drive(page.str(), R"(
+    ['c', 'px12', 'w', 't', 'em', 'd'].forEach(function (id) {
+      click(shape(id));
+      results[id] = panel();
+      results[id].notes = all('#cg-panel-links section p.cg-note').map(function (p) { return p.textContent; });
+    });
+    results.emLabel = shape('em').getAttribute('aria-label');
+    click(shape('w'));
+    d.querySelector('#cg-panel-links section[data-list="holds_up"] a[data-node="c"]').click();
+    results.followed = panel().fields.id;
+  )");
+  EXPECT_EQ(r.value("dialogs", json()), json::array());
+  ASSERT_TRUE(r.contains("c")) << r.dump();
+  // Without em, k2 rests on w alone, and so does c through it.
+  EXPECT_EQ(r.at("c").at("lists"), json::parse(R"({"cannot_lose": ["px12", "w"], "elements": ["k1", "k2"]})"));
+  EXPECT_EQ(r.at("c").at("notes"),
+            json::array({"Excluding any one of these alone would leave it without evidence."}));
+  EXPECT_EQ(r.at("px12").at("lists"), json::parse(R"({"holds_up": ["k1", "c"], "supports": ["k1"]})"));
+  EXPECT_EQ(r.at("w").at("lists"), json::parse(R"({"holds_up": ["k2", "c"], "supports": ["k2", "d"]})"));
+  EXPECT_EQ(r.at("d").at("lists"), json::parse(R"({"cannot_lose": [], "supporters": ["w", "x"]})"));
+  EXPECT_EQ(r.at("d").at("notes"),
+            json::array({"No single piece of evidence: it stays grounded without any one of them."}));
+  EXPECT_EQ(r.at("t").at("lists"), json::parse(R"({"fell_with": ["em"], "supporters": ["em"]})"));
+  EXPECT_EQ(r.at("t").at("fields").at("fell"), "yes: grounded in the whole record, not without what was excluded");
+  EXPECT_EQ(r.at("em").at("fields").at("excluded"),
+            "yes: the court excluded it; it grounds, supports and attacks nothing");
+  EXPECT_EQ(r.at("em").at("lists"), json::parse(R"({"supports": ["k2", "t"]})"));
+  EXPECT_EQ(r.at("emLabel"), "evidence em: Email of 8 January (excluded by the court)");
+  EXPECT_EQ(r.at("followed"), "c");
 }
 
 // --- the page as a reader opens it -------------------------------------------------------

@@ -14,12 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "claimgraph/analysis/critical.hpp"
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/builder.hpp"
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/json_reader.hpp"
+#include "io/failures_case.hpp"
 #include "support.hpp"
 
 namespace claimgraph::io {
@@ -94,10 +96,12 @@ TEST_F(HtmlWriterTest, MatchesGolden) {
   const auto report = analysis::check(g);
   const auto status = analysis::grounded_status(g);
   const auto strength = analysis::evaluate_strength(g, {}, &status);
+  const auto points = analysis::single_points(g);
   HtmlOptions options;  // as `claimgraph export --to html --evaluate` does, with a stand-in drawing
   options.analyses.grounding = &report;
   options.analyses.status = &status;
   options.analyses.strength = &strength;
+  options.analyses.single_points = &points;
   options.svg = placeholder_svg;
   const std::string mismatch = claimgraph::test::golden_mismatch("parler_v_aws.html", write(g, options));
   EXPECT_TRUE(mismatch.empty()) << mismatch;
@@ -492,6 +496,66 @@ TEST_F(HtmlWriterTest, ALargeGraphIsWrittenWhole) {
   ASSERT_EQ(d.at("edges").size(), 4999u);
   EXPECT_EQ(d.at("nodes")[4999].at("id"), "c4999");
   EXPECT_TRUE(page.ends_with("</html>\n"));
+}
+
+
+// --- points of failure and exclusion -----------------------------------------------
+
+TEST_F(HtmlWriterTest, ThePanelDataHoldsThePointsOfFailure) {
+  const Graph g = claimgraph::test::failures_case();
+  const auto results = claimgraph::test::failures_results(g);
+  const auto at = [&](const char* id) { return *g.find(id); };
+  HtmlOptions options;
+  options.analyses = results.analyses();
+  const std::string page = write(g, options);
+  const json nodes = data(page).at("nodes");
+  // A grounded claim: the evidence it cannot lose, by position; an empty
+  // list when it can lose any one.
+  EXPECT_EQ(nodes[at("c")].at("cannot_lose"), json::array({at("px12")}));
+  EXPECT_EQ(nodes[at("k1")].at("cannot_lose"), json::array({at("px12")}));
+  EXPECT_EQ(nodes[at("t")].at("cannot_lose"), json::array({at("em")}));
+  EXPECT_EQ(nodes[at("k2")].at("cannot_lose"), json::array());
+  EXPECT_EQ(nodes[at("d")].at("cannot_lose"), json::array());
+  // Evidence: the claims it alone holds up, in node order.
+  EXPECT_EQ(nodes[at("px12")].at("holds_up"), json::array({at("k1"), at("c")}));
+  EXPECT_EQ(nodes[at("em")].at("holds_up"), json::array({at("t")}));
+  for (const char* id : {"w", "x"}) EXPECT_FALSE(nodes[at(id)].contains("holds_up")) << id;
+  for (const char* id : {"px12", "em", "w", "x"}) EXPECT_FALSE(nodes[at(id)].contains("cannot_lose")) << id;
+  for (const auto& n : nodes) {
+    EXPECT_FALSE(n.contains("excluded"));
+    EXPECT_FALSE(n.contains("fell"));
+  }
+  EXPECT_EQ(page.find("As if the court"), std::string::npos);
+
+  // Without the points of failure, none of it.
+  options.analyses.single_points = nullptr;
+  const std::string plain = data_text(write(g, options));
+  EXPECT_EQ(plain.find("cannot_lose"), std::string::npos);
+  EXPECT_EQ(plain.find("holds_up"), std::string::npos);
+}
+
+TEST_F(HtmlWriterTest, ThePanelDataAndSummarySayWhatWasExcludedAndWhatFell) {
+  const Graph g = claimgraph::test::failures_case();
+  const auto at = [&](const char* id) { return *g.find(id); };
+  const auto results = claimgraph::test::failures_results(g, {"em"});
+  HtmlOptions options;
+  options.analyses = results.analyses();
+  const std::string page = write(g, options);
+  EXPECT_NE(page.find("<p class=\"cg-summary\">9 nodes, 8 edges; 1 of 5 claims and counterclaims lacks evidence. As if "
+                      "the court had excluded 1 node: 1 claim or counterclaim fell with it.</p>"),
+            std::string::npos)
+      << page.substr(0, 2000);
+  const json nodes = data(page).at("nodes");
+  EXPECT_EQ(nodes[at("em")].at("excluded"), true);
+  EXPECT_EQ(nodes[at("t")].at("fell"), true);
+  EXPECT_EQ(nodes[at("t")].at("fell_with"), json::array({at("em")}));
+  EXPECT_FALSE(nodes[at("t")].contains("cannot_lose")) << "it lacks evidence: it has nothing left to lose";
+  EXPECT_FALSE(nodes[at("em")].contains("holds_up")) << "excluded, it holds up nothing";
+  EXPECT_EQ(nodes[at("k2")].at("cannot_lose"), json::array({at("w")})) << "without em, w alone holds up k2";
+  for (const char* id : {"px12", "w", "x", "k1", "k2", "c", "d"}) {
+    EXPECT_FALSE(nodes[at(id)].contains("excluded")) << id;
+    EXPECT_FALSE(nodes[at(id)].contains("fell")) << id;
+  }
 }
 
 }  // namespace

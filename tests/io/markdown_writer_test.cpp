@@ -13,6 +13,7 @@
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/io/json_reader.hpp"
+#include "io/failures_case.hpp"
 #include "support.hpp"
 
 namespace {
@@ -507,6 +508,133 @@ TEST(MarkdownWriterTest, CitationTextIsEscaped) {
   const auto row = html.find("<td>The exhibit (e)</td>");
   ASSERT_NE(row, std::string::npos) << html;
   EXPECT_EQ(count(html.substr(row, html.find("</tr>", row) - row), "<td"), 7U);
+}
+
+
+// --- points of failure and exclusion -----------------------------------------------
+
+std::string report_of(const Graph& g, const analysis::Results& results) {
+  io::MarkdownOptions o;
+  o.analyses = results.analyses();
+  std::ostringstream out;
+  io::write_markdown(out, g, o);
+  return out.str();
+}
+
+// The section under a "## " heading, up to the next one.
+std::string chapter(const std::string& md, const std::string& heading) {
+  const auto begin = md.find("\n## " + heading + "\n");
+  if (begin == std::string::npos) return {};
+  return md.substr(begin + 1, md.find("\n## ", begin + 1) - begin);
+}
+
+TEST(MarkdownWriterTest, PointsOfFailureListWhatEachClaimCannotLose) {
+  const Graph g = test::failures_case();
+  const std::string md = report_of(g, test::failures_results(g));
+  EXPECT_EQ(chapter(md, "Points of failure"),
+            "## Points of failure\n\n"
+            "3 of the 5 grounded claims and counterclaims rest on a single piece of evidence: if the court excluded "
+            "it, they would lack evidence.\n\n"
+            "| Claim | Group | Cannot lose |\n|---|---|---|\n"
+            "| Formation (k1) | Breach of contract | Signed agreement (px12) |\n"
+            "| AWS breached the contract (c) | Breach of contract | Signed agreement (px12) |\n"
+            "| Interference (t) | Tortious interference | Email of 8 January (em) |\n\n"
+            "By cause of action:\n\n"
+            "- *Breach of contract*: if the court excluded Signed agreement (px12), AWS breached the contract (c) "
+            "would lose its element Formation (k1) and be left without evidence.\n"
+            "- *Tortious interference*: if the court excluded Email of 8 January (em), Interference (t) would be "
+            "left without evidence.\n\n");
+  // After the gaps, before the outline; nothing excluded, no such section.
+  EXPECT_LT(md.find("## Claims that lack evidence"), md.find("## Points of failure"));
+  EXPECT_LT(md.find("## Points of failure"), md.find("## Outline of proof"));
+  EXPECT_EQ(md.find("## Excluded"), std::string::npos);
+  // Without the points of failure, the report is as it was.
+  analysis::Results plain = test::failures_results(g);
+  plain.single_points.reset();
+  EXPECT_EQ(report_of(g, plain).find("Points of failure"), std::string::npos);
+}
+
+TEST(MarkdownWriterTest, NoPointOfFailureIsOneLine) {
+  claimgraph::GraphBuilder b;
+  b.evidence("e1", "Exhibit 1");
+  b.evidence("e2", "Exhibit 2");
+  b.claim("c", "Claim");
+  b.counterclaim("k", "Defence");
+  b.supports("e1", "c");
+  b.supports("e2", "c");
+  b.supports("e1", "k");
+  b.supports("e2", "k");
+  const Graph g = std::move(b).build();
+  EXPECT_EQ(chapter(report_of(g, test::failures_results(g)), "Points of failure"),
+            "## Points of failure\n\nNo claim or counterclaim rests on a single piece of evidence: each stays "
+            "grounded if the court excludes any one.\n\n");
+}
+
+TEST(MarkdownWriterTest, ACauseOfActionThatLacksEvidenceCanStillLoseAnElement) {
+  claimgraph::GraphBuilder b;
+  b.evidence("px", "Exhibit").group("Contract");
+  b.claim("c", "Breach of contract").group("Contract");
+  b.claim("k1", "Formation").group("Contract");
+  b.claim("k2", "Damages").group("Contract");
+  b.supports("px", "k1");
+  b.element_of("k1", "c");
+  b.element_of("k2", "c");
+  const Graph g = std::move(b).build();
+  const std::string failures = chapter(report_of(g, test::failures_results(g)), "Points of failure");
+  EXPECT_NE(failures.find("\n| Formation (k1) | Contract | Exhibit (px) |\n"), std::string::npos) << failures;
+  EXPECT_NE(failures.find("\n- *Contract*: if the court excluded Exhibit (px), Breach of contract (c) would lose its "
+                          "element Formation (k1).\n"),
+            std::string::npos)
+      << failures;
+}
+
+TEST(MarkdownWriterTest, TheExcludedSectionSaysWhatFellWithIt) {
+  const Graph g = test::failures_case();
+  const std::string md = report_of(g, test::failures_results(g, {"em"}));
+  EXPECT_EQ(chapter(md, "Excluded"),
+            "## Excluded\n\n"
+            "This report is of the record as if the court had excluded this node:\n\n"
+            "- Email of 8 January (em), evidence\n\n"
+            "1 claim or counterclaim grounded in the whole record lacks evidence without it:\n\n"
+            "- Interference (t), *Tortious interference*: it rested on Email of 8 January (em).\n\n");
+  EXPECT_LT(md.find("## Excluded"), md.find("## Claims that lack evidence"));
+  // The rest is of the record without em: w alone holds up k2 now, and so c.
+  const std::string failures = chapter(md, "Points of failure");
+  EXPECT_NE(failures.find("3 of the 4 grounded claims and counterclaims rest on a single piece of evidence"),
+            std::string::npos)
+      << failures;
+  EXPECT_NE(failures.find("| AWS breached the contract (c) | Breach of contract | Signed agreement (px12)<br>Witness "
+                          "statement (w) |\n"),
+            std::string::npos)
+      << failures;
+  EXPECT_NE(failures.find("if the court excluded Witness statement (w), AWS breached the contract (c) would lose its "
+                          "element Breach (k2) and be left without evidence.\n"),
+            std::string::npos)
+      << failures;
+  EXPECT_NE(chapter(md, "Claims that lack evidence").find("| Interference (t) | Parler | Tortious interference | "),
+            std::string::npos);
+
+  // Excluding what nothing rests on: nothing fell.
+  const std::string none = report_of(g, test::failures_results(g, {"x"}));
+  EXPECT_NE(chapter(none, "Excluded").find("Every claim and counterclaim grounded in the whole record stays grounded "
+                                           "without it.\n"),
+            std::string::npos)
+      << chapter(none, "Excluded");
+}
+
+TEST(MarkdownWriterTest, PointsOfFailureAndExclusionEscapeTheirText) {
+  const std::string label = "*not emphasis* [not](a link) <b>x</b> | `code`";
+  const Graph g = test::failures_case("e|m*", label);
+  for (const bool exclude : {false, true}) {
+    SCOPED_TRACE(exclude ? "excluded" : "not excluded");
+    const std::string md = report_of(g, test::failures_results(g, exclude ? std::vector<std::string>{"e|m*"}
+                                                                          : std::vector<std::string>{}));
+    const std::string html = render(md);
+    EXPECT_EQ(html.find("<em>not emphasis"), std::string::npos) << html;
+    EXPECT_EQ(html.find("<a href"), std::string::npos) << html;
+    EXPECT_EQ(html.find("<b>x</b>"), std::string::npos) << html;
+    EXPECT_NE(html.find(html_text(label) + " (" + html_text("e|m*") + ")"), std::string::npos) << html;
+  }
 }
 
 }  // namespace

@@ -64,7 +64,10 @@ struct DotOptions {
   /// solid; OUT: thin dashed grey, greyed text; UNDEC: dotted), and supports
   /// edges undercut by an IN node are drawn faded with a hollow arrowhead;
   /// with `strength`, each node's fill is shaded by its strength (pale =
-  /// weak) and the header shows it.
+  /// weak) and the header shows it; with `excluded`, each excluded node is
+  /// struck through and greyed, its border and edges dashed, and each claim
+  /// that fell with it has a heavy border and "FELL: lost its evidence when
+  /// ID was excluded".
   analysis::Analyses analyses;
   /// The colours.
   DiagramStyle style = DiagramStyle::colour;
@@ -101,8 +104,9 @@ struct DotOptions {
   const std::vector<ChangeMark>* node_changes = nullptr;
   const std::vector<ChangeMark>* edge_changes = nullptr;
   /// With analyses.single_points: mark each piece of evidence that alone
-  /// holds up a claim (a single point of failure) with a border of its own,
-  /// explained in the legend.
+  /// holds up a claim (a single point of failure) with a border of its own
+  /// (heavy and doubled) and "ALONE HOLDS UP N CLAIMS", explained in the
+  /// legend.
   bool critical = false;
 };
 

@@ -52,7 +52,10 @@ struct HtmlOptions {
   /// What the analyses found: with `grounding`, the panel says whether each
   /// claim lacks evidence, and why; with `status`, it shows each node's
   /// status and which supports are undercut; with `strength`, each node's
-  /// strength and whether each claim is established.
+  /// strength and whether each claim is established; with `excluded`, which
+  /// nodes were excluded and which claims fell with them (and the summary
+  /// counts both); with `single_points`, the evidence each grounded claim
+  /// cannot lose and the claims each piece of evidence alone holds up.
   analysis::Analyses analyses;
   /// The diagram: an SVG document of write_dot's output for the same graph
   /// and options, as `dot -Tsvg` (or Graphviz's library) draws it. Empty:

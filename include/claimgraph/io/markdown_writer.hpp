@@ -1,6 +1,9 @@
 #pragma once
 // Writes a report for a brief or a memo in Markdown (CommonMark with GitHub's
-// tables): first the claims that lack evidence and why; then, per group
+// tables): first, when nodes are excluded, what was excluded and what fell
+// with it; the claims that lack evidence and why; with the single points of
+// failure, the claims one piece of evidence alone holds up and what each
+// cause of action would lose with it; then, per group
 // (cause of action), an outline of proof: for each claim that nothing else in
 // the group rests on, its standing and, when it does not stand, why, as a
 // nested list to paste into a memo (the standing nodes that contradict it,
@@ -31,7 +34,9 @@ struct MarkdownOptions {
   /// without it, from the gaps in its evidence. With `status` and
   /// `strength`, each row also gives the status (IN, OUT, UNDEC), the
   /// strength (or "no support" for a claim whose strength would be its
-  /// base score alone) and whether the claim meets its standard.
+  /// base score alone) and whether the claim meets its standard. With
+  /// `excluded`, a section "Excluded"; with `single_points`, a section
+  /// "Points of failure".
   analysis::Analyses analyses;
   /// Path or URL of the rendered diagram to link at the end (none: no
   /// diagram section).

@@ -67,6 +67,25 @@ void kinds(std::string& out, const LegendContent& content, const Palette& p) {
   }
 }
 
+// What the court excluded, what fell with it, and what the case cannot lose.
+void exclusion(std::string& out, const LegendContent& content, const Palette& p) {
+  if (content.excluded) {
+    row(out,
+        box(p.excluded_fill, p.excluded_ink, excluded_border.penwidth, excluded_border.line,
+            coloured(p.excluded_ink, "<B>EXCLUDED</B><BR/><S>its label</S>")),
+        "excluded by the court: it grounds, supports and attacks nothing; its lines dashed");
+  }
+  if (content.fell) {
+    row(out, box(p.gap_fill, p.fell, "3", "", coloured(p.fell, "<B>FELL</B>")),
+        "fell with the exclusion: grounded in the whole record, not without what was excluded");
+  }
+  if (content.critical) {
+    constexpr auto evidence = static_cast<std::size_t>(NodeKind::evidence);
+    row(out, box(p.kind_fill[evidence], p.critical, "2", "", coloured(p.critical, "<B>ALONE HOLDS UP</B>"), true),
+        "single point of failure: alone holds up a claim");
+  }
+}
+
 void statuses(std::string& out, const LegendContent& content, const Palette& p) {
   if (content.status) {
     struct Status {
@@ -100,6 +119,7 @@ void statuses(std::string& out, const LegendContent& content, const Palette& p) 
   if (content.references) {
     row(out, box("", p.ink, "", "", "→ where"), "drawn on another page: where, then its label");
   }
+  exclusion(out, content, p);
 }
 
 // One sample of each relation, with its meaning.

@@ -25,6 +25,9 @@ struct LegendContent {
   bool references = false;  ///< some node is an off-page connector
   bool any_test = false;    ///< some claim's test of elements is `any`
   bool balance_test = false;  ///< some claim's test of elements is `balance`
+  bool excluded = false;    ///< some node is excluded by the court
+  bool fell = false;        ///< some claim fell with the exclusion
+  bool critical = false;    ///< some evidence alone holds up a claim
 };
 
 /// Appends the legend, a cluster named cluster_legend whose table is the

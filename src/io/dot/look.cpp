@@ -32,6 +32,10 @@ constexpr dot::Palette colour{
     {"#009e73", "#999999", "#e69f00"},
     "#666666",
     "",
+    "#eeeeee",
+    "#999999",
+    "#d55e00",
+    "#d55e00",
 };
 
 // Black lines on white or light grey: what a photocopier keeps.
@@ -50,6 +54,10 @@ constexpr dot::Palette mono{
     {"#000000", "#999999", "#000000"},
     "#666666",
     "#dddddd",
+    "#ffffff",
+    "#888888",
+    "#000000",
+    "#000000",
 };
 
 }  // namespace

@@ -31,6 +31,13 @@ struct Palette {
   std::string_view out_text;      ///< the text of an OUT node
   /// The fill shaded by strength; empty: the node's own fill.
   std::string_view strength_fill;
+  /// A node the court excluded: its fill, and its border, text and edges.
+  std::string_view excluded_fill;
+  std::string_view excluded_ink;
+  /// The border and the words of a claim that fell with the exclusion.
+  std::string_view fell;
+  /// The border and the words of evidence that alone holds up a claim.
+  std::string_view critical;
 };
 
 /// The palette of `style`.
@@ -63,6 +70,17 @@ struct BorderLook {
 inline constexpr BorderLook gap_border{"dashed", "2.2"};
 /// The border of any other node.
 inline constexpr BorderLook plain_border{"", "1.2"};
+
+/// A node the court excluded: dashed and thin, its label struck (the kind's
+/// style words are kept before these).
+inline constexpr BorderLook excluded_border{"dashed", "1"};
+/// A claim that fell with the exclusion: heavy and solid.
+inline constexpr BorderLook fell_border{"", "3.5"};
+/// Evidence that alone holds up a claim: heavy, and doubled.
+inline constexpr BorderLook critical_border{"", "2"};
+inline constexpr int critical_peripheries = 2;
+/// An edge of an excluded node: dashed and thin, its arrowhead kept.
+inline constexpr std::string_view excluded_edge_look = "style=dashed, penwidth=1";
 
 /// The point where an undercut meets the supports edge it attacks.
 inline constexpr std::string_view undercut_point = "shape=point, width=0.09, style=filled, peripheries=1, label=\"\"";

@@ -57,6 +57,9 @@
     var words = [node.kind, node.id + ':', node.label];
     if (node.status) words.push('(' + node.status + ')');
     if (node.lacks_evidence) words.push('(lacks evidence)');
+    if (node.excluded) words.push('(excluded by the court)');
+    if (node.fell) words.push('(fell with the exclusion)');
+    if (node.holds_up) words.push('(alone holds up ' + node.holds_up.length + ')');
     return words.join(' ');
   }
 
@@ -275,7 +278,7 @@
     ['tags', 'Tags'], ['weight', 'Weight'], ['standard', 'Standard of proof'], ['burden', 'Burden'],
     ['test', 'Test of elements'], ['scheme', 'Scheme of its supports'],
     ['status', 'Status'], ['strength', 'Strength'], ['established', 'Established'],
-    ['lacks_evidence', 'Lacks evidence']
+    ['lacks_evidence', 'Lacks evidence'], ['excluded', 'Excluded'], ['fell', 'Fell with the exclusion']
   ];
   // [key, heading, direction, relation, the end that is the other node]
   var LISTS = [
@@ -289,6 +292,15 @@
     ['undercuts', 'Undercuts the support of', 'outgoing', 'undercuts', 'to']
   ];
 
+  // What the exclusion and the points of failure list, by node position:
+  // [key, heading, what the list is, what an empty list means].
+  var FAILURES = [
+    ['fell_with', 'Fell when these were excluded', 'It rested on them.', ''],
+    ['cannot_lose', 'Cannot lose', 'Excluding any one of these alone would leave it without evidence.',
+      'No single piece of evidence: it stays grounded without any one of them.'],
+    ['holds_up', 'Alone holds up', 'Excluding this alone would leave each of these without evidence.', '']
+  ];
+
   function fieldText(node, key) {
     var v = node[key];
     if (v === undefined || v === null) return null;
@@ -297,6 +309,8 @@
       case 'strength': return v.toFixed(2);
       case 'established': return v ? 'yes' : 'no';
       case 'lacks_evidence': return v ? 'yes: ' + node.gap : 'no';
+      case 'excluded': return v ? 'yes: the court excluded it; it grounds, supports and attacks nothing' : null;
+      case 'fell': return v ? 'yes: grounded in the whole record, not without what was excluded' : null;
       case 'test':
         return v === 'any' ? 'any: one element that stands is enough'
           : v === 'balance' ? 'balance: the factors that stand must outweigh those that do not'
@@ -364,6 +378,8 @@
       dd.setAttribute('data-field', f[0]);
       if (f[0] === 'status') dd.className = 'cg-badge-' + node.status;
       if (f[0] === 'lacks_evidence' && node.lacks_evidence) dd.className = 'cg-lacks';
+      if (f[0] === 'excluded') dd.className = 'cg-excluded';
+      if (f[0] === 'fell') dd.className = 'cg-lacks';
       fields.appendChild(element('dt', null, f[1]));
       fields.appendChild(dd);
     });
@@ -378,6 +394,24 @@
       cited.appendChild(ol);
       links.appendChild(cited);
     }
+    FAILURES.forEach(function (l) {
+      var list = node[l[0]];
+      if (!list) return;
+      var section = element('section');
+      section.setAttribute('data-list', l[0]);
+      section.appendChild(element('h3', null, l[1] + ' (' + list.length + ')'));
+      section.appendChild(element('p', 'cg-note', list.length ? l[2] : l[3]));
+      if (list.length) {
+        var ul = element('ul');
+        list.forEach(function (i) {
+          var li = element('li');
+          li.appendChild(nodeLink(nodes[i]));
+          ul.appendChild(li);
+        });
+        section.appendChild(ul);
+      }
+      links.appendChild(section);
+    });
     LISTS.forEach(function (l) {
       var list = node[l[2]][l[3]];
       if (!list.length) return;
