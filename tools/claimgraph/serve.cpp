@@ -135,8 +135,11 @@ std::string build_page(const ServeOptions& options, const io::OutputFormat& form
     const io::Input input = read_graph(options.input);
     for (const auto& w : input.result.warnings) live.notes.push_back(describe(w));
     for (auto& line : lint_messages(input.result, *input.format, options.input.file)) live.notes.push_back(std::move(line));
-    const Shown shown = prepare_shown(input.result.graph, options.view, {true, options.evaluate, &scheme_library(options.input)},
-                                      options.redact);
+    analysis::Wanted wanted;
+    wanted.evaluation = options.evaluate;
+    wanted.schemes = &scheme_library(options.input);
+    wanted.single_points = format.uses(io::Setting::failures);  // the panel lists them, as export's page does
+    const Shown shown = prepare_shown(input.result.graph, options.view, std::move(wanted), options.redact);
     if (shown.redacted > 0 && !live.notes.empty()) {
       // The reader's and lint's words name nodes and quote their fields: the
       // page must not show what it redacts.
