@@ -122,6 +122,10 @@ TEST_F(ManualTest, BashCompletionOffersWhatTheProgramHas) {
   EXPECT_EQ(completed({"claimgraph", "evaluate", "case.json", "--semantics", "p"}), (std::set<std::string>{"preferred"}));
   const std::string parler = graph("parler_v_aws");
   EXPECT_EQ(completed({"claimgraph", "explain", parler, "pi"}), (std::set<std::string>{"pi1", "pi2", "pi3", "pi4"}));
+  EXPECT_EQ(completed({"claimgraph", "critical", parler, "--claim", "pi"}),
+            (std::set<std::string>{"pi1", "pi2", "pi3", "pi4"}));
+  EXPECT_EQ(completed({"claimgraph", "check", parler, "--exclude", "pi"}),
+            (std::set<std::string>{"pi1", "pi2", "pi3", "pi4"}));
   EXPECT_EQ(completed({"claimgraph", "export", parler, "--focus", "s"}),
             (std::set<std::string>{"sherman", "s1", "s2", "s3"}));
   EXPECT_EQ(completed({"claimgraph", "export", parler, "--redact", "c"}),

@@ -54,7 +54,7 @@ _claimgraph() {
         return
       fi
       case $prev in
-        --focus) [[ -n $file ]] && COMPREPLY=($(compgen -W "$(_claimgraph_node_ids "$prog" "$file")" -- "$cur")); return ;;
+        --focus | --exclude | --claim) [[ -n $file ]] && COMPREPLY=($(compgen -W "$(_claimgraph_node_ids "$prog" "$file")" -- "$cur")); return ;;
         --redact) [[ -n $file ]] && COMPREPLY=($(compgen -W "$(_claimgraph_tags "$prog" "$file")" -- "$cur")); return ;;
         --template)
           COMPREPLY=($(compgen -W "$("$prog" templates 2>/dev/null | awk '/^[a-z0-9][-a-z0-9_]* — / { print $1 }')" -- "$cur"))
