@@ -8,10 +8,8 @@
 // (acceptor, sessions, strands, timers) for the same result.
 //
 // The server answers nothing but the page (/) and its event stream
-// (/events); no path reaches the file system. It refuses what a page of
-// another site could send it: any Host header but this server's own
-// (DNS rebinding), any method but GET and HEAD, and large requests; it sends
-// no CORS headers. The main thread polls the file (file_watch.hpp), builds
+// (/events), by the routes of serve_routes.hpp, which say what it refuses.
+// The main thread polls the file (file_watch.hpp), builds
 // each new page, and announces its version on the event stream; the page's
 // script (src/io/html/live.js) then fetches it.
 
@@ -26,14 +24,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
-#include <cctype>
-#include <condition_variable>
 #include <cstdlib>
 #include <iostream>
-#include <mutex>
-#include <optional>
 #include <sstream>
 #include <thread>
 #include <utility>
@@ -42,6 +35,7 @@
 #include "choices.hpp"
 #include "claimgraph/io/html_writer.hpp"
 #include "file_watch.hpp"
+#include "serve_routes.hpp"
 #include "shown.hpp"
 
 extern char** environ;
@@ -49,81 +43,6 @@ extern char** environ;
 namespace claimgraph::cli {
 
 namespace {
-
-// Open pages at once (each holds an event stream, and a thread); more get 503.
-constexpr std::size_t max_streams = 64;
-// The largest request accepted: the server takes no bodies.
-constexpr std::size_t max_request_body = 1024;
-// A comment on each idle event stream this often, so that a closed page is
-// noticed and its place freed.
-constexpr std::chrono::seconds heartbeat{10};
-
-// The pages served, one version per change of the file, and the open event streams.
-class Site {
- public:
-  /// The page now.
-  [[nodiscard]] std::shared_ptr<const std::string> page() const {
-    const std::lock_guard lock(mutex_);
-    return page_;
-  }
-  /// The version the next page will have.
-  [[nodiscard]] std::uint64_t next_version() const {
-    const std::lock_guard lock(mutex_);
-    return version_ + 1;
-  }
-  /// Makes `page` the page now, and tells the event streams.
-  void publish(std::string page) {
-    {
-      const std::lock_guard lock(mutex_);
-      page_ = std::make_shared<const std::string>(std::move(page));
-      ++version_;
-    }
-    news_.notify_all();
-  }
-  /// Ends every event stream.
-  void stop() {
-    {
-      const std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    news_.notify_all();
-  }
-
-  /// Takes a place for an event stream; false when all are taken.
-  [[nodiscard]] bool join() {
-    const std::lock_guard lock(mutex_);
-    if (streams_ >= max_streams) return false;
-    ++streams_;
-    return true;
-  }
-  /// Gives back the place of a stream.
-  void leave() {
-    const std::lock_guard lock(mutex_);
-    --streams_;
-  }
-
-  /// What an event stream waits for.
-  struct News {
-    bool stop = false;
-    std::optional<std::uint64_t> version;  ///< none: nothing new in time
-  };
-  /// Waits up to `time` for a version other than `seen`, or the end.
-  [[nodiscard]] News wait(std::uint64_t seen, std::chrono::seconds time) {
-    std::unique_lock lock(mutex_);
-    news_.wait_for(lock, time, [&] { return stopping_ || version_ != seen; });
-    if (stopping_) return {true, std::nullopt};
-    if (version_ != seen) return {false, version_};
-    return {};
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::condition_variable news_;
-  std::shared_ptr<const std::string> page_ = std::make_shared<const std::string>();
-  std::uint64_t version_ = 0;
-  bool stopping_ = false;
-  std::size_t streams_ = 0;
-};
 
 // The page for the file as it is now: the case, or why it cannot be read.
 // Problems are printed as well, as export would print them.
@@ -171,26 +90,6 @@ std::string build_page(const ServeOptions& options, const io::OutputFormat& form
     readable = false;
     return std::move(out).str();
   }
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-// "[::1]" for an IPv6 address, else the host as given.
-std::string url_host(const std::string& host) {
-  if (host == "0.0.0.0") return "127.0.0.1";  // every address: the reader's own is one of them
-  if (host == "::") return "[::1]";
-  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
-}
-
-// The Host headers this server answers: its own names, with its port.
-std::vector<std::string> own_hosts(const std::string& host, int port) {
-  const std::string p = ":" + std::to_string(port);
-  std::vector<std::string> hosts{"127.0.0.1" + p, "localhost" + p, "[::1]" + p, lower(url_host(host)) + p};
-  if (host.find(':') == std::string::npos) hosts.push_back(lower(host) + p);
-  return hosts;
 }
 
 // The first format `serve` can keep up to date (the HTML page).
@@ -285,73 +184,14 @@ int run_serve(const ServeOptions& options) {
   httplib::Server server;
   // One thread per open page's event stream, and a few for the rest.
   server.new_task_queue = [] { return new httplib::ThreadPool(max_streams + 8); };
-  server.set_payload_max_length(max_request_body);
   // SO_REUSEADDR only: no SO_REUSEPORT, which would let a second server share the port.
   server.set_socket_options([](auto sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  server.set_keep_alive_timeout(1);  // idle connections close soon, and so does the server
-  server.set_default_headers({{"Cache-Control", "no-store"},
-                              {"X-Content-Type-Options", "nosniff"},
-                              {"Referrer-Policy", "no-referrer"},
-                              {"Content-Security-Policy", "frame-ancestors 'none'"}});
   int port = 0;
-  std::vector<std::string> hosts;
-  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
-    using Handled = httplib::Server::HandlerResponse;
-    const std::string host = lower(req.get_header_value("Host"));
-    if (std::find(hosts.begin(), hosts.end(), host) == hosts.end()) {
-      res.status = 403;
-      res.set_content("claimgraph serve answers only requests addressed to it (Host: 127.0.0.1:" +
-                          std::to_string(port) + ")\n",
-                      "text/plain; charset=utf-8");
-      return Handled::Handled;
-    }
-    if (req.method != "GET" && req.method != "HEAD") {
-      res.status = 405;
-      res.set_header("Allow", "GET, HEAD");
-      res.set_content("claimgraph serve only shows the page: GET and HEAD\n", "text/plain; charset=utf-8");
-      return Handled::Handled;
-    }
-    if (req.path != "/" && req.path != "/events") {
-      res.status = 404;
-      res.set_content("Not found: claimgraph serve has the page (/) and nothing else\n", "text/plain; charset=utf-8");
-      return Handled::Handled;
-    }
-    if (req.method == "HEAD" && req.path == "/events") {
-      res.set_header("Content-Type", "text/event-stream");
-      return Handled::Handled;
-    }
-    return Handled::Unhandled;
-  });
-  server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
-    const auto page = site.page();
-    res.set_content(*page, "text/html; charset=utf-8");
-  });
-  server.Get("/events", [&](const httplib::Request&, httplib::Response& res) {
-    if (!site.join()) {
-      res.status = 503;
-      res.set_content("Too many pages are open on this claimgraph serve; close one\n", "text/plain; charset=utf-8");
-      return;
-    }
-    res.set_chunked_content_provider(
-        "text/event-stream",
-        [&site, seen = std::uint64_t{0}](std::size_t, httplib::DataSink& sink) mutable {
-          const Site::News news = site.wait(seen, heartbeat);
-          if (news.stop) {
-            sink.done();
-            return true;
-          }
-          std::string message = ": the file has not changed\n\n";
-          if (news.version) {
-            seen = *news.version;
-            message = "retry: 1000\ndata: {\"version\":" + std::to_string(seen) + "}\n\n";
-          }
-          return sink.write(message.data(), message.size());
-        },
-        [&site](bool) { site.leave(); });
-  });
+  std::vector<std::string> hosts;  // known once bound; no request is read before
+  route(server, site, hosts);
 
   if (options.port == 0) {
     port = server.bind_to_any_port(options.host);

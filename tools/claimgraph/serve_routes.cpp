@@ -1,0 +1,167 @@
+// The routes and pages of `claimgraph serve`: see serve_routes.hpp.
+
+#include "serve_routes.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+namespace claimgraph::cli {
+
+namespace {
+
+// A comment on each idle event stream this often, so that a closed page is
+// noticed and its place freed.
+constexpr std::chrono::seconds heartbeat{10};
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+constexpr const char* plain = "text/plain; charset=utf-8";
+
+}  // namespace
+
+std::shared_ptr<const std::string> Site::page() const {
+  const std::lock_guard lock(mutex_);
+  return page_;
+}
+
+std::uint64_t Site::next_version() const {
+  const std::lock_guard lock(mutex_);
+  return version_ + 1;
+}
+
+void Site::publish(std::string page) {
+  auto next = std::make_shared<const std::string>(std::move(page));
+  {
+    const std::lock_guard lock(mutex_);
+    page_.swap(next);
+    ++version_;
+  }
+  news_.notify_all();
+  // `next` (the old page) is freed here, outside the lock, unless a request still holds it.
+}
+
+void Site::stop() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  news_.notify_all();
+}
+
+bool Site::join() {
+  const std::lock_guard lock(mutex_);
+  if (streams_ >= max_streams) return false;
+  ++streams_;
+  return true;
+}
+
+void Site::leave() {
+  const std::lock_guard lock(mutex_);
+  --streams_;
+}
+
+std::size_t Site::streams() const {
+  const std::lock_guard lock(mutex_);
+  return streams_;
+}
+
+Site::News Site::wait(std::uint64_t seen, std::chrono::seconds time) {
+  std::unique_lock lock(mutex_);
+  news_.wait_for(lock, time, [&] { return stopping_ || version_ != seen; });
+  if (stopping_) return {true, std::nullopt};
+  if (version_ != seen) return {false, version_};
+  return {};
+}
+
+std::string url_host(const std::string& host) {
+  if (host == "0.0.0.0") return "127.0.0.1";  // every address: the reader's own is one of them
+  if (host == "::") return "[::1]";
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
+std::vector<std::string> own_hosts(const std::string& host, int port) {
+  // Appended, not "a" + b: GCC 12 gives a false -Wrestrict on that.
+  std::vector<std::string> names{"127.0.0.1", "localhost", "[::1]", lower(url_host(host))};
+  if (host.find(':') == std::string::npos) names.push_back(lower(host));
+  for (auto& name : names) {
+    name += ':';
+    name += std::to_string(port);
+  }
+  return names;
+}
+
+void route(httplib::Server& server, Site& site, const std::vector<std::string>& hosts) {
+  server.set_payload_max_length(max_request_body);
+  server.set_keep_alive_timeout(1);  // idle connections close soon, and so does the server
+  server.set_default_headers({{"Cache-Control", "no-store"},
+                              {"X-Content-Type-Options", "nosniff"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"Content-Security-Policy", "frame-ancestors 'none'"}});
+  server.set_pre_routing_handler([&hosts](const httplib::Request& req, httplib::Response& res) {
+    using Handled = httplib::Server::HandlerResponse;
+    const std::string host = lower(req.get_header_value("Host"));
+    // One Host header, and it names this server: a page of another site
+    // that rebinds its name to 127.0.0.1 still sends its own name.
+    if (req.get_header_value_count("Host") != 1 || std::find(hosts.begin(), hosts.end(), host) == hosts.end()) {
+      res.status = 403;
+      res.set_content("claimgraph serve answers only requests addressed to it (Host: " +
+                          (hosts.empty() ? std::string("127.0.0.1") : hosts.front()) + ")\n",
+                      plain);
+      return Handled::Handled;
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.status = 405;
+      res.set_header("Allow", "GET, HEAD");
+      res.set_content("claimgraph serve only shows the page: GET and HEAD\n", plain);
+      return Handled::Handled;
+    }
+    if (!req.body.empty() || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0")) {
+      res.status = 400;
+      res.set_content("claimgraph serve takes no request body\n", plain);
+      return Handled::Handled;
+    }
+    if (req.path != "/" && req.path != "/events") {
+      res.status = 404;
+      res.set_content("Not found: claimgraph serve has the page (/) and nothing else\n", plain);
+      return Handled::Handled;
+    }
+    if (req.method == "HEAD" && req.path == "/events") {
+      res.set_header("Content-Type", "text/event-stream");
+      return Handled::Handled;
+    }
+    return Handled::Unhandled;
+  });
+  server.Get("/", [&site](const httplib::Request&, httplib::Response& res) {
+    const auto page = site.page();
+    res.set_content(*page, "text/html; charset=utf-8");
+  });
+  server.Get("/events", [&site](const httplib::Request&, httplib::Response& res) {
+    if (!site.join()) {
+      res.status = 503;
+      res.set_content("Too many pages are open on this claimgraph serve; close one\n", plain);
+      return;
+    }
+    res.set_chunked_content_provider(
+        "text/event-stream",
+        [&site, seen = std::uint64_t{0}](std::size_t, httplib::DataSink& sink) mutable {
+          const Site::News news = site.wait(seen, heartbeat);
+          if (news.stop) {
+            sink.done();
+            return true;
+          }
+          std::string message = ": the file has not changed\n\n";
+          if (news.version) {
+            seen = *news.version;
+            message = "retry: 1000\ndata: {\"version\":" + std::to_string(seen) + "}\n\n";
+          }
+          return sink.write(message.data(), message.size());
+        },
+        [&site](bool) { site.leave(); });
+  });
+}
+
+}  // namespace claimgraph::cli

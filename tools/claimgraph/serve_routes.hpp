@@ -1,0 +1,79 @@
+#pragma once
+// What `claimgraph serve` answers, apart from how it listens: the pages it
+// serves (Site) and the routes that decide, for any request, whether it is
+// answered. Kept apart from serve.cpp so that the fuzz target
+// (fuzz/fuzz_serve_routes.cpp) drives the same routes in process.
+//
+// The routes answer nothing but the page (/) and its event stream
+// (/events); no path reaches the file system. They refuse what a page of
+// another site could send: any Host header but this server's own (DNS
+// rebinding), any method but GET and HEAD, and bodies; they send no CORS
+// headers.
+
+#include <httplib.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace claimgraph::cli {
+
+/// Open pages at once (each holds an event stream, and a thread); more get 503.
+inline constexpr std::size_t max_streams = 64;
+/// The largest request body accepted: the server takes none.
+inline constexpr std::size_t max_request_body = 1024;
+
+/// The pages served, one version per change of the file, and the open event streams.
+class Site {
+ public:
+  /// The page now.
+  [[nodiscard]] std::shared_ptr<const std::string> page() const;
+  /// The version the next page will have.
+  [[nodiscard]] std::uint64_t next_version() const;
+  /// Makes `page` the page now, and tells the event streams.
+  void publish(std::string page);
+  /// Ends every event stream, now and from now on.
+  void stop();
+
+  /// Takes a place for an event stream; false when all are taken.
+  [[nodiscard]] bool join();
+  /// Gives back the place of a stream.
+  void leave();
+  /// The event streams open now.
+  [[nodiscard]] std::size_t streams() const;
+
+  /// What an event stream waits for.
+  struct News {
+    bool stop = false;
+    std::optional<std::uint64_t> version;  ///< none: nothing new in time
+  };
+  /// Waits up to `time` for a version other than `seen`, or the end.
+  [[nodiscard]] News wait(std::uint64_t seen, std::chrono::seconds time);
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable news_;
+  std::shared_ptr<const std::string> page_ = std::make_shared<const std::string>();
+  std::uint64_t version_ = 0;
+  bool stopping_ = false;
+  std::size_t streams_ = 0;
+};
+
+/// "[::1]" for an IPv6 address, "127.0.0.1" for 0.0.0.0, else the host as given.
+[[nodiscard]] std::string url_host(const std::string& host);
+/// The Host headers a server listening on `host`:`port` answers: its own
+/// names, with the port (compared without regard to case).
+[[nodiscard]] std::vector<std::string> own_hosts(const std::string& host, int port);
+
+/// Sets `server`'s limits and headers and gives it its routes, serving
+/// `site` to requests whose Host is one of `*hosts` (read at each request:
+/// the port is known only once bound). `site` and `hosts` must outlive it.
+void route(httplib::Server& server, Site& site, const std::vector<std::string>& hosts);
+
+}  // namespace claimgraph::cli
