@@ -18,6 +18,7 @@ RenderOptions render_options(const Graph& graph, const DrawOptions& options) {
   render.format = options.format;
   render.layout = choose_layout(graph.node_count(), options);
   render.on_stage = options.on_stage;
+  render.pdf_date = options.pdf_date;
   render.on_warning = [&options](const std::string& warning) { warn(options, "Graphviz: " + warning); };
   return render;
 }

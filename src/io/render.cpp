@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "claimgraph/error.hpp"
+#include "detail/pdf_date.hpp"
 
 namespace claimgraph::io {
 
@@ -494,6 +495,9 @@ std::string render(std::string_view dot, const RenderOptions& options) {
   {
     const std::lock_guard<std::mutex> lock(graphviz_mutex);
     out = render_locked(dot, options);
+  }
+  if (options.format == RenderFormat::pdf && options.pdf_date) {
+    (void)detail::set_pdf_creation_date(out.bytes, *options.pdf_date);
   }
   // Outside the lock, so that a handler may render again.
   if (options.on_warning) {

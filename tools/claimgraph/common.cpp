@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -210,6 +211,21 @@ void add_exclude_option(CLI::App& cmd, std::vector<std::string>& ids) {
                  "As if the court had excluded this node (evidence or a claim): it grounds, supports and attacks "
                  "nothing; repeatable")
       ->group("Exclusion");
+}
+
+std::optional<std::int64_t> source_date_epoch() {
+  const char* value = std::getenv("SOURCE_DATE_EPOCH");
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  const std::string_view text(value);
+  std::int64_t seconds = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  // Up to the end of year 9999, which a PDF date can hold.
+  if (error != std::errc() || end != text.data() + text.size() || seconds < 0 || seconds > 253402300799) {
+    throw UsageError("SOURCE_DATE_EPOCH=\"" + std::string(text) +
+                     "\" is not a date: give a whole number of seconds since 1970-01-01 UTC, such as 1611187200, "
+                     "or unset it");
+  }
+  return seconds;
 }
 
 std::vector<bool> excluded_nodes(const Graph& graph, const std::vector<std::string>& ids, const std::string& file) {

@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -132,6 +134,11 @@ void warn_lint(const io::ReadResult& input, const std::string& file);
 /// Adds --exclude ID (repeatable): the analyses as if the court had
 /// excluded those nodes.
 void add_exclude_option(CLI::App& cmd, std::vector<std::string>& ids);
+
+/// SOURCE_DATE_EPOCH, the date reproducible builds fix (seconds since
+/// 1970-01-01T00:00Z), when the environment sets it. Throws UsageError when
+/// it is set but is no such number.
+[[nodiscard]] std::optional<std::int64_t> source_date_epoch();
 
 /// Per node of `graph`: whether --exclude names it; empty when nothing is
 /// excluded. Throws UsageError for an id no node has, with the nearest.

@@ -148,6 +148,8 @@ std::shared_ptr<RenderOptions> setup_render(CLI::App& app) {
   add_redact_options(*cmd, options->redact);
   add_render_limit_option(*cmd, options->input.limits);
   cmd->footer(
+      "A PDF is dated when it is drawn; with SOURCE_DATE_EPOCH set (seconds since 1970-01-01 UTC) it carries that "
+      "date\ninstead, and the same input gives the same bytes.\n"
       "Exit status: 0 drawn; 2 unusable input or arguments, or too many nodes for the layout asked for;\n"
       "3 Graphviz could not draw it (say, its cairo plugin for PNG and PDF is missing) or the output could not be "
       "written.");
@@ -215,6 +217,7 @@ int run_render(const RenderOptions& options) {
   draw.max_render_nodes = options.input.limits.max_render_nodes;
   draw.name = input_name(options.input.file);
   draw.on_warning = warn;
+  draw.pdf_date = source_date_epoch();
   if (options.page) return run_pages(options, format, shown, draw);
   const std::size_t nodes = shown.graph->node_count();
   const io::LayoutEngine layout = io::choose_layout(nodes, draw);  // refused or announced before any output

@@ -9,6 +9,7 @@
 // warning), and a layout asked for by name is refused.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <ostream>
@@ -40,6 +41,8 @@ struct DrawOptions {
   std::function<void(const Diagnostic&)> on_warning;
   /// Called as each stage of the render begins. May be empty.
   std::function<void(RenderStage)> on_stage;
+  /// A PDF's creation date (RenderOptions::pdf_date); none: the time it is drawn.
+  std::optional<std::int64_t> pdf_date = std::nullopt;
 };
 
 /// The layout draw() uses for a graph of `nodes` nodes. Throws Error (whose

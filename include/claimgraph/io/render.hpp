@@ -19,6 +19,7 @@
 // seconds at a few hundred to a thousand nodes and minutes beyond
 // (README.md, "Speed"); sfdp copes with tens of thousands.
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <ostream>
@@ -70,6 +71,10 @@ struct RenderOptions {
   /// Called with each warning Graphviz gives, without its "Warning: " prefix
   /// (for example a bitmap scaled down to fit); may be empty.
   std::function<void(const std::string&)> on_warning;
+  /// A PDF's creation date, in seconds since 1970-01-01T00:00Z (what
+  /// SOURCE_DATE_EPOCH gives, for reproducible output); none: the time it
+  /// is drawn. Other formats carry no date.
+  std::optional<std::int64_t> pdf_date = std::nullopt;
 };
 
 /// Lays out `dot` with `options.layout` and renders it as `options.format`;

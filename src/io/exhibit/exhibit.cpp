@@ -10,6 +10,7 @@
 
 #include "claimgraph/io/dot_writer.hpp"
 #include "detail/number.hpp"
+#include "detail/pdf_date.hpp"
 #include "io/exhibit/arrange.hpp"
 #include "io/exhibit/compose.hpp"
 #include "io/exhibit/fit.hpp"
@@ -262,7 +263,10 @@ Exhibit draw_exhibit(const Graph& graph, const ExhibitOptions& options) {
     }
     out.pages.push_back(std::move(page));
   }
-  if (options.draw.format == RenderFormat::pdf) out.document = exhibit::pdf_of(composed, page_size(options.page), title);
+  if (options.draw.format == RenderFormat::pdf) {
+    out.document = exhibit::pdf_of(composed, page_size(options.page), title);
+    if (options.draw.pdf_date) (void)detail::set_pdf_creation_date(out.document, *options.draw.pdf_date);
+  }
   return out;
 }
 
