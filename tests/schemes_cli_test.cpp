@@ -138,6 +138,14 @@ TEST_F(SchemesCliTest, ABadDirectoryOrSchemeFileIsAnErrorWithItsPlace) {
   EXPECT_EQ(broken.status, 2);
   EXPECT_NE(broken.err.find("broken.json:3:"), std::string::npos) << broken.err;
   EXPECT_NE(broken.err.find("not a scheme file"), std::string::npos) << broken.err;
+  // A number no double holds: refused at its place, not a crash (found by fuzz_scheme_reader).
+  std::filesystem::create_directories(dir_ / "huge");
+  test::write_text(dir_ / "huge" / "huge.json", "{\"claimgraph-scheme\": 1,\n  \"title\": 1e999}\n");
+  const auto huge = claimgraph({"schemes", "--schemes", file("huge")});
+  EXPECT_EQ(huge.status, 2) << huge.err;
+  EXPECT_NE(huge.err.find("huge.json:2:12: error: not a scheme file: number overflow parsing '1e999'"),
+            std::string::npos)
+      << huge.err;
 }
 
 }  // namespace

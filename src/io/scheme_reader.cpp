@@ -97,12 +97,9 @@ CriticalQuestion question(const json& q, const std::string& at, Problems& proble
 }  // namespace
 
 Scheme read_scheme(std::string_view input, std::string name, const std::string& file_name) {
-  json doc;
-  try {
-    doc = json::parse(input.begin(), input.end());
-  } catch (const json::parse_error& e) {
-    // Place the error by line and column of its byte.
-    const std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, input.size());
+  // Where byte `at` is, as line and column (columns count characters).
+  const auto place = [&](std::size_t at) {
+    at = std::min(at, input.size());
     std::size_t line = 1, column = 1;
     for (std::size_t i = 0; i < at; ++i) {
       if (input[i] == '\n') {
@@ -112,9 +109,28 @@ Scheme read_scheme(std::string_view input, std::string name, const std::string& 
         ++column;
       }
     }
+    return Location{file_name, line, column, ""};
+  };
+  const auto why = [](const std::exception& e) {
     std::string what = e.what();
     if (const auto colon = what.rfind(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    throw ParseError({{Severity::error, {file_name, line, column, ""}, "not a scheme file: " + what}});
+    return what;
+  };
+  json doc;
+  try {
+    doc = json::parse(input.begin(), input.end());
+  } catch (const json::parse_error& e) {
+    throw ParseError({{Severity::error, place(e.byte > 0 ? e.byte - 1 : 0), "not a scheme file: " + why(e)}});
+  } catch (const json::exception& e) {
+    // A number too large for a double ("number overflow parsing '1e999'"):
+    // placed at the number, which the message quotes.
+    const std::string what = e.what();
+    const auto open = what.find('\'');
+    const auto close = open == std::string::npos ? open : what.find('\'', open + 1);
+    const auto at = close == std::string::npos ? 0 : input.find(what.substr(open + 1, close - open - 1));
+    throw ParseError({{Severity::error, place(at == std::string_view::npos ? 0 : at),
+                       "not a scheme file: " + what.substr(what.find("] ") == std::string::npos ? 0 : what.find("] ") + 2) +
+                           "; write a number a double can hold"}});
   }
   Problems problems(file_name);
   Scheme s;
