@@ -3,7 +3,8 @@
 // alive); the server's routes (tools/claimgraph/serve_routes.hpp) answer
 // through cpp-httplib's own request handling, as on a socket. Whatever the
 // bytes: the page goes out only to a GET or HEAD of / or /events whose one
-// Host header names the server; no answer carries a CORS header; every event
+// Host header names the server, once per such request (never in ranges,
+// which would repeat it); no answer carries a CORS header; every event
 // stream opened is closed again.
 //
 // cpp-httplib comes compiled from Debian (libcpp-httplib), so its parser is
@@ -87,7 +88,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& [name, value] : res.headers) {
       if (lower(name).starts_with("access-control-")) std::abort();  // a CORS header
     }
-    if (res.status != 200) return;
+    if (res.status == 206) std::abort();  // the page is served whole, never in ranges
+    if (res.status < 200 || res.status > 299) return;
     if (req.get_header_value_count("Host") != 1) std::abort();
     const std::string host = lower(req.get_header_value("Host"));
     if (std::find(hosts.begin(), hosts.end(), host) == hosts.end()) std::abort();  // another site's name

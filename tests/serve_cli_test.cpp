@@ -170,6 +170,10 @@ TEST_F(ServeCliTest, AnswersNothingButThePage) {
   }
   const auto events = http(port_, "GET", "/events", "evil.example:" + std::to_string(port_));
   EXPECT_EQ(events.status, 403);
+  // Ranges are refused without a body: cpp-httplib would repeat the page once per range.
+  const auto ranges = http(port_, "GET", "/", {}, "Range: bytes=0-,0-,0-,0-,0-,0-,0-,0-\r\n");
+  EXPECT_EQ(ranges.status, 416) << ranges.head;
+  EXPECT_LT(ranges.body.size(), 200U) << ranges.head;
   // A large request is refused, and the server still answers afterwards.
   const auto big = http(port_, "GET", "/", {}, "X-Padding: " + std::string(100'000, 'x') + "\r\n");
   EXPECT_TRUE(big.status == 0 || big.status >= 400) << big.head;

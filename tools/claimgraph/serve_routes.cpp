@@ -103,6 +103,13 @@ void route(httplib::Server& server, Site& site, const std::vector<std::string>& 
                               {"Content-Security-Policy", "frame-ancestors 'none'"}});
   server.set_pre_routing_handler([&hosts](const httplib::Request& req, httplib::Response& res) {
     using Handled = httplib::Server::HandlerResponse;
+    // The page is served whole. cpp-httplib would answer "Range: bytes=0-,0-,..."
+    // with the body once per range, a response thousands of times the
+    // page's size; the answer here has no body to repeat.
+    if (req.has_header("Range")) {
+      res.status = 416;
+      return Handled::Handled;
+    }
     const std::string host = lower(req.get_header_value("Host"));
     // One Host header, and it names this server: a page of another site
     // that rebinds its name to 127.0.0.1 still sends its own name.

@@ -7,8 +7,8 @@
 // The routes answer nothing but the page (/) and its event stream
 // (/events); no path reaches the file system. They refuse what a page of
 // another site could send: any Host header but this server's own (DNS
-// rebinding), any method but GET and HEAD, and bodies; they send no CORS
-// headers.
+// rebinding), any method but GET and HEAD, bodies, and ranges (the page is
+// served whole); they send no CORS headers.
 
 #include <httplib.h>
 
