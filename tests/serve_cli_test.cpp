@@ -4,7 +4,12 @@
 // and half-broken), stopped with Ctrl-C. serve is spoken to in plain HTTP.
 
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -325,6 +330,53 @@ TEST_F(ServeCliTest, HoldsFiftyPagesWhileTheCaseIsSavedAHundredTimes) {
   std::cerr << "serve: " << before << " kB before the load, " << after << " kB after it\n";
 #endif
   EXPECT_EQ(server_->stop(SIGINT), 0) << server_->err();
+}
+
+// The sockets process `pid` holds open.
+std::size_t open_sockets(pid_t pid) {
+  std::size_t n = 0;
+  for (const auto& e : fs::directory_iterator("/proc/" + std::to_string(pid) + "/fd")) {
+    std::error_code error;
+    if (fs::read_symlink(e.path(), error).string().starts_with("socket:")) ++n;
+  }
+  return n;
+}
+
+// A flood of connections that send nothing takes a bounded number of the
+// server's sockets (72 served, 64 waiting, the rest left to the system's
+// listen queue), and once they are dropped the page is served again.
+TEST_F(ServeCliTest, AFloodOfIdleConnectionsIsCapped) {
+  write_text(file_, case_text("Under a flood"));
+  start();
+  std::vector<int> idle;
+  for (int i = 0; i < 250; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port_));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    (void)::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);  // in progress
+    // Paced: each waits (briefly) to be accepted, so that the flood
+    // reaches the server rather than the system's listen queue of 5.
+    pollfd p{fd, POLLOUT, 0};
+    (void)::poll(&p, 1, 20);
+    idle.push_back(fd);
+  }
+  // The most sockets the server holds while they come in and are dropped
+  // (an idle connection is closed after a second).
+  std::size_t sockets = 0;
+  for (int i = 0; i < 30; ++i) {
+    sockets = std::max(sockets, open_sockets(server_->pid()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::cerr << "serve: at most " << sockets << " sockets open under 250 idle connections\n";
+  EXPECT_LE(sockets, 72U + 64U + 4U) << "the server holds a socket for each idle connection";
+  EXPECT_GE(sockets, 72U) << "the flood did not reach the server";
+  // The idle ones are dropped (after a second each, 72 at a time); then the page is served.
+  EXPECT_TRUE(eventually([&] { return http(port_, "GET", "/").status == 200; }, std::chrono::milliseconds(500)));
+  for (const int fd : idle) ::close(fd);
+  EXPECT_EQ(server_->stop(SIGTERM), 0) << server_->err();
 }
 
 TEST_F(ServeCliTest, AnUnreadableFileAtTheStartIsShownNotFatal) {

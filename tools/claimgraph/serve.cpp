@@ -182,8 +182,6 @@ int run_serve(const ServeOptions& options) {
   site.publish(build_page(options, format, site.next_version(), readable));
 
   httplib::Server server;
-  // One thread per open page's event stream, and a few for the rest.
-  server.new_task_queue = [] { return new httplib::ThreadPool(max_streams + 8); };
   // SO_REUSEADDR only: no SO_REUSEPORT, which would let a second server share the port.
   server.set_socket_options([](auto sock) {
     int yes = 1;

@@ -23,6 +23,49 @@ constexpr const char* plain = "text/plain; charset=utf-8";
 
 }  // namespace
 
+BoundedPool::BoundedPool(std::size_t threads, std::size_t waiting) : waiting_(waiting) {
+  threads_.reserve(threads);
+  for (std::size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+}
+
+BoundedPool::~BoundedPool() { shutdown(); }
+
+void BoundedPool::enqueue(std::function<void()> job) {
+  {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return stopping_ || jobs_.size() < waiting_; });
+    jobs_.push_back(std::move(job));  // (httplib stops accepting before it shuts the queue down)
+  }
+  jobs_ready_.notify_one();
+}
+
+void BoundedPool::shutdown() {
+  {
+    const std::lock_guard lock(mutex_);
+    if (stopping_ && threads_.empty()) return;
+    stopping_ = true;
+  }
+  jobs_ready_.notify_all();
+  room_.notify_all();
+  for (auto& t : threads_) t.join();
+  threads_.clear();
+}
+
+void BoundedPool::work() {
+  for (;;) {
+    std::function<void()> job;
+    {
+      std::unique_lock lock(mutex_);
+      jobs_ready_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
+      if (jobs_.empty()) return;  // stopping, and nothing left to do
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+    }
+    room_.notify_one();
+    job();
+  }
+}
+
 std::shared_ptr<const std::string> Site::page() const {
   const std::lock_guard lock(mutex_);
   return page_;
@@ -95,7 +138,9 @@ std::vector<std::string> own_hosts(const std::string& host, int port) {
 }
 
 void route(httplib::Server& server, Site& site, const std::vector<std::string>& hosts) {
+  server.new_task_queue = [] { return new BoundedPool(max_connections, max_waiting); };
   server.set_payload_max_length(max_request_body);
+  server.set_read_timeout(5, 0);     // a connection that sends nothing lets go of its thread
   server.set_keep_alive_timeout(1);  // idle connections close soon, and so does the server
   server.set_default_headers({{"Cache-Control", "no-store"},
                               {"X-Content-Type-Options", "nosniff"},

@@ -16,10 +16,13 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace claimgraph::cli {
@@ -28,6 +31,36 @@ namespace claimgraph::cli {
 inline constexpr std::size_t max_streams = 64;
 /// The largest request body accepted: the server takes none.
 inline constexpr std::size_t max_request_body = 1024;
+/// Connections served at once (a thread each): every open page's event
+/// stream and a few more.
+inline constexpr std::size_t max_connections = max_streams + 8;
+/// Connections accepted and waiting for a thread; while this many wait, no
+/// more are accepted (the system's listen queue holds, then refuses, them).
+inline constexpr std::size_t max_waiting = 64;
+
+/// cpp-httplib's task queue, bounded: `threads` threads take the accepted
+/// connections in turn, and while `waiting` wait, enqueue() (on the thread
+/// that accepts) waits for room. (httplib::ThreadPool's queue has no bound:
+/// a flood of idle connections would hold a socket each until they time out.)
+class BoundedPool : public httplib::TaskQueue {
+ public:
+  BoundedPool(std::size_t threads, std::size_t waiting);
+  BoundedPool(const BoundedPool&) = delete;
+  BoundedPool& operator=(const BoundedPool&) = delete;
+  ~BoundedPool() override;
+  void enqueue(std::function<void()> job) override;
+  void shutdown() override;
+
+ private:
+  void work();
+  std::size_t waiting_;
+  std::mutex mutex_;
+  std::condition_variable jobs_ready_;
+  std::condition_variable room_;
+  std::deque<std::function<void()>> jobs_;
+  std::vector<std::thread> threads_;
+  bool stopping_ = false;
+};
 
 /// The pages served, one version per change of the file, and the open event streams.
 class Site {
