@@ -11,13 +11,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <string_view>
 #include <vector>
 
 #include "claimgraph/analysis/critical.hpp"
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/error.hpp"
-#include "claimgraph/io/json_reader.hpp"
+#include "fuzz_case.hpp"
 
 namespace {
 using claimgraph::Graph;
@@ -31,18 +30,9 @@ bool grounded_without(const Graph& g, const std::vector<Graph::NodeRef>& set, Gr
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  claimgraph::io::ReadOptions options;
-  options.limits.max_input_bytes = 1 << 16;
-  options.limits.max_nodes = 120;
-  options.limits.max_edges = 240;
-  claimgraph::io::ReadResult input;
-  try {
-    input = claimgraph::io::read_json(text, options);
-  } catch (const claimgraph::InputError&) {
-    return 0;
-  }
-  const Graph& g = input.graph;
+  const auto input = claimgraph::fuzz::read_case(claimgraph::fuzz::text_of(data, size), 120);
+  if (!input) return 0;
+  const Graph& g = input->graph;
   claimgraph::analysis::CriticalOptions critical_options;
   critical_options.max_set = 1 + size % 3;
   critical_options.max_steps = 50'000;

@@ -14,13 +14,12 @@
 #include <cstdlib>
 #include <numeric>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/error.hpp"
 #include "claimgraph/io/exhibit.hpp"
-#include "claimgraph/io/json_reader.hpp"
+#include "fuzz_case.hpp"
 #include "io/exhibit/split.hpp"
 
 namespace {
@@ -30,18 +29,9 @@ int quiet(char*) { return 0; }
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace exhibit = claimgraph::io::exhibit;
   using claimgraph::Graph;
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  claimgraph::io::ReadOptions options;
-  options.limits.max_input_bytes = 1 << 16;
-  options.limits.max_nodes = 150;
-  options.limits.max_edges = 300;
-  claimgraph::io::ReadResult input;
-  try {
-    input = claimgraph::io::read_json(text, options);
-  } catch (const claimgraph::InputError&) {
-    return 0;
-  }
-  const Graph& g = input.graph;
+  const auto input = claimgraph::fuzz::read_case(claimgraph::fuzz::text_of(data, size), 150);
+  if (!input) return 0;
+  const Graph& g = input->graph;
   const auto results = claimgraph::analysis::analyse(g, {true, true});
   std::vector<Graph::NodeRef> all(g.node_count());
   std::iota(all.begin(), all.end(), Graph::NodeRef{0});

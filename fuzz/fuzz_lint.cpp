@@ -12,27 +12,19 @@
 #include <string_view>
 
 #include "claimgraph/analysis/lint.hpp"
-#include "claimgraph/error.hpp"
-#include "claimgraph/io/json_reader.hpp"
 #include "claimgraph/io/lint_report.hpp"
 #include "claimgraph/io/scheme_reader.hpp"
+#include "fuzz_case.hpp"
 
 namespace {
 bool one_line(std::string_view s) { return !s.empty() && s.find('\n') == std::string_view::npos; }
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  claimgraph::io::ReadOptions options;
-  options.limits.max_input_bytes = 1 << 16;
-  options.limits.max_nodes = 300;
-  options.limits.max_edges = 600;
-  claimgraph::io::ReadResult input;
-  try {
-    input = claimgraph::io::read_json(text, options);
-  } catch (const claimgraph::InputError&) {
-    return 0;
-  }
+  const std::string_view text = claimgraph::fuzz::text_of(data, size);
+  const auto read = claimgraph::fuzz::read_case(text, 300);
+  if (!read) return 0;
+  const auto& input = *read;
   const auto& g = input.graph;
   const auto& schemes = claimgraph::io::standard_schemes();
   claimgraph::analysis::LintOptions lint_options;

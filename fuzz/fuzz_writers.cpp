@@ -23,7 +23,7 @@
 #include "claimgraph/error.hpp"
 #include "claimgraph/io/evaluation_report.hpp"
 #include "claimgraph/io/formats.hpp"
-#include "claimgraph/io/json_reader.hpp"
+#include "fuzz_case.hpp"
 
 namespace {
 // Graphviz reports syntax errors through this; silence its printing.
@@ -62,18 +62,9 @@ void check_html(const std::string& page) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  claimgraph::io::ReadOptions options;
-  options.limits.max_input_bytes = 1 << 16;
-  options.limits.max_nodes = 200;
-  options.limits.max_edges = 400;
-  claimgraph::io::ReadResult input;
-  try {
-    input = claimgraph::io::read_json(text, options);
-  } catch (const claimgraph::InputError&) {
-    return 0;
-  }
-  const auto& g = input.graph;
+  const auto input = claimgraph::fuzz::read_case(claimgraph::fuzz::text_of(data, size), 200);
+  if (!input) return 0;
+  const auto& g = input->graph;
   const auto results = claimgraph::analysis::analyse(g, {true, true});
   claimgraph::io::WriteSettings settings;
   settings.drawings = false;
