@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "support.hpp"
@@ -39,6 +40,20 @@ TEST(FuzzTableTest, SumsEachTargetsCampaignsAndKeepsTheRestOfTheReadme) {
   // Run again on the same rows: the same README.
   ASSERT_EQ(fuzz_table(dir).status, 0);
   EXPECT_EQ(test::read_text(dir / "README.md"), text);
+}
+
+TEST(FuzzTableTest, CountsTheCorpusAsItIsWhenToldWhereItIs) {
+  const test::TempDir dir;
+  test::write_text(dir / "README.md", readme);
+  test::write_text(dir / "rows.tsv", "2026-12-01\tcitation\t600\t42\t500\t2000\t900\n");
+  std::filesystem::create_directories(dir / "corpus" / "citation");
+  for (const char* name : {"a", "b", "c"}) test::write_text(dir / "corpus" / "citation" / name, name);
+  const auto r = test::run({"/bin/bash", (test::source_dir() / "tools" / "fuzz-table").string(),
+                            (dir / "rows.tsv").string(), (dir / "README.md").string(), (dir / "corpus").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(test::read_text(dir / "README.md").find("| citation | 42 | 1 | 0.17 | 500 | 2,000 | 3 | 2026-12-01 |"),
+            std::string::npos)
+      << test::read_text(dir / "README.md");
 }
 
 TEST(FuzzTableTest, ARowItCannotReadIsRefusedAndTheReadmeLeftAlone) {
