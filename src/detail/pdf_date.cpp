@@ -64,7 +64,7 @@ bool set_pdf_creation_date(std::string& pdf, std::int64_t seconds) {
   skip_space(pdf, at);
   const std::size_t number_from = at;
   const auto xref = number_at(pdf, at);
-  if (!xref || *xref < to || pdf.compare(*xref, 4, "xref") != 0) return false;
+  if (!xref || *xref < to || *xref + 4 > startxref || pdf.compare(*xref, 4, "xref") != 0) return false;
   const std::size_t number_to = at;
 
   // Check the table before changing anything: "xref", then sections of

@@ -98,6 +98,7 @@ TEST(PdfDateTest, WhatItCannotReadItLeavesAlone) {
   for (const std::string& broken :
        {std::string("%PDF-1.5\nno date here\n"), pdf.substr(0, pdf.size() / 2),
         std::regex_replace(pdf, std::regex("startxref\n[0-9]+"), "startxref\n12"),
+        std::regex_replace(pdf, std::regex("startxref\n[0-9]+"), "startxref\n99999999999"),
         std::regex_replace(pdf, std::regex(" 00000 n "), " 00000 x")}) {
     std::string copy = broken;
     EXPECT_FALSE(detail::set_pdf_creation_date(copy, 0));
