@@ -379,6 +379,40 @@ TEST_F(ServeCliTest, AFloodOfIdleConnectionsIsCapped) {
   EXPECT_EQ(server_->stop(SIGTERM), 0) << server_->err();
 }
 
+// A request whose head never ends (header after header, each under
+// cpp-httplib's 8 KB for one line) is refused at 64 KB: answered 400 and
+// closed, with the server's memory where it was.
+TEST_F(ServeCliTest, ARequestHeadThatNeverEndsIsRefused) {
+  write_text(file_, case_text("A long head"));
+  start();
+  ASSERT_EQ(http(port_, "GET", "/").status, 200);
+  const std::size_t before = resident_kb(server_->pid());
+  const int fd = test::connect_local(port_);
+  ASSERT_GE(fd, 0);
+  std::string head = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) + "\r\n";
+  std::string lines;
+  for (int i = 0; i < 1000; ++i) lines += "X-Padding: " + std::string(100, 'x') + "\r\n";
+  std::size_t sent = 0;
+  bool refused = !test::send_all(fd, head);
+  while (!refused && sent < 40'000'000) {  // 40 MB, or until the server closes
+    refused = !test::send_all(fd, lines);
+    sent += lines.size();
+  }
+  EXPECT_TRUE(refused) << "the server read " << sent << " bytes of one request's head";
+  std::string answer(100, '\0');
+  const ssize_t got = ::recv(fd, answer.data(), answer.size(), 0);
+  if (got > 0) {
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 400 ")) << answer;
+  }
+  ::close(fd);
+  const std::size_t after = resident_kb(server_->pid());
+  EXPECT_LE(after, before + 4 * 1024) << before << " kB before, " << after << " kB after";
+  std::cerr << "serve: " << sent << " bytes of head sent before the server closed; " << before << " kB before, "
+            << after << " kB after\n";
+  EXPECT_EQ(http(port_, "GET", "/").status, 200);
+  EXPECT_EQ(server_->stop(SIGTERM), 0) << server_->err();
+}
+
 TEST_F(ServeCliTest, AnUnreadableFileAtTheStartIsShownNotFatal) {
   write_text(file_, broken_case);
   start();

@@ -181,7 +181,7 @@ int run_serve(const ServeOptions& options) {
   bool readable = false;
   site.publish(build_page(options, format, site.next_version(), readable));
 
-  httplib::Server server;
+  Server server;
   // SO_REUSEADDR only: no SO_REUSEPORT, which would let a second server share the port.
   server.set_socket_options([](auto sock) {
     int yes = 1;

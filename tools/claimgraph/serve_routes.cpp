@@ -2,8 +2,16 @@
 
 #include "serve_routes.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <utility>
 
 namespace claimgraph::cli {
@@ -22,6 +30,109 @@ std::string lower(std::string s) {
 constexpr const char* plain = "text/plain; charset=utf-8";
 
 }  // namespace
+
+namespace {
+
+// Whether `sock` is ready for `events` within `timeout`.
+bool ready(socket_t sock, short events, std::chrono::seconds timeout) {
+  pollfd p{sock, events, 0};
+  int n = 0;
+  do {
+    n = ::poll(&p, 1, static_cast<int>(timeout.count() * 1000));
+  } while (n < 0 && errno == EINTR);
+  return n > 0;
+}
+
+// The address and port of a socket name.
+void address_of(const sockaddr_storage& name, std::string& ip, int& port) {
+  char text[INET6_ADDRSTRLEN] = {};
+  if (name.ss_family == AF_INET) {
+    const auto& v4 = reinterpret_cast<const sockaddr_in&>(name);
+    ::inet_ntop(AF_INET, &v4.sin_addr, text, sizeof text);
+    port = ntohs(v4.sin_port);
+  } else if (name.ss_family == AF_INET6) {
+    const auto& v6 = reinterpret_cast<const sockaddr_in6&>(name);
+    ::inet_ntop(AF_INET6, &v6.sin6_addr, text, sizeof text);
+    port = ntohs(v6.sin6_port);
+  }
+  ip = text;
+}
+
+}  // namespace
+
+CappedSocketStream::CappedSocketStream(socket_t sock, std::chrono::seconds read_timeout,
+                                       std::chrono::seconds write_timeout, std::size_t cap)
+    : sock_(sock), read_timeout_(read_timeout), write_timeout_(write_timeout), cap_(cap) {}
+
+bool CappedSocketStream::is_readable() const { return buffered() || ready(sock_, POLLIN, read_timeout_); }
+
+bool CappedSocketStream::is_writable() const {
+  if (!ready(sock_, POLLOUT, write_timeout_)) return false;
+  // A page closed by the reader reads as the end of the stream, or an
+  // error (the reset that answered the last write); nothing to read yet is
+  // an open one.
+  char byte = 0;
+  const ssize_t got = ::recv(sock_, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  return got > 0 || (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK));
+}
+
+ssize_t CappedSocketStream::read(char* ptr, std::size_t size) {
+  if (taken_ >= cap_) return -1;  // the request's head is too large: it is refused
+  if (!buffered()) {
+    if (!ready(sock_, POLLIN, read_timeout_)) return -1;
+    ssize_t got = 0;
+    do {
+      got = ::recv(sock_, buffer_, sizeof buffer_, 0);
+    } while (got < 0 && errno == EINTR);
+    if (got <= 0) return got;
+    at_ = 0;
+    end_ = static_cast<std::size_t>(got);
+  }
+  const std::size_t n = std::min({size, end_ - at_, cap_ - taken_});
+  std::memcpy(ptr, buffer_ + at_, n);
+  at_ += n;
+  taken_ += n;
+  return static_cast<ssize_t>(n);
+}
+
+ssize_t CappedSocketStream::write(const char* ptr, std::size_t size) {
+  if (!is_writable()) return -1;  // a closed page's stream ends at its next event
+  ssize_t sent = 0;
+  do {
+    sent = ::send(sock_, ptr, size, MSG_NOSIGNAL);
+  } while (sent < 0 && errno == EINTR);
+  return sent;
+}
+
+void CappedSocketStream::get_remote_ip_and_port(std::string& ip, int& port) const {
+  sockaddr_storage name{};
+  socklen_t length = sizeof name;
+  if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&name), &length) == 0) address_of(name, ip, port);
+}
+
+void CappedSocketStream::get_local_ip_and_port(std::string& ip, int& port) const {
+  sockaddr_storage name{};
+  socklen_t length = sizeof name;
+  if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&name), &length) == 0) address_of(name, ip, port);
+}
+
+bool Server::process_and_close_socket(socket_t sock) {
+  // As cpp-httplib does it (up to keep_alive_max_count_ requests, each
+  // within the keep-alive timeout of the last), through the capped stream.
+  CappedSocketStream stream(sock, std::chrono::seconds(read_timeout_sec_), std::chrono::seconds(write_timeout_sec_),
+                            max_request_head + max_request_body);
+  bool ok = false;
+  for (std::size_t count = keep_alive_max_count_; count > 0 && is_running(); --count) {
+    if (!stream.buffered() && !ready(sock, POLLIN, std::chrono::seconds(keep_alive_timeout_sec_))) break;
+    bool closed = false;
+    ok = process_request(stream, count == 1, closed, nullptr);
+    if (!ok || closed) break;
+    stream.next_request();
+  }
+  ::shutdown(sock, SHUT_RDWR);
+  ::close(sock);
+  return ok;
+}
 
 BoundedPool::BoundedPool(std::size_t threads, std::size_t waiting) : waiting_(waiting) {
   threads_.reserve(threads);

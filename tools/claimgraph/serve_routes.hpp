@@ -31,6 +31,9 @@ namespace claimgraph::cli {
 inline constexpr std::size_t max_streams = 64;
 /// The largest request body accepted: the server takes none.
 inline constexpr std::size_t max_request_body = 1024;
+/// The most a request may send before its body: request line and headers.
+/// (cpp-httplib 0.11 caps each header line at 8 KB but not their number.)
+inline constexpr std::size_t max_request_head = 64 * 1024;
 /// Connections served at once (a thread each): every open page's event
 /// stream and a few more.
 inline constexpr std::size_t max_connections = max_streams + 8;
@@ -60,6 +63,45 @@ class BoundedPool : public httplib::TaskQueue {
   std::deque<std::function<void()>> jobs_;
   std::vector<std::thread> threads_;
   bool stopping_ = false;
+};
+
+/// cpp-httplib's server, reading each connection through a stream of its
+/// own that refuses a request whose head is over max_request_head: the
+/// request is then answered 400 and the connection closed.
+class Server : public httplib::Server {
+ private:
+  bool process_and_close_socket(socket_t sock) override;
+};
+
+/// A connection's socket as cpp-httplib reads and writes it, with the
+/// server's timeouts, buffered, and capped: at most `cap` bytes are read for
+/// one request (next_request() starts the count again).
+class CappedSocketStream : public httplib::Stream {
+ public:
+  CappedSocketStream(socket_t sock, std::chrono::seconds read_timeout, std::chrono::seconds write_timeout,
+                     std::size_t cap);
+  bool is_readable() const override;
+  bool is_writable() const override;
+  ssize_t read(char* ptr, std::size_t size) override;
+  ssize_t write(const char* ptr, std::size_t size) override;
+  void get_remote_ip_and_port(std::string& ip, int& port) const override;
+  void get_local_ip_and_port(std::string& ip, int& port) const override;
+  socket_t socket() const override { return sock_; }
+  /// Whether bytes read from the socket wait in the buffer (a request sent
+  /// after the last, without waiting for its answer).
+  [[nodiscard]] bool buffered() const { return at_ < end_; }
+  /// The next request: the cap counts from here.
+  void next_request() { taken_ = 0; }
+
+ private:
+  socket_t sock_;
+  std::chrono::seconds read_timeout_;
+  std::chrono::seconds write_timeout_;
+  std::size_t cap_;
+  std::size_t taken_ = 0;
+  char buffer_[4096];
+  std::size_t at_ = 0;
+  std::size_t end_ = 0;
 };
 
 /// The pages served, one version per change of the file, and the open event streams.
