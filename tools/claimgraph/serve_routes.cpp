@@ -29,10 +29,6 @@ std::string lower(std::string s) {
 
 constexpr const char* plain = "text/plain; charset=utf-8";
 
-}  // namespace
-
-namespace {
-
 // Whether `sock` is ready for `events` within `timeout`.
 bool ready(socket_t sock, short events, std::chrono::seconds timeout) {
   pollfd p{sock, events, 0};
