@@ -138,6 +138,27 @@ TEST_F(DiffCliTest, AFieldChangeIsReportedOldToNew) {
   EXPECT_NE(r.out.find("Strength (changes above 0.05):\n  c: "), std::string::npos) << r.out;
 }
 
+// A field this build does not know may hold a number no double holds; the
+// reader keeps it as written, and diff compares it as written (found by
+// fuzz_diff: it ended the program).
+TEST_F(DiffCliTest, ANumberNoDoubleHoldsIsComparedAsWritten) {
+  const std::string before = R"({"claimgraph": 1, "exposure": 1e999,
+    "nodes": [{"id": "e", "kind": "evidence", "label": "Exhibit", "source": "PX-1", "odds": 1e999}],
+    "edges": []})";
+  std::string after = before;
+  const std::string odds = "\"odds\": 1e999";
+  after.replace(after.find(odds), odds.size(), "\"odds\": 2e999");
+  test::write_text(file("old.json"), before);
+  test::write_text(file("new.json"), after);
+  const auto r = claimgraph({"diff", "-q", file("old.json"), file("new.json")});
+  ASSERT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.out.find("  ~ e (Exhibit)\n      odds: \"1e999\" → \"2e999\"\n"), std::string::npos) << r.out;
+  const auto j = claimgraph({"diff", "-q", file("old.json"), file("new.json"), "--format", "json"});
+  ASSERT_EQ(j.status, 1) << j.err;
+  EXPECT_NE(j.out.find("\"2e999\""), std::string::npos) << j.out;
+  EXPECT_EQ(claimgraph({"diff", "-q", file("old.json"), file("old.json")}).status, 0);
+}
+
 TEST_F(DiffCliTest, PreferredSemanticsComparesAcceptanceAndRefusesTheBurden) {
   // Two claims that contradict each other, each on its own evidence: each is
   // accepted credulously. Once only a contradicts b, a stands in every

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -24,6 +26,49 @@ namespace claimgraph::io {
 namespace {
 
 using Json = nlohmann::json;
+
+// `text`, JSON as the writers write it, parsed. A field this build does not
+// know is written as the file gave it, and may hold a number no double
+// holds (1e999), which nlohmann/json refuses: such a number is compared as
+// the string of its digits instead.
+Json parse_written(const std::string& text) {
+  try {
+    return Json::parse(text);
+  } catch (const Json::out_of_range&) {
+  }
+  std::string quoted;
+  quoted.reserve(text.size() + 16);
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (in_string) {
+      quoted += c;
+      if (c == '\\' && i + 1 < text.size()) quoted += text[++i];
+      else if (c == '"') in_string = false;
+      ++i;
+    } else if (c == '"') {
+      in_string = true;
+      quoted += c;
+      ++i;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t end = i + 1;
+      while (end < text.size() && std::string_view("0123456789+-.eE").find(text[end]) != std::string_view::npos) ++end;
+      const std::string number = text.substr(i, end - i);
+      if (std::isfinite(std::strtod(number.c_str(), nullptr))) {
+        quoted += number;
+      } else {
+        quoted += '"';
+        quoted += number;
+        quoted += '"';
+      }
+      i = end;
+    } else {
+      quoted += c;
+      ++i;
+    }
+  }
+  return Json::parse(quoted);
+}
 
 // Whether the file gave edge i its id (an id the reader made up for an
 // attacked edge the file left unnamed is not the file's).
@@ -68,7 +113,7 @@ std::map<std::string, std::string> case_fields(const Graph& g) {
   std::map<std::string, std::string> out;
   if (g.title) out["title"] = Json(*g.title).dump();
   if (g.description) out["description"] = Json(*g.description).dump();
-  for (const auto& a : g.extra) out[a.key] = Json::parse(a.json).dump();
+  for (const auto& a : g.extra) out[a.key] = parse_written(a.json).dump();
   return out;
 }
 
@@ -105,7 +150,7 @@ std::map<std::string, std::string> members(const Json& object) {
 // the edge's own, and the attacked edge's that an undercut names (replaced
 // by that edge's key).
 std::map<std::string, std::string> edge_fields(const ReadResult& input, std::size_t i, const std::vector<std::string>& keys) {
-  Json object = Json::parse(edge_json(input.graph, i));
+  Json object = parse_written(edge_json(input.graph, i));
   if (!id_written(input, i)) object.erase("id");
   const Edge& edge = input.graph.edge(input.graph.edges()[i]);
   if (edge.relation == Relation::undercuts && edge.undercut < keys.size() && !id_written(input, edge.undercut)) {
@@ -227,8 +272,8 @@ void compare_structure(CaseDiff& d, const Side& before, const Side& after) {
       d.added_nodes.push_back(id);
       continue;
     }
-    auto fields = compare_fields(members(Json::parse(node_json(before.input.graph, old->second))),
-                                 members(Json::parse(node_json(after.input.graph, v))));
+    auto fields = compare_fields(members(parse_written(node_json(before.input.graph, old->second))),
+                                 members(parse_written(node_json(after.input.graph, v))));
     if (!fields.empty()) d.changed_nodes.push_back({id, std::move(fields)});
   }
   std::map<std::string, std::size_t> old_edges, new_edges;
