@@ -20,11 +20,29 @@ using Vertex = Graph::NodeRef;
 
 // An id or name as messages show it: in double quotes, with quotes and
 // backslashes escaped.
+// `s` in double quotes, escaped as a JSON string is: a finding is one line
+// whatever the names it quotes hold (a group named "A\nB" stays "A\nB").
 std::string q(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (u < 0x20 || u == 0x7f) {
+      static constexpr char hex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[u >> 4];
+      out += hex[u & 0xf];
+    } else {
+      out += c;
+    }
   }
   return out + '"';
 }
