@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <map>
+#include <functional>
 #include <tuple>
 #include <string>
 #include <vector>
@@ -59,47 +59,40 @@ void add_edge(std::vector<LintFinding>& out, LintCode code, std::size_t e, std::
   out.push_back({code, std::nullopt, e, other, std::move(hint), std::move(names)});
 }
 
-// Per node: how many element-of edges leave it, and how many edges of any
-// relation enter and leave it.
-struct Degrees {
-  std::vector<std::size_t> elements_out, elements_in, in, out;
-  explicit Degrees(const Graph& g)
-      : elements_out(g.node_count()), elements_in(g.node_count()), in(g.node_count()), out(g.node_count()) {
-    for (auto e : g.edges()) {
-      const Vertex s = g.source(e), t = g.target(e);
-      ++out[s];
-      ++in[t];
-      if (g.edge(e).relation == Relation::element_of) {
-        ++elements_out[s];
-        ++elements_in[t];
-      }
-    }
+// Per node: how many element-of edges leave it (`from_end`) or enter it.
+// The other degrees are the store's own (boost::in_degree, out_degree).
+std::vector<std::uint32_t> element_degrees(const Graph& g, bool from_end) {
+  std::vector<std::uint32_t> count(g.node_count(), 0);
+  for (auto e : g.edges()) {
+    if (g.edge(e).relation == Relation::element_of) ++count[from_end ? g.source(e) : g.target(e)];
   }
-};
+  return count;
+}
 
 // L001. An element is an element of one whole, so a claim that is written
 // as the element of two or more nodes, each of which has nothing else (no
 // other edge in or out, and no elements of its own but that claim), is a
 // whole pointing at its parts: every such edge runs the wrong way.
 void reversed_element(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
-  const Degrees d(g);
+  const auto& s = g.store();
+  const auto elements_out = element_degrees(g, true);
   for (auto e : g.edges()) {
     if (g.edge(e).relation != Relation::element_of) continue;
     const Vertex whole = g.source(e), part = g.target(e);
-    if (!is_claim_like(g.node(whole).kind) || d.elements_out[whole] < 2) continue;
-    if (d.in[part] != 1 || d.out[part] != 0) continue;
-    add_edge(out, LintCode::reversed_element, g.edge(e).index, d.elements_out[whole]);
+    if (elements_out[whole] < 2 || !is_claim_like(g.node(whole).kind)) continue;
+    if (boost::in_degree(part, s) != 1 || boost::out_degree(part, s) != 0) continue;
+    add_edge(out, LintCode::reversed_element, g.edge(e).index, elements_out[whole]);
   }
 }
 
 // L002. Grounding and evaluation judge a claim with elements by its
 // elements alone (docs/format.md, rule 2).
 void ignored_support(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
-  const Degrees d(g);
+  const auto elements_in = element_degrees(g, false);
   for (auto e : g.edges()) {
     if (g.edge(e).relation != Relation::supports) continue;
     const Vertex t = g.target(e);
-    if (d.elements_in[t] == 0) continue;
+    if (elements_in[t] == 0) continue;
     add_edge(out, LintCode::ignored_support, g.edge(e).index);
   }
 }
@@ -238,24 +231,44 @@ void claim_without_party(const Graph& g, const LintOptions&, std::vector<LintFin
   }
 }
 
-// L008. A group of one is most often a misspelt group name.
+// L008. A group of one is most often a misspelt group name. The nodes are
+// sorted by the hash of their group, so only names in a run of equal
+// hashes are compared (linear but for the sort, and no tree of a million
+// names when every node has its own group).
 void group_of_one(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
-  std::map<std::string_view, std::pair<std::size_t, Vertex>> groups;  // name: count, first node
+  const std::hash<std::string_view> hash;
+  std::vector<std::pair<std::size_t, Vertex>> keyed;  // hash of the group, node
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    const auto& group = g.node(v).group;
-    if (!group) continue;
-    auto [it, added] = groups.try_emplace(*group, 0, v);
-    ++it->second.first;
+    if (const auto& group = g.node(v).group) keyed.emplace_back(hash(*group), v);
   }
-  std::vector<std::string_view> names;
-  for (const auto& [name, entry] : groups) {
-    if (entry.first > 1) names.push_back(name);
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::string_view> names;  // the groups of more than one node
+  std::vector<Vertex> lonely;           // the nodes alone in their group
+  std::vector<std::pair<std::string_view, std::pair<std::size_t, Vertex>>> run;  // name: count, first node
+  for (std::size_t i = 0; i < keyed.size();) {
+    std::size_t j = i;
+    run.clear();
+    for (; j < keyed.size() && keyed[j].first == keyed[i].first; ++j) {
+      const Vertex v = keyed[j].second;
+      const std::string_view name = *g.node(v).group;
+      const auto it = std::find_if(run.begin(), run.end(), [&](const auto& r) { return r.first == name; });
+      if (it != run.end()) {
+        ++it->second.first;
+      } else {
+        run.push_back({name, {1, v}});  // nodes of a run come in order: this is the group's first
+      }
+    }
+    for (const auto& [name, entry] : run) {
+      if (entry.first > 1) {
+        names.push_back(name);
+      } else {
+        lonely.push_back(entry.second);
+      }
+    }
+    i = j;
   }
+  std::sort(names.begin(), names.end());
   if (names.size() > 500) names.clear();  // suggestions compare every pair: keep them cheap
-  std::vector<Vertex> lonely;
-  for (const auto& [name, entry] : groups) {
-    if (entry.first == 1) lonely.push_back(entry.second);
-  }
   std::sort(lonely.begin(), lonely.end());
   for (Vertex v : lonely) {
     add_node(out, LintCode::group_of_one, v, Graph::npos, nearest(*g.node(v).group, names).value_or(""));
@@ -366,10 +379,10 @@ void similar_ids(const Graph& g, const LintOptions&, std::vector<LintFinding>& o
 // nothing: most often the elements were left out or the test was put on
 // the wrong node.
 void idle_test(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
-  const Degrees d(g);
+  const auto elements_in = element_degrees(g, false);
   for (Vertex v = 0; v < g.node_count(); ++v) {
     const Node& n = g.node(v);
-    if (!n.test || (is_claim_like(n.kind) && d.elements_in[v] > 0)) continue;
+    if (!n.test || (is_claim_like(n.kind) && elements_in[v] > 0)) continue;
     add_node(out, LintCode::idle_test, v);
   }
 }
