@@ -190,8 +190,8 @@ View make_view(const Graph& graph, const ViewOptions& options, const analysis::G
       beyond[u] = level[u] != Graph::npos && level[u] > options.depth;
     }
   }
-  keep_only(graph, keep, options.groups, "group", "groups", [](const Node& node) -> const std::optional<std::string>& { return node.group; });
-  keep_only(graph, keep, options.parties, "party", "parties", [](const Node& node) -> const std::optional<std::string>& { return node.party; });
+  keep_only(graph, keep, options.groups, "group", "groups", [](const Node& node) -> const OptionalString& { return node.group; });
+  keep_only(graph, keep, options.parties, "party", "parties", [](const Node& node) -> const OptionalString& { return node.party; });
   if (options.gaps_only) {
     if (grounding == nullptr) throw ViewError("a gaps-only view needs the result of the check");
     std::vector<Vertex> lacking;

@@ -16,6 +16,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include "claimgraph/detail/id_index.hpp"
+#include "claimgraph/optional_string.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -132,16 +133,16 @@ struct Node {
   std::string id;                               ///< unique, non-empty
   NodeKind kind = NodeKind::claim;              ///< what the node is
   std::string label;                            ///< short text shown in diagrams
-  std::optional<std::string> text;              ///< longer text
-  std::optional<std::string> party;             ///< who asserts or offers it
-  std::optional<std::string> group;             ///< e.g. the cause of action
-  std::optional<std::string> source;            ///< a citation in free text
+  OptionalString text;                          ///< longer text
+  OptionalString party;                         ///< who asserts or offers it
+  OptionalString group;                         ///< e.g. the cause of action
+  OptionalString source;                        ///< a citation in free text
   std::vector<Citation> cite;                   ///< structured citations, in the order written
   std::optional<double> weight;                 ///< base score in [0, 1]: credibility or plausibility
   std::optional<Standard> standard;             ///< standard of proof (claims)
-  std::optional<std::string> burden;            ///< the party that bears the burden (claims)
+  OptionalString burden;                        ///< the party that bears the burden (claims)
   std::optional<ElementTest> test;              ///< how its elements decide it (claims with elements); absent: all
-  std::optional<std::string> scheme;            ///< the argumentation scheme of its supports edges that name none
+  OptionalString scheme;                        ///< the argumentation scheme of its supports edges that name none
   std::optional<std::vector<std::string>> tags; ///< free-form tags
   bool privileged = false;                      ///< privileged material: exports redact it (redact.hpp)
   Attributes extra;                             ///< fields this build does not know
@@ -170,7 +171,7 @@ struct Edge {
   Relation relation = Relation::supports;
   std::size_t index = 0;            ///< position in insertion order (set by Graph)
   Attributes extra;                 ///< fields this build does not know
-  std::optional<std::string> id;    ///< optional name, so that undercuts can target it
+  OptionalString id;                ///< optional name, so that undercuts can target it
   /// For `undercuts`: the index (in edges()) of the `supports` edge it
   /// attacks. The stored edge then runs from the undercutter to that edge's
   /// target, the claim whose support is attacked.

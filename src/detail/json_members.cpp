@@ -37,6 +37,11 @@ JsonMembers& JsonMembers::string(std::string_view key, const std::optional<std::
   return *this;
 }
 
+JsonMembers& JsonMembers::string(std::string_view key, const OptionalString& value) {
+  if (value) string(key, std::string_view(*value));
+  return *this;
+}
+
 JsonMembers& JsonMembers::number(std::string_view key, double value) {
   this->key(key);
   append_number(out_, value);

@@ -39,6 +39,7 @@ class JsonMembers {
   JsonMembers& string(std::string_view key, const char* value) { return string(key, std::string_view(value)); }
   /// Nothing when `value` is absent.
   JsonMembers& string(std::string_view key, const std::optional<std::string>& value);
+  JsonMembers& string(std::string_view key, const OptionalString& value);
   /// The shortest text that reads back as the same double.
   JsonMembers& number(std::string_view key, double value);
   JsonMembers& boolean(std::string_view key, bool value);

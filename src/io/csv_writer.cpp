@@ -24,7 +24,8 @@ class Row {
     separate();
     detail::append_csv_field(out_, s);
   }
-  void optional_text(const std::optional<std::string>& s) {
+  template <class Optional>  // std::optional<std::string> or OptionalString
+  void optional_text(const Optional& s) {
     separate();
     if (s) detail::append_csv_field(out_, *s);
   }

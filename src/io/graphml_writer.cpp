@@ -120,8 +120,8 @@ void append_double(std::string& out, std::string_view indent, std::string_view k
   out += "</data>\n";
 }
 
-void append_optional(std::string& out, std::string_view indent, std::string_view key,
-                     const std::optional<std::string>& value) {
+template <class Optional>  // std::optional<std::string> or OptionalString
+void append_optional(std::string& out, std::string_view indent, std::string_view key, const Optional& value) {
   if (value) append_text(out, indent, key, *value);
 }
 

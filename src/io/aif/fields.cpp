@@ -34,7 +34,7 @@ constexpr std::array<std::string_view, 13> node_field_names{"kind",     "text", 
 // The node fields that are plain strings.
 struct TextField {
   std::string_view name;
-  std::optional<std::string> Node::*member;
+  OptionalString Node::*member;
 };
 constexpr std::array<TextField, 6> text_fields{{{"text", &Node::text},
                                                 {"party", &Node::party},
