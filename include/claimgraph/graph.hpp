@@ -272,7 +272,7 @@ class Graph {
     NodeRef to;
     Relation relation;
     Attributes extra;
-    std::optional<std::string> id = {};
+    OptionalString id = {};
     std::size_t undercut = static_cast<std::size_t>(-1);  ///< for undercuts: index of the attacked edge
     std::shared_ptr<const SchemeNames> names = {};        ///< its scheme and critical question, if any
   };

@@ -205,6 +205,12 @@ InputText::InputText(InputText&& other) noexcept
   other.view_ = {};
 }
 
+void InputText::release_pages() const noexcept {
+  // The mapping is private and never written, so every page is the file's:
+  // dropped, it is read back from the file (the page cache) when touched.
+  if (map_ != nullptr) ::madvise(map_, map_size_, MADV_DONTNEED);
+}
+
 InputText::~InputText() {
   if (map_ != nullptr) ::munmap(map_, map_size_);
 }

@@ -198,6 +198,8 @@ class Reader {
     std::vector<std::string_view> ids;  // node ids for suggestions, filled on first use
   };
   void resolve_edges();
+  // Places node_offsets_ and edge_offsets_ (line, column) in places_, once.
+  void locate();
   void index_edge_ids(Resolution& r);
   void unknown_node(Resolution& r, std::string_view id, std::size_t offset, const std::string& pointer);
   std::optional<Graph::EdgeSpec> resolve(Resolution& r, std::size_t i);
@@ -219,6 +221,8 @@ class Reader {
   std::vector<std::size_t> node_offsets_;  // per vertex: where its object starts
   std::vector<std::size_t> edge_offsets_;  // per edge: where its object starts
   std::vector<bool> edge_id_written_;      // per edge: whether it has an "id"
+  SourceMap places_;                       // filled by locate()
+  bool located_ = false;
   PendingNode node_;
   PendingEdge edge_;
   EdgeDetails details_;       // the edge being read: its details, if it turns out to have any
@@ -790,7 +794,10 @@ void Reader::resolve_edges() {
   }
   std::vector<PendingEdge>().swap(edges_);
   std::vector<EdgeDetails>().swap(edge_details_);
-  if (!diags_.failed()) graph_.add_edges(std::move(specs));
+  if (diags_.failed()) return;
+  locate();
+  if (options_.text_read) options_.text_read();
+  graph_.add_edges(std::move(specs));
 }
 
 // Edge ids, for undercuts to name the edge they attack.
@@ -1002,13 +1009,21 @@ std::optional<ReadResult> Reader::run(bool fast) {
   }
   std::vector<Diagnostic> warnings = diags_.finish(stopped);
   // No errors: node v is the v-th of "nodes", edge i the i-th of "edges".
-  SourceMap places;
+  locate();
+  places_.edge_id_written = std::move(edge_id_written_);
+  places_.pointers = true;
+  return ReadResult{std::move(graph_), std::move(warnings), std::move(places_)};
+}
+
+void Reader::locate() {
+  if (located_) return;
+  located_ = true;
   Locator locator(text_);
-  places.nodes = locate_all(locator, node_offsets_);
-  places.edges = locate_all(locator, edge_offsets_);
-  places.edge_id_written = std::move(edge_id_written_);
-  places.pointers = true;
-  return ReadResult{std::move(graph_), std::move(warnings), std::move(places)};
+  places_.nodes = locate_all(locator, node_offsets_);
+  places_.edges = locate_all(locator, edge_offsets_);
+  std::vector<std::size_t>().swap(node_offsets_);
+  std::vector<std::size_t>().swap(edge_offsets_);
+  std::vector<std::size_t>().swap(id_offsets_);
 }
 
 }  // namespace

@@ -220,6 +220,44 @@ TEST(JsonPathsTest, AFileReadForTheReaderComesWithPadding) {
   EXPECT_GE(moved.padding(), input_padding);
 }
 
+TEST(JsonPathsTest, AMappedFileWhosePagesAreReleasedReadsTheSame) {
+  // The reader says when it is done with the text; the program then drops
+  // the mapped file's pages. The graph must be the one read without that,
+  // and the text must still read the same afterwards.
+  const auto path = (test::graphs_dir() / "parler_v_aws.json").string();
+  const auto input = InputText::open(path, Limits{}.max_input_bytes);
+  const std::string copy(input.text());
+  ReadOptions plain;
+  plain.readable_past_end = input.padding();
+  const auto want = read_json(input.text(), plain);
+  int calls = 0;
+  ReadOptions options = plain;
+  options.text_read = [&] {
+    ++calls;
+    input.release_pages();
+  };
+  const auto got = read_json(input.text(), options);
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(input.text(), copy);
+  ASSERT_GT(want.graph.edge_count(), 0U);
+  std::ostringstream a, b;
+  write_json(a, want.graph);
+  write_json(b, got.graph);
+  EXPECT_EQ(a.str(), b.str());
+  ASSERT_EQ(want.places.nodes.size(), got.places.nodes.size());
+  ASSERT_EQ(want.places.edges.size(), got.places.edges.size());
+  for (std::size_t i = 0; i < want.places.edges.size(); ++i) {
+    EXPECT_EQ(want.places.edges[i].line, got.places.edges[i].line);
+    EXPECT_EQ(want.places.edges[i].column, got.places.edges[i].column);
+  }
+  // A text with an error is never done with: the hook is not called.
+  calls = 0;
+  EXPECT_THROW((void)read_json(R"({"claimgraph": 1, "nodes": [{"id": "a", "kind": "claim", "label": "A"}],
+                     "edges": [{"from": "a", "to": "b", "relation": "supports"}]})", options),
+               ValidationError);
+  EXPECT_EQ(calls, 0);
+}
+
 TEST(JsonPathsTest, NestingReadsAlikeUpToTheLimitAndBeyondIt) {
   // Within the reader's depth limit a deep unknown field is kept either
   // way; beyond it (and beyond simdjson's own depth) the error is the same.

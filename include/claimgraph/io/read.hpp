@@ -12,6 +12,7 @@
 // that select them.
 
 #include <cstddef>
+#include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -41,6 +42,12 @@ struct ReadOptions {
   /// 64 or more (InputText::padding() says how many it has), the case-file
   /// reader reads well-formed text in place; with fewer it copies it first.
   std::size_t readable_past_end = 0;
+  /// Called at most once, when the reader has finished with the text's
+  /// bytes but before it builds the graph's edges, the largest allocation
+  /// of a large case: a caller holding the text in a mapped file can let
+  /// the system drop its pages then (InputText::release_pages). The text
+  /// must stay readable until the reader returns.
+  std::function<void()> text_read = {};
 };
 
 /// Where a node or an edge is written: the line and column (1-based) where
