@@ -107,27 +107,34 @@ std::string relation_verb(Relation r) {
   return "supports";
 }
 
-// Walks the edges out of each node in turn, with per-target marks stamped
-// by the node (no hashing, linear): calls `visit(edge, target, seen)` where
-// `seen` is the first edge out of the same node to the same target with the
-// same relation, or npos.
+// Walks the edges out of each node in turn: calls `visit(edge, seen)`
+// where `seen` is the first edge out of the same node to the same target
+// with the same relation, or npos. Each node's few out-edges are sorted by
+// target, relation and position (no array the size of the graph, no
+// hashing): near-linear, as out-degrees are small.
 template <class Visit>
 void each_out_edge(const Graph& g, Visit visit) {
   const auto& s = g.store();
-  constexpr std::size_t relations = 4;
-  std::vector<std::size_t> stamp(g.node_count() * relations, Graph::npos);
-  std::vector<std::size_t> first(g.node_count() * relations, Graph::npos);
+  struct Out {
+    Vertex target;
+    Relation relation;
+    const Edge* edge;
+  };
+  std::vector<Out> outs;
   for (Vertex u = 0; u < g.node_count(); ++u) {
+    outs.clear();
     for (const auto& e : boost::make_iterator_range(boost::out_edges(u, s))) {
-      const Edge& p = s[e];
-      const Vertex t = boost::target(e, s);
-      const std::size_t key = t * relations + static_cast<std::size_t>(p.relation);
-      if (stamp[key] != u) {
-        stamp[key] = u;
-        first[key] = p.index;
-        visit(p, t, Graph::npos);
+      outs.push_back({boost::target(e, s), s[e].relation, &s[e]});
+    }
+    std::sort(outs.begin(), outs.end(), [](const Out& a, const Out& b) {
+      return std::tie(a.target, a.relation, a.edge->index) < std::tie(b.target, b.relation, b.edge->index);
+    });
+    for (std::size_t k = 0, run = 0; k < outs.size(); ++k) {
+      if (k > 0 && outs[k].target == outs[run].target && outs[k].relation == outs[run].relation) {
+        visit(*outs[k].edge, outs[run].edge->index);
       } else {
-        visit(p, t, first[key]);
+        run = k;
+        visit(*outs[k].edge, Graph::npos);
       }
     }
   }
@@ -138,7 +145,7 @@ void each_out_edge(const Graph& g, Visit visit) {
 void duplicate_edge(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
   std::vector<std::pair<std::size_t, std::size_t>> duplicates;  // edge, the first like it
   std::vector<std::tuple<std::size_t, Vertex, std::size_t>> undercuts;  // attacked edge, from, edge
-  each_out_edge(g, [&](const Edge& p, Vertex, std::size_t first) {
+  each_out_edge(g, [&](const Edge& p, std::size_t first) {
     if (p.relation == Relation::undercuts) {
       undercuts.emplace_back(p.undercut, 0, p.index);  // compared below, by attacked edge
     } else if (first != Graph::npos) {
@@ -663,6 +670,10 @@ const LintRule* find_lint_rule(std::string_view text) noexcept {
 
 std::vector<LintFinding> lint(const Graph& graph, const LintOptions& options) {
   std::vector<LintFinding> out;
+  // Room for a finding per node and per edge, which few cases come near: a
+  // large allocation is mapped, not touched, so what is unused costs no
+  // memory, and a case with a million findings is not copied as it grows.
+  out.reserve(graph.node_count() + graph.edge_count());
   for (const LintRule& r : rules) r.run(graph, options, out);
   return out;
 }

@@ -205,10 +205,13 @@ InputText::InputText(InputText&& other) noexcept
   other.view_ = {};
 }
 
-void InputText::release_pages() const noexcept {
+void InputText::release_pages(std::size_t bytes) const noexcept {
   // The mapping is private and never written, so every page is the file's:
   // dropped, it is read back from the file (the page cache) when touched.
-  if (map_ != nullptr) ::madvise(map_, map_size_, MADV_DONTNEED);
+  if (map_ == nullptr) return;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t whole = bytes >= map_size_ ? map_size_ : bytes / page * page;
+  if (whole > 0) ::madvise(map_, whole, MADV_DONTNEED);
 }
 
 InputText::~InputText() {

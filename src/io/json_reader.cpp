@@ -89,6 +89,37 @@ struct PendingEdge {
   static constexpr std::uint32_t no_details = static_cast<std::uint32_t>(-1);
 };
 
+// Line and column of offsets into the text, for offsets met in order (an
+// offset before the last starts the count again).
+class Locator {
+ public:
+  explicit Locator(std::string_view text) : text_(text) {}
+  SourcePlace at(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < pos_) *this = Locator(text_);  // out of order ("edges" before "nodes"): start again
+    while (const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_)) {
+      ++line_;
+      column_ = 1;
+      pos_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+    }
+    for (; pos_ < offset; ++pos_) {
+      if ((static_cast<unsigned char>(text_[pos_]) & 0xC0u) != 0x80u) ++column_;
+    }
+    return {line_, column_};
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0, line_ = 1, column_ = 1;
+};
+
+std::vector<SourcePlace> locate_all(Locator& locator, const std::vector<std::size_t>& offsets) {
+  std::vector<SourcePlace> out;
+  out.reserve(offsets.size());
+  for (std::size_t offset : offsets) out.push_back(locator.at(offset));
+  return out;
+}
+
 class Reader {
  public:
   // `capacity` counts the readable bytes from text.data() on, the text and
@@ -198,7 +229,9 @@ class Reader {
     std::vector<std::string_view> ids;  // node ids for suggestions, filled on first use
   };
   void resolve_edges();
-  // Places node_offsets_ and edge_offsets_ (line, column) in places_, once.
+  // Places the nodes read so far (node_offsets_) in places_.
+  void locate_nodes();
+  // Places every node and edge (line, column) in places_, once.
   void locate();
   void index_edge_ids(Resolution& r);
   void unknown_node(Resolution& r, std::string_view id, std::size_t offset, const std::string& pointer);
@@ -221,7 +254,8 @@ class Reader {
   std::vector<std::size_t> node_offsets_;  // per vertex: where its object starts
   std::vector<std::size_t> edge_offsets_;  // per edge: where its object starts
   std::vector<bool> edge_id_written_;      // per edge: whether it has an "id"
-  SourceMap places_;                       // filled by locate()
+  SourceMap places_;                       // filled by locate_nodes() and locate()
+  Locator locator_{text_};
   bool located_ = false;
   PendingNode node_;
   PendingEdge edge_;
@@ -685,6 +719,15 @@ bool Reader::end(std::size_t at) {
       break;
     }
     case Ctx::top: finish_top(frame); break;
+    case Ctx::nodes:
+      // Every node is read, placed and copied into the graph: unless edges
+      // written before the nodes point into the text, nothing before here
+      // is read again.
+      if (edges_.empty() && options_.text_read) {
+        locate_nodes();
+        options_.text_read(at + 1);
+      }
+      break;
     default: break;
   }
   value_done();
@@ -794,9 +837,10 @@ void Reader::resolve_edges() {
   }
   std::vector<PendingEdge>().swap(edges_);
   std::vector<EdgeDetails>().swap(edge_details_);
+  std::vector<std::size_t>().swap(r.found);
   if (diags_.failed()) return;
   locate();
-  if (options_.text_read) options_.text_read();
+  if (options_.text_read) options_.text_read(text_.size());
   graph_.add_edges(std::move(specs));
 }
 
@@ -904,34 +948,6 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
 // the text (columns count characters, as diagnostics do): newlines are
 // found with memchr, and only the part of a line before an offset is
 // counted character by character.
-class Locator {
- public:
-  explicit Locator(std::string_view text) : text_(text) {}
-  SourcePlace at(std::size_t offset) {
-    offset = std::min(offset, text_.size());
-    if (offset < pos_) *this = Locator(text_);  // out of order ("edges" before "nodes"): start again
-    while (const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_)) {
-      ++line_;
-      column_ = 1;
-      pos_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
-    }
-    for (; pos_ < offset; ++pos_) {
-      if ((static_cast<unsigned char>(text_[pos_]) & 0xC0u) != 0x80u) ++column_;
-    }
-    return {line_, column_};
-  }
-
- private:
-  std::string_view text_;
-  std::size_t pos_ = 0, line_ = 1, column_ = 1;
-};
-
-std::vector<SourcePlace> locate_all(Locator& locator, const std::vector<std::size_t>& offsets) {
-  std::vector<SourcePlace> out;
-  out.reserve(offsets.size());
-  for (std::size_t offset : offsets) out.push_back(locator.at(offset));
-  return out;
-}
 
 bool Reader::readable() {
   if (text_.size() > options_.limits.max_input_bytes) {
@@ -1015,13 +1031,16 @@ std::optional<ReadResult> Reader::run(bool fast) {
   return ReadResult{std::move(graph_), std::move(warnings), std::move(places_)};
 }
 
+void Reader::locate_nodes() {
+  for (std::size_t offset : node_offsets_) places_.nodes.push_back(locator_.at(offset));
+  std::vector<std::size_t>().swap(node_offsets_);
+}
+
 void Reader::locate() {
   if (located_) return;
   located_ = true;
-  Locator locator(text_);
-  places_.nodes = locate_all(locator, node_offsets_);
-  places_.edges = locate_all(locator, edge_offsets_);
-  std::vector<std::size_t>().swap(node_offsets_);
+  locate_nodes();
+  places_.edges = locate_all(locator_, edge_offsets_);
   std::vector<std::size_t>().swap(edge_offsets_);
   std::vector<std::size_t>().swap(id_offsets_);
 }

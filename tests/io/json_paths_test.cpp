@@ -231,13 +231,20 @@ TEST(JsonPathsTest, AMappedFileWhosePagesAreReleasedReadsTheSame) {
   plain.readable_past_end = input.padding();
   const auto want = read_json(input.text(), plain);
   int calls = 0;
+  std::vector<std::size_t> done;
   ReadOptions options = plain;
-  options.text_read = [&] {
+  options.text_read = [&](std::size_t bytes) {
     ++calls;
-    input.release_pages();
+    done.push_back(bytes);
+    input.release_pages(bytes);
   };
   const auto got = read_json(input.text(), options);
-  EXPECT_EQ(calls, 1);
+  // After "nodes" (written first), then all of it before the edges are built.
+  ASSERT_EQ(done.size(), 2U);
+  EXPECT_EQ(input.text().substr(done[0] - 1, 1), "]");
+  EXPECT_LT(input.text().substr(0, done[0]).find("\"nodes\""), done[0]);
+  EXPECT_EQ(input.text().substr(0, done[0]).find("\"edges\""), std::string_view::npos);
+  EXPECT_EQ(done[1], input.text().size());
   EXPECT_EQ(input.text(), copy);
   ASSERT_GT(want.graph.edge_count(), 0U);
   std::ostringstream a, b;
@@ -255,7 +262,14 @@ TEST(JsonPathsTest, AMappedFileWhosePagesAreReleasedReadsTheSame) {
   EXPECT_THROW((void)read_json(R"({"claimgraph": 1, "nodes": [{"id": "a", "kind": "claim", "label": "A"}],
                      "edges": [{"from": "a", "to": "b", "relation": "supports"}]})", options),
                ValidationError);
-  EXPECT_EQ(calls, 0);
+  EXPECT_EQ(calls, 1) << "only the nodes are done with";
+  // Edges written before the nodes point into the text until the end.
+  done.clear();
+  const std::string edges_first = R"({"claimgraph": 1, "edges": [{"from": "a", "to": "b", "relation": "supports"}],
+      "nodes": [{"id": "a", "kind": "evidence", "label": "A"}, {"id": "b", "kind": "claim", "label": "B"}]})";
+  const auto read = read_json(edges_first, options);
+  EXPECT_EQ(read.graph.edge_count(), 1U);
+  EXPECT_EQ(done, std::vector<std::size_t>{edges_first.size()});
 }
 
 TEST(JsonPathsTest, NestingReadsAlikeUpToTheLimitAndBeyondIt) {

@@ -126,7 +126,7 @@ const io::ReadResult& load_graph(const InputOptions& input) {
   if (input.file != "-") options.path = input.file;
   options.limits = input.limits;
   options.readable_past_end = text.padding();
-  options.text_read = [&text] { text.release_pages(); };
+  options.text_read = [&text](std::size_t bytes) { text.release_pages(bytes); };
   io::ReadResult result = format.read(text.text(), options);
   loaded_format = &format;
   for (const auto& w : result.warnings) warn(w);

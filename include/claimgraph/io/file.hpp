@@ -34,10 +34,11 @@ class InputText {
   /// How many bytes after text() may be read (ReadOptions::readable_past_end):
   /// at least input_padding for a file, however it was read.
   [[nodiscard]] std::size_t padding() const noexcept { return padding_; }
-  /// Lets the system drop the pages of a mapped file from memory: text()
-  /// stays readable (touched again, its pages are read back from the file)
-  /// but costs no memory until then. Does nothing for text read into memory.
-  void release_pages() const noexcept;
+  /// Lets the system drop the whole pages of a mapped file's first `bytes`
+  /// bytes from memory: text() stays readable (touched again, a page is
+  /// read back from the file) but costs no memory until then. Does nothing
+  /// for text read into memory.
+  void release_pages(std::size_t bytes) const noexcept;
 
  private:
   InputText() = default;

@@ -42,12 +42,14 @@ struct ReadOptions {
   /// 64 or more (InputText::padding() says how many it has), the case-file
   /// reader reads well-formed text in place; with fewer it copies it first.
   std::size_t readable_past_end = 0;
-  /// Called at most once, when the reader has finished with the text's
-  /// bytes but before it builds the graph's edges, the largest allocation
-  /// of a large case: a caller holding the text in a mapped file can let
-  /// the system drop its pages then (InputText::release_pages). The text
-  /// must stay readable until the reader returns.
-  std::function<void()> text_read = {};
+  /// Called with n when the reader will read none of the text's first n
+  /// bytes again (the case-file reader: after "nodes", when no edge came
+  /// before them; and with the whole size before it builds the graph's
+  /// edges, the largest allocation of a large case). A caller holding the
+  /// text in a mapped file can let the system drop those pages
+  /// (InputText::release_pages). The text must stay readable until the
+  /// reader returns.
+  std::function<void(std::size_t)> text_read = {};
 };
 
 /// Where a node or an edge is written: the line and column (1-based) where

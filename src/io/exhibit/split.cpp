@@ -87,7 +87,8 @@ std::vector<Unit> by_group(const Graph& graph, std::span<const Vertex> nodes) {
   std::vector<Unit> units;
   for (std::size_t i = 0; i < groups.groups.size(); ++i) {
     const std::string name(groups.name(graph, i));
-    units.push_back({shortened(name), name, groups.groups[i]});
+    const auto members = groups.groups[i];
+    units.push_back({shortened(name), name, std::vector<Vertex>(members.begin(), members.end())});
   }
   if (!groups.loose.empty()) units.push_back({"Not in a group", "Not in a group", groups.loose});
   return units;
