@@ -2,57 +2,77 @@
 
 #include <algorithm>
 #include <functional>
-#include <tuple>
 #include <utility>
 
 namespace claimgraph::detail {
 
 namespace {
-// Sorts `nodes` (in the order given) into groups by the hash of their group
-// name, then by name within a run of equal hashes: linear but for two
-// sorts, with no allocation per group or per name.
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+// A slot of the table of group names: a name's hash and its group's number.
+struct Slot {
+  std::size_t hash = 0;
+  std::size_t group = none;
+};
+
+// Sorts `nodes` (in the order given) into groups: each group's number is
+// found in an open-addressing table of name hashes, then the nodes are
+// placed by counting. Linear, with no allocation per group or per name.
 template <class Nodes>
 NodeGroups sort_into_groups(const Graph& graph, const Nodes& nodes, bool by_group) {
   NodeGroups out;
-  const std::hash<std::string_view> hash;
-  std::vector<std::pair<std::size_t, std::size_t>> keyed;  // hash of the group, position in `nodes`
-  std::size_t position = 0;
+  const auto at = [&nodes](std::size_t i) { return *(std::begin(nodes) + static_cast<std::ptrdiff_t>(i)); };
+  std::size_t count = 0;
   for (const Graph::NodeRef v : nodes) {
-    const auto& group = graph.node(v).group;
-    if (by_group && group) {
-      keyed.emplace_back(hash(*group), position);
+    if (by_group && graph.node(v).group) {
+      ++count;
     } else {
       out.loose.push_back(v);
     }
+  }
+  if (count == 0) return out;
+  std::size_t capacity = 16;
+  while (capacity < count + count / 2) capacity *= 2;
+  std::vector<Slot> table(capacity);
+  const std::hash<std::string_view> hash;
+  std::vector<std::size_t> first;  // per group: the position of its first node
+  std::vector<std::size_t> group_at;  // per position: its group, or none
+  std::vector<std::size_t>& sizes = out.groups.offsets;  // per group: how many nodes, then where they start
+  group_at.reserve(count);
+  std::size_t position = 0;
+  for (const Graph::NodeRef v : nodes) {
+    const auto& group = graph.node(v).group;
+    if (!by_group || !group) {
+      group_at.push_back(none);
+      ++position;
+      continue;
+    }
+    const std::string_view name = *group;
+    const std::size_t h = hash(name);
+    std::size_t i = h & (capacity - 1);
+    while (table[i].group != none &&
+           (table[i].hash != h || std::string_view(*graph.node(at(first[table[i].group])).group) != name)) {
+      i = (i + 1) & (capacity - 1);
+    }
+    if (table[i].group == none) {
+      table[i] = {h, first.size()};
+      first.push_back(position);
+      sizes.push_back(0);
+    }
+    ++sizes[table[i].group];
+    group_at.push_back(table[i].group);
     ++position;
   }
-  std::sort(keyed.begin(), keyed.end());
-  const auto at = [&nodes](std::size_t i) { return *(std::begin(nodes) + static_cast<std::ptrdiff_t>(i)); };
-  const auto name = [&](std::size_t i) { return std::string_view(*graph.node(at(i)).group); };
-  // Per grouped node: the position of the first node of its group, and its own.
-  std::vector<std::pair<std::size_t, std::size_t>> placed;
-  placed.reserve(keyed.size());
-  std::vector<std::size_t> firsts;  // of the names met in the current run of equal hashes
-  for (std::size_t i = 0; i < keyed.size();) {
-    std::size_t j = i;
-    firsts.clear();
-    for (; j < keyed.size() && keyed[j].first == keyed[i].first; ++j) {
-      const std::size_t p = keyed[j].second;
-      const auto it = std::find_if(firsts.begin(), firsts.end(), [&](std::size_t f) { return name(f) == name(p); });
-      const std::size_t first = it != firsts.end() ? *it : firsts.emplace_back(p);  // positions rise in a run
-      placed.emplace_back(first, p);
-    }
-    i = j;
+  std::vector<Slot>().swap(table);
+  // Sizes to starts, then each node to the next place of its group.
+  std::size_t start = 0;
+  for (auto& s : sizes) start += std::exchange(s, start);
+  sizes.push_back(start);
+  std::vector<std::size_t> next(sizes.begin(), sizes.end() - 1);
+  out.groups.members.resize(count);
+  for (std::size_t p = 0; p < group_at.size(); ++p) {
+    if (group_at[p] != none) out.groups.members[next[group_at[p]]++] = at(p);
   }
-  std::vector<std::pair<std::size_t, std::size_t>>().swap(keyed);
-  std::sort(placed.begin(), placed.end());  // groups by first appearance, nodes in order
-  out.groups.members.reserve(placed.size());
-  for (std::size_t k = 0; k < placed.size(); ++k) {
-    if (k == 0 || placed[k].first != placed[k - 1].first) out.groups.offsets.push_back(k);
-    out.groups.members.push_back(at(placed[k].second));
-  }
-  out.groups.offsets.push_back(placed.size());
-  if (out.groups.offsets.size() == 1) out.groups.offsets.clear();  // no group
   return out;
 }
 
