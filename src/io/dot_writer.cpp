@@ -1,6 +1,7 @@
 #include "claimgraph/io/dot_writer.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -257,6 +258,14 @@ void append_marked_look(std::string& out, NodeKind kind, const Found& f, const d
   if (f.holding > 0) out += ", peripheries=" + std::to_string(dot::critical_peripheries);
 }
 
+// A node's or an edge's DOT name: the prefix and the number ("n12").
+void append_name(std::string& buf, char prefix, std::size_t k) {
+  char digits[24];
+  digits[0] = prefix;
+  const auto end = std::to_chars(digits + 1, digits + sizeof digits, k).ptr;  // no string made
+  buf.append(digits, static_cast<std::size_t>(end - digits));
+}
+
 void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const DotOptions& options,
                  const Marks& marks, std::string_view indent, int& current_look) {
   const dot::Palette& p = dot::palette(options.style);
@@ -272,8 +281,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   }
 
   out += indent;
-  out += 'n';
-  out += std::to_string(v);
+  append_name(out, 'n', v);
   out += " [label=<";
   const ChangeMark change = node_change(options, v);
   if (change != ChangeMark::none) {
@@ -405,11 +413,6 @@ void append_nodes(detail::OutputBuffer& output, const Graph& graph, const DotOpt
     append_node(buf, graph, v, options, m, "  ", look);
     output.flush_if_full();
   }
-}
-
-void append_name(std::string& buf, char prefix, std::size_t k) {
-  buf += prefix;
-  buf += std::to_string(k);
 }
 
 // An edge's attributes, those that are Graphviz's defaults left out (the
