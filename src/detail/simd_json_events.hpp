@@ -1,8 +1,17 @@
 #pragma once
-// The fast path of the case-file reader: simdjson's On-Demand parser (SIMD
-// structural indexing and UTF-8 validation of the whole input at once) walked
-// into the same events, with the same byte offsets, that detail::JsonParser
-// hands its handler (see json_parser.hpp for the handler's calls).
+// The fast path of the case-file reader: simdjson's structural indexing
+// (stage 1: SIMD, with UTF-8 validation of the whole input at once), walked
+// here into the same events, with the same byte offsets, that
+// detail::JsonParser hands its handler (see json_parser.hpp for the
+// handler's calls).
+//
+// Stage 1 leaves an index of where every structural character ({ } [ ] : ,)
+// and every string, number and literal starts, strings skipped whole. The
+// walk reads that index once, with a grammar of its own: each token is what
+// lies between its index and the next, and is checked as JsonParser checks
+// it: a number by RFC 8259's grammar, a literal exactly, a string with its
+// escapes undone by simdjson's unescaper and the result valid UTF-8 (stage 1
+// refuses raw control characters in strings, and invalid UTF-8 anywhere).
 //
 // It accepts only what JsonParser accepts, and gives up at the first thing
 // it does not like, naming nothing: on `rejected` the caller reads the input
@@ -15,14 +24,22 @@
 // start_array, it is told how many elements the array holds.
 //
 // The walk keeps its own stack of open objects and arrays, so that no input
-// can overflow the call stack; simdjson limits nesting to its maximum depth
-// (1024), beyond which the input is rejected here and JsonParser reads it.
+// can overflow the call stack; how deep a file may nest is the handler's
+// limit, as it is with JsonParser.
+//
+// simdjson's stage 1 is reached through its dom_parser_implementation, the
+// runtime-dispatched kernel (AVX-512, AVX2, SSE4.2 or portable) its own DOM
+// parser drives: the On-Demand front end is compiled only for the ISA the
+// translation unit is built for, which for a portable build is the scalar
+// one.
 
 #include <simdjson.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -70,275 +87,195 @@ class SimdJsonEvents {
       : s_(text), capacity_(capacity), h_(handler) {}
 
   FastParseStatus parse() {
-    namespace od = simdjson::ondemand;
-    if (capacity_ < s_.size() + simdjson::SIMDJSON_PADDING) return FastParseStatus::rejected;
-    od::parser parser;
-    od::document doc;
-    if (parser.iterate(s_.data(), s_.size(), capacity_).get(doc) != simdjson::SUCCESS) {
+    if (capacity_ < s_.size() + simdjson::SIMDJSON_PADDING || s_.size() > simdjson::SIMDJSON_MAXSIZE_BYTES) {
       return FastParseStatus::rejected;
     }
-    od::json_type type{};
-    if (doc.type().get(type) != simdjson::SUCCESS) return FastParseStatus::rejected;
-    std::string_view token;
-    if (doc.raw_json_token().get(token) != simdjson::SUCCESS) return FastParseStatus::rejected;
-    if (offset(token.data()) != skip_ws(0)) return FastParseStatus::rejected;
-    Result r = Result::ok;
-    switch (type) {
-      case od::json_type::object: {
-        od::object object;
-        if (doc.get_object().get(object) != simdjson::SUCCESS) return FastParseStatus::rejected;
-        r = open_object(object, token);
-        if (r == Result::ok) r = walk();
-        break;
-      }
-      case od::json_type::array: {
-        od::array array;
-        if (doc.get_array().get(array) != simdjson::SUCCESS) return FastParseStatus::rejected;
-        r = open_array(array, token);
-        if (r == Result::ok) r = walk();
-        break;
-      }
-      default: r = root_scalar(doc, type, token); break;
+    // The depth given is what simdjson's own stage 2 would need; the walk
+    // below does not use it.
+    if (simdjson::get_active_implementation()->create_dom_parser_implementation(s_.size(), 1, stage1_) !=
+        simdjson::SUCCESS) {
+      return FastParseStatus::rejected;
     }
+    if (stage1_->stage1(reinterpret_cast<const std::uint8_t*>(s_.data()), s_.size(), simdjson::stage1_mode::regular) !=
+        simdjson::SUCCESS) {
+      return FastParseStatus::rejected;
+    }
+    index_ = stage1_->structural_indexes.get();
+    count_ = stage1_->n_structural_indexes;
+    // Nothing but whitespace may come before the document, and simdjson
+    // counts only JSON's four whitespace characters as such.
+    if (count_ == 0 || index_[0] != skip_ws(0)) return FastParseStatus::rejected;
+    const Result r = walk();
     if (r == Result::stop) return FastParseStatus::stopped_by_handler;
-    // Nothing but whitespace may follow the document.
-    if (r == Result::reject || skip_ws(end_) != s_.size()) return FastParseStatus::rejected;
+    // Nothing may follow the document: every token after it has an index.
+    if (r == Result::reject || next_ != count_) return FastParseStatus::rejected;
     return FastParseStatus::complete;
   }
 
  private:
   enum class Result { ok, stop, reject };
-  using Value = simdjson::ondemand::value;
 
   struct Level {
     bool object = false;
     bool first = true;
-    simdjson::ondemand::object_iterator object_at{}, object_end{};
-    simdjson::ondemand::array_iterator array_at{}, array_end{};
   };
 
-  std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - s_.data()); }
-
-  std::size_t skip_ws(std::size_t p) const {
+  [[nodiscard]] std::size_t skip_ws(std::size_t p) const {
     while (p < s_.size() && (s_[p] == ' ' || s_[p] == '\n' || s_[p] == '\t' || s_[p] == '\r')) ++p;
     return p;
   }
 
-  // Whether `s` holds a backslash. Most strings of a case file are short
-  // (ids, kinds, labels): eight bytes at a time, without a library call.
-  static bool has_backslash(std::string_view s) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    constexpr std::uint64_t pattern = ones * static_cast<unsigned char>('\\');
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, s.data() + i, 8);
-      const std::uint64_t x = word ^ pattern;
-      if (((x - ones) & ~x & highs) != 0) return true;
-    }
-    for (; i < s.size(); ++i) {
-      if (s[i] == '\\') return true;
-    }
-    return false;
+  // The character at the k-th index, or '\0' past the last.
+  [[nodiscard]] char at(std::size_t k) const { return k < count_ ? s_[index_[k]] : '\0'; }
+
+  // The k-th token: from its index to the next one (or the end of the
+  // text), without the whitespace that follows it.
+  [[nodiscard]] std::string_view token(std::size_t k) const {
+    const std::size_t from = index_[k];
+    std::size_t to = k + 1 < count_ ? index_[k + 1] : s_.size();
+    while (to > from && (s_[to - 1] == ' ' || s_[to - 1] == '\n' || s_[to - 1] == '\t' || s_[to - 1] == '\r')) --to;
+    return s_.substr(from, to - from);
   }
 
-  // The value's token without the whitespace simdjson counts into it.
-  static std::string_view trimmed(std::string_view token) {
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\t' || token.back() == '\r')) {
-      token.remove_suffix(1);
-    }
-    return token;
-  }
-
-  Result open_object(simdjson::ondemand::object& object, std::string_view token) {
-    const std::size_t at = offset(token.data());
-    if (!h_.start_object(at)) return Result::stop;
-    Level level;
-    level.object = true;
-    if (object.begin().get(level.object_at) != simdjson::SUCCESS) return Result::reject;
-    if (object.end().get(level.object_end) != simdjson::SUCCESS) return Result::reject;
-    stack_.push_back(level);
-    end_ = at + 1;
-    return Result::ok;
-  }
-
-  Result open_array(simdjson::ondemand::array& array, std::string_view token) {
-    const std::size_t at = offset(token.data());
-    if (!h_.start_array(at)) return Result::stop;
-    // A handler may ask how many elements an array holds before it reads
-    // them (to size its storage once): simdjson counts them over its index.
-    if constexpr (requires(Handler& h) { h.wants_count(); h.count(std::size_t{}); }) {
-      if (h_.wants_count()) {
-        std::size_t n = 0;
-        if (array.count_elements().get(n) != simdjson::SUCCESS) return Result::reject;
-        h_.count(n);
-      }
-    }
-    Level level;
-    if (array.begin().get(level.array_at) != simdjson::SUCCESS) return Result::reject;
-    if (array.end().get(level.array_end) != simdjson::SUCCESS) return Result::reject;
-    stack_.push_back(level);
-    end_ = at + 1;
-    return Result::ok;
-  }
-
-  // A string's value: a view into the input when it has no escapes, else
-  // simdjson's unescaped copy (valid until the next string).
-  template <typename V>
-  static bool string_value(V& value, std::string_view token, std::string_view& out) {
-    const std::string_view raw = trimmed(token);
-    if (raw.size() < 2 || raw.back() != '"') return false;
+  // The value of the string token `raw` (quotes included): a view into the
+  // input when it has no escapes, else simdjson's unescaped copy in
+  // scratch_ (valid until the next string). Stage 1 has already refused raw
+  // control characters in strings.
+  bool string_value(std::string_view raw, std::string_view& out) {
+    if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') return false;
     const std::string_view inner = raw.substr(1, raw.size() - 2);
-    if (!has_backslash(inner)) {
+    // Strings come in the order of the text, so one search for the next
+    // backslash serves every string before it: the whole text is searched
+    // once, by memchr.
+    const std::size_t from = static_cast<std::size_t>(inner.data() - s_.data());
+    if (backslash_ < from) {
+      const void* found = std::memchr(inner.data(), '\\', s_.size() - from);
+      backslash_ = found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - s_.data()) : s_.size();
+    }
+    if (backslash_ >= from + inner.size()) {
       out = inner;
       return true;
     }
-    return value.get_string().get(out) == simdjson::SUCCESS;
+    // The unescaper reads up to the closing quote, and writes at most as
+    // many bytes as it reads, plus its padding.
+    scratch_.resize(inner.size() + simdjson::SIMDJSON_PADDING);
+    std::uint8_t* end =
+        stage1_->parse_string(reinterpret_cast<const std::uint8_t*>(inner.data()), scratch_.data());
+    if (end == nullptr) return false;
+    const std::size_t size = static_cast<std::size_t>(end - scratch_.data());
+    out = std::string_view(reinterpret_cast<const char*>(scratch_.data()), size);
+    // \u escapes must make valid UTF-8 (a lone surrogate does not).
+    return simdjson::validate_utf8(out.data(), out.size());
   }
 
-  template <typename V>
-  Result scalar(V& value, simdjson::ondemand::json_type type, std::string_view token) {
-    namespace od = simdjson::ondemand;
-    const std::size_t at = offset(token.data());
-    const std::string_view raw = trimmed(token);
-    bool more = true;
-    switch (type) {
-      case od::json_type::string: {
+  // Counts the elements of the array whose '[' is the k-th index, over the
+  // index: the commas at its own depth, plus one unless it is empty. The
+  // loop has one branch, for the end: the whole of a large array is read.
+  [[nodiscard]] std::size_t count_elements(std::size_t k) const {
+    if (at(k + 1) == ']') return 0;
+    static constexpr auto depth_change = [] {
+      std::array<std::int8_t, 256> t{};
+      t['['] = t['{'] = 1;
+      t[']'] = t['}'] = -1;
+      return t;
+    }();
+    std::ptrdiff_t depth = 0;
+    std::size_t n = 1;
+    for (std::size_t j = k + 1; j < count_; ++j) {
+      const auto c = static_cast<unsigned char>(s_[index_[j]]);
+      depth += depth_change[c];
+      if (depth < 0) break;
+      n += static_cast<std::size_t>((c == ',') & (depth == 0));
+    }
+    return n;
+  }
+
+  // The value whose token is the next_-th: a scalar is handed on, an object
+  // or array is opened (and walked by walk()).
+  Result value() {
+    if (next_ >= count_) return Result::reject;
+    const std::size_t k = next_++;
+    const std::size_t offset = index_[k];
+    switch (s_[offset]) {
+      case '{':
+        if (!h_.start_object(offset)) return Result::stop;
+        stack_.push_back(Level{true, true});
+        return Result::ok;
+      case '[':
+        if (!h_.start_array(offset)) return Result::stop;
+        // A handler may ask how many elements an array holds before it
+        // reads them (to size its storage once).
+        if constexpr (requires(Handler& h) { h.wants_count(); h.count(std::size_t{}); }) {
+          if (h_.wants_count()) h_.count(count_elements(k));
+        }
+        stack_.push_back(Level{false, true});
+        return Result::ok;
+      case '"': {
         std::string_view text;
-        if (!string_value(value, token, text)) return Result::reject;
-        more = h_.string(text, at);
-        break;
+        if (!string_value(token(k), text)) return Result::reject;
+        return h_.string(text, offset) ? Result::ok : Result::stop;
       }
-      case od::json_type::number:
+      case 't':
+      case 'f': {
+        const std::string_view raw = token(k);
+        if (raw != "true" && raw != "false") return Result::reject;
+        return h_.boolean(raw[0] == 't', offset) ? Result::ok : Result::stop;
+      }
+      case 'n':
+        if (token(k) != "null") return Result::reject;
+        return h_.null(offset) ? Result::ok : Result::stop;
+      default: {
+        const std::string_view raw = token(k);
         if (!is_json_number(raw)) return Result::reject;
-        more = h_.number(raw, at);
-        break;
-      case od::json_type::boolean: {
-        bool b = false;
-        if (value.get_bool().get(b) != simdjson::SUCCESS || raw != (b ? "true" : "false")) return Result::reject;
-        more = h_.boolean(b, at);
-        break;
+        return h_.number(raw, offset) ? Result::ok : Result::stop;
       }
-      case od::json_type::null: {
-        bool null = false;
-        if (value.is_null().get(null) != simdjson::SUCCESS || !null || raw != "null") return Result::reject;
-        more = h_.null(at);
-        break;
-      }
-      default: return Result::reject;
     }
-    end_ = at + token.size();
-    return more ? Result::ok : Result::stop;
   }
 
-  Result root_scalar(simdjson::ondemand::document& doc, simdjson::ondemand::json_type type, std::string_view token) {
-    return scalar(doc, type, token);
-  }
-
-  // One value (an element or a member's value), which must start at
-  // `expected`: a scalar is handed on, an object or array is opened and
-  // walked next.
-  Result value(Value& v, std::size_t expected) {
-    namespace od = simdjson::ondemand;
-    od::json_type type{};
-    if (v.type().get(type) != simdjson::SUCCESS) return Result::reject;
-    const std::string_view token = v.raw_json_token();
-    if (token.empty() || offset(token.data()) != expected) return Result::reject;
-    if (type == od::json_type::object) {
-      od::object object;
-      if (v.get_object().get(object) != simdjson::SUCCESS) return Result::reject;
-      return open_object(object, token);
-    }
-    if (type == od::json_type::array) {
-      od::array array;
-      if (v.get_array().get(array) != simdjson::SUCCESS) return Result::reject;
-      return open_array(array, token);
-    }
-    return scalar(v, type, token);
-  }
-
-  // Walks the open containers until the outermost one closes.
-  // Walks the open containers until the outermost one closes.
-  //
-  // simdjson's On-Demand front end does not check every rule of JSON's
-  // grammar on the way (it is not a validating parser: a value it is not
-  // asked for may be skipped unchecked), so the walk checks the punctuation
-  // itself: each element starts right after its '[', '{' or ',' (and a
-  // member's value right after its ':'), and each is followed by ',' or the
-  // closing bracket, as simdjson's iteration also says.
+  // Walks the document: its value, then, while a container is open, its
+  // next element or its end.
   Result walk() {
-    namespace od = simdjson::ondemand;
-    while (!stack_.empty()) {
+    Result r = value();
+    while (r == Result::ok && !stack_.empty()) {
       Level& level = stack_.back();
       const char close = level.object ? '}' : ']';
-      // Where the next element starts, if there is one: after the bracket
-      // for the first, after a comma for the others.
-      std::size_t at = skip_ws(end_);
-      bool more = false;
-      if (level.first) {
-        more = at < s_.size() && s_[at] != close;
-      } else {
-        if (at >= s_.size() || (s_[at] != ',' && s_[at] != close)) return Result::reject;
-        more = s_[at] == ',';
-        if (more) at = skip_ws(at + 1);
-        if (level.object) {
-          ++level.object_at;
-        } else {
-          ++level.array_at;
-        }
-      }
-      level.first = false;
-      const bool done = level.object ? !(level.object_at != level.object_end) : !(level.array_at != level.array_end);
-      if (done == more) return Result::reject;  // simdjson and the punctuation disagree
-      if (done) {
-        if (at >= s_.size() || s_[at] != close) return Result::reject;
+      const char c = at(next_);
+      if (c == close) {
         const bool object = level.object;
+        const std::size_t offset = index_[next_++];
         stack_.pop_back();
-        if (!(object ? h_.end_object(at) : h_.end_array(at))) return Result::stop;
-        end_ = at + 1;
+        if (!(object ? h_.end_object(offset) : h_.end_array(offset))) return Result::stop;
         continue;
       }
-      if (level.object) {
-        od::field field;
-        if ((*level.object_at).get(field) != simdjson::SUCCESS) return Result::reject;
-        const char* raw = field.key().raw();
-        const std::size_t key_at = offset(raw) - 1;
-        if (key_at != at || s_[at] != '"') return Result::reject;
-        // The key runs to its closing quote; with a backslash in it,
-        // simdjson unescapes it.
-        const char* end = raw;
-        const char* const limit = s_.data() + s_.size();
-        bool escaped = false;
-        while (end < limit && *end != '"') {
-          if (*end == '\\') {
-            escaped = true;
-            ++end;
-          }
-          ++end;
-        }
-        if (end >= limit) return Result::reject;
-        std::string_view key(raw, static_cast<std::size_t>(end - raw));
-        if (escaped && field.unescaped_key().get(key) != simdjson::SUCCESS) return Result::reject;
-        const std::size_t colon = skip_ws(offset(end) + 1);
-        if (colon >= s_.size() || s_[colon] != ':') return Result::reject;
-        if (!h_.key(key, key_at)) return Result::stop;
-        const Result r = value(field.value(), skip_ws(colon + 1));
-        if (r != Result::ok) return r;
-      } else {
-        Value v;
-        if ((*level.array_at).get(v) != simdjson::SUCCESS) return Result::reject;
-        const Result r = value(v, at);
-        if (r != Result::ok) return r;
+      if (!level.first) {
+        if (c != ',') return Result::reject;
+        ++next_;
       }
+      level.first = false;
+      if (level.object) {
+        // A member: its key, a colon, its value.
+        if (at(next_) != '"' || at(next_ + 1) != ':') return Result::reject;
+        const std::size_t k = next_;
+        std::string_view key;
+        if (!string_value(token(k), key)) return Result::reject;
+        next_ += 2;
+        if (!h_.key(key, index_[k])) return Result::stop;
+      }
+      r = value();
     }
-    return Result::ok;
+    return r;
   }
 
   std::string_view s_;
   std::size_t capacity_;
   Handler& h_;
+  std::unique_ptr<simdjson::internal::dom_parser_implementation> stage1_;
+  const std::uint32_t* index_ = nullptr;
+  std::size_t count_ = 0;  // how many indexes stage 1 found
+  std::size_t next_ = 0;   // the index of the next token to read
   std::vector<Level> stack_;
-  std::size_t end_ = 0;  // just past the last value handed on (or the bracket opened)
+  std::vector<std::uint8_t> scratch_;
+  std::size_t backslash_ = 0;  // where the next backslash at or after the last string's start is
 };
 
 }  // namespace claimgraph::detail
