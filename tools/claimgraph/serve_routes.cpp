@@ -112,17 +112,18 @@ void CappedSocketStream::get_local_ip_and_port(std::string& ip, int& port) const
   if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&name), &length) == 0) address_of(name, ip, port);
 }
 
-bool Server::process_and_close_socket(socket_t sock) {
+bool Server::serve(socket_t sock, bool listening) {
   // As cpp-httplib does it (up to keep_alive_max_count_ requests, each
   // within the keep-alive timeout of the last), through the capped stream.
   CappedSocketStream stream(sock, std::chrono::seconds(read_timeout_sec_), std::chrono::seconds(write_timeout_sec_),
-                            max_request_head + max_request_body);
+                            request_cap_);
   bool ok = false;
-  for (std::size_t count = keep_alive_max_count_; count > 0 && is_running(); --count) {
+  for (std::size_t count = keep_alive_max_count_; count > 0 && (!listening || is_running()); --count) {
     if (!stream.buffered() && !ready(sock, POLLIN, std::chrono::seconds(keep_alive_timeout_sec_))) break;
     bool closed = false;
     ok = process_request(stream, count == 1, closed, nullptr);
-    if (!ok || closed) break;
+    // What follows a refused head is the rest of it, not a request.
+    if (!ok || closed || stream.capped()) break;
     stream.next_request();
   }
   ::shutdown(sock, SHUT_RDWR);

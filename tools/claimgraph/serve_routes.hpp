@@ -69,8 +69,21 @@ class BoundedPool : public httplib::TaskQueue {
 /// own that refuses a request whose head is over max_request_head: the
 /// request is then answered 400 and the connection closed.
 class Server : public httplib::Server {
+ public:
+  /// Serves one connection as the listening loop does each it accepts, then
+  /// closes it; here without a listening server to stop it
+  /// (fuzz/fuzz_serve_socket.cpp drives this over a socket pair).
+  bool serve_connection(socket_t sock) { return serve(sock, false); }
+  /// The most one request may send, head and body; the fuzz target makes
+  /// it small, to reach the cap with small inputs.
+  void set_request_cap(std::size_t cap) { request_cap_ = cap; }
+
  private:
-  bool process_and_close_socket(socket_t sock) override;
+  bool process_and_close_socket(socket_t sock) override { return serve(sock, true); }
+  // Up to keep_alive_max_count_ requests, while the server runs when
+  // `listening`.
+  bool serve(socket_t sock, bool listening);
+  std::size_t request_cap_ = max_request_head + max_request_body;
 };
 
 /// A connection's socket as cpp-httplib reads and writes it, with the
@@ -92,6 +105,8 @@ class CappedSocketStream : public httplib::Stream {
   [[nodiscard]] bool buffered() const { return at_ < end_; }
   /// The next request: the cap counts from here.
   void next_request() { taken_ = 0; }
+  /// Whether this request reached the cap (and was refused).
+  [[nodiscard]] bool capped() const { return taken_ >= cap_; }
 
  private:
   socket_t sock_;
