@@ -49,14 +49,14 @@ std::string q(std::string_view s) {
 
 std::string id_of(const Graph& g, Vertex v) { return q(g.id(v)); }
 
-void add_node(std::vector<LintFinding>& out, LintCode code, Vertex v, std::size_t other = Graph::npos,
+void add_node(LintSink& out, LintCode code, Vertex v, std::size_t other = Graph::npos,
               std::string hint = {}) {
-  out.push_back({code, v, std::nullopt, other, std::move(hint), {}});
+  out.add({code, v, std::nullopt, other, std::move(hint), {}});
 }
 
-void add_edge(std::vector<LintFinding>& out, LintCode code, std::size_t e, std::size_t other = Graph::npos,
+void add_edge(LintSink& out, LintCode code, std::size_t e, std::size_t other = Graph::npos,
               std::string hint = {}, std::vector<std::string> names = {}) {
-  out.push_back({code, std::nullopt, e, other, std::move(hint), std::move(names)});
+  out.add({code, std::nullopt, e, other, std::move(hint), std::move(names)});
 }
 
 // Per node: how many element-of edges leave it (`from_end`) or enter it.
@@ -73,7 +73,7 @@ std::vector<std::uint32_t> element_degrees(const Graph& g, bool from_end) {
 // as the element of two or more nodes, each of which has nothing else (no
 // other edge in or out, and no elements of its own but that claim), is a
 // whole pointing at its parts: every such edge runs the wrong way.
-void reversed_element(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void reversed_element(const Graph& g, const LintOptions&, LintSink& out) {
   const auto& s = g.store();
   const auto elements_out = element_degrees(g, true);
   for (auto e : g.edges()) {
@@ -87,7 +87,7 @@ void reversed_element(const Graph& g, const LintOptions&, std::vector<LintFindin
 
 // L002. Grounding and evaluation judge a claim with elements by its
 // elements alone (docs/format.md, rule 2).
-void ignored_support(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void ignored_support(const Graph& g, const LintOptions&, LintSink& out) {
   const auto elements_in = element_degrees(g, false);
   for (auto e : g.edges()) {
     if (g.edge(e).relation != Relation::supports) continue;
@@ -142,7 +142,7 @@ void each_out_edge(const Graph& g, Visit visit) {
 
 // L003. An undercut is the same as another when it comes from the same node
 // against the same supports edge.
-void duplicate_edge(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void duplicate_edge(const Graph& g, const LintOptions&, LintSink& out) {
   std::vector<std::pair<std::size_t, std::size_t>> duplicates;  // edge, the first like it
   std::vector<std::tuple<std::size_t, Vertex, std::size_t>> undercuts;  // attacked edge, from, edge
   each_out_edge(g, [&](const Edge& p, std::size_t first) {
@@ -168,7 +168,7 @@ void duplicate_edge(const Graph& g, const LintOptions&, std::vector<LintFinding>
 
 // L004. Reported at the later of the two edges: the first supports and the
 // first contradicts edge of the pair.
-void supports_and_contradicts(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void supports_and_contradicts(const Graph& g, const LintOptions&, LintSink& out) {
   const auto& s = g.store();
   std::vector<Vertex> stamp(g.node_count(), Graph::npos);
   std::vector<std::size_t> supports(g.node_count()), contradicts(g.node_count());
@@ -193,7 +193,7 @@ void supports_and_contradicts(const Graph& g, const LintOptions&, std::vector<Li
 }
 
 // L005.
-void evidence_without_source(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void evidence_without_source(const Graph& g, const LintOptions&, LintSink& out) {
   for (Vertex v = 0; v < g.node_count(); ++v) {
     const Node& n = g.node(v);
     if (n.kind != NodeKind::evidence || (n.source && !n.source->empty()) || !n.cite.empty()) continue;
@@ -204,7 +204,7 @@ void evidence_without_source(const Graph& g, const LintOptions&, std::vector<Lin
 // L006. Walks back from every claim and counterclaim over the edges into
 // them (an undercut bears on the claim whose support it attacks): what is
 // not reached bears on no claim.
-void bears_on_no_claim(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void bears_on_no_claim(const Graph& g, const LintOptions&, LintSink& out) {
   const auto& s = g.store();
   std::vector<bool> reached(g.node_count(), false);
   std::vector<Vertex> stack;
@@ -230,7 +230,7 @@ void bears_on_no_claim(const Graph& g, const LintOptions&, std::vector<LintFindi
 }
 
 // L007.
-void claim_without_party(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void claim_without_party(const Graph& g, const LintOptions&, LintSink& out) {
   for (Vertex v = 0; v < g.node_count(); ++v) {
     const Node& n = g.node(v);
     if (!is_claim_like(n.kind) || (n.party && !n.party->empty())) continue;
@@ -242,7 +242,7 @@ void claim_without_party(const Graph& g, const LintOptions&, std::vector<LintFin
 // sorted by the hash of their group, so only names in a run of equal
 // hashes are compared (linear but for the sort, and no tree of a million
 // names when every node has its own group).
-void group_of_one(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void group_of_one(const Graph& g, const LintOptions&, LintSink& out) {
   const std::hash<std::string_view> hash;
   std::vector<std::pair<std::size_t, Vertex>> keyed;  // hash of the group, node
   for (Vertex v = 0; v < g.node_count(); ++v) {
@@ -283,7 +283,7 @@ void group_of_one(const Graph& g, const LintOptions&, std::vector<LintFinding>& 
 }
 
 // L009.
-void idle_counterclaim(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void idle_counterclaim(const Graph& g, const LintOptions&, LintSink& out) {
   std::vector<bool> attacks(g.node_count(), false);
   for (auto e : g.edges()) {
     const Relation r = g.edge(e).relation;
@@ -310,7 +310,7 @@ bool generated_id(std::string_view id, std::size_t i) {
 // L010. An undercut names its supports edge by id; when the input did not
 // write that id (an Argdown or AIF input), the reader made one up, and a
 // case file written from it depends on that made-up name.
-void undercut_unnamed_support(const Graph& g, const LintOptions& options, std::vector<LintFinding>& out) {
+void undercut_unnamed_support(const Graph& g, const LintOptions& options, LintSink& out) {
   for (auto e : g.edges()) {
     const Edge& p = g.edge(e);
     if (p.relation != Relation::undercuts) continue;
@@ -353,7 +353,7 @@ std::string folded(std::string_view id) {
 // L011. Reported at every node but the first of its spelling. The nodes
 // are sorted by the hash of their folded id, so only ids in a run of equal
 // hashes are folded and compared (no string is built for the others).
-void similar_ids(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void similar_ids(const Graph& g, const LintOptions&, LintSink& out) {
   std::vector<std::pair<std::uint64_t, Vertex>> keyed;
   keyed.reserve(g.node_count());
   for (Vertex v = 0; v < g.node_count(); ++v) keyed.emplace_back(folded_hash(g.id(v)), v);
@@ -385,7 +385,7 @@ void similar_ids(const Graph& g, const LintOptions&, std::vector<LintFinding>& o
 // evidence, or on a claim with no element-of edges into it, it decides
 // nothing: most often the elements were left out or the test was put on
 // the wrong node.
-void idle_test(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void idle_test(const Graph& g, const LintOptions&, LintSink& out) {
   const auto elements_in = element_degrees(g, false);
   for (Vertex v = 0; v < g.node_count(); ++v) {
     const Node& n = g.node(v);
@@ -396,7 +396,7 @@ void idle_test(const Graph& g, const LintOptions&, std::vector<LintFinding>& out
 
 // L013. A scheme the library does not have: its critical questions are not
 // asked, so the case is weighed as if it named none.
-void unknown_scheme(const Graph& g, const LintOptions& options, std::vector<LintFinding>& out) {
+void unknown_scheme(const Graph& g, const LintOptions& options, LintSink& out) {
   if (options.schemes == nullptr) return;
   const auto names = options.schemes->names();
   const auto near = [&](std::string_view name) { return nearest(name, names).value_or(""); };
@@ -417,7 +417,7 @@ void unknown_scheme(const Graph& g, const LintOptions& options, std::vector<Lint
 // inference whose scheme has no such question (or that names no scheme),
 // or a support of a node from which no inference has it. It is then not
 // weighed as a critical question.
-void unknown_question(const Graph& g, const LintOptions& options, std::vector<LintFinding>& out) {
+void unknown_question(const Graph& g, const LintOptions& options, LintSink& out) {
   if (options.schemes == nullptr) return;
   const auto edges = g.edges();
   bool any = false;
@@ -450,7 +450,7 @@ void unknown_question(const Graph& g, const LintOptions& options, std::vector<Li
 
 // L015. An inference whose critical questions are open: nobody has raised or
 // answered them. Not a mistake, but the list a cross-examiner starts from.
-void open_questions(const Graph& g, const LintOptions& options, std::vector<LintFinding>& out) {
+void open_questions(const Graph& g, const LintOptions& options, LintSink& out) {
   if (options.schemes == nullptr || !options.notes) return;
   const SchemeUse use = scheme_use(g, *options.schemes);
   for (const Inference& inference : use.inferences) {
@@ -468,7 +468,7 @@ void open_questions(const Graph& g, const LintOptions& options, std::vector<Lint
 // chronology, the table of authorities and the exhibit columns miss what has
 // no citation. A case with no citation at all is not asked for them, and
 // evidence with neither source nor citation is L005's.
-void evidence_without_citation(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void evidence_without_citation(const Graph& g, const LintOptions&, LintSink& out) {
   std::size_t cited = 0;
   std::size_t evidence = 0;
   for (Vertex v = 0; v < g.node_count(); ++v) {
@@ -487,7 +487,7 @@ void evidence_without_citation(const Graph& g, const LintOptions&, std::vector<L
 
 // L017. A quotation the reader cannot find: the words relied on without the
 // page, paragraph or line they stand at.
-void quote_without_pin(const Graph& g, const LintOptions&, std::vector<LintFinding>& out) {
+void quote_without_pin(const Graph& g, const LintOptions&, LintSink& out) {
   for (Vertex v = 0; v < g.node_count(); ++v) {
     const auto& cites = g.node(v).cite;
     for (std::size_t i = 0; i < cites.size(); ++i) {
@@ -668,13 +668,32 @@ const LintRule* find_lint_rule(std::string_view text) noexcept {
   return nullptr;
 }
 
+namespace {
+
+// Keeps every finding, in order.
+class Kept final : public LintSink {
+ public:
+  explicit Kept(std::vector<LintFinding>& out) : out_(out) {}
+  void add(LintFinding finding) override { out_.push_back(std::move(finding)); }
+
+ private:
+  std::vector<LintFinding>& out_;
+};
+
+}  // namespace
+
+void lint(const Graph& graph, const LintOptions& options, LintSink& sink) {
+  for (const LintRule& r : rules) r.run(graph, options, sink);
+}
+
 std::vector<LintFinding> lint(const Graph& graph, const LintOptions& options) {
   std::vector<LintFinding> out;
   // Room for a finding per node and per edge, which few cases come near: a
   // large allocation is mapped, not touched, so what is unused costs no
   // memory, and a case with a million findings is not copied as it grows.
   out.reserve(graph.node_count() + graph.edge_count());
-  for (const LintRule& r : rules) r.run(graph, options, out);
+  Kept kept(out);
+  lint(graph, options, kept);
   return out;
 }
 

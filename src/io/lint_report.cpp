@@ -4,10 +4,70 @@
 #include <cstddef>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "detail/json_members.hpp"
 
 namespace claimgraph::io {
+
+namespace {
+
+// Where a finding is written, then its code, then the order lint found it
+// in: a total order, so that the findings shown are the same on every run.
+struct Key {
+  SourcePlace place;
+  analysis::LintCode code;
+  std::size_t index;
+};
+
+bool before(const Key& a, const Key& b) {
+  return std::tie(a.place.line, a.place.column, a.code, a.index) <
+         std::tie(b.place.line, b.place.column, b.code, b.index);
+}
+
+// Counts every finding and keeps the first `limit` of them in that order:
+// a heap whose top is the last kept, so that a finding after it costs one
+// comparison, and a case with a million findings holds `limit` of them.
+class FirstFindings final : public analysis::LintSink {
+ public:
+  FirstFindings(const SourceMap& places, std::size_t limit) : places_(places), limit_(limit) {
+    kept_.reserve(std::min<std::size_t>(limit, 1024));
+  }
+
+  void add(analysis::LintFinding finding) override {
+    SourcePlace place;
+    if (finding.node && *finding.node < places_.nodes.size()) place = places_.nodes[*finding.node];
+    if (finding.edge && *finding.edge < places_.edges.size()) place = places_.edges[*finding.edge];
+    Key key{place, finding.code, total_++};
+    if (kept_.size() < limit_) {
+      kept_.push_back({key, std::move(finding)});
+      std::push_heap(kept_.begin(), kept_.end(), later);
+    } else if (limit_ > 0 && before(key, kept_.front().first)) {
+      std::pop_heap(kept_.begin(), kept_.end(), later);
+      kept_.back() = {key, std::move(finding)};
+      std::push_heap(kept_.begin(), kept_.end(), later);
+    }
+  }
+
+  [[nodiscard]] std::size_t total() const { return total_; }
+  /// The findings kept, first first.
+  [[nodiscard]] std::vector<std::pair<Key, analysis::LintFinding>> first() && {
+    std::sort_heap(kept_.begin(), kept_.end(), later);
+    return std::move(kept_);
+  }
+
+ private:
+  static bool later(const std::pair<Key, analysis::LintFinding>& a, const std::pair<Key, analysis::LintFinding>& b) {
+    return before(a.first, b.first);
+  }
+
+  const SourceMap& places_;
+  std::size_t limit_;
+  std::size_t total_ = 0;
+  std::vector<std::pair<Key, analysis::LintFinding>> kept_;
+};
+
+}  // namespace
 
 LintSummary lint_input_first(const ReadResult& input, std::string_view file, std::size_t limit,
                              Severity severity, const SchemeLibrary* schemes, bool notes) {
@@ -16,35 +76,14 @@ LintSummary lint_input_first(const ReadResult& input, std::string_view file, std
   options.schemes = schemes;
   options.notes = notes;
   if (places.edge_id_written.size() == input.graph.edge_count()) options.edge_id_written = places.edge_id_written;
-  const auto found = analysis::lint(input.graph, options);
-  // Where each finding is written, then its code, then the order lint found
-  // it in: the sort is total, so the order is the same on every run.
-  struct Key {
-    SourcePlace place;
-    analysis::LintCode code;
-    std::size_t index;
-  };
-  std::vector<Key> keys;
-  keys.reserve(found.size());
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    const auto& f = found[i];
-    SourcePlace place;
-    if (f.node && *f.node < places.nodes.size()) place = places.nodes[*f.node];
-    if (f.edge && *f.edge < places.edges.size()) place = places.edges[*f.edge];
-    keys.push_back({place, f.code, i});
-  }
-  const auto before = [](const Key& a, const Key& b) {
-    return std::tie(a.place.line, a.place.column, a.code, a.index) <
-           std::tie(b.place.line, b.place.column, b.code, b.index);
-  };
-  const std::size_t n = std::min(limit, keys.size());
-  std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(n), keys.end(), before);
+  FirstFindings found(places, limit);
+  analysis::lint(input.graph, options, found);
   LintSummary out;
-  out.total = found.size();
-  out.first.reserve(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    const auto& f = found[keys[k].index];
-    Location where{std::string(file), keys[k].place.line, keys[k].place.column, {}};
+  out.total = found.total();
+  auto first = std::move(found).first();
+  out.first.reserve(first.size());
+  for (const auto& [key, f] : first) {
+    Location where{std::string(file), key.place.line, key.place.column, {}};
     if (f.node) where.pointer = places.node_pointer(*f.node);
     if (f.edge) where.pointer = places.edge_pointer(*f.edge);
     auto text = analysis::describe(input.graph, f);

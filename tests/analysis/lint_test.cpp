@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "claimgraph/io/json_reader.hpp"
@@ -408,6 +410,22 @@ TEST(LintTest, TheFirstFindingsAreTheFirstOfAllInTheSameOrder) {
       EXPECT_EQ(io::format(some.first[i]), io::format(all[i])) << "limit " << limit << ", finding " << i;
       EXPECT_EQ(some.first[i].fix, all[i].fix);
     }
+  }
+  // All of them: what analysis::lint finds, ordered by place and then by
+  // code, ties in the order found (a stable sort, apart from the report).
+  auto found = analysis::lint(input.graph);
+  const auto place = [&](const analysis::LintFinding& f) {
+    const auto p = f.edge ? input.places.edges[*f.edge] : input.places.nodes[*f.node];
+    return std::pair(p.line, p.column);
+  };
+  std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+    return std::pair(place(a), a.code) < std::pair(place(b), b.code);
+  });
+  ASSERT_EQ(found.size(), all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].code, found[i].code) << i;
+    EXPECT_EQ(all[i].diagnostic.where.line, place(found[i]).first) << i;
+    EXPECT_EQ(all[i].diagnostic.where.column, place(found[i]).second) << i;
   }
   // In the order of their places: the edges come first in this file.
   EXPECT_EQ(io::format(all[0]), "case.json:3:3: warning: /edges/1: \"e0\" both supports and contradicts \"c\" "

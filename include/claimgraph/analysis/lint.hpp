@@ -88,8 +88,23 @@ struct LintOptions {
   bool notes = true;
 };
 
+/// Where lint puts its findings, one at a time, in the order the rules
+/// find them: a caller that wants only some of them (the first few by
+/// place, a count) need not hold them all.
+class LintSink {
+ public:
+  LintSink() = default;
+  LintSink(const LintSink&) = delete;
+  LintSink& operator=(const LintSink&) = delete;
+  virtual ~LintSink() = default;
+  virtual void add(LintFinding finding) = 0;
+};
+
 /// Runs every rule over `graph`.
 [[nodiscard]] std::vector<LintFinding> lint(const Graph& graph, const LintOptions& options = {});
+/// Runs every rule over `graph`, handing each finding to `sink`, in the
+/// order lint(graph, options) returns them.
+void lint(const Graph& graph, const LintOptions& options, LintSink& sink);
 
 /// The words of `finding`, one of lint(graph)'s.
 [[nodiscard]] LintText describe(const Graph& graph, const LintFinding& finding);
@@ -100,8 +115,8 @@ struct LintRule {
   std::string_view id;       ///< "L001": stable, never reused
   std::string_view name;     ///< "reversed-element": stable, kebab-case
   std::string_view summary;  ///< what the rule looks for, one line
-  /// Appends the rule's findings.
-  void (*run)(const Graph& graph, const LintOptions& options, std::vector<LintFinding>& out);
+  /// Hands the rule's findings to `out`.
+  void (*run)(const Graph& graph, const LintOptions& options, LintSink& out);
   /// Whether its findings are notes: a checklist, not a mistake; they never
   /// make `lint --strict` fail.
   bool note;
