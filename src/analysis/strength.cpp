@@ -169,8 +169,19 @@ void Evaluator::settle(std::span<const Vertex> members, std::size_t c, const std
         if (component[out_[k]] == c) wake(out_[k]);
       }
     }
+    // The next sweep in node order, for locality (the result does not
+    // depend on it: each sweep reads only the one before). When many of the
+    // members move, picking them out of the members, which are in node
+    // order, is cheaper than sorting them.
+    if (next.size() * 4 >= members.size()) {
+      next.clear();
+      for (Vertex v : members) {
+        if (queued_[v]) next.push_back(v);
+      }
+    } else {
+      std::sort(next.begin(), next.end());
+    }
     for (Vertex v : next) queued_[v] = false;
-    std::sort(next.begin(), next.end());
     active.swap(next);
   }
   if (!active.empty()) {
