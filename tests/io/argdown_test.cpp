@@ -806,6 +806,25 @@ TEST(ArgdownWriterTest, IdsThatCannotBeTitlesAreKeptInTheData) {
   EXPECT_EQ(ids(graph(out)), ids(g));
 }
 
+TEST(ArgdownWriterTest, ABlankTitleWithoutTextKeepsItsPlaceAndReadsBack) {
+  // "<- [  ]:" with nothing after makes a statement whose title is two
+  // blanks and whose label is that title. "[  ]:   " would leave the
+  // definition without text, and a bare "[  ]" would only refer to it.
+  Graph g = graph("[A]: a\n  <- [  ]:\n");
+  Node b;
+  b.id = "B";
+  b.label = "b";
+  g.add_node(b);
+  ASSERT_EQ(ids(g), (Lines{"A", "  ", "B"}));
+  EXPECT_EQ(node(g, "  ").label, "  ");
+  const std::string out = write(g);
+  EXPECT_EQ(out, "[A]: a\n    <- [  ]\n\n[  ]: \\ \n\n[B]: b\n");
+  const Graph back = graph(out);
+  EXPECT_EQ(ids(back), ids(g));
+  EXPECT_EQ(node(back, "  ").label, "  ");
+  EXPECT_EQ(write(back), out);
+}
+
 TEST(ArgdownWriterTest, NeverWritesAnIncludeCall) {
   // Argdown's tool would replace "@include(x)" wherever it stands.
   Graph g;
