@@ -127,14 +127,22 @@ Graph& Graph::operator=(const Graph& other) {
 }
 
 Graph::NodeRef Graph::add_node(Node node) {
+  const auto [v, added] = insert_node(std::move(node));
+  if (!added) invalid("duplicate node id \"" + std::string(id(v)) + "\"");
+  return v;
+}
+
+std::pair<Graph::NodeRef, bool> Graph::insert_node(Node node) {
   if (node.id.empty()) invalid("a node id must not be empty");
-  if (find(node.id)) invalid("duplicate node id \"" + node.id + "\"");
-  if (node_count() >= detail::IdIndex::max_vertices) invalid("too many nodes for one graph");
+  if (node_count() >= detail::IdIndex::max_vertices) {
+    if (const auto existing = find(node.id)) return {*existing, false};
+    invalid("too many nodes for one graph");
+  }
+  if (const auto existing = index_.insert(node.id)) return {*existing, false};
   // add_vertex copies a property it is given; move the node in instead.
   const NodeRef v = boost::add_vertex(*store_);
   (*store_)[v] = std::move(node);
-  index_.push_back((*store_)[v].id);
-  return v;
+  return {v, true};
 }
 
 Graph::EdgeRef Graph::add_edge(NodeRef from, NodeRef to, Relation relation, Attributes attributes) {

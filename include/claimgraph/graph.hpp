@@ -252,6 +252,10 @@ class Graph {
 
   /// Adds a node. Throws ValidationError when the id is empty or taken.
   NodeRef add_node(Node node);
+  /// Adds a node unless its id is taken, with one lookup of the id: the
+  /// node added and true, or the node that has the id and false (`node` is
+  /// then dropped). Throws ValidationError when the id is empty.
+  std::pair<NodeRef, bool> insert_node(Node node);
   /// Adds an edge between two existing nodes. Throws ValidationError on a
   /// self-loop; `from` and `to` must be nodes of this graph.
   EdgeRef add_edge(NodeRef from, NodeRef to, Relation relation, Attributes attributes = {});

@@ -751,19 +751,20 @@ void Reader::finish_node(const Frame& frame) {
   Node& n = node_.node;
   std::sort(n.extra.begin(), n.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
   if (n.id.empty()) return;
-  if (auto existing = graph_.find(n.id)) {
-    diags_.error(node_.id_offset, here_pointer() + "/id",
-                 "duplicate node id " + shown(n.id) + "; first defined at " + diags_.location(id_offsets_[*existing]));
-    return;
-  }
-  if (graph_.node_count() >= options_.limits.max_nodes) {
+  if (graph_.node_count() >= options_.limits.max_nodes && !graph_.find(n.id)) {
     unusable_ = true;
     diags_.fatal(frame.start, here_pointer(), Limit::nodes,
                  "more than " + std::to_string(options_.limits.max_nodes) + " nodes");
   }
   // A node with errors still claims its id, so that edges to it are not
   // reported as dangling on top of the real problem.
-  graph_.add_node(std::move(n));
+  const auto [v, added] = graph_.insert_node(std::move(n));
+  if (!added) {
+    const std::string_view id = graph_.id(v);
+    diags_.error(node_.id_offset, here_pointer() + "/id",
+                 "duplicate node id " + shown(id) + "; first defined at " + diags_.location(id_offsets_[v]));
+    return;
+  }
   id_offsets_.push_back(node_.id_offset);
   node_offsets_.push_back(frame.start);
 }

@@ -59,17 +59,31 @@ class IdIndex {
   /// Returned by find_many for an id that is not there.
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-  /// Adds `id` as the next vertex (number size()); the caller has checked
-  /// that it is new.
-  void push_back(std::string_view id) {
+  /// Adds `id` as the next vertex (number size()) unless it is there: then
+  /// returns the vertex that has it. One probe of the table either way.
+  std::optional<std::size_t> insert(std::string_view id) {
+    const std::uint64_t h = hash(id);
+    std::size_t free = npos;
+    if (!slots_.empty()) {
+      const Slot key = make_slot(h, id, 0);
+      for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+        const Slot& slot = slots_[i];
+        if (slot.vertex == 0) {
+          free = i;
+          break;
+        }
+        if (same(slot, key, id)) return slot.vertex - 1;
+      }
+    }
     const std::size_t v = size();
     pool_.append(id);
     starts_.push_back(pool_.size());
     if ((v + 1) * 2 > slots_.size()) {
       rehash(slots_.empty() ? 16 : slots_.size() * 2);  // places every id, this one included
     } else {
-      place(hash(id), v);
+      slots_[free] = make_slot(h, id_of(v), v);
     }
+    return std::nullopt;
   }
 
   /// The id of vertex `v` (< size()).
@@ -105,11 +119,7 @@ class IdIndex {
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.vertex == 0) return npos;
-      if (slot.tag == key.tag && slot.length == key.length &&
-          std::memcmp(slot.prefix, key.prefix, sizeof key.prefix) == 0 &&
-          (id.size() <= sizeof key.prefix || id_of(slot.vertex - 1) == id)) {
-        return slot.vertex - 1;
-      }
+      if (same(slot, key, id)) return slot.vertex - 1;
     }
   }
 
@@ -120,6 +130,13 @@ class IdIndex {
     std::uint32_t vertex;   // vertex + 1; 0 marks an empty slot
   };
   static_assert(sizeof(Slot) == 32);
+
+  // Whether the occupied `slot` holds `id`, whose slot would be `key`.
+  [[nodiscard]] bool same(const Slot& slot, const Slot& key, std::string_view id) const noexcept {
+    return slot.tag == key.tag && slot.length == key.length &&
+           std::memcmp(slot.prefix, key.prefix, sizeof key.prefix) == 0 &&
+           (id.size() <= sizeof key.prefix || id_of(slot.vertex - 1) == id);
+  }
 
   static Slot make_slot(std::uint64_t h, std::string_view id, std::size_t v) noexcept {
     Slot slot{};
