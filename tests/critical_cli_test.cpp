@@ -136,6 +136,8 @@ TEST_F(CriticalCliTest, ExcludeInCheckEvaluateAndExplain) {
   EXPECT_NE(explain.out.find("Status: OUT (grounded semantics): the court excluded it."), std::string::npos)
       << explain.out;
   const RunResult changed = claimgraph({"explain", parler, "k1", "--exclude", "clause_72bi"});
+  // An excluded node named in another's explanation says why it is OUT.
+  EXPECT_NE(changed.out.find("clause_72bi [OUT, excluded]"), std::string::npos) << changed.out;
   EXPECT_NE(changed.out.find("In the whole record it is IN; the excluded nodes change it."), std::string::npos)
       << changed.out;
   const RunResult changed_json = claimgraph({"explain", parler, "k1", "--exclude", "clause_72bi", "--format", "json"});

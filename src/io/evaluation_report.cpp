@@ -65,7 +65,11 @@ class View {
     const std::size_t i = g_[e].index;
     return i < e_.status.undercut.size() && e_.status.undercut[i];
   }
-  [[nodiscard]] std::string name(Vertex v) const { return plain(graph_.node(v).id) + " [" + status(v) + "]"; }
+  // "id [OUT]"; "id [OUT, excluded]" for a node the court excluded, which
+  // is OUT for that reason and not on the merits.
+  [[nodiscard]] std::string name(Vertex v) const {
+    return plain(graph_.node(v).id) + " [" + status(v) + (excluded(v) ? ", excluded]" : "]");
+  }
 
   [[nodiscard]] analysis::Decided decided(Vertex v) const {
     return e_.status.decided.empty() ? analysis::Decided::no : e_.status.decided[v];
