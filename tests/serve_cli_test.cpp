@@ -198,7 +198,8 @@ TEST_F(ServeCliTest, ThePageIsRedactedNotesIncluded) {
   EXPECT_EQ(page.status, 200) << page.head;
   EXPECT_NE(page.body.find("The tenant paid the deposit"), std::string::npos);
   EXPECT_NE(page.body.find("[redacted]"), std::string::npos);
-  EXPECT_NE(page.body.find("left out because the page is redacted"), std::string::npos);
+  EXPECT_NE(page.body.find("warning from reading not shown because the output is redacted"), std::string::npos);
+  EXPECT_NE(page.body.find("lint findings not shown because the output is redacted"), std::string::npos);
   EXPECT_EQ(page.body.find("ZQXPRIV7"), std::string::npos);
   EXPECT_EQ(server_->stop(SIGTERM), 0) << server_->err();
 }

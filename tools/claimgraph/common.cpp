@@ -113,7 +113,27 @@ void add_report_format_option(CLI::App& cmd, io::ReportFormat& format) {
 
 std::string input_name(const std::string& file) { return file == "-" ? std::string("<stdin>") : file; }
 
-const io::ReadResult& load_graph(const InputOptions& input) {
+bool redacts_any(const Graph& graph, const RedactOptions& redaction) {
+  const auto marked = redacted_nodes(graph, redaction);
+  return std::find(marked.begin(), marked.end(), true) != marked.end();
+}
+
+std::vector<std::string> read_warnings(const io::ReadResult& input, const std::string& file,
+                                       const RedactOptions* redaction) {
+  const std::size_t count = input.warnings.size();
+  if (count == 0) return {};
+  if (redaction != nullptr && redacts_any(input.graph, *redaction)) {
+    return {input_name(file) + ": note: " + std::to_string(count) + (count == 1 ? " warning" : " warnings") +
+            " from reading not shown because the output is redacted (they quote fields); claimgraph lint shows "
+            "them"};
+  }
+  std::vector<std::string> out;
+  out.reserve(count);
+  for (const auto& w : input.warnings) out.push_back(describe(w));
+  return out;
+}
+
+const io::ReadResult& load_graph(const InputOptions& input, const RedactOptions* redaction) {
   (void)scheme_library(input);  // a bad --schemes directory is an error before anything is read
   const std::string name = input_name(input.file);
   Stopwatch watch;
@@ -129,7 +149,7 @@ const io::ReadResult& load_graph(const InputOptions& input) {
   options.text_read = [&text](std::size_t bytes) { text.release_pages(bytes); };
   io::ReadResult result = format.read(text.text(), options);
   loaded_format = &format;
-  for (const auto& w : result.warnings) warn(w);
+  for (const auto& line : read_warnings(result, input.file, redaction)) spdlog::warn("{}", line);
   spdlog::debug("parsed {} nodes and {} edges as {} in {:.3f} s", result.graph.node_count(), result.graph.edge_count(),
                 format.name, watch.lap());
   // Reachable from a static to the end, so leak checkers do not count it.
@@ -149,16 +169,22 @@ io::Input read_graph(const InputOptions& input) {
 }
 
 std::vector<std::string> lint_messages(const io::ReadResult& input, const io::InputFormat& format,
-                                       const std::string& file) {
+                                       const std::string& file, const RedactOptions* redaction) {
   // An abstract framework (ICCMA) has arguments and attacks only: every
   // rule about sources, parties and claims would fire on every node.
   if (format.abstract) return {};
   Stopwatch watch;
+  const bool redacting = redaction != nullptr && redacts_any(input.graph, *redaction);
   // Only the findings shown are worded (a large case may have many).
-  const auto findings =
-      io::lint_input_first(input, input_name(file), io::ReadOptions{}.max_warnings, Severity::warning,
-                                               loaded_schemes, false);
+  const auto findings = io::lint_input_first(input, input_name(file), redacting ? 0 : io::ReadOptions{}.max_warnings,
+                                             Severity::warning, loaded_schemes, false);
   spdlog::debug("linted in {:.3f} s", watch.lap());
+  if (redacting) {
+    if (findings.total == 0) return {};
+    return {input_name(file) + ": note: " + std::to_string(findings.total) +
+            (findings.total == 1 ? " lint finding" : " lint findings") +
+            " not shown because the output is redacted (findings name nodes); claimgraph lint lists them"};
+  }
   std::vector<std::string> out;
   out.reserve(findings.first.size() + 1);
   for (const auto& f : findings.first) out.push_back(io::format(f));
@@ -202,9 +228,9 @@ std::string describe(const Diagnostic& diagnostic) {
 
 void warn(const Diagnostic& diagnostic) { spdlog::warn("{}", describe(diagnostic)); }
 
-void warn_lint(const io::ReadResult& input, const std::string& file) {
+void warn_lint(const io::ReadResult& input, const std::string& file, const RedactOptions* redaction) {
   if (!spdlog::should_log(spdlog::level::warn) || loaded_format == nullptr) return;
-  for (const auto& message : lint_messages(input, *loaded_format, file)) spdlog::warn("{}", message);
+  for (const auto& message : lint_messages(input, *loaded_format, file, redaction)) spdlog::warn("{}", message);
 }
 
 void add_exclude_option(CLI::App& cmd, std::vector<std::string>& ids) {

@@ -19,6 +19,7 @@
 #include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/read.hpp"
 #include "claimgraph/limits.hpp"
+#include "claimgraph/redact.hpp"
 #include "claimgraph/scheme.hpp"
 
 namespace claimgraph::cli {
@@ -96,11 +97,21 @@ void add_report_format_option(CLI::App& cmd, io::ReportFormat& format);
 /// The name the input has in messages: FILE, or "<stdin>" for "-".
 [[nodiscard]] std::string input_name(const std::string& file);
 
-/// Reads the input and reports its warnings on stderr. Throws InputError or
+/// Reads the input and reports its warnings on stderr (read_warnings: only
+/// their count when `redaction` redacts a node). Throws InputError or
 /// IoError. The graph lives until the process ends and is deliberately
 /// never freed: tearing down a million-node graph only to exit costs a
 /// noticeable fraction of a run (compilers skip it for the same reason).
-[[nodiscard]] const io::ReadResult& load_graph(const InputOptions& input);
+[[nodiscard]] const io::ReadResult& load_graph(const InputOptions& input, const RedactOptions* redaction = nullptr);
+
+/// Whether `redaction` redacts a node of `graph` (one that is privileged or
+/// carries a tag it names).
+[[nodiscard]] bool redacts_any(const Graph& graph, const RedactOptions& redaction);
+
+/// The reader's warnings about `input`, as printed; when `redaction` redacts
+/// a node, only their count, since they quote fields and their names.
+[[nodiscard]] std::vector<std::string> read_warnings(const io::ReadResult& input, const std::string& file,
+                                                     const RedactOptions* redaction = nullptr);
 
 /// Reads the input afresh, for the subcommands that read it again at each
 /// save (serve, watch): the result is the caller's, and nothing is printed.
@@ -109,9 +120,12 @@ void add_report_format_option(CLI::App& cmd, io::ReportFormat& format);
 
 /// The lint findings of `input`, read in `format`, as warn_lint prints them
 /// (at most ReadOptions::max_warnings, then a count); none for an abstract
-/// framework.
+/// framework. When `redaction` redacts a node of the graph, only a count:
+/// findings name nodes and quote their fields, and what an output redacts
+/// must not appear beside it.
 [[nodiscard]] std::vector<std::string> lint_messages(const io::ReadResult& input, const io::InputFormat& format,
-                                                     const std::string& file);
+                                                     const std::string& file,
+                                                     const RedactOptions* redaction = nullptr);
 
 /// Writes through `write` to `path` atomically, or to standard output when
 /// `path` is empty or "-". Refuses to overwrite `input`. Throws OutputError.
@@ -125,8 +139,9 @@ void write_output(const std::string& path, const std::string& input, const std::
 void warn(const Diagnostic& diagnostic);
 /// Prints the lint findings of what load_graph read as warnings (at most
 /// ReadOptions::max_warnings of them, then a count), unless warnings are
-/// silenced (-q) or the input is an abstract framework.
-void warn_lint(const io::ReadResult& input, const std::string& file);
+/// silenced (-q) or the input is an abstract framework; only their count
+/// when `redaction` redacts a node (see lint_messages).
+void warn_lint(const io::ReadResult& input, const std::string& file, const RedactOptions* redaction = nullptr);
 
 /// "--max-nodes" for Limit::nodes: the library's name of a limit, spelt as an option.
 [[nodiscard]] std::string flag(Limit limit);

@@ -197,8 +197,8 @@ void write_export(const ExportOptions& options, const io::OutputFormat& format, 
 
 int run_export(const ExportOptions& options) {
   const io::OutputFormat& format = export_format(options);
-  const auto& input = load_graph(options.input);
-  warn_lint(input, options.input.file);
+  const auto& input = load_graph(options.input, &options.redact);
+  warn_lint(input, options.input.file, &options.redact);
   write_export(options, format, input);
   return static_cast<int>(ExitCode::ok);
 }

@@ -198,7 +198,7 @@ int run_render(const RenderOptions& options) {
   if (options.page && options.layout && *options.layout != io::LayoutEngine::dot) {
     throw UsageError("--page lays the pages out with dot; leave out --layout");
   }
-  const auto& input = load_graph(options.input);
+  const auto& input = load_graph(options.input, &options.redact);
   analysis::Wanted wanted;
   wanted.evaluation = options.evaluate;
   wanted.schemes = &scheme_library(options.input);

@@ -52,20 +52,19 @@ std::string build_page(const ServeOptions& options, const io::OutputFormat& form
   live.version = version;
   try {
     const io::Input input = read_graph(options.input);
-    for (const auto& w : input.result.warnings) live.notes.push_back(describe(w));
-    for (auto& line : lint_messages(input.result, *input.format, options.input.file)) live.notes.push_back(std::move(line));
+    // The reader's and lint's words name nodes and quote their fields: when
+    // the page redacts a node, they are only counted.
+    for (auto& line : read_warnings(input.result, options.input.file, &options.redact)) {
+      live.notes.push_back(std::move(line));
+    }
+    for (auto& line : lint_messages(input.result, *input.format, options.input.file, &options.redact)) {
+      live.notes.push_back(std::move(line));
+    }
     analysis::Wanted wanted;
     wanted.evaluation = options.evaluate;
     wanted.schemes = &scheme_library(options.input);
     wanted.single_points = format.uses(io::Setting::failures);  // the panel lists them, as export's page does
     const Shown shown = prepare_shown(input.result.graph, options.view, std::move(wanted), options.redact);
-    if (shown.redacted > 0 && !live.notes.empty()) {
-      // The reader's and lint's words name nodes and quote their fields: the
-      // page must not show what it redacts.
-      const std::size_t count = live.notes.size();
-      live.notes.assign(1, std::to_string(count) + (count == 1 ? " note is" : " notes are") +
-                               " left out because the page is redacted; claimgraph lint shows them");
-    }
     io::WriteSettings settings;
     settings.style = options.style;
     settings.legend = !options.no_legend;

@@ -15,9 +15,9 @@ namespace {
 void export_once(const ExportOptions& options, const io::OutputFormat& format) {
   try {
     const io::Input input = read_graph(options.input);
-    for (const auto& w : input.result.warnings) warn(w);
     if (spdlog::should_log(spdlog::level::warn)) {
-      for (const auto& line : lint_messages(input.result, *input.format, options.input.file)) spdlog::warn("{}", line);
+      for (const auto& line : read_warnings(input.result, options.input.file, &options.redact)) spdlog::warn("{}", line);
+      for (const auto& line : lint_messages(input.result, *input.format, options.input.file, &options.redact)) spdlog::warn("{}", line);
     }
     write_export(options, format, input.result);
     spdlog::info("claimgraph: wrote {}", options.output);
