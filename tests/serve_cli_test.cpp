@@ -222,6 +222,25 @@ TEST_F(ServeCliTest, LimitsTheOpenEventStreams) {
   EXPECT_EQ(server_->stop(SIGINT), 0) << server_->err();
 }
 
+TEST_F(ServeCliTest, ExcludeShowsTheCaseWithoutTheNodeAtEachSave) {
+  write_text(file_, R"({"claimgraph": 1, "nodes": [
+    {"id": "c1", "kind": "claim", "label": "The tenant paid the deposit", "party": "Tenant"},
+    {"id": "receipt", "kind": "evidence", "label": "Bank receipt", "source": "Ex. 1"}],
+  "edges": [{"from": "receipt", "to": "c1", "relation": "supports"}]}
+)");
+  start({"--exclude", "receipt", "--evaluate"});
+  const auto page = http(port_, "GET", "/");
+  EXPECT_EQ(page.status, 200) << page.head;
+  EXPECT_NE(page.body.find("\"excluded\":true"), std::string::npos) << page.body.substr(0, 2000);
+  // A save that drops the node excluded: the page says so, as export would.
+  save_by_rename(file_, case_text("No receipt any more"));
+  EXPECT_TRUE(eventually([&] {
+    const auto now = http(port_, "GET", "/");
+    return now.body.find("--exclude receipt: no node") != std::string::npos;
+  })) << http(port_, "GET", "/").body.substr(0, 3000);
+  EXPECT_EQ(server_->stop(SIGTERM), 0) << server_->err();
+}
+
 // The resident memory of process `pid` in kB, from /proc.
 std::size_t resident_kb(pid_t pid) {
   std::istringstream status(read_text("/proc/" + std::to_string(pid) + "/status"));

@@ -64,6 +64,8 @@ std::string build_page(const ServeOptions& options, const io::OutputFormat& form
     wanted.evaluation = options.evaluate;
     wanted.schemes = &scheme_library(options.input);
     wanted.single_points = format.uses(io::Setting::failures);  // the panel lists them, as export's page does
+    // Checked at each save: a node excluded may be renamed or removed.
+    wanted.excluded = excluded_nodes(input.result.graph, options.exclude, options.input.file);
     const Shown shown = prepare_shown(input.result.graph, options.view, std::move(wanted), options.redact);
     io::WriteSettings settings;
     settings.style = options.style;
@@ -159,6 +161,7 @@ std::shared_ptr<ServeOptions> setup_serve(CLI::App& app) {
   cmd->add_flag("--no-clusters", options->no_clusters, "Do not draw groups as clusters");
   cmd->add_flag("--evaluate", options->evaluate,
                 "Add each node's status (IN, OUT, UNDEC) and strength, and whether each claim is established");
+  add_exclude_option(*cmd, options->exclude);
   add_view_options(*cmd, options->view);
   add_redact_options(*cmd, options->redact);
   add_render_limit_option(*cmd, options->input.limits);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/redact.hpp"
@@ -22,6 +23,7 @@ struct ServeOptions {
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;
+  std::vector<std::string> exclude;  ///< --exclude: as if the court had excluded these nodes
   ViewOptions view;
   RedactOptions redact;
 };
