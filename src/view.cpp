@@ -257,6 +257,17 @@ analysis::StatusReport restrict(const analysis::StatusReport& report, const View
   for (Vertex o : view.node_of) r.labels.push_back(report.labels[o]);
   r.undercut.reserve(view.edge_of.size());
   for (std::size_t o : view.edge_of) r.undercut.push_back(report.undercut[o]);
+  if (!report.decided.empty()) {
+    // The issue that decided a node, where the view shows it; else npos.
+    std::vector<Vertex> shown(report.labels.size(), Graph::npos);
+    for (Vertex v = 0; v < view.node_of.size(); ++v) shown[view.node_of[v]] = v;
+    r.decided.reserve(view.node_of.size());
+    r.issue.reserve(view.node_of.size());
+    for (Vertex o : view.node_of) {
+      r.decided.push_back(report.decided[o]);
+      r.issue.push_back(report.issue[o] < shown.size() ? shown[report.issue[o]] : Graph::npos);
+    }
+  }
   return r;
 }
 

@@ -149,5 +149,64 @@ TEST_F(BurdenCliTest, BurdenIsForGroundedSemanticsOnly) {
   EXPECT_EQ(r.err, "claimgraph: error: --burden decides what grounded semantics leaves UNDEC; leave out --semantics\n");
 }
 
+TEST_F(BurdenCliTest, TheReportSaysWhatTheBurdenDecidedAndWhy) {
+  const RunResult r = claimgraph({"export", file_, "--to", "markdown", "--evaluate", "--burden"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* says :
+       {"Status of the 11 nodes (grounded semantics, undecided issues decided by the burden of persuasion): 8 IN, "
+        "3 OUT, 0 UNDEC.",
+        "- Undecided on the evidence, so it fails: Google bears the burden of persuasion.\n",
+        "- Undecided on the evidence, so it fails: Oracle bears the burden of persuasion.\n",
+        "- Undecided on the evidence, so it fails: Google bears the burden of disproving Copyrightable "
+        "(copyrightable), which it contradicts.\n",
+        "Claim of Oracle (infringement): grounded · IN"}) {
+    EXPECT_NE(r.out.find(says), std::string::npos) << says << "\n" << r.out;
+  }
+  // Without it, the same report of the grounded labels alone.
+  const RunResult plain = claimgraph({"export", file_, "--to", "markdown", "--evaluate"});
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  EXPECT_NE(plain.out.find("(grounded semantics): 6 IN, 0 OUT, 5 UNDEC."), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("burden"), std::string::npos) << plain.out;
+  // A view that leaves out the presumed claim does not name it.
+  const RunResult view =
+      claimgraph({"export", file_, "--to", "markdown", "--evaluate", "--burden", "--focus", "method", "--depth", "0"});
+  ASSERT_EQ(view.status, 0) << view.err;
+  EXPECT_NE(view.out.find("so it fails: it does not disprove a presumed claim it contradicts (not shown here)."),
+            std::string::npos)
+      << view.out;
+}
+
+TEST_F(BurdenCliTest, DiagramsColourWhatTheBurdenDecided) {
+  const RunResult dot = claimgraph({"export", file_, "--to", "dot", "--evaluate", "--burden"});
+  const RunResult grounded = claimgraph({"export", file_, "--to", "dot", "--evaluate"});
+  ASSERT_EQ(dot.status, 0) << dot.err;
+  ASSERT_EQ(grounded.status, 0) << grounded.err;
+  // Each node's badge: Fair use is UNDEC by the grounded rules, OUT by the burden.
+  EXPECT_NE(grounded.out.find("counterclaim · Google · <B>UNDEC </B>0.67</FONT><BR/>Fair use"), std::string::npos)
+      << grounded.out;
+  EXPECT_NE(dot.out.find("counterclaim · Google · <B>OUT </B>0.67</FONT><BR/>Fair use"), std::string::npos) << dot.out;
+  const RunResult render = claimgraph({"render", file_, "--evaluate", "--burden", "-o", (tmp_ / "x.svg").string()});
+  EXPECT_EQ(render.status, 0) << render.err;
+  const std::string svg = test::read_text(tmp_ / "x.svg");
+  // The badges ("OUT " and the strength): three fail by the burden, and
+  // none is left undecided (the legend names every status).
+  EXPECT_NE(svg.find("OUT </text>"), std::string::npos) << svg;
+  EXPECT_EQ(svg.find("UNDEC </text>"), std::string::npos) << svg;
+}
+
+TEST_F(BurdenCliTest, TheBurdenNeedsTheStatuses) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"export", file_, "--to", "markdown", "--burden"},
+        std::vector<std::string>{"export", file_, "--to", "json", "--evaluate", "--burden"},
+        std::vector<std::string>{"render", file_, "--burden", "-o", (tmp_ / "y.svg").string()},
+        std::vector<std::string>{"serve", file_, "--burden"}}) {
+    const RunResult r = claimgraph(args);
+    EXPECT_EQ(r.status, 2) << args[0] << ": " << r.err;
+    EXPECT_NE(r.err.find("give --evaluate too"), std::string::npos) << r.err;
+  }
+  // Chronologies always show the status: they need no --evaluate.
+  EXPECT_EQ(claimgraph({"export", file_, "--to", "chronology", "--burden"}).status, 0);
+}
+
 }  // namespace
 }  // namespace claimgraph

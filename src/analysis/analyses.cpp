@@ -33,7 +33,7 @@ Results analyse(const Graph& graph, Wanted wanted) {
   }
   if (wanted.schemes != nullptr) r.schemes = scheme_use(graph, *wanted.schemes);
   if (wanted.evaluation) {
-    auto e = evaluate(graph, wanted.excluded, r.schemes ? &*r.schemes : nullptr);
+    auto e = evaluate(graph, wanted.excluded, r.schemes ? &*r.schemes : nullptr, wanted.status);
     r.status = std::move(e.status);
     r.strength = std::move(e.strength);
   }

@@ -143,6 +143,7 @@ class Writer {
   void strength(Vertex v);
   void why(Vertex v);
   void status_reasons(Vertex v, std::size_t depth);
+  bool burden_reason(Vertex v, std::size_t depth);
   void gap_reasons(Vertex v, std::size_t depth);
   bool item(std::size_t depth);
   void weighing(const analysis::StatusReason& r, std::size_t depth);
@@ -386,6 +387,7 @@ void Writer::weighing(const analysis::StatusReason& r, std::size_t depth) {
 // a stand-off with.
 void Writer::status_reasons(Vertex v, std::size_t depth) {
   using analysis::Label;
+  if (burden_reason(v, depth)) return;
   const analysis::StatusReason& r = reason(v);  // stays valid: map nodes do not move
   const auto& labels = o_.analyses.status->labels;
   auto element = [&](Vertex e) {
@@ -519,6 +521,52 @@ void Writer::gap_reasons(Vertex v, std::size_t depth) {
       }
       break;
   }
+}
+
+// When the burden of persuasion decided v (evaluated with it): that, as the
+// one reason, naming who bears the burden, and the presumed claim v failed
+// to disprove where the graph shows it.
+bool Writer::burden_reason(Vertex v, std::size_t depth) {
+  using analysis::Decided;
+  const analysis::StatusReport& status = *o_.analyses.status;
+  const Decided decided = v < status.decided.size() ? status.decided[v] : Decided::no;
+  if (decided == Decided::no) return false;
+  if (!item(depth)) return true;
+  const Vertex issue = v < status.issue.size() ? status.issue[v] : Graph::npos;
+  const auto bearer = issue < g_.node_count() ? analysis::burden_bearer(g_.node(issue)) : std::nullopt;
+  const auto who = [&] {
+    if (bearer) {
+      line_text(out_, *bearer);
+    } else {
+      out_ += decided == Decided::fails ? "the party that alleges it" : "the other side";
+    }
+  };
+  out_ += "Undecided on the evidence, so it ";
+  if (decided == Decided::fails_to_disprove && issue >= g_.node_count()) {
+    out_ += "fails: it does not disprove a presumed claim it contradicts (not shown here).\n";
+    return true;
+  }
+  switch (decided) {
+    case Decided::no: break;
+    case Decided::fails:
+      out_ += "fails: ";
+      who();
+      out_ += " bears the burden of persuasion.\n";
+      break;
+    case Decided::stands:
+      out_ += "stands: ";
+      who();
+      out_ += " bears the burden of disproving it.\n";
+      break;
+    case Decided::fails_to_disprove:
+      out_ += "fails: ";
+      who();
+      out_ += " bears the burden of disproving ";
+      name(issue, false);
+      out_ += ", which it contradicts.\n";
+      break;
+  }
+  return true;
 }
 
 // Under a claim that does not stand (with the status analysis: OUT or
@@ -1094,8 +1142,10 @@ std::string Writer::run() {
       out += l == analysis::Label::out ? 1u : 0u;
       undec += l == analysis::Label::undec ? 1u : 0u;
     }
-    out_ += " Status of the " + std::to_string(g_.node_count()) + " nodes (grounded semantics): " +
-            std::to_string(in) + " IN, " + std::to_string(out) + " OUT, " + std::to_string(undec) + " UNDEC.";
+    const bool burden = !o_.analyses.status->decided.empty();
+    out_ += " Status of the " + std::to_string(g_.node_count()) + " nodes (grounded semantics" +
+            (burden ? ", undecided issues decided by the burden of persuasion" : "") + "): " + std::to_string(in) +
+            " IN, " + std::to_string(out) + " OUT, " + std::to_string(undec) + " UNDEC.";
   }
   out_ += "\n\n";
   if (o_.analyses.excluded != nullptr) excluded();

@@ -233,6 +233,13 @@ void warn_lint(const io::ReadResult& input, const std::string& file, const Redac
   for (const auto& message : lint_messages(input, *loaded_format, file, redaction)) spdlog::warn("{}", message);
 }
 
+void add_burden_option(CLI::App& cmd, bool& burden, const std::string& with) {
+  cmd.add_flag("--burden", burden,
+               (with.empty() ? std::string("D") : "With " + with + ": d") +
+                   "ecide what grounded semantics leaves UNDEC by the burden of persuasion: against the party "
+                   "that bears it (its burden, else its party)");
+}
+
 void add_exclude_option(CLI::App& cmd, std::vector<std::string>& ids) {
   cmd.add_option("--exclude", ids,
                  "As if the court had excluded this node (evidence or a claim): it grounds, supports and attacks "

@@ -149,6 +149,9 @@ void warn_lint(const io::ReadResult& input, const std::string& file, const Redac
 /// Adds --exclude ID (repeatable): the analyses as if the court had
 /// excluded those nodes.
 void add_exclude_option(CLI::App& cmd, std::vector<std::string>& ids);
+/// Adds --burden: decide what grounded semantics leaves UNDEC by the burden
+/// of persuasion; `with` says what else it needs ("" if nothing).
+void add_burden_option(CLI::App& cmd, bool& burden, const std::string& with = "");
 
 /// SOURCE_DATE_EPOCH, the date reproducible builds fix (seconds since
 /// 1970-01-01T00:00Z), when the environment sets it. Throws UsageError when

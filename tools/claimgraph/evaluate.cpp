@@ -21,9 +21,7 @@ void add_common(CLI::App& cmd, EvaluateOptions& options, bool acceptance) {
                "grounded: IN/OUT/UNDEC status; preferred or stable: credulous and sceptical acceptance");
     add_search_limit_option(cmd, options.search);
   }
-  cmd.add_flag("--burden", options.burden,
-               "Decide what grounded semantics leaves UNDEC by the burden of persuasion: against the party "
-               "that bears it (its burden, else its party)");
+  add_burden_option(cmd, options.burden);
   add_exclude_option(cmd, options.exclude);
   add_report_format_option(cmd, options.format);
 }

@@ -69,6 +69,10 @@ void check_analysed(const io::OutputFormat& format, const ExportOptions& options
                      formats_using(io::Setting::critical) + "; " + std::string(format.name) + " has none" +
                      (format.uses(io::Setting::failures) ? " (it lists them without --critical)" : ""));
   }
+  if (options.burden && !(format.analysed && (options.evaluate || format.uses(io::Setting::evaluated)))) {
+    throw UsageError("--burden decides the statuses that --evaluate adds; give --evaluate too" +
+                     std::string(format.analysed ? "" : " (" + std::string(format.name) + " holds the graph alone)"));
+  }
   if (!options.exclude.empty() && !format.analysed) {
     throw UsageError("--exclude changes what the analyses find, and " + std::string(format.name) +
                      " holds the graph alone, not what they find");
@@ -111,6 +115,7 @@ void add_export_options(CLI::App& cmd, ExportOptions& options, const std::string
                "Add each node's status (IN, OUT, UNDEC) and strength, and whether each claim is established (" +
                    formats_using(io::Setting::evaluation) + "; " + formats_using(io::Setting::evaluated) +
                    " always show the status)");
+  add_burden_option(cmd, options.burden, "--evaluate");
   cmd.add_flag("--bom", s.byte_order_mark,
                "Begin each file with a UTF-8 byte order mark, for Excel (" +
                    formats_using(io::Setting::byte_order_mark) + ")");
@@ -168,6 +173,7 @@ void write_export(const ExportOptions& options, const io::OutputFormat& format, 
   analysis::Wanted wanted;
   wanted.grounding = format.analysed;
   wanted.evaluation = format.analysed && (options.evaluate || format.uses(io::Setting::evaluated));
+  wanted.status.burden = options.burden;
   wanted.schemes = &scheme_library(options.input);
   wanted.excluded = excluded_nodes(input.graph, options.exclude, options.input.file);
   wanted.single_points = format.uses(io::Setting::failures) || options.critical;

@@ -21,6 +21,7 @@ struct ExportOptions {
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;
+  bool burden = false;  ///< --burden: the statuses decide what is undecided by the burden of persuasion
   std::optional<io::Paper> page;  ///< null: letter
   bool landscape = false;
   ViewOptions view;

@@ -136,6 +136,7 @@ std::shared_ptr<RenderOptions> setup_render(CLI::App& app) {
   cmd->add_flag("--no-clusters", options->no_clusters, "Do not draw groups as clusters");
   cmd->add_flag("--evaluate", options->evaluate,
                 "Colour each node by its status (IN, OUT, UNDEC) and shade it by its strength");
+  add_burden_option(*cmd, options->burden, "--evaluate");
   add_choice(*cmd, "--page", options->page, paper_choices(),
              "Fit the drawing to this paper, legibly (labels at least 8 pt): one page when it fits, else an overview "
              "page and a page per group; a PDF holds every page, PNG and SVG write OUT-1, OUT-2, ... per page")
@@ -198,9 +199,13 @@ int run_render(const RenderOptions& options) {
   if (options.page && options.layout && *options.layout != io::LayoutEngine::dot) {
     throw UsageError("--page lays the pages out with dot; leave out --layout");
   }
+  if (options.burden && !options.evaluate) {
+    throw UsageError("--burden decides the statuses that --evaluate colours; give --evaluate too");
+  }
   const auto& input = load_graph(options.input, &options.redact);
   analysis::Wanted wanted;
   wanted.evaluation = options.evaluate;
+  wanted.status.burden = options.burden;
   wanted.schemes = &scheme_library(options.input);
   wanted.excluded = excluded_nodes(input.graph, options.exclude, options.input.file);
   wanted.single_points = options.critical;

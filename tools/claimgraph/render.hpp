@@ -25,6 +25,7 @@ struct RenderOptions {
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;
+  bool burden = false;  ///< --burden: the statuses decide what is undecided by the burden of persuasion
   std::optional<io::Paper> page;  ///< set: fit the drawing to this paper, over several pages if need be
   bool landscape = false;
   ViewOptions view;

@@ -62,6 +62,7 @@ std::string build_page(const ServeOptions& options, const io::OutputFormat& form
     }
     analysis::Wanted wanted;
     wanted.evaluation = options.evaluate;
+    wanted.status.burden = options.burden;
     wanted.schemes = &scheme_library(options.input);
     wanted.single_points = format.uses(io::Setting::failures);  // the panel lists them, as export's page does
     // Checked at each save: a node excluded may be renamed or removed.
@@ -161,6 +162,7 @@ std::shared_ptr<ServeOptions> setup_serve(CLI::App& app) {
   cmd->add_flag("--no-clusters", options->no_clusters, "Do not draw groups as clusters");
   cmd->add_flag("--evaluate", options->evaluate,
                 "Add each node's status (IN, OUT, UNDEC) and strength, and whether each claim is established");
+  add_burden_option(*cmd, options->burden, "--evaluate");
   add_exclude_option(*cmd, options->exclude);
   add_view_options(*cmd, options->view);
   add_redact_options(*cmd, options->redact);
@@ -175,6 +177,9 @@ std::shared_ptr<ServeOptions> setup_serve(CLI::App& app) {
 int run_serve(const ServeOptions& options) {
   if (options.input.file == "-") {
     throw UsageError("serve follows a file from save to save; FILE cannot be - (standard input)");
+  }
+  if (options.burden && !options.evaluate) {
+    throw UsageError("--burden decides the statuses that --evaluate adds; give --evaluate too");
   }
   StopSignals signals;  // before any thread starts: each inherits the blocked signals
   const io::OutputFormat& format = served_format();

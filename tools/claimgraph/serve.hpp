@@ -23,6 +23,7 @@ struct ServeOptions {
   bool no_legend = false;
   bool no_clusters = false;
   bool evaluate = false;
+  bool burden = false;  ///< --burden: the statuses decide what is undecided by the burden of persuasion
   std::vector<std::string> exclude;  ///< --exclude: as if the court had excluded these nodes
   ViewOptions view;
   RedactOptions redact;

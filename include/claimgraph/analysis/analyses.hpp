@@ -81,6 +81,8 @@ struct Wanted {
   /// The points of failure: critical.hpp's single_points (of the record
   /// without what is excluded).
   bool single_points = false;
+  /// How grounded_status decides (the burden of persuasion), with evaluation.
+  StatusOptions status = {};
 };
 
 /// Runs the analyses `wanted` on `graph`, weighing the critical questions

@@ -93,7 +93,8 @@ struct StatusReport {
   std::vector<Decided> decided;
   /// Per node, with StatusOptions::burden: the claim whose burden decided it,
   /// itself but for Decided::fails_to_disprove, where it is the presumed
-  /// claim it contradicts (empty without it).
+  /// claim it contradicts (empty without it). In a report restricted to a
+  /// view, Graph::npos where the view does not show that claim.
   std::vector<Graph::NodeRef> issue;
 };
 
