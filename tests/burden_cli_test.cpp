@@ -204,8 +204,12 @@ TEST_F(BurdenCliTest, TheBurdenNeedsTheStatuses) {
     EXPECT_EQ(r.status, 2) << args[0] << ": " << r.err;
     EXPECT_NE(r.err.find("give --evaluate too"), std::string::npos) << r.err;
   }
-  // Chronologies always show the status: they need no --evaluate.
-  EXPECT_EQ(claimgraph({"export", file_, "--to", "chronology", "--burden"}).status, 0);
+  // Chronologies always show the status: they need no --evaluate, and say
+  // how it was decided.
+  const RunResult chronology = claimgraph({"export", file_, "--to", "chronology-html", "--burden"});
+  EXPECT_EQ(chronology.status, 0) << chronology.err;
+  EXPECT_NE(chronology.out.find("as <code>claimgraph evaluate --burden</code> reports it"), std::string::npos)
+      << chronology.out;
 }
 
 }  // namespace

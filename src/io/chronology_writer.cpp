@@ -303,8 +303,12 @@ class Page {
          "their first day, times by their instant in UTC (a date or time without a zone counts as UTC). Each lists "
          "the nearest claims and counterclaims it bears on";
     if (status_ != nullptr) {
-      s += ", with their status under grounded semantics, as <code>claimgraph evaluate</code> reports it: IN "
-           "stands, OUT is defeated, UNDEC is undecided";
+      s += status_->decided.empty()
+               ? ", with their status under grounded semantics, as <code>claimgraph evaluate</code> reports it: IN "
+                 "stands, OUT is defeated, UNDEC is undecided"
+               : ", with their status under grounded semantics, what it leaves undecided decided by the burden of "
+                 "persuasion, as <code>claimgraph evaluate --burden</code> reports it: IN stands, OUT is defeated, "
+                 "UNDEC is undecided";
     }
     s += ".</p>\n</footer>\n</body>\n</html>\n";
     buf.flush();
