@@ -162,6 +162,12 @@ class GraphMaker {
     node.id = std::move(id);
     node.label = label(e);
     check_length(node.label, e.offset, "the text");
+    if (detail::only_whitespace(node.label)) {
+      // As the case-file reader refuses a blank label: nothing to show.
+      diagnostics_.error(e.offset, {},
+                         name(r) + " has no text and its title is blank: write its text after the title, or give "
+                                   "it a title with words");
+    }
     node.kind = kind_of(r, e);
     node.text = text_field(e.data, "text", r);
     node.party = text_field(e.data, "party", r);
@@ -201,8 +207,7 @@ class GraphMaker {
   }
 
   // The first text written for the element, trimmed; for one only referred
-  // to, the title, trimmed like any text (but a title of blanks is all there
-  // is).
+  // to, the title, trimmed like any text (a title of blanks is refused).
   static std::string label(const Element& e) {
     for (const Occurrence& o : e.members) {
       std::string t(trim(o.text, is_blank));

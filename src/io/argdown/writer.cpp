@@ -273,14 +273,7 @@ class Writer {
   void statement(Graph::NodeRef v, bool& first) {
     separate(first);
     const Node& n = g_.node(v);
-    // A definition needs text after "[title]:" (else the next line would
-    // be read as its text), and Argdown trims blanks from text. A label of
-    // blanks alone, as a statement with no text but a blank title has, is
-    // written as an escaped blank: text that reads back as none, so the
-    // label is the title again. A bare "[title]" would be a reference,
-    // which does not fix the statement's place in the document.
-    const std::string text = escape(n.label);
-    out_ << '[' << titles_[v] << "]: " << (std::all_of(text.begin(), text.end(), is_blank) ? "\\ " : text);
+    out_ << '[' << titles_[v] << "]: " << escape(n.label);
     // The tags go in the text when every one can, else all in the data.
     bool tags_in_text = true;
     if (n.tags) {
