@@ -13,7 +13,8 @@ namespace {
 
 using Vertex = Graph::NodeRef;
 
-// `no node has group "x"; did you mean "y"? (groups: "a", "b" or "c")`
+// `no node has group "x"; did you mean "y"? (groups: "a", "b" or "c")`,
+// from the values `present` lists (those of the nodes it may name).
 [[noreturn]] void no_match(std::string_view what, std::string_view plural, std::string_view value,
                            const std::set<std::string_view>& present) {
   std::string message = "no node has ";
@@ -31,14 +32,17 @@ using Vertex = Graph::NodeRef;
 // Keeps the nodes whose field (group or party) is one of `wanted`.
 template <typename Field>
 void keep_only(const Graph& graph, std::vector<bool>& keep, const std::vector<std::string>& wanted, std::string_view what,
-               std::string_view plural, Field field) {
+               std::string_view plural, const std::vector<bool>& unnamed, Field field) {
   if (wanted.empty()) return;
-  std::set<std::string_view> present;
+  std::set<std::string_view> present, named;  // every node's values; those an error may name
   for (Vertex v = 0; v < graph.node_count(); ++v) {
-    if (const auto& f = field(graph.node(v)); f) present.insert(*f);
+    const auto& f = field(graph.node(v));
+    if (!f) continue;
+    present.insert(*f);
+    if (v >= unnamed.size() || !unnamed[v]) named.insert(*f);
   }
   for (const auto& w : wanted) {
-    if (!present.contains(w)) no_match(what, plural, w, present);
+    if (!present.contains(w)) no_match(what, plural, w, named);
   }
   for (Vertex v = 0; v < graph.node_count(); ++v) {
     const auto& f = field(graph.node(v));
@@ -181,7 +185,7 @@ View make_view(const Graph& graph, const ViewOptions& options, const analysis::G
     const auto v = graph.find(*options.focus);
     if (!v) {
       throw ViewError("no node " + detail::shown(*options.focus) + " to focus on" +
-                      did_you_mean_node(graph, *options.focus));
+                      did_you_mean_node(graph, *options.focus, options.unnamed));
     }
     const std::vector<std::size_t> level = levels_below(graph, *v);
     beyond.assign(n, false);
@@ -190,8 +194,10 @@ View make_view(const Graph& graph, const ViewOptions& options, const analysis::G
       beyond[u] = level[u] != Graph::npos && level[u] > options.depth;
     }
   }
-  keep_only(graph, keep, options.groups, "group", "groups", [](const Node& node) -> const OptionalString& { return node.group; });
-  keep_only(graph, keep, options.parties, "party", "parties", [](const Node& node) -> const OptionalString& { return node.party; });
+  keep_only(graph, keep, options.groups, "group", "groups", options.unnamed,
+            [](const Node& node) -> const OptionalString& { return node.group; });
+  keep_only(graph, keep, options.parties, "party", "parties", options.unnamed,
+            [](const Node& node) -> const OptionalString& { return node.party; });
   if (options.gaps_only) {
     if (grounding == nullptr) throw ViewError("a gaps-only view needs the result of the check");
     std::vector<Vertex> lacking;

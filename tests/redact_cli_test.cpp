@@ -205,6 +205,30 @@ TEST_F(RedactCliTest, IncludePrivilegedKeepsTheCitationsInTheFormatsThatCarryThe
   EXPECT_EQ(holding(tmp_ / "none", cite_marker), std::vector<std::string>{});
 }
 
+TEST_F(RedactCliTest, ErrorsSuggestNoRedactedNode) {
+  // Typos of the memo's id, of its label's words and of its group (none
+  // holding the marker itself): the nearest match is the memo, which the
+  // output redacts.
+  const std::vector<std::vector<std::string>> typos{
+      {"--exclude", "ZQXPRIV_memo"}, {"--focus", "ZQXPRIV_memo"}, {"--focus", "deadline"},
+      {"--group", "ZQXPRIV-group"}};
+  for (const auto& typo : typos) {
+    for (const char* command : {"export", "render"}) {
+      std::vector<std::string> args{command, file_.string(), "-o", (tmp_ / "out.svg").string()};
+      if (std::string_view(command) == "export") args.insert(args.end(), {"--to", "dot"});
+      args.insert(args.end(), typo.begin(), typo.end());
+      const RunResult r = claimgraph(args);
+      EXPECT_EQ(r.status, 2) << command << " " << typo[0] << ": " << r.err;
+      EXPECT_EQ(r.err.find(marker), std::string::npos) << command << " " << typo[0] << ": " << r.err;
+      // Unredacted, the same typo is answered with the memo.
+      args.push_back("--include-privileged");
+      const RunResult all = claimgraph(args);
+      EXPECT_EQ(all.status, 2) << all.err;
+      EXPECT_NE(all.err.find(marker), std::string::npos) << command << " " << typo[0] << ": " << all.err;
+    }
+  }
+}
+
 TEST_F(RedactCliTest, RedactTagHidesTaggedNodesToo) {
   write_all(tmp_ / "tag", {}, true);
   EXPECT_EQ(holding(tmp_ / "tag", tag_marker).size(), formats(tmp_ / "tag"));  // not privileged: kept

@@ -28,6 +28,9 @@ namespace claimgraph {
 /// among the ids, else the one node whose label contains the word (in any
 /// case or punctuation, 4 letters or more), as
 /// `; did you mean "sherman" (Sherman Act § 1 conspiracy)?`, else "".
-[[nodiscard]] std::string did_you_mean_node(const Graph& graph, std::string_view word);
+/// Never a node that `unnamed` marks (per node; empty: none), such as one
+/// an output redacts.
+[[nodiscard]] std::string did_you_mean_node(const Graph& graph, std::string_view word,
+                                            const std::vector<bool>& unnamed = {});
 
 }  // namespace claimgraph

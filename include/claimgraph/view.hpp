@@ -49,6 +49,9 @@ struct ViewOptions {
   std::vector<std::string> parties;
   /// Keep only the claims that lack evidence and what they rest on.
   bool gaps_only = false;
+  /// Per node (empty: none): the nodes whose id, label, group and party an
+  /// error must not name in its suggestions, such as those an output redacts.
+  std::vector<bool> unnamed = {};
 
   /// Whether any criterion is given (otherwise the view is the whole graph).
   /// A depth counts as one, so that make_view refuses it without a focus.

@@ -262,12 +262,18 @@ std::optional<std::int64_t> source_date_epoch() {
   return seconds;
 }
 
-std::vector<bool> excluded_nodes(const Graph& graph, const std::vector<std::string>& ids, const std::string& file) {
+std::vector<bool> excluded_nodes(const Graph& graph, const std::vector<std::string>& ids, const std::string& file,
+                                 const RedactOptions* redaction) {
   if (ids.empty()) return {};
   std::vector<bool> excluded(graph.node_count(), false);
   for (const auto& id : ids) {
     const auto v = graph.find(id);
-    if (!v) throw UsageError("--exclude " + id + ": no node \"" + id + "\" in " + input_name(file) + did_you_mean_node(graph, id));
+    if (!v) {
+      // The suggestion never names a node the output redacts.
+      const std::vector<bool> unnamed = redaction != nullptr ? redacted_nodes(graph, *redaction) : std::vector<bool>{};
+      throw UsageError("--exclude " + id + ": no node \"" + id + "\" in " + input_name(file) +
+                       did_you_mean_node(graph, id, unnamed));
+    }
     excluded[*v] = true;
   }
   return excluded;

@@ -159,8 +159,9 @@ void add_burden_option(CLI::App& cmd, bool& burden, const std::string& with = ""
 [[nodiscard]] std::optional<std::int64_t> source_date_epoch();
 
 /// Per node of `graph`: whether --exclude names it; empty when nothing is
-/// excluded. Throws UsageError for an id no node has, with the nearest.
+/// excluded. Throws UsageError for an id no node has, with the nearest (never
+/// one that `redaction` redacts).
 [[nodiscard]] std::vector<bool> excluded_nodes(const Graph& graph, const std::vector<std::string>& ids,
-                                               const std::string& file);
+                                               const std::string& file, const RedactOptions* redaction = nullptr);
 
 }  // namespace claimgraph::cli

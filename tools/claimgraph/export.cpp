@@ -175,7 +175,7 @@ void write_export(const ExportOptions& options, const io::OutputFormat& format, 
   wanted.evaluation = format.analysed && (options.evaluate || format.uses(io::Setting::evaluated));
   wanted.status.burden = options.burden;
   wanted.schemes = &scheme_library(options.input);
-  wanted.excluded = excluded_nodes(input.graph, options.exclude, options.input.file);
+  wanted.excluded = excluded_nodes(input.graph, options.exclude, options.input.file, &options.redact);
   wanted.single_points = format.uses(io::Setting::failures) || options.critical;
   const Shown shown = prepare_shown(input.graph, options.view, std::move(wanted), options.redact);
   io::WriteSettings settings = options.settings;

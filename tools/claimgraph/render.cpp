@@ -207,7 +207,7 @@ int run_render(const RenderOptions& options) {
   wanted.evaluation = options.evaluate;
   wanted.status.burden = options.burden;
   wanted.schemes = &scheme_library(options.input);
-  wanted.excluded = excluded_nodes(input.graph, options.exclude, options.input.file);
+  wanted.excluded = excluded_nodes(input.graph, options.exclude, options.input.file, &options.redact);
   wanted.single_points = options.critical;
   const Shown shown = prepare_shown(input.graph, options.view, std::move(wanted), options.redact);
   io::DrawOptions draw;

@@ -66,7 +66,7 @@ std::string build_page(const ServeOptions& options, const io::OutputFormat& form
     wanted.schemes = &scheme_library(options.input);
     wanted.single_points = format.uses(io::Setting::failures);  // the panel lists them, as export's page does
     // Checked at each save: a node excluded may be renamed or removed.
-    wanted.excluded = excluded_nodes(input.result.graph, options.exclude, options.input.file);
+    wanted.excluded = excluded_nodes(input.result.graph, options.exclude, options.input.file, &options.redact);
     const Shown shown = prepare_shown(input.result.graph, options.view, std::move(wanted), options.redact);
     io::WriteSettings settings;
     settings.style = options.style;
