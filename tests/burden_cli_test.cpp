@@ -195,9 +195,11 @@ TEST_F(BurdenCliTest, DiagramsColourWhatTheBurdenDecided) {
 }
 
 TEST_F(BurdenCliTest, TheBurdenNeedsTheStatuses) {
+  const RunResult json = claimgraph({"export", file_, "--to", "json", "--evaluate", "--burden"});
+  EXPECT_EQ(json.status, 2);
+  EXPECT_EQ(json.err, "claimgraph: error: --burden decides statuses, and json holds the graph alone, without them\n");
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"export", file_, "--to", "markdown", "--burden"},
-        std::vector<std::string>{"export", file_, "--to", "json", "--evaluate", "--burden"},
         std::vector<std::string>{"render", file_, "--burden", "-o", (tmp_ / "y.svg").string()},
         std::vector<std::string>{"serve", file_, "--burden"}}) {
     const RunResult r = claimgraph(args);

@@ -229,6 +229,27 @@ TEST_F(RedactCliTest, ErrorsSuggestNoRedactedNode) {
   }
 }
 
+TEST_F(RedactCliTest, WarningsAreCountedNotShown) {
+  // 25 unknown fields on the privileged memo: the reader keeps 20 warnings
+  // and notes that there were more.
+  std::string fields;
+  for (int i = 0; i < 25; ++i) fields += ", \"ZQXPRIV7_f" + std::to_string(i) + "\": 1";
+  const fs::path many = tmp_ / "many.json";
+  test::write_text(many, R"({"claimgraph": 1, "nodes": [
+    {"id": "c", "kind": "claim", "label": "Claim", "party": "P"},
+    {"id": "ZQXPRIV7", "kind": "evidence", "label": "Memo", "source": "File", "privileged": true)" + fields + R"(}],
+  "edges": [{"from": "ZQXPRIV7", "to": "c", "relation": "supports"}]})");
+  const RunResult r = claimgraph({"export", many.string(), "--to", "dot", "-o", (tmp_ / "many.dot").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err.find(marker), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("note: more than 20 warnings from reading not shown because the output is redacted"),
+            std::string::npos)
+      << r.err;
+  const RunResult all =
+      claimgraph({"export", many.string(), "--to", "dot", "-o", (tmp_ / "all.dot").string(), "--include-privileged"});
+  EXPECT_NE(all.err.find("unknown field \"ZQXPRIV7_f0\""), std::string::npos) << all.err;
+}
+
 TEST_F(RedactCliTest, RedactTagHidesTaggedNodesToo) {
   write_all(tmp_ / "tag", {}, true);
   EXPECT_EQ(holding(tmp_ / "tag", tag_marker).size(), formats(tmp_ / "tag"));  // not privileged: kept

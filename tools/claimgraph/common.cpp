@@ -120,15 +120,19 @@ bool redacts_any(const Graph& graph, const RedactOptions& redaction) {
 
 std::vector<std::string> read_warnings(const io::ReadResult& input, const std::string& file,
                                        const RedactOptions* redaction) {
-  const std::size_t count = input.warnings.size();
-  if (count == 0) return {};
+  if (input.warnings.empty()) return {};
   if (redaction != nullptr && redacts_any(input.graph, *redaction)) {
-    return {input_name(file) + ": note: " + std::to_string(count) + (count == 1 ? " warning" : " warnings") +
-            " from reading not shown because the output is redacted (they quote fields); claimgraph lint shows "
-            "them"};
+    // The reader keeps the first warnings and ends with a note of how many
+    // more there were.
+    const auto count = static_cast<std::size_t>(std::count_if(
+        input.warnings.begin(), input.warnings.end(), [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+    const bool more = count < input.warnings.size();
+    return {input_name(file) + ": note: " + (more ? "more than " : "") + std::to_string(count) +
+            (count == 1 && !more ? " warning" : " warnings") +
+            " from reading not shown because the output is redacted (they quote fields); claimgraph lint shows them"};
   }
   std::vector<std::string> out;
-  out.reserve(count);
+  out.reserve(input.warnings.size());
   for (const auto& w : input.warnings) out.push_back(describe(w));
   return out;
 }

@@ -69,9 +69,12 @@ void check_analysed(const io::OutputFormat& format, const ExportOptions& options
                      formats_using(io::Setting::critical) + "; " + std::string(format.name) + " has none" +
                      (format.uses(io::Setting::failures) ? " (it lists them without --critical)" : ""));
   }
-  if (options.burden && !(format.analysed && (options.evaluate || format.uses(io::Setting::evaluated)))) {
-    throw UsageError("--burden decides the statuses that --evaluate adds; give --evaluate too" +
-                     std::string(format.analysed ? "" : " (" + std::string(format.name) + " holds the graph alone)"));
+  if (options.burden && !format.analysed) {
+    throw UsageError("--burden decides statuses, and " + std::string(format.name) +
+                     " holds the graph alone, without them");
+  }
+  if (options.burden && !options.evaluate && !format.uses(io::Setting::evaluated)) {
+    throw UsageError("--burden decides the statuses that --evaluate adds; give --evaluate too");
   }
   if (!options.exclude.empty() && !format.analysed) {
     throw UsageError("--exclude changes what the analyses find, and " + std::string(format.name) +
