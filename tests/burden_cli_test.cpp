@@ -176,6 +176,18 @@ TEST_F(BurdenCliTest, TheReportSaysWhatTheBurdenDecidedAndWhy) {
       << view.out;
 }
 
+TEST_F(BurdenCliTest, ThePageSaysWhatTheBurdenDecided) {
+  const RunResult page = claimgraph({"export", file_, "--to", "html", "--evaluate", "--burden"});
+  ASSERT_EQ(page.status, 0) << page.err;
+  // As evaluate's JSON gives it.
+  EXPECT_NE(page.out.find(R"("status":"OUT","decided_by":"burden","burden_decision":"fails-to-disprove","bearer":"Google")"),
+            std::string::npos);
+  EXPECT_NE(page.out.find(R"("status":"IN","decided_by":"burden","burden_decision":"stands","bearer":"Google")"),
+            std::string::npos);
+  const RunResult plain = claimgraph({"export", file_, "--to", "html", "--evaluate"});
+  EXPECT_EQ(plain.out.find(R"("decided_by":"burden")"), std::string::npos);
+}
+
 TEST_F(BurdenCliTest, DiagramsColourWhatTheBurdenDecided) {
   const RunResult dot = claimgraph({"export", file_, "--to", "dot", "--evaluate", "--burden"});
   const RunResult grounded = claimgraph({"export", file_, "--to", "dot", "--evaluate"});

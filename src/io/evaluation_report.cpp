@@ -16,6 +16,7 @@
 #include "detail/number.hpp"
 #include "detail/output.hpp"
 #include "detail/text.hpp"
+#include "io/burden_members.hpp"
 #include "io/questions.hpp"
 
 using claimgraph::detail::plain;
@@ -247,17 +248,6 @@ std::vector<ChainLine> support_chain(const Graph& graph, const View& view, Verte
   return lines;
 }
 
-// For a node the burden decided: "decided_by": "burden", how ("fails",
-// "stands", "fails-to-disprove"), and the party that bore it.
-void burden_members(detail::JsonMembers& m, const View& view, Vertex v) {
-  const analysis::Decided d = view.decided(v);
-  if (d == analysis::Decided::no) return;
-  m.string("decided_by", "burden");
-  m.string("burden_decision", d == analysis::Decided::fails    ? "fails"
-                              : d == analysis::Decided::stands ? "stands"
-                                                               : "fails-to-disprove");
-  if (const auto who = view.bearer(v)) m.string("bearer", *who);
-}
 
 std::string describe(const Graph& graph, Vertex v) {
   const Node& n = graph.node(v);
@@ -384,7 +374,7 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
       m.boolean("established", strength.established[v]).string("standard", to_string(view.standard(v)));
       m.number("pro", strength.pro[v]).number("con", strength.con[v]);
     }
-    burden_members(m, view, v);
+    append_burden_members(m, graph, evaluation.status, v);
     buf += '}';
     output.flush_if_full();
   }
@@ -514,7 +504,7 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
   m.string("id", n.id).string("label", n.label).string("kind", to_string(n.kind)).string("semantics", semantics);
   m.string("status", view.status(v)).string("reason", view.reason(v)).number("strength", strength.strength[v]);
   if (evaluation.record != nullptr) m.string("whole_record_status", to_string(evaluation.record->labels[v]));
-  burden_members(m, view, v);
+  append_burden_members(m, graph, evaluation.status, v);
   if (is_claim_like(n.kind)) {
     m.string("standard", to_string(view.standard(v))).string("burden", n.burden);
     if (n.test) m.string("test", to_string(*n.test));

@@ -8,6 +8,7 @@
 #include "detail/json_members.hpp"
 #include "detail/output.hpp"
 #include "detail/svg.hpp"
+#include "io/burden_members.hpp"
 #include "io/failures.hpp"
 #include "io/html/assets.hpp"
 
@@ -85,7 +86,9 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const a
     if (!claim.grounded) m.string("gap", analysis::to_string(claim.gap));
   }
   if (analyses.status != nullptr && v < analyses.status->labels.size()) {
-    m.string("status", analysis::to_string(analyses.status->labels[v]));
+    const analysis::StatusReport& status = *analyses.status;
+    m.string("status", analysis::to_string(status.labels[v]));
+    append_burden_members(m, graph, status, v);  // as evaluate's JSON says it
   }
   if (analyses.strength != nullptr && v < analyses.strength->strength.size()) {
     m.number("strength", analyses.strength->strength[v]);

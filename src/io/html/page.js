@@ -277,7 +277,7 @@
     ['id', 'ID'], ['kind', 'Kind'], ['party', 'Party'], ['group', 'Group'], ['source', 'Source'],
     ['tags', 'Tags'], ['weight', 'Weight'], ['standard', 'Standard of proof'], ['burden', 'Burden'],
     ['test', 'Test of elements'], ['scheme', 'Scheme of its supports'],
-    ['status', 'Status'], ['strength', 'Strength'], ['established', 'Established'],
+    ['status', 'Status'], ['decided_by', 'Decided by'], ['strength', 'Strength'], ['established', 'Established'],
     ['lacks_evidence', 'Lacks evidence'], ['excluded', 'Excluded'], ['fell', 'Fell with the exclusion']
   ];
   // [key, heading, direction, relation, the end that is the other node]
@@ -311,6 +311,18 @@
       case 'lacks_evidence': return v ? 'yes: ' + node.gap : 'no';
       case 'excluded': return v ? 'yes: the court excluded it; it grounds, supports and attacks nothing' : null;
       case 'fell': return v ? 'yes: grounded in the whole record, not without what was excluded' : null;
+      case 'decided_by': {
+        // As claimgraph evaluate --burden words it.
+        var who = node.bearer || (node.burden_decision === 'fails' ? 'the party that alleges it' : 'the other side');
+        if (node.burden_decision === 'stands') {
+          return 'the burden of persuasion: undecided, so it stands: ' + who + ' bears the burden of disproving it';
+        }
+        if (node.burden_decision === 'fails-to-disprove') {
+          return 'the burden of persuasion: undecided, so it fails: ' + who +
+            ' bears the burden of disproving a presumed claim it contradicts';
+        }
+        return 'the burden of persuasion: undecided, so it fails: ' + who + ' bears the burden';
+      }
       case 'test':
         return v === 'any' ? 'any: one element that stands is enough'
           : v === 'balance' ? 'balance: the factors that stand must outweigh those that do not'
