@@ -342,12 +342,27 @@ analysis::Results restrict(const analysis::Results& results, const View& view) {
     std::vector<Vertex> new_of;
     if (!view.node_of.empty()) new_of.assign(view.node_of.back() + 1, Graph::npos);
     for (Vertex v = 0; v < view.node_of.size(); ++v) new_of[view.node_of[v]] = v;
+    // The others are counted, with those an earlier view left out, so that
+    // a claim held up by evidence the view hides is not shown as safe.
     r.single_points.emplace(view.node_of.size());
+    r.single_points_hidden.emplace(view.node_of.size(), 0);
+    bool hides = false;
     for (std::size_t v = 0; v < view.node_of.size(); ++v) {
-      for (Vertex e : (*results.single_points)[view.node_of[v]]) {
-        if (e < new_of.size() && new_of[e] != Graph::npos) (*r.single_points)[v].push_back(new_of[e]);
+      const Vertex was = view.node_of[v];
+      std::size_t& hidden = (*r.single_points_hidden)[v];
+      if (results.single_points_hidden && was < results.single_points_hidden->size()) {
+        hidden = (*results.single_points_hidden)[was];
       }
+      for (Vertex e : (*results.single_points)[was]) {
+        if (e < new_of.size() && new_of[e] != Graph::npos) {
+          (*r.single_points)[v].push_back(new_of[e]);
+        } else {
+          ++hidden;
+        }
+      }
+      hides = hides || hidden > 0;
     }
+    if (!hides) r.single_points_hidden.reset();
   }
   return r;
 }

@@ -13,6 +13,7 @@
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/io/json_reader.hpp"
 #include "claimgraph/io/json_writer.hpp"
+#include "io/failures_case.hpp"
 #include "support.hpp"
 
 namespace {
@@ -230,6 +231,41 @@ TEST_F(ViewTest, AnalysesOfTheWholeGraphCarryOver) {
   const auto& c = rw.claims[rw.claim_index[0]];
   EXPECT_FALSE(c.grounded);
   EXPECT_EQ(c.missing, (std::vector<Graph::NodeRef>{2}));  // e2, which rests on y, which nothing supports
+}
+
+// A point of failure the view leaves out is counted, so that a claim that
+// rests on it is not shown as safe; a view of a view keeps the count.
+TEST(ViewPointsOfFailure, ThoseOutOfViewAreCounted) {
+  const Graph g = claimgraph::test::failures_case();
+  const auto whole = claimgraph::test::failures_results(g);
+  ViewOptions o;
+  o.focus = "c";
+  o.depth = 1;
+  const auto v = claimgraph::make_view(g, o, &*whole.grounding);
+  ASSERT_EQ(ids(v), (std::vector<std::string>{"k1", "k2", "c"}));
+  const auto r = claimgraph::restrict(whole, v);
+  ASSERT_TRUE(r.single_points && r.single_points_hidden);
+  EXPECT_EQ(*r.single_points, (std::vector<std::vector<Graph::NodeRef>>{{}, {}, {}}));
+  EXPECT_EQ(*r.single_points_hidden, (std::vector<std::size_t>{1, 0, 1}));  // px12, for k1 and for c
+  const auto a = r.analyses();
+  EXPECT_TRUE(a.has_points(0));
+  EXPECT_FALSE(a.has_points(1));
+  EXPECT_EQ(a.hidden_points(2), 1u);
+
+  o.focus = "k1";
+  o.depth = ViewOptions::unlimited;
+  const auto w = claimgraph::make_view(v.graph, o, &*r.grounding);
+  ASSERT_EQ(ids(w), (std::vector<std::string>{"k1"}));
+  const auto rw = claimgraph::restrict(r, w);
+  ASSERT_TRUE(rw.single_points_hidden);
+  EXPECT_EQ(*rw.single_points_hidden, (std::vector<std::size_t>{1}));
+
+  // Where the view shows every point of failure, nothing is counted.
+  o.focus = "c";
+  const auto all = claimgraph::make_view(g, o, &*whole.grounding);
+  const auto ra = claimgraph::restrict(whole, all);
+  EXPECT_FALSE(ra.single_points_hidden);
+  EXPECT_EQ((*ra.single_points)[*all.graph.find("c")], (std::vector<Graph::NodeRef>{*all.graph.find("px12")}));
 }
 
 TEST_F(ViewTest, AViewIsACaseFileOfItsOwn) {

@@ -44,7 +44,11 @@ void append_failures(JsonMembers& m, const Graph& graph, Graph::NodeRef v, const
   if (analyses.single_points == nullptr || v >= analyses.single_points->size()) return;
   const bool grounded = analyses.grounding != nullptr && v < analyses.grounding->grounded.size() &&
                         analyses.grounding->grounded[v];
-  if (is_claim_like(graph.node(v).kind) && grounded) m.raw("cannot_lose", positions((*analyses.single_points)[v]));
+  if (is_claim_like(graph.node(v).kind) && grounded) {
+    m.raw("cannot_lose", positions((*analyses.single_points)[v]));
+    // Those the view or redaction left out, counted: they have no position.
+    if (const std::size_t hidden = analyses.hidden_points(v); hidden > 0) m.raw("cannot_lose_hidden", std::to_string(hidden));
+  }
   if (v < holds_up.size() && !holds_up[v].empty()) m.raw("holds_up", positions(holds_up[v]));
 }
 

@@ -161,6 +161,7 @@ class Writer {
   void excluded();
   void failures();
   void failures_by_cause();
+  void hidden_failures(const std::optional<std::string_view>& grp, Vertex top);
   void reading(Vertex claim, Vertex evidence);
   void names(const std::vector<Vertex>& nodes);
   // The groups in order of first appearance, then (as nullopt) the claims
@@ -756,7 +757,7 @@ void Writer::failures() {
   out_ += "## Points of failure\n\n";
   std::vector<Vertex> held;
   for (const auto& c : report_.claims) {
-    if (c.node < points.size() && !points[c.node].empty()) held.push_back(c.node);
+    if (o_.analyses.has_points(c.node)) held.push_back(c.node);
   }
   if (held.empty()) {
     out_ += report_.grounded_claims == 0
@@ -785,9 +786,16 @@ void Writer::failures() {
       name(list[i]);
     }
     if (list.size() > max_listed) out_ += "<br>and " + std::to_string(list.size() - max_listed) + " more";
+    if (const std::size_t hidden = o_.analyses.hidden_points(c); hidden > 0) {
+      out_ += list.empty() ? "" : "<br>and ";
+      out_ += std::to_string(hidden) + (hidden == 1 ? " piece" : " pieces") + " of evidence not shown here";
+    }
     out_ += " |\n";
   }
   out_ += '\n';
+  if (o_.analyses.single_points_hidden != nullptr) {
+    out_ += "Evidence left out of this report (by a view or by redaction) is counted, not named.\n\n";
+  }
   failures_by_cause();
 }
 
@@ -829,6 +837,7 @@ void Writer::failures_by_cause() {
       if (costly.size() > max_listed) {
         out_ += "- And " + std::to_string(costly.size() - max_listed) + " more pieces of evidence it cannot lose.\n";
       }
+      hidden_failures(grp, top);
     }
   }
   std::swap(lines, out_);
@@ -836,6 +845,38 @@ void Writer::failures_by_cause() {
   out_ += "By cause of action:\n\n";
   out_ += lines;
   out_ += '\n';
+}
+
+// The line for what a cause of action cannot lose that the view leaves
+// out, unnamed: the elements that rest on such evidence, or the claim
+// itself.
+void Writer::hidden_failures(const std::optional<std::string_view>& grp, Vertex top) {
+  if (o_.analyses.single_points_hidden == nullptr) return;
+  std::vector<Vertex> lost;
+  if (elements_[top] > 0) {
+    for (const auto& e : boost::make_iterator_range(boost::in_edges(top, g_.store()))) {
+      const Vertex x = boost::source(e, g_.store());
+      if (g_.edge(e).relation == Relation::element_of && o_.analyses.hidden_points(x) > 0) lost.push_back(x);
+    }
+    std::sort(lost.begin(), lost.end());
+    lost.erase(std::unique(lost.begin(), lost.end()), lost.end());
+  }
+  if (lost.empty() && o_.analyses.hidden_points(top) == 0) return;
+  out_ += "- *";
+  if (grp) {
+    line_text(out_, *grp);
+  } else {
+    out_ += "Without a group";
+  }
+  out_ += "*: ";
+  name(top, false);
+  if (lost.empty()) {
+    out_ += " would be left without evidence";
+  } else {
+    out_ += lost.size() == 1 ? " would lose its element " : " would lose one or more of its elements ";
+    names(lost);
+  }
+  out_ += " if the court excluded a piece of evidence not shown here.\n";
 }
 
 void Writer::reading(Vertex claim, Vertex evidence) {

@@ -35,6 +35,7 @@
 #include "claimgraph/io/dot_writer.hpp"
 #include "claimgraph/io/html_writer.hpp"
 #include "claimgraph/io/json_reader.hpp"
+#include "claimgraph/view.hpp"
 #include "io/failures_case.hpp"
 #include "support.hpp"
 
@@ -833,6 +834,50 @@ TEST_F(HtmlPageTest, ThePanelSaysWhatEachClaimCannotLoseAndWhatFell) {
   EXPECT_EQ(r.at("em").at("lists"), json::parse(R"({"supports": ["k2", "t"]})"));
   EXPECT_EQ(r.at("emLabel"), "evidence em: Email of 8 January (excluded by the court)");
   EXPECT_EQ(r.at("followed"), "c");
+}
+
+// A view that hides what a claim cannot lose counts it in the panel, rather
+// than saying that the claim can lose any one piece of evidence.
+TEST_F(HtmlPageTest, ThePanelCountsWhatAClaimCannotLoseOutOfView) {
+  SKIP_WITHOUT_BROWSER();
+  const Graph g = claimgraph::test::failures_case();
+  // Without em, c cannot lose px12 or w (through k2); the view leaves w out.
+  const auto whole = claimgraph::test::failures_results(g, {"em"});
+  std::vector<bool> nodes(g.node_count(), true);
+  nodes[*g.find("w")] = false;
+  const View v = make_view(g, nodes, std::vector<bool>(g.edge_count(), true));
+  const auto results = restrict(whole, v);
+  DotOptions dot;
+  dot.analyses = results.analyses();
+  std::ostringstream dot_text;
+  write_dot(dot_text, v.graph, dot);
+  const auto drawn = claimgraph::test::run({claimgraph::test::dot_program(), "-Tsvg"}, dot_text.str());
+  ASSERT_EQ(drawn.status, 0) << drawn.err;
+  HtmlOptions options;
+  options.analyses = results.analyses();
+  options.svg = drawn.out;
+  std::ostringstream page;
+  write_html(page, v.graph, options);
+  const json r = drive(page.str(), R"(
+    ['c', 'k2', 'd'].forEach(function (id) {
+      click(shape(id));
+      var s = d.querySelector('#cg-panel-links section[data-list="cannot_lose"]');
+      results[id] = { heading: s.querySelector('h3').textContent, note: s.querySelector('p.cg-note').textContent,
+                      items: Array.prototype.map.call(s.querySelectorAll('li'), function (li) {
+                        var a = li.querySelector('a[data-node]');
+                        return a ? a.getAttribute('data-node') : li.textContent; }) };
+    });
+  )");
+  EXPECT_EQ(r.value("dialogs", json()), json::array());
+  ASSERT_TRUE(r.contains("c")) << r.dump();
+  EXPECT_EQ(r.at("c").at("heading"), "Cannot lose (2)");
+  EXPECT_EQ(r.at("c").at("note"), "Excluding any one of these alone would leave it without evidence.");
+  EXPECT_EQ(r.at("c").at("items"), json::array({"px12", "and 1 piece of evidence not shown here"}));
+  EXPECT_EQ(r.at("k2").at("heading"), "Cannot lose (1)");
+  EXPECT_EQ(r.at("k2").at("items"), json::array({"1 piece of evidence not shown here"}));
+  // d rests on w and x: it can lose either, shown or not.
+  EXPECT_EQ(r.at("d").at("heading"), "Cannot lose (0)");
+  EXPECT_EQ(r.at("d").at("note"), "No single piece of evidence: it stays grounded without any one of them.");
 }
 
 // --- the page as a reader opens it -------------------------------------------------------

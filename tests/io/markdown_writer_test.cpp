@@ -13,6 +13,7 @@
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/io/json_reader.hpp"
+#include "claimgraph/view.hpp"
 #include "io/failures_case.hpp"
 #include "support.hpp"
 
@@ -552,6 +553,30 @@ TEST(MarkdownWriterTest, PointsOfFailureListWhatEachClaimCannotLose) {
   analysis::Results plain = test::failures_results(g);
   plain.single_points.reset();
   EXPECT_EQ(report_of(g, plain).find("Points of failure"), std::string::npos);
+}
+
+// A view that hides the evidence a claim cannot lose says so, without
+// naming it, rather than showing the claim as safe.
+TEST(MarkdownWriterTest, PointsOfFailureOutOfViewAreCountedNotNamed) {
+  const Graph g = test::failures_case();
+  claimgraph::ViewOptions o;
+  o.focus = "c";
+  o.depth = 1;
+  const auto whole = test::failures_results(g);
+  const claimgraph::View v = claimgraph::make_view(g, o, &*whole.grounding);
+  const std::string failures = chapter(report_of(v.graph, claimgraph::restrict(whole, v)), "Points of failure");
+  EXPECT_EQ(failures,
+            "## Points of failure\n\n"
+            "2 of the 3 grounded claims and counterclaims rest on a single piece of evidence: if the court excluded "
+            "it, they would lack evidence.\n\n"
+            "| Claim | Group | Cannot lose |\n|---|---|---|\n"
+            "| Formation (k1) | Breach of contract | 1 piece of evidence not shown here |\n"
+            "| AWS breached the contract (c) | Breach of contract | 1 piece of evidence not shown here |\n\n"
+            "Evidence left out of this report (by a view or by redaction) is counted, not named.\n\n"
+            "By cause of action:\n\n"
+            "- *Breach of contract*: AWS breached the contract (c) would lose its element Formation (k1) if the "
+            "court excluded a piece of evidence not shown here.\n\n");
+  EXPECT_EQ(failures.find("px12"), std::string::npos);
 }
 
 TEST(MarkdownWriterTest, NoPointOfFailureIsOneLine) {

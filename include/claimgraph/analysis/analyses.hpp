@@ -3,6 +3,7 @@
 // show it: Analyses refers to results held elsewhere, each part optional;
 // Results holds them. analyse() runs the analyses a writer needs, once.
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -35,6 +36,20 @@ struct Analyses {
   /// Per node: the evidence whose exclusion alone would leave it without
   /// evidence (critical.hpp: single_points), for the points of failure.
   const std::vector<std::vector<Graph::NodeRef>>* single_points = nullptr;
+  /// With `single_points`, of a view (restrict()): per node, how many of
+  /// its points of failure the view leaves out, so that a writer can say
+  /// that there are more without naming them; null: none left out.
+  const std::vector<std::size_t>* single_points_hidden = nullptr;
+
+  /// The number of node `v`'s points of failure that are not in the graph.
+  [[nodiscard]] std::size_t hidden_points(Graph::NodeRef v) const noexcept {
+    return single_points_hidden != nullptr && v < single_points_hidden->size() ? (*single_points_hidden)[v] : 0;
+  }
+  /// Whether node `v` has points of failure, in the graph or not.
+  [[nodiscard]] bool has_points(Graph::NodeRef v) const noexcept {
+    return (single_points != nullptr && v < single_points->size() && !(*single_points)[v].empty()) ||
+           hidden_points(v) > 0;
+  }
 
   /// Whether node `v` is excluded.
   [[nodiscard]] bool is_excluded(Graph::NodeRef v) const noexcept {
@@ -57,13 +72,14 @@ struct Results {
   std::optional<std::vector<bool>> excluded;
   std::optional<GroundingReport> record;
   std::optional<std::vector<std::vector<Graph::NodeRef>>> single_points;
+  std::optional<std::vector<std::size_t>> single_points_hidden;
 
   /// The bundle that refers to these results (valid while they live).
   [[nodiscard]] Analyses analyses() const noexcept {
     return {grounding ? &*grounding : nullptr,       status ? &*status : nullptr,
             strength ? &*strength : nullptr,         schemes ? &*schemes : nullptr,
             excluded ? &*excluded : nullptr,         record ? &*record : nullptr,
-            single_points ? &*single_points : nullptr};
+            single_points ? &*single_points : nullptr, single_points_hidden ? &*single_points_hidden : nullptr};
   }
 };
 

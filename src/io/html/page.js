@@ -409,17 +409,23 @@
     FAILURES.forEach(function (l) {
       var list = node[l[0]];
       if (!list) return;
+      // Those a view or redaction left out are counted, not named.
+      var unshown = node[l[0] + '_hidden'] || 0;
       var section = element('section');
       section.setAttribute('data-list', l[0]);
-      section.appendChild(element('h3', null, l[1] + ' (' + list.length + ')'));
-      section.appendChild(element('p', 'cg-note', list.length ? l[2] : l[3]));
-      if (list.length) {
+      section.appendChild(element('h3', null, l[1] + ' (' + (list.length + unshown) + ')'));
+      section.appendChild(element('p', 'cg-note', list.length || unshown ? l[2] : l[3]));
+      if (list.length || unshown) {
         var ul = element('ul');
         list.forEach(function (i) {
           var li = element('li');
           li.appendChild(nodeLink(nodes[i]));
           ul.appendChild(li);
         });
+        if (unshown) {
+          ul.appendChild(element('li', 'cg-hidden', (list.length ? 'and ' : '') + unshown +
+            (unshown === 1 ? ' piece' : ' pieces') + ' of evidence not shown here'));
+        }
         section.appendChild(ul);
       }
       links.appendChild(section);
