@@ -186,6 +186,11 @@ TEST_F(BurdenCliTest, ThePageSaysWhatTheBurdenDecided) {
             std::string::npos);
   const RunResult plain = claimgraph({"export", file_, "--to", "html", "--evaluate"});
   EXPECT_EQ(plain.out.find(R"("decided_by":"burden")"), std::string::npos);
+  // The header says how the statuses were decided.
+  EXPECT_NE(page.out.find(" Status (grounded semantics, undecided issues decided by the burden of persuasion): "),
+            std::string::npos);
+  EXPECT_NE(plain.out.find(" Status (grounded semantics): "), std::string::npos);
+  EXPECT_EQ(plain.out.find("burden of persuasion): "), std::string::npos);
 }
 
 TEST_F(BurdenCliTest, DiagramsColourWhatTheBurdenDecided) {

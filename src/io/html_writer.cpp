@@ -164,8 +164,21 @@ void append_summary(std::string& out, const Graph& graph, const HtmlOptions& opt
     out += g.lacking() == 1 ? "lacks evidence" : "lack evidence";
   }
   out += '.';
-  // The analyses are of the record without what was excluded: say so.
   const auto& a = options.analyses;
+  // Which semantics gave the statuses, as the report says it.
+  if (a.status != nullptr) {
+    std::size_t in = 0, out_count = 0, undec = 0;
+    for (const auto l : a.status->labels) {
+      in += l == analysis::Label::in ? 1u : 0u;
+      out_count += l == analysis::Label::out ? 1u : 0u;
+      undec += l == analysis::Label::undec ? 1u : 0u;
+    }
+    out += " Status (grounded semantics";
+    if (!a.status->decided.empty()) out += ", undecided issues decided by the burden of persuasion";
+    out += "): " + std::to_string(in) + " IN, " + std::to_string(out_count) + " OUT, " + std::to_string(undec) +
+           " UNDEC.";
+  }
+  // The analyses are of the record without what was excluded: say so.
   if (a.excluded == nullptr) return;
   std::size_t excluded = 0, fell = 0;
   for (Graph::NodeRef v = 0; v < graph.node_count(); ++v) {
