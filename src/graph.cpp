@@ -139,8 +139,15 @@ std::pair<Graph::NodeRef, bool> Graph::insert_node(Node node) {
     invalid("too many nodes for one graph");
   }
   if (const auto existing = index_.insert(node.id)) return {*existing, false};
-  // add_vertex copies a property it is given; move the node in instead.
-  const NodeRef v = boost::add_vertex(*store_);
+  // add_vertex copies a property it is given; move the node in instead. If
+  // it cannot allocate, the index gives the id back, so that the two agree.
+  NodeRef v = 0;
+  try {
+    v = boost::add_vertex(*store_);
+  } catch (...) {
+    index_.pop_back();
+    throw;
+  }
   (*store_)[v] = std::move(node);
   return {v, true};
 }

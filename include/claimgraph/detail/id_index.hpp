@@ -75,15 +75,31 @@ class IdIndex {
         if (same(slot, key, id)) return slot.vertex - 1;
       }
     }
+    // Whatever throws (allocation) leaves the index as it was.
     const std::size_t v = size();
-    pool_.append(id);
-    starts_.push_back(pool_.size());
-    if ((v + 1) * 2 > slots_.size()) {
-      rehash(slots_.empty() ? 16 : slots_.size() * 2);  // places every id, this one included
-    } else {
-      slots_[free] = make_slot(h, id_of(v), v);
+    const std::size_t end = pool_.size();
+    const bool grow = (v + 1) * 2 > slots_.size();
+    starts_.push_back(end + id.size());
+    try {
+      pool_.append(id);
+      if (grow) rehash(slots_.empty() ? 16 : slots_.size() * 2);  // places every id, this one included
+    } catch (...) {
+      starts_.pop_back();
+      pool_.resize(end);
+      throw;
     }
+    if (!grow) slots_[free] = make_slot(h, id_of(v), v);
     return std::nullopt;
+  }
+
+  /// Takes back the id added last (for a caller whose own step after
+  /// insert() failed). O(size()), and allocates nothing.
+  void pop_back() noexcept {
+    if (size() == 0) return;
+    pool_.resize(starts_[size() - 1]);
+    starts_.pop_back();
+    for (Slot& slot : slots_) slot = Slot{};
+    for (std::size_t v = 0; v < size(); ++v) place(hash(id_of(v)), v);
   }
 
   /// The id of vertex `v` (< size()).
