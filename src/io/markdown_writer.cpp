@@ -161,6 +161,7 @@ class Writer {
   void excluded();
   void failures();
   void failures_by_cause();
+  void cause_item(const std::optional<std::string_view>& grp);
   void hidden_failures(const std::optional<std::string_view>& grp, Vertex top);
   void reading(Vertex claim, Vertex evidence);
   void names(const std::vector<Vertex>& nodes);
@@ -825,13 +826,7 @@ void Writer::failures_by_cause() {
         costly.erase(std::unique(costly.begin(), costly.end()), costly.end());
       }
       for (std::size_t i = 0; i < costly.size() && i < max_listed; ++i) {
-        out_ += "- *";
-        if (grp) {
-          line_text(out_, *grp);
-        } else {
-          out_ += "Without a group";
-        }
-        out_ += "*: ";
+        cause_item(grp);
         reading(top, costly[i]);
       }
       if (costly.size() > max_listed) {
@@ -845,6 +840,17 @@ void Writer::failures_by_cause() {
   out_ += "By cause of action:\n\n";
   out_ += lines;
   out_ += '\n';
+}
+
+// Starts a list item of the points of failure by cause of action: "- *G*: ".
+void Writer::cause_item(const std::optional<std::string_view>& grp) {
+  out_ += "- *";
+  if (grp) {
+    line_text(out_, *grp);
+  } else {
+    out_ += "Without a group";
+  }
+  out_ += "*: ";
 }
 
 // The line for what a cause of action cannot lose that the view leaves
@@ -862,13 +868,7 @@ void Writer::hidden_failures(const std::optional<std::string_view>& grp, Vertex 
     lost.erase(std::unique(lost.begin(), lost.end()), lost.end());
   }
   if (lost.empty() && o_.analyses.hidden_points(top) == 0) return;
-  out_ += "- *";
-  if (grp) {
-    line_text(out_, *grp);
-  } else {
-    out_ += "Without a group";
-  }
-  out_ += "*: ";
+  cause_item(grp);
   name(top, false);
   if (lost.empty()) {
     out_ += " would be left without evidence";
