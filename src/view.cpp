@@ -367,4 +367,44 @@ analysis::Results restrict(const analysis::Results& results, const View& view) {
   return r;
 }
 
+namespace {
+
+// “a”, “a” or “b”, “a”, “b” or “c”.
+std::string either(const std::vector<std::string>& values) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += i + 1 == values.size() ? " or " : ", ";
+    out += "“" + values[i] + "”";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> describe_view(const ViewOptions& options, const Graph& graph) {
+  std::vector<std::string> out;
+  if (options.focus) {
+    const auto v = graph.find(*options.focus);
+    std::string focus;
+    if (v && *v < options.unnamed.size() && options.unnamed[*v]) {
+      focus = "a redacted node";
+    } else if (v) {
+      focus = "“" + graph.node(*v).label + "” (" + *options.focus + ")";
+    } else {
+      focus = *options.focus;
+    }
+    focus += " and what bears on it";
+    if (options.depth != ViewOptions::unlimited) {
+      focus += ", " + std::to_string(options.depth) + (options.depth == 1 ? " level down" : " levels down");
+    }
+    out.push_back(std::move(focus));
+  }
+  if (!options.groups.empty()) out.push_back((options.groups.size() == 1 ? "group " : "groups ") + either(options.groups));
+  if (!options.parties.empty()) {
+    out.push_back((options.parties.size() == 1 ? "party " : "parties ") + either(options.parties));
+  }
+  if (options.gaps_only) out.emplace_back("the claims that lack evidence and what they rest on");
+  return out;
+}
+
 }  // namespace claimgraph

@@ -78,6 +78,51 @@ TEST_F(ViewCliTest, ADepthMarksWhatItHidInTheDiagramAndThePage) {
   EXPECT_EQ(all.out.find("more below"), std::string::npos);
 }
 
+TEST_F(ViewCliTest, EachOutputForPeopleSaysWhichPartOfTheCaseItShows) {
+  const std::string group = "Sherman Act \u00a7 1";
+  auto exported = [&](const char* format, std::vector<std::string> view) {
+    std::vector<std::string> args = {"export", parler(), "--to", format};
+    args.insert(args.end(), view.begin(), view.end());
+    const auto r = run(args);
+    EXPECT_EQ(r.status, 0) << r.err;
+    return r.out;
+  };
+  const std::vector<std::string> one = {"--group", group};
+  EXPECT_NE(exported("markdown", one).find("\n**Part of the case:** group \u201cSherman Act \u00a7 1\u201d. The findings "
+                                           "are of the whole case"),
+            std::string::npos);
+  EXPECT_NE(exported("dot", one).find("<FONT POINT-SIZE=\"11\">Part of the case: group \u201cSherman Act \u00a7 "
+                                      "1\u201d</FONT>>"),
+            std::string::npos);
+  EXPECT_NE(exported("html", one).find("<p class=\"cg-scope\"><strong>Part of the case:</strong> group "
+                                       "\u201cSherman Act \u00a7 1\u201d."),
+            std::string::npos);
+  EXPECT_NE(exported("chronology-html", one).find("<p class=\"scope\"><strong>Part of the case:</strong> group "
+                                                  "\u201cSherman Act \u00a7 1\u201d."),
+            std::string::npos);
+  // Several criteria: all must hold, and the report says so.
+  EXPECT_NE(exported("markdown", {"--focus", "sherman", "--depth", "2", "--party", "Parler"})
+                .find("**Part of the case,** what meets all of these: \u201cAWS and Twitter conspired to restrain "
+                      "trade (Sherman Act \u00a7 1)\u201d (sherman) and what bears on it, 2 levels down; party "
+                      "\u201cParler\u201d."),
+            std::string::npos);
+  // The whole case, redacted or not, and a case file for programs say nothing of the kind.
+  EXPECT_EQ(exported("markdown", {}).find("Part of the case"), std::string::npos);
+  EXPECT_EQ(exported("html", {"--redact", "element"}).find("Part of the case"), std::string::npos);
+  EXPECT_EQ(exported("json", one).find("Part of the case"), std::string::npos);
+  // A focus the output redacts is not named.
+  const std::string masked = exported("markdown", {"--focus", "pi1", "--redact", "element"});
+  EXPECT_NE(masked.find("**Part of the case:** a redacted node and what bears on it."), std::string::npos) << masked;
+  EXPECT_EQ(masked.find("likely to succeed"), std::string::npos);
+  // A drawing says it under its title.
+  if (test::dot_program().empty()) GTEST_SKIP() << "Graphviz dot is not installed";
+  const fs::path svg = tmp_ / "group.svg";
+  const auto drawn = run({"render", parler(), "--group", group, "-o", svg.string()});
+  ASSERT_EQ(drawn.status, 0) << drawn.err;
+  EXPECT_NE(test::read_text(svg).find("Part of the case: group \u201cSherman Act \u00a7 1\u201d</text>"),
+            std::string::npos);
+}
+
 TEST_F(ViewCliTest, ADepthWithoutAFocusIsAUsageError) {
   for (const char* command : {"export", "render"}) {
     SCOPED_TRACE(command);

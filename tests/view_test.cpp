@@ -192,6 +192,34 @@ TEST_F(ViewTest, GroupAndPartyFilterAndCombine) {
   }
 }
 
+TEST_F(ViewTest, DescribeViewNamesEachCriterionInOrder) {
+  using claimgraph::describe_view;
+  ViewOptions o;
+  EXPECT_TRUE(describe_view(o, g_).empty());
+  g_.node(*g_.find("c")).label = "Breach <of> \"contract\"";
+  o.focus = "c";
+  EXPECT_EQ(describe_view(o, g_), (std::vector<std::string>{"\u201cBreach <of> \"contract\"\u201d (c) and what bears on it"}));
+  o.depth = 1;
+  o.groups = {"A"};
+  o.parties = {"P", "D", "Q"};
+  o.gaps_only = true;
+  EXPECT_EQ(describe_view(o, g_),
+            (std::vector<std::string>{"\u201cBreach <of> \"contract\"\u201d (c) and what bears on it, 1 level down",
+                                      "group \u201cA\u201d", "parties \u201cP\u201d, \u201cD\u201d or \u201cQ\u201d",
+                                      "the claims that lack evidence and what they rest on"}));
+  o.depth = 3;
+  o.groups = {"A", "B"};
+  o.parties.clear();
+  o.gaps_only = false;
+  EXPECT_EQ(describe_view(o, g_), (std::vector<std::string>{
+                                      "\u201cBreach <of> \"contract\"\u201d (c) and what bears on it, 3 levels down",
+                                      "groups \u201cA\u201d or \u201cB\u201d"}));
+  // A focus that the output redacts is not named, by id or by label.
+  o.unnamed.assign(g_.node_count(), false);
+  o.unnamed[*g_.find("c")] = true;
+  EXPECT_EQ(describe_view(o, g_).front(), "a redacted node and what bears on it, 3 levels down");
+}
+
 TEST_F(ViewTest, GapsOnlyKeepsTheClaimsLackingEvidenceAndWhatTheyRestOn) {
   ViewOptions o;
   o.gaps_only = true;

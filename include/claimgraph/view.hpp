@@ -94,6 +94,14 @@ class ViewError : public Error {
 [[nodiscard]] View make_view(const Graph& graph, const ViewOptions& options,
                              const analysis::GroundingReport* grounding = nullptr);
 
+/// What a view of `graph` with `options` shows, in words for the header of
+/// a report or diagram: one phrase per criterion, in the order focus,
+/// groups, parties, gaps_only (all must hold), such as `group “Damages”`,
+/// `parties “Parler” or “AWS”`, `“Breach of contract” (breach) and what
+/// bears on it, 2 levels down`. A focus that options.unnamed marks is
+/// called "a redacted node". Empty when the view is the whole graph.
+[[nodiscard]] std::vector<std::string> describe_view(const ViewOptions& options, const Graph& graph);
+
 /// The view holding the nodes of `graph` marked in `nodes` (by node) and
 /// the edges marked in `edges` (by position in graph.edges()). An edge is
 /// kept only when both its ends are too, an undercut only when the supports

@@ -278,4 +278,13 @@ std::string quoted_list(std::span<const std::string_view> words) {
   return out;
 }
 
+std::string scope_text(std::span<const std::string> criteria) {
+  std::string out;
+  for (std::size_t i = 0; i < criteria.size(); ++i) {
+    if (i > 0) out += "; ";
+    out += criteria[i];
+  }
+  return out;
+}
+
 }  // namespace claimgraph::detail

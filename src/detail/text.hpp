@@ -79,4 +79,8 @@ class LineIndex {
 /// Joins words as `a, b or c`, each in double quotes.
 [[nodiscard]] std::string quoted_list(std::span<const std::string_view> words);
 
+/// What a view shows (describe_view() in claimgraph/view.hpp), its criteria
+/// joined with "; ": `group “Damages”; party “Parler”`.
+[[nodiscard]] std::string scope_text(std::span<const std::string> criteria);
+
 }  // namespace claimgraph::detail

@@ -14,6 +14,7 @@
 #include "claimgraph/redact.hpp"
 #include "detail/escape.hpp"
 #include "detail/output.hpp"
+#include "detail/text.hpp"
 
 namespace claimgraph::io {
 
@@ -192,6 +193,7 @@ header { padding: 1.25rem 2rem 1rem; border-bottom: 1px solid var(--line); backg
 h1 { margin: 0; font-size: 1.6rem; }
 .case { margin: 0.1rem 0 0; font-size: 1.1rem; font-weight: 600; }
 .description, .summary { margin: 0.3rem 0 0; color: var(--muted); max-width: 62rem; }
+.scope { margin: 0.4rem 0 0; padding: 0.15rem 0.5rem; max-width: 62rem; border-left: 4px solid #b26a00; background: #fff4e0; }
 .parties { list-style: none; margin: 0.6rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1.4rem; }
 .parties li { display: flex; align-items: center; gap: 0.45rem; font-weight: 600; color: var(--t); }
 .swatch { display: inline-block; width: 0.85rem; height: 0.85rem; border-radius: 50%; background: var(--c); }
@@ -257,7 +259,7 @@ footer { padding: 0 2rem 1.5rem; max-width: 66rem; color: var(--muted); font-siz
 class Page {
  public:
   Page(const Graph& graph, const ChronologyOptions& options)
-      : graph_(graph), status_(status_of(options, graph)) {
+      : graph_(graph), status_(status_of(options, graph)), scope_(options.scope) {
     // Colours by party, in the order the parties first appear in the case.
     for (Vertex v = 0; v < graph.node_count(); ++v) {
       const auto& party = graph.node(v).party;
@@ -338,6 +340,12 @@ class Page {
       s += "<p class=\"description\">";
       detail::append_html_text(s, *graph_.description);
       s += "</p>\n";
+    }
+    if (!scope_.empty()) {
+      s += "<p class=\"scope\"><strong>Part of the case";
+      s += scope_.size() == 1 ? ":</strong> " : ",</strong> what meets all of these: ";
+      detail::append_html_text(s, detail::scope_text(scope_));
+      s += ". Only its record is in this chronology.</p>\n";
     }
     std::size_t dated = 0;
     while (dated < entries.size() && entries[dated].date) ++dated;
@@ -468,6 +476,7 @@ class Page {
 
   const Graph& graph_;
   const analysis::StatusReport* status_;
+  const std::vector<std::string>& scope_;
   std::unordered_map<std::string, std::size_t> parties_;
 };
 

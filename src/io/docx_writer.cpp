@@ -151,6 +151,7 @@ void write_docx(std::ostream& out, const Graph& graph, const DocxOptions& option
 
   MarkdownOptions markdown;
   markdown.analyses = options.analyses;
+  markdown.scope = options.scope;
   std::ostringstream report;
   write_markdown(report, graph, markdown);
   std::string text = report.str();
@@ -163,6 +164,7 @@ void write_docx(std::ostream& out, const Graph& graph, const DocxOptions& option
     ExhibitOptions exhibit_options;
     exhibit_options.draw = options.draw;
     exhibit_options.draw.dot.analyses = options.analyses;
+    exhibit_options.draw.dot.scope = options.scope;
     exhibit_options.draw.format = RenderFormat::png;
     exhibit_options.draw.layout.reset();
     exhibit_options.page = options.page;

@@ -12,6 +12,7 @@
 #include "detail/node_groups.hpp"
 #include "detail/number.hpp"
 #include "detail/output.hpp"
+#include "detail/text.hpp"
 #include "io/dot/legend.hpp"
 #include "io/dot/look.hpp"
 #include "io/failures.hpp"
@@ -365,15 +366,26 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   out += "];\n";
 }
 
-void append_graph_header(std::string& buf, const Graph& graph, const dot::Palette& p) {
+// The title, and under it, smaller, what part of the case a view shows.
+void append_graph_header(std::string& buf, const Graph& graph, const DotOptions& options, const dot::Palette& p) {
   buf += "digraph claimgraph {\n";
   buf += "  graph [rankdir=BT, newrank=true, charset=\"UTF-8\", fontname=\"";
   buf += font;
   buf += "\", fontsize=14, nodesep=0.25, ranksep=0.5, labelloc=t";
-  if (graph.title) {
-    buf += ", label=<<B>";
-    detail::append_dot_html(buf, *graph.title);
-    buf += "</B>>";
+  if (graph.title || !options.scope.empty()) {
+    buf += ", label=<";
+    if (graph.title) {
+      buf += "<B>";
+      detail::append_dot_html(buf, *graph.title);
+      buf += "</B>";
+    }
+    if (!options.scope.empty()) {
+      if (graph.title) buf += "<BR/>";
+      buf += "<FONT POINT-SIZE=\"11\">";
+      detail::append_dot_html(buf, "Part of the case: " + detail::scope_text(options.scope));
+      buf += "</FONT>";
+    }
+    buf += '>';
   }
   buf += "];\n  node [fontname=\"";
   buf += font;
@@ -521,7 +533,7 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
   detail::OutputBuffer output(out);
   std::string& buf = output.text();
   const dot::Palette& p = dot::palette(options.style);
-  append_graph_header(buf, graph, p);
+  append_graph_header(buf, graph, options, p);
   const Marks m = marks(graph, options);
   append_nodes(output, graph, options, m);
   const std::vector<bool> undercut = undercut_edges(graph);

@@ -71,6 +71,7 @@ void dot(std::ostream& out, std::string_view, const Graph& graph, const Analyses
   options.clusters = s.clusters;
   options.hidden_below = s.hidden_below;
   options.critical = s.critical;
+  options.scope = s.scope;
   write_dot(out, graph, options);
 }
 
@@ -108,6 +109,7 @@ void markdown(std::ostream& out, std::string_view, const Graph& graph, const Ana
   MarkdownOptions options;
   options.analyses = analyses;
   options.diagram = s.diagram;
+  options.scope = s.scope;
   write_markdown(out, graph, options);
 }
 
@@ -120,6 +122,7 @@ void html(std::ostream& out, std::string_view, const Graph& graph, const Analyse
   drawing.dot.clusters = s.clusters;
   drawing.dot.hidden_below = s.hidden_below;
   drawing.dot.critical = s.critical;
+  drawing.dot.scope = s.scope;
   drawing.max_render_nodes = s.max_render_nodes;
   drawing.name = s.name;
   drawing.on_warning = s.on_warning;
@@ -128,6 +131,7 @@ void html(std::ostream& out, std::string_view, const Graph& graph, const Analyse
   options.analyses = analyses;
   options.svg = svg;
   options.live = s.live;
+  options.scope = s.scope;
   write_html(out, graph, options);
 }
 
@@ -141,6 +145,8 @@ void docx(std::ostream& out, std::string_view, const Graph& graph, const Analyse
   options.draw.dot.clusters = s.clusters;
   options.draw.dot.style = s.style;
   options.draw.dot.critical = s.critical;
+  options.draw.dot.hidden_below = s.hidden_below;
+  options.scope = s.scope;
   options.draw.max_render_nodes = s.max_render_nodes;
   options.draw.name = s.name;
   options.draw.on_warning = s.on_warning;
@@ -151,6 +157,7 @@ ChronologyOptions chronology_options(const Analyses& analyses, const WriteSettin
   ChronologyOptions options;
   options.analyses = analyses;
   options.byte_order_mark = s.byte_order_mark;
+  options.scope = s.scope;
   return options;
 }
 
@@ -194,7 +201,7 @@ const std::array outputs = {
     OutputFormat{"dot", "Graphviz DOT: the diagram for briefs and reports, to draw with dot -Tsvg", dot_extensions,
                  one_file, true,
                  Setting::legend | Setting::clusters | Setting::evaluation | Setting::style | Setting::hidden_below |
-                     Setting::critical,
+                     Setting::critical | Setting::scope,
                  dot, "docs/exports.md#dot"},
     OutputFormat{"mermaid", "a Mermaid flowchart, which GitHub and GitLab draw inside Markdown", mermaid_extensions,
                  one_file, true, Setting::clusters | Setting::evaluation, mermaid, "docs/exports.md#mermaid"},
@@ -203,24 +210,25 @@ const std::array outputs = {
     OutputFormat{"csv", "two CSV tables, nodes and edges, for spreadsheets and data tools", csv_extensions, csv_parts,
                  true, Setting::byte_order_mark | Setting::evaluation, csv, "docs/exports.md#csv"},
     OutputFormat{"markdown", "a report for a brief or memo: the gaps, then an outline of proof per cause of action",
-                 markdown_extensions, one_file, true, Setting::diagram | Setting::evaluation | Setting::failures, markdown,
+                 markdown_extensions, one_file, true, Setting::diagram | Setting::evaluation | Setting::failures | Setting::scope, markdown,
                  "docs/exports.md#markdown"},
     OutputFormat{"docx", "the report as a Word document to edit, with the diagram fitted to pages (needs pandoc)",
                  docx_extensions, one_file, true,
                  Setting::legend | Setting::clusters | Setting::style | Setting::drawing | Setting::evaluation |
-                     Setting::page | Setting::critical | Setting::failures,
+                     Setting::page | Setting::critical | Setting::failures | Setting::hidden_below | Setting::scope,
                  docx,
                  "docs/exports.md#docx", "pandoc"},
     OutputFormat{"html", "one self-contained HTML page to explore the case in a browser", html_extensions, one_file,
                  true,
                  Setting::legend | Setting::clusters | Setting::drawing | Setting::evaluation | Setting::style |
-                     Setting::hidden_below | Setting::live | Setting::critical | Setting::failures,
+                     Setting::hidden_below | Setting::live | Setting::critical | Setting::failures |
+                     Setting::scope,
                  html, "docs/exports.md#html"},
     OutputFormat{"chronology", "the dated record in time order, with the claims each fact bears on, for spreadsheets",
                  chronology_extensions, one_file, true, Setting::byte_order_mark | Setting::evaluated, chronology,
                  "docs/exports.md#chronology"},
     OutputFormat{"chronology-html", "the chronology as a timeline page to read or print", chronology_page_extensions,
-                 one_file, true, static_cast<std::uint16_t>(Setting::evaluated), chronology_page,
+                 one_file, true, Setting::evaluated | Setting::scope, chronology_page,
                  "docs/exports.md#chronology"},
     OutputFormat{"json", "canonical claimgraph JSON, for programs (a case file)", json_out_extensions, one_file, false,
                  0, json, "docs/exports.md#json"},

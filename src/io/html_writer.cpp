@@ -8,6 +8,7 @@
 #include "detail/json_members.hpp"
 #include "detail/output.hpp"
 #include "detail/svg.hpp"
+#include "detail/text.hpp"
 #include "io/burden_members.hpp"
 #include "io/failures.hpp"
 #include "io/html/assets.hpp"
@@ -308,6 +309,12 @@ void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& option
     buf += "<p class=\"cg-description\">";
     detail::append_html_text(buf, *graph.description);
     buf += "</p>\n";
+  }
+  if (!options.scope.empty()) {
+    buf += "<p class=\"cg-scope\"><strong>Part of the case";
+    buf += options.scope.size() == 1 ? ":</strong> " : ",</strong> what meets all of these: ";
+    detail::append_html_text(buf, detail::scope_text(options.scope));
+    buf += ". The findings are of the whole case: evidence this page does not show still counts.</p>\n";
   }
   buf += "<p class=\"cg-summary\">";
   append_summary(buf, graph, options);

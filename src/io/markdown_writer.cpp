@@ -18,6 +18,7 @@
 #include "claimgraph/citation.hpp"
 #include "detail/escape.hpp"
 #include "detail/number.hpp"
+#include "detail/text.hpp"
 #include "io/failures.hpp"
 #include "io/questions.hpp"
 
@@ -1171,6 +1172,11 @@ std::string Writer::run() {
   if (g_.description) {
     paragraph(out_, *g_.description);
     out_ += "\n\n";
+  }
+  if (!o_.scope.empty()) {
+    out_ += o_.scope.size() == 1 ? "**Part of the case:** " : "**Part of the case,** what meets all of these: ";
+    line_text(out_, detail::scope_text(o_.scope));
+    out_ += ". The findings are of the whole case: evidence this report does not show still counts.\n\n";
   }
   const std::size_t claims = report_.claims.size();
   out_ += std::to_string(claims) + (claims == 1 ? " claim or counterclaim: " : " claims and counterclaims: ") +

@@ -207,7 +207,7 @@ TEST(FormatsTest, TheDotRowIsTheDotWriter) {
   EXPECT_EQ(row.str(), direct.str());
 }
 
-TEST(FormatsTest, TheStyleAndWhatAViewHidReachExactlyTheFormatsThatReadThem) {
+TEST(FormatsTest, TheStyleAndWhatAViewHidOrShowsReachExactlyTheFormatsThatReadThem) {
   const Graph g = read_json(test::read_text(test::graphs_dir() / "parler_v_aws.json")).graph;
   const auto results = analysis::analyse(g, {true, true});
   const std::vector<std::size_t> hidden(g.node_count(), 3);
@@ -229,6 +229,8 @@ TEST(FormatsTest, TheStyleAndWhatAViewHidReachExactlyTheFormatsThatReadThem) {
     mono.style = DiagramStyle::mono;
     WriteSettings cut = plain;
     cut.hidden_below = &hidden;
+    WriteSettings part = plain;
+    part.scope = {"group \u201cDamages\u201d"};
     const std::string base = written(plain);
     // Those that draw only inside a picture (the HTML page, the Word report) are checked with
     // drawings off, so the style cannot show.
@@ -236,6 +238,8 @@ TEST(FormatsTest, TheStyleAndWhatAViewHidReachExactlyTheFormatsThatReadThem) {
     if (!f.program.empty() && !installed(f.program)) continue;  // its own tests say it is missing
     EXPECT_EQ(written(mono) != base, f.uses(Setting::style) && !drawn_only);
     EXPECT_EQ(written(cut) != base, f.uses(Setting::hidden_below) && !drawn_only);
+    // What part of the case a view is, said in the text itself where there is text for people.
+    EXPECT_EQ(written(part) != base, f.uses(Setting::scope));
   }
   // What the dot row writes is write_dot's output with the same options.
   WriteSettings settings;

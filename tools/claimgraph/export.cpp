@@ -188,6 +188,7 @@ void write_export(const ExportOptions& options, const io::OutputFormat& format, 
   settings.name = input_name(options.input.file);
   settings.on_warning = warn;
   settings.hidden_below = shown.hidden_below();
+  settings.scope = shown.scope;
   settings.page.paper = options.page.value_or(io::Paper::letter);
   settings.page.landscape = options.landscape;
   settings.critical = options.critical;

@@ -215,6 +215,7 @@ int run_render(const RenderOptions& options) {
   draw.dot.analyses = shown.results.analyses();
   draw.dot.style = options.style;
   draw.dot.hidden_below = shown.hidden_below();
+  draw.dot.scope = shown.scope;
   draw.dot.legend = !options.no_legend;
   draw.dot.clusters = !options.no_clusters;
   draw.format = format.format;

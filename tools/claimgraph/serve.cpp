@@ -76,6 +76,7 @@ std::string build_page(const ServeOptions& options, const io::OutputFormat& form
     settings.name = input_name(options.input.file);
     settings.on_warning = [&](const Diagnostic& d) { live.notes.push_back(describe(d)); };
     settings.hidden_below = shown.hidden_below();
+    settings.scope = shown.scope;
     settings.live = &live;
     std::ostringstream out;
     format.write(out, {}, *shown.graph, shown.results.analyses(), settings);

@@ -65,6 +65,7 @@ Shown prepare_shown(const Graph& graph, const ViewOptions& options, analysis::Wa
     ViewOptions view_options = options;
     view_options.unnamed = redacted_nodes(graph, redaction);  // an error suggests none of them
     s.view = make_view(graph, view_options, s.results.grounding ? &*s.results.grounding : nullptr);
+    s.scope = describe_view(view_options, graph);
     s.graph = &s.view->graph;
     s.results = restrict(s.results, *s.view);
     spdlog::debug("selected {} of {} nodes and {} of {} edges", s.graph->node_count(), graph.node_count(),

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "claimgraph/analysis/analyses.hpp"
@@ -29,6 +30,9 @@ struct Shown {
   const Graph* graph = nullptr;  ///< the whole graph, or view->graph
   analysis::Results results;     ///< of the graph shown
   std::size_t redacted = 0;      ///< how many nodes shown were redacted
+  /// What part of the case the view shows, in words (describe_view()); empty
+  /// for the whole case, redacted or not.
+  std::vector<std::string> scope;
 
   /// Per node shown: what a depth hid beneath it (View::hidden_below), or
   /// null for the whole graph.

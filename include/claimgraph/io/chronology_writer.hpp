@@ -39,6 +39,7 @@
 #include <cstddef>
 #include <optional>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "claimgraph/analysis/analyses.hpp"
@@ -74,6 +75,10 @@ struct ChronologyOptions {
   analysis::Analyses analyses;
   /// CSV: begin with a UTF-8 byte order mark (EF BB BF), for Excel.
   bool byte_order_mark = false;
+  /// HTML: what part of the case the graph is, when it is a view
+  /// (describe_view() in claimgraph/view.hpp), said in the header. Empty: the
+  /// whole case.
+  std::vector<std::string> scope;
 };
 
 /// Writes the chronology as a CSV table (RFC 4180, as io/csv_writer.hpp

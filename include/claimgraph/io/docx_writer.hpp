@@ -27,6 +27,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/error.hpp"
@@ -52,6 +53,9 @@ struct DocxOptions {
   DrawOptions draw;
   /// pandoc: a name looked up in PATH, or a path.
   std::string pandoc = "pandoc";
+  /// What part of the case the graph is, as MarkdownOptions::scope; the
+  /// diagrams say it as draw.dot.scope does.
+  std::vector<std::string> scope;
 };
 
 /// The width of a diagram page's image in the document, in points, for

@@ -108,6 +108,10 @@ struct DotOptions {
   /// (heavy and doubled) and "ALONE HOLDS UP N CLAIMS", explained in the
   /// legend.
   bool critical = false;
+  /// What part of the case the graph is, when it is a view (describe_view() in
+  /// claimgraph/view.hpp): said under the title, "Part of the case: group
+  /// “Damages”". Empty: the whole case.
+  std::vector<std::string> scope;
 };
 
 /// Writes `graph` to `out` in Graphviz DOT.

@@ -101,6 +101,10 @@ struct WriteSettings {
   /// Mark, in the diagram, the evidence that alone holds up a claim
   /// (Setting::critical; the analyses must hold single_points).
   bool critical = false;
+  /// What part of the case the graph written is, when it is a view
+  /// (describe_view() in claimgraph/view.hpp), for the header (Setting::scope).
+  /// Empty: the whole case.
+  std::vector<std::string> scope;
 };
 
 /// The settings of WriteSettings a writer reads, and --evaluate.
@@ -118,6 +122,7 @@ enum class Setting : std::uint16_t {
   evaluated = 1024,    ///< always shows the status: export evaluates the case for it, --evaluate or not
   critical = 2048,     ///< its diagram marks the points of failure with WriteSettings::critical (--critical)
   failures = 4096,     ///< lists the points of failure (analysis/critical.hpp): export computes them for it
+  scope = 8192,        ///< says what part of the case a view shows (WriteSettings::scope)
 };
 
 /// A format claimgraph writes with `export`.

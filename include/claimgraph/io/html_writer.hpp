@@ -64,6 +64,10 @@ struct HtmlOptions {
   std::string_view svg;
   /// Set for a page served live (see above); null for a page on its own.
   const HtmlLive* live = nullptr;
+  /// What part of the case the graph is, when it is a view (describe_view() in
+  /// claimgraph/view.hpp): said in the header, with a reminder that the
+  /// findings are of the whole case. Empty: the whole case.
+  std::vector<std::string> scope;
 };
 
 /// Writes `graph` to `out` as a self-contained HTML page. The same graph,

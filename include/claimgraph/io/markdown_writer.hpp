@@ -20,6 +20,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
@@ -41,6 +42,10 @@ struct MarkdownOptions {
   /// Path or URL of the rendered diagram to link at the end (none: no
   /// diagram section).
   std::string diagram;
+  /// What part of the case the graph is, when it is a view (describe_view() in
+  /// claimgraph/view.hpp): said under the title, with a reminder that the
+  /// findings are of the whole case. Empty: the whole case.
+  std::vector<std::string> scope;
 };
 
 /// Writes the report.
