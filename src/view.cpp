@@ -363,6 +363,28 @@ analysis::Results restrict(const analysis::Results& results, const View& view) {
       hides = hides || hidden > 0;
     }
     if (!hides) r.single_points_hidden.reset();
+    // And per node of the view, the claims it alone holds up that the view
+    // leaves out, so that its count is of the whole case.
+    r.held_hidden.emplace(view.node_of.size(), 0);
+    bool holds = false;
+    if (results.held_hidden) {
+      for (std::size_t v = 0; v < view.node_of.size(); ++v) {
+        const Vertex was = view.node_of[v];
+        if (was < results.held_hidden->size()) (*r.held_hidden)[v] = (*results.held_hidden)[was];
+        holds = holds || (*r.held_hidden)[v] > 0;
+      }
+    }
+    const auto& points = *results.single_points;
+    for (Vertex c = 0; c < points.size(); ++c) {
+      if (c < new_of.size() && new_of[c] != Graph::npos) continue;  // in the view
+      for (Vertex e : points[c]) {
+        if (e < new_of.size() && new_of[e] != Graph::npos) {
+          ++(*r.held_hidden)[new_of[e]];
+          holds = true;
+        }
+      }
+    }
+    if (!holds) r.held_hidden.reset();
   }
   return r;
 }

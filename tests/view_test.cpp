@@ -296,6 +296,37 @@ TEST(ViewPointsOfFailure, ThoseOutOfViewAreCounted) {
   EXPECT_EQ((*ra.single_points)[*all.graph.find("c")], (std::vector<Graph::NodeRef>{*all.graph.find("px12")}));
 }
 
+// Evidence counts the claims it alone holds up that the view leaves out, so
+// that it is not shown as holding up fewer than it does.
+TEST(ViewPointsOfFailure, EvidenceCountsTheClaimsItAloneHoldsUpOutOfView) {
+  const Graph g = claimgraph::test::failures_case();
+  const auto whole = claimgraph::test::failures_results(g);
+  std::vector<bool> nodes(g.node_count(), false);
+  nodes[*g.find("px12")] = nodes[*g.find("k1")] = nodes[*g.find("em")] = true;
+  const auto v = claimgraph::make_view(g, nodes, std::vector<bool>(g.edge_count(), true));
+  ASSERT_EQ(ids(v), (std::vector<std::string>{"px12", "em", "k1"}));
+  const auto r = claimgraph::restrict(whole, v);
+  ASSERT_TRUE(r.held_hidden);
+  // px12 holds up k1 (shown) and c (not); em holds up t (not).
+  EXPECT_EQ(*r.held_hidden, (std::vector<std::size_t>{1, 1, 0}));
+  EXPECT_EQ(r.analyses().hidden_held(0), 1u);
+  EXPECT_EQ(r.analyses().hidden_held(7), 0u) << "beyond the graph";
+
+  // A view of the view keeps the count and adds k1.
+  const auto w = claimgraph::make_view(v.graph, std::vector<bool>{true, false, false},
+                                       std::vector<bool>(v.graph.edge_count(), true));
+  const auto rw = claimgraph::restrict(r, w);
+  ASSERT_TRUE(rw.held_hidden);
+  EXPECT_EQ(*rw.held_hidden, (std::vector<std::size_t>{2}));
+
+  // Where the view shows every claim a piece of evidence holds up, nothing is counted.
+  ViewOptions o;
+  o.focus = "t";
+  const auto t = claimgraph::make_view(g, o, &*whole.grounding);
+  ASSERT_EQ(ids(t), (std::vector<std::string>{"em", "t"}));
+  EXPECT_FALSE(claimgraph::restrict(whole, t).held_hidden);
+}
+
 TEST_F(ViewTest, AViewIsACaseFileOfItsOwn) {
   ViewOptions o;
   o.focus = "e1";

@@ -40,15 +40,23 @@ void append_lines(std::string& out, std::string_view text, std::size_t width) {
 }
 
 // What the whole diagram needs to know beyond the options: per node, the
-// claims it alone holds up (with options.critical and single_points).
+// claims it alone holds up (with options.critical and single_points), and
+// how many more of them a view left out.
 struct Marks {
   std::vector<std::vector<Graph::NodeRef>> holds_up;
+  const analysis::Analyses* analyses = nullptr;
 
-  [[nodiscard]] std::size_t holding(Graph::NodeRef v) const { return v < holds_up.size() ? holds_up[v].size() : 0; }
+  [[nodiscard]] std::size_t hidden(Graph::NodeRef v) const {
+    return holds_up.empty() ? 0 : analyses->hidden_held(v);
+  }
+  [[nodiscard]] std::size_t holding(Graph::NodeRef v) const {
+    return (v < holds_up.size() ? holds_up[v].size() : 0) + hidden(v);
+  }
 };
 
 Marks marks(const Graph& graph, const DotOptions& options) {
   Marks m;
+  m.analyses = &options.analyses;
   if (options.critical && options.analyses.single_points != nullptr) {
     m.holds_up = detail::held_up(graph, *options.analyses.single_points);
   }
@@ -62,6 +70,7 @@ struct Found {
   bool excluded = false;     // the court excluded it
   bool fell = false;         // grounded in the whole record, not without what was excluded
   std::size_t holding = 0;   // the claims it alone holds up (with options.critical)
+  std::size_t unshown = 0;   // of those, the ones a view left out
   [[nodiscard]] bool gap() const { return claim != nullptr && !claim->grounded; }
 };
 
@@ -70,6 +79,7 @@ Found found(const DotOptions& options, const Marks& marks, Graph::NodeRef v) {
   f.excluded = options.analyses.is_excluded(v);
   f.fell = options.analyses.fell(v);
   f.holding = f.excluded ? 0 : marks.holding(v);
+  f.unshown = f.excluded ? 0 : marks.hidden(v);
   const auto* grounding = options.analyses.grounding;
   if (grounding != nullptr && v < grounding->claim_index.size() &&
       grounding->claim_index[v] != analysis::GroundingReport::npos) {
@@ -300,6 +310,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     out += "\"><B>ALONE HOLDS UP ";
     out += std::to_string(f.holding);
     out += f.holding == 1 ? " CLAIM" : " CLAIMS";
+    if (f.unshown > 0) out += f.unshown == f.holding ? " NOT SHOWN HERE" : " (" + std::to_string(f.unshown) + " NOT SHOWN)";
     out += "</B></FONT><BR/>";
   }
   if (f.fell) {

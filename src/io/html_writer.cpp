@@ -50,7 +50,11 @@ void append_failures(JsonMembers& m, const Graph& graph, Graph::NodeRef v, const
     // Those the view or redaction left out, counted: they have no position.
     if (const std::size_t hidden = analyses.hidden_points(v); hidden > 0) m.raw("cannot_lose_hidden", std::to_string(hidden));
   }
-  if (v < holds_up.size() && !holds_up[v].empty()) m.raw("holds_up", positions(holds_up[v]));
+  const std::size_t unshown = analyses.hidden_held(v);
+  if ((v < holds_up.size() && !holds_up[v].empty()) || unshown > 0) {
+    m.raw("holds_up", positions(v < holds_up.size() ? holds_up[v] : std::vector<Graph::NodeRef>()));
+    if (unshown > 0) m.raw("holds_up_hidden", std::to_string(unshown));
+  }
 }
 
 // The fields the panel shows, and what the analyses say of the node.

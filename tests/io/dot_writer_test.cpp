@@ -21,6 +21,7 @@
 #include "claimgraph/analysis/grounding.hpp"
 #include "claimgraph/builder.hpp"
 #include "claimgraph/io/json_reader.hpp"
+#include "claimgraph/view.hpp"
 #include "detail/escape.hpp"
 #include "io/dot/look.hpp"
 #include "io/failures_case.hpp"
@@ -830,6 +831,29 @@ TEST_F(DotWriterTest, CriticalMarksTheEvidenceThatAloneHoldsUpAClaim) {
       for (const auto& c : colours_in(styled)) EXPECT_TRUE(grey(c)) << "a colour in mono: " << c;
     }
   }
+}
+
+// In a view, a piece of evidence counts the claims it alone holds up that
+// the view leaves out, and says how many of them are not shown.
+TEST_F(DotWriterTest, CriticalCountsTheClaimsAViewLeavesOut) {
+  const Graph g = test::failures_case();
+  const auto whole = test::failures_results(g);
+  std::vector<bool> nodes(g.node_count(), false);
+  nodes[*g.find("px12")] = nodes[*g.find("k1")] = nodes[*g.find("em")] = true;
+  const auto v = make_view(g, nodes, std::vector<bool>(g.edge_count(), true));
+  const auto results = claimgraph::restrict(whole, v);
+  DotOptions options;
+  options.analyses = results.analyses();
+  options.critical = true;
+  const std::string text = write(v.graph, options);
+  EXPECT_NE(node_statement(text, *v.graph.find("px12")).find("<B>ALONE HOLDS UP 2 CLAIMS (1 NOT SHOWN)</B>"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(node_statement(text, *v.graph.find("em")).find("<B>ALONE HOLDS UP 1 CLAIM NOT SHOWN HERE</B>"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(node_statement(text, *v.graph.find("em")).find(", peripheries=2"), std::string::npos);
+  EXPECT_NE(text.find(">single point of failure: alone holds up a claim<"), std::string::npos) << "legend";
 }
 
 TEST_F(DotWriterTest, AnExcludedNodeIsStruckAndWhatFellWithItIsMarked) {

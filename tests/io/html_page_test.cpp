@@ -880,6 +880,46 @@ TEST_F(HtmlPageTest, ThePanelCountsWhatAClaimCannotLoseOutOfView) {
   EXPECT_EQ(r.at("d").at("note"), "No single piece of evidence: it stays grounded without any one of them.");
 }
 
+TEST_F(HtmlPageTest, ThePanelCountsTheClaimsEvidenceAloneHoldsUpOutOfView) {
+  SKIP_WITHOUT_BROWSER();
+  const Graph g = claimgraph::test::failures_case();
+  // px12 alone holds up k1 and c, em alone holds up t; the view shows k1 only.
+  const auto whole = claimgraph::test::failures_results(g);
+  std::vector<bool> nodes(g.node_count(), false);
+  nodes[*g.find("px12")] = nodes[*g.find("k1")] = nodes[*g.find("em")] = true;
+  const View v = make_view(g, nodes, std::vector<bool>(g.edge_count(), true));
+  const auto results = restrict(whole, v);
+  DotOptions dot;
+  dot.analyses = results.analyses();
+  std::ostringstream dot_text;
+  write_dot(dot_text, v.graph, dot);
+  const auto drawn = claimgraph::test::run({claimgraph::test::dot_program(), "-Tsvg"}, dot_text.str());
+  ASSERT_EQ(drawn.status, 0) << drawn.err;
+  HtmlOptions options;
+  options.analyses = results.analyses();
+  options.svg = drawn.out;
+  std::ostringstream page;
+  write_html(page, v.graph, options);
+  const json r = drive(page.str(), R"(
+    ['px12', 'em'].forEach(function (id) {
+      click(shape(id));
+      var s = d.querySelector('#cg-panel-links section[data-list="holds_up"]');
+      results[id] = { heading: s.querySelector('h3').textContent,
+                      label: shape(id).getAttribute('aria-label'),
+                      items: Array.prototype.map.call(s.querySelectorAll('li'), function (li) {
+                        var a = li.querySelector('a[data-node]');
+                        return a ? a.getAttribute('data-node') : li.textContent; }) };
+    });
+  )");
+  EXPECT_EQ(r.value("dialogs", json()), json::array());
+  ASSERT_TRUE(r.contains("px12")) << r.dump();
+  EXPECT_EQ(r.at("px12").at("heading"), "Alone holds up (2)");
+  EXPECT_EQ(r.at("px12").at("items"), json::array({"k1", "and 1 claim or counterclaim not shown here"}));
+  EXPECT_NE(r.at("px12").at("label").get<std::string>().find("(alone holds up 2)"), std::string::npos) << r.dump();
+  EXPECT_EQ(r.at("em").at("heading"), "Alone holds up (1)");
+  EXPECT_EQ(r.at("em").at("items"), json::array({"1 claim or counterclaim not shown here"}));
+}
+
 // --- the page as a reader opens it -------------------------------------------------------
 
 TEST_F(HtmlPageTest, OpensAtTheNodeNamedInTheAddress) {

@@ -40,10 +40,19 @@ struct Analyses {
   /// its points of failure the view leaves out, so that a writer can say
   /// that there are more without naming them; null: none left out.
   const std::vector<std::size_t>* single_points_hidden = nullptr;
+  /// With `single_points`, of a view (restrict()): per node, how many of the
+  /// claims and counterclaims it alone holds up (it is one of their points
+  /// of failure) the view leaves out; null: none left out.
+  const std::vector<std::size_t>* held_hidden = nullptr;
 
   /// The number of node `v`'s points of failure that are not in the graph.
   [[nodiscard]] std::size_t hidden_points(Graph::NodeRef v) const noexcept {
     return single_points_hidden != nullptr && v < single_points_hidden->size() ? (*single_points_hidden)[v] : 0;
+  }
+  /// The number of claims and counterclaims that node `v` alone holds up
+  /// and that are not in the graph.
+  [[nodiscard]] std::size_t hidden_held(Graph::NodeRef v) const noexcept {
+    return held_hidden != nullptr && v < held_hidden->size() ? (*held_hidden)[v] : 0;
   }
   /// Whether node `v` has points of failure, in the graph or not.
   [[nodiscard]] bool has_points(Graph::NodeRef v) const noexcept {
@@ -73,13 +82,19 @@ struct Results {
   std::optional<GroundingReport> record;
   std::optional<std::vector<std::vector<Graph::NodeRef>>> single_points;
   std::optional<std::vector<std::size_t>> single_points_hidden;
+  std::optional<std::vector<std::size_t>> held_hidden;
 
   /// The bundle that refers to these results (valid while they live).
   [[nodiscard]] Analyses analyses() const noexcept {
-    return {grounding ? &*grounding : nullptr,       status ? &*status : nullptr,
-            strength ? &*strength : nullptr,         schemes ? &*schemes : nullptr,
-            excluded ? &*excluded : nullptr,         record ? &*record : nullptr,
-            single_points ? &*single_points : nullptr, single_points_hidden ? &*single_points_hidden : nullptr};
+    return {grounding ? &*grounding : nullptr,
+            status ? &*status : nullptr,
+            strength ? &*strength : nullptr,
+            schemes ? &*schemes : nullptr,
+            excluded ? &*excluded : nullptr,
+            record ? &*record : nullptr,
+            single_points ? &*single_points : nullptr,
+            single_points_hidden ? &*single_points_hidden : nullptr,
+            held_hidden ? &*held_hidden : nullptr};
   }
 };
 

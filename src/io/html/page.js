@@ -59,7 +59,7 @@
     if (node.lacks_evidence) words.push('(lacks evidence)');
     if (node.excluded) words.push('(excluded by the court)');
     if (node.fell) words.push('(fell with the exclusion)');
-    if (node.holds_up) words.push('(alone holds up ' + node.holds_up.length + ')');
+    if (node.holds_up) words.push('(alone holds up ' + (node.holds_up.length + (node.holds_up_hidden || 0)) + ')');
     return words.join(' ');
   }
 
@@ -293,12 +293,15 @@
   ];
 
   // What the exclusion and the points of failure list, by node position:
-  // [key, heading, what the list is, what an empty list means].
+  // [key, heading, what the list is, what an empty list means, what those
+  // left out by a view or redaction are, one and several].
   var FAILURES = [
-    ['fell_with', 'Fell when these were excluded', 'It rested on them.', ''],
+    ['fell_with', 'Fell when these were excluded', 'It rested on them.', '', '', ''],
     ['cannot_lose', 'Cannot lose', 'Excluding any one of these alone would leave it without evidence.',
-      'No single piece of evidence: it stays grounded without any one of them.'],
-    ['holds_up', 'Alone holds up', 'Excluding this alone would leave each of these without evidence.', '']
+      'No single piece of evidence: it stays grounded without any one of them.', ' piece of evidence',
+      ' pieces of evidence'],
+    ['holds_up', 'Alone holds up', 'Excluding this alone would leave each of these without evidence.', '',
+      ' claim or counterclaim', ' claims and counterclaims']
   ];
 
   function fieldText(node, key) {
@@ -424,7 +427,7 @@
         });
         if (unshown) {
           ul.appendChild(element('li', 'cg-hidden', (list.length ? 'and ' : '') + unshown +
-            (unshown === 1 ? ' piece' : ' pieces') + ' of evidence not shown here'));
+            (unshown === 1 ? l[4] : l[5]) + ' not shown here'));
         }
         section.appendChild(ul);
       }
