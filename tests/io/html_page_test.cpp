@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -217,31 +218,38 @@ function scenario() {
   return page;
 }
 
-// A page drawn by Graphviz, as `claimgraph export --to html` writes it.
-std::string page_of(const Graph& g, bool evaluate) {
-  const auto report = analysis::check(g);
-  analysis::StatusReport status;
-  analysis::StrengthReport strength;
+// A page drawn by Graphviz for what `analyses` found (marking the points of
+// failure in the diagram with `critical`), as export writes it.
+std::string page_with(const Graph& g, const analysis::Analyses& analyses, bool critical = false) {
   DotOptions dot;
-  dot.analyses.grounding = &report;
-  if (evaluate) {
-    status = analysis::grounded_status(g);
-    strength = analysis::evaluate_strength(g, {}, &status);
-    dot.analyses.status = &status;
-    dot.analyses.strength = &strength;
-  }
+  dot.analyses = analyses;
+  dot.critical = critical;
   std::ostringstream dot_text;
   write_dot(dot_text, g, dot);
   const auto drawn = claimgraph::test::run({claimgraph::test::dot_program(), "-Tsvg"}, dot_text.str());
   if (drawn.status != 0) throw std::runtime_error("dot -Tsvg failed: " + drawn.err);
   HtmlOptions options;
-  options.analyses.grounding = dot.analyses.grounding;
-  options.analyses.status = dot.analyses.status;
-  options.analyses.strength = dot.analyses.strength;
+  options.analyses = analyses;
   options.svg = drawn.out;
   std::ostringstream out;
   write_html(out, g, options);
   return out.str();
+}
+
+// A page drawn by Graphviz, as `claimgraph export --to html` writes it.
+std::string page_of(const Graph& g, bool evaluate) {
+  analysis::Analyses analyses;
+  const auto report = analysis::check(g);
+  analyses.grounding = &report;
+  analysis::StatusReport status;
+  analysis::StrengthReport strength;
+  if (evaluate) {
+    status = analysis::grounded_status(g);
+    strength = analysis::evaluate_strength(g, {}, &status);
+    analyses.status = &status;
+    analyses.strength = &strength;
+  }
+  return page_with(g, analyses);
 }
 
 Graph load(const std::string& name) {
@@ -793,19 +801,7 @@ TEST_F(HtmlPageTest, ThePanelSaysWhatEachClaimCannotLoseAndWhatFell) {
   SKIP_WITHOUT_BROWSER();
   const Graph g = claimgraph::test::failures_case();
   const auto results = claimgraph::test::failures_results(g, {"em"});
-  DotOptions dot;
-  dot.analyses = results.analyses();
-  dot.critical = true;
-  std::ostringstream dot_text;
-  write_dot(dot_text, g, dot);
-  const auto drawn = claimgraph::test::run({claimgraph::test::dot_program(), "-Tsvg"}, dot_text.str());
-  ASSERT_EQ(drawn.status, 0) << drawn.err;
-  HtmlOptions options;
-  options.analyses = results.analyses();
-  options.svg = drawn.out;
-  std::ostringstream page;
-  write_html(page, g, options);
-  const json r = drive(page.str(), R"(
+  const json r = drive(page_with(g, results.analyses(), true), R"(
     ['c', 'px12', 'w', 't', 'em', 'd'].forEach(function (id) {
       click(shape(id));
       results[id] = panel();
@@ -847,18 +843,7 @@ TEST_F(HtmlPageTest, ThePanelCountsWhatAClaimCannotLoseOutOfView) {
   nodes[*g.find("w")] = false;
   const View v = make_view(g, nodes, std::vector<bool>(g.edge_count(), true));
   const auto results = restrict(whole, v);
-  DotOptions dot;
-  dot.analyses = results.analyses();
-  std::ostringstream dot_text;
-  write_dot(dot_text, v.graph, dot);
-  const auto drawn = claimgraph::test::run({claimgraph::test::dot_program(), "-Tsvg"}, dot_text.str());
-  ASSERT_EQ(drawn.status, 0) << drawn.err;
-  HtmlOptions options;
-  options.analyses = results.analyses();
-  options.svg = drawn.out;
-  std::ostringstream page;
-  write_html(page, v.graph, options);
-  const json r = drive(page.str(), R"(
+  const json r = drive(page_with(v.graph, results.analyses()), R"(
     ['c', 'k2', 'd'].forEach(function (id) {
       click(shape(id));
       var s = d.querySelector('#cg-panel-links section[data-list="cannot_lose"]');
@@ -889,18 +874,7 @@ TEST_F(HtmlPageTest, ThePanelCountsTheClaimsEvidenceAloneHoldsUpOutOfView) {
   nodes[*g.find("px12")] = nodes[*g.find("k1")] = nodes[*g.find("em")] = true;
   const View v = make_view(g, nodes, std::vector<bool>(g.edge_count(), true));
   const auto results = restrict(whole, v);
-  DotOptions dot;
-  dot.analyses = results.analyses();
-  std::ostringstream dot_text;
-  write_dot(dot_text, v.graph, dot);
-  const auto drawn = claimgraph::test::run({claimgraph::test::dot_program(), "-Tsvg"}, dot_text.str());
-  ASSERT_EQ(drawn.status, 0) << drawn.err;
-  HtmlOptions options;
-  options.analyses = results.analyses();
-  options.svg = drawn.out;
-  std::ostringstream page;
-  write_html(page, v.graph, options);
-  const json r = drive(page.str(), R"(
+  const json r = drive(page_with(v.graph, results.analyses()), R"(
     ['px12', 'em'].forEach(function (id) {
       click(shape(id));
       var s = d.querySelector('#cg-panel-links section[data-list="holds_up"]');
