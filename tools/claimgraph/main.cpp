@@ -18,6 +18,7 @@
 #include "diff.hpp"
 #include "evaluate.hpp"
 #include "export.hpp"
+#include "huge_pages.hpp"
 #include "iccma.hpp"
 #include "import.hpp"
 #include "lint.hpp"
@@ -53,6 +54,7 @@ std::string version_text() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  cli::use_huge_pages(argv);  // may start the program again, first of all
   CLI::App app{"claimgraph " CLAIMGRAPH_VERSION
                ": argument and claim graphs of legal theories.\n"
                "Checks which claims lack evidence and exports diagrams and data.",
@@ -93,6 +95,7 @@ int main(int argc, char** argv) {
   // Info is progress worth seeing unasked (a long render says what it is doing).
   logger->set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
   spdlog::set_default_logger(logger);
+  if (cli::on_huge_pages()) spdlog::debug("malloc uses transparent huge pages (GLIBC_TUNABLES: glibc.malloc.hugetlb=1)");
 
   try {
     if (app.got_subcommand("check")) return cli::run_check(*check);

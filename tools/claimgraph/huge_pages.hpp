@@ -1,0 +1,27 @@
+#pragma once
+// Big cases allocate hundreds of megabytes in many small pieces: a million
+// nodes take about a gigabyte. With 4 kB pages most of the time then goes to
+// page faults and TLB misses. glibc's malloc can ask the kernel for
+// transparent huge pages (the tunable glibc.malloc.hugetlb=1), which halves
+// the time of a million-node export on Debian's default kernel settings
+// (THP on madvise); tunables are read only when a program starts, so the
+// program sets the tunable and starts itself again, once, before it does
+// anything else.
+//
+// It does not when the tunable is already given (GLIBC_TUNABLES naming
+// glibc.malloc.hugetlb, with any value: glibc.malloc.hugetlb=0 turns this
+// off), when the kernel has no transparent huge pages, or when LD_PRELOAD is
+// set (valgrind, or another malloc, runs the program: this one must not
+// leave it). When starting again fails the program runs on as it is.
+
+namespace claimgraph::cli {
+
+/// Starts the program again with glibc.malloc.hugetlb=1 when that helps (see
+/// above); returns when it does not. Call first in main, with main's argv.
+void use_huge_pages(char** argv) noexcept;
+
+/// Whether malloc uses transparent huge pages: GLIBC_TUNABLES sets
+/// glibc.malloc.hugetlb=1 (for -v to say so).
+[[nodiscard]] bool on_huge_pages() noexcept;
+
+}  // namespace claimgraph::cli
