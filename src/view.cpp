@@ -326,18 +326,18 @@ analysis::SchemeUse restrict(const analysis::SchemeUse& use, const View& view) {
   return out;
 }
 
-analysis::Results restrict(const analysis::Results& results, const View& view) {
+analysis::Results restrict(const analysis::Analyses& analyses, const View& view) {
   analysis::Results r;
-  if (results.grounding) r.grounding = restrict(*results.grounding, view);
-  if (results.status) r.status = restrict(*results.status, view);
-  if (results.strength) r.strength = restrict(*results.strength, view);
-  if (results.schemes) r.schemes = restrict(*results.schemes, view);
-  if (results.record) r.record = restrict(*results.record, view);
-  if (results.excluded) {
+  if (analyses.grounding != nullptr) r.grounding = restrict(*analyses.grounding, view);
+  if (analyses.status != nullptr) r.status = restrict(*analyses.status, view);
+  if (analyses.strength != nullptr) r.strength = restrict(*analyses.strength, view);
+  if (analyses.schemes != nullptr) r.schemes = restrict(*analyses.schemes, view);
+  if (analyses.record != nullptr) r.record = restrict(*analyses.record, view);
+  if (analyses.excluded != nullptr) {
     r.excluded.emplace(view.node_of.size());
-    for (std::size_t v = 0; v < view.node_of.size(); ++v) (*r.excluded)[v] = (*results.excluded)[view.node_of[v]];
+    for (std::size_t v = 0; v < view.node_of.size(); ++v) (*r.excluded)[v] = (*analyses.excluded)[view.node_of[v]];
   }
-  if (results.single_points) {
+  if (analyses.single_points != nullptr) {
     // Each node's points of failure that are in the view.
     std::vector<Vertex> new_of;
     if (!view.node_of.empty()) new_of.assign(view.node_of.back() + 1, Graph::npos);
@@ -350,10 +350,10 @@ analysis::Results restrict(const analysis::Results& results, const View& view) {
     for (std::size_t v = 0; v < view.node_of.size(); ++v) {
       const Vertex was = view.node_of[v];
       std::size_t& hidden = (*r.single_points_hidden)[v];
-      if (results.single_points_hidden && was < results.single_points_hidden->size()) {
-        hidden = (*results.single_points_hidden)[was];
+      if (analyses.single_points_hidden != nullptr && was < analyses.single_points_hidden->size()) {
+        hidden = (*analyses.single_points_hidden)[was];
       }
-      for (Vertex e : (*results.single_points)[was]) {
+      for (Vertex e : (*analyses.single_points)[was]) {
         if (e < new_of.size() && new_of[e] != Graph::npos) {
           (*r.single_points)[v].push_back(new_of[e]);
         } else {
@@ -367,14 +367,14 @@ analysis::Results restrict(const analysis::Results& results, const View& view) {
     // leaves out, so that its count is of the whole case.
     r.held_hidden.emplace(view.node_of.size(), 0);
     bool holds = false;
-    if (results.held_hidden) {
+    if (analyses.held_hidden != nullptr) {
       for (std::size_t v = 0; v < view.node_of.size(); ++v) {
         const Vertex was = view.node_of[v];
-        if (was < results.held_hidden->size()) (*r.held_hidden)[v] = (*results.held_hidden)[was];
+        if (was < analyses.held_hidden->size()) (*r.held_hidden)[v] = (*analyses.held_hidden)[was];
         holds = holds || (*r.held_hidden)[v] > 0;
       }
     }
-    const auto& points = *results.single_points;
+    const auto& points = *analyses.single_points;
     for (Vertex c = 0; c < points.size(); ++c) {
       if (c < new_of.size() && new_of[c] != Graph::npos) continue;  // in the view
       for (Vertex e : points[c]) {
@@ -387,6 +387,10 @@ analysis::Results restrict(const analysis::Results& results, const View& view) {
     if (!holds) r.held_hidden.reset();
   }
   return r;
+}
+
+analysis::Results restrict(const analysis::Results& results, const View& view) {
+  return restrict(results.analyses(), view);
 }
 
 namespace {
@@ -410,14 +414,19 @@ std::vector<std::string> describe_view(const ViewOptions& options, const Graph& 
     std::string focus;
     if (v && *v < options.unnamed.size() && options.unnamed[*v]) {
       focus = "a redacted node";
-    } else if (v) {
+    } else if (v && !graph.node(*v).label.empty()) {
       focus = "“" + graph.node(*v).label + "” (" + *options.focus + ")";
     } else {
       focus = *options.focus;
     }
-    focus += " and what bears on it";
-    if (options.depth != ViewOptions::unlimited) {
-      focus += ", " + std::to_string(options.depth) + (options.depth == 1 ? " level down" : " levels down");
+    if (options.depth == 0) {
+      focus += " alone";
+    } else if (options.depth == ViewOptions::unlimited) {
+      focus += " and what bears on it";
+    } else {
+      focus += " and " + std::string(options.depth == 1 ? "the first level" : "up to " + std::to_string(options.depth) +
+                                                                               " levels") +
+               " of what bears on it";
     }
     out.push_back(std::move(focus));
   }

@@ -174,6 +174,31 @@ TEST_F(ExhibitCliTest, ParlerOnLetterIsAnOverviewAndAPagePerGroupWithHeaders) {
   }
 }
 
+// The pages of a split diagram mark what the whole diagram marks: the
+// evidence that alone holds up a claim, and what the court excluded.
+TEST_F(ExhibitCliTest, SplitPagesMarkThePointsOfFailureAndTheExclusion) {
+  const fs::path whole = dir / "whole.svg";
+  ASSERT_EQ(claimgraph({"render", graph("parler_v_aws"), "--critical", "-o", whole.string()}).status, 0);
+  const std::string drawing = test::read_text(whole);
+  std::size_t marked = 0;
+  for (auto at = drawing.find("ALONE HOLDS UP"); at != std::string::npos; at = drawing.find("ALONE HOLDS UP", at + 1)) {
+    ++marked;
+  }
+  ASSERT_GT(marked, 0U);
+  const fs::path pdf = dir / "pages.pdf";
+  const RunResult r = claimgraph({"render", graph("parler_v_aws"), "--page", "letter", "--critical", "--exclude",
+                                  "person_x", "-o", pdf.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto words = words_of(pdf);
+  std::size_t alone = 0, excluded = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    alone += words[i].text == "ALONE" ? 1U : 0U;
+    excluded += words[i].text == "EXCLUDED" ? 1U : 0U;
+  }
+  EXPECT_GT(alone, 0U) << "no point of failure marked on any page";
+  EXPECT_EQ(excluded, 1U) << "the excluded exhibit is struck on its page";
+}
+
 TEST_F(ExhibitCliTest, EveryLabelIsOnSomePageAndNoWordIsSmallerThanSixPoints) {
   const fs::path pdf = dir / "parler.pdf";
   const RunResult r = claimgraph({"render", graph("parler_v_aws"), "--page", "letter", "-o", pdf.string()});

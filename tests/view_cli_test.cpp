@@ -103,7 +103,7 @@ TEST_F(ViewCliTest, EachOutputForPeopleSaysWhichPartOfTheCaseItShows) {
   // Several criteria: all must hold, and the report says so.
   EXPECT_NE(exported("markdown", {"--focus", "sherman", "--depth", "2", "--party", "Parler"})
                 .find("**Part of the case,** what meets all of these: \u201cAWS and Twitter conspired to restrain "
-                      "trade (Sherman Act \u00a7 1)\u201d (sherman) and what bears on it, 2 levels down; party "
+                      "trade (Sherman Act \u00a7 1)\u201d (sherman) and up to 2 levels of what bears on it; party "
                       "\u201cParler\u201d."),
             std::string::npos);
   // The whole case, redacted or not, and a case file for programs say nothing of the kind.
@@ -114,6 +114,7 @@ TEST_F(ViewCliTest, EachOutputForPeopleSaysWhichPartOfTheCaseItShows) {
   const std::string masked = exported("markdown", {"--focus", "pi1", "--redact", "element"});
   EXPECT_NE(masked.find("**Part of the case:** a redacted node and what bears on it."), std::string::npos) << masked;
   EXPECT_EQ(masked.find("likely to succeed"), std::string::npos);
+  EXPECT_EQ(masked.find("pi1"), std::string::npos);
   // A drawing says it under its title.
   if (test::dot_program().empty()) GTEST_SKIP() << "Graphviz dot is not installed";
   const fs::path svg = tmp_ / "group.svg";

@@ -204,7 +204,7 @@ TEST_F(ViewTest, DescribeViewNamesEachCriterionInOrder) {
   o.parties = {"P", "D", "Q"};
   o.gaps_only = true;
   EXPECT_EQ(describe_view(o, g_),
-            (std::vector<std::string>{"\u201cBreach <of> \"contract\"\u201d (c) and what bears on it, 1 level down",
+            (std::vector<std::string>{"\u201cBreach <of> \"contract\"\u201d (c) and the first level of what bears on it",
                                       "group \u201cA\u201d", "parties \u201cP\u201d, \u201cD\u201d or \u201cQ\u201d",
                                       "the claims that lack evidence and what they rest on"}));
   o.depth = 3;
@@ -212,12 +212,18 @@ TEST_F(ViewTest, DescribeViewNamesEachCriterionInOrder) {
   o.parties.clear();
   o.gaps_only = false;
   EXPECT_EQ(describe_view(o, g_), (std::vector<std::string>{
-                                      "\u201cBreach <of> \"contract\"\u201d (c) and what bears on it, 3 levels down",
+                                      "\u201cBreach <of> \"contract\"\u201d (c) and up to 3 levels of what bears on it",
                                       "groups \u201cA\u201d or \u201cB\u201d"}));
+  o.depth = 0;
+  EXPECT_EQ(describe_view(o, g_).front(), "\u201cBreach <of> \"contract\"\u201d (c) alone");
+  // A node without a label is named by its id.
+  g_.node(*g_.find("c")).label.clear();
+  EXPECT_EQ(describe_view(o, g_).front(), "c alone");
+  o.depth = 3;
   // A focus that the output redacts is not named, by id or by label.
   o.unnamed.assign(g_.node_count(), false);
   o.unnamed[*g_.find("c")] = true;
-  EXPECT_EQ(describe_view(o, g_).front(), "a redacted node and what bears on it, 3 levels down");
+  EXPECT_EQ(describe_view(o, g_).front(), "a redacted node and up to 3 levels of what bears on it");
 }
 
 TEST_F(ViewTest, GapsOnlyKeepsTheClaimsLackingEvidenceAndWhatTheyRestOn) {

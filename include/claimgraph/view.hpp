@@ -97,8 +97,8 @@ class ViewError : public Error {
 /// What a view of `graph` with `options` shows, in words for the header of
 /// a report or diagram: one phrase per criterion, in the order focus,
 /// groups, parties, gaps_only (all must hold), such as `group “Damages”`,
-/// `parties “Parler” or “AWS”`, `“Breach of contract” (breach) and what
-/// bears on it, 2 levels down`. A focus that options.unnamed marks is
+/// `parties “Parler” or “AWS”`, `“Breach of contract” (breach) and up to 2
+/// levels of what bears on it`. A focus that options.unnamed marks is
 /// called "a redacted node". Empty when the view is the whole graph.
 [[nodiscard]] std::vector<std::string> describe_view(const ViewOptions& options, const Graph& graph);
 
@@ -118,5 +118,7 @@ class ViewError : public Error {
 [[nodiscard]] analysis::SchemeUse restrict(const analysis::SchemeUse& use, const View& view);
 /// Every result held, for the view.
 [[nodiscard]] analysis::Results restrict(const analysis::Results& results, const View& view);
+/// Every result referred to, for the view.
+[[nodiscard]] analysis::Results restrict(const analysis::Analyses& analyses, const View& view);
 
 }  // namespace claimgraph

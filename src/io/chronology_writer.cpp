@@ -345,7 +345,7 @@ class Page {
       s += "<p class=\"scope\"><strong>Part of the case";
       s += scope_.size() == 1 ? ":</strong> " : ",</strong> what meets all of these: ";
       detail::append_html_text(s, detail::scope_text(scope_));
-      s += ". Only its record is in this chronology.</p>\n";
+      s += ". Only the evidence of this part is listed; each status is that of the whole case.</p>\n";
     }
     std::size_t dated = 0;
     while (dated < entries.size() && entries[dated].date) ++dated;

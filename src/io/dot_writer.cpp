@@ -377,6 +377,9 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   out += "];\n";
 }
 
+// The characters on a line of what part of the case a view shows.
+constexpr std::size_t scope_width = 90;
+
 // The title, and under it, smaller, what part of the case a view shows.
 void append_graph_header(std::string& buf, const Graph& graph, const DotOptions& options, const dot::Palette& p) {
   buf += "digraph claimgraph {\n";
@@ -392,8 +395,12 @@ void append_graph_header(std::string& buf, const Graph& graph, const DotOptions&
     }
     if (!options.scope.empty()) {
       if (graph.title) buf += "<BR/>";
+      // Wrapped, so that a long label named by a focus does not widen the drawing.
       buf += "<FONT POINT-SIZE=\"11\">";
-      detail::append_dot_html(buf, "Part of the case: " + detail::scope_text(options.scope));
+      append_lines(buf,
+                   (options.scope.size() == 1 ? "Part of the case: " : "Part of the case, what meets all of these: ") +
+                       detail::scope_text(options.scope),
+                   scope_width);
       buf += "</FONT>";
     }
     buf += '>';

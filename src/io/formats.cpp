@@ -80,6 +80,7 @@ void mermaid(std::ostream& out, std::string_view, const Graph& graph, const Anal
   MermaidOptions options;
   options.analyses = analyses;
   options.subgraphs = s.clusters;
+  options.scope = s.scope;
   write_mermaid(out, graph, options);
 }
 
@@ -204,7 +205,8 @@ const std::array outputs = {
                      Setting::critical | Setting::scope,
                  dot, "docs/exports.md#dot"},
     OutputFormat{"mermaid", "a Mermaid flowchart, which GitHub and GitLab draw inside Markdown", mermaid_extensions,
-                 one_file, true, Setting::clusters | Setting::evaluation, mermaid, "docs/exports.md#mermaid"},
+                 one_file, true, Setting::clusters | Setting::evaluation | Setting::scope, mermaid,
+                 "docs/exports.md#mermaid"},
     OutputFormat{"graphml", "GraphML for yEd, Gephi, Cytoscape, NetworkX and other graph tools", graphml_extensions,
                  one_file, true, static_cast<std::uint16_t>(Setting::evaluation), graphml, "docs/exports.md#graphml"},
     OutputFormat{"csv", "two CSV tables, nodes and edges, for spreadsheets and data tools", csv_extensions, csv_parts,

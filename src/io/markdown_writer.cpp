@@ -769,8 +769,9 @@ void Writer::failures() {
     return;
   }
   out_ += std::to_string(held.size()) + " of the " + std::to_string(report_.grounded_claims);
-  out_ += report_.grounded_claims == 1 ? " grounded claim or counterclaim rests"
-                                       : " grounded claims and counterclaims rest";
+  // "1 of the 5 grounded claims and counterclaims rests", "2 of the 5 ... rest".
+  out_ += report_.grounded_claims == 1 ? " grounded claim or counterclaim" : " grounded claims and counterclaims";
+  out_ += held.size() == 1 ? " rests" : " rest";
   out_ += " on a single piece of evidence: if the court excluded it, ";
   out_ += held.size() == 1 ? "it would lack evidence.\n\n" : "they would lack evidence.\n\n";
   out_ += "| Claim | Group | Cannot lose |\n|---|---|---|\n";

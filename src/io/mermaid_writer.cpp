@@ -275,9 +275,16 @@ class Writer {
   }
 
   void header() {
-    if (graph_.title) {
+    // The title, then what part of the case a view shows (a title has one line).
+    std::string title = graph_.title.value_or("");
+    if (!options_.scope.empty()) {
+      title += title.empty() ? "" : " \u2014 ";
+      title += options_.scope.size() == 1 ? "Part of the case: " : "Part of the case, what meets all of these: ";
+      title += detail::scope_text(options_.scope);
+    }
+    if (graph_.title || !options_.scope.empty()) {
       buf_ += "---\ntitle: ";
-      append_yaml_quoted(buf_, *graph_.title);
+      append_yaml_quoted(buf_, title);
       buf_ += "\n---\n";
     }
     // Bottom to top, as in the DOT diagram: evidence below what it supports.

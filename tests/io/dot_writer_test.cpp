@@ -856,6 +856,30 @@ TEST_F(DotWriterTest, CriticalCountsTheClaimsAViewLeavesOut) {
   EXPECT_NE(text.find(">single point of failure: alone holds up a claim<"), std::string::npos) << "legend";
 }
 
+// What part of the case a view shows goes under the title, escaped, its
+// line breaks and long lines wrapped, so that it neither breaks the label
+// nor widens the drawing.
+TEST_F(DotWriterTest, TheScopeOfAViewIsWrappedUnderTheTitle) {
+  const Graph g = test::failures_case();
+  DotOptions options;
+  options.scope = {"\u201cA <b>&amp; \"quoted\" \\ label\nwith a second line\u201d (c) and what bears on it",
+                   "group \u201c" + std::string(120, 'x') + "\u201d"};
+  const std::string text = write(g, options);
+  const auto begin = text.find("label=<<B>A contract case</B><BR/><FONT POINT-SIZE=\"11\">");
+  ASSERT_NE(begin, std::string::npos) << text;
+  const std::string label = text.substr(begin, text.find("</FONT>>", begin) - begin);
+  EXPECT_NE(label.find("Part of the case, what meets all of these: \u201cA &lt;b&gt;&amp;amp; &quot;quoted&quot; "
+                       "\\\\ label<BR/>with a second line"),
+            std::string::npos)
+      << label;
+  EXPECT_EQ(label.find('\n'), std::string::npos);
+  EXPECT_GE(std::count(label.begin(), label.end(), '<'), 4) << "wrapped: " << label;
+  if (test::dot_program().empty()) return;
+  const Drawing d = draw(text);
+  ASSERT_EQ(d.status, 0) << d.err;
+  EXPECT_EQ(d.err, "") << "Graphviz warned";
+}
+
 TEST_F(DotWriterTest, AnExcludedNodeIsStruckAndWhatFellWithItIsMarked) {
   const Graph g = test::failures_case();
   const auto at = [&](const char* id) { return *g.find(id); };

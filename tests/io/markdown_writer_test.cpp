@@ -579,6 +579,19 @@ TEST(MarkdownWriterTest, PointsOfFailureOutOfViewAreCountedNotNamed) {
   EXPECT_EQ(failures.find("px12"), std::string::npos);
 }
 
+TEST(MarkdownWriterTest, OnePointOfFailureIsCountedInTheSingular) {
+  // Without k1 and c, t alone rests on a single piece of evidence; k2 and d do not.
+  const Graph g = test::failures_case();
+  std::vector<bool> nodes(g.node_count(), true);
+  nodes[*g.find("k1")] = nodes[*g.find("c")] = false;
+  const auto v = claimgraph::make_view(g, nodes, std::vector<bool>(g.edge_count(), true));
+  const std::string md = report_of(v.graph, claimgraph::restrict(test::failures_results(g), v));
+  EXPECT_NE(md.find("\n1 of the 3 grounded claims and counterclaims rests on a single piece of evidence: if the court "
+                    "excluded it, it would lack evidence.\n"),
+            std::string::npos)
+      << chapter(md, "Points of failure");
+}
+
 TEST(MarkdownWriterTest, NoPointOfFailureIsOneLine) {
   claimgraph::GraphBuilder b;
   b.evidence("e1", "Exhibit 1");

@@ -106,7 +106,9 @@ struct DotOptions {
   /// With analyses.single_points: mark each piece of evidence that alone
   /// holds up a claim (a single point of failure) with a border of its own
   /// (heavy and doubled) and "ALONE HOLDS UP N CLAIMS", explained in the
-  /// legend.
+  /// legend. N counts the claims of the whole case (Analyses::held_hidden):
+  /// "ALONE HOLDS UP 3 CLAIMS (2 NOT SHOWN)", or "ALONE HOLDS UP 1 CLAIM NOT
+  /// SHOWN HERE" when the graph holds none of them.
   bool critical = false;
   /// What part of the case the graph is, when it is a view (describe_view() in
   /// claimgraph/view.hpp): said under the title, "Part of the case: group

@@ -13,6 +13,8 @@
 // docs/exports.md for the exact rules and the Mermaid behaviour behind each.
 
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "claimgraph/analysis/analyses.hpp"
 #include "claimgraph/graph.hpp"
@@ -32,6 +34,10 @@ struct MermaidOptions {
   bool subgraphs = true;
   /// Show each node's source under its label.
   bool sources = true;
+  /// What part of the case the graph is, when it is a view (describe_view()
+  /// in claimgraph/view.hpp): said in the title, after the case's own.
+  /// Empty: the whole case.
+  std::vector<std::string> scope;
 };
 
 /// Writes `graph` to `out` as a Mermaid flowchart (the text of a .mmd file,

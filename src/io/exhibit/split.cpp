@@ -142,9 +142,8 @@ UnitPage unit_page(const Graph& graph, const analysis::Analyses& analyses, std::
     page.references[j] = of[v] == none ? std::string("→ p. 00, another part")
                                        : "→ p. " + std::to_string(page_of[of[v]]) + ", " + units[of[v]].name;
   }
-  if (analyses.grounding != nullptr) page.results.grounding = restrict(*analyses.grounding, page.view);
-  if (analyses.status != nullptr) page.results.status = restrict(*analyses.status, page.view);
-  if (analyses.strength != nullptr) page.results.strength = restrict(*analyses.strength, page.view);
+  // Everything the diagram shows, the exclusion and the points of failure too.
+  page.results = restrict(analyses, page.view);
   return page;
 }
 
