@@ -35,6 +35,14 @@ TEST_F(HugePagesCliTest, MallocUsesThemUnlessTheTunableOrAPreloadSaysOtherwise) 
 #if !defined(__linux__) || !defined(__GLIBC__)
   GTEST_SKIP() << "glibc on Linux only";
 #endif
+  // Built, as the program is, with a sanitizer: its malloc is the sanitizer's.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "a sanitizer's malloc";
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+  GTEST_SKIP() << "a sanitizer's malloc";
+#endif
+#endif
   if (!kernel_has_huge_pages()) GTEST_SKIP() << "this kernel gives no transparent huge pages";
   const auto plain = run({"GLIBC_TUNABLES=", "LD_PRELOAD="});
   EXPECT_EQ(plain.status, 1) << plain.err;  // claims lack evidence

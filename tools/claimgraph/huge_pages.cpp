@@ -9,6 +9,16 @@
 #include <unistd.h>
 #endif
 
+// A sanitizer brings a malloc of its own, which the tunable does not reach,
+// and starting such a program costs much: it is not started twice.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define CLAIMGRAPH_OWN_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define CLAIMGRAPH_OWN_MALLOC 1
+#endif
+#endif
+
 namespace claimgraph::cli {
 
 namespace {
@@ -32,7 +42,7 @@ bool kernel_has_huge_pages() {
 }  // namespace
 
 void use_huge_pages(char** argv) noexcept {
-#if defined(__linux__) && defined(__GLIBC__)
+#if defined(__linux__) && defined(__GLIBC__) && !defined(CLAIMGRAPH_OWN_MALLOC)
   try {
     const std::string tunables(environment("GLIBC_TUNABLES"));
     if (tunables.find(tunable) != std::string::npos || !environment("LD_PRELOAD").empty()) return;

@@ -12,7 +12,8 @@
 // glibc.malloc.hugetlb, with any value: glibc.malloc.hugetlb=0 turns this
 // off), when the kernel has no transparent huge pages, or when LD_PRELOAD is
 // set (valgrind, or another malloc, runs the program: this one must not
-// leave it). When starting again fails the program runs on as it is.
+// leave it), nor in a build with a sanitizer, whose own malloc the tunable
+// does not reach. When starting again fails the program runs on as it is.
 
 namespace claimgraph::cli {
 
