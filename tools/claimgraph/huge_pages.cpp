@@ -30,6 +30,7 @@ std::string_view environment(const char* name) noexcept {
   return value != nullptr ? std::string_view(value) : std::string_view();
 }
 
+#if defined(__linux__) && defined(__GLIBC__) && !defined(CLAIMGRAPH_OWN_MALLOC)
 // Whether the kernel gives transparent huge pages to memory that asks:
 // "always" or "madvise" is chosen in the file ("[madvise]").
 bool kernel_has_huge_pages() {
@@ -38,6 +39,7 @@ bool kernel_has_huge_pages() {
   if (!std::getline(in, line)) return false;
   return line.find("[always]") != std::string::npos || line.find("[madvise]") != std::string::npos;
 }
+#endif
 
 }  // namespace
 
