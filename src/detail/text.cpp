@@ -287,4 +287,16 @@ std::string scope_text(std::span<const std::string> criteria) {
   return out;
 }
 
+ScopeLead scope_lead(std::size_t criteria) {
+  if (criteria == 1) return {"Part of the case", ":", " "};
+  return {"Part of the case", ",", " what meets all of these: "};
+}
+
+std::string ScopeLead::plain() const {
+  std::string out(head);
+  out += mark;
+  out += rest;
+  return out;
+}
+
 }  // namespace claimgraph::detail

@@ -83,4 +83,15 @@ class LineIndex {
 /// joined with "; ": `group “Damages”; party “Parler”`.
 [[nodiscard]] std::string scope_text(std::span<const std::string> criteria);
 
+/// The words before scope_text(): `head` and `mark` ("Part of the case" ":"),
+/// which a writer may set in bold, then `rest`. For more than one criterion
+/// they read "Part of the case, what meets all of these: ".
+struct ScopeLead {
+  std::string_view head;
+  std::string_view mark;
+  std::string_view rest;
+  [[nodiscard]] std::string plain() const;
+};
+[[nodiscard]] ScopeLead scope_lead(std::size_t criteria);
+
 }  // namespace claimgraph::detail

@@ -342,8 +342,12 @@ class Page {
       s += "</p>\n";
     }
     if (!scope_.empty()) {
-      s += "<p class=\"scope\"><strong>Part of the case";
-      s += scope_.size() == 1 ? ":</strong> " : ",</strong> what meets all of these: ";
+      const detail::ScopeLead lead = detail::scope_lead(scope_.size());
+      s += "<p class=\"scope\"><strong>";
+      s += lead.head;
+      s += lead.mark;
+      s += "</strong>";
+      s += lead.rest;
       detail::append_html_text(s, detail::scope_text(scope_));
       s += ". Only the evidence of this part is listed; each status is that of the whole case.</p>\n";
     }

@@ -398,8 +398,7 @@ void append_graph_header(std::string& buf, const Graph& graph, const DotOptions&
       // Wrapped, so that a long label named by a focus does not widen the drawing.
       buf += "<FONT POINT-SIZE=\"11\">";
       append_lines(buf,
-                   (options.scope.size() == 1 ? "Part of the case: " : "Part of the case, what meets all of these: ") +
-                       detail::scope_text(options.scope),
+                   detail::scope_lead(options.scope.size()).plain() + detail::scope_text(options.scope),
                    scope_width);
       buf += "</FONT>";
     }

@@ -315,8 +315,12 @@ void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& option
     buf += "</p>\n";
   }
   if (!options.scope.empty()) {
-    buf += "<p class=\"cg-scope\"><strong>Part of the case";
-    buf += options.scope.size() == 1 ? ":</strong> " : ",</strong> what meets all of these: ";
+    const detail::ScopeLead lead = detail::scope_lead(options.scope.size());
+    buf += "<p class=\"cg-scope\"><strong>";
+    buf += lead.head;
+    buf += lead.mark;
+    buf += "</strong>";
+    buf += lead.rest;
     detail::append_html_text(buf, detail::scope_text(options.scope));
     buf += ". The findings are of the whole case: evidence this page does not show still counts.</p>\n";
   }

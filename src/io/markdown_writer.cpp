@@ -1175,7 +1175,12 @@ std::string Writer::run() {
     out_ += "\n\n";
   }
   if (!o_.scope.empty()) {
-    out_ += o_.scope.size() == 1 ? "**Part of the case:** " : "**Part of the case,** what meets all of these: ";
+    const detail::ScopeLead lead = detail::scope_lead(o_.scope.size());
+    out_ += "**";
+    out_ += lead.head;
+    out_ += lead.mark;
+    out_ += "**";
+    out_ += lead.rest;
     line_text(out_, detail::scope_text(o_.scope));
     out_ += ". The findings are of the whole case: evidence this report does not show still counts.\n\n";
   }

@@ -279,7 +279,7 @@ class Writer {
     std::string title = graph_.title.value_or("");
     if (!options_.scope.empty()) {
       title += title.empty() ? "" : " \u2014 ";
-      title += options_.scope.size() == 1 ? "Part of the case: " : "Part of the case, what meets all of these: ";
+      title += detail::scope_lead(options_.scope.size()).plain();
       title += detail::scope_text(options_.scope);
     }
     if (graph_.title || !options_.scope.empty()) {
