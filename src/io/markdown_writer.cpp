@@ -354,7 +354,7 @@ void Writer::because(Vertex v, std::size_t depth, bool by_status) {
     gap_reasons(v, depth + 1);
   }
   if (out_.size() == mark) {
-    out_.resize(mark - 2);
+    out_.erase(mark - 2);  // the ":\n" above (erase, as resize here draws a false GCC 12 warning)
     out_ += ".\n";
   }
 }
