@@ -292,9 +292,11 @@ ScopeLead scope_lead(std::size_t criteria) {
   return {"Part of the case", ",", " what meets all of these: "};
 }
 
-std::string ScopeLead::plain() const {
-  std::string out(head);
+std::string ScopeLead::set(std::string_view open, std::string_view close) const {
+  std::string out(open);
+  out += head;
   out += mark;
+  out += close;
   out += rest;
   return out;
 }

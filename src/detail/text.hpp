@@ -90,7 +90,9 @@ struct ScopeLead {
   std::string_view head;
   std::string_view mark;
   std::string_view rest;
-  [[nodiscard]] std::string plain() const;
+  /// head and mark between `open` and `close` (the writer's bold), then rest.
+  [[nodiscard]] std::string set(std::string_view open, std::string_view close) const;
+  [[nodiscard]] std::string plain() const { return set({}, {}); }
 };
 [[nodiscard]] ScopeLead scope_lead(std::size_t criteria);
 

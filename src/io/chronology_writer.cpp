@@ -342,12 +342,8 @@ class Page {
       s += "</p>\n";
     }
     if (!scope_.empty()) {
-      const detail::ScopeLead lead = detail::scope_lead(scope_.size());
-      s += "<p class=\"scope\"><strong>";
-      s += lead.head;
-      s += lead.mark;
-      s += "</strong>";
-      s += lead.rest;
+      s += "<p class=\"scope\">";
+      s += detail::scope_lead(scope_.size()).set("<strong>", "</strong>");
       detail::append_html_text(s, detail::scope_text(scope_));
       s += ". Only the evidence of this part is listed; each status is that of the whole case.</p>\n";
     }

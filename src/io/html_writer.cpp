@@ -315,12 +315,8 @@ void write_html(std::ostream& out, const Graph& graph, const HtmlOptions& option
     buf += "</p>\n";
   }
   if (!options.scope.empty()) {
-    const detail::ScopeLead lead = detail::scope_lead(options.scope.size());
-    buf += "<p class=\"cg-scope\"><strong>";
-    buf += lead.head;
-    buf += lead.mark;
-    buf += "</strong>";
-    buf += lead.rest;
+    buf += "<p class=\"cg-scope\">";
+    buf += detail::scope_lead(options.scope.size()).set("<strong>", "</strong>");
     detail::append_html_text(buf, detail::scope_text(options.scope));
     buf += ". The findings are of the whole case: evidence this page does not show still counts.</p>\n";
   }

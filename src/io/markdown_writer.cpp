@@ -1175,12 +1175,7 @@ std::string Writer::run() {
     out_ += "\n\n";
   }
   if (!o_.scope.empty()) {
-    const detail::ScopeLead lead = detail::scope_lead(o_.scope.size());
-    out_ += "**";
-    out_ += lead.head;
-    out_ += lead.mark;
-    out_ += "**";
-    out_ += lead.rest;
+    out_ += detail::scope_lead(o_.scope.size()).set("**", "**");
     line_text(out_, detail::scope_text(o_.scope));
     out_ += ". The findings are of the whole case: evidence this report does not show still counts.\n\n";
   }
