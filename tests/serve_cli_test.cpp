@@ -24,6 +24,16 @@
 #include "live_support.hpp"
 #include "support.hpp"
 
+// Whether AddressSanitizer instruments this build: GCC says so with a macro,
+// clang with a feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define CLAIMGRAPH_TEST_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CLAIMGRAPH_TEST_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 namespace claimgraph {
 namespace {
 
@@ -336,7 +346,7 @@ TEST_F(ServeCliTest, HoldsFiftyPagesWhileTheCaseIsSavedAHundredTimes) {
   // The pages close; the server notices at its next heartbeat, and lets go
   // of what it held for them.
   pages.clear();
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(CLAIMGRAPH_TEST_ADDRESS_SANITIZER)
   // AddressSanitizer keeps freed memory in quarantine: the server's memory
   // says nothing here.
   (void)before;
@@ -428,7 +438,7 @@ TEST_F(ServeCliTest, ARequestHeadThatNeverEndsIsRefused) {
   }
   ::close(fd);
   const std::size_t after = resident_kb(server_->pid());
-#if !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer's quarantine keeps what was freed
+#if !defined(CLAIMGRAPH_TEST_ADDRESS_SANITIZER)  // AddressSanitizer's quarantine keeps what was freed
   EXPECT_LE(after, before + 4 * 1024) << before << " kB before, " << after << " kB after";
 #endif
   std::cerr << "serve: " << sent << " bytes of head sent before the server closed; " << before << " kB before, "

@@ -29,7 +29,7 @@ using analysis::Label;
 using Vertex = Graph::NodeRef;
 
 // The semantics of the status these reports give.
-const std::string_view semantics = analysis::to_string(analysis::Semantics::grounded);
+const std::string_view status_semantics = analysis::to_string(analysis::Semantics::grounded);
 
 using detail::fixed2;
 
@@ -38,7 +38,7 @@ bool with_burden(const Evaluation& e) { return !e.status.decided.empty(); }
 
 // The semantics as the text reports name it.
 std::string semantics_name(const Evaluation& e) {
-  return std::string(semantics) + (with_burden(e) ? " semantics, with the burden of persuasion" : " semantics");
+  return std::string(status_semantics) + (with_burden(e) ? " semantics, with the burden of persuasion" : " semantics");
 }
 
 // A weight of factor_units() as reports print weights: "2.00".
@@ -301,7 +301,7 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
   const auto& strength = evaluation.strength;
   std::string buf;
   if (graph.title) buf += plain(*graph.title) + "\n";
-  buf += "Semantics: " + std::string(semantics) +
+  buf += "Semantics: " + std::string(status_semantics) +
          (with_burden(evaluation) ? ", undecided issues decided by the burden of persuasion" : "") + "\n\n";
   const detail::NodeGroups nodes = detail::group_nodes(graph);
   std::size_t counts[3] = {0, 0, 0};
@@ -359,7 +359,7 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
   detail::OutputBuffer output(out);
   std::string& buf = output.text();
   buf += "{\n  \"semantics\": ";
-  detail::append_json_string(buf, semantics);
+  detail::append_json_string(buf, status_semantics);
   buf += ",\n  \"converged\": ";
   buf += strength.converged ? "true" : "false";
   if (with_burden(evaluation)) buf += ",\n  \"burden\": true";
@@ -501,7 +501,7 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
   const Node& n = graph.node(v);
   std::string buf = "{";
   detail::JsonMembers m(buf);
-  m.string("id", n.id).string("label", n.label).string("kind", to_string(n.kind)).string("semantics", semantics);
+  m.string("id", n.id).string("label", n.label).string("kind", to_string(n.kind)).string("semantics", status_semantics);
   m.string("status", view.status(v)).string("reason", view.reason(v)).number("strength", strength.strength[v]);
   if (evaluation.record != nullptr) m.string("whole_record_status", to_string(evaluation.record->labels[v]));
   append_burden_members(m, graph, evaluation.status, v);

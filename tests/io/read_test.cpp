@@ -135,7 +135,9 @@ TEST(ReadInputTest, DiagnosticsNameThePath) {
   test::TempDir dir;
   test::write_text(dir / "bad.json", "{\"claimgraph\": 1, \"nodes\": [}");
   try {
-    (void)read_input((dir / "bad.json").string(), nullptr, ReadOptions{"ignored", {}, 50, 20});
+    ReadOptions options;
+    options.file_name = "ignored";  // the path is the name
+    (void)read_input((dir / "bad.json").string(), nullptr, options);
     FAIL() << "read a broken file";
   } catch (const ParseError& e) {
     EXPECT_EQ(e.diagnostics().front().where.file, (dir / "bad.json").string());
