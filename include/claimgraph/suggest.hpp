@@ -27,9 +27,13 @@ namespace claimgraph {
 /// The node `word` most likely names when no node has that id: nearest()
 /// among the ids, else the one node whose label contains the word (in any
 /// case or punctuation, 4 letters or more), as
-/// `; did you mean "sherman" (Sherman Act § 1 conspiracy)?`, else "".
-/// Never a node that `unnamed` marks (per node; empty: none), such as one
-/// an output redacts.
+/// `; did you mean "sherman" (Sherman Act § 1 conspiracy)?`. Else what the
+/// word may mean instead: a group (else a party) that nearest() finds among
+/// the nodes', and the nodes whose labels contain it when several do, the
+/// first three by id, as `; did you mean the group "Tortious interference",
+/// or one of the 9 nodes whose label contains it: "a", "b", "c" and 6 more?`;
+/// else "". Never a node that `unnamed` marks (per node; empty: none), such
+/// as one an output redacts, nor its group or party.
 [[nodiscard]] std::string did_you_mean_node(const Graph& graph, std::string_view word,
                                             const std::vector<bool>& unnamed = {});
 

@@ -204,17 +204,29 @@ std::optional<std::string> nearest(std::string_view word, std::span<const std::s
 }
 
 std::optional<std::size_t> containing(std::string_view word, std::span<const std::string_view> candidates) {
+  const auto found = containing_all(word, candidates, 2);
+  if (found.size() != 1) return std::nullopt;
+  return found.front();
+}
+
+std::vector<std::size_t> containing_all(std::string_view word, std::span<const std::string_view> candidates,
+                                        std::size_t limit, std::size_t* count) {
+  std::vector<std::size_t> found;
+  if (count != nullptr) *count = 0;
   std::string w, c;
   fold_name(word, w);
-  if (w.size() < 4) return std::nullopt;
-  std::optional<std::size_t> only;
+  if (w.size() < 4) return found;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     fold_name(candidates[i], c);
     if (c.find(w) == std::string::npos) continue;
-    if (only) return std::nullopt;
-    only = i;
+    if (count != nullptr) ++*count;
+    if (found.size() < limit) {
+      found.push_back(i);
+    } else if (count == nullptr) {
+      break;
+    }
   }
-  return only;
+  return found;
 }
 
 std::pair<std::size_t, std::size_t> LineIndex::locate(std::size_t offset) {

@@ -55,6 +55,14 @@ void append_utf8(std::string& out, char32_t cp);
 [[nodiscard]] std::optional<std::size_t> containing(std::string_view word,
                                                     std::span<const std::string_view> candidates);
 
+/// The positions of the candidates that contain `word`, both with case,
+/// spaces and punctuation dropped, in order, at most `limit` of them (the
+/// count of all is `*count`, when given); none when the word has fewer than
+/// 4 letters.
+[[nodiscard]] std::vector<std::size_t> containing_all(std::string_view word,
+                                                      std::span<const std::string_view> candidates,
+                                                      std::size_t limit, std::size_t* count = nullptr);
+
 /// Maps byte offsets of a text to 1-based line and column (columns count
 /// code points); the line table is built on first use, so a file without
 /// problems never pays for it.

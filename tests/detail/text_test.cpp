@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace claimgraph::detail {
 namespace {
@@ -103,6 +104,21 @@ TEST_F(TextTest, NearestKnowsTheWordsALawyerTypes) {
   constexpr std::array<std::string_view, 2> two{"market_harm", "reputational_harm"};
   EXPECT_EQ(nearest("harm", two), std::nullopt);  // part of both: no guess
   EXPECT_EQ(nearest("use", names), std::nullopt);  // too short to guess from
+}
+
+TEST_F(TextTest, ContainingAllFindsTheWordInAnyCaseOrPunctuation) {
+  constexpr std::array<std::string_view, 5> labels{"Breach of contract", "no breach", "Cure period", "BREACH-notice",
+                                                   "breach"};
+  std::size_t count = 99;
+  EXPECT_EQ(containing_all("breach", labels, 2, &count), (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(count, 4u);  // all of them, past the limit
+  EXPECT_EQ(containing_all("Breach", labels, 10), (std::vector<std::size_t>{0, 1, 3, 4}));
+  EXPECT_EQ(containing_all("breachnotice", labels, 10, &count), (std::vector<std::size_t>{3}));
+  EXPECT_EQ(count, 1u);
+  EXPECT_EQ(containing_all("of", labels, 10, &count), std::vector<std::size_t>{});  // too short to look for
+  EXPECT_EQ(count, 0u);
+  EXPECT_EQ(containing(std::string_view("breach"), labels), std::nullopt);  // not one only
+  EXPECT_EQ(containing(std::string_view("cure"), labels), 2u);
 }
 
 TEST_F(TextTest, QuotedList) {
