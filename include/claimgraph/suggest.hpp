@@ -30,7 +30,7 @@ namespace claimgraph {
 /// `; did you mean "sherman" (Sherman Act § 1 conspiracy)?`. Else what the
 /// word may mean instead: a group (else a party) that nearest() finds among
 /// the nodes', and the nodes whose labels contain it when several do, the
-/// first three by id, as `; did you mean the group "Tortious interference",
+/// first three in the graph's order, as `; did you mean the group "Tortious interference",
 /// or one of the 9 nodes whose label contains it: "a", "b", "c" and 6 more?`;
 /// else "". Never a node that `unnamed` marks (per node; empty: none), such
 /// as one an output redacts, nor its group or party.
