@@ -11,7 +11,10 @@ namespace claimgraph::detail {
 
 class OutputBuffer {
  public:
-  explicit OutputBuffer(std::ostream& out) : out_(out) { text_.reserve(threshold + 4096); }
+  // The text starts with room for a small output and grows as appended to:
+  // reserving the whole megabyte at once cost each small export a fresh
+  // mapping of pages it never used.
+  explicit OutputBuffer(std::ostream& out) : out_(out) { text_.reserve(initial); }
   OutputBuffer(const OutputBuffer&) = delete;
   OutputBuffer& operator=(const OutputBuffer&) = delete;
   ~OutputBuffer() = default;
@@ -33,6 +36,7 @@ class OutputBuffer {
 
  private:
   static constexpr std::size_t threshold = std::size_t{1} << 20;
+  static constexpr std::size_t initial = std::size_t{1} << 16;
   std::ostream& out_;
   std::string text_;
 };
