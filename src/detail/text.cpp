@@ -272,7 +272,15 @@ std::string shown(std::string_view s) {
 std::string plain(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  const auto printable_ascii = [](char c) { return c >= 0x20 && c < 0x7F; };
   for (std::size_t i = 0; i < s.size();) {
+    // Printable ASCII, most of any label, is copied a run at a time; only
+    // the rest is decoded (a report's labels are mostly such runs).
+    std::size_t end = i;
+    while (end < s.size() && printable_ascii(s[end])) ++end;
+    out.append(s.substr(i, end - i));
+    i = end;
+    if (i == s.size()) break;
     const char32_t cp = decode_utf8(s, i);
     append_utf8(out, cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ? U' ' : cp);
   }

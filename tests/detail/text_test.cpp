@@ -28,6 +28,36 @@ TEST_F(TextTest, DecodesValidUtf8) {
   EXPECT_EQ(decode_all("a§—😀"), (Decoded{{U'a', 1}, {U'§', 3}, {U'—', 6}, {U'😀', 10}}));
 }
 
+TEST_F(TextTest, PlainReplacesControlsAndInvalidBytesAndKeepsTheRest) {
+  EXPECT_EQ(plain(""), "");
+  EXPECT_EQ(plain("Exhibit A, p. 2 ~ {x}"), "Exhibit A, p. 2 ~ {x}");
+  EXPECT_EQ(plain("a\nb\tc\x7F" "d"), "a b c d");
+  EXPECT_EQ(plain(std::string_view("\0x", 2)), " x");
+  EXPECT_EQ(plain("\xC2\x85next\xC2\xA0nbsp"), " next\xC2\xA0nbsp");  // C1 NEL becomes a space; U+00A0 stays
+  EXPECT_EQ(plain("§ “q” — 😀"), "§ “q” — 😀");
+  EXPECT_EQ(plain("ok\xFF" "ok"), "ok\xEF\xBF\xBDok");      // an invalid byte is U+FFFD
+  EXPECT_EQ(plain("end\xE2\x80"), "end\xEF\xBF\xBD\xEF\xBF\xBD");  // a truncated sequence, one byte at a time
+}
+
+TEST_F(TextTest, PlainMatchesDecodingEveryCodePoint) {
+  // The same as decoding all of it, for every short mix of ASCII, controls,
+  // C1 controls, multi-byte and broken sequences.
+  const std::array<std::string_view, 9> pieces = {"a", " ", "\n", "\x7F", "\xC2\x9F", "\xC2\xA0", "\xE2\x80\x94",
+                                                  "\xE2\x80", "\xF0\x9F\x98\x80"};
+  for (const auto a : pieces) {
+    for (const auto b : pieces) {
+      for (const auto c : pieces) {
+        const std::string s = std::string(a) + std::string(b) + std::string(c);
+        std::string expected;
+        for (const auto& [cp, at] : decode_all(s)) {
+          append_utf8(expected, cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ? U' ' : cp);
+        }
+        EXPECT_EQ(plain(s), expected) << shown(s);
+      }
+    }
+  }
+}
+
 TEST_F(TextTest, InvalidBytesDecodeToReplacementOneByteAtATime) {
   constexpr char32_t r = replacement_character;
   EXPECT_EQ(decode_all("\xFF"), (Decoded{{r, 1}}));
