@@ -2,12 +2,13 @@
 // from its socket. The input is what a client sends on one connection; the
 // server serves it over one end of a socket pair, through the stream the
 // real server reads with (CappedSocketStream: buffered, the request capped)
-// and its keep-alive loop, while a thread reads what it answers from the
-// other end. The first byte sets the cap on a request (from 64 bytes up),
-// so that small inputs reach it; the rest is the client's bytes, written
-// before the server starts, the client's end left open as a browser's is.
-// Whatever the bytes, the routes' oracle (serve_oracle.hpp) holds, the
-// server closes the connection, and every event stream is given back.
+// and its keep-alive loop, while a thread (one for the whole run) reads
+// what it answers from the other end. The first byte sets the cap on a
+// request (from 64 bytes up), so that small inputs reach it; the rest is
+// the client's bytes, written before the server starts, the client's end
+// left open as a browser's is. Whatever the bytes, the routes' oracle
+// (serve_oracle.hpp) holds, the server closes the connection, and every
+// event stream is given back.
 //
 // serve_routes drives the same routes through an in-memory stream, faster;
 // this target is for the socket stream, the cap and the loop around them.
@@ -18,9 +19,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -34,6 +37,64 @@ namespace {
 // What fits in a socket pair's buffer at once, so that the client's bytes
 // are all there before the server reads (the reads never wait).
 constexpr std::size_t max_input = 96 * 1024;
+
+// Reads, on a thread of its own, all that the server answers on one
+// connection, until the server closes its end. One thread reads for the
+// whole run: a thread made and joined for every input took most of the
+// target's time (AddressSanitizer maps and unmaps each thread's own
+// structures, and every unmapping makes the other cores flush their TLBs).
+class AnswerReader {
+ public:
+  AnswerReader() : thread_([this] { run(); }) {}
+  AnswerReader(const AnswerReader&) = delete;
+  AnswerReader& operator=(const AnswerReader&) = delete;
+  ~AnswerReader() = delete;  // the thread reads until the process ends
+
+  /// Starts reading the client's end `fd`.
+  void start(int fd) {
+    const std::lock_guard lock(mutex_);
+    fd_ = fd;
+    written_.clear();
+    changed_.notify_all();
+  }
+
+  /// Waits until the server has closed its end: all it sent.
+  std::string finish() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return fd_ == -1; });
+    return std::move(written_);
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      changed_.wait(lock, [this] { return fd_ != -1; });
+      const int fd = fd_;
+      lock.unlock();
+      std::string got;
+      char buffer[8192];
+      for (;;) {
+        const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+        if (n > 0) {
+          got.append(buffer, static_cast<std::size_t>(n));
+        } else if (n == 0 || errno != EINTR) {
+          break;
+        }
+      }
+      lock.lock();
+      written_ = std::move(got);
+      fd_ = -1;
+      changed_.notify_all();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int fd_ = -1;  // the connection being read, or -1 between connections
+  std::string written_;
+  std::thread thread_;  // last, so that it starts once the rest is made
+};
 
 }  // namespace
 
@@ -57,18 +118,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   // The client reads every answer, until the server closes its end.
-  std::string written;
-  std::thread reader([&] {
-    char buffer[8192];
-    for (;;) {
-      const ssize_t n = ::recv(client, buffer, sizeof buffer, 0);
-      if (n > 0) {
-        written.append(buffer, static_cast<std::size_t>(n));
-      } else if (n == 0 || errno != EINTR) {
-        break;
-      }
-    }
-  });
+  static AnswerReader& reader = *new AnswerReader;
+  reader.start(client);
 
   claimgraph::cli::Site site;
   site.publish(std::string(claimgraph::fuzz::page_text));
@@ -82,7 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   server.set_keep_alive_max_count(16);
   server.set_request_cap(cap);
   (void)server.serve_connection(server_end);  // closes server_end
-  reader.join();
+  const std::string written = reader.finish();
   ::close(client);
 
   oracle.check_written(written);
