@@ -1,9 +1,10 @@
 // The program starts itself again with glibc's malloc on transparent huge
-// pages, unless told otherwise or run under something preloaded; -v says
-// when malloc uses them.
+// pages when it reads a case of 2 MiB or more (or a pipe), unless told
+// otherwise or run under something preloaded; -v says when malloc uses them.
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -25,10 +26,21 @@ bool kernel_has_huge_pages() {
 
 class HugePagesCliTest : public test::ProgramTest {
  protected:
-  static test::RunResult run(const std::vector<std::string>& environment) {
-    return test::run({test::program(), "-v", "check", (test::graphs_dir() / "parler_v_aws.json").string()},
-                     std::nullopt, std::chrono::seconds::zero(), environment);
+  void SetUp() override {
+    test::ProgramTest::SetUp();
+    // The Parler case followed by blanks to 2 MiB: the same case, as big as
+    // a case must be for huge pages to pay.
+    big_ = dir_.path() / "parler-padded.json";
+    std::string text = test::read_text(test::graphs_dir() / "parler_v_aws.json");
+    text.append((std::size_t{2} << 20) - text.size(), ' ');
+    test::write_text(big_, text);
   }
+  test::RunResult run(const std::vector<std::string>& environment) const {
+    return test::run({test::program(), "-v", "check", big_.string()}, std::nullopt, std::chrono::seconds::zero(),
+                     environment);
+  }
+  test::TempDir dir_;
+  std::filesystem::path big_;
 };
 
 TEST_F(HugePagesCliTest, MallocUsesThemUnlessTheTunableOrAPreloadSaysOtherwise) {
@@ -61,6 +73,22 @@ TEST_F(HugePagesCliTest, MallocUsesThemUnlessTheTunableOrAPreloadSaysOtherwise) 
   EXPECT_EQ(preloaded.err.find(said), std::string::npos) << preloaded.err;
   // What the program prints is the same either way.
   EXPECT_EQ(plain.out, off.out);
+  // A small case is read before starting again would pay: the program starts once.
+  const std::string parler = (test::graphs_dir() / "parler_v_aws.json").string();
+  const auto small = test::run({test::program(), "-v", "check", parler}, std::nullopt, std::chrono::seconds::zero(),
+                               {"GLIBC_TUNABLES=", "LD_PRELOAD="});
+  EXPECT_EQ(small.status, 1) << small.err;
+  EXPECT_EQ(small.err.find(said), std::string::npos) << small.err;
+  EXPECT_EQ(small.out, plain.out);
+  // Standard input ("-") is judged by its size too when it is a file.
+  const auto small_in = test::run({test::program(), "-v", "check", "-"}, test::read_text(parler),
+                                  std::chrono::seconds::zero(), {"GLIBC_TUNABLES=", "LD_PRELOAD="});
+  EXPECT_EQ(small_in.status, 1) << small_in.err;
+  EXPECT_EQ(small_in.err.find(said), std::string::npos) << small_in.err;
+  const auto big_in = test::run({test::program(), "-v", "check", "-"}, test::read_text(big_),
+                                std::chrono::seconds::zero(), {"GLIBC_TUNABLES=", "LD_PRELOAD="});
+  EXPECT_EQ(big_in.status, 1) << big_in.err;
+  EXPECT_NE(big_in.err.find(said), std::string::npos) << big_in.err;
 }
 
 }  // namespace

@@ -8,12 +8,15 @@
 // program sets the tunable and starts itself again, once, before it does
 // anything else.
 //
-// It does not when the tunable is already given (GLIBC_TUNABLES naming
-// glibc.malloc.hugetlb, with any value: glibc.malloc.hugetlb=0 turns this
-// off), when the kernel has no transparent huge pages, or when LD_PRELOAD is
-// set (valgrind, or another malloc, runs the program: this one must not
-// leave it), nor in a build with a sanitizer, whose own malloc the tunable
-// does not reach. When starting again fails the program runs on as it is.
+// It does so only when an argument names a case of 2 MiB or more, or is "-"
+// for a standard input that is a pipe or a file of that size: below that,
+// starting again costs more than huge pages save. Nor when the tunable is
+// already given (GLIBC_TUNABLES naming glibc.malloc.hugetlb, with any value:
+// glibc.malloc.hugetlb=0 turns this off), when the kernel has no transparent
+// huge pages, or when LD_PRELOAD is set (valgrind, or another malloc, runs
+// the program: this one must not leave it), nor in a build with a sanitizer,
+// whose own malloc the tunable does not reach. When starting again fails the
+// program runs on as it is.
 
 namespace claimgraph::cli {
 
