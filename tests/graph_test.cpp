@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "claimgraph/error.hpp"
 
@@ -54,6 +55,92 @@ TEST(GraphTest, AddNodeRefusesATakenOrEmptyId) {
     EXPECT_STREQ(e.what(), "<input>: error: duplicate node id \"a\"");
   }
   EXPECT_EQ(g.node_count(), 1u);
+}
+
+// What the analyses promise "in edge order" rests on this: a node's in-edges
+// and out-edges come in the order the edges were added, whatever the order
+// of the nodes at their other ends, one by one or in bulk.
+struct Ends {
+  std::size_t from;
+  std::size_t to;
+  friend bool operator==(const Ends&, const Ends&) = default;
+};
+
+std::vector<std::size_t> sources_in(const Graph& g, Graph::NodeRef v) {
+  std::vector<std::size_t> out;
+  for (const auto e : g.in_edges(v)) out.push_back(g.source(e));
+  return out;
+}
+
+std::vector<std::size_t> targets_out(const Graph& g, Graph::NodeRef v) {
+  std::vector<std::size_t> out;
+  for (const auto e : g.out_edges(v)) out.push_back(g.target(e));
+  return out;
+}
+
+std::vector<std::size_t> positions_in(const Graph& g, Graph::NodeRef v) {
+  std::vector<std::size_t> out;
+  for (const auto e : g.in_edges(v)) out.push_back(g.edge(e).index);
+  return out;
+}
+
+// Nodes 0..7; edges into 0 from 5, 2, 7 (in that order), out of 3 to 6, 1, 4,
+// and 2 -> 3 between them.
+const std::vector<Ends> edge_order = {{5, 0}, {3, 6}, {2, 0}, {2, 3}, {3, 1}, {7, 0}, {3, 4}};
+
+Graph with_nodes() {
+  Graph g;
+  for (int i = 0; i < 8; ++i) g.add_node(named("n" + std::to_string(i)));
+  return g;
+}
+
+void expect_insertion_order(const Graph& g) {
+  ASSERT_EQ(g.edge_count(), edge_order.size());
+  for (std::size_t i = 0; i < edge_order.size(); ++i) {
+    const auto e = g.edges()[i];
+    EXPECT_EQ((Ends{g.source(e), g.target(e)}), edge_order[i]) << i;
+    EXPECT_EQ(g.edge(e).index, i);
+  }
+  EXPECT_EQ(sources_in(g, 0), (std::vector<std::size_t>{5, 2, 7}));
+  EXPECT_EQ(positions_in(g, 0), (std::vector<std::size_t>{0, 2, 5}));
+  EXPECT_EQ(targets_out(g, 3), (std::vector<std::size_t>{6, 1, 4}));
+  EXPECT_EQ(sources_in(g, 3), (std::vector<std::size_t>{2}));
+  EXPECT_EQ(targets_out(g, 2), (std::vector<std::size_t>{0, 3}));
+  EXPECT_EQ(g.in_degree(0), 3u);
+  EXPECT_EQ(g.out_degree(0), 0u);
+  EXPECT_EQ(g.out_degree(3), 3u);
+  EXPECT_TRUE(g.in_edges(5).empty());
+}
+
+TEST(GraphTest, EdgesComeInTheOrderTheyWereAddedOneByOne) {
+  Graph g = with_nodes();
+  for (const auto& [from, to] : edge_order) g.add_edge(from, to, Relation::supports);
+  expect_insertion_order(g);
+}
+
+TEST(GraphTest, EdgesComeInTheOrderTheyWereAddedInBulk) {
+  Graph g = with_nodes();
+  std::vector<Graph::EdgeSpec> specs;
+  for (const auto& [from, to] : edge_order) specs.push_back({from, to, Relation::supports, {}});
+  g.add_edges(std::move(specs));
+  expect_insertion_order(g);
+}
+
+TEST(GraphTest, EdgesAddedAfterAQueryComeAfterTheOthers) {
+  Graph g = with_nodes();
+  g.add_edge(5, 0, Relation::supports);
+  g.add_edge(2, 0, Relation::contradicts);
+  EXPECT_EQ(sources_in(g, 0), (std::vector<std::size_t>{5, 2}));
+  g.add_edge(1, 0, Relation::supports);
+  std::vector<Graph::EdgeSpec> specs;
+  specs.push_back({7, 0, Relation::supports, {}});
+  specs.push_back({4, 0, Relation::supports, {}});
+  g.add_edges(std::move(specs));
+  EXPECT_EQ(sources_in(g, 0), (std::vector<std::size_t>{5, 2, 1, 7, 4}));
+  EXPECT_EQ(positions_in(g, 0), (std::vector<std::size_t>{0, 1, 2, 3, 4}));
+  const Graph copy = g;
+  EXPECT_EQ(sources_in(copy, 0), (std::vector<std::size_t>{5, 2, 1, 7, 4}));
+  EXPECT_EQ(copy.edge(copy.edges()[1]).relation, Relation::contradicts);
 }
 
 }  // namespace

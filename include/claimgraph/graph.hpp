@@ -14,6 +14,7 @@
 // what they mean.
 
 #include <boost/graph/adjacency_list.hpp>
+#include <boost/range/iterator_range.hpp>
 
 #include "claimgraph/detail/id_index.hpp"
 #include "claimgraph/optional_string.hpp"
@@ -306,6 +307,17 @@ class Graph {
   [[nodiscard]] const Edge& edge(EdgeRef e) const { return (*store_)[e]; }
   [[nodiscard]] NodeRef source(EdgeRef e) const { return boost::source(e, *store_); }
   [[nodiscard]] NodeRef target(EdgeRef e) const { return boost::target(e, *store_); }
+  /// The edges that end at node `v`, in the order they were added (not the
+  /// order of their sources): a range of EdgeRef, valid until edges are added.
+  [[nodiscard]] boost::iterator_range<Store::in_edge_iterator> in_edges(NodeRef v) const {
+    return boost::make_iterator_range(boost::in_edges(v, *store_));
+  }
+  /// The edges that start at node `v`, in the order they were added.
+  [[nodiscard]] boost::iterator_range<Store::out_edge_iterator> out_edges(NodeRef v) const {
+    return boost::make_iterator_range(boost::out_edges(v, *store_));
+  }
+  [[nodiscard]] std::size_t in_degree(NodeRef v) const { return boost::in_degree(v, *store_); }
+  [[nodiscard]] std::size_t out_degree(NodeRef v) const { return boost::out_degree(v, *store_); }
   [[nodiscard]] std::size_t node_count() const { return boost::num_vertices(*store_); }
   [[nodiscard]] std::size_t edge_count() const { return store_->m_edges.size(); }
   /// Edges in the order they were added.

@@ -88,6 +88,24 @@ TEST_F(ReasonsTest, ElementsThatDoNotStand) {
   EXPECT_EQ(why(e2).cause, Cause::unsupported);
 }
 
+TEST_F(ReasonsTest, ListsAreInEdgeOrderNotNodeOrder) {
+  // Nodes added e1, e2, e3, the edges from them e3, e1, e2: the lists follow
+  // the edges.
+  const auto c = add("c", NodeKind::claim);
+  const auto e1 = add("e1", NodeKind::claim);
+  const auto e2 = add("e2", NodeKind::claim);
+  const auto e3 = add("e3", NodeKind::claim);
+  g_.add_edge(e3, c, Relation::element_of);
+  g_.add_edge(e1, c, Relation::element_of);
+  g_.add_edge(e2, c, Relation::element_of);
+  EXPECT_EQ(why(c).elements_not_in, (std::vector<Vertex>{e3, e1, e2}));
+  const auto d = add("d", NodeKind::claim);
+  g_.add_edge(e2, d, Relation::supports);
+  g_.add_edge(e1, d, Relation::supports);
+  g_.add_edge(e3, d, Relation::supports);
+  EXPECT_EQ(supporters(why(d).fallen), (std::vector<Vertex>{e2, e1, e3}));
+}
+
 TEST_F(ReasonsTest, UndercutSupportNamesItsUndercutter) {
   const auto x = add("x", NodeKind::evidence);
   const auto u = add("u", NodeKind::evidence);
