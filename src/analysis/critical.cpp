@@ -142,32 +142,29 @@ struct Tests {
 };
 
 Tests tests_of(const Graph& graph) {
-  const auto& g = graph.store();
   const std::size_t n = graph.node_count();
   Tests t{std::vector<u32>(n, 0), std::vector<u64>(n, 0), std::vector<u64>(graph.edge_count(), 1)};
   for (const auto& e : graph.edges()) {
-    if (g[e].relation != Relation::element_of) continue;
-    const Vertex to = boost::target(e, g);
+    if (graph.edge(e).relation != Relation::element_of) continue;
+    const Vertex to = graph.target(e);
     ++t.elements[to];
-    t.share[g[e].index] = detail::element_share(g[to].test.value_or(ElementTest::all), g[boost::source(e, g)]);
-    t.need[to] += t.share[g[e].index];
+    t.share[graph.edge(e).index] = detail::element_share(graph.node(to).test.value_or(ElementTest::all), graph.node(graph.source(e)));
+    t.need[to] += t.share[graph.edge(e).index];
   }
   for (Vertex v = 0; v < n; ++v) {
-    t.need[v] = t.elements[v] > 0 ? detail::element_need(g[v].test.value_or(ElementTest::all), t.need[v]) : 1;
+    t.need[v] = t.elements[v] > 0 ? detail::element_need(graph.node(v).test.value_or(ElementTest::all), t.need[v]) : 1;
   }
   return t;
 }
 
 bool carries(const Graph& graph, const Tests& tests, const Graph::EdgeRef& e) {
-  const auto& g = graph.store();
-  const Vertex to = boost::target(e, g);
-  if (!is_claim_like(g[to].kind)) return false;
-  return tests.elements[to] > 0 ? g[e].relation == Relation::element_of : g[e].relation == Relation::supports;
+  const Vertex to = graph.target(e);
+  if (!is_claim_like(graph.node(to).kind)) return false;
+  return tests.elements[to] > 0 ? graph.edge(e).relation == Relation::element_of : graph.edge(e).relation == Relation::supports;
 }
 
 Cone make_cone(const Graph& graph, const Tests& tests, const std::vector<bool>& grounded,
                const std::vector<Vertex>& targets, Budget& budget) {
-  const auto& g = graph.store();
   const std::size_t n = graph.node_count();
   // What reaches a target, walking back from the targets over carrying edges.
   std::vector<u32> found(n, none);
@@ -180,9 +177,9 @@ Cone make_cone(const Graph& graph, const Tests& tests, const std::vector<bool>& 
   }
   for (std::size_t head = 0; head < members.size(); ++head) {
     const Vertex v = members[head];
-    if (g[v].kind == NodeKind::evidence) continue;
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      const Vertex s = boost::source(e, g);
+    if (graph.node(v).kind == NodeKind::evidence) continue;
+    for (const auto& e : graph.in_edges(v)) {
+      const Vertex s = graph.source(e);
       if (!grounded[s] || found[s] != none || !carries(graph, tests, e)) continue;
       found[s] = static_cast<u32>(members.size());
       members.push_back(s);
@@ -193,9 +190,9 @@ Cone make_cone(const Graph& graph, const Tests& tests, const std::vector<bool>& 
   boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> support(members.size());
   for (std::size_t i = 0; i < members.size(); ++i) {
     const Vertex v = members[i];
-    if (g[v].kind == NodeKind::evidence) continue;
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      const Vertex s = boost::source(e, g);
+    if (graph.node(v).kind == NodeKind::evidence) continue;
+    for (const auto& e : graph.in_edges(v)) {
+      const Vertex s = graph.source(e);
       if (found[s] != none && carries(graph, tests, e)) boost::add_edge(found[s], static_cast<u32>(i), support);
     }
   }
@@ -226,14 +223,14 @@ Cone make_cone(const Graph& graph, const Tests& tests, const std::vector<bool>& 
   cone.in_start.assign(k + 1, 0);
   for (u32 v = 0; v < k; ++v) {
     const Vertex x = cone.vertex[v];
-    cone.evidence[v] = g[x].kind == NodeKind::evidence;
+    cone.evidence[v] = graph.node(x).kind == NodeKind::evidence;
     cone.need[v] = tests.need[x];
     if (!cone.evidence[v]) {
-      for (const auto& e : boost::make_iterator_range(boost::in_edges(x, g))) {
-        const Vertex s = boost::source(e, g);
+      for (const auto& e : graph.in_edges(x)) {
+        const Vertex s = graph.source(e);
         if (cone.local[s] == none || !carries(graph, tests, e)) continue;
         cone.in_from.push_back(cone.local[s]);
-        cone.in_share.push_back(tests.share[g[e].index]);
+        cone.in_share.push_back(tests.share[graph.edge(e).index]);
       }
     }
     cone.in_start[v + 1] = cone.in_from.size();
@@ -523,7 +520,6 @@ std::vector<Vertex> targets_of(const Graph& graph, const CriticalOptions& option
 }
 
 void status_cuts(const Graph& graph, const CriticalOptions& options, CriticalReport& report, Budget& budget) {
-  const auto& g = graph.store();
   const std::size_t n = graph.node_count();
   std::vector<bool> excluded = options.excluded;
   excluded.resize(n, false);
@@ -546,8 +542,8 @@ void status_cuts(const Graph& graph, const CriticalOptions& options, CriticalRep
   while (!stack.empty()) {
     const Vertex v = stack.back();
     stack.pop_back();
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      const Vertex s = boost::source(e, g);
+    for (const auto& e : graph.in_edges(v)) {
+      const Vertex s = graph.source(e);
       if (!reached[s] && !excluded[s]) {
         reached[s] = true;
         stack.push_back(s);
@@ -556,7 +552,7 @@ void status_cuts(const Graph& graph, const CriticalOptions& options, CriticalRep
   }
   std::vector<Vertex> candidates;
   for (Vertex v = 0; v < n; ++v) {
-    if (reached[v] && g[v].kind == NodeKind::evidence) candidates.push_back(v);
+    if (reached[v] && graph.node(v).kind == NodeKind::evidence) candidates.push_back(v);
   }
   std::vector<std::set<std::vector<u32>>> kept(report.claims.size());
   for (std::size_t size = 1; size <= options.max_set; ++size) {

@@ -1,6 +1,7 @@
 #include "claimgraph/analysis/grounding.hpp"
 
 #include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <deque>
 
@@ -32,17 +33,16 @@ const char* to_string(UngroundedCause cause) noexcept {
 
 namespace {
 
-using Store = Graph::Store;
 using Vertex = Graph::NodeRef;
 
 // The edge that carries grounding into its target: element-of edges for a
 // claim that has elements, supports edges for any other claim.
 struct Carries {
-  const Store* g = nullptr;
+  const Graph* g = nullptr;
   const std::vector<std::uint32_t>* elements = nullptr;
   [[nodiscard]] bool operator()(const Graph::EdgeRef& e) const {
-    const Relation r = (*g)[e].relation;
-    return (*elements)[boost::target(e, *g)] > 0 ? r == Relation::element_of : r == Relation::supports;
+    const Relation r = g->edge(e).relation;
+    return (*elements)[g->target(e)] > 0 ? r == Relation::element_of : r == Relation::supports;
   }
 };
 
@@ -51,7 +51,6 @@ struct Carries {
 GroundingReport check(const Graph& graph) { return check(graph, {}); }
 
 GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_nodes) {
-  const Store& g = graph.store();
   const std::size_t n = graph.node_count();
   GroundingReport report;
   report.grounded.assign(n, false);
@@ -61,33 +60,33 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   // (element_tests.hpp), any other claim for one supporter.
   std::vector<std::uint32_t> elements(n, 0);
   std::vector<ElementTest> test(n, ElementTest::all);
-  for (Vertex v = 0; v < n; ++v) test[v] = g[v].test.value_or(ElementTest::all);
+  for (Vertex v = 0; v < n; ++v) test[v] = graph.node(v).test.value_or(ElementTest::all);
   std::vector<std::uint64_t> share(graph.edge_count(), 0), need(n, 0), have(n, 0);
   for (const auto& e : graph.edges()) {
-    if (g[e].relation != Relation::element_of) continue;
-    const Vertex t = boost::target(e, g);
+    if (graph.edge(e).relation != Relation::element_of) continue;
+    const Vertex t = graph.target(e);
     ++elements[t];
-    share[g[e].index] = detail::element_share(test[t], g[boost::source(e, g)]);
-    need[t] += share[g[e].index];
+    share[graph.edge(e).index] = detail::element_share(test[t], graph.node(graph.source(e)));
+    need[t] += share[graph.edge(e).index];
   }
   for (Vertex v = 0; v < n; ++v) need[v] = detail::element_need(test[v], need[v]);
-  const Carries carries{&g, &elements};
+  const Carries carries{&graph, &elements};
   const auto excluded = [&](Vertex v) { return v < excluded_nodes.size() && excluded_nodes[v]; };
 
   std::vector<Vertex> queue;
   queue.reserve(n);
   for (Vertex v = 0; v < n; ++v) {
-    if (g[v].kind == NodeKind::evidence && !excluded(v)) {
+    if (graph.node(v).kind == NodeKind::evidence && !excluded(v)) {
       report.grounded[v] = true;
       queue.push_back(v);
     }
   }
   for (std::size_t head = 0; head < queue.size(); ++head) {
-    for (const auto& e : boost::make_iterator_range(boost::out_edges(queue[head], g))) {
-      const Vertex t = boost::target(e, g);
+    for (const auto& e : graph.out_edges(queue[head])) {
+      const Vertex t = graph.target(e);
       if (report.grounded[t] || excluded(t) || !carries(e)) continue;
       if (elements[t] > 0) {
-        have[t] += share[g[e].index];
+        have[t] += share[graph.edge(e).index];
         if (have[t] < need[t]) continue;
       }
       report.grounded[t] = true;
@@ -109,8 +108,8 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   }
   boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> rest(members_of.size());
   for (Vertex v : members_of) {
-    for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g))) {
-      const Vertex t = boost::target(e, g);
+    for (const auto& e : graph.out_edges(v)) {
+      const Vertex t = graph.target(e);
       if (!report.grounded[t] && !excluded(t) && carries(e)) boost::add_edge(compact[v], compact[t], rest);
     }
   }
@@ -137,17 +136,17 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
 
   report.claim_index.assign(n, GroundingReport::npos);
   for (Vertex v = 0; v < n; ++v) {
-    if (!is_claim_like(g[v].kind)) continue;
+    if (!is_claim_like(graph.node(v).kind)) continue;
     ClaimStatus status;
     status.node = v;
     status.grounded = report.grounded[v];
     bool has_supporters = false;
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      const Vertex s = boost::source(e, g);
-      if (g[e].relation == Relation::element_of && test[v] == ElementTest::balance) {
-        (report.grounded[s] ? status.weight_for : status.weight_against) += share[g[e].index];
+    for (const auto& e : graph.in_edges(v)) {
+      const Vertex s = graph.source(e);
+      if (graph.edge(e).relation == Relation::element_of && test[v] == ElementTest::balance) {
+        (report.grounded[s] ? status.weight_for : status.weight_against) += share[graph.edge(e).index];
       }
-      switch (g[e].relation) {
+      switch (graph.edge(e).relation) {
         case Relation::contradicts:
           if (report.grounded[s]) ++status.grounded_contradictions;
           break;
@@ -164,9 +163,9 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
         status.gap = test[v] == ElementTest::all   ? Gap::missing_elements
                      : test[v] == ElementTest::any ? Gap::no_element
                                                    : Gap::outweighed;
-        for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-          const Vertex s = boost::source(e, g);
-          if (g[e].relation == Relation::element_of && !report.grounded[s] && listed_for[s] != v) {
+        for (const auto& e : graph.in_edges(v)) {
+          const Vertex s = graph.source(e);
+          if (graph.edge(e).relation == Relation::element_of && !report.grounded[s] && listed_for[s] != v) {
             listed_for[s] = v;
             status.missing.push_back(s);
           }
@@ -175,9 +174,9 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
         status.gap = Gap::unsupported;
       } else {
         status.gap = Gap::ungrounded;
-        for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-          const Vertex s = boost::source(e, g);
-          if (g[e].relation == Relation::supports && listed_for[s] != v) {
+        for (const auto& e : graph.in_edges(v)) {
+          const Vertex s = graph.source(e);
+          if (graph.edge(e).relation == Relation::supports && listed_for[s] != v) {
             listed_for[s] = v;
             status.supporters.push_back(s);
           }

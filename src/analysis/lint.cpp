@@ -60,7 +60,7 @@ void add_edge(LintSink& out, LintCode code, std::size_t e, std::size_t other = G
 }
 
 // Per node: how many element-of edges leave it (`from_end`) or enter it.
-// The other degrees are the store's own (boost::in_degree, out_degree).
+// The other degrees are the graph's own (Graph::in_degree, out_degree).
 std::vector<std::uint32_t> element_degrees(const Graph& g, bool from_end) {
   std::vector<std::uint32_t> count(g.node_count(), 0);
   for (auto e : g.edges()) {
@@ -74,13 +74,12 @@ std::vector<std::uint32_t> element_degrees(const Graph& g, bool from_end) {
 // other edge in or out, and no elements of its own but that claim), is a
 // whole pointing at its parts: every such edge runs the wrong way.
 void reversed_element(const Graph& g, const LintOptions&, LintSink& out) {
-  const auto& s = g.store();
   const auto elements_out = element_degrees(g, true);
   for (auto e : g.edges()) {
     if (g.edge(e).relation != Relation::element_of) continue;
     const Vertex whole = g.source(e), part = g.target(e);
     if (elements_out[whole] < 2 || !is_claim_like(g.node(whole).kind)) continue;
-    if (boost::in_degree(part, s) != 1 || boost::out_degree(part, s) != 0) continue;
+    if (g.in_degree(part) != 1 || g.out_degree(part) != 0) continue;
     add_edge(out, LintCode::reversed_element, g.edge(e).index, elements_out[whole]);
   }
 }
@@ -114,7 +113,6 @@ std::string relation_verb(Relation r) {
 // hashing): near-linear, as out-degrees are small.
 template <class Visit>
 void each_out_edge(const Graph& g, Visit visit) {
-  const auto& s = g.store();
   struct Out {
     Vertex target;
     Relation relation;
@@ -123,8 +121,8 @@ void each_out_edge(const Graph& g, Visit visit) {
   std::vector<Out> outs;
   for (Vertex u = 0; u < g.node_count(); ++u) {
     outs.clear();
-    for (const auto& e : boost::make_iterator_range(boost::out_edges(u, s))) {
-      outs.push_back({boost::target(e, s), s[e].relation, &s[e]});
+    for (const auto& e : g.out_edges(u)) {
+      outs.push_back({g.target(e), g.edge(e).relation, &g.edge(e)});
     }
     std::sort(outs.begin(), outs.end(), [](const Out& a, const Out& b) {
       return std::tie(a.target, a.relation, a.edge->index) < std::tie(b.target, b.relation, b.edge->index);
@@ -169,15 +167,14 @@ void duplicate_edge(const Graph& g, const LintOptions&, LintSink& out) {
 // L004. Reported at the later of the two edges: the first supports and the
 // first contradicts edge of the pair.
 void supports_and_contradicts(const Graph& g, const LintOptions&, LintSink& out) {
-  const auto& s = g.store();
   std::vector<Vertex> stamp(g.node_count(), Graph::npos);
   std::vector<std::size_t> supports(g.node_count()), contradicts(g.node_count());
   std::vector<std::size_t> later;
   for (Vertex u = 0; u < g.node_count(); ++u) {
-    for (const auto& e : boost::make_iterator_range(boost::out_edges(u, s))) {
-      const Edge& p = s[e];
+    for (const auto& e : g.out_edges(u)) {
+      const Edge& p = g.edge(e);
       if (p.relation != Relation::supports && p.relation != Relation::contradicts) continue;
-      const Vertex t = boost::target(e, s);
+      const Vertex t = g.target(e);
       if (stamp[t] != u) {
         stamp[t] = u;
         supports[t] = contradicts[t] = Graph::npos;
@@ -205,7 +202,6 @@ void evidence_without_source(const Graph& g, const LintOptions&, LintSink& out) 
 // them (an undercut bears on the claim whose support it attacks): what is
 // not reached bears on no claim.
 void bears_on_no_claim(const Graph& g, const LintOptions&, LintSink& out) {
-  const auto& s = g.store();
   std::vector<bool> reached(g.node_count(), false);
   std::vector<Vertex> stack;
   for (Vertex v = 0; v < g.node_count(); ++v) {
@@ -217,8 +213,8 @@ void bears_on_no_claim(const Graph& g, const LintOptions&, LintSink& out) {
   while (!stack.empty()) {
     const Vertex v = stack.back();
     stack.pop_back();
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, s))) {
-      const Vertex u = boost::source(e, s);
+    for (const auto& e : g.in_edges(v)) {
+      const Vertex u = g.source(e);
       if (reached[u]) continue;
       reached[u] = true;
       stack.push_back(u);
@@ -439,7 +435,7 @@ void unknown_question(const Graph& g, const LintOptions& options, LintSink& out)
     if (e.relation == Relation::undercuts) {
       asked(ids, e.undercut);
     } else {
-      for (const auto out_edge : boost::make_iterator_range(boost::out_edges(g.target(edges[i]), g.store()))) {
+      for (const auto out_edge : g.out_edges(g.target(edges[i]))) {
         asked(ids, g.edge(out_edge).index);
       }
     }

@@ -1,7 +1,6 @@
 #include "claimgraph/analysis/reasons.hpp"
 
 #include <algorithm>
-#include <boost/range/iterator_range.hpp>
 #include <utility>
 
 #include "analysis/element_tests.hpp"
@@ -9,7 +8,6 @@
 namespace claimgraph::analysis {
 
 StatusReason explain_status(const Graph& graph, const StatusReport& status, Graph::NodeRef v) {
-  const auto& g = graph.store();
   const auto label = [&](Graph::NodeRef x) { return status.labels[x]; };
   const bool claim = is_claim_like(graph.node(v).kind);
   StatusReason r;
@@ -19,8 +17,8 @@ StatusReason explain_status(const Graph& graph, const StatusReport& status, Grap
   // that name the edge they attack: (attacked edge, undercutter), sorted, so
   // each supports edge finds its own by binary search.
   std::vector<std::pair<std::size_t, Graph::NodeRef>> undercutters;
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-    if (g[e].relation == Relation::undercuts) undercutters.emplace_back(g[e].undercut, boost::source(e, g));
+  for (const auto& e : graph.in_edges(v)) {
+    if (graph.edge(e).relation == Relation::undercuts) undercutters.emplace_back(graph.edge(e).undercut, graph.source(e));
   }
   // Stable: each edge's undercutters stay in edge order.
   std::stable_sort(undercutters.begin(), undercutters.end(),
@@ -34,9 +32,9 @@ StatusReason explain_status(const Graph& graph, const StatusReport& status, Grap
     }
     return out;
   };
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-    const Graph::NodeRef s = boost::source(e, g);
-    switch (g[e].relation) {
+  for (const auto& e : graph.in_edges(v)) {
+    const Graph::NodeRef s = graph.source(e);
+    switch (graph.edge(e).relation) {
       case Relation::contradicts:
         ++r.contradictors;
         if (label(s) == Label::in) r.contradictors_in.push_back(s);
@@ -52,7 +50,7 @@ StatusReason explain_status(const Graph& graph, const StatusReport& status, Grap
         }
         break;
       case Relation::supports: {
-        const std::size_t i = g[e].index;
+        const std::size_t i = graph.edge(e).index;
         const bool cut = i < status.undercut.size() && status.undercut[i];
         if (label(s) == Label::out) {
           r.fallen.push_back({s, i, {}});

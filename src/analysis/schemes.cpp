@@ -57,7 +57,7 @@ SchemeUse scheme_use(const Graph& graph, const SchemeLibrary& schemes) {
     } else if (e.relation == Relation::supports) {
       // An answer settles the question for every inference from the node it supports.
       const auto premise = graph.target(edges[i]);
-      for (const auto out : boost::make_iterator_range(boost::out_edges(premise, graph.store()))) {
+      for (const auto out : graph.out_edges(premise)) {
         const std::size_t j = graph.edge(out).index;
         if (use.inference_of[j] == SchemeUse::npos) continue;
         Inference& inference = use.inferences[use.inference_of[j]];
