@@ -54,16 +54,15 @@ void keep_only(const Graph& graph, std::vector<bool>& keep, const std::vector<st
 // most, through the edges `follow` accepts. Breadth first, no recursion.
 template <typename Follow>
 std::vector<bool> bearing_on(const Graph& graph, std::vector<Vertex> start, std::size_t depth, Follow follow) {
-  const auto& g = graph.store();
   std::vector<bool> seen(graph.node_count(), false);
   for (Vertex v : start) seen[v] = true;
   std::vector<Vertex> next;
   for (std::size_t level = 0; level < depth && !start.empty(); ++level) {
     next.clear();
     for (Vertex v : start) {
-      for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-        const Vertex s = boost::source(e, g);
-        if (!seen[s] && follow(g[e].relation)) {
+      for (const auto& e : graph.in_edges(v)) {
+        const Vertex s = graph.source(e);
+        if (!seen[s] && follow(graph.edge(e).relation)) {
           seen[s] = true;
           next.push_back(s);
         }
@@ -77,14 +76,13 @@ std::vector<bool> bearing_on(const Graph& graph, std::vector<Vertex> start, std:
 // How many levels below `start` each node bears on it, against the edges
 // (Graph::npos: it does not). Breadth first, no recursion.
 std::vector<std::size_t> levels_below(const Graph& graph, Vertex start) {
-  const auto& g = graph.store();
   std::vector<std::size_t> level(graph.node_count(), Graph::npos);
   level[start] = 0;
   std::vector<Vertex> queue{start};
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const Vertex v = queue[head];
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      const Vertex s = boost::source(e, g);
+    for (const auto& e : graph.in_edges(v)) {
+      const Vertex s = graph.source(e);
       if (level[s] == Graph::npos) {
         level[s] = level[v] + 1;
         queue.push_back(s);
@@ -101,7 +99,6 @@ std::vector<std::size_t> levels_below(const Graph& graph, Vertex start) {
 // from, so no walk clears anything.
 std::vector<std::size_t> count_hidden(const Graph& graph, const std::vector<Vertex>& kept,
                                       const std::vector<bool>& beyond) {
-  const auto& g = graph.store();
   std::vector<std::size_t> hidden(kept.size(), 0);
   std::vector<Vertex> seen(graph.node_count(), Graph::npos);
   std::vector<Vertex> queue;
@@ -110,8 +107,8 @@ std::vector<std::size_t> count_hidden(const Graph& graph, const std::vector<Vert
     queue.assign(1, root);
     seen[root] = root;
     for (std::size_t head = 0; head < queue.size(); ++head) {
-      for (const auto& e : boost::make_iterator_range(boost::in_edges(queue[head], g))) {
-        const Vertex s = boost::source(e, g);
+      for (const auto& e : graph.in_edges(queue[head])) {
+        const Vertex s = graph.source(e);
         if (beyond[s] && seen[s] != root) {
           seen[s] = root;
           queue.push_back(s);

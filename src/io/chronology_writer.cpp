@@ -31,7 +31,6 @@ using Vertex = Graph::NodeRef;
 class BearsOn {
  public:
   explicit BearsOn(const Graph& graph) : graph_(graph) {
-    const auto& g = graph.store();
     const std::size_t n = graph.node_count();
     constexpr std::size_t none = static_cast<std::size_t>(-1);
     compact_.assign(n, none);
@@ -43,8 +42,8 @@ class BearsOn {
     }
     boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> evidence(members_of.size());
     for (Vertex v : members_of) {
-      for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g))) {
-        const Vertex t = boost::target(e, g);
+      for (const auto& e : graph.out_edges(v)) {
+        const Vertex t = graph.target(e);
         if (t != v && compact_[t] != none) boost::add_edge(compact_[v], compact_[t], evidence);
       }
     }
@@ -83,9 +82,8 @@ class BearsOn {
   // Appends what the edges out of `v` reach: a claim-like target, or the
   // list of an evidence target outside `own` (a component already listed).
   void gather(Vertex v, std::size_t own, std::vector<Vertex>& list) const {
-    const auto& g = graph_.store();
-    for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g))) {
-      const Vertex t = boost::target(e, g);
+    for (const auto& e : graph_.out_edges(v)) {
+      const Vertex t = graph_.target(e);
       if (t == v) continue;
       if (is_claim_like(graph_.node(t).kind)) {
         list.push_back(t);

@@ -32,9 +32,8 @@ std::string ids(const Graph& graph, const std::vector<Vertex>& nodes, std::strin
 
 // Whether claim `v` has elements: what it loses is then an element.
 bool has_elements(const Graph& graph, Vertex v) {
-  const auto& g = graph.store();
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-    if (g[e].relation == Relation::element_of) return true;
+  for (const auto& e : graph.in_edges(v)) {
+    if (graph.edge(e).relation == Relation::element_of) return true;
   }
   return false;
 }
@@ -42,9 +41,8 @@ bool has_elements(const Graph& graph, Vertex v) {
 // The claims `v` is an element of, for "k1, element of contract".
 std::vector<Vertex> element_of(const Graph& graph, Vertex v) {
   std::vector<Vertex> out;
-  const auto& g = graph.store();
-  for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g))) {
-    if (g[e].relation == Relation::element_of) out.push_back(boost::target(e, g));
+  for (const auto& e : graph.out_edges(v)) {
+    if (graph.edge(e).relation == Relation::element_of) out.push_back(graph.target(e));
   }
   return out;
 }

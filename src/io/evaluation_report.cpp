@@ -58,12 +58,12 @@ std::string weights(const analysis::StatusReason& r) {
 // each status, which explain and the text report share.
 class View {
  public:
-  View(const Graph& graph, const Evaluation& evaluation) : graph_(graph), e_(evaluation), g_(graph.store()) {}
+  View(const Graph& graph, const Evaluation& evaluation) : graph_(graph), e_(evaluation) {}
 
   [[nodiscard]] Label label(Vertex v) const { return e_.status.labels[v]; }
   [[nodiscard]] const char* status(Vertex v) const { return analysis::to_string(label(v)); }
   [[nodiscard]] bool undercut(const Graph::EdgeRef& e) const {
-    const std::size_t i = g_[e].index;
+    const std::size_t i = graph_.edge(e).index;
     return i < e_.status.undercut.size() && e_.status.undercut[i];
   }
   // "id [OUT]"; "id [OUT, excluded]" for a node the court excluded, which
@@ -191,7 +191,6 @@ class View {
  private:
   const Graph& graph_;
   const Evaluation& e_;
-  const Graph::Store& g_;
 };
 
 struct ChainLine {
@@ -208,7 +207,6 @@ struct ChainLine {
 // and marked, and so is a support of a claim with elements (which only its
 // elements ground).
 std::vector<ChainLine> support_chain(const Graph& graph, const View& view, Vertex v, std::size_t max_lines = 200) {
-  const auto& g = graph.store();
   std::vector<ChainLine> lines;
   std::vector<bool> shown(graph.node_count(), false);
   shown[v] = true;
@@ -223,13 +221,13 @@ std::vector<ChainLine> support_chain(const Graph& graph, const View& view, Verte
   auto push_children = [&](Vertex x, std::size_t depth) {
     std::vector<Item> children;
     bool elements = false;
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(x, g))) {
-      elements = elements || g[e].relation == Relation::element_of;
+    for (const auto& e : graph.in_edges(x)) {
+      elements = elements || graph.edge(e).relation == Relation::element_of;
     }
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(x, g))) {
-      const Relation r = g[e].relation;
+    for (const auto& e : graph.in_edges(x)) {
+      const Relation r = graph.edge(e).relation;
       if (r == Relation::supports || r == Relation::element_of) {
-        children.push_back({boost::source(e, g), depth, r, view.undercut(e), elements && r == Relation::supports});
+        children.push_back({graph.source(e), depth, r, view.undercut(e), elements && r == Relation::supports});
       }
     }
     stack.insert(stack.end(), children.rbegin(), children.rend());
@@ -414,7 +412,6 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
 
 void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluation& evaluation, Vertex v) {
   const View view(graph, evaluation);
-  const auto& g = graph.store();
   const auto& strength = evaluation.strength;
   const Node& n = graph.node(v);
   std::string buf = plain(n.id) + " — " + plain(n.label) + "\n";
@@ -457,14 +454,14 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
   }
 
   std::string against;
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-    const Vertex s = boost::source(e, g);
-    const Relation r = g[e].relation;
+  for (const auto& e : graph.in_edges(v)) {
+    const Vertex s = graph.source(e);
+    const Relation r = graph.edge(e).relation;
     if (r == Relation::contradicts) {
       against += "  - contradicted by " + view.name(s) + " " + describe(graph, s) + ": " + view.reason(s) + ".\n";
     } else if (r == Relation::undercuts) {
-      const auto attacked = graph.edges()[g[e].undercut];
-      const std::string_view question = g[e].question();
+      const auto attacked = graph.edges()[graph.edge(e).undercut];
+      const std::string_view question = graph.edge(e).question();
       against += "  - " + view.name(s) + " " + describe(graph, s) + " undercuts the support from " +
                  plain(graph.node(graph.source(attacked)).id) +
                  (question.empty() ? std::string() : ", raising the critical question " + plain(question)) + ": " +
@@ -482,9 +479,9 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
   }
 
   std::vector<Vertex> missing;
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-    if (g[e].relation == Relation::element_of && view.label(boost::source(e, g)) != Label::in) {
-      missing.push_back(boost::source(e, g));
+  for (const auto& e : graph.in_edges(v)) {
+    if (graph.edge(e).relation == Relation::element_of && view.label(graph.source(e)) != Label::in) {
+      missing.push_back(graph.source(e));
     }
   }
   if (!missing.empty()) {
@@ -496,7 +493,6 @@ void write_explanation_text(std::ostream& out, const Graph& graph, const Evaluat
 
 void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation, Vertex v) {
   const View view(graph, evaluation);
-  const auto& g = graph.store();
   const auto& strength = evaluation.strength;
   const Node& n = graph.node(v);
   std::string buf = "{";
@@ -539,15 +535,15 @@ void write_explanation_json(std::ostream& out, const Graph& graph, const Evaluat
     }
   });
   list("against", [&](auto add) {
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      const Relation r = g[e].relation;
-      if (r == Relation::contradicts || r == Relation::undercuts) add(boost::source(e, g), to_string(r), 0, false);
+    for (const auto& e : graph.in_edges(v)) {
+      const Relation r = graph.edge(e).relation;
+      if (r == Relation::contradicts || r == Relation::undercuts) add(graph.source(e), to_string(r), 0, false);
     }
   });
   list("missing_elements", [&](auto add) {
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      if (g[e].relation == Relation::element_of && view.label(boost::source(e, g)) != Label::in) {
-        add(boost::source(e, g), to_string(Relation::element_of), 0, false);
+    for (const auto& e : graph.in_edges(v)) {
+      if (graph.edge(e).relation == Relation::element_of && view.label(graph.source(e)) != Label::in) {
+        add(graph.source(e), to_string(Relation::element_of), 0, false);
       }
     }
   });

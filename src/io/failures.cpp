@@ -21,7 +21,6 @@ std::vector<Graph::NodeRef> excluded_beneath(const Graph& graph, const analysis:
                                              Graph::NodeRef v, std::size_t max_visited) {
   std::vector<Graph::NodeRef> found;
   if (analyses.excluded == nullptr || v >= graph.node_count()) return found;
-  const auto& s = graph.store();
   std::vector<bool> seen(graph.node_count(), false);
   std::vector<Graph::NodeRef> stack{v};
   seen[v] = true;
@@ -29,10 +28,10 @@ std::vector<Graph::NodeRef> excluded_beneath(const Graph& graph, const analysis:
   while (!stack.empty() && visited < max_visited) {
     const Graph::NodeRef x = stack.back();
     stack.pop_back();
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(x, s))) {
-      const Relation r = s[e].relation;
+    for (const auto& e : graph.in_edges(x)) {
+      const Relation r = graph.edge(e).relation;
       if (r != Relation::supports && r != Relation::element_of) continue;
-      const Graph::NodeRef y = boost::source(e, s);
+      const Graph::NodeRef y = graph.source(e);
       if (seen[y]) continue;
       seen[y] = true;
       ++visited;
@@ -49,16 +48,15 @@ std::vector<Graph::NodeRef> excluded_beneath(const Graph& graph, const analysis:
 
 std::vector<Graph::NodeRef> lost_with(const Graph& graph, const std::vector<std::vector<Graph::NodeRef>>& single_points,
                                       Graph::NodeRef claim, Graph::NodeRef evidence) {
-  const auto& s = graph.store();
   const auto falls = [&](Graph::NodeRef x) {
     return x == evidence || (x < single_points.size() && std::binary_search(single_points[x].begin(),
                                                                             single_points[x].end(), evidence));
   };
   std::vector<Graph::NodeRef> elements, supporters;
   bool has_elements = false;
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(claim, s))) {
-    const Relation r = s[e].relation;
-    const Graph::NodeRef x = boost::source(e, s);
+  for (const auto& e : graph.in_edges(claim)) {
+    const Relation r = graph.edge(e).relation;
+    const Graph::NodeRef x = graph.source(e);
     if (r == Relation::element_of) {
       has_elements = true;
       if (falls(x)) elements.push_back(x);

@@ -596,7 +596,6 @@ void Writer::why(Vertex v) {
 // The evidence a node rests on, through supports and element-of edges, with
 // sources.
 void Writer::evidence_for(Vertex v) {
-  const auto& s = g_.store();
   std::vector<Vertex> stack{v}, found;
   ++generation_;  // a node is seen in this search when its stamp is the generation
   stamp_[v] = generation_;
@@ -605,10 +604,10 @@ void Writer::evidence_for(Vertex v) {
   while (!stack.empty()) {
     const Vertex x = stack.back();
     stack.pop_back();
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(x, s))) {
-      const Relation r = s[e].relation;
+    for (const auto& e : g_.in_edges(x)) {
+      const Relation r = g_.edge(e).relation;
       if (r != Relation::supports && r != Relation::element_of) continue;
-      const Vertex y = boost::source(e, s);
+      const Vertex y = g_.source(e);
       if (stamp_[y] == generation_) continue;
       if (seen >= max_visited) {
         cut = true;
@@ -641,11 +640,10 @@ void Writer::evidence_for(Vertex v) {
 
 // What contradicts a node, and what undercuts the support it has.
 void Writer::contrary(Vertex v) {
-  const auto& s = g_.store();
   std::vector<std::pair<Vertex, bool>> against;  // node, undercuts
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(v, s))) {
-    const Relation r = s[e].relation;
-    if (r == Relation::contradicts || r == Relation::undercuts) against.emplace_back(boost::source(e, s), r == Relation::undercuts);
+  for (const auto& e : g_.in_edges(v)) {
+    const Relation r = g_.edge(e).relation;
+    if (r == Relation::contradicts || r == Relation::undercuts) against.emplace_back(g_.source(e), r == Relation::undercuts);
   }
   if (against.empty()) out_ += "—";
   for (std::size_t i = 0; i < against.size() && i < max_listed; ++i) {
@@ -808,16 +806,15 @@ void Writer::failures() {
 // when the evidence alone holds it up.
 void Writer::failures_by_cause() {
   const auto& points = *o_.analyses.single_points;
-  const auto& s = g_.store();
   std::string lines;
   std::swap(lines, out_);
   for (const auto& grp : groups()) {
     for (const Vertex top : group_claims(grp).top) {
       std::vector<Vertex> costly = top < points.size() ? points[top] : std::vector<Vertex>();
       if (elements_[top] > 0) {
-        for (const auto& e : boost::make_iterator_range(boost::in_edges(top, s))) {
-          if (s[e].relation != Relation::element_of) continue;
-          const Vertex x = boost::source(e, s);
+        for (const auto& e : g_.in_edges(top)) {
+          if (g_.edge(e).relation != Relation::element_of) continue;
+          const Vertex x = g_.source(e);
           if (!is_claim_like(g_.node(x).kind)) {
             if (!o_.analyses.is_excluded(x)) costly.push_back(x);
           } else if (x < points.size()) {
@@ -862,8 +859,8 @@ void Writer::hidden_failures(const std::optional<std::string_view>& grp, Vertex 
   if (o_.analyses.single_points_hidden == nullptr) return;
   std::vector<Vertex> lost;
   if (elements_[top] > 0) {
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(top, g_.store()))) {
-      const Vertex x = boost::source(e, g_.store());
+    for (const auto& e : g_.in_edges(top)) {
+      const Vertex x = g_.source(e);
       if (g_.edge(e).relation == Relation::element_of && o_.analyses.hidden_points(x) > 0) lost.push_back(x);
     }
     std::sort(lost.begin(), lost.end());
@@ -927,8 +924,8 @@ void Writer::claim_section(Vertex v) {
   out_ += " | Evidence for it | Contrary | Standing |\n|---|---|---|---|\n";
   std::vector<Vertex> rows;
   if (elements_[v] > 0) {
-    for (const auto& e : boost::make_iterator_range(boost::in_edges(v, g_.store()))) {
-      if (g_.store()[e].relation == Relation::element_of) rows.push_back(boost::source(e, g_.store()));
+    for (const auto& e : g_.in_edges(v)) {
+      if (g_.edge(e).relation == Relation::element_of) rows.push_back(g_.source(e));
     }
     std::sort(rows.begin(), rows.end());
   } else {
@@ -1019,9 +1016,9 @@ Writer::GroupClaims Writer::group_claims(const std::optional<std::string_view>& 
     if (!is_claim_like(g_.node(v).kind) || !in_group(v)) continue;
     out.claims.push_back(v);
     bool rests = false;
-    for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g_.store()))) {
-      const Relation r = g_.store()[e].relation;
-      const Vertex t = boost::target(e, g_.store());
+    for (const auto& e : g_.out_edges(v)) {
+      const Relation r = g_.edge(e).relation;
+      const Vertex t = g_.target(e);
       if ((r == Relation::supports || r == Relation::element_of) && is_claim_like(g_.node(t).kind) && in_group(t)) {
         rests = true;
       }

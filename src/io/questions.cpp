@@ -54,7 +54,7 @@ std::string question_effect(const analysis::QuestionUse& q) {
 std::vector<const analysis::Inference*> inferences_into(const Graph& graph, const analysis::SchemeUse& use,
                                                         Graph::NodeRef v) {
   std::vector<const analysis::Inference*> out;
-  for (const auto e : boost::make_iterator_range(boost::in_edges(v, graph.store()))) {
+  for (const auto e : graph.in_edges(v)) {
     if (const auto* inference = use.at_edge(graph.edge(e).index)) out.push_back(inference);
   }
   std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) { return a->edge < b->edge; });

@@ -80,10 +80,10 @@ TEST_P(ExplainGoldenTest, JsonNamesTheSameAttackersAndMissingElements) {
   EXPECT_EQ(j["id"], GetParam());
   EXPECT_EQ(j["status"], analysis::to_string(status_.labels[*v]));
   std::size_t attackers = 0, missing = 0;
-  for (const auto& e : boost::make_iterator_range(boost::in_edges(*v, graph_.store()))) {
-    const auto r = graph_.store()[e].relation;
+  for (const auto& e : graph_.in_edges(*v)) {
+    const auto r = graph_.edge(e).relation;
     if (r == Relation::contradicts || r == Relation::undercuts) ++attackers;
-    if (r == Relation::element_of && status_.labels[boost::source(e, graph_.store())] != analysis::Label::in) ++missing;
+    if (r == Relation::element_of && status_.labels[graph_.source(e)] != analysis::Label::in) ++missing;
   }
   EXPECT_EQ(j["against"].size(), attackers);
   EXPECT_EQ(j["missing_elements"].size(), missing);
