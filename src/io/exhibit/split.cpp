@@ -28,7 +28,7 @@ bool carries(Relation r) { return r == Relation::supports || r == Relation::elem
 // claim that supports nothing and is an element of nothing there.
 bool heads(const Graph& graph, Vertex v, const std::vector<bool>& in) {
   if (!is_claim(graph.node(v))) return false;
-  for (const auto e : boost::make_iterator_range(boost::out_edges(v, graph.store()))) {
+  for (const auto e : graph.out_edges(v)) {
     if (carries(graph.edge(e).relation) && in[graph.target(e)]) return false;
   }
   return true;
@@ -182,7 +182,7 @@ std::vector<Vertex> main_claims(const Graph& graph, const Unit& unit, const std:
   for (const auto v : unit.nodes) {
     if (!is_claim(graph.node(v))) continue;
     bool heads_unit = true;
-    for (const auto e : boost::make_iterator_range(boost::out_edges(v, graph.store()))) {
+    for (const auto e : graph.out_edges(v)) {
       if (carries(graph.edge(e).relation) && of[graph.target(e)] == k) heads_unit = false;
     }
     if (heads_unit) out.push_back(v);
