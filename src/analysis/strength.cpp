@@ -39,7 +39,7 @@ class Evaluator {
   void settle(std::span<const Vertex> members, std::size_t c, const std::vector<std::size_t>& component);
 
   const Graph& graph_;
-  const Graph::Store& g_;
+  const Graph::Store& g_;  // for Boost's strong_components
   const StrengthOptions& options_;
   const StatusReport* status_;
   std::size_t n_;
@@ -204,8 +204,8 @@ StrengthReport Evaluator::run() {
   direction_.assign(n_, 0);
   in_begin_.assign(n_ + 1, 0);
   for (const auto& e : graph_.edges()) {
-    if (g_[e].relation == Relation::element_of) ++elements_[graph_.target(e)];
-    if (g_[e].relation == Relation::undercuts) undercuts_ = true;
+    if (graph_.edge(e).relation == Relation::element_of) ++elements_[graph_.target(e)];
+    if (graph_.edge(e).relation == Relation::undercuts) undercuts_ = true;
     ++in_begin_[graph_.target(e) + 1];
   }
   out_begin_.assign(n_ + 1, 0);
@@ -220,7 +220,7 @@ StrengthReport Evaluator::run() {
     std::vector<std::size_t> fill(in_begin_.begin(), in_begin_.end() - 1);
     std::vector<std::size_t> fill_out(out_begin_.begin(), out_begin_.end() - 1);
     for (const auto& e : graph_.edges()) {
-      const Edge& q = g_[e];
+      const Edge& q = graph_.edge(e);
       in_[fill[graph_.target(e)]++] =
           InEdge{graph_.source(e), q.relation == Relation::undercuts ? q.undercut : q.index, q.relation};
       out_[fill_out[graph_.source(e)]++] = graph_.target(e);
@@ -268,8 +268,8 @@ StrengthReport Evaluator::run() {
     const std::size_t c = ready[head];
     const bool cyclic = size[c] > 1 || [&] {
       const Vertex v = members[start[c]];
-      for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g_))) {
-        if (boost::target(e, g_) == v) return true;
+      for (const auto& e : graph_.out_edges(v)) {
+        if (graph_.target(e) == v) return true;
       }
       return false;
     }();
@@ -279,8 +279,8 @@ StrengthReport Evaluator::run() {
       settle(std::span<const Vertex>(members.data() + start[c], size[c]), c, component);
     }
     for (std::size_t k = start[c]; k < start[c + 1]; ++k) {
-      for (const auto& e : boost::make_iterator_range(boost::out_edges(members[k], g_))) {
-        const std::size_t d = component[boost::target(e, g_)];
+      for (const auto& e : graph_.out_edges(members[k])) {
+        const std::size_t d = component[graph_.target(e)];
         if (d != c && --incoming[d] == 0) ready.push_back(d);
       }
     }
