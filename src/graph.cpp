@@ -156,16 +156,17 @@ Graph::EdgeRef Graph::add_edge(NodeRef from, NodeRef to, Relation relation, Attr
   if (from == to) invalid("edge from \"" + (*store_)[from].id + "\" to itself: an edge must join two different nodes");
   if (relation == Relation::undercuts) invalid("an undercut targets an edge: use add_undercut");
   Edge props{relation, edge_count(), std::move(attributes), std::nullopt};
-  return boost::add_edge(from, to, std::move(props), *store_).first;
+  boost::add_edge(from, to, std::move(props), *store_);
+  return edge_count() - 1;
 }
 
 Graph::EdgeRef Graph::add_undercut(NodeRef from, std::size_t attacked, std::optional<std::string> id) {
-  if (attacked >= edge_count() || (*store_)[make(*store_, attacked)].relation != Relation::supports) {
+  if (attacked >= edge_count() || edge(attacked).relation != Relation::supports) {
     invalid("an undercut must target a supports edge");
   }
-  const NodeRef to = boost::target(make(*store_, attacked), *store_);
+  const NodeRef to = target(attacked);
   // The attacked edge needs an id so that case files can name it.
-  auto& target_id = (*store_)[make(*store_, attacked)].id;
+  auto& target_id = store_->m_edges[attacked].get_property().id;
   if (!target_id) {
     const std::string base = std::to_string(attacked);
     std::string name = 'e' + base;
@@ -181,12 +182,14 @@ Graph::EdgeRef Graph::add_undercut(NodeRef from, std::size_t attacked, std::opti
   }
   if (from == to) invalid("edge from \"" + (*store_)[from].id + "\" to itself: an edge must join two different nodes");
   Edge props{Relation::undercuts, edge_count(), {}, std::move(id), attacked};
-  return boost::add_edge(from, to, std::move(props), *store_).first;
+  boost::add_edge(from, to, std::move(props), *store_);
+  return edge_count() - 1;
 }
 
 Graph::EdgeRef Graph::add_self_attack(NodeRef v) {
   Edge props{Relation::contradicts, edge_count(), {}, std::nullopt};
-  return boost::add_edge(v, v, std::move(props), *store_).first;
+  boost::add_edge(v, v, std::move(props), *store_);
+  return edge_count() - 1;
 }
 
 Graph::EdgeRef Graph::add_edge(std::string_view from, std::string_view to, Relation relation) {
@@ -206,7 +209,7 @@ void Graph::add_edges(std::vector<EdgeSpec> specs, bool trusted) {
       if (s.from == s.to) invalid("edge from \"" + (*store_)[s.from].id + "\" to itself: an edge must join two different nodes");
       if (s.relation == Relation::undercuts) {
         const std::size_t base = edge_count();
-        const bool ok = s.undercut < base ? (*store_)[make(*store_, s.undercut)].relation == Relation::supports
+        const bool ok = s.undercut < base ? edge(s.undercut).relation == Relation::supports
                                           : s.undercut < base + specs.size() && specs[s.undercut - base].relation == Relation::supports;
         if (!ok) invalid("an undercut must target a supports edge");
       }

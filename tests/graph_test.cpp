@@ -143,5 +143,31 @@ TEST(GraphTest, EdgesAddedAfterAQueryComeAfterTheOthers) {
   EXPECT_EQ(copy.edge(copy.edges()[1]).relation, Relation::contradicts);
 }
 
+// An edge is its position in edges(): a reference kept while many more edges
+// are added (and the store's vectors reallocate) still names the same edge,
+// and the ranges of a node's edges give those positions.
+TEST(GraphTest, AnEdgeRefStaysTheSameEdgeAsEdgesAreAdded) {
+  Graph g = with_nodes();
+  const Graph::EdgeRef first = g.add_edge(5, 0, Relation::contradicts);
+  const Graph::EdgeRef second = g.add_edge(2, 3, Relation::supports);
+  EXPECT_EQ(first, 0u);
+  EXPECT_EQ(second, 1u);
+  for (int round = 0; round < 200; ++round) {
+    g.add_edge(static_cast<std::size_t>(round % 3) + 1, 0, Relation::supports);
+  }
+  std::vector<Graph::EdgeSpec> specs(300, {4, 6, Relation::element_of, {}});
+  g.add_edges(std::move(specs));
+  EXPECT_EQ(g.edge(first).relation, Relation::contradicts);
+  EXPECT_EQ((Ends{g.source(first), g.target(first)}), (Ends{5, 0}));
+  EXPECT_EQ((Ends{g.source(second), g.target(second)}), (Ends{2, 3}));
+  EXPECT_EQ(g.add_undercut(1, second), 502u);
+  EXPECT_EQ(g.edge(502).undercut, second);
+  EXPECT_EQ(*g.in_edges(3).begin(), second);
+  EXPECT_EQ(g.in_edges(3).size(), 2u);
+  EXPECT_EQ(*g.out_edges(5).begin(), first);
+  EXPECT_EQ(g.out_edges(4).size(), 300u);
+  EXPECT_EQ(*g.out_edges(4).begin(), 202u);
+}
+
 }  // namespace
 }  // namespace claimgraph

@@ -14,7 +14,6 @@
 // what they mean.
 
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/range/iterator_range.hpp>
 
 #include "claimgraph/detail/id_index.hpp"
 #include "claimgraph/optional_string.hpp"
@@ -26,6 +25,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
@@ -194,54 +194,49 @@ class Graph {
   using Store =
       boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge, boost::no_property, boost::vecS>;
   using NodeRef = Store::vertex_descriptor;
-  /// An edge. Like any Boost.Graph edge descriptor of a vector-backed graph,
-  /// it is invalidated when edges are added.
-  using EdgeRef = Store::edge_descriptor;
+  /// An edge: its position in edges(), which is the order edges were added
+  /// (Edge::index holds the same number). Stays valid as edges are added.
+  using EdgeRef = std::size_t;
 
-  /// The edges in insertion order: a random-access view, valid until edges
-  /// are added.
-  class EdgeList {
+  /// The edges in insertion order: positions 0 .. edge_count() - 1.
+  using EdgeList = std::ranges::iota_view<EdgeRef, EdgeRef>;
+
+  /// A node's in-edges or out-edges in the order they were added: a range of
+  /// EdgeRef, valid until edges are added.
+  template <class Base>
+  class IncidentEdges {
    public:
     class iterator {
      public:
-      using iterator_category = std::random_access_iterator_tag;
+      using iterator_category = std::forward_iterator_tag;
       using value_type = EdgeRef;
       using difference_type = std::ptrdiff_t;
       using pointer = void;
       using reference = EdgeRef;
       iterator() = default;
-      iterator(const Store* store, std::size_t i) : store_(store), i_(i) {}
-      EdgeRef operator*() const { return make(*store_, i_); }
-      EdgeRef operator[](difference_type k) const { return make(*store_, i_ + static_cast<std::size_t>(k)); }
-      iterator& operator++() { ++i_; return *this; }
-      iterator operator++(int) { auto c = *this; ++i_; return c; }
-      iterator& operator--() { --i_; return *this; }
-      iterator operator--(int) { auto c = *this; --i_; return c; }
-      iterator& operator+=(difference_type k) { i_ = static_cast<std::size_t>(static_cast<difference_type>(i_) + k); return *this; }
-      iterator& operator-=(difference_type k) { return *this += -k; }
-      friend iterator operator+(iterator a, difference_type k) { return a += k; }
-      friend iterator operator+(difference_type k, iterator a) { return a += k; }
-      friend iterator operator-(iterator a, difference_type k) { return a -= k; }
-      friend difference_type operator-(const iterator& a, const iterator& b) {
-        return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
-      }
-      friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
-      friend auto operator<=>(const iterator& a, const iterator& b) { return a.i_ <=> b.i_; }
+      iterator(const Store* store, Base it) : store_(store), it_(it) {}
+      EdgeRef operator*() const { return (*store_)[*it_].index; }
+      iterator& operator++() { ++it_; return *this; }
+      iterator operator++(int) { auto c = *this; ++it_; return c; }
+      friend bool operator==(const iterator& a, const iterator& b) { return a.it_ == b.it_; }
 
      private:
       const Store* store_ = nullptr;
-      std::size_t i_ = 0;
+      Base it_{};
     };
-    explicit EdgeList(const Store& store) : store_(&store) {}
-    [[nodiscard]] std::size_t size() const noexcept { return store_->m_edges.size(); }
-    [[nodiscard]] bool empty() const noexcept { return store_->m_edges.empty(); }
-    [[nodiscard]] EdgeRef operator[](std::size_t i) const { return make(*store_, i); }
-    [[nodiscard]] iterator begin() const { return {store_, 0}; }
-    [[nodiscard]] iterator end() const { return {store_, size()}; }
+    IncidentEdges(const Store& store, std::pair<Base, Base> range)
+        : store_(&store), first_(range.first), last_(range.second) {}
+    [[nodiscard]] iterator begin() const { return {store_, first_}; }
+    [[nodiscard]] iterator end() const { return {store_, last_}; }
+    [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(std::distance(first_, last_)); }
+    [[nodiscard]] bool empty() const { return first_ == last_; }
 
    private:
     const Store* store_;
+    Base first_, last_;
   };
+  using InEdges = IncidentEdges<Store::in_edge_iterator>;
+  using OutEdges = IncidentEdges<Store::out_edge_iterator>;
 
   Graph();
   ~Graph();
@@ -304,29 +299,20 @@ class Graph {
   [[nodiscard]] std::string_view id(NodeRef v) const noexcept { return index_.id(v); }
   /// Mutable access to a node's fields; its id must not be changed (the index keeps it).
   [[nodiscard]] Node& node(NodeRef v) { return (*store_)[v]; }
-  [[nodiscard]] const Edge& edge(EdgeRef e) const { return (*store_)[e]; }
-  [[nodiscard]] NodeRef source(EdgeRef e) const { return boost::source(e, *store_); }
-  [[nodiscard]] NodeRef target(EdgeRef e) const { return boost::target(e, *store_); }
+  [[nodiscard]] const Edge& edge(EdgeRef e) const { return store_->m_edges[e].get_property(); }
+  [[nodiscard]] NodeRef source(EdgeRef e) const { return store_->m_edges[e].m_source; }
+  [[nodiscard]] NodeRef target(EdgeRef e) const { return store_->m_edges[e].m_target; }
   /// The edges that end at node `v`, in the order they were added (not the
-  /// order of their sources): a range of EdgeRef, valid until edges are added.
-  [[nodiscard]] boost::iterator_range<Store::in_edge_iterator> in_edges(NodeRef v) const {
-    return boost::make_iterator_range(boost::in_edges(v, *store_));
-  }
+  /// order of their sources).
+  [[nodiscard]] InEdges in_edges(NodeRef v) const { return {*store_, boost::in_edges(v, *store_)}; }
   /// The edges that start at node `v`, in the order they were added.
-  [[nodiscard]] boost::iterator_range<Store::out_edge_iterator> out_edges(NodeRef v) const {
-    return boost::make_iterator_range(boost::out_edges(v, *store_));
-  }
+  [[nodiscard]] OutEdges out_edges(NodeRef v) const { return {*store_, boost::out_edges(v, *store_)}; }
   [[nodiscard]] std::size_t in_degree(NodeRef v) const { return boost::in_degree(v, *store_); }
   [[nodiscard]] std::size_t out_degree(NodeRef v) const { return boost::out_degree(v, *store_); }
   [[nodiscard]] std::size_t node_count() const { return boost::num_vertices(*store_); }
   [[nodiscard]] std::size_t edge_count() const { return store_->m_edges.size(); }
   /// Edges in the order they were added.
-  [[nodiscard]] EdgeList edges() const noexcept { return EdgeList(*store_); }
-  /// The edge at position `i` of edges().
-  [[nodiscard]] static EdgeRef make(const Store& store, std::size_t i) {
-    const auto& e = store.m_edges[i];
-    return EdgeRef(e.m_source, e.m_target, &e.get_property());
-  }
+  [[nodiscard]] EdgeList edges() const noexcept { return EdgeList(0, edge_count()); }
   /// The underlying Boost.Graph, for algorithms. Vertices are 0..node_count()-1
   /// in insertion order.
   [[nodiscard]] const Store& store() const noexcept { return *store_; }
