@@ -103,23 +103,14 @@ std::optional<Relation> parse_relation(std::string_view text) noexcept {
 std::span<const NodeKind> all_node_kinds() noexcept { return kinds; }
 std::span<const Relation> all_relations() noexcept { return relations; }
 
-Graph::Graph() : store_(std::make_unique<Store>()) {}
+Graph::Graph() : built_(std::make_unique<Built>()) {}
 Graph::~Graph() = default;
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
 Graph::Graph(const Graph& other)
-    : title(other.title), description(other.description), extra(other.extra), store_(std::make_unique<Store>()) {
-  reserve(other.node_count(), other.edge_count());
-  for (NodeRef v = 0; v < other.node_count(); ++v) add_node(other.node(v));
-  std::vector<EdgeSpec> specs;
-  specs.reserve(other.edge_count());
-  for (const auto& e : other.edges()) {
-    const Edge& p = other.edge(e);
-    specs.push_back({other.source(e), other.target(e), p.relation, p.extra, p.id, p.undercut, p.names});
-  }
-  add_edges(std::move(specs), true);
-}
+    : title(other.title), description(other.description), extra(other.extra), nodes_(other.nodes_),
+      edges_(other.edges_), ends_(other.ends_), built_(std::make_unique<Built>()), index_(other.index_) {}
 
 Graph& Graph::operator=(const Graph& other) {
   if (this != &other) *this = Graph(other);
@@ -139,40 +130,56 @@ std::pair<Graph::NodeRef, bool> Graph::insert_node(Node node) {
     invalid("too many nodes for one graph");
   }
   if (const auto existing = index_.insert(node.id)) return {*existing, false};
-  // add_vertex copies a property it is given; move the node in instead. If
-  // it cannot allocate, the index gives the id back, so that the two agree.
-  NodeRef v = 0;
+  // If the node cannot be stored, the index gives the id back, so that the
+  // two agree.
   try {
-    v = boost::add_vertex(*store_);
+    nodes_.push_back(std::move(node));
   } catch (...) {
     index_.pop_back();
     throw;
   }
-  (*store_)[v] = std::move(node);
-  return {v, true};
+  changed();
+  return {nodes_.size() - 1, true};
+}
+
+void Graph::changed() noexcept {
+  built_->rows_fresh.store(false, std::memory_order_relaxed);
+  built_->store_fresh.store(false, std::memory_order_relaxed);
+}
+
+void Graph::append(NodeRef from, NodeRef to, Edge edge) {
+  if (edge_count() >= max_edges) invalid("too many edges for one graph");
+  ends_.push_back({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)});
+  try {
+    edges_.push_back(std::move(edge));
+  } catch (...) {
+    ends_.pop_back();
+    throw;
+  }
+  changed();
 }
 
 Graph::EdgeRef Graph::add_edge(NodeRef from, NodeRef to, Relation relation, Attributes attributes) {
-  if (from == to) invalid("edge from \"" + (*store_)[from].id + "\" to itself: an edge must join two different nodes");
+  if (from == to) invalid("edge from \"" + nodes_[from].id + "\" to itself: an edge must join two different nodes");
   if (relation == Relation::undercuts) invalid("an undercut targets an edge: use add_undercut");
-  Edge props{relation, edge_count(), std::move(attributes), std::nullopt};
-  boost::add_edge(from, to, std::move(props), *store_);
+  append(from, to, Edge{relation, edge_count(), std::move(attributes), std::nullopt});
   return edge_count() - 1;
 }
 
 Graph::EdgeRef Graph::add_undercut(NodeRef from, std::size_t attacked, std::optional<std::string> id) {
-  if (attacked >= edge_count() || edge(attacked).relation != Relation::supports) {
+  if (attacked >= edge_count() || edges_[attacked].relation != Relation::supports) {
     invalid("an undercut must target a supports edge");
   }
   const NodeRef to = target(attacked);
+  if (from == to) invalid("edge from \"" + nodes_[from].id + "\" to itself: an edge must join two different nodes");
   // The attacked edge needs an id so that case files can name it.
-  auto& target_id = store_->m_edges[attacked].get_property().id;
+  auto& target_id = edges_[attacked].id;
   if (!target_id) {
     const std::string base = std::to_string(attacked);
     std::string name = 'e' + base;
     for (int k = 2;; ++k) {
       bool taken = false;
-      for (const auto& e : edges()) taken = taken || edge(e).id == name;
+      for (const auto& e : edges_) taken = taken || e.id == name;
       if (!taken) break;
       name = 'e' + base;
       name += '_';
@@ -180,15 +187,12 @@ Graph::EdgeRef Graph::add_undercut(NodeRef from, std::size_t attacked, std::opti
     }
     target_id = std::move(name);
   }
-  if (from == to) invalid("edge from \"" + (*store_)[from].id + "\" to itself: an edge must join two different nodes");
-  Edge props{Relation::undercuts, edge_count(), {}, std::move(id), attacked};
-  boost::add_edge(from, to, std::move(props), *store_);
+  append(from, to, Edge{Relation::undercuts, edge_count(), {}, std::move(id), attacked});
   return edge_count() - 1;
 }
 
 Graph::EdgeRef Graph::add_self_attack(NodeRef v) {
-  Edge props{Relation::contradicts, edge_count(), {}, std::nullopt};
-  boost::add_edge(v, v, std::move(props), *store_);
+  append(v, v, Edge{Relation::contradicts, edge_count(), {}, std::nullopt});
   return edge_count() - 1;
 }
 
@@ -206,52 +210,76 @@ void Graph::add_edges(std::vector<EdgeSpec> specs, bool trusted) {
   if (!trusted) {
     for (std::size_t i = 0; i < specs.size(); ++i) {
       const auto& s = specs[i];
-      if (s.from == s.to) invalid("edge from \"" + (*store_)[s.from].id + "\" to itself: an edge must join two different nodes");
+      if (s.from == s.to) invalid("edge from \"" + nodes_[s.from].id + "\" to itself: an edge must join two different nodes");
       if (s.relation == Relation::undercuts) {
         const std::size_t base = edge_count();
-        const bool ok = s.undercut < base ? edge(s.undercut).relation == Relation::supports
+        const bool ok = s.undercut < base ? edges_[s.undercut].relation == Relation::supports
                                           : s.undercut < base + specs.size() && specs[s.undercut - base].relation == Relation::supports;
         if (!ok) invalid("an undercut must target a supports edge");
       }
     }
   }
-  // Size every touched edge list once instead of letting each grow by doubling.
-  const std::size_t n = node_count();
-  std::vector<std::uint32_t> out(n, 0), in(n, 0);
-  for (const auto& s : specs) {
-    ++out[s.from];
-    ++in[s.to];
+  if (specs.size() > max_edges - edge_count()) invalid("too many edges for one graph");
+  edges_.reserve(edge_count() + specs.size());
+  ends_.reserve(edge_count() + specs.size());
+  for (EdgeSpec& s : specs) {
+    edges_.push_back(Edge{s.relation, edge_count(), std::move(s.extra), std::move(s.id), s.undercut, std::move(s.names)});
+    ends_.push_back({static_cast<std::uint32_t>(s.from), static_cast<std::uint32_t>(s.to)});
   }
-  auto& vertices = store_->m_vertices;
+  changed();
+}
+
+const Graph::Rows& Graph::build_rows() const {
+  const std::lock_guard lock(built_->mutex);
+  Rows& r = built_->rows;
+  if (built_->rows_fresh.load(std::memory_order_relaxed)) return r;
+  // A counting sort by target and one by source: each stable, so a node's
+  // edges keep the order they were added in.
+  const std::size_t n = node_count(), m = edge_count();
+  r.in_begin.assign(n + 1, 0);
+  r.out_begin.assign(n + 1, 0);
+  for (const Ends& e : ends_) {
+    ++r.in_begin[e.target + 1];
+    ++r.out_begin[e.source + 1];
+  }
   for (std::size_t v = 0; v < n; ++v) {
-    if (out[v] > 0) vertices[v].m_out_edges.reserve(vertices[v].m_out_edges.size() + out[v]);
-    if (in[v] > 0) vertices[v].m_in_edges.reserve(vertices[v].m_in_edges.size() + in[v]);
+    r.in_begin[v + 1] += r.in_begin[v];
+    r.out_begin[v + 1] += r.out_begin[v];
   }
-  store_->m_edges.reserve(edge_count() + specs.size());
-  // Each edge is appended to its source's out-list and its target's in-list:
-  // on a large graph two misses to main memory for the vertex records and two
-  // for the lists' ends. Prefetching the records of the edges `ahead` places
-  // on, and the list ends of those half as far, overlaps those misses.
-  constexpr std::size_t ahead = 16;
-  const auto list_end = [](const auto& list) { return list.data() + list.size(); };
-  for (std::size_t i = 0; i < specs.size(); ++i) {
-    if (i + ahead < specs.size()) {
-      __builtin_prefetch(&vertices[specs[i + ahead].from]);
-      __builtin_prefetch(&vertices[specs[i + ahead].to]);
+  r.in.resize(m);
+  r.out.resize(m);
+  {
+    std::vector<std::uint32_t> in_at(r.in_begin.begin(), r.in_begin.end() - 1);
+    std::vector<std::uint32_t> out_at(r.out_begin.begin(), r.out_begin.end() - 1);
+    for (std::size_t i = 0; i < m; ++i) {
+      r.in[in_at[ends_[i].target]++] = static_cast<std::uint32_t>(i);
+      r.out[out_at[ends_[i].source]++] = static_cast<std::uint32_t>(i);
     }
-    if (i + ahead / 2 < specs.size()) {
-      __builtin_prefetch(list_end(vertices[specs[i + ahead / 2].from].m_out_edges), 1);
-      __builtin_prefetch(list_end(vertices[specs[i + ahead / 2].to].m_in_edges), 1);
-    }
-    EdgeSpec& s = specs[i];
-    Edge props{s.relation, edge_count(), std::move(s.extra), std::move(s.id), s.undercut, std::move(s.names)};
-    boost::add_edge(s.from, s.to, std::move(props), *store_);
   }
+  built_->rows_fresh.store(true, std::memory_order_release);
+  return r;
+}
+
+const Graph::Store& Graph::store() const {
+  if (built_->store_fresh.load(std::memory_order_acquire)) return built_->store;
+  const Rows& r = rows();
+  const std::lock_guard lock(built_->mutex);
+  if (!built_->store_fresh.load(std::memory_order_relaxed)) {
+    // The edges in the order of the out-rows, sorted by source, each
+    // source's in insertion order: Boost's out-edges then come in that order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> sorted;
+    sorted.reserve(edge_count());
+    for (const std::uint32_t e : r.out) sorted.emplace_back(ends_[e].source, ends_[e].target);
+    built_->store = Store(boost::edges_are_sorted, sorted.begin(), sorted.end(),
+                          static_cast<std::uint32_t>(node_count()));
+    built_->store_fresh.store(true, std::memory_order_release);
+  }
+  return built_->store;
 }
 
 void Graph::set_scheme_names(std::size_t i, SchemeNames names) {
   if (i >= edge_count()) invalid("no edge at position " + std::to_string(i));
-  auto& props = store_->m_edges[i].get_property();
+  auto& props = edges_[i];
   if (names.scheme.empty() && names.question.empty()) {
     props.names.reset();
   } else {
@@ -260,8 +288,9 @@ void Graph::set_scheme_names(std::size_t i, SchemeNames names) {
 }
 
 void Graph::reserve(std::size_t nodes, std::size_t edges) {
-  store_->m_vertices.reserve(nodes);
-  store_->m_edges.reserve(edges);
+  nodes_.reserve(nodes);
+  edges_.reserve(edges);
+  ends_.reserve(edges);
   index_.reserve(nodes);
 }
 

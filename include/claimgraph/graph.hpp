@@ -2,28 +2,32 @@
 // The claim graph: the model every reader fills and every analysis and writer
 // reads. It knows no file format.
 //
-// Nodes and edges live in a Boost.Graph adjacency_list (bidirectional, so an
-// analysis can walk both what a node rests on and what rests on it) with
-// bundled properties, plus an index from node id to vertex. Vertices keep
-// the order in which they were added and edges are also kept in insertion
-// order, so every writer can produce a stable, input-ordered output.
+// Nodes and edges are kept in the order they were added, so that every
+// writer produces a stable, input-ordered output: the nodes and the edges'
+// fields in two vectors, plus an index from node id to node. Each node's
+// in-edges and out-edges (an analysis walks both what a node rests on and
+// what rests on it) are rows of edge numbers built once after edges are
+// added, and Boost.Graph's algorithms run on a compressed_sparse_row_graph
+// built from them.
 //
 // Fields that this build does not know (a later format version's, or a
 // user's own) are kept as `Attribute`s: the key and the value as canonical
 // JSON text, so that they survive a round trip without the model knowing
 // what they mean.
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "claimgraph/detail/id_index.hpp"
 #include "claimgraph/optional_string.hpp"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <compare>
 #include <functional>
 #include <iterator>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <ranges>
 #include <span>
@@ -189,11 +193,14 @@ struct Edge {
 /// A dispute as a graph of claims, counterclaims and evidence.
 class Graph {
  public:
-  // Edge properties live in one vector in insertion order (EdgeListS =
-  // vecS): no allocation per edge, and edges() is that vector.
-  using Store =
-      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge, boost::no_property, boost::vecS>;
-  using NodeRef = Store::vertex_descriptor;
+  /// The graph for Boost's algorithms: a compressed_sparse_row_graph with
+  /// the same vertex numbers as the Graph and each node's out-edges in the
+  /// order they were added, built from the edges when first asked for after
+  /// edges are added (see store()).
+  using Store = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                   boost::no_property, std::uint32_t, std::uint32_t>;
+  /// A node: its position in insertion order.
+  using NodeRef = std::size_t;
   /// An edge: its position in edges(), which is the order edges were added
   /// (Edge::index holds the same number). Stays valid as edges are added.
   using EdgeRef = std::size_t;
@@ -203,40 +210,46 @@ class Graph {
 
   /// A node's in-edges or out-edges in the order they were added: a range of
   /// EdgeRef, valid until edges are added.
-  template <class Base>
   class IncidentEdges {
    public:
     class iterator {
      public:
-      using iterator_category = std::forward_iterator_tag;
+      using iterator_category = std::random_access_iterator_tag;
       using value_type = EdgeRef;
       using difference_type = std::ptrdiff_t;
       using pointer = void;
       using reference = EdgeRef;
       iterator() = default;
-      iterator(const Store* store, Base it) : store_(store), it_(it) {}
-      EdgeRef operator*() const { return (*store_)[*it_].index; }
-      iterator& operator++() { ++it_; return *this; }
-      iterator operator++(int) { auto c = *this; ++it_; return c; }
-      friend bool operator==(const iterator& a, const iterator& b) { return a.it_ == b.it_; }
+      explicit iterator(const std::uint32_t* at) : at_(at) {}
+      EdgeRef operator*() const { return *at_; }
+      EdgeRef operator[](difference_type k) const { return at_[k]; }
+      iterator& operator++() { ++at_; return *this; }
+      iterator operator++(int) { auto c = *this; ++at_; return c; }
+      iterator& operator--() { --at_; return *this; }
+      iterator operator--(int) { auto c = *this; --at_; return c; }
+      iterator& operator+=(difference_type k) { at_ += k; return *this; }
+      iterator& operator-=(difference_type k) { at_ -= k; return *this; }
+      friend iterator operator+(iterator a, difference_type k) { return a += k; }
+      friend iterator operator+(difference_type k, iterator a) { return a += k; }
+      friend iterator operator-(iterator a, difference_type k) { return a -= k; }
+      friend difference_type operator-(const iterator& a, const iterator& b) { return a.at_ - b.at_; }
+      friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
+      friend auto operator<=>(const iterator& a, const iterator& b) { return a.at_ <=> b.at_; }
 
      private:
-      const Store* store_ = nullptr;
-      Base it_{};
+      const std::uint32_t* at_ = nullptr;
     };
-    IncidentEdges(const Store& store, std::pair<Base, Base> range)
-        : store_(&store), first_(range.first), last_(range.second) {}
-    [[nodiscard]] iterator begin() const { return {store_, first_}; }
-    [[nodiscard]] iterator end() const { return {store_, last_}; }
-    [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(std::distance(first_, last_)); }
+    IncidentEdges(const std::uint32_t* first, const std::uint32_t* last) : first_(first), last_(last) {}
+    [[nodiscard]] iterator begin() const { return iterator(first_); }
+    [[nodiscard]] iterator end() const { return iterator(last_); }
+    [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(last_ - first_); }
     [[nodiscard]] bool empty() const { return first_ == last_; }
+    [[nodiscard]] EdgeRef operator[](std::size_t i) const { return first_[i]; }
 
    private:
-    const Store* store_;
-    Base first_, last_;
+    const std::uint32_t* first_;
+    const std::uint32_t* last_;
   };
-  using InEdges = IncidentEdges<Store::in_edge_iterator>;
-  using OutEdges = IncidentEdges<Store::out_edge_iterator>;
 
   Graph();
   ~Graph();
@@ -276,9 +289,8 @@ class Graph {
     std::size_t undercut = static_cast<std::size_t>(-1);  ///< for undercuts: index of the attacked edge
     std::shared_ptr<const SchemeNames> names = {};        ///< its scheme and critical question, if any
   };
-  /// Adds many edges at once, in order; faster than one by one for large
-  /// graphs because every node's edge lists are sized once. Throws
-  /// ValidationError on a self-loop (and adds nothing).
+  /// Adds many edges at once, in order. Throws ValidationError on a
+  /// self-loop (and adds nothing).
   void add_edges(std::vector<EdgeSpec> specs);
   /// Sets the scheme and critical question that the edge at position `i` of
   /// edges() names (docs/schemes.md); empty names clear them.
@@ -293,29 +305,46 @@ class Graph {
   static constexpr std::size_t npos = detail::IdIndex::npos;
   /// The node with this id, if any.
   [[nodiscard]] std::optional<NodeRef> find(std::string_view id) const;
-  [[nodiscard]] const Node& node(NodeRef v) const { return (*store_)[v]; }
+  [[nodiscard]] const Node& node(NodeRef v) const { return nodes_[v]; }
   /// The id of node `v`, from the compact id index: cheaper than node(v).id
   /// when visiting nodes in random order.
   [[nodiscard]] std::string_view id(NodeRef v) const noexcept { return index_.id(v); }
   /// Mutable access to a node's fields; its id must not be changed (the index keeps it).
-  [[nodiscard]] Node& node(NodeRef v) { return (*store_)[v]; }
-  [[nodiscard]] const Edge& edge(EdgeRef e) const { return store_->m_edges[e].get_property(); }
-  [[nodiscard]] NodeRef source(EdgeRef e) const { return store_->m_edges[e].m_source; }
-  [[nodiscard]] NodeRef target(EdgeRef e) const { return store_->m_edges[e].m_target; }
+  [[nodiscard]] Node& node(NodeRef v) { return nodes_[v]; }
+  [[nodiscard]] const Edge& edge(EdgeRef e) const { return edges_[e]; }
+  [[nodiscard]] NodeRef source(EdgeRef e) const { return ends_[e].source; }
+  [[nodiscard]] NodeRef target(EdgeRef e) const { return ends_[e].target; }
   /// The edges that end at node `v`, in the order they were added (not the
   /// order of their sources).
-  [[nodiscard]] InEdges in_edges(NodeRef v) const { return {*store_, boost::in_edges(v, *store_)}; }
+  [[nodiscard]] IncidentEdges in_edges(NodeRef v) const {
+    const Rows& r = rows();
+    return {r.in.data() + r.in_begin[v], r.in.data() + r.in_begin[v + 1]};
+  }
   /// The edges that start at node `v`, in the order they were added.
-  [[nodiscard]] OutEdges out_edges(NodeRef v) const { return {*store_, boost::out_edges(v, *store_)}; }
-  [[nodiscard]] std::size_t in_degree(NodeRef v) const { return boost::in_degree(v, *store_); }
-  [[nodiscard]] std::size_t out_degree(NodeRef v) const { return boost::out_degree(v, *store_); }
-  [[nodiscard]] std::size_t node_count() const { return boost::num_vertices(*store_); }
-  [[nodiscard]] std::size_t edge_count() const { return store_->m_edges.size(); }
+  [[nodiscard]] IncidentEdges out_edges(NodeRef v) const {
+    const Rows& r = rows();
+    return {r.out.data() + r.out_begin[v], r.out.data() + r.out_begin[v + 1]};
+  }
+  [[nodiscard]] std::size_t in_degree(NodeRef v) const {
+    const Rows& r = rows();
+    return r.in_begin[v + 1] - r.in_begin[v];
+  }
+  [[nodiscard]] std::size_t out_degree(NodeRef v) const {
+    const Rows& r = rows();
+    return r.out_begin[v + 1] - r.out_begin[v];
+  }
+  [[nodiscard]] std::size_t node_count() const noexcept { return nodes_.size(); }
+  [[nodiscard]] std::size_t edge_count() const noexcept { return edges_.size(); }
   /// Edges in the order they were added.
   [[nodiscard]] EdgeList edges() const noexcept { return EdgeList(0, edge_count()); }
-  /// The underlying Boost.Graph, for algorithms. Vertices are 0..node_count()-1
-  /// in insertion order.
-  [[nodiscard]] const Store& store() const noexcept { return *store_; }
+  /// The graph for Boost.Graph's algorithms: vertices are 0..node_count()-1
+  /// in insertion order, each vertex's out-edges in the order they were
+  /// added. Built when first asked for after a change; valid until edges are
+  /// added.
+  [[nodiscard]] const Store& store() const;
+
+  /// The most edges a graph holds (edge numbers in its rows are 32-bit).
+  static constexpr std::size_t max_edges = 0xFFFFFFFEu;
 
   /// Optional title of the dispute.
   std::optional<std::string> title;
@@ -325,10 +354,37 @@ class Graph {
   Attributes extra;
 
  private:
-  // Held by pointer: Boost 1.74's adjacency_list has no move constructor, and
-  // a graph of a million nodes must not be copied when it is returned.
-  std::unique_ptr<Store> store_;
+  struct Ends {
+    std::uint32_t source;
+    std::uint32_t target;
+  };
+  // Each node's in-edges and out-edges, in insertion order: the edges of
+  // node v are rows[begin[v] .. begin[v + 1]). Built from ends_ by a stable
+  // counting sort when first asked for after edges are added, and Boost's
+  // graph with them when store() is; a mutex keeps two readers of a const
+  // graph from building them at once.
+  struct Rows {
+    std::vector<std::uint32_t> in_begin, in, out_begin, out;
+  };
+  struct Built {
+    Rows rows;
+    Store store;
+    std::atomic<bool> rows_fresh{false};
+    std::atomic<bool> store_fresh{false};
+    std::mutex mutex;
+  };
+  [[nodiscard]] const Rows& rows() const {
+    return built_->rows_fresh.load(std::memory_order_acquire) ? built_->rows : build_rows();
+  }
+  const Rows& build_rows() const;
+  void changed() noexcept;
+  void append(NodeRef from, NodeRef to, Edge edge);
   void add_edges(std::vector<EdgeSpec> specs, bool trusted);
+
+  std::vector<Node> nodes_;
+  std::vector<Edge> edges_;  // in insertion order
+  std::vector<Ends> ends_;   // each edge's source and target, in the same order
+  std::unique_ptr<Built> built_;
   detail::IdIndex index_;
 };
 

@@ -197,7 +197,7 @@ Cone make_cone(const Graph& graph, const Tests& tests, const std::vector<bool>& 
     }
   }
   std::vector<std::size_t> component(members.size(), 0);
-  if (!members.empty()) boost::strong_components(support, component.data());
+  if (!members.empty()) boost::strong_components(support, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, support)));
   budget.spend(members.size() + boost::num_edges(support));
   // Topological order of the components, and node order inside each.
   std::vector<u32> order(members.size());

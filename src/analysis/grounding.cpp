@@ -114,7 +114,8 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
     }
   }
   std::vector<std::size_t> rest_component(members_of.size());
-  const std::size_t count = members_of.empty() ? 0 : boost::strong_components(rest, rest_component.data());
+  const std::size_t count = members_of.empty() ? 0 : boost::strong_components(
+      rest, boost::make_iterator_property_map(rest_component.begin(), boost::get(boost::vertex_index, rest)));
   std::vector<std::size_t> component(n, 0);
   for (std::size_t i = 0; i < members_of.size(); ++i) component[members_of[i]] = rest_component[i];
   std::vector<std::size_t> component_size(count, 0);

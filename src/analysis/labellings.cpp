@@ -107,7 +107,9 @@ Prepared prepare(const Graph& graph) {
   // edge into an UNDEC node. Nodes outside them keep their grounded label
   // in every complete labelling, so the parts do not affect each other.
   std::vector<std::size_t> rank(n, 0), parent(n);
-  boost::disjoint_sets<std::size_t*, std::size_t*> sets(rank.data(), parent.data());
+  const auto rank_map = boost::make_iterator_property_map(rank.begin(), boost::typed_identity_property_map<std::size_t>());
+  const auto parent_map = boost::make_iterator_property_map(parent.begin(), boost::typed_identity_property_map<std::size_t>());
+  boost::disjoint_sets<decltype(rank_map), decltype(parent_map)> sets(rank_map, parent_map);
   for (Vertex v = 0; v < n; ++v) sets.make_set(v);
   auto open = [&](Vertex v) { return p.grounded[v] == Label::undec; };
   auto join = [&](Vertex a, Vertex b) {

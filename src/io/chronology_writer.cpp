@@ -48,7 +48,7 @@ class BearsOn {
       }
     }
     std::vector<std::size_t> component(members_of.size());
-    const std::size_t count = members_of.empty() ? 0 : boost::strong_components(evidence, component.data());
+    const std::size_t count = members_of.empty() ? 0 : boost::strong_components(evidence, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, evidence)));
     // The members of each component, in node order.
     std::vector<std::size_t> first(count + 1, 0);
     for (std::size_t c : component) ++first[c + 1];

@@ -1,11 +1,10 @@
 #include "io/exhibit/split.hpp"
 
 #include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/filtered_graph.hpp>
-#include <boost/graph/reverse_graph.hpp>
 #include <boost/property_map/property_map.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <tuple>
 
@@ -43,11 +42,6 @@ struct Spread : boost::default_bfs_visitor {
   }
 };
 
-struct Marked {
-  const std::vector<bool>* in = nullptr;
-  bool operator()(Vertex v) const { return (*in)[v]; }
-};
-
 // A name cut to about 40 letters at a word's end, for references.
 std::string shortened(std::string_view name) {
   const auto lines = detail::wrap(name, 40);
@@ -67,15 +61,25 @@ std::vector<Unit> by_cause(const Graph& graph, std::span<const Vertex> nodes) {
     units.push_back({shortened(graph.node(v).label), graph.node(v).label, {}});
     heads_found.push_back(v);
   }
-  // What bears on a head: its in-edges, followed among the marked nodes.
-  const auto reversed = boost::make_reverse_graph(graph.store());
-  const boost::filtered_graph<decltype(reversed), boost::keep_all, Marked> among(reversed, {}, Marked{&in});
+  // What bears on a head: its in-edges, followed among the marked nodes. A
+  // graph of those edges reversed, each node's in the order they were added,
+  // so that the spread is the same on every run.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> backwards;
+  for (const auto e : graph.edges()) {
+    const Vertex s = graph.source(e), t = graph.target(e);
+    if (in[s] && in[t]) backwards.emplace_back(static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(s));
+  }
+  const Graph::Store among(boost::edges_are_unsorted_multi_pass, backwards.begin(), backwards.end(),
+                           static_cast<std::uint32_t>(graph.node_count()));
+  std::vector<std::uint32_t> starts;
+  starts.reserve(heads_found.size());
+  for (const Vertex v : heads_found) starts.push_back(static_cast<std::uint32_t>(v));
   std::vector<boost::default_color_type> colours(graph.node_count(), boost::white_color);
-  const auto colour = boost::make_iterator_property_map(colours.begin(), boost::identity_property_map());
-  boost::queue<Vertex> queue;
+  const auto colour = boost::make_iterator_property_map(colours.begin(), boost::get(boost::vertex_index, among));
+  boost::queue<std::uint32_t> queue;
   Spread spread;
   spread.unit = &unit;
-  boost::breadth_first_visit(among, heads_found.begin(), heads_found.end(), queue, spread, colour);
+  boost::breadth_first_visit(among, starts.begin(), starts.end(), queue, spread, colour);
   Unit rest{"Other nodes", "Other nodes", {}};
   for (const auto v : nodes) (unit[v] == none ? rest : units[unit[v]]).nodes.push_back(v);
   if (!rest.nodes.empty()) units.push_back(std::move(rest));
