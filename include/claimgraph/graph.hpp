@@ -29,7 +29,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
@@ -205,8 +204,49 @@ class Graph {
   /// (Edge::index holds the same number). Stays valid as edges are added.
   using EdgeRef = std::size_t;
 
-  /// The edges in insertion order: positions 0 .. edge_count() - 1.
-  using EdgeList = std::ranges::iota_view<EdgeRef, EdgeRef>;
+  /// The edges in insertion order: positions 0 .. edge_count() - 1, as a
+  /// random-access range of EdgeRef.
+  class EdgeList {
+   public:
+    class iterator {
+     public:
+      using iterator_category = std::random_access_iterator_tag;
+      using value_type = EdgeRef;
+      using difference_type = std::ptrdiff_t;
+      using pointer = void;
+      using reference = EdgeRef;
+      iterator() = default;
+      explicit iterator(EdgeRef i) : i_(i) {}
+      EdgeRef operator*() const { return i_; }
+      EdgeRef operator[](difference_type k) const { return i_ + static_cast<EdgeRef>(k); }
+      iterator& operator++() { ++i_; return *this; }
+      iterator operator++(int) { auto c = *this; ++i_; return c; }
+      iterator& operator--() { --i_; return *this; }
+      iterator operator--(int) { auto c = *this; --i_; return c; }
+      iterator& operator+=(difference_type k) { i_ = static_cast<EdgeRef>(static_cast<difference_type>(i_) + k); return *this; }
+      iterator& operator-=(difference_type k) { return *this += -k; }
+      friend iterator operator+(iterator a, difference_type k) { return a += k; }
+      friend iterator operator+(difference_type k, iterator a) { return a += k; }
+      friend iterator operator-(iterator a, difference_type k) { return a -= k; }
+      friend difference_type operator-(const iterator& a, const iterator& b) {
+        return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
+      }
+      friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
+      friend auto operator<=>(const iterator& a, const iterator& b) { return a.i_ <=> b.i_; }
+
+     private:
+      EdgeRef i_ = 0;
+    };
+    explicit EdgeList(std::size_t count) : count_(count) {}
+    [[nodiscard]] std::size_t size() const noexcept { return count_; }
+    [[nodiscard]] bool empty() const noexcept { return count_ == 0; }
+    [[nodiscard]] EdgeRef operator[](std::size_t i) const noexcept { return i; }
+    [[nodiscard]] iterator begin() const { return iterator(0); }
+    [[nodiscard]] iterator end() const { return iterator(count_); }
+
+   private:
+    std::size_t count_;
+  };
 
   /// A node's in-edges or out-edges in the order they were added: a range of
   /// EdgeRef, valid until edges are added.
@@ -336,7 +376,7 @@ class Graph {
   [[nodiscard]] std::size_t node_count() const noexcept { return nodes_.size(); }
   [[nodiscard]] std::size_t edge_count() const noexcept { return edges_.size(); }
   /// Edges in the order they were added.
-  [[nodiscard]] EdgeList edges() const noexcept { return EdgeList(0, edge_count()); }
+  [[nodiscard]] EdgeList edges() const noexcept { return EdgeList(edge_count()); }
   /// The graph for Boost.Graph's algorithms: vertices are 0..node_count()-1
   /// in insertion order, each vertex's out-edges in the order they were
   /// added. Built when first asked for after a change; valid until edges are
