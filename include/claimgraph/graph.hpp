@@ -355,7 +355,10 @@ class Graph {
   [[nodiscard]] NodeRef source(EdgeRef e) const { return ends_[e].source; }
   [[nodiscard]] NodeRef target(EdgeRef e) const { return ends_[e].target; }
   /// The edges that end at node `v`, in the order they were added (not the
-  /// order of their sources).
+  /// order of their sources). The first question about a node's edges
+  /// after edges or nodes were added builds every node's rows, in time
+  /// linear in nodes + edges: add edges first, then ask, rather than
+  /// alternating the two.
   [[nodiscard]] IncidentEdges in_edges(NodeRef v) const {
     const Rows& r = rows();
     return {r.in.data() + r.in_begin[v], r.in.data() + r.in_begin[v + 1]};
