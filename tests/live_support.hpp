@@ -25,7 +25,7 @@
 #include <thread>
 #include <vector>
 
-extern char** environ;
+#include "support.hpp"
 
 namespace claimgraph::test {
 
@@ -51,7 +51,11 @@ class Background {
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
-    const int failed = ::posix_spawn(&pid_, args[0], &actions, &attributes, args.data(), environ);
+    std::vector<std::string> env_strings = child_environment();
+    std::vector<char*> env;
+    for (auto& e : env_strings) env.push_back(e.data());
+    env.push_back(nullptr);
+    const int failed = ::posix_spawn(&pid_, args[0], &actions, &attributes, args.data(), env.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     ::close(pipe_fds[1]);

@@ -77,6 +77,11 @@ struct RunResult {
   bool timed_out = false;  ///< killed (with its whole process group) when the time limit ran out
 };
 
+/// The environment a test gives a program it starts: this process's, with
+/// each NAME=VALUE of `environment` over it, and LeakSanitizer's options
+/// (when set) with the slow unwinder that Graphviz's suppressions need.
+[[nodiscard]] std::vector<std::string> child_environment(const std::vector<std::string>& environment = {});
+
 /// Runs `argv` (argv[0] is a path, no shell), with `input` as its standard
 /// input (none: /dev/null), capturing standard output and error. With a
 /// `limit`, the program runs in a process group of its own, which is killed
