@@ -40,8 +40,9 @@ using Vertex = Graph::NodeRef;
 struct Carries {
   const Graph* g = nullptr;
   const std::vector<std::uint32_t>* elements = nullptr;
+  const std::vector<Relation>* relation = nullptr;
   [[nodiscard]] bool operator()(const Graph::EdgeRef& e) const {
-    const Relation r = g->edge(e).relation;
+    const Relation r = (*relation)[e];
     return (*elements)[g->target(e)] > 0 ? r == Relation::element_of : r == Relation::supports;
   }
 };
@@ -58,25 +59,35 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   // How many element-of edges point into each node; a claim with elements
   // waits until its grounded elements' shares reach what its test needs
   // (element_tests.hpp), any other claim for one supporter.
+  // Each node's test and kind, and each edge's relation, in arrays of their
+  // own: the walks below read them at random, and the records they come
+  // from are large. (An edge's number is its position, Edge::index.)
   std::vector<std::uint32_t> elements(n, 0);
   std::vector<ElementTest> test(n, ElementTest::all);
-  for (Vertex v = 0; v < n; ++v) test[v] = graph.node(v).test.value_or(ElementTest::all);
+  std::vector<NodeKind> kind(n);
+  for (Vertex v = 0; v < n; ++v) {
+    const Node& node = graph.node(v);
+    test[v] = node.test.value_or(ElementTest::all);
+    kind[v] = node.kind;
+  }
+  std::vector<Relation> relation(graph.edge_count());
+  for (const auto& e : graph.edges()) relation[e] = graph.edge(e).relation;
   std::vector<std::uint64_t> share(graph.edge_count(), 0), need(n, 0), have(n, 0);
   for (const auto& e : graph.edges()) {
-    if (graph.edge(e).relation != Relation::element_of) continue;
+    if (relation[e] != Relation::element_of) continue;
     const Vertex t = graph.target(e);
     ++elements[t];
-    share[graph.edge(e).index] = detail::element_share(test[t], graph.node(graph.source(e)));
-    need[t] += share[graph.edge(e).index];
+    share[e] = detail::element_share(test[t], graph.node(graph.source(e)));
+    need[t] += share[e];
   }
   for (Vertex v = 0; v < n; ++v) need[v] = detail::element_need(test[v], need[v]);
-  const Carries carries{&graph, &elements};
+  const Carries carries{&graph, &elements, &relation};
   const auto excluded = [&](Vertex v) { return v < excluded_nodes.size() && excluded_nodes[v]; };
 
   std::vector<Vertex> queue;
   queue.reserve(n);
   for (Vertex v = 0; v < n; ++v) {
-    if (graph.node(v).kind == NodeKind::evidence && !excluded(v)) {
+    if (kind[v] == NodeKind::evidence && !excluded(v)) {
       report.grounded[v] = true;
       queue.push_back(v);
     }
@@ -86,7 +97,7 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
       const Vertex t = graph.target(e);
       if (report.grounded[t] || excluded(t) || !carries(e)) continue;
       if (elements[t] > 0) {
-        have[t] += share[graph.edge(e).index];
+        have[t] += share[e];
         if (have[t] < need[t]) continue;
       }
       report.grounded[t] = true;
@@ -136,18 +147,19 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   std::vector<Vertex> listed_for(n, static_cast<Vertex>(-1));
 
   report.claim_index.assign(n, GroundingReport::npos);
+  report.claims.reserve(static_cast<std::size_t>(std::count_if(kind.begin(), kind.end(), is_claim_like)));
   for (Vertex v = 0; v < n; ++v) {
-    if (!is_claim_like(graph.node(v).kind)) continue;
+    if (!is_claim_like(kind[v])) continue;
     ClaimStatus status;
     status.node = v;
     status.grounded = report.grounded[v];
     bool has_supporters = false;
     for (const auto& e : graph.in_edges(v)) {
       const Vertex s = graph.source(e);
-      if (graph.edge(e).relation == Relation::element_of && test[v] == ElementTest::balance) {
-        (report.grounded[s] ? status.weight_for : status.weight_against) += share[graph.edge(e).index];
+      if (relation[e] == Relation::element_of && test[v] == ElementTest::balance) {
+        (report.grounded[s] ? status.weight_for : status.weight_against) += share[e];
       }
-      switch (graph.edge(e).relation) {
+      switch (relation[e]) {
         case Relation::contradicts:
           if (report.grounded[s]) ++status.grounded_contradictions;
           break;
@@ -166,7 +178,7 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
                                                    : Gap::outweighed;
         for (const auto& e : graph.in_edges(v)) {
           const Vertex s = graph.source(e);
-          if (graph.edge(e).relation == Relation::element_of && !report.grounded[s] && listed_for[s] != v) {
+          if (relation[e] == Relation::element_of && !report.grounded[s] && listed_for[s] != v) {
             listed_for[s] = v;
             status.missing.push_back(s);
           }
@@ -177,7 +189,7 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
         status.gap = Gap::ungrounded;
         for (const auto& e : graph.in_edges(v)) {
           const Vertex s = graph.source(e);
-          if (graph.edge(e).relation == Relation::supports && listed_for[s] != v) {
+          if (relation[e] == Relation::supports && listed_for[s] != v) {
             listed_for[s] = v;
             status.supporters.push_back(s);
           }

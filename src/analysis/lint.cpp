@@ -59,40 +59,80 @@ void add_edge(LintSink& out, LintCode code, std::size_t e, std::size_t other = G
   out.add({code, std::nullopt, e, other, std::move(hint), std::move(names)});
 }
 
-// Per node: how many element-of edges leave it (`from_end`) or enter it.
-// The other degrees are the graph's own (Graph::in_degree, out_degree).
-std::vector<std::uint32_t> element_degrees(const Graph& g, bool from_end) {
-  std::vector<std::uint32_t> count(g.node_count(), 0);
-  for (auto e : g.edges()) {
-    if (g.edge(e).relation == Relation::element_of) ++count[from_end ? g.source(e) : g.target(e)];
+// What the rules ask of every node and edge, gathered in one pass over the
+// nodes and one over the edges into small arrays: most rules then read no
+// node or edge record (each a cache miss on a large case) but those they
+// report. An edge's number is its position (Edge::index).
+struct Facts {
+  // Per node: bits of what it has.
+  enum : std::uint8_t {
+    source = 1,          // a non-empty source
+    cite = 2,            // a structured citation
+    party = 4,           // a non-empty party
+    test = 8,            // a test of elements
+    scheme = 16,         // a scheme
+    group = 32,          // a group
+    quote_unpinned = 64  // a citation that quotes without a pin
+  };
+  std::vector<NodeKind> kind;
+  std::vector<std::uint8_t> has;
+  std::vector<Relation> relation;  // per edge
+  // Per node: how many element-of edges leave it and enter it. The other
+  // degrees are the graph's own (Graph::in_degree, out_degree).
+  std::vector<std::uint32_t> elements_out, elements_in;
+  bool questions = false;  // whether any edge names a critical question
+
+  explicit Facts(const Graph& g)
+      : kind(g.node_count()), has(g.node_count(), 0), relation(g.edge_count()),
+        elements_out(g.node_count(), 0), elements_in(g.node_count(), 0) {
+    for (Vertex v = 0; v < g.node_count(); ++v) {
+      const Node& n = g.node(v);
+      kind[v] = n.kind;
+      std::uint8_t bits = 0;
+      if (n.source && !n.source->empty()) bits |= source;
+      if (!n.cite.empty()) bits |= cite;
+      if (n.party && !n.party->empty()) bits |= party;
+      if (n.test) bits |= test;
+      if (n.scheme) bits |= scheme;
+      if (n.group) bits |= group;
+      for (const auto& c : n.cite) {
+        if (c.quote && !c.pin) bits |= quote_unpinned;
+      }
+      has[v] = bits;
+    }
+    for (auto e : g.edges()) {
+      const Edge& p = g.edge(e);
+      relation[e] = p.relation;
+      if (p.relation == Relation::element_of) {
+        ++elements_out[g.source(e)];
+        ++elements_in[g.target(e)];
+      }
+      questions = questions || !p.question().empty();
+    }
   }
-  return count;
-}
+  [[nodiscard]] bool is(Vertex v, std::uint8_t bit) const { return (has[v] & bit) != 0; }
+};
 
 // L001. An element is an element of one whole, so a claim that is written
 // as the element of two or more nodes, each of which has nothing else (no
 // other edge in or out, and no elements of its own but that claim), is a
 // whole pointing at its parts: every such edge runs the wrong way.
-void reversed_element(const Graph& g, const LintOptions&, LintSink& out) {
-  const auto elements_out = element_degrees(g, true);
+void reversed_element(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   for (auto e : g.edges()) {
-    if (g.edge(e).relation != Relation::element_of) continue;
+    if (f.relation[e] != Relation::element_of) continue;
     const Vertex whole = g.source(e), part = g.target(e);
-    if (elements_out[whole] < 2 || !is_claim_like(g.node(whole).kind)) continue;
+    if (f.elements_out[whole] < 2 || !is_claim_like(f.kind[whole])) continue;
     if (g.in_degree(part) != 1 || g.out_degree(part) != 0) continue;
-    add_edge(out, LintCode::reversed_element, g.edge(e).index, elements_out[whole]);
+    add_edge(out, LintCode::reversed_element, e, f.elements_out[whole]);
   }
 }
 
 // L002. Grounding and evaluation judge a claim with elements by its
 // elements alone (docs/format.md, rule 2).
-void ignored_support(const Graph& g, const LintOptions&, LintSink& out) {
-  const auto elements_in = element_degrees(g, false);
+void ignored_support(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   for (auto e : g.edges()) {
-    if (g.edge(e).relation != Relation::supports) continue;
-    const Vertex t = g.target(e);
-    if (elements_in[t] == 0) continue;
-    add_edge(out, LintCode::ignored_support, g.edge(e).index);
+    if (f.relation[e] != Relation::supports || f.elements_in[g.target(e)] == 0) continue;
+    add_edge(out, LintCode::ignored_support, e);
   }
 }
 
@@ -106,33 +146,31 @@ std::string relation_verb(Relation r) {
   return "supports";
 }
 
-// Walks the edges out of each node in turn: calls `visit(edge, seen)`
+// Walks the edges out of each node in turn: calls `visit(edge, relation, seen)`
 // where `seen` is the first edge out of the same node to the same target
 // with the same relation, or npos. Each node's few out-edges are sorted by
 // target, relation and position (no array the size of the graph, no
 // hashing): near-linear, as out-degrees are small.
 template <class Visit>
-void each_out_edge(const Graph& g, Visit visit) {
+void each_out_edge(const Graph& g, const Facts& f, Visit visit) {
   struct Out {
-    Vertex target;
+    std::size_t target;
     Relation relation;
-    const Edge* edge;
+    std::size_t edge;
   };
   std::vector<Out> outs;
   for (Vertex u = 0; u < g.node_count(); ++u) {
     outs.clear();
-    for (const auto& e : g.out_edges(u)) {
-      outs.push_back({g.target(e), g.edge(e).relation, &g.edge(e)});
-    }
+    for (const auto e : g.out_edges(u)) outs.push_back({g.target(e), f.relation[e], e});
     std::sort(outs.begin(), outs.end(), [](const Out& a, const Out& b) {
-      return std::tie(a.target, a.relation, a.edge->index) < std::tie(b.target, b.relation, b.edge->index);
+      return std::tie(a.target, a.relation, a.edge) < std::tie(b.target, b.relation, b.edge);
     });
     for (std::size_t k = 0, run = 0; k < outs.size(); ++k) {
       if (k > 0 && outs[k].target == outs[run].target && outs[k].relation == outs[run].relation) {
-        visit(*outs[k].edge, outs[run].edge->index);
+        visit(outs[k].edge, outs[k].relation, outs[run].edge);
       } else {
         run = k;
-        visit(*outs[k].edge, Graph::npos);
+        visit(outs[k].edge, outs[k].relation, Graph::npos);
       }
     }
   }
@@ -140,14 +178,14 @@ void each_out_edge(const Graph& g, Visit visit) {
 
 // L003. An undercut is the same as another when it comes from the same node
 // against the same supports edge.
-void duplicate_edge(const Graph& g, const LintOptions&, LintSink& out) {
+void duplicate_edge(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   std::vector<std::pair<std::size_t, std::size_t>> duplicates;  // edge, the first like it
   std::vector<std::tuple<std::size_t, Vertex, std::size_t>> undercuts;  // attacked edge, from, edge
-  each_out_edge(g, [&](const Edge& p, std::size_t first) {
-    if (p.relation == Relation::undercuts) {
-      undercuts.emplace_back(p.undercut, 0, p.index);  // compared below, by attacked edge
+  each_out_edge(g, f, [&](std::size_t e, Relation relation, std::size_t first) {
+    if (relation == Relation::undercuts) {
+      undercuts.emplace_back(g.edge(e).undercut, 0, e);  // compared below, by attacked edge
     } else if (first != Graph::npos) {
-      duplicates.emplace_back(p.index, first);
+      duplicates.emplace_back(e, first);
     }
   });
   for (auto& [attacked, from, i] : undercuts) from = g.source(g.edges()[i]);
@@ -166,23 +204,23 @@ void duplicate_edge(const Graph& g, const LintOptions&, LintSink& out) {
 
 // L004. Reported at the later of the two edges: the first supports and the
 // first contradicts edge of the pair.
-void supports_and_contradicts(const Graph& g, const LintOptions&, LintSink& out) {
+void supports_and_contradicts(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   std::vector<Vertex> stamp(g.node_count(), Graph::npos);
   std::vector<std::size_t> supports(g.node_count()), contradicts(g.node_count());
   std::vector<std::size_t> later;
   for (Vertex u = 0; u < g.node_count(); ++u) {
-    for (const auto& e : g.out_edges(u)) {
-      const Edge& p = g.edge(e);
-      if (p.relation != Relation::supports && p.relation != Relation::contradicts) continue;
+    for (const auto e : g.out_edges(u)) {
+      const Relation relation = f.relation[e];
+      if (relation != Relation::supports && relation != Relation::contradicts) continue;
       const Vertex t = g.target(e);
       if (stamp[t] != u) {
         stamp[t] = u;
         supports[t] = contradicts[t] = Graph::npos;
       }
-      std::size_t& slot = p.relation == Relation::supports ? supports[t] : contradicts[t];
+      std::size_t& slot = relation == Relation::supports ? supports[t] : contradicts[t];
       if (slot != Graph::npos) continue;
-      slot = p.index;
-      if (supports[t] != Graph::npos && contradicts[t] != Graph::npos) later.push_back(p.index);
+      slot = e;
+      if (supports[t] != Graph::npos && contradicts[t] != Graph::npos) later.push_back(e);
     }
   }
   std::sort(later.begin(), later.end());
@@ -190,10 +228,9 @@ void supports_and_contradicts(const Graph& g, const LintOptions&, LintSink& out)
 }
 
 // L005.
-void evidence_without_source(const Graph& g, const LintOptions&, LintSink& out) {
+void evidence_without_source(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    const Node& n = g.node(v);
-    if (n.kind != NodeKind::evidence || (n.source && !n.source->empty()) || !n.cite.empty()) continue;
+    if (f.kind[v] != NodeKind::evidence || f.is(v, Facts::source) || f.is(v, Facts::cite)) continue;
     add_node(out, LintCode::evidence_without_source, v);
   }
 }
@@ -201,11 +238,11 @@ void evidence_without_source(const Graph& g, const LintOptions&, LintSink& out) 
 // L006. Walks back from every claim and counterclaim over the edges into
 // them (an undercut bears on the claim whose support it attacks): what is
 // not reached bears on no claim.
-void bears_on_no_claim(const Graph& g, const LintOptions&, LintSink& out) {
+void bears_on_no_claim(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   std::vector<bool> reached(g.node_count(), false);
   std::vector<Vertex> stack;
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    if (is_claim_like(g.node(v).kind)) {
+    if (is_claim_like(f.kind[v])) {
       reached[v] = true;
       stack.push_back(v);
     }
@@ -226,10 +263,9 @@ void bears_on_no_claim(const Graph& g, const LintOptions&, LintSink& out) {
 }
 
 // L007.
-void claim_without_party(const Graph& g, const LintOptions&, LintSink& out) {
+void claim_without_party(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    const Node& n = g.node(v);
-    if (!is_claim_like(n.kind) || (n.party && !n.party->empty())) continue;
+    if (!is_claim_like(f.kind[v]) || f.is(v, Facts::party)) continue;
     add_node(out, LintCode::claim_without_party, v);
   }
 }
@@ -238,11 +274,11 @@ void claim_without_party(const Graph& g, const LintOptions&, LintSink& out) {
 // sorted by the hash of their group, so only names in a run of equal
 // hashes are compared (linear but for the sort, and no tree of a million
 // names when every node has its own group).
-void group_of_one(const Graph& g, const LintOptions&, LintSink& out) {
+void group_of_one(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   const std::hash<std::string_view> hash;
   std::vector<std::pair<std::size_t, Vertex>> keyed;  // hash of the group, node
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    if (const auto& group = g.node(v).group) keyed.emplace_back(hash(*group), v);
+    if (f.is(v, Facts::group)) keyed.emplace_back(hash(*g.node(v).group), v);
   }
   std::sort(keyed.begin(), keyed.end());
   std::vector<std::string_view> names;  // the groups of more than one node
@@ -279,14 +315,14 @@ void group_of_one(const Graph& g, const LintOptions&, LintSink& out) {
 }
 
 // L009.
-void idle_counterclaim(const Graph& g, const LintOptions&, LintSink& out) {
+void idle_counterclaim(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   std::vector<bool> attacks(g.node_count(), false);
   for (auto e : g.edges()) {
-    const Relation r = g.edge(e).relation;
+    const Relation r = f.relation[e];
     if (r == Relation::contradicts || r == Relation::undercuts) attacks[g.source(e)] = true;
   }
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    if (g.node(v).kind != NodeKind::counterclaim || attacks[v]) continue;
+    if (f.kind[v] != NodeKind::counterclaim || attacks[v]) continue;
     add_node(out, LintCode::idle_counterclaim, v);
   }
 }
@@ -306,10 +342,10 @@ bool generated_id(std::string_view id, std::size_t i) {
 // L010. An undercut names its supports edge by id; when the input did not
 // write that id (an Argdown or AIF input), the reader made one up, and a
 // case file written from it depends on that made-up name.
-void undercut_unnamed_support(const Graph& g, const LintOptions& options, LintSink& out) {
+void undercut_unnamed_support(const Graph& g, const Facts& f, const LintOptions& options, LintSink& out) {
   for (auto e : g.edges()) {
+    if (f.relation[e] != Relation::undercuts) continue;
     const Edge& p = g.edge(e);
-    if (p.relation != Relation::undercuts) continue;
     const Edge& attacked = g.edge(g.edges()[p.undercut]);
     const bool written = options.edge_id_written.size() == g.edge_count() ? options.edge_id_written[p.undercut]
                                                                            : !generated_id(attacked.id.value_or(""), p.undercut);
@@ -349,7 +385,7 @@ std::string folded(std::string_view id) {
 // L011. Reported at every node but the first of its spelling. The nodes
 // are sorted by the hash of their folded id, so only ids in a run of equal
 // hashes are folded and compared (no string is built for the others).
-void similar_ids(const Graph& g, const LintOptions&, LintSink& out) {
+void similar_ids(const Graph& g, const Facts&, const LintOptions&, LintSink& out) {
   std::vector<std::pair<std::uint64_t, Vertex>> keyed;
   keyed.reserve(g.node_count());
   for (Vertex v = 0; v < g.node_count(); ++v) keyed.emplace_back(folded_hash(g.id(v)), v);
@@ -381,22 +417,21 @@ void similar_ids(const Graph& g, const LintOptions&, LintSink& out) {
 // evidence, or on a claim with no element-of edges into it, it decides
 // nothing: most often the elements were left out or the test was put on
 // the wrong node.
-void idle_test(const Graph& g, const LintOptions&, LintSink& out) {
-  const auto elements_in = element_degrees(g, false);
+void idle_test(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    const Node& n = g.node(v);
-    if (!n.test || (is_claim_like(n.kind) && elements_in[v] > 0)) continue;
+    if (!f.is(v, Facts::test) || (is_claim_like(f.kind[v]) && f.elements_in[v] > 0)) continue;
     add_node(out, LintCode::idle_test, v);
   }
 }
 
 // L013. A scheme the library does not have: its critical questions are not
 // asked, so the case is weighed as if it named none.
-void unknown_scheme(const Graph& g, const LintOptions& options, LintSink& out) {
+void unknown_scheme(const Graph& g, const Facts& f, const LintOptions& options, LintSink& out) {
   if (options.schemes == nullptr) return;
   const auto names = options.schemes->names();
   const auto near = [&](std::string_view name) { return nearest(name, names).value_or(""); };
   for (Vertex v = 0; v < g.node_count(); ++v) {
+    if (!f.is(v, Facts::scheme)) continue;
     const auto& scheme = g.node(v).scheme;
     if (scheme && options.schemes->find(*scheme) == nullptr) add_node(out, LintCode::unknown_scheme, v, Graph::npos, near(*scheme));
   }
@@ -413,12 +448,9 @@ void unknown_scheme(const Graph& g, const LintOptions& options, LintSink& out) {
 // inference whose scheme has no such question (or that names no scheme),
 // or a support of a node from which no inference has it. It is then not
 // weighed as a critical question.
-void unknown_question(const Graph& g, const LintOptions& options, LintSink& out) {
-  if (options.schemes == nullptr) return;
+void unknown_question(const Graph& g, const Facts& f, const LintOptions& options, LintSink& out) {
+  if (options.schemes == nullptr || !f.questions) return;
   const auto edges = g.edges();
-  bool any = false;
-  for (const auto e : edges) any = any || !g.edge(e).question().empty();
-  if (!any) return;
   const SchemeUse use = scheme_use(g, *options.schemes);
   // The questions of the inferences an edge bears on, for suggestions.
   const auto asked = [&](std::vector<std::string_view>& ids, std::size_t inference_edge) {
@@ -446,7 +478,7 @@ void unknown_question(const Graph& g, const LintOptions& options, LintSink& out)
 
 // L015. An inference whose critical questions are open: nobody has raised or
 // answered them. Not a mistake, but the list a cross-examiner starts from.
-void open_questions(const Graph& g, const LintOptions& options, LintSink& out) {
+void open_questions(const Graph& g, const Facts&, const LintOptions& options, LintSink& out) {
   if (options.schemes == nullptr || !options.notes) return;
   const SchemeUse use = scheme_use(g, *options.schemes);
   for (const Inference& inference : use.inferences) {
@@ -464,27 +496,26 @@ void open_questions(const Graph& g, const LintOptions& options, LintSink& out) {
 // chronology, the table of authorities and the exhibit columns miss what has
 // no citation. A case with no citation at all is not asked for them, and
 // evidence with neither source nor citation is L005's.
-void evidence_without_citation(const Graph& g, const LintOptions&, LintSink& out) {
+void evidence_without_citation(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   std::size_t cited = 0;
   std::size_t evidence = 0;
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    const Node& n = g.node(v);
-    if (n.kind != NodeKind::evidence) continue;
+    if (f.kind[v] != NodeKind::evidence) continue;
     ++evidence;
-    if (!n.cite.empty()) ++cited;
+    if (f.is(v, Facts::cite)) ++cited;
   }
   if (cited == 0) return;
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    const Node& n = g.node(v);
-    if (n.kind != NodeKind::evidence || !n.cite.empty() || !n.source || n.source->empty()) continue;
+    if (f.kind[v] != NodeKind::evidence || f.is(v, Facts::cite) || !f.is(v, Facts::source)) continue;
     add_node(out, LintCode::evidence_without_citation, v, cited, std::to_string(evidence));
   }
 }
 
 // L017. A quotation the reader cannot find: the words relied on without the
 // page, paragraph or line they stand at.
-void quote_without_pin(const Graph& g, const LintOptions&, LintSink& out) {
+void quote_without_pin(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
   for (Vertex v = 0; v < g.node_count(); ++v) {
+    if (!f.is(v, Facts::quote_unpinned)) continue;
     const auto& cites = g.node(v).cite;
     for (std::size_t i = 0; i < cites.size(); ++i) {
       if (cites[i].quote && !cites[i].pin) add_node(out, LintCode::quote_without_pin, v, i);
@@ -492,40 +523,66 @@ void quote_without_pin(const Graph& g, const LintOptions&, LintSink& out) {
   }
 }
 
+using Check = void (*)(const Graph&, const Facts&, const LintOptions&, LintSink&);
+
+// The rules, in the order of their codes.
+constexpr std::array<Check, 17> checks{
+    reversed_element,      ignored_support,          duplicate_edge,           supports_and_contradicts,
+    evidence_without_source, bears_on_no_claim,      claim_without_party,      group_of_one,
+    idle_counterclaim,     undercut_unnamed_support, similar_ids,              idle_test,
+    unknown_scheme,        unknown_question,         open_questions,           evidence_without_citation,
+    quote_without_pin,
+};
+
+// A rule run by itself (LintRule::run), with the facts gathered for it;
+// lint() gathers them once for every rule.
+template <LintCode code>
+void alone(const Graph& g, const LintOptions& options, LintSink& out) {
+  checks[static_cast<std::size_t>(code)](g, Facts(g), options, out);
+}
+
 constexpr std::array<LintRule, 17> rules{{
     {LintCode::reversed_element, "L001", "reversed-element",
-     "an element-of edge that runs from a whole to what looks like its part", reversed_element, false},
+     "an element-of edge that runs from a whole to what looks like its part", alone<LintCode::reversed_element>, false},
     {LintCode::ignored_support, "L002", "ignored-support",
-     "a supports edge into a claim with elements, which the semantics ignore", ignored_support, false},
+     "a supports edge into a claim with elements, which the semantics ignore", alone<LintCode::ignored_support>, false},
     {LintCode::duplicate_edge, "L003", "duplicate-edge", "two edges with the same from, to and relation",
-     duplicate_edge, false},
+     alone<LintCode::duplicate_edge>, false},
     {LintCode::supports_and_contradicts, "L004", "supports-and-contradicts",
-     "one node both supports and contradicts another", supports_and_contradicts, false},
+     "one node both supports and contradicts another", alone<LintCode::supports_and_contradicts>, false},
     {LintCode::evidence_without_source, "L005", "evidence-without-source", "evidence with no source",
-     evidence_without_source, false},
+     alone<LintCode::evidence_without_source>, false},
     {LintCode::bears_on_no_claim, "L006", "bears-on-no-claim",
-     "a node with no path to any claim or counterclaim", bears_on_no_claim, false},
+     "a node with no path to any claim or counterclaim", alone<LintCode::bears_on_no_claim>, false},
     {LintCode::claim_without_party, "L007", "claim-without-party", "a claim or counterclaim with no party",
-     claim_without_party, false},
-    {LintCode::group_of_one, "L008", "group-of-one", "a group with a single node", group_of_one, false},
+     alone<LintCode::claim_without_party>, false},
+    {LintCode::group_of_one, "L008", "group-of-one", "a group with a single node", alone<LintCode::group_of_one>, false},
     {LintCode::idle_counterclaim, "L009", "idle-counterclaim", "a counterclaim that contradicts and undercuts nothing",
-     idle_counterclaim, false},
+     alone<LintCode::idle_counterclaim>, false},
     {LintCode::undercut_unnamed_support, "L010", "undercut-unnamed-support",
-     "an undercut of a supports edge whose id the input did not give", undercut_unnamed_support, false},
-    {LintCode::similar_ids, "L011", "similar-ids", "ids that differ only in case or punctuation", similar_ids, false},
+     "an undercut of a supports edge whose id the input did not give", alone<LintCode::undercut_unnamed_support>, false},
+    {LintCode::similar_ids, "L011", "similar-ids", "ids that differ only in case or punctuation", alone<LintCode::similar_ids>, false},
     {LintCode::idle_test, "L012", "idle-test", "a test of elements on evidence or on a claim without elements",
-     idle_test, false},
+     alone<LintCode::idle_test>, false},
     {LintCode::unknown_scheme, "L013", "unknown-scheme", "an argumentation scheme that no scheme file defines",
-     unknown_scheme, false},
+     alone<LintCode::unknown_scheme>, false},
     {LintCode::unknown_question, "L014", "unknown-question",
-     "a critical question that the scheme of the inference it bears on does not ask", unknown_question, false},
+     "a critical question that the scheme of the inference it bears on does not ask", alone<LintCode::unknown_question>, false},
     {LintCode::open_questions, "L015", "open-questions",
-     "an inference whose critical questions nobody has raised or answered", open_questions, true},
+     "an inference whose critical questions nobody has raised or answered", alone<LintCode::open_questions>, true},
     {LintCode::evidence_without_citation, "L016", "evidence-without-citation",
-     "evidence without a citation, in a case that cites its other evidence", evidence_without_citation, false},
+     "evidence without a citation, in a case that cites its other evidence", alone<LintCode::evidence_without_citation>, false},
     {LintCode::quote_without_pin, "L017", "quote-without-pin", "a citation that quotes the record without a pin cite",
-     quote_without_pin, false},
+     alone<LintCode::quote_without_pin>, false},
 }};
+
+// lint_rule() finds a rule at its code's place, and alone<code> its check.
+static_assert([] {
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    if (static_cast<std::size_t>(rules[i].code) != i) return false;
+  }
+  return true;
+}());
 
 // "the support from "a" to "b"": edge i, a supports edge, as messages name it.
 std::string support_named(const Graph& g, std::size_t i) {
@@ -679,7 +736,8 @@ class Kept final : public LintSink {
 }  // namespace
 
 void lint(const Graph& graph, const LintOptions& options, LintSink& sink) {
-  for (const LintRule& r : rules) r.run(graph, options, sink);
+  const Facts facts(graph);
+  for (const Check check : checks) check(graph, facts, options, sink);
 }
 
 std::vector<LintFinding> lint(const Graph& graph, const LintOptions& options) {

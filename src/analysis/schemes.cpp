@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace claimgraph::analysis {
 
@@ -24,6 +25,10 @@ bool SchemeUse::any_raised() const noexcept {
 SchemeUse scheme_use(const Graph& graph, const SchemeLibrary& schemes) {
   SchemeUse use;
   const auto edges = graph.edges();
+  // Which nodes name a scheme, read once in node order: the supports edges
+  // below would otherwise each read their source's record, at random.
+  std::vector<bool> named(graph.node_count(), false);
+  for (Graph::NodeRef v = 0; v < graph.node_count(); ++v) named[v] = graph.node(v).scheme.has_value();
   // The inferences: supports edges whose scheme (their own, else their
   // source's) the library knows.
   for (std::size_t i = 0; i < edges.size(); ++i) {
@@ -31,9 +36,9 @@ SchemeUse scheme_use(const Graph& graph, const SchemeLibrary& schemes) {
     if (e.relation != Relation::supports) continue;
     std::string_view name = e.scheme();
     if (name.empty()) {
-      const auto& source_scheme = graph.node(graph.source(edges[i])).scheme;
-      if (!source_scheme) continue;
-      name = *source_scheme;
+      const auto source = graph.source(edges[i]);
+      if (!named[source]) continue;
+      name = *graph.node(source).scheme;
     }
     const Scheme* scheme = schemes.find(name);
     if (scheme == nullptr) continue;

@@ -37,7 +37,7 @@ constexpr std::uint8_t none = 0, in = 1, out = 2;
 class Labeller {
  public:
   Labeller(const Graph& graph, const StatusOptions& options)
-      : graph_(graph), g_(graph.store()), options_(options), n_(graph.node_count()), m_(graph.edge_count()) {}
+      : graph_(graph), options_(options), n_(graph.node_count()), m_(graph.edge_count()) {}
 
   StatusReport run();
 
@@ -79,17 +79,15 @@ class Labeller {
   void decide_by_burden();
 
   const Graph& graph_;
-  const Graph::Store& g_;
   StatusOptions options_;
   std::size_t n_;
   std::size_t m_;
 
-  std::vector<Vertex> source_, target_;
+  // Per edge, beside the graph's rows of each node's in- and out-edges (in
+  // edge order): its ends and relation, read on every step of the
+  // propagation, apart from the edge records, which cost a cache miss each.
+  std::vector<std::uint32_t> source_, target_;
   std::vector<Relation> relation_;
-  std::vector<std::uint32_t> out_begin_;  // CSR of out-edges by edge index
-  std::vector<std::size_t> out_edges_;
-  std::vector<std::uint32_t> in_begin_;   // CSR of in-edges by edge index
-  std::vector<std::size_t> in_edges_;
 
   std::vector<std::uint8_t> label_;
   std::vector<std::uint8_t> claim_;  // per node: a claim or counterclaim (the node records are large)
@@ -113,8 +111,7 @@ class Labeller {
 
 void Labeller::apply(Vertex x) {
   const bool is_in = label_[x] == in;
-  for (std::size_t k = out_begin_[x]; k < out_begin_[x + 1]; ++k) {
-    const std::size_t e = out_edges_[k];
+  for (const std::size_t e : graph_.out_edges(x)) {
     const Vertex t = target_[e];
     switch (relation_[e]) {
       case Relation::contradicts:
@@ -165,8 +162,7 @@ void Labeller::rederive() {
   blocked_.clear();
   for (std::size_t head = 0; head < suspects.size(); ++head) {
     const Vertex y = suspects[head];
-    for (std::size_t k = out_begin_[y]; k < out_begin_[y + 1]; ++k) {
-      const std::size_t e = out_edges_[k];
+    for (const std::size_t e : graph_.out_edges(y)) {
       if (carries(e)) suspect(target_[e]);
     }
   }
@@ -187,8 +183,7 @@ void Labeller::rederive() {
     }
     std::uint64_t alive = 0;
     bool one = false;
-    for (std::size_t k = in_begin_[t]; k < in_begin_[t + 1]; ++k) {
-      const std::size_t e = in_edges_[k];
+    for (const std::size_t e : graph_.in_edges(t)) {
       if (!carries(e) || !usable(e)) continue;
       if (elements_[t] > 0) {
         alive += share_[e];
@@ -203,8 +198,7 @@ void Labeller::rederive() {
     const Vertex y = queue[head];
     if (alive_[y]) continue;
     alive_[y] = true;
-    for (std::size_t k = out_begin_[y]; k < out_begin_[y + 1]; ++k) {
-      const std::size_t e = out_edges_[k];
+    for (const std::size_t e : graph_.out_edges(y)) {
       const Vertex t = target_[e];
       if (!carries(e) || alive_[t] || !can_stand(t) || undercutters_in_[e] != 0) continue;
       const std::size_t i = suspect_index_[t];
@@ -245,10 +239,11 @@ std::vector<std::vector<Graph::NodeRef>> Labeller::undecided_parts() const {
     const std::vector<std::uint8_t>* label = nullptr;
     bool operator()(Vertex v) const { return (*label)[v] == none; }
   };
-  const boost::filtered_graph<Graph::Store, boost::keep_all, Undecided> undecided(g_, {}, Undecided{&label_});
+  const Graph::Store& g = graph_.store();
+  const boost::filtered_graph<Graph::Store, boost::keep_all, Undecided> undecided(g, {}, Undecided{&label_});
   std::vector<std::size_t> component(n_, 0);
   const std::size_t count = boost::strong_components(
-      undecided, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g_)));
+      undecided, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
   // Tarjan's numbering finishes a part after every part it reaches: the
   // highest number comes first.
   std::vector<std::vector<Vertex>> parts(count);
@@ -285,9 +280,9 @@ void Labeller::decide_by_burden() {
     for (Vertex v : part) {
       if (!candidate(v)) continue;
       bool challenged = false;
-      for (std::size_t k = in_begin_[v]; k < in_begin_[v + 1] && !challenged; ++k) {
-        const std::size_t e = in_edges_[k];
+      for (const std::size_t e : graph_.in_edges(v)) {
         challenged = relation_[e] == Relation::contradicts && candidate(source_[e]);
+        if (challenged) break;
       }
       if (!challenged) stands.push_back(v);
     }
@@ -298,8 +293,7 @@ void Labeller::decide_by_burden() {
       work_.push_back(v);
     }
     for (Vertex v : stands) {
-      for (std::size_t k = in_begin_[v]; k < in_begin_[v + 1]; ++k) {
-        const std::size_t e = in_edges_[k];
+      for (const std::size_t e : graph_.in_edges(v)) {
         const Vertex s = source_[e];
         if (relation_[e] != Relation::contradicts || label_[s] != none || part_of[s] != i) continue;
         make_out(s);
@@ -322,29 +316,13 @@ StatusReport Labeller::run() {
   source_.resize(m_);
   target_.resize(m_);
   relation_.resize(m_);
-  out_begin_.assign(n_ + 1, 0);
-  in_begin_.assign(n_ + 1, 0);
   const auto edges = graph_.edges();
   for (std::size_t e = 0; e < m_; ++e) {
     const auto ref = edges[e];
-    source_[e] = graph_.source(ref);
-    target_[e] = graph_.target(ref);
+    // Node numbers fit in 32 bits: the graph's rows hold them so.
+    source_[e] = static_cast<std::uint32_t>(graph_.source(ref));
+    target_[e] = static_cast<std::uint32_t>(graph_.target(ref));
     relation_[e] = graph_.edge(ref).relation;
-    ++out_begin_[source_[e] + 1];
-    ++in_begin_[target_[e] + 1];
-  }
-  for (std::size_t v = 0; v < n_; ++v) {
-    out_begin_[v + 1] += out_begin_[v];
-    in_begin_[v + 1] += in_begin_[v];
-  }
-  out_edges_.resize(m_);
-  in_edges_.resize(m_);
-  {
-    std::vector<std::uint32_t> o(out_begin_.begin(), out_begin_.end() - 1), i(in_begin_.begin(), in_begin_.end() - 1);
-    for (std::size_t e = 0; e < m_; ++e) {
-      out_edges_[o[source_[e]]++] = e;
-      in_edges_[i[target_[e]]++] = e;
-    }
   }
 
   label_.assign(n_, none);
@@ -390,8 +368,7 @@ StatusReport Labeller::run() {
     }
     for (std::size_t head = 0; head < queue.size(); ++head) {
       const Vertex y = queue[head];
-      for (std::size_t k = out_begin_[y]; k < out_begin_[y + 1]; ++k) {
-        const std::size_t e = out_edges_[k];
+      for (const std::size_t e : graph_.out_edges(y)) {
         const Vertex t = target_[e];
         if (alive_[t] || !carries(e)) continue;
         if (elements_[t] > 0) {

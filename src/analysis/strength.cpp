@@ -30,13 +30,14 @@ class Evaluator {
   StrengthReport run();
 
  private:
-  // The strength node x gets from its in-edges as they stand (also sets
-  // its pro and con); does not change x.
+  // The strength node x gets from its in-edges as they stand (and, when
+  // `record`, sets its pro and con); does not change x.
+  template <bool record>
   double compute(Vertex x);
-  // Sets x to compute(x).
-  void update(Vertex x) { r_.strength[x] = compute(x); }
+  // Sets x to compute(x), with its pro and con.
+  void update(Vertex x) { r_.strength[x] = compute<true>(x); }
   // Settles one strongly connected component (members [first, last)).
-  void settle(std::span<const Vertex> members, std::size_t c, const std::vector<std::size_t>& component);
+  void settle(std::span<const Vertex> members, std::uint32_t c, const std::vector<std::uint32_t>& component);
 
   const Graph& graph_;
   const Graph::Store& g_;  // for Boost's strong_components
@@ -46,15 +47,17 @@ class Evaluator {
   // Each node's in-edges in one array (compressed rows), in edge order:
   // cycles recompute their nodes many times, and the graph's own lists
   // cost a cache miss per edge.
+  // Node and edge numbers fit in 32 bits, as in the graph's own rows: an
+  // in-edge is 12 bytes.
   struct InEdge {
-    Vertex source;
-    std::size_t edge;  // supports: this edge; undercuts: the supports edge attacked
+    std::uint32_t source;
+    std::uint32_t edge;  // supports: this edge; undercuts: the supports edge attacked
     Relation relation;
   };
-  std::vector<std::size_t> in_begin_;
+  std::vector<std::uint32_t> in_begin_;
   std::vector<InEdge> in_;
-  std::vector<std::size_t> out_begin_;  // and the targets of its out-edges
-  std::vector<Vertex> out_;
+  std::vector<std::uint32_t> out_begin_;  // and the targets of its out-edges
+  std::vector<std::uint32_t> out_;
   std::vector<std::uint32_t> elements_;
   // Per node, read on every update: its base score (its weight, else the
   // default for its kind), whether it has a weight of its own, and whether
@@ -73,6 +76,7 @@ class Evaluator {
   StrengthReport r_;
 };
 
+template <bool record>
 double Evaluator::compute(Vertex x) {
   const bool claim = claim_[x] != 0;
   double base = base_[x];
@@ -81,19 +85,19 @@ double Evaluator::compute(Vertex x) {
   double weakest = 1.0;    // test all
   double strongest = 0.0;  // test any
   double weighed = 0.0, weights = 0.0;  // test balance: Σ wᵢ·sᵢ and Σ wᵢ, in edge order
-  const std::size_t first = in_begin_[x], last = in_begin_[x + 1];
+  const std::uint32_t first = in_begin_[x], last = in_begin_[x + 1];
   // What each supports edge into x still carries: 1 − F(its undercutters).
   // Undercut edges run to the same target, so two passes over x's in-edges
   // set this up without searching (only where there are undercuts at all).
   if (undercuts_) {
-    for (std::size_t k = first; k < last; ++k) {
+    for (std::uint32_t k = first; k < last; ++k) {
       if (in_[k].relation == Relation::supports) undercut_[in_[k].edge] = 1.0;
     }
-    for (std::size_t k = first; k < last; ++k) {
+    for (std::uint32_t k = first; k < last; ++k) {
       if (in_[k].relation == Relation::undercuts) undercut_[in_[k].edge] *= 1.0 - r_.strength[in_[k].source];
     }
   }
-  for (std::size_t k = first; k < last; ++k) {
+  for (std::uint32_t k = first; k < last; ++k) {
     const InEdge& p = in_[k];
     const double s = r_.strength[p.source];
     switch (p.relation) {
@@ -120,11 +124,11 @@ double Evaluator::compute(Vertex x) {
     if (test_[x] == ElementTest::balance) elements = weights > 0.0 ? std::min(1.0, weighed / weights) : 0.0;
     base = (weighted_[x] ? base_[x] : 1.0) * elements;
     sup = 0.0;
-    r_.pro[x] = elements;
+    if constexpr (record) r_.pro[x] = elements;
   } else {
-    r_.pro[x] = sup;
+    if constexpr (record) r_.pro[x] = sup;
   }
-  r_.con[x] = att;
+  if constexpr (record) r_.con[x] = att;
   const double value = att >= sup ? base - base * (att - sup) : base + (1.0 - base) * (sup - att);
   return std::clamp(value, 0.0, 1.0);
 }
@@ -140,7 +144,7 @@ double Evaluator::compute(Vertex x) {
 // simultaneous updates would leave oscillating. A node may move in the next
 // sweep when it or one of its influencers is still more than the tolerance
 // away from its value.
-void Evaluator::settle(std::span<const Vertex> members, std::size_t c, const std::vector<std::size_t>& component) {
+void Evaluator::settle(std::span<const Vertex> members, std::uint32_t c, const std::vector<std::uint32_t>& component) {
   std::vector<Vertex> active(members.begin(), members.end()), next;
   std::vector<double> value;
   auto wake = [&](Vertex v) {
@@ -153,7 +157,7 @@ void Evaluator::settle(std::span<const Vertex> members, std::size_t c, const std
   while (!active.empty() && sweeps < options_.max_iterations) {
     ++sweeps;
     value.resize(active.size());
-    for (std::size_t i = 0; i < active.size(); ++i) value[i] = compute(active[i]);
+    for (std::size_t i = 0; i < active.size(); ++i) value[i] = compute<false>(active[i]);
     next.clear();
     for (std::size_t i = 0; i < active.size(); ++i) {
       const Vertex x = active[i];
@@ -165,7 +169,7 @@ void Evaluator::settle(std::span<const Vertex> members, std::size_t c, const std
       direction_[x] = direction;
       r_.strength[x] = old + step_[x] * delta;
       wake(x);
-      for (std::size_t k = out_begin_[x]; k < out_begin_[x + 1]; ++k) {
+      for (std::uint32_t k = out_begin_[x]; k < out_begin_[x + 1]; ++k) {
         if (component[out_[k]] == c) wake(out_[k]);
       }
     }
@@ -189,7 +193,7 @@ void Evaluator::settle(std::span<const Vertex> members, std::size_t c, const std
     r_.unsettled.insert(r_.unsettled.end(), members.begin(), members.end());
   }
   // pro and con from the final strengths.
-  for (Vertex v : members) (void)compute(v);
+  for (Vertex v : members) (void)compute<true>(v);
 }
 
 StrengthReport Evaluator::run() {
@@ -217,13 +221,15 @@ StrengthReport Evaluator::run() {
   in_.resize(graph_.edge_count());
   out_.resize(graph_.edge_count());
   {
-    std::vector<std::size_t> fill(in_begin_.begin(), in_begin_.end() - 1);
-    std::vector<std::size_t> fill_out(out_begin_.begin(), out_begin_.end() - 1);
+    std::vector<std::uint32_t> fill(in_begin_.begin(), in_begin_.end() - 1);
+    std::vector<std::uint32_t> fill_out(out_begin_.begin(), out_begin_.end() - 1);
     for (const auto& e : graph_.edges()) {
       const Edge& q = graph_.edge(e);
-      in_[fill[graph_.target(e)]++] =
-          InEdge{graph_.source(e), q.relation == Relation::undercuts ? q.undercut : q.index, q.relation};
-      out_[fill_out[graph_.source(e)]++] = graph_.target(e);
+      const auto source = static_cast<std::uint32_t>(graph_.source(e));
+      const auto target = static_cast<std::uint32_t>(graph_.target(e));
+      in_[fill[target]++] =
+          InEdge{source, static_cast<std::uint32_t>(q.relation == Relation::undercuts ? q.undercut : q.index), q.relation};
+      out_[fill_out[source]++] = target;
     }
   }
   base_.resize(n_);
@@ -244,28 +250,28 @@ StrengthReport Evaluator::run() {
 
   // Components of the influence graph (every edge carries influence), then
   // an order in which each component comes after all that influence it.
-  std::vector<std::size_t> component(n_);
-  const std::size_t count = boost::strong_components(
+  std::vector<std::uint32_t> component(n_);
+  const std::uint32_t count = boost::strong_components(
       g_, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g_)));
-  std::vector<std::size_t> size(count, 0), incoming(count, 0);
+  std::vector<std::uint32_t> size(count, 0), incoming(count, 0);
   for (Vertex v = 0; v < n_; ++v) ++size[component[v]];
   for (const auto& e : graph_.edges()) {
-    const std::size_t a = component[graph_.source(e)], b = component[graph_.target(e)];
+    const std::uint32_t a = component[graph_.source(e)], b = component[graph_.target(e)];
     if (a != b) ++incoming[b];
   }
-  std::vector<std::size_t> start(count + 1, 0);
-  for (std::size_t c = 0; c < count; ++c) start[c + 1] = start[c] + size[c];
+  std::vector<std::size_t> start(std::size_t{count} + 1, 0);
+  for (std::uint32_t c = 0; c < count; ++c) start[c + 1] = start[c] + size[c];
   std::vector<Vertex> members(n_);
   {
     std::vector<std::size_t> fill(start.begin(), start.end() - 1);
     for (Vertex v = 0; v < n_; ++v) members[fill[component[v]]++] = v;
   }
-  std::vector<std::size_t> ready;
-  for (std::size_t c = 0; c < count; ++c) {
+  std::vector<std::uint32_t> ready;
+  for (std::uint32_t c = 0; c < count; ++c) {
     if (incoming[c] == 0) ready.push_back(c);
   }
   for (std::size_t head = 0; head < ready.size(); ++head) {
-    const std::size_t c = ready[head];
+    const std::uint32_t c = ready[head];
     const bool cyclic = size[c] > 1 || [&] {
       const Vertex v = members[start[c]];
       for (const auto& e : graph_.out_edges(v)) {
@@ -280,7 +286,7 @@ StrengthReport Evaluator::run() {
     }
     for (std::size_t k = start[c]; k < start[c + 1]; ++k) {
       for (const auto& e : graph_.out_edges(members[k])) {
-        const std::size_t d = component[graph_.target(e)];
+        const std::uint32_t d = component[graph_.target(e)];
         if (d != c && --incoming[d] == 0) ready.push_back(d);
       }
     }

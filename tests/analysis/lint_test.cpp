@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -15,6 +16,8 @@
 
 #include "claimgraph/io/json_reader.hpp"
 #include "claimgraph/io/lint_report.hpp"
+#include "claimgraph/io/scheme_reader.hpp"
+#include "analysis/random_graph.hpp"
 #include "support.hpp"
 
 namespace claimgraph::analysis {
@@ -74,6 +77,46 @@ TEST(LintTest, EveryCodeHasOneRowAndIsFoundByIdAndName) {
     EXPECT_EQ(&lint_rule(r.code), &r);
   }
   EXPECT_EQ(find_lint_rule("L999"), nullptr);
+}
+
+// lint() gathers what its rules ask of the nodes and edges once for all
+// of them; each rule run by itself (LintRule::run) gathers it for itself,
+// and finds the same, in the same order.
+TEST(LintTest, EachRuleByItselfFindsWhatItFindsInLint) {
+  std::vector<Graph> graphs;
+  for (const char* name : {"parler_v_aws.json", "oracle_v_google.json", "deposit_dispute.json",
+                           "negligence_example.json"}) {
+    graphs.push_back(io::read_json(test::read_text(test::graphs_dir() / name)).graph);
+  }
+  std::mt19937 rng(20261206);
+  for (int i = 0; i < 200; ++i) graphs.push_back(test::random_graph(rng, 12, i % 2 == 0));
+  const auto as_text = [](const std::vector<LintFinding>& found) {
+    std::vector<std::string> out;
+    for (const auto& f : found) {
+      std::string line = std::string(lint_rule(f.code).id) + " node " +
+                         (f.node ? std::to_string(*f.node) : "-") + " edge " + (f.edge ? std::to_string(*f.edge) : "-") +
+                         " other " + std::to_string(f.other) + " hint " + f.hint;
+      for (const auto& n : f.names) line += " " + n;
+      out.push_back(std::move(line));
+    }
+    return out;
+  };
+  class Kept final : public LintSink {
+   public:
+    void add(LintFinding finding) override { found.push_back(std::move(finding)); }
+    std::vector<LintFinding> found;
+  };
+  LintOptions options;
+  options.schemes = &io::standard_schemes();
+  std::size_t total = 0;
+  for (const Graph& g : graphs) {
+    Kept alone;
+    for (const LintRule& rule : lint_rules()) rule.run(g, options, alone);
+    const auto all = lint(g, options);
+    EXPECT_EQ(as_text(alone.found), as_text(all)) << test::describe(g);
+    total += all.size();
+  }
+  EXPECT_GT(total, 200u);  // the cases have findings to compare
 }
 
 TEST(LintTest, L001ReversedElement) {
