@@ -56,13 +56,9 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   GroundingReport report;
   report.grounded.assign(n, false);
 
-  // How many element-of edges point into each node; a claim with elements
-  // waits until its grounded elements' shares reach what its test needs
-  // (element_tests.hpp), any other claim for one supporter.
   // Each node's test and kind, and each edge's relation, in arrays of their
   // own: the walks below read them at random, and the records they come
   // from are large. (An edge's number is its position, Edge::index.)
-  std::vector<std::uint32_t> elements(n, 0);
   std::vector<ElementTest> test(n, ElementTest::all);
   std::vector<NodeKind> kind(n);
   for (Vertex v = 0; v < n; ++v) {
@@ -72,6 +68,10 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   }
   std::vector<Relation> relation(graph.edge_count());
   for (const auto& e : graph.edges()) relation[e] = graph.edge(e).relation;
+  // How many element-of edges point into each node; a claim with elements
+  // waits until its grounded elements' shares reach what its test needs
+  // (element_tests.hpp), any other claim for one supporter.
+  std::vector<std::uint32_t> elements(n, 0);
   std::vector<std::uint64_t> share(graph.edge_count(), 0), need(n, 0), have(n, 0);
   for (const auto& e : graph.edges()) {
     if (relation[e] != Relation::element_of) continue;
