@@ -36,6 +36,10 @@
 
 namespace claimgraph {
 
+namespace detail {
+struct GraphLoader;
+}
+
 /// What a node is.
 enum class NodeKind : std::uint8_t {
   claim,         ///< an allegation or proposition a party must establish
@@ -397,6 +401,10 @@ class Graph {
   Attributes extra;
 
  private:
+  // The case-file reader, which has checked what add_node and add_edges
+  // would check, builds the graph in place through it.
+  friend struct detail::GraphLoader;
+
   struct Ends {
     std::uint32_t source;
     std::uint32_t target;

@@ -16,6 +16,7 @@
 #include "claimgraph/io/case_fields.hpp"
 #include "detail/canonical_json.hpp"
 #include "detail/diagnostics.hpp"
+#include "detail/graph_loader.hpp"
 #include "detail/json_pointer.hpp"
 #include "detail/json_parser.hpp"
 #include "detail/simd_json_events.hpp"
@@ -224,7 +225,6 @@ class Reader {
 
   // Resolving edge ends, once every node is known.
   struct Resolution {
-    std::vector<std::size_t> found;  // per edge: the vertices of its from and to (or Graph::npos)
     std::unordered_map<std::string_view, std::size_t> edge_ids;
     std::vector<std::string_view> ids;  // node ids for suggestions, filled on first use
   };
@@ -235,7 +235,7 @@ class Reader {
   void locate();
   void index_edge_ids(Resolution& r);
   void unknown_node(Resolution& r, std::string_view id, std::size_t offset, const std::string& pointer);
-  std::optional<Graph::EdgeSpec> resolve(Resolution& r, std::size_t i);
+  std::optional<Edge> resolve(Resolution& r, std::size_t i, std::size_t from, std::size_t& to);
 
   std::string_view text_;
   std::size_t capacity_;
@@ -358,7 +358,9 @@ bool Reader::check_string(std::string_view value, std::size_t offset) {
                  Limit::string_bytes);
     return false;
   }
-  if (value.find('\0') != std::string_view::npos) {
+  // Both parsers refuse a raw control character in a string, so only a
+  // string that had escapes (not a view into the text) can hold a NUL.
+  if (!in_text(value) && value.find('\0') != std::string_view::npos) {
     diags_.error(offset, value_pointer(), "string contains a NUL character (\\u0000), which is not allowed");
     return false;
   }
@@ -494,9 +496,11 @@ void Reader::node_string(const CaseField& field, std::string_view v, std::size_t
         diags_.error(at, value_pointer(), "a node id must not be empty");
         return;
       }
-      if (std::any_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+      if (!in_text(v) &&
+          std::any_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
         diags_.error(at, value_pointer(), "node id " + shown(v) + " contains a control character");
       }
+      detail::GraphLoader::prefetch_id(graph_, v);
       n.id = v;
       return;
     case FieldKey::label:
@@ -758,7 +762,7 @@ void Reader::finish_node(const Frame& frame) {
   }
   // A node with errors still claims its id, so that edges to it are not
   // reported as dangling on top of the real problem.
-  const auto [v, added] = graph_.insert_node(std::move(n));
+  const auto [v, added] = detail::GraphLoader::insert_node(graph_, std::move(n));
   if (!added) {
     const std::string_view id = graph_.id(v);
     diags_.error(node_.id_offset, here_pointer() + "/id",
@@ -820,29 +824,34 @@ void Reader::finish_top(const Frame& frame) {
 void Reader::resolve_edges() {
   graph_.reserve(graph_.node_count(), edges_.size());
   Resolution r;
-  {
-    // All ends at once: the id index prefetches while it compares.
-    std::vector<std::string_view> ends;
-    ends.reserve(edges_.size() * 2);
-    for (const auto& e : edges_) {
-      ends.push_back(e.from);
-      ends.push_back(e.to);
-    }
-    r.found = graph_.find_many(ends);
-  }
   index_edge_ids(r);
-  std::vector<Graph::EdgeSpec> specs;
-  specs.reserve(edges_.size());
-  for (std::size_t i = 0; i < edges_.size(); ++i) {
-    if (auto spec = resolve(r, i)) specs.push_back(std::move(*spec));
+  // The ends of a block of edges are looked up at once (the id index
+  // prefetches while it compares), and each edge goes into the graph as
+  // it is resolved: the only copy of the edges besides the graph's is the
+  // pending one. Once something is wrong the graph is not returned, so
+  // edges are no longer added, only checked.
+  constexpr std::size_t block = 4096;
+  std::vector<std::string_view> ends;
+  ends.reserve(2 * std::min(block, edges_.size()));
+  for (std::size_t first = 0; first < edges_.size(); first += block) {
+    const std::size_t last = std::min(edges_.size(), first + block);
+    ends.clear();
+    for (std::size_t i = first; i < last; ++i) {
+      ends.push_back(edges_[i].from);
+      ends.push_back(edges_[i].to);
+    }
+    const std::vector<std::size_t> found = graph_.find_many(ends);
+    for (std::size_t i = first; i < last; ++i) {
+      std::size_t to = found[2 * (i - first) + 1];
+      auto edge = resolve(r, i, found[2 * (i - first)], to);
+      if (edge && !diags_.failed()) detail::GraphLoader::append_edge(graph_, found[2 * (i - first)], to, std::move(*edge));
+    }
   }
   std::vector<PendingEdge>().swap(edges_);
   std::vector<EdgeDetails>().swap(edge_details_);
-  std::vector<std::size_t>().swap(r.found);
   if (diags_.failed()) return;
   locate();
   if (options_.text_read) options_.text_read(text_.size());
-  graph_.add_edges(std::move(specs));
 }
 
 // Edge ids, for undercuts to name the edge they attack.
@@ -873,8 +882,9 @@ void Reader::unknown_node(Resolution& r, std::string_view id, std::size_t offset
 }
 
 // Edge `i` as the graph stores it, or nothing when it cannot be used (and
-// that is reported).
-std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
+// that is reported). `from` and `to` are the nodes its ends name (or
+// Graph::npos); for an undercut, `to` becomes the attacked edge's target.
+std::optional<Edge> Reader::resolve(Resolution& r, std::size_t i, std::size_t from, std::size_t& to) {
   const PendingEdge& e = edges_[i];
   if (e.bad) return std::nullopt;
   EdgeDetails* details = e.details == PendingEdge::no_details ? nullptr : &edge_details_[e.details];
@@ -882,8 +892,6 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
   const EdgeDetails& d = details != nullptr ? *details : none;
   const std::size_t from_offset = end_offset(e.from, d.from_offset);
   const std::size_t to_offset = end_offset(e.to, d.to_offset);
-  const std::size_t from = r.found[2 * i];
-  std::size_t to = r.found[2 * i + 1];
   std::size_t target_edge = static_cast<std::size_t>(-1);
   const auto ptr = [&e] { return "/edges/" + std::to_string(e.index); };
   if (e.relation == Relation::undercuts) {
@@ -902,7 +910,7 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
                        " edge; only supports edges can be undercut");
       return std::nullopt;
     }
-    to = r.found[2 * it->second + 1];
+    to = graph_.find(target.to).value_or(Graph::npos);
     target_edge = it->second;
     if (to == Graph::npos) return std::nullopt;  // reported with the target edge
   }
@@ -934,13 +942,12 @@ std::optional<Graph::EdgeSpec> Reader::resolve(Resolution& r, std::size_t i) {
   if (!d.scheme.empty() || !d.question.empty()) {
     names = std::make_shared<const SchemeNames>(SchemeNames{std::string(d.scheme), std::string(d.question)});
   }
-  return Graph::EdgeSpec{from,
-                         to,
-                         e.relation,
-                         details != nullptr ? std::move(details->extra) : Attributes{},
-                         d.id.empty() ? std::nullopt : std::optional<std::string>(d.id),
-                         target_edge,
-                         std::move(names)};
+  return Edge{e.relation,
+              0,
+              details != nullptr ? std::move(details->extra) : Attributes{},
+              d.id.empty() ? std::nullopt : std::optional<std::string>(d.id),
+              target_edge,
+              std::move(names)};
 }
 
 // Whether the text can be parsed at all: within the size limit, UTF-8, not
