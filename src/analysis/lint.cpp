@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <functional>
 #include <tuple>
+#include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 #include <utility>
 
@@ -205,22 +207,27 @@ void duplicate_edge(const Graph& g, const Facts& f, const LintOptions&, LintSink
 // L004. Reported at the later of the two edges: the first supports and the
 // first contradicts edge of the pair.
 void supports_and_contradicts(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
-  std::vector<Vertex> stamp(g.node_count(), Graph::npos);
-  std::vector<std::size_t> supports(g.node_count()), contradicts(g.node_count());
+  // Per target, what the source being walked sends it: one 12-byte entry
+  // (vertex and edge numbers are 32-bit in the graph), so that a target
+  // met at random costs one cache miss, not three.
+  constexpr std::uint32_t none = 0xFFFFFFFFu;
+  struct Sent {
+    std::uint32_t stamp = none;  // the source these are of
+    std::uint32_t supports = none;
+    std::uint32_t contradicts = none;
+  };
+  std::vector<Sent> sent(g.node_count());
   std::vector<std::size_t> later;
   for (Vertex u = 0; u < g.node_count(); ++u) {
     for (const auto e : g.out_edges(u)) {
       const Relation relation = f.relation[e];
       if (relation != Relation::supports && relation != Relation::contradicts) continue;
-      const Vertex t = g.target(e);
-      if (stamp[t] != u) {
-        stamp[t] = u;
-        supports[t] = contradicts[t] = Graph::npos;
-      }
-      std::size_t& slot = relation == Relation::supports ? supports[t] : contradicts[t];
-      if (slot != Graph::npos) continue;
-      slot = e;
-      if (supports[t] != Graph::npos && contradicts[t] != Graph::npos) later.push_back(e);
+      Sent& s = sent[g.target(e)];
+      if (s.stamp != u) s = Sent{static_cast<std::uint32_t>(u), none, none};
+      std::uint32_t& slot = relation == Relation::supports ? s.supports : s.contradicts;
+      if (slot != none) continue;
+      slot = static_cast<std::uint32_t>(e);
+      if (s.supports != none && s.contradicts != none) later.push_back(e);
     }
   }
   std::sort(later.begin(), later.end());
@@ -275,36 +282,20 @@ void claim_without_party(const Graph& g, const Facts& f, const LintOptions&, Lin
 // hashes are compared (linear but for the sort, and no tree of a million
 // names when every node has its own group).
 void group_of_one(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
-  const std::hash<std::string_view> hash;
-  std::vector<std::pair<std::size_t, Vertex>> keyed;  // hash of the group, node
+  // Per group: how many nodes name it, and the first. A case has far fewer
+  // groups than nodes, so the table stays in cache while the nodes stream by.
+  std::unordered_map<std::string_view, std::pair<std::size_t, Vertex>> groups;
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    if (f.is(v, Facts::group)) keyed.emplace_back(hash(*g.node(v).group), v);
+    if (f.is(v, Facts::group)) ++groups.try_emplace(*g.node(v).group, 0, v).first->second.first;
   }
-  std::sort(keyed.begin(), keyed.end());
   std::vector<std::string_view> names;  // the groups of more than one node
   std::vector<Vertex> lonely;           // the nodes alone in their group
-  std::vector<std::pair<std::string_view, std::pair<std::size_t, Vertex>>> run;  // name: count, first node
-  for (std::size_t i = 0; i < keyed.size();) {
-    std::size_t j = i;
-    run.clear();
-    for (; j < keyed.size() && keyed[j].first == keyed[i].first; ++j) {
-      const Vertex v = keyed[j].second;
-      const std::string_view name = *g.node(v).group;
-      const auto it = std::find_if(run.begin(), run.end(), [&](const auto& r) { return r.first == name; });
-      if (it != run.end()) {
-        ++it->second.first;
-      } else {
-        run.push_back({name, {1, v}});  // nodes of a run come in order: this is the group's first
-      }
+  for (const auto& [name, entry] : groups) {
+    if (entry.first > 1) {
+      names.push_back(name);
+    } else {
+      lonely.push_back(entry.second);
     }
-    for (const auto& [name, entry] : run) {
-      if (entry.first > 1) {
-        names.push_back(name);
-      } else {
-        lonely.push_back(entry.second);
-      }
-    }
-    i = j;
   }
   std::sort(names.begin(), names.end());
   if (names.size() > 500) names.clear();  // suggestions compare every pair: keep them cheap
