@@ -32,7 +32,12 @@ std::string too_big(std::size_t max_bytes) {
 // write error, so that a full disk is reported instead of leaving a short file.
 class FdBuf : public std::streambuf {
  public:
-  explicit FdBuf(int fd) : fd_(fd), buffer_(std::size_t{1} << 20) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+  // `synced`: the file is to be fsync'ed when written, so the kernel is
+  // asked to start writing each stretch out as soon as it is written, and
+  // the final fsync waits only for the last of it.
+  explicit FdBuf(int fd, bool synced = false) : fd_(fd), synced_(synced), buffer_(std::size_t{1} << 20) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
   FdBuf(const FdBuf&) = delete;
   FdBuf& operator=(const FdBuf&) = delete;
   ~FdBuf() override = default;
@@ -67,6 +72,13 @@ class FdBuf : public std::streambuf {
       }
       data += written;
       size -= static_cast<std::size_t>(written);
+      written_ += static_cast<std::size_t>(written);
+    }
+    if (synced_ && written_ - started_ >= sync_stretch) {
+      // Only a hint: where the file system cannot, fsync does it all.
+      (void)::sync_file_range(fd_, static_cast<off_t>(started_), static_cast<off_t>(written_ - started_),
+                              SYNC_FILE_RANGE_WRITE);
+      started_ = written_;
     }
     return true;
   }
@@ -77,9 +89,13 @@ class FdBuf : public std::streambuf {
     return write_all(buffer_.data(), size);
   }
 
+  static constexpr std::size_t sync_stretch = std::size_t{8} << 20;
   int fd_;
+  bool synced_;
   std::vector<char> buffer_;
   int error_ = 0;
+  std::size_t written_ = 0;  // bytes written to fd_
+  std::size_t started_ = 0;  // of which the kernel was asked to write out
 };
 
 mode_t default_mode() {
@@ -89,8 +105,9 @@ mode_t default_mode() {
   return static_cast<mode_t>(0666 & ~mask);
 }
 
-void write_to_fd(int fd, const std::string& path, const std::function<void(std::ostream&)>& write) {
-  FdBuf buf(fd);
+void write_to_fd(int fd, const std::string& path, const std::function<void(std::ostream&)>& write,
+                 bool synced = false) {
+  FdBuf buf(fd, synced);
   std::ostream out(&buf);
   write(out);
   out.flush();
@@ -285,7 +302,7 @@ void write_file_atomically(const std::string& requested, const std::function<voi
     }
   } cleanup{fd, temp, committed};
   ::fchmod(fd, exists ? (st.st_mode & 07777) : default_mode());
-  write_to_fd(fd, path, write);
+  write_to_fd(fd, path, write, true);
   if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) throw IoError(path, "cannot write: " + errno_text(errno));
   const int closed = ::close(fd);
   cleanup.fd = -1;
