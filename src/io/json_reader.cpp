@@ -134,6 +134,12 @@ class Reader {
       // "$schema" is for editors: never suggested for a misspelt field.
       if (!f.name.starts_with('$')) suggestions_[static_cast<std::size_t>(f.place)].push_back(f.name);
     }
+    for (std::size_t place = 0; place < required_.size(); ++place) {
+      const auto fields = case_fields(static_cast<FieldPlace>(place));
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i].required) required_[place] |= std::uint32_t{1} << i;
+      }
+    }
   }
 
   /// Reads the text. Without `fast`, with the located parser only; with it,
@@ -242,6 +248,7 @@ class Reader {
   const ReadOptions& options_;
   detail::TextDiagnostics diags_;
   std::array<std::vector<std::string_view>, 4> suggestions_;  // per FieldPlace: names of its fields
+  std::array<std::uint32_t, 4> required_{};                   // per FieldPlace: a bit per required field
 
   std::vector<Frame> stack_;
   std::size_t skip_depth_ = 0;  // > 0 while skipping or capturing a compound value
@@ -583,6 +590,23 @@ bool Reader::name_ok(const CaseField& field, std::string_view v, std::size_t at)
   return true;
 }
 
+// The field of `fields` named `name`, or null. Files write an object's
+// fields mostly in the order of the table (claimgraph's writer always
+// does), so the search starts after the field of the object's last key.
+const CaseField* find_field(std::span<const CaseField> fields, const CaseField* last, std::string_view name) {
+  const std::size_t start =
+      last != nullptr && last >= fields.data() && last < fields.data() + fields.size()
+          ? static_cast<std::size_t>(last - fields.data()) + 1
+          : 0;
+  for (std::size_t i = start; i < fields.size(); ++i) {
+    if (fields[i].name == name) return &fields[i];
+  }
+  for (std::size_t i = 0; i < start; ++i) {
+    if (fields[i].name == name) return &fields[i];
+  }
+  return nullptr;
+}
+
 bool Reader::key(std::string_view k, std::size_t at) {
   if (skip_depth_ > 0) return true;
   Frame& f = stack_.back();
@@ -594,14 +618,15 @@ bool Reader::key(std::string_view k, std::size_t at) {
     case Ctx::cite: place = FieldPlace::citation; break;
     default: break;
   }
-  f.field = place ? find_case_field(*place, k) : nullptr;
+  const std::span<const CaseField> fields = place ? case_fields(*place) : std::span<const CaseField>();
+  f.field = find_field(fields, f.field, k);
   // A known field's name lives as long as the program; any other key is
   // kept (rare: fields this build does not know).
   f.key = f.field != nullptr ? f.field->name : std::string_view(unescaped_.emplace_back(k));
   // Duplicate keys: known fields by bit, unknown ones by the kept attributes.
   bool duplicate = false;
   if (f.field != nullptr) {
-    const auto bit = std::uint32_t{1} << (f.field - case_fields(*place).data());
+    const auto bit = std::uint32_t{1} << (f.field - fields.data());
     duplicate = (f.seen & bit) != 0;
     f.seen |= bit;
   } else if (const Attributes* extra = extra_target()) {
@@ -740,6 +765,8 @@ bool Reader::end(std::size_t at) {
 
 // Reports the required fields of a node or an edge that `frame` lacks.
 void Reader::missing_fields(const Frame& frame, FieldPlace place) {
+  const std::uint32_t required = required_[static_cast<std::size_t>(place)];
+  if ((frame.seen & required) == required) return;
   const auto fields = case_fields(place);
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (!fields[i].required || (frame.seen & (std::uint32_t{1} << i)) != 0) continue;
