@@ -7,7 +7,6 @@
 // EdgeSpec copies between the file and the graph.
 
 #include <cstddef>
-#include <string_view>
 #include <utility>
 
 #include "claimgraph/graph.hpp"
@@ -15,11 +14,6 @@
 namespace claimgraph::detail {
 
 struct GraphLoader {
-  /// Starts bringing the index slot of a node id into the cache, so that
-  /// the insert_node() of its node, a few fields later, does not wait for
-  /// main memory.
-  static void prefetch_id(const Graph& graph, std::string_view id) noexcept { graph.index_.prefetch(id); }
-
   /// Graph::insert_node without the copy into its by-value parameter:
   /// `node` is moved from only when it is added. Its id must not be empty.
   static std::pair<Graph::NodeRef, bool> insert_node(Graph& graph, Node&& node) {

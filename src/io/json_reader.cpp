@@ -507,7 +507,6 @@ void Reader::node_string(const CaseField& field, std::string_view v, std::size_t
           std::any_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
         diags_.error(at, value_pointer(), "node id " + shown(v) + " contains a control character");
       }
-      detail::GraphLoader::prefetch_id(graph_, v);
       n.id = v;
       return;
     case FieldKey::label:

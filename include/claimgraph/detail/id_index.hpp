@@ -56,13 +56,6 @@ class IdIndex {
     }
   }
 
-  /// Starts bringing the table slot where `id` would be looked up into the
-  /// cache, for a caller that will look it up or insert it a little later
-  /// (a reader that meets a node's id before the rest of the node).
-  void prefetch(std::string_view id) const noexcept {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[hash(id) & mask_], 1);
-  }
-
   /// Returned by find_many for an id that is not there.
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
