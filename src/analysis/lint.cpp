@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <functional>
 #include <tuple>
-#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -282,20 +281,36 @@ void claim_without_party(const Graph& g, const Facts& f, const LintOptions&, Lin
 // hashes are compared (linear but for the sort, and no tree of a million
 // names when every node has its own group).
 void group_of_one(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
-  // Per group: how many nodes name it, and the first. A case has far fewer
-  // groups than nodes, so the table stays in cache while the nodes stream by.
-  std::unordered_map<std::string_view, std::pair<std::size_t, Vertex>> groups;
+  const std::hash<std::string_view> hash;
+  std::vector<std::pair<std::size_t, Vertex>> keyed;  // hash of the group, node
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    if (f.is(v, Facts::group)) ++groups.try_emplace(*g.node(v).group, 0, v).first->second.first;
+    if (f.is(v, Facts::group)) keyed.emplace_back(hash(*g.node(v).group), v);
   }
+  std::sort(keyed.begin(), keyed.end());
   std::vector<std::string_view> names;  // the groups of more than one node
   std::vector<Vertex> lonely;           // the nodes alone in their group
-  for (const auto& [name, entry] : groups) {
-    if (entry.first > 1) {
-      names.push_back(name);
-    } else {
-      lonely.push_back(entry.second);
+  std::vector<std::pair<std::string_view, std::pair<std::size_t, Vertex>>> run;  // name: count, first node
+  for (std::size_t i = 0; i < keyed.size();) {
+    std::size_t j = i;
+    run.clear();
+    for (; j < keyed.size() && keyed[j].first == keyed[i].first; ++j) {
+      const Vertex v = keyed[j].second;
+      const std::string_view name = *g.node(v).group;
+      const auto it = std::find_if(run.begin(), run.end(), [&](const auto& r) { return r.first == name; });
+      if (it != run.end()) {
+        ++it->second.first;
+      } else {
+        run.push_back({name, {1, v}});  // nodes of a run come in order: this is the group's first
+      }
     }
+    for (const auto& [name, entry] : run) {
+      if (entry.first > 1) {
+        names.push_back(name);
+      } else {
+        lonely.push_back(entry.second);
+      }
+    }
+    i = j;
   }
   std::sort(names.begin(), names.end());
   if (names.size() > 500) names.clear();  // suggestions compare every pair: keep them cheap
