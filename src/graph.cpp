@@ -125,6 +125,10 @@ Graph::NodeRef Graph::add_node(Node node) {
 
 std::pair<Graph::NodeRef, bool> Graph::insert_node(Node node) {
   if (node.id.empty()) invalid("a node id must not be empty");
+  return store_node(std::move(node));
+}
+
+std::pair<Graph::NodeRef, bool> Graph::store_node(Node&& node) {
   if (node_count() >= detail::IdIndex::max_vertices) {
     if (const auto existing = find(node.id)) return {*existing, false};
     invalid("too many nodes for one graph");

@@ -429,6 +429,9 @@ class Graph {
   }
   const Rows& build_rows() const;
   void changed() noexcept;
+  // insert_node() for a node whose id is known not to be empty, moved from
+  // only when it is added.
+  std::pair<NodeRef, bool> store_node(Node&& node);
   void append(NodeRef from, NodeRef to, Edge edge);
   void add_edges(std::vector<EdgeSpec> specs, bool trusted);
 

@@ -17,16 +17,7 @@ struct GraphLoader {
   /// Graph::insert_node without the copy into its by-value parameter:
   /// `node` is moved from only when it is added. Its id must not be empty.
   static std::pair<Graph::NodeRef, bool> insert_node(Graph& graph, Node&& node) {
-    if (graph.node_count() >= IdIndex::max_vertices) return graph.insert_node(std::move(node));
-    if (const auto existing = graph.index_.insert(node.id)) return {*existing, false};
-    try {
-      graph.nodes_.push_back(std::move(node));
-    } catch (...) {
-      graph.index_.pop_back();
-      throw;
-    }
-    graph.changed();
-    return {graph.nodes_.size() - 1, true};
+    return graph.store_node(std::move(node));
   }
 
   /// Appends an edge between two different nodes of `graph`; an undercut's
