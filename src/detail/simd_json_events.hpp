@@ -134,7 +134,7 @@ class SimdJsonEvents {
     const std::size_t from = index_[k];
     std::size_t to = k + 1 < count_ ? index_[k + 1] : s_.size();
     while (to > from && (s_[to - 1] == ' ' || s_[to - 1] == '\n' || s_[to - 1] == '\t' || s_[to - 1] == '\r')) --to;
-    return s_.substr(from, to - from);
+    return std::string_view(s_.data() + from, to - from);  // within s_: no bounds check needed
   }
 
   // The value of the string token `raw` (quotes included): a view into the
@@ -143,7 +143,7 @@ class SimdJsonEvents {
   // control characters in strings.
   bool string_value(std::string_view raw, std::string_view& out) {
     if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') return false;
-    const std::string_view inner = raw.substr(1, raw.size() - 2);
+    const std::string_view inner(raw.data() + 1, raw.size() - 2);
     // Strings come in the order of the text, so one search for the next
     // backslash serves every string before it: the whole text is searched
     // once, by memchr.

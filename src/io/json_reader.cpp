@@ -136,6 +136,7 @@ class Reader {
     }
     for (std::size_t place = 0; place < required_.size(); ++place) {
       const auto fields = case_fields(static_cast<FieldPlace>(place));
+      fields_[place] = fields;
       for (std::size_t i = 0; i < fields.size(); ++i) {
         if (fields[i].required) required_[place] |= std::uint32_t{1} << i;
       }
@@ -190,7 +191,11 @@ class Reader {
   void keep_extra(std::string key, std::string json_text);
   Attributes* extra_target();
   bool check_string(std::string_view value, std::size_t offset);
+  // What check_string found wrong, reported (apart, so that the check
+  // itself stays small enough to inline).
+  [[gnu::cold, gnu::noinline]] void report_string(std::string_view value, std::size_t offset);
   std::optional<std::size_t> enum_value(const CaseField& field, std::string_view value, std::size_t offset);
+  [[gnu::cold, gnu::noinline]] void unknown_value(const CaseField& field, std::string_view value, std::size_t offset);
 
   // A view of `v` that lives until the end of reading: into the input when
   // the string had no escapes (the parser hands out such views), else into
@@ -249,6 +254,7 @@ class Reader {
   detail::TextDiagnostics diags_;
   std::array<std::vector<std::string_view>, 4> suggestions_;  // per FieldPlace: names of its fields
   std::array<std::uint32_t, 4> required_{};                   // per FieldPlace: a bit per required field
+  std::array<std::span<const CaseField>, 4> fields_;          // per FieldPlace: case_fields(place)
 
   std::vector<Frame> stack_;
   std::size_t skip_depth_ = 0;  // > 0 while skipping or capturing a compound value
@@ -358,18 +364,31 @@ void Reader::keep_extra(std::string key, std::string json_text) {
 }
 
 bool Reader::check_string(std::string_view value, std::size_t offset) {
+  // Both parsers refuse a raw control character in a string, so only a
+  // string that had escapes (not a view into the text) can hold a NUL.
+  const bool nul = !in_text(value) && value.find('\0') != std::string_view::npos;
+  if (value.size() <= options_.limits.max_string_bytes && !nul) return true;
+  report_string(value, offset);
+  return false;
+}
+
+void Reader::report_string(std::string_view value, std::size_t offset) {
   if (value.size() > options_.limits.max_string_bytes) {
     diags_.error(offset, value_pointer(),
                  "string of " + std::to_string(value.size()) + " bytes exceeds the limit of " +
                      std::to_string(options_.limits.max_string_bytes) + " bytes",
                  Limit::string_bytes);
-    return false;
-  }
-  // Both parsers refuse a raw control character in a string, so only a
-  // string that had escapes (not a view into the text) can hold a NUL.
-  if (!in_text(value) && value.find('\0') != std::string_view::npos) {
+  } else {
     diags_.error(offset, value_pointer(), "string contains a NUL character (\\u0000), which is not allowed");
-    return false;
+  }
+}
+
+// Whether two field or value names are the same. Names are a few bytes:
+// compared here, not by a call to memcmp.
+bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
   }
   return true;
 }
@@ -377,15 +396,19 @@ bool Reader::check_string(std::string_view value, std::size_t offset) {
 // The position of `value` among the field's values, or an error naming them.
 std::optional<std::size_t> Reader::enum_value(const CaseField& field, std::string_view value, std::size_t offset) {
   for (std::size_t i = 0; i < field.values.size(); ++i) {
-    if (field.values[i].name == value) return i;
+    if (same_name(field.values[i].name, value)) return i;
   }
+  unknown_value(field, value, offset);
+  return std::nullopt;
+}
+
+void Reader::unknown_value(const CaseField& field, std::string_view value, std::size_t offset) {
   std::vector<std::string_view> names;
   for (const FieldValue& v : field.values) names.push_back(v.name);
   std::string message =
       "unknown " + std::string(field.what()) + " " + shown(value) + "; expected " + detail::quoted_list(names);
   if (auto near = detail::nearest(value, names)) message += "; did you mean \"" + *near + "\"?";
   diags_.error(offset, value_pointer(), std::move(message));
-  return std::nullopt;
 }
 
 bool Reader::scalar(Scalar kind, std::string_view raw, std::size_t at) {
@@ -515,13 +538,13 @@ void Reader::node_string(const CaseField& field, std::string_view v, std::size_t
       }
       n.label = v;
       return;
-    case FieldKey::text: n.text = std::string(v); return;
-    case FieldKey::party: n.party = std::string(v); return;
-    case FieldKey::group: n.group = std::string(v); return;
-    case FieldKey::source: n.source = std::string(v); return;
-    case FieldKey::burden: n.burden = std::string(v); return;
+    case FieldKey::text: n.text.emplace(v); return;
+    case FieldKey::party: n.party.emplace(v); return;
+    case FieldKey::group: n.group.emplace(v); return;
+    case FieldKey::source: n.source.emplace(v); return;
+    case FieldKey::burden: n.burden.emplace(v); return;
     case FieldKey::node_scheme:
-      if (name_ok(field, v, at)) n.scheme = std::string(v);
+      if (name_ok(field, v, at)) n.scheme.emplace(v);
       return;
     default: return;
   }
@@ -598,10 +621,10 @@ const CaseField* find_field(std::span<const CaseField> fields, const CaseField* 
           ? static_cast<std::size_t>(last - fields.data()) + 1
           : 0;
   for (std::size_t i = start; i < fields.size(); ++i) {
-    if (fields[i].name == name) return &fields[i];
+    if (same_name(fields[i].name, name)) return &fields[i];
   }
   for (std::size_t i = 0; i < start; ++i) {
-    if (fields[i].name == name) return &fields[i];
+    if (same_name(fields[i].name, name)) return &fields[i];
   }
   return nullptr;
 }
@@ -617,7 +640,8 @@ bool Reader::key(std::string_view k, std::size_t at) {
     case Ctx::cite: place = FieldPlace::citation; break;
     default: break;
   }
-  const std::span<const CaseField> fields = place ? case_fields(*place) : std::span<const CaseField>();
+  const std::span<const CaseField> fields =
+      place ? fields_[static_cast<std::size_t>(*place)] : std::span<const CaseField>();
   f.field = find_field(fields, f.field, k);
   // A known field's name lives as long as the program; any other key is
   // kept (rare: fields this build does not know).
@@ -679,8 +703,9 @@ bool Reader::open(bool array, std::size_t at) {
       return true;
     case Slot::edge:
       if (array) return false;
+      // Only edge_details() writes details_, and it sets has_details_.
       edge_ = PendingEdge{};
-      details_ = EdgeDetails{};
+      if (has_details_) details_ = EdgeDetails{};
       has_details_ = false;
       edge_.start = at;
       edge_.index = stack_.back().index;
@@ -725,27 +750,18 @@ bool Reader::end(std::size_t at) {
     }
     return true;
   }
-  const Frame frame = std::move(stack_.back());
+  // A node, edge or citation is finished while its frame is still on the
+  // stack, so that pointers name it.
+  const Ctx ctx = stack_.back().ctx;
+  switch (ctx) {
+    case Ctx::node: finish_node(stack_.back()); break;
+    case Ctx::edge: finish_edge(stack_.back()); break;
+    case Ctx::cite: finish_cite(stack_.back()); break;
+    default: break;
+  }
+  const Frame frame = stack_.back();
   stack_.pop_back();
-  switch (frame.ctx) {
-    case Ctx::node: {
-      stack_.push_back(frame);  // so that pointers name the node
-      finish_node(frame);
-      stack_.pop_back();
-      break;
-    }
-    case Ctx::edge: {
-      stack_.push_back(frame);
-      finish_edge(frame);
-      stack_.pop_back();
-      break;
-    }
-    case Ctx::cite: {
-      stack_.push_back(frame);
-      finish_cite(frame);
-      stack_.pop_back();
-      break;
-    }
+  switch (ctx) {
     case Ctx::top: finish_top(frame); break;
     case Ctx::nodes:
       // Every node is read, placed and copied into the graph: unless edges
@@ -815,9 +831,6 @@ void Reader::finish_edge(const Frame& frame) {
     edge_details_.push_back(std::move(details_));
   }
   edges_.push_back(edge_);
-  edge_ = PendingEdge{};
-  details_ = EdgeDetails{};
-  has_details_ = false;
 }
 
 // A citation must say what it cites: a date, pin cite or quote alone
