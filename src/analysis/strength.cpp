@@ -188,6 +188,9 @@ void Evaluator::settle(std::span<const Vertex> members, std::uint32_t c, const s
     for (Vertex v : next) queued_[v] = false;
     active.swap(next);
   }
+  ++r_.cycles;
+  r_.largest_cycle = std::max(r_.largest_cycle, members.size());
+  r_.sweeps = std::max(r_.sweeps, sweeps);
   if (!active.empty()) {
     r_.converged = false;
     r_.unsettled.insert(r_.unsettled.end(), members.begin(), members.end());

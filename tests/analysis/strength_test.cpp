@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "claimgraph/analysis/status.hpp"
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/graph.hpp"
@@ -127,6 +131,77 @@ TEST(StrengthCycleTest, MutualAttackSettlesTheSameWhateverTheNodeOrder) {
     // s = 0.9 − 0.9·s, the symmetric fixed point.
     EXPECT_NEAR(r.strength[0], 0.9 / 1.9, 1e-8) << (reversed ? "reversed" : "in order");
   }
+}
+
+// Only cycles are swept, each on its own, once all that bears on it is
+// known; every other node is computed once. So the sweeps a case takes are
+// those of its hardest cycle, however many other cycles and nodes surround
+// it: sweeping the whole graph until it all settles would take at least as
+// many sweeps as the longest chain below a cycle has nodes.
+TEST(StrengthCycleTest, SweepsDependOnTheCycleNotOnTheSizeOfTheCase) {
+  // `copies` times: evidence supporting claim a; a and b attacking each
+  // other; below b a chain of `tail` claims, each supporting the next.
+  const auto build = [](std::size_t copies, std::size_t tail) {
+    Graph g;
+    const auto node = [&g](std::string id, NodeKind kind, std::optional<double> weight) {
+      claimgraph::Node n;
+      n.id = std::move(id);
+      n.label = n.id;
+      n.kind = kind;
+      n.weight = weight;
+      return g.add_node(std::move(n));
+    };
+    for (std::size_t k = 0; k < copies; ++k) {
+      const std::string p = std::to_string(k) + ".";
+      const auto e = node(p + "e", NodeKind::evidence, 0.7);
+      const auto a = node(p + "a", NodeKind::claim, 0.9);
+      const auto b = node(p + "b", NodeKind::claim, 0.8);
+      g.add_edge(e, a, Relation::supports);
+      g.add_edge(a, b, Relation::contradicts);
+      g.add_edge(b, a, Relation::contradicts);
+      auto last = b;
+      for (std::size_t i = 0; i < tail; ++i) {
+        const auto next = node(p + "t" + std::to_string(i), NodeKind::claim, std::nullopt);
+        g.add_edge(last, next, Relation::supports);
+        last = next;
+      }
+    }
+    return g;
+  };
+  const Graph small = build(1, 0);
+  const auto one = evaluate_strength(small);
+  ASSERT_TRUE(one.converged);
+  EXPECT_EQ(one.cycles, 1u);
+  EXPECT_EQ(one.largest_cycle, 2u);
+  EXPECT_GT(one.sweeps, 1u);  // a mutual attack does not settle in one sweep
+
+  const std::size_t copies = 300, tail = 200;
+  const Graph large = build(copies, tail);
+  const auto many = evaluate_strength(large);
+  ASSERT_TRUE(many.converged);
+  EXPECT_EQ(many.cycles, copies);
+  EXPECT_EQ(many.largest_cycle, 2u);
+  EXPECT_EQ(many.sweeps, one.sweeps);
+  ASSERT_LT(one.sweeps, tail);  // else the chain would not tell the two ways apart
+  // Every copy settles where the single one does.
+  const auto a = *small.find("0.a");
+  for (const std::size_t k : {std::size_t{0}, copies - 1}) {
+    EXPECT_EQ(many.strength[*large.find(std::to_string(k) + ".a")], one.strength[a]) << k;
+  }
+}
+
+TEST_F(StrengthTest, ACaseWithoutCyclesIsNotSwept) {
+  auto last = add("e", NodeKind::evidence, 0.6);
+  for (const char* id : {"c1", "c2", "c3"}) {
+    const auto next = add(id, NodeKind::claim);
+    g_.add_edge(last, next, Relation::supports);
+    last = next;
+  }
+  const auto r = evaluate_strength(g_);
+  EXPECT_TRUE(r.converged);
+  EXPECT_EQ(r.cycles, 0u);
+  EXPECT_EQ(r.largest_cycle, 0u);
+  EXPECT_EQ(r.sweeps, 0u);
 }
 
 TEST_F(StrengthTest, ANonSettlingCycleIsReported) {

@@ -54,6 +54,11 @@ Evaluated evaluate(const EvaluateOptions& options) {
   r.status = std::move(evaluated.status);
   r.strength = std::move(evaluated.strength);
   spdlog::debug("labelled statuses and computed strengths in {:.3f} s", watch.lap());
+  if (r.strength.cycles > 0) {
+    spdlog::debug("strengths: {} cycle{} of support and attack settled, the largest of {} node{}, in at most {} sweep{}",
+                  r.strength.cycles, r.strength.cycles == 1 ? "" : "s", r.strength.largest_cycle,
+                  r.strength.largest_cycle == 1 ? "" : "s", r.strength.sweeps, r.strength.sweeps == 1 ? "" : "s");
+  }
   if (!r.strength.converged) {
     spdlog::warn("claimgraph: warning: strengths did not settle on {} nodes of support/attack cycles",
                  r.strength.unsettled.size());

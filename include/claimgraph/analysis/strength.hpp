@@ -18,10 +18,12 @@
 //    (1 − F(strengths of the edge's undercutters)).
 // Nodes are evaluated strongly connected component by component in
 // topological order: acyclic parts are exact after one pass; a cycle is
-// iterated by damped simultaneous updates (each sweep, every node goes half
-// way to the value the previous sweep's strengths give it), which does not
-// depend on node order, until no strength moves by more than the tolerance;
-// a cycle that does not settle within the iteration limit is reported.
+// iterated by damped simultaneous updates (each sweep, every node of the
+// cycle moves towards the value the previous sweep's strengths give it by a
+// step of its own: the whole way at first, half as far each time its
+// direction reverses, down to 1/64), which does not depend on node order,
+// until no strength moves by more than the tolerance; a cycle that does not
+// settle within the iteration limit is reported.
 //
 // A claim is *established* when pro (its aggregated support, or for a claim
 // with elements what its test makes of them) and con (its aggregated attack) meet its standard (Carneades 4):
@@ -57,6 +59,12 @@ struct StrengthReport {
   std::vector<bool> established; ///< per node: claims meeting their standard (false for evidence); see established()
   bool converged = true;         ///< false when some cycle did not settle
   std::vector<Graph::NodeRef> unsettled;  ///< nodes of the cycles that did not settle
+  /// How much settling the cycles took. Only the nodes of a cycle (a
+  /// strongly connected component with an edge inside it) are swept; every
+  /// other node is computed once, after all that bear on it.
+  std::size_t cycles = 0;         ///< cycles settled by sweeps
+  std::size_t largest_cycle = 0;  ///< nodes in the largest of them
+  std::size_t sweeps = 0;         ///< the most sweeps any of them took
 };
 
 /// Whether `pro` and `con` meet `standard`.
