@@ -152,6 +152,36 @@ TEST_F(LintCliTest, CheckEvaluateAndExportPrintTheFindingsAsWarnings) {
   EXPECT_EQ(clean.err, "");
 }
 
+// The findings are worked out beside the command's own work (a second
+// thread), and still come where they always came: before the writer's
+// warnings, and before an error met after reading; evaluate gives them
+// after its own analyses, so not on an error of those.
+TEST_F(LintCliTest, TheFindingsComeBeforeWhatTheCommandSaysAfterThem) {
+  const fs::path page = tmp_ / "dirty.html";
+  const RunResult drawn = claimgraph({"export", dirty_.string(), "--to", "html", "-o", page.string(),
+                                      "--max-render-nodes", "1"});
+  EXPECT_EQ(drawn.status, 0) << drawn.err;
+  EXPECT_EQ(drawn.err, warnings() + dirty_.string() +
+                           ": warning: the diagram has 2 nodes, more than the limit of 1 for the dot layout; drawing "
+                           "it with sfdp instead (groups are not drawn as clusters) (raise the limit with "
+                           "--max-render-nodes, or draw a smaller view: --focus ID --depth N, --group G, --party P or "
+                           "--gaps-only)\n");
+  const std::string unknown = "claimgraph: error: --exclude nosuch: no node \"nosuch\" in " + dirty_.string() + "\n";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"check", dirty_.string(), "--exclude", "nosuch"},
+        std::vector<std::string>{"critical", dirty_.string(), "--exclude", "nosuch"},
+        std::vector<std::string>{"export", dirty_.string(), "--to", "dot", "--exclude", "nosuch"},
+        std::vector<std::string>{"evaluate", dirty_.string(), "--semantics", "preferred", "--exclude", "nosuch"}}) {
+    const RunResult r = claimgraph(args);
+    EXPECT_EQ(r.status, 2) << args[0];
+    EXPECT_EQ(r.out, "") << args[0];
+    EXPECT_EQ(r.err, warnings() + unknown) << args[0];
+  }
+  const RunResult evaluated = claimgraph({"evaluate", dirty_.string(), "--exclude", "nosuch"});
+  EXPECT_EQ(evaluated.status, 2);
+  EXPECT_EQ(evaluated.err, unknown);
+}
+
 TEST_F(LintCliTest, AnAbstractFrameworkGivesNoLintWarnings) {
   // Its arguments have no sources or parties and there is no claim: every
   // rule would fire on every node.

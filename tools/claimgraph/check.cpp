@@ -22,7 +22,8 @@ std::shared_ptr<CheckOptions> setup_check(CLI::App& app) {
 
 int run_check(const CheckOptions& options) {
   const auto& input = load_graph(options.input);
-  warn_lint(input, options.input.file);
+  LintWarnings lint(input, options.input.file);
+  lint.due();
   const auto excluded = excluded_nodes(input.graph, options.exclude, options.input.file);
   Stopwatch watch;
   const auto report = analysis::check(input.graph, excluded);
@@ -33,6 +34,7 @@ int run_check(const CheckOptions& options) {
   std::optional<io::CheckExclusion> exclusion;
   if (record) exclusion.emplace(io::CheckExclusion{excluded, *record});
   const io::CheckExclusion* changes = exclusion ? &*exclusion : nullptr;
+  lint.show();
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
       case io::ReportFormat::text: io::write_check_text(out, input.graph, report, &schemes, changes); break;

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <optional>
+#include <system_error>
 #include <vector>
 
 #include "choices.hpp"
@@ -172,17 +173,17 @@ io::Input read_graph(const InputOptions& input) {
   return io::read_input(input.file, input.from, options);
 }
 
-std::vector<std::string> lint_messages(const io::ReadResult& input, const io::InputFormat& format,
-                                       const std::string& file, const RedactOptions* redaction) {
+namespace {
+// lint_messages without its line on -v, for a thread that must not print.
+std::vector<std::string> lint_text(const io::ReadResult& input, const io::InputFormat& format,
+                                   const std::string& file, const RedactOptions* redaction) {
   // An abstract framework (ICCMA) has arguments and attacks only: every
   // rule about sources, parties and claims would fire on every node.
   if (format.abstract) return {};
-  Stopwatch watch;
   const bool redacting = redaction != nullptr && redacts_any(input.graph, *redaction);
   // Only the findings shown are worded (a large case may have many).
   const auto findings = io::lint_input_first(input, input_name(file), redacting ? 0 : io::ReadOptions{}.max_warnings,
                                              Severity::warning, loaded_schemes, false);
-  spdlog::debug("linted in {:.3f} s", watch.lap());
   if (redacting) {
     if (findings.total == 0) return {};
     return {input_name(file) + ": note: " + std::to_string(findings.total) +
@@ -196,6 +197,15 @@ std::vector<std::string> lint_messages(const io::ReadResult& input, const io::In
     out.push_back(input_name(file) + ": note: " + std::to_string(findings.total - findings.first.size()) +
                   " more lint findings not shown; claimgraph lint lists them all");
   }
+  return out;
+}
+}  // namespace
+
+std::vector<std::string> lint_messages(const io::ReadResult& input, const io::InputFormat& format,
+                                       const std::string& file, const RedactOptions* redaction) {
+  Stopwatch watch;
+  auto out = lint_text(input, format, file, redaction);
+  spdlog::debug("linted in {:.3f} s", watch.lap());
   return out;
 }
 
@@ -232,9 +242,51 @@ std::string describe(const Diagnostic& diagnostic) {
 
 void warn(const Diagnostic& diagnostic) { spdlog::warn("{}", describe(diagnostic)); }
 
-void warn_lint(const io::ReadResult& input, const std::string& file, const RedactOptions* redaction) {
-  if (!spdlog::should_log(spdlog::level::warn) || loaded_format == nullptr) return;
-  for (const auto& message : lint_messages(input, *loaded_format, file, redaction)) spdlog::warn("{}", message);
+LintWarnings::LintWarnings(const io::ReadResult& input, const std::string& file, const RedactOptions* redaction) {
+  if (!spdlog::should_log(spdlog::level::warn) || loaded_format == nullptr) {
+    shown_ = true;  // nothing to show: warnings are silenced
+    return;
+  }
+  // The graph and the scheme library are only read from here on, by both
+  // threads; the graph builds what it derives under its own lock.
+  auto work = [&input, file, redaction, format = loaded_format] {
+    Stopwatch watch;
+    Found found{lint_text(input, *format, file, redaction), 0};
+    found.seconds = watch.lap();
+    return found;
+  };
+  try {
+    found_ = std::async(std::launch::async, work);
+  } catch (const std::system_error&) {
+    found_ = std::async(std::launch::deferred, work);  // no thread to be had: lint when shown
+  }
+}
+
+LintWarnings::~LintWarnings() {
+  try {
+    if (due_) show();
+    // Else found_'s own destructor waits for the thread (a deferred lint never runs).
+  } catch (...) {
+    // Ending on another error already: that error is the one reported.
+  }
+}
+
+void LintWarnings::show() {
+  if (shown_) return;
+  shown_ = true;
+  const Found found = found_.get();
+  spdlog::debug("linted in {:.3f} s, on a second thread", found.seconds);
+  for (const auto& message : found.messages) spdlog::warn("{}", message);
+  for (const auto& message : held_) spdlog::warn("{}", message);
+  held_.clear();
+}
+
+void LintWarnings::warn(const Diagnostic& diagnostic) {
+  if (shown_) {
+    cli::warn(diagnostic);
+  } else {
+    held_.push_back(describe(diagnostic));
+  }
 }
 
 void add_burden_option(CLI::App& cmd, bool& burden, const std::string& with) {

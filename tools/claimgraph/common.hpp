@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
@@ -118,7 +119,7 @@ void add_report_format_option(CLI::App& cmd, io::ReportFormat& format);
 /// Throws InputError or IoError.
 [[nodiscard]] io::Input read_graph(const InputOptions& input);
 
-/// The lint findings of `input`, read in `format`, as warn_lint prints them
+/// The lint findings of `input`, read in `format`, as LintWarnings prints them
 /// (at most ReadOptions::max_warnings, then a count); none for an abstract
 /// framework. When `redaction` redacts a node of the graph, only a count:
 /// findings name nodes and quote their fields, and what an output redacts
@@ -137,11 +138,41 @@ void write_output(const std::string& path, const std::string& input, const std::
 [[nodiscard]] std::string describe(const Diagnostic& diagnostic);
 /// Prints a warning the library reported.
 void warn(const Diagnostic& diagnostic);
-/// Prints the lint findings of what load_graph read as warnings (at most
-/// ReadOptions::max_warnings of them, then a count), unless warnings are
-/// silenced (-q) or the input is an abstract framework; only their count
-/// when `redaction` redacts a node (see lint_messages).
-void warn_lint(const io::ReadResult& input, const std::string& file, const RedactOptions* redaction = nullptr);
+/// The lint findings of what load_graph read, printed as warnings (at most
+/// ReadOptions::max_warnings of them, then a count; only the count when
+/// `redaction` redacts a node; none with -q or for an abstract framework;
+/// see lint_messages). They are worked out on a second thread while the
+/// command goes on with its own analyses and output: on a large case lint
+/// is a fifth of the work, and a second core does it meanwhile. They are
+/// printed where a command has always printed them: before any warning
+/// given to warn() and before an error thrown after due(); nothing is
+/// printed for an error before due().
+class LintWarnings {
+ public:
+  /// Starts on the findings of `input`, which load_graph read.
+  LintWarnings(const io::ReadResult& input, const std::string& file, const RedactOptions* redaction = nullptr);
+  LintWarnings(const LintWarnings&) = delete;
+  LintWarnings& operator=(const LintWarnings&) = delete;
+  /// Waits for the thread; prints the findings if they are due and not yet shown.
+  ~LintWarnings();
+  /// From here on the findings are printed even if an error ends the command.
+  void due() noexcept { due_ = true; }
+  /// Prints the findings (once), then the warnings warn() held back.
+  void show();
+  /// Prints a warning of the command's own: after the findings, so held
+  /// back until they are shown.
+  void warn(const Diagnostic& diagnostic);
+
+ private:
+  struct Found {
+    std::vector<std::string> messages;
+    double seconds = 0;
+  };
+  std::future<Found> found_;
+  std::vector<std::string> held_;
+  bool due_ = false;
+  bool shown_ = false;
+};
 
 /// "--max-nodes" for Limit::nodes: the library's name of a limit, spelt as an option.
 [[nodiscard]] std::string flag(Limit limit);

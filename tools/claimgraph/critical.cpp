@@ -36,7 +36,8 @@ std::shared_ptr<CriticalOptions> setup_critical(CLI::App& app) {
 int run_critical(const CriticalOptions& options) {
   if (options.burden && !options.evaluate) throw UsageError("--burden decides statuses; give --evaluate too");
   const auto& input = load_graph(options.input);
-  warn_lint(input, options.input.file);
+  LintWarnings lint(input, options.input.file);
+  lint.due();
   const Graph& g = input.graph;
   analysis::CriticalOptions asked;
   asked.max_set = options.max_set;
@@ -59,6 +60,7 @@ int run_critical(const CriticalOptions& options) {
   Stopwatch watch;
   const auto report = analysis::critical(g, asked);
   spdlog::debug("found the cut sets in {:.3f} s ({} steps)", watch.lap(), report.steps);
+  lint.show();
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
       case io::ReportFormat::text: io::write_critical_text(out, g, report); break;

@@ -39,8 +39,8 @@ struct Evaluated {
   }
 };
 
-Evaluated evaluate(const EvaluateOptions& options) {
-  Evaluated r{load_graph(options.input), {}, {}, {}, {}, {}};
+Evaluated evaluate(const EvaluateOptions& options, const io::ReadResult& input) {
+  Evaluated r{input, {}, {}, {}, {}, {}};
   Stopwatch watch;
   const Graph& g = r.input.graph;
   r.excluded = excluded_nodes(g, options.exclude, options.input.file);
@@ -71,7 +71,8 @@ Evaluated evaluate(const EvaluateOptions& options) {
 // undercuts as well as for abstract frameworks).
 int run_acceptance(const EvaluateOptions& options) {
   const auto& input = load_graph(options.input);
-  warn_lint(input, options.input.file);
+  LintWarnings lint(input, options.input.file);
+  lint.due();
   const Graph& g = input.graph;
   // Critical questions weigh as they do under grounded semantics: on the
   // case with a node per raised question, cut back to the case's nodes.
@@ -83,6 +84,7 @@ int run_acceptance(const EvaluateOptions& options) {
   const auto questions = analysis::question_graph(weighed, schemes);
   auto accepted = analysis::case_acceptance(questions ? *questions : weighed, options.semantics, options.search);
   accepted.resize(g.node_count());
+  lint.show();
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
       case io::ReportFormat::text: io::write_acceptance_text(out, g, options.semantics, accepted); break;
@@ -115,8 +117,10 @@ int run_evaluate(const EvaluateOptions& options) {
     if (options.burden) throw UsageError("--burden decides what grounded semantics leaves UNDEC; leave out --semantics");
     return run_acceptance(options);
   }
-  const auto r = evaluate(options);
-  warn_lint(r.input, options.input.file);
+  const auto& input = load_graph(options.input);
+  LintWarnings lint(input, options.input.file);  // shown after evaluate()'s own warnings, and not on its errors
+  const auto r = evaluate(options, input);
+  lint.show();
   const io::Evaluation evaluation = r.evaluation();
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
@@ -128,7 +132,7 @@ int run_evaluate(const EvaluateOptions& options) {
 }
 
 int run_explain(const EvaluateOptions& options) {
-  const auto r = evaluate(options);
+  const auto r = evaluate(options, load_graph(options.input));
   const Graph& g = r.input.graph;
   const auto v = g.find(options.node);
   if (!v) {

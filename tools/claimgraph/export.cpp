@@ -172,7 +172,8 @@ const io::OutputFormat& export_format(const ExportOptions& options) {
   return format;
 }
 
-void write_export(const ExportOptions& options, const io::OutputFormat& format, const io::ReadResult& input) {
+void write_export(const ExportOptions& options, const io::OutputFormat& format, const io::ReadResult& input,
+                  LintWarnings* lint) {
   analysis::Wanted wanted;
   wanted.grounding = format.analysed;
   wanted.evaluation = format.analysed && (options.evaluate || format.uses(io::Setting::evaluated));
@@ -186,7 +187,11 @@ void write_export(const ExportOptions& options, const io::OutputFormat& format, 
   settings.clusters = !options.no_clusters;
   settings.max_render_nodes = options.input.limits.max_render_nodes;
   settings.name = input_name(options.input.file);
-  settings.on_warning = warn;
+  if (lint != nullptr) {
+    settings.on_warning = [lint](const Diagnostic& d) { lint->warn(d); };
+  } else {
+    settings.on_warning = warn;
+  }
   settings.hidden_below = shown.hidden_below();
   settings.scope = shown.scope;
   settings.page.paper = options.page.value_or(io::Paper::letter);
@@ -194,6 +199,8 @@ void write_export(const ExportOptions& options, const io::OutputFormat& format, 
   settings.critical = options.critical;
   const analysis::Analyses analyses = shown.results.analyses();
   if (format.parts.empty()) {
+    // A terminal shows the findings before the output, as they always came.
+    if (lint != nullptr && (options.output.empty() || options.output == "-")) lint->show();
     write_output(options.output, options.input.file,
                  [&](std::ostream& out) { format.write(out, {}, *shown.graph, analyses, settings); });
     return;
@@ -208,8 +215,10 @@ void write_export(const ExportOptions& options, const io::OutputFormat& format, 
 int run_export(const ExportOptions& options) {
   const io::OutputFormat& format = export_format(options);
   const auto& input = load_graph(options.input, &options.redact);
-  warn_lint(input, options.input.file, &options.redact);
-  write_export(options, format, input);
+  LintWarnings lint(input, options.input.file, &options.redact);
+  lint.due();
+  write_export(options, format, input, &lint);
+  lint.show();
   return static_cast<int>(ExitCode::ok);
 }
 

@@ -38,7 +38,11 @@ void add_export_options(CLI::App& cmd, ExportOptions& options, const std::string
 [[nodiscard]] const io::OutputFormat& export_format(const ExportOptions& options);
 /// Writes what `export` writes of `input`, read from options.input.file:
 /// the view, the analyses, then each file atomically. Throws as export does.
-void write_export(const ExportOptions& options, const io::OutputFormat& format, const io::ReadResult& input);
+/// With `lint` (working on the same input), the writer's warnings come
+/// after its findings, and the findings are shown before anything is
+/// written to standard output.
+void write_export(const ExportOptions& options, const io::OutputFormat& format, const io::ReadResult& input,
+                  LintWarnings* lint = nullptr);
 
 /// Registers `export` on `app`.
 std::shared_ptr<ExportOptions> setup_export(CLI::App& app);
