@@ -128,12 +128,12 @@ std::pair<Graph::NodeRef, bool> Graph::insert_node(Node node) {
   return store_node(std::move(node));
 }
 
-std::pair<Graph::NodeRef, bool> Graph::store_node(Node&& node) {
+std::pair<Graph::NodeRef, bool> Graph::store_node(Node&& node, std::uint64_t hash) {
   if (node_count() >= detail::IdIndex::max_vertices) {
     if (const auto existing = find(node.id)) return {*existing, false};
     invalid("too many nodes for one graph");
   }
-  if (const auto existing = index_.insert(node.id)) return {*existing, false};
+  if (const auto existing = index_.insert(node.id, hash)) return {*existing, false};
   // If the node cannot be stored, the index gives the id back, so that the
   // two agree.
   try {

@@ -431,7 +431,9 @@ class Graph {
   void changed() noexcept;
   // insert_node() for a node whose id is known not to be empty, moved from
   // only when it is added.
-  std::pair<NodeRef, bool> store_node(Node&& node);
+  std::pair<NodeRef, bool> store_node(Node&& node) { return store_node(std::move(node), detail::IdIndex::hash_of(node.id)); }
+  // The same for a node whose id's detail::IdIndex::hash_of() is `hash`.
+  std::pair<NodeRef, bool> store_node(Node&& node, std::uint64_t hash);
   void append(NodeRef from, NodeRef to, Edge edge);
   void add_edges(std::vector<EdgeSpec> specs, bool trusted);
 

@@ -78,6 +78,7 @@ class TextDiagnostics {
   void parse_error(std::size_t offset, std::string message) { parse_error(offset, {}, std::move(message)); }
   void parse_error(std::size_t offset, std::string pointer, std::string message,
                    std::optional<Limit> limit = std::nullopt) {
+    before_report();
     parse_ = true;
     add(Severity::error, offset, std::move(pointer), std::move(message), limit);
   }
@@ -86,6 +87,7 @@ class TextDiagnostics {
   void error(std::size_t offset, std::string message) { error(offset, {}, std::move(message)); }
   // `limit`: the error reports a value over that limit (a string too long).
   void error(std::size_t offset, std::string pointer, std::string message, std::optional<Limit> limit = std::nullopt) {
+    before_report();
     add(Severity::error, offset, std::move(pointer), std::move(message), limit);
   }
   // A limit exceeded that ends the read: reported as an error, then reading
@@ -95,12 +97,14 @@ class TextDiagnostics {
   }
   // The same, naming the place in the document's structure.
   [[noreturn]] void fatal(std::size_t offset, std::string pointer, Limit limit, std::string message) {
+    before_report();
     add(Severity::error, offset, std::move(pointer), std::move(message), limit);
     throw Fatal{};
   }
   // The same, for a limit on the document's structure: the read is a
   // ParseError.
   [[noreturn]] void fatal_parse(std::size_t offset, std::string pointer, Limit limit, std::string message) {
+    before_report();
     parse_ = true;
     add(Severity::error, offset, std::move(pointer), std::move(message), limit);
     throw Fatal{};
@@ -108,10 +112,12 @@ class TextDiagnostics {
   // An error or a warning placed by the caller (in a file the text is made
   // of), ordered among the others as if at `offset`.
   void error_at(std::size_t offset, Location where, std::string message, std::optional<Limit> limit = std::nullopt) {
+    before_report();
     parse_ = true;
     push(offset, Diagnostic{Severity::error, std::move(where), std::move(message), limit});
   }
   void warning_at(std::size_t offset, Location where, std::string message) {
+    before_report();
     if (warnings_ >= max_warnings_) {
       ++suppressed_;
       return;
@@ -121,6 +127,7 @@ class TextDiagnostics {
   }
   void warning(std::size_t offset, std::string message) { warning(offset, {}, std::move(message)); }
   void warning(std::size_t offset, std::string pointer, std::string message) {
+    before_report();
     if (warnings_ >= max_warnings_) {
       ++suppressed_;
       return;
@@ -140,6 +147,14 @@ class TextDiagnostics {
   }
 
   [[nodiscard]] bool failed() const noexcept { return errors_ > 0; }
+
+  // Calls hook(context) before each diagnostic is made, for a reader that
+  // holds back work which may report something itself (it does that work
+  // then, so that what it reports comes first, as if done at once).
+  void before_each(void (*hook)(void*), void* context) noexcept {
+    hook_ = hook;
+    hook_context_ = context;
+  }
 
   // The text is made of several files: diagnostics name the file each
   // offset comes from. `origins` must outlive this object.
@@ -188,6 +203,9 @@ class TextDiagnostics {
   }
 
  private:
+  void before_report() {
+    if (hook_ != nullptr) hook_(hook_context_);
+  }
   void add(Severity severity, std::size_t offset, std::string pointer, std::string message,
            std::optional<Limit> limit = std::nullopt) {
     auto [file, place] = locate(offset);
@@ -214,6 +232,8 @@ class TextDiagnostics {
     Diagnostic diagnostic;
   };
   TextOrigins* origins_ = nullptr;
+  void (*hook_)(void*) = nullptr;  // before_each()
+  void* hook_context_ = nullptr;
   std::string_view text_;
   std::string file_name_;
   std::size_t max_errors_;

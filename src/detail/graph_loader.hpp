@@ -7,6 +7,8 @@
 // EdgeSpec copies between the file and the graph.
 
 #include <cstddef>
+#include <cstdint>
+#include <string_view>
 #include <utility>
 
 #include "claimgraph/graph.hpp"
@@ -18,6 +20,16 @@ struct GraphLoader {
   /// `node` is moved from only when it is added. Its id must not be empty.
   static std::pair<Graph::NodeRef, bool> insert_node(Graph& graph, Node&& node) {
     return graph.store_node(std::move(node));
+  }
+
+  /// The same, for a reader that adds nodes in batches: the hash of each
+  /// id of a batch (id_hash) and a prefetch of its place in the id index
+  /// (prefetch_id) first, then each node with its hash, so that the cache
+  /// misses of a large index overlap instead of coming one per node.
+  static std::uint64_t id_hash(std::string_view id) noexcept { return IdIndex::hash_of(id); }
+  static void prefetch_id(const Graph& graph, std::uint64_t hash) noexcept { graph.index_.prefetch(hash); }
+  static std::pair<Graph::NodeRef, bool> insert_node(Graph& graph, Node&& node, std::uint64_t hash) {
+    return graph.store_node(std::move(node), hash);
   }
 
   /// Appends an edge between two different nodes of `graph`; an undercut's

@@ -19,6 +19,8 @@
 
 namespace claimgraph::io {
 
+using namespace std::string_view_literals;  // literals appended without a strlen each
+
 namespace {
 
 constexpr std::string_view font = "Helvetica,Arial,sans-serif";
@@ -34,7 +36,7 @@ void append_lines(std::string& out, std::string_view text, std::size_t width) {
   }
   const auto lines = detail::wrap(text, width);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) out += "<BR/>";
+    if (i > 0) out += "<BR/>"sv;
     detail::append_dot_html(out, lines[i]);
   }
 }
@@ -104,31 +106,31 @@ void append_look(std::string& out, const dot::Palette& p, NodeKind kind, const F
   const dot::KindLook look = dot::kind_look(kind);
   const dot::BorderLook border = f.status ? dot::status_border(*f.status) : f.gap() ? dot::gap_border : dot::plain_border;
   out += indent;
-  out += "node [shape=";
+  out += "node [shape="sv;
   out += look.shape;
-  out += ", style=\"";
+  out += ", style=\""sv;
   if (!look.style.empty()) out.append(look.style).append(1, ',');
-  out += "filled";
+  out += "filled"sv;
   if (!border.line.empty()) out.append(1, ',').append(border.line);
-  out += "\", fillcolor=\"";
+  out += "\", fillcolor=\""sv;
   out += f.gap() ? p.gap_fill : p.kind_fill[index(kind)];
-  out += "\", color=\"";
+  out += "\", color=\""sv;
   out += f.status ? p.status[index(*f.status)] : f.gap() ? p.gap_border : p.kind_border[index(kind)];
-  out += "\", fontcolor=\"";
+  out += "\", fontcolor=\""sv;
   out += f.status == analysis::Label::out ? p.out_text : p.ink;
-  out += "\", penwidth=";
+  out += "\", penwidth="sv;
   out += border.penwidth;
-  out += ", peripheries=";
+  out += ", peripheries="sv;
   out += std::to_string(look.peripheries);
-  out += "];\n";
+  out += "];\n"sv;
 }
 
 // The tooltip (shown on hover in SVG) names the node and gives its text.
 void append_tooltip(std::string& out, const Node& node) {
-  out += ", tooltip=\"";
+  out += ", tooltip=\""sv;
   detail::append_dot_quoted(out, node.id);
   if (node.text) {
-    out += ": ";
+    out += ": "sv;
     detail::append_dot_quoted(out, *node.text);
   }
   out += '"';
@@ -137,25 +139,25 @@ void append_tooltip(std::string& out, const Node& node) {
 // Header: kind and party, small, with status and strength.
 void append_header(std::string& out, const Node& node, Graph::NodeRef v, const Found& f, const DotOptions& options,
                    const dot::Palette& p) {
-  out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
+  out += "<FONT POINT-SIZE=\"8\" COLOR=\""sv;
   out += p.muted;
-  out += "\">";
+  out += "\">"sv;
   // Kind and party, wrapped like the label (a party's name can be long).
   std::string who(to_string(node.kind));
   if (node.party) who += " · " + *node.party;
   append_lines(out, who, options.wrap_width + 8);
   if (f.status || options.analyses.strength != nullptr) {
-    out += " · ";
+    out += " · "sv;
     // A space at the start of a piece of SVG text is dropped, so none
     // follows a tag: the space before the strength ends the bold piece.
     if (f.status) {
-      out += "<B>";
+      out += "<B>"sv;
       out += analysis::to_string(*f.status);
       out += options.analyses.strength != nullptr ? " </B>" : "</B>";
     }
     if (options.analyses.strength != nullptr) detail::append_fixed2(out, options.analyses.strength->strength[v]);
   }
-  out += "</FONT><BR/>";
+  out += "</FONT><BR/>"sv;
 }
 
 // The line under a claim's label that names its test of elements, when it
@@ -209,17 +211,17 @@ void append_reference(std::string& out, const Graph& graph, Graph::NodeRef v, st
   out += indent;
   out += 'n';
   out += std::to_string(v);
-  out += " [shape=cds, style=\"solid\", color=\"";
+  out += " [shape=cds, style=\"solid\", color=\""sv;
   out += p.ink;
-  out += "\", fontcolor=\"";
+  out += "\", fontcolor=\""sv;
   out += p.ink;
-  out += "\", penwidth=1, peripheries=1, fontsize=9, margin=\"0.15,0.04\", label=<";
+  out += "\", penwidth=1, peripheries=1, fontsize=9, margin=\"0.15,0.04\", label=<"sv;
   append_lines(out, where, options.wrap_width);
-  out += "<BR/><FONT POINT-SIZE=\"8\">";
+  out += "<BR/><FONT POINT-SIZE=\"8\">"sv;
   append_lines(out, node.label, options.wrap_width + 4);
-  out += "</FONT>>";
+  out += "</FONT>>"sv;
   append_tooltip(out, node);
-  out += "];\n";
+  out += "];\n"sv;
 }
 
 // "FELL: lost its evidence when a, b and 3 more were excluded": the
@@ -236,11 +238,11 @@ void append_fell(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   if (gone.size() > named) line += " and " + std::to_string(gone.size() - named) + " more";
   line += gone.size() == 1 ? " was excluded" : " were excluded";
   if (gone.empty()) line = "FELL with the exclusion";
-  out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
+  out += "<FONT POINT-SIZE=\"8\" COLOR=\""sv;
   out += p.fell;
-  out += "\"><B>";
+  out += "\"><B>"sv;
   append_lines(out, line, options.wrap_width);
-  out += "</B></FONT><BR/>";
+  out += "</B></FONT><BR/>"sv;
 }
 
 // The attributes of an excluded node, a claim that fell or evidence that
@@ -250,19 +252,19 @@ void append_marked_look(std::string& out, NodeKind kind, const Found& f, const d
   if (!f.excluded && !f.fell && f.holding == 0) return;
   const dot::BorderLook border = f.excluded ? dot::excluded_border : f.fell ? dot::fell_border : dot::critical_border;
   const dot::KindLook look = dot::kind_look(kind);
-  out += ", style=\"";
+  out += ", style=\""sv;
   if (!look.style.empty()) out.append(look.style).append(1, ',');
-  out += "filled";
+  out += "filled"sv;
   if (!border.line.empty()) out.append(1, ',').append(border.line);
-  out += "\", penwidth=";
+  out += "\", penwidth="sv;
   out += border.penwidth;
-  out += ", color=\"";
+  out += ", color=\""sv;
   out += f.excluded ? p.excluded_ink : f.fell ? p.fell : p.critical;
   out += '"';
   if (f.excluded) {
-    out += ", fillcolor=\"";
+    out += ", fillcolor=\""sv;
     out += p.excluded_fill;
-    out += "\", fontcolor=\"";
+    out += "\", fontcolor=\""sv;
     out += p.excluded_ink;
     out += '"';
   }
@@ -293,61 +295,61 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
 
   out += indent;
   append_name(out, 'n', v);
-  out += " [label=<";
+  out += " [label=<"sv;
   const ChangeMark change = node_change(options, v);
   if (change != ChangeMark::none) {
-    out += "<FONT POINT-SIZE=\"8\"><B>";
+    out += "<FONT POINT-SIZE=\"8\"><B>"sv;
     out += change == ChangeMark::added ? "ADDED" : change == ChangeMark::removed ? "REMOVED" : "CHANGED";
-    out += "</B></FONT><BR/>";
+    out += "</B></FONT><BR/>"sv;
   }
   if (f.excluded) {
-    out += "<FONT POINT-SIZE=\"8\"><B>EXCLUDED</B></FONT><BR/>";
+    out += "<FONT POINT-SIZE=\"8\"><B>EXCLUDED</B></FONT><BR/>"sv;
   }
   append_header(out, node, v, f, options, p);
   if (f.holding > 0) {
-    out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
+    out += "<FONT POINT-SIZE=\"8\" COLOR=\""sv;
     out += p.critical;
-    out += "\"><B>ALONE HOLDS UP ";
+    out += "\"><B>ALONE HOLDS UP "sv;
     out += std::to_string(f.holding);
     out += f.holding == 1 ? " CLAIM" : " CLAIMS";
     if (f.unshown > 0) out += f.unshown == f.holding ? " NOT SHOWN HERE" : " (" + std::to_string(f.unshown) + " NOT SHOWN)";
-    out += "</B></FONT><BR/>";
+    out += "</B></FONT><BR/>"sv;
   }
   if (f.fell) {
     append_fell(out, graph, v, options, p);
   } else if (f.gap() && !f.excluded) {
-    out += "<FONT POINT-SIZE=\"8\" COLOR=\"";
+    out += "<FONT POINT-SIZE=\"8\" COLOR=\""sv;
     out += p.gap_text;
-    out += "\"><B>LACKS EVIDENCE:";
+    out += "\"><B>LACKS EVIDENCE:"sv;
     // The reason on a line of its own when the two are wider than a label's line.
     const std::string_view why = analysis::to_string(f.claim->gap);
     out += std::string_view("LACKS EVIDENCE: ").size() + why.size() > options.wrap_width ? "<BR/>" : " ";
     out += why;
-    out += "</B></FONT><BR/>";
+    out += "</B></FONT><BR/>"sv;
   }
   const bool struck = change == ChangeMark::removed || f.excluded;
-  if (struck) out += "<S>";
+  if (struck) out += "<S>"sv;
   append_lines(out, node.label, options.wrap_width);
-  if (struck) out += "</S>";
+  if (struck) out += "</S>"sv;
   if (const std::string_view test = test_line(node); !test.empty()) {
-    out += "<BR/><FONT POINT-SIZE=\"8\"><I>";
+    out += "<BR/><FONT POINT-SIZE=\"8\"><I>"sv;
     out += test;
-    out += "</I></FONT>";
+    out += "</I></FONT>"sv;
   }
   if (options.sources && node.source) {
-    out += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"";
+    out += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\""sv;
     out += p.muted;
-    out += "\"><I>";
+    out += "\"><I>"sv;
     append_lines(out, *node.source, options.wrap_width + 10);
-    out += "</I></FONT>";
+    out += "</I></FONT>"sv;
   }
   // What a view left out beneath this node (with rankdir=BT, below it).
   if (const std::size_t hidden = hidden_below(options, v); hidden > 0) {
-    out += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"";
+    out += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\""sv;
     out += p.ink;  // in full ink even on an OUT node, whose text is greyed
-    out += "\"><B>+";
+    out += "\"><B>+"sv;
     out += std::to_string(hidden);
-    out += " more below</B></FONT>";
+    out += " more below</B></FONT>"sv;
   }
   out += '>';
   // Strength as how strong the fill is.
@@ -355,7 +357,7 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
     const double s = std::clamp(options.analyses.strength->strength[v], 0.0, 1.0);
     const auto alpha = static_cast<unsigned>(std::lround(40.0 + 215.0 * s));
     static constexpr char hex[] = "0123456789abcdef";
-    out += ", fillcolor=\"";
+    out += ", fillcolor=\""sv;
     out += !p.strength_fill.empty() ? p.strength_fill : f.gap() ? p.gap_fill : p.kind_fill[index(node.kind)];
     out += hex[(alpha >> 4) & 0xF];
     out += hex[alpha & 0xF];
@@ -363,18 +365,18 @@ void append_node(std::string& out, const Graph& graph, Graph::NodeRef v, const D
   }
   switch (change) {
     case ChangeMark::none: append_marked_look(out, node.kind, f, p); break;
-    case ChangeMark::added: out += ", penwidth=3.5"; break;
-    case ChangeMark::changed: out += ", penwidth=3.5"; break;  // counterclaims have a double border already
+    case ChangeMark::added: out += ", penwidth=3.5"sv; break;
+    case ChangeMark::changed: out += ", penwidth=3.5"sv; break;  // counterclaims have a double border already
     case ChangeMark::removed:
-      out += ", style=\"dashed\", penwidth=1, color=\"";
+      out += ", style=\"dashed\", penwidth=1, color=\""sv;
       out += p.faded;
-      out += "\", fontcolor=\"";
+      out += "\", fontcolor=\""sv;
       out += p.faded;
       out += '"';
       break;
   }
   append_tooltip(out, node);
-  out += "];\n";
+  out += "];\n"sv;
 }
 
 // The characters on a line of what part of the case a view shows.
@@ -382,35 +384,35 @@ constexpr std::size_t scope_width = 90;
 
 // The title, and under it, smaller, what part of the case a view shows.
 void append_graph_header(std::string& buf, const Graph& graph, const DotOptions& options, const dot::Palette& p) {
-  buf += "digraph claimgraph {\n";
-  buf += "  graph [rankdir=BT, newrank=true, charset=\"UTF-8\", fontname=\"";
+  buf += "digraph claimgraph {\n"sv;
+  buf += "  graph [rankdir=BT, newrank=true, charset=\"UTF-8\", fontname=\""sv;
   buf += font;
-  buf += "\", fontsize=14, nodesep=0.25, ranksep=0.5, labelloc=t";
+  buf += "\", fontsize=14, nodesep=0.25, ranksep=0.5, labelloc=t"sv;
   if (graph.title || !options.scope.empty()) {
-    buf += ", label=<";
+    buf += ", label=<"sv;
     if (graph.title) {
-      buf += "<B>";
+      buf += "<B>"sv;
       detail::append_dot_html(buf, *graph.title);
-      buf += "</B>";
+      buf += "</B>"sv;
     }
     if (!options.scope.empty()) {
-      if (graph.title) buf += "<BR/>";
+      if (graph.title) buf += "<BR/>"sv;
       // Wrapped, so that a long label named by a focus does not widen the drawing.
-      buf += "<FONT POINT-SIZE=\"11\">";
+      buf += "<FONT POINT-SIZE=\"11\">"sv;
       append_lines(buf,
                    detail::scope_lead(options.scope.size()).plain() + detail::scope_text(options.scope),
                    scope_width);
-      buf += "</FONT>";
+      buf += "</FONT>"sv;
     }
     buf += '>';
   }
-  buf += "];\n  node [fontname=\"";
+  buf += "];\n  node [fontname=\""sv;
   buf += font;
-  buf += "\", fontsize=10, margin=\"0.12,0.06\", penwidth=1.2, fontcolor=\"";
+  buf += "\", fontsize=10, margin=\"0.12,0.06\", penwidth=1.2, fontcolor=\""sv;
   buf += p.ink;
-  buf += "\"];\n  edge [fontname=\"";
+  buf += "\"];\n  edge [fontname=\""sv;
   buf += font;
-  buf += "\", fontsize=9, penwidth=1.3, arrowsize=0.8];\n";
+  buf += "\", fontsize=9, penwidth=1.3, arrowsize=0.8];\n"sv;
 }
 
 // Nodes by group, groups in order of first appearance as clusters;
@@ -420,22 +422,22 @@ void append_nodes(detail::OutputBuffer& output, const Graph& graph, const DotOpt
   std::string& buf = output.text();
   const detail::NodeGroups nodes = detail::group_nodes(graph, options.clusters);
   for (std::size_t i = 0; i < nodes.groups.size(); ++i) {
-    buf += "  subgraph cluster_";
+    buf += "  subgraph cluster_"sv;
     buf += std::to_string(i);
     // With rankdir=BT, labelloc=b puts a cluster's title at its top.
-    buf += " {\n    graph [label=<<B>";
+    buf += " {\n    graph [label=<<B>"sv;
     detail::append_dot_html(buf, nodes.name(graph, i));
-    buf += "</B>>, labelloc=b, style=\"rounded,filled\", fillcolor=\"";
+    buf += "</B>>, labelloc=b, style=\"rounded,filled\", fillcolor=\""sv;
     buf += p.cluster_fill;
-    buf += "\", color=\"";
+    buf += "\", color=\""sv;
     buf += p.frame;
-    buf += "\", fontsize=12];\n";
+    buf += "\", fontsize=12];\n"sv;
     int look = -1;
     for (auto v : nodes.groups[i]) {
       append_node(buf, graph, v, options, m, "    ", look);
       output.flush_if_full();
     }
-    buf += "  }\n";
+    buf += "  }\n"sv;
   }
   int look = -1;
   for (auto v : nodes.loose) {
@@ -450,20 +452,20 @@ void append_attributes(std::string& buf, std::string_view look, std::string_view
   if (more.starts_with(", ")) more.remove_prefix(2);
   const bool black = colour == "#000000";
   if (look.empty() && more.empty() && black) {
-    buf += ";\n";
+    buf += ";\n"sv;
     return;
   }
-  buf += " [";
+  buf += " ["sv;
   buf += look;
-  if (!look.empty() && !more.empty()) buf += ", ";
+  if (!look.empty() && !more.empty()) buf += ", "sv;
   buf += more;
   if (!black) {
-    if (!look.empty() || !more.empty()) buf += ", ";
-    buf += "color=\"";
+    if (!look.empty() || !more.empty()) buf += ", "sv;
+    buf += "color=\""sv;
     buf += colour;
     buf += '"';
   }
-  buf += "];\n";
+  buf += "];\n"sv;
 }
 
 // Edge `i`. A supports edge that is undercut is drawn through a small point,
@@ -482,9 +484,9 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
                                                                 : p.relation[index(edge.relation)];
   std::string marked(edge_change_attributes(change));
   if (excluded && change == ChangeMark::none) marked.append(", ").append(dot::excluded_edge_look);
-  buf += "  ";
+  buf += "  "sv;
   append_name(buf, 'n', graph.source(e));
-  buf += " -> ";
+  buf += " -> "sv;
   if (edge.relation == Relation::undercuts) {
     append_name(buf, 'u', edge.undercut);
     append_attributes(buf, look, marked, colour);
@@ -497,17 +499,17 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
     const std::string_view part_colour = fallen ? p.faded : colour;
     append_name(buf, 'u', i);
     append_attributes(buf, part, ", arrowhead=none" + marked, part_colour);
-    buf += "  ";
+    buf += "  "sv;
     append_name(buf, 'u', i);
-    buf += " [";
+    buf += " ["sv;
     buf += dot::undercut_point;
-    buf += ", fillcolor=\"";
+    buf += ", fillcolor=\""sv;
     buf += part_colour;
-    buf += "\", color=\"";
+    buf += "\", color=\""sv;
     buf += part_colour;
-    buf += "\"];\n  ";
+    buf += "\"];\n  "sv;
     append_name(buf, 'u', i);
-    buf += " -> ";
+    buf += " -> "sv;
     append_name(buf, 'n', graph.target(e));
     if (fallen) {
       std::string hollow = ", arrowhead=";
@@ -559,7 +561,7 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
     output.flush_if_full();
   }
   if (options.legend) dot::append_legend(buf, legend_content(graph, options, m), p, options.layered);
-  buf += "}\n";
+  buf += "}\n"sv;
   output.flush();
 }
 

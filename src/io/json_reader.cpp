@@ -59,6 +59,9 @@ struct Frame {
 struct PendingNode {
   Node node;
   std::size_t id_offset = 0;
+  std::size_t start = 0;   // where its object starts
+  std::size_t index = 0;   // its position in "nodes"
+  std::uint64_t hash = 0;  // its id's, once batched
 };
 
 // What few edges have: an id, a scheme or question, fields this build does
@@ -130,6 +133,8 @@ class Reader {
       : text_(detail::without_bom(text)), capacity_(capacity - std::min(capacity, text.size() - text_.size())),
         options_(options),
         diags_(text_, options.file_name, options.max_errors, options.max_warnings) {
+    batch_.reserve(batch_size);
+    diags_.before_each([](void* reader) { static_cast<Reader*>(reader)->add_batch(); }, this);
     for (const CaseField& f : case_fields()) {
       // "$schema" is for editors: never suggested for a misspelt field.
       if (!f.name.starts_with('$')) suggestions_[static_cast<std::size_t>(f.place)].push_back(f.name);
@@ -230,6 +235,7 @@ class Reader {
   bool name_ok(const CaseField& field, std::string_view value, std::size_t offset);
   void missing_fields(const Frame& frame, FieldPlace place);
   void finish_node(const Frame& frame);
+  void add_batch();
   void finish_edge(const Frame& frame);
   void finish_cite(const Frame& frame);
   void finish_top(const Frame& frame);
@@ -271,6 +277,9 @@ class Reader {
   Locator locator_{text_};
   bool located_ = false;
   PendingNode node_;
+  // Nodes read but not yet added to the graph (see add_batch).
+  static constexpr std::size_t batch_size = 64;
+  std::vector<PendingNode> batch_;
   PendingEdge edge_;
   EdgeDetails details_;       // the edge being read: its details, if it turns out to have any
   bool has_details_ = false;
@@ -764,6 +773,7 @@ bool Reader::end(std::size_t at) {
   switch (ctx) {
     case Ctx::top: finish_top(frame); break;
     case Ctx::nodes:
+      add_batch();
       // Every node is read, placed and copied into the graph: unless edges
       // written before the nodes point into the text, nothing before here
       // is read again.
@@ -797,22 +807,48 @@ void Reader::finish_node(const Frame& frame) {
   Node& n = node_.node;
   std::sort(n.extra.begin(), n.extra.end(), [](const Attribute& a, const Attribute& b) { return a.key < b.key; });
   if (n.id.empty()) return;
+  // Near the limit, the count must include the batch.
+  if (graph_.node_count() + batch_.size() >= options_.limits.max_nodes) add_batch();
   if (graph_.node_count() >= options_.limits.max_nodes && !graph_.find(n.id)) {
     unusable_ = true;
     diags_.fatal(frame.start, here_pointer(), Limit::nodes,
                  "more than " + std::to_string(options_.limits.max_nodes) + " nodes");
   }
-  // A node with errors still claims its id, so that edges to it are not
-  // reported as dangling on top of the real problem.
-  const auto [v, added] = detail::GraphLoader::insert_node(graph_, std::move(n));
-  if (!added) {
-    const std::string_view id = graph_.id(v);
-    diags_.error(node_.id_offset, here_pointer() + "/id",
-                 "duplicate node id " + shown(id) + "; first defined at " + diags_.location(id_offsets_[v]));
-    return;
+  node_.start = frame.start;
+  node_.index = stack_[stack_.size() - 2].index;  // the frame of "nodes" is below the node's
+  batch_.push_back(std::move(node_));
+  if (batch_.size() == batch_size) add_batch();
+}
+
+// Adds the batch of nodes to the graph, in order. Looking an id up in the
+// index of a large graph is a cache miss; the places of the whole batch are
+// loaded at once first, so that the misses overlap. A duplicate id is
+// reported here: since any diagnostic adds the batch before it is made
+// (diags_.before_each), every diagnostic comes in the order it would if
+// each node were added as it ends.
+void Reader::add_batch() {
+  if (batch_.empty()) return;
+  std::vector<PendingNode> batch;
+  batch.swap(batch_);  // a diagnostic made below finds no batch
+  for (PendingNode& p : batch) {
+    p.hash = detail::GraphLoader::id_hash(p.node.id);
+    detail::GraphLoader::prefetch_id(graph_, p.hash);
   }
-  id_offsets_.push_back(node_.id_offset);
-  node_offsets_.push_back(frame.start);
+  for (PendingNode& p : batch) {
+    // A node with errors still claims its id, so that edges to it are not
+    // reported as dangling on top of the real problem.
+    const auto [v, added] = detail::GraphLoader::insert_node(graph_, std::move(p.node), p.hash);
+    if (!added) {
+      const std::string_view id = graph_.id(v);
+      diags_.error(p.id_offset, "/nodes/" + std::to_string(p.index) + "/id",
+                   "duplicate node id " + shown(id) + "; first defined at " + diags_.location(id_offsets_[v]));
+      continue;
+    }
+    id_offsets_.push_back(p.id_offset);
+    node_offsets_.push_back(p.start);
+  }
+  batch.clear();
+  batch_.swap(batch);  // keeps the capacity
 }
 
 void Reader::finish_edge(const Frame& frame) {
@@ -861,6 +897,7 @@ void Reader::finish_top(const Frame& frame) {
 }
 
 void Reader::resolve_edges() {
+  add_batch();
   graph_.reserve(graph_.node_count(), edges_.size());
   Resolution r;
   index_edge_ids(r);
@@ -1050,6 +1087,7 @@ bool Reader::parse(bool fast) {
     }
     complete = status == detail::JsonParseStatus::complete;
   }
+  add_batch();
   if (complete && !unusable_) resolve_edges();
   return true;
 }

@@ -842,6 +842,40 @@ TEST_F(JsonReaderTest, ErrorsAreCapped) {
                    "case.json: note: too many errors; stopped after 2"}));
 }
 
+// Nodes go into the graph in batches (their ids' places in the index are
+// loaded together), yet a duplicate id is reported as if found where its
+// node ends: before the errors that follow it, also when the error budget
+// runs out between them, and across batches.
+TEST_F(JsonReaderTest, ADuplicateIdIsReportedInItsTurnAmongTheOtherErrors) {
+  // Node i is on line i + 2; its id's quote is in column 8.
+  std::string text = "{\"claimgraph\": 1, \"nodes\": [\n";
+  for (std::size_t i = 0; i < 200; ++i) {
+    const std::string id = i == 3 ? "n1" : i == 7 ? "n0" : i == 150 ? "n100" : "n" + std::to_string(i);
+    text += std::string(i == 0 ? "" : ",\n") + "{\"id\": \"" + id + "\", \"kind\": \"" + (i == 5 ? "clam" : "claim") +
+            "\", \"label\": \"x\"}";
+  }
+  text += "\n], \"edges\": []}";
+  const std::string dup3 =
+      "case.json:5:8: error: /nodes/3/id: duplicate node id \"n1\"; first defined at case.json:3:8";
+  const std::string kind5 =
+      "case.json:7:22: error: /nodes/5/kind: unknown kind \"clam\"; expected \"claim\", \"counterclaim\" or "
+      "\"evidence\"; did you mean \"claim\"?";
+  const std::string dup7 =
+      "case.json:9:8: error: /nodes/7/id: duplicate node id \"n0\"; first defined at case.json:2:8";
+  const std::string dup150 =
+      "case.json:152:8: error: /nodes/150/id: duplicate node id \"n100\"; first defined at case.json:102:8";
+  EXPECT_EQ(diagnostics<ValidationError>(text), (Lines{dup3, kind5, dup7, dup150}));
+  ReadOptions o = options();
+  o.max_errors = 1;
+  EXPECT_EQ(diagnostics<ValidationError>(text, &o), (Lines{dup3, "case.json: note: too many errors; stopped after 1"}));
+  o.max_errors = 2;
+  EXPECT_EQ(diagnostics<ValidationError>(text, &o),
+            (Lines{dup3, kind5, "case.json: note: too many errors; stopped after 2"}));
+  o.max_errors = 3;
+  EXPECT_EQ(diagnostics<ValidationError>(text, &o),
+            (Lines{dup3, kind5, dup7, "case.json: note: too many errors; stopped after 3"}));
+}
+
 // --- limits --------------------------------------------------------------------
 
 TEST_F(JsonReaderTest, Limits) {

@@ -55,7 +55,7 @@ Evaluated evaluate(const EvaluateOptions& options, const io::ReadResult& input) 
   r.strength = std::move(evaluated.strength);
   spdlog::debug("labelled statuses and computed strengths in {:.3f} s", watch.lap());
   if (r.strength.cycles > 0) {
-    spdlog::debug("strengths: {} cycle{} of support and attack settled, the largest of {} node{}, in at most {} sweep{}",
+    spdlog::debug("strengths: {} cycle{} of support and attack swept, the largest of {} node{}, in at most {} sweep{}",
                   r.strength.cycles, r.strength.cycles == 1 ? "" : "s", r.strength.largest_cycle,
                   r.strength.largest_cycle == 1 ? "" : "s", r.strength.sweeps, r.strength.sweeps == 1 ? "" : "s");
   }

@@ -62,7 +62,7 @@ struct StrengthReport {
   /// How much settling the cycles took. Only the nodes of a cycle (a
   /// strongly connected component with an edge inside it) are swept; every
   /// other node is computed once, after all that bear on it.
-  std::size_t cycles = 0;         ///< cycles settled by sweeps
+  std::size_t cycles = 0;         ///< cycles swept, settled or not (see converged)
   std::size_t largest_cycle = 0;  ///< nodes in the largest of them
   std::size_t sweeps = 0;         ///< the most sweeps any of them took
 };
