@@ -1,8 +1,10 @@
 #include "claimgraph/io/dot_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -446,26 +448,75 @@ void append_nodes(detail::OutputBuffer& output, const Graph& graph, const DotOpt
   }
 }
 
-// An edge's attributes, those that are Graphviz's defaults left out (the
-// DOT of a large case is mostly edges).
-void append_attributes(std::string& buf, std::string_view look, std::string_view more, std::string_view colour) {
+// A line of DOT assembled in a buffer of its own and appended to the
+// output whole: one capacity check and one copy for an edge instead of one
+// for each of its ten or so pieces (the DOT of a large case is mostly
+// edges). A piece that does not fit sends what is assembled on first, so
+// that the text comes out the same whatever the line's length. done()
+// appends the rest.
+class Line {
+ public:
+  explicit Line(std::string& out) noexcept : out_(out) {}
+  Line(const Line&) = delete;
+  Line& operator=(const Line&) = delete;
+  ~Line() = default;
+
+  Line& operator+=(std::string_view piece) {
+    if (piece.size() > room()) {
+      done();
+      if (piece.size() > capacity) {
+        out_ += piece;
+        return *this;
+      }
+    }
+    std::memcpy(end_, piece.data(), piece.size());
+    end_ += piece.size();
+    return *this;
+  }
+
+  /// A node's or an edge's DOT name: the prefix and the number ("n12").
+  void name(char prefix, std::size_t k) {
+    if (room() < 1 + digits) done();
+    *end_++ = prefix;
+    end_ = std::to_chars(end_, end_ + digits, k).ptr;
+  }
+
+  void done() {
+    out_.append(buf_.data(), static_cast<std::size_t>(end_ - buf_.data()));
+    end_ = buf_.data();
+  }
+
+ private:
+  static constexpr std::size_t capacity = 256;
+  static constexpr std::size_t digits = 20;  // of the largest std::size_t
+  [[nodiscard]] std::size_t room() const noexcept {
+    return capacity - static_cast<std::size_t>(end_ - buf_.data());
+  }
+
+  std::string& out_;
+  std::array<char, capacity> buf_;
+  char* end_ = buf_.data();
+};
+
+// An edge's attributes, those that are Graphviz's defaults left out.
+void append_attributes(Line& line, std::string_view look, std::string_view more, std::string_view colour) {
   if (more.starts_with(", ")) more.remove_prefix(2);
   const bool black = colour == "#000000";
   if (look.empty() && more.empty() && black) {
-    buf += ";\n"sv;
+    line += ";\n"sv;
     return;
   }
-  buf += " ["sv;
-  buf += look;
-  if (!look.empty() && !more.empty()) buf += ", "sv;
-  buf += more;
+  line += " ["sv;
+  line += look;
+  if (!look.empty() && !more.empty()) line += ", "sv;
+  line += more;
   if (!black) {
-    if (!look.empty() || !more.empty()) buf += ", "sv;
-    buf += "color=\""sv;
-    buf += colour;
-    buf += '"';
+    if (!look.empty() || !more.empty()) line += ", "sv;
+    line += "color=\""sv;
+    line += colour;
+    line += "\""sv;
   }
-  buf += "];\n"sv;
+  line += "];\n"sv;
 }
 
 // Edge `i`. A supports edge that is undercut is drawn through a small point,
@@ -482,14 +533,16 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
   const std::string_view colour = change == ChangeMark::removed ? p.faded
                                   : excluded                    ? p.excluded_ink
                                                                 : p.relation[index(edge.relation)];
-  std::string marked(edge_change_attributes(change));
-  if (excluded && change == ChangeMark::none) marked.append(", ").append(dot::excluded_edge_look);
-  buf += "  "sv;
-  append_name(buf, 'n', graph.source(e));
-  buf += " -> "sv;
+  static const std::string excluded_mark = std::string(", ").append(dot::excluded_edge_look);
+  const std::string_view marked =
+      excluded && change == ChangeMark::none ? std::string_view(excluded_mark) : edge_change_attributes(change);
+  Line line(buf);
+  line += "  "sv;
+  line.name('n', graph.source(e));
+  line += " -> "sv;
   if (edge.relation == Relation::undercuts) {
-    append_name(buf, 'u', edge.undercut);
-    append_attributes(buf, look, marked, colour);
+    line.name('u', edge.undercut);
+    append_attributes(line, look, marked, colour);
   } else if (undercut) {
     const auto* status = options.analyses.status;
     // Undercut by a standing node: the support no longer carries; faded,
@@ -497,31 +550,32 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
     const bool fallen = !excluded && status != nullptr && i < status->undercut.size() && status->undercut[i];
     const std::string_view part = fallen ? dot::faded_edge_look : look;
     const std::string_view part_colour = fallen ? p.faded : colour;
-    append_name(buf, 'u', i);
-    append_attributes(buf, part, ", arrowhead=none" + marked, part_colour);
-    buf += "  "sv;
-    append_name(buf, 'u', i);
-    buf += " ["sv;
-    buf += dot::undercut_point;
-    buf += ", fillcolor=\""sv;
-    buf += part_colour;
-    buf += "\", color=\""sv;
-    buf += part_colour;
-    buf += "\"];\n  "sv;
-    append_name(buf, 'u', i);
-    buf += " -> "sv;
-    append_name(buf, 'n', graph.target(e));
+    line.name('u', i);
+    append_attributes(line, part, ", arrowhead=none" + std::string(marked), part_colour);
+    line += "  "sv;
+    line.name('u', i);
+    line += " ["sv;
+    line += dot::undercut_point;
+    line += ", fillcolor=\""sv;
+    line += part_colour;
+    line += "\", color=\""sv;
+    line += part_colour;
+    line += "\"];\n  "sv;
+    line.name('u', i);
+    line += " -> "sv;
+    line.name('n', graph.target(e));
     if (fallen) {
       std::string hollow = ", arrowhead=";
       hollow += dot::faded_arrowhead;
-      append_attributes(buf, part, hollow + marked, part_colour);
+      append_attributes(line, part, hollow.append(marked), part_colour);
     } else {
-      append_attributes(buf, part, marked, part_colour);
+      append_attributes(line, part, marked, part_colour);
     }
   } else {
-    append_name(buf, 'n', graph.target(e));
-    append_attributes(buf, look, marked, colour);
+    line.name('n', graph.target(e));
+    append_attributes(line, look, marked, colour);
   }
+  line.done();
 }
 
 dot::LegendContent legend_content(const Graph& graph, const DotOptions& options, const Marks& marks) {
