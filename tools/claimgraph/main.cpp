@@ -60,9 +60,10 @@ int main(int argc, char** argv) {
 #ifdef M_ARENA_MAX
   // One malloc arena for every thread. Lint's thread (LintWarnings) would
   // otherwise get one of its own, whose freed memory goes back to the kernel
-  // and comes back zeroed: at 1M nodes that cost `evaluate` 0.3-1.3 s of
-  // system time, more than the thread saved. The threads allocate little
-  // at once, so sharing one arena's lock costs nothing measurable.
+  // and comes back zeroed: at 1M nodes `evaluate` spent 0.37-1.45 s in the
+  // kernel so (nine runs), against 0.20-0.42 s with one thread, more than
+  // the thread saved. With one arena, side-by-side runs showed no slowdown
+  // within this machine's noise; the lock's cost was not measured alone.
   (void)mallopt(M_ARENA_MAX, 1);
 #endif
   CLI::App app{"claimgraph " CLAIMGRAPH_VERSION
