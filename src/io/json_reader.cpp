@@ -392,14 +392,40 @@ void Reader::report_string(std::string_view value, std::size_t offset) {
   }
 }
 
+// The `Word` at `p`, which may be unaligned.
+template <typename Word>
+Word word_at(const char* p) noexcept {
+  Word w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+// Whether the `n` bytes at `a` and `b` are the same, for sizeof(Word) <= n
+// <= 2 * sizeof(Word): their first and their last word (which overlap
+// unless n is twice the word), every byte read lying within the n.
+template <typename Word>
+bool same_ends(const char* a, const char* b, std::size_t n) noexcept {
+  return word_at<Word>(a) == word_at<Word>(b) && word_at<Word>(a + n - sizeof(Word)) == word_at<Word>(b + n - sizeof(Word));
+}
+
 // Whether two field or value names are the same. Names are a few bytes:
-// compared here, not by a call to memcmp.
-bool same_name(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
+// compared here a word at a time, not byte by byte (every key of a large
+// case is looked up) nor by a call to memcmp.
+bool same_name(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 16 < n; i += 8) {
+      if (word_at<std::uint64_t>(p + i) != word_at<std::uint64_t>(q + i)) return false;
+    }
+    const std::size_t from = n > 16 ? n - 16 : 0;  // the last 8 to 16 bytes
+    return same_ends<std::uint64_t>(p + from, q + from, n - from);
   }
-  return true;
+  if (n >= 4) return same_ends<std::uint32_t>(p, q, n);
+  if (n >= 2) return same_ends<std::uint16_t>(p, q, n);
+  return n == 0 || *p == *q;
 }
 
 // The position of `value` among the field's values, or an error naming them.

@@ -8,11 +8,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "claimgraph/error.hpp"
+#include "claimgraph/io/case_fields.hpp"
 #include "support.hpp"
 
 namespace claimgraph::io {
@@ -721,6 +723,46 @@ TEST_F(JsonReaderTest, DuplicateKeys) {
                    "case.json:5:48: error: /nodes/0/label: duplicate key \"label\" in the same object",
                    "case.json:5:62: warning: /nodes/0/x: unknown field \"x\" (kept on export)",
                    "case.json:5:70: error: /nodes/0/x: duplicate key \"x\" in the same object"}));
+}
+
+// Names are compared a word at a time (the first and last words of a short
+// one, word by word along a long one): a key or an enumerated value that
+// differs from a known name in any one byte, at any length, is not taken
+// for it.
+TEST_F(JsonReaderTest, ANameThatDiffersInAnyOneByteIsNotTheKnownOne) {
+  const auto changed = [](std::string_view name, std::size_t i) {
+    std::string out(name);
+    out[i] = out[i] == 'z' ? 'y' : 'z';
+    return out;
+  };
+  const std::string before = R"({"claimgraph": 1, "nodes": [{"id": "a", "kind": "claim", "label": "A", ")";
+  std::size_t longest = 0;
+  for (const CaseField& field : case_fields(FieldPlace::node)) {
+    longest = std::max(longest, field.name.size());
+    for (std::size_t i = 0; i < field.name.size(); ++i) {
+      const std::string key = changed(field.name, i);
+      const Lines w = warnings(before + key + R"(": 1}], "edges": []})");
+      ASSERT_EQ(w.size(), 1U) << key;
+      EXPECT_NE(w[0].find("unknown field \"" + key + "\""), std::string::npos) << w[0];
+    }
+  }
+  for (const CaseField& field : case_fields(FieldPlace::node)) {
+    if (field.type != FieldType::string || field.values.empty()) continue;
+    for (const FieldValue& value : field.values) {
+      longest = std::max(longest, value.name.size());
+      for (std::size_t i = 0; i < value.name.size(); ++i) {
+        const std::string wrong = changed(value.name, i);
+        const std::string text = field.key == FieldKey::kind
+                                     ? R"({"claimgraph": 1, "nodes": [{"id": "a", "kind": ")" + wrong +
+                                           R"(", "label": "A"}], "edges": []})"
+                                     : before + std::string(field.name) + R"(": ")" + wrong + R"("}], "edges": []})";
+        const Lines d = diagnostics<ValidationError>(text);
+        ASSERT_FALSE(d.empty()) << wrong;
+        EXPECT_NE(d[0].find("unknown " + std::string(field.what()) + " \"" + wrong + "\""), std::string::npos) << d[0];
+      }
+    }
+  }
+  EXPECT_GT(longest, 16U);  // some name is longer than two words
 }
 
 TEST_F(JsonReaderTest, UnknownFieldsAreWarnings) {
