@@ -1,11 +1,36 @@
 #include "detail/escape.hpp"
 
+#include <array>
+#include <cstddef>
+
 #include "detail/text.hpp"
 
 namespace claimgraph::detail {
 
 namespace {
 constexpr char hex_digits[] = "0123456789abcdef";
+
+// Which bytes an escaper copies as they are, as a table made from its rule
+// when compiled: a run of plain text then costs a load a byte, not a chain
+// of comparisons (every label, id and text of a large case goes through
+// one of these).
+class PlainBytes {
+ public:
+  constexpr explicit PlainBytes(bool (*rule)(unsigned char)) noexcept {
+    for (std::size_t c = 0; c < plain_.size(); ++c) plain_[c] = rule(static_cast<unsigned char>(c));
+  }
+  constexpr bool operator()(unsigned char c) const noexcept { return plain_[c]; }
+
+ private:
+  std::array<bool, 256> plain_{};
+};
+
+// A JSON string's plain bytes: printable ASCII but for " and \; in a
+// <script> element not <, > and & either.
+constexpr PlainBytes plain_json([](unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; });
+constexpr PlainBytes plain_script_json([](unsigned char c) {
+  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
+});
 
 void append_hex4(std::string& out, unsigned value) {
   out += "\\u";
@@ -21,13 +46,9 @@ void append_json(std::string& out, std::string_view s, bool script) {
   std::size_t i = 0;
   while (i < s.size()) {
     // Copy runs of plain ASCII in one go: the common case.
+    const PlainBytes& plain = script ? plain_script_json : plain_json;
     std::size_t run = i;
-    while (run < s.size()) {
-      const auto c = static_cast<unsigned char>(s[run]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      if (script && (c == '<' || c == '>' || c == '&')) break;
-      ++run;
-    }
+    while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
     out.append(s.data() + i, run - i);
     i = run;
     if (i >= s.size()) break;
@@ -71,8 +92,8 @@ constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
 // copied as they are (the common case, and cheap); every other code point
 // goes to `escape` with the bytes it is written in, to append what stands
 // for it.
-template <class Plain, class Escape>
-void escape_text(std::string& out, std::string_view s, Plain plain, Escape escape) {
+template <class Escape>
+void escape_text(std::string& out, std::string_view s, const PlainBytes& plain, Escape escape) {
   for (std::size_t i = 0; i < s.size();) {
     std::size_t run = i;
     while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
@@ -94,13 +115,13 @@ bool invalid(char32_t cp, std::string_view bytes) { return cp == replacement_cha
 bool control(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
 
 // Printable ASCII that needs no escaping in a DOT HTML label or quoted string.
-bool plain_ascii(unsigned char c) {
+constexpr PlainBytes plain_ascii([](unsigned char c) {
   return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' && c != '\\';
-}
+});
 
-bool plain_xml(unsigned char c) {
+constexpr PlainBytes plain_xml([](unsigned char c) {
   return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
-}
+});
 
 // & < > " and ' as markup writes them (`apostrophe` for '); false for any
 // other code point, which the caller escapes.
@@ -197,7 +218,7 @@ bool needs_apostrophe(std::string_view s) {
   return formula_start(decode_utf8(s, i));
 }
 
-bool plain_csv(unsigned char c) { return c >= 0x20 && c != '"' && c < 0x7F; }
+constexpr PlainBytes plain_csv([](unsigned char c) { return c >= 0x20 && c != '"' && c < 0x7F; });
 }  // namespace
 
 void append_csv_field(std::string& out, std::string_view s) {
