@@ -492,6 +492,7 @@ class Line {
   ~Line() = default;
 
   Line& operator+=(std::string_view piece) {
+    if (piece.empty()) return *this;  // an empty view may have no data pointer, which memcpy must not get
     if (piece.size() > room()) {
       done();
       if (piece.size() > capacity) {
