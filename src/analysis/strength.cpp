@@ -37,7 +37,7 @@ class Evaluator {
   // Sets x to compute(x), with its pro and con.
   void update(Vertex x) { r_.strength[x] = compute<true>(x); }
   // Settles one strongly connected component (members [first, last)).
-  void settle(std::span<const Vertex> members, std::uint32_t c, const std::vector<std::uint32_t>& component);
+  void settle(std::span<const Vertex> members);
 
   const Graph& graph_;
   const Graph::Store& g_;  // for Boost's strong_components
@@ -54,41 +54,56 @@ class Evaluator {
     std::uint32_t edge;  // supports: this edge; undercuts: the supports edge attacked
     Relation relation;
   };
-  std::vector<std::uint32_t> in_begin_;
   std::vector<InEdge> in_;
-  std::vector<std::uint32_t> out_begin_;  // and the targets of its out-edges
-  std::vector<std::uint32_t> out_;
-  std::vector<std::uint32_t> elements_;
-  // Per node, read on every update: its base score (its weight, else the
-  // default for its kind), whether it has a weight of its own, and whether
-  // it is a claim or counterclaim. Kept apart from the graph's node records,
-  // which cost a cache miss each.
-  std::vector<double> base_;
-  std::vector<std::uint8_t> weighted_;
-  std::vector<std::uint8_t> claim_;
-  std::vector<ElementTest> test_;  // per node: its test of elements
+  std::vector<std::uint32_t> out_;  // and the targets of its out-edges within its component
+  // Per node, what an update reads of it: where its in-edges are, its base
+  // score (its weight, else the default for its kind), whether it has a
+  // weight of its own, whether it is a claim or counterclaim with elements,
+  // and its test of elements. In one record, since a cycle's sweeps visit
+  // scattered nodes and each separate array would cost a cache miss.
+  struct Own {
+    double base;
+    std::uint32_t in_first;
+    std::uint32_t in_last;
+    bool claim;
+    bool weighted;
+    bool has_elements;
+    ElementTest test;
+  };
+  std::vector<Own> own_;
   std::vector<double> factor_;     // per node: its weight as a factor of a balance test
   bool undercuts_ = false;  // whether any edge undercuts
   std::vector<double> undercut_;  // per edge, when some edge undercuts: 1 − F(undercutters), computed when needed
   std::vector<bool> queued_;      // per node: to be updated in a cycle's next sweep
-  std::vector<double> step_;      // per node of a cycle: fraction of the way it moves
-  std::vector<std::int8_t> direction_;  // per node of a cycle: sign of its last move
+  // Per node of a cycle, what a move reads and writes: the fraction of the
+  // way it moves, the sign of its last move, and where its out-edges are.
+  // The step is 2⁻ᵏ for the k times it was halved (at most 6), exactly.
+  struct Motion {
+    std::uint32_t out_first;
+    std::uint32_t out_last;
+    std::int8_t direction;
+    std::uint8_t halved;
+  };
+  static constexpr std::uint8_t most_halved = 6;
+  static constexpr double steps_[most_halved + 1] = {1.0, 0.5, 0.25, 0.125, 0.0625, 0.03125, 0.015625};
+  std::vector<Motion> motion_;
   StrengthReport r_;
 };
 
 template <bool record>
 double Evaluator::compute(Vertex x) {
-  const bool claim = claim_[x] != 0;
+  const Own& own = own_[x];
+  const bool claim = own.claim;
   // Only a balance test weighs its elements' factors: the others skip
   // reading a factor per element (a cache miss each in a large case).
-  const bool balance = claim && test_[x] == ElementTest::balance;
-  double base = base_[x];
+  const bool balance = claim && own.test == ElementTest::balance;
+  double base = own.base;
   double not_att = 1.0;  // Π(1 − attacker)
   double not_sup = 1.0;  // Π(1 − supporter contribution)
   double weakest = 1.0;    // test all
   double strongest = 0.0;  // test any
   double weighed = 0.0, weights = 0.0;  // test balance: Σ wᵢ·sᵢ and Σ wᵢ, in edge order
-  const std::uint32_t first = in_begin_[x], last = in_begin_[x + 1];
+  const std::uint32_t first = own.in_first, last = own.in_last;
   // What each supports edge into x still carries: 1 − F(its undercutters).
   // Undercut edges run to the same target, so two passes over x's in-edges
   // set this up without searching (only where there are undercuts at all).
@@ -118,18 +133,18 @@ double Evaluator::compute(Vertex x) {
       case Relation::supports:
         // Without undercuts every edge carries all (undercut_ is not even
         // filled), and s · 1 is s exactly.
-        if (claim && elements_[x] == 0) not_sup *= 1.0 - (undercuts_ ? s * undercut_[p.edge] : s);
+        if (claim && !own.has_elements) not_sup *= 1.0 - (undercuts_ ? s * undercut_[p.edge] : s);
         break;
       case Relation::undercuts: break;
     }
   }
   double att = 1.0 - not_att;
   double sup = 1.0 - not_sup;
-  if (claim && elements_[x] > 0) {
+  if (claim && own.has_elements) {
     double elements = weakest;
-    if (test_[x] == ElementTest::any) elements = strongest;
-    if (test_[x] == ElementTest::balance) elements = weights > 0.0 ? std::min(1.0, weighed / weights) : 0.0;
-    base = (weighted_[x] ? base_[x] : 1.0) * elements;
+    if (own.test == ElementTest::any) elements = strongest;
+    if (own.test == ElementTest::balance) elements = weights > 0.0 ? std::min(1.0, weighed / weights) : 0.0;
+    base = (own.weighted ? own.base : 1.0) * elements;
     sup = 0.0;
     if constexpr (record) r_.pro[x] = elements;
   } else {
@@ -151,7 +166,7 @@ double Evaluator::compute(Vertex x) {
 // simultaneous updates would leave oscillating. A node may move in the next
 // sweep when it or one of its influencers is still more than the tolerance
 // away from its value.
-void Evaluator::settle(std::span<const Vertex> members, std::uint32_t c, const std::vector<std::uint32_t>& component) {
+void Evaluator::settle(std::span<const Vertex> members) {
   std::vector<Vertex> active(members.begin(), members.end()), next;
   std::vector<double> value;
   auto wake = [&](Vertex v) {
@@ -164,7 +179,21 @@ void Evaluator::settle(std::span<const Vertex> members, std::uint32_t c, const s
   while (!active.empty() && sweeps < options_.max_iterations) {
     ++sweeps;
     value.resize(active.size());
-    for (std::size_t i = 0; i < active.size(); ++i) value[i] = compute<false>(active[i]);
+    // A large cycle's nodes are scattered over the graph: each update reads
+    // the node's record, then its in-edges, then their sources' strengths,
+    // each load waiting on the one before. Loading them for the nodes a few
+    // places ahead, one link of the chain per distance, lets the misses of
+    // many nodes overlap. Hints only: the values are the same without.
+    const std::size_t count = active.size();
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i + 16 < count) __builtin_prefetch(&own_[active[i + 16]]);
+      if (i + 8 < count) __builtin_prefetch(in_.data() + own_[active[i + 8]].in_first);
+      if (i + 4 < count) {
+        const Own& ahead = own_[active[i + 4]];
+        for (std::uint32_t k = ahead.in_first; k < ahead.in_last; ++k) __builtin_prefetch(&r_.strength[in_[k].source]);
+      }
+      value[i] = compute<false>(active[i]);
+    }
     next.clear();
     for (std::size_t i = 0; i < active.size(); ++i) {
       const Vertex x = active[i];
@@ -172,13 +201,12 @@ void Evaluator::settle(std::span<const Vertex> members, std::uint32_t c, const s
       const double delta = value[i] - old;
       if (std::fabs(delta) <= options_.tolerance) continue;
       const std::int8_t direction = delta > 0 ? 1 : -1;
-      if (direction_[x] == -direction && step_[x] > 1.0 / 64) step_[x] *= 0.5;
-      direction_[x] = direction;
-      r_.strength[x] = old + step_[x] * delta;
+      Motion& m = motion_[x];
+      if (m.direction == -direction && m.halved < most_halved) ++m.halved;
+      m.direction = direction;
+      r_.strength[x] = old + steps_[m.halved] * delta;
       wake(x);
-      for (std::uint32_t k = out_begin_[x]; k < out_begin_[x + 1]; ++k) {
-        if (component[out_[k]] == c) wake(out_[k]);
-      }
+      for (std::uint32_t k = m.out_first; k < m.out_last; ++k) wake(out_[k]);
     }
     // The next sweep in node order, for locality (the result does not
     // depend on it: each sweep reads only the one before). When many of the
@@ -211,58 +239,63 @@ StrengthReport Evaluator::run() {
   r_.pro.assign(n_, 0.0);
   r_.con.assign(n_, 0.0);
   r_.established.assign(n_, false);
-  elements_.assign(n_, 0);
   queued_.assign(n_, false);
-  step_.assign(n_, 1.0);
-  direction_.assign(n_, 0);
-  in_begin_.assign(n_ + 1, 0);
+  if (n_ == 0) return r_;
+  // Components of the influence graph (every edge carries influence).
+  std::vector<std::uint32_t> component(n_);
+  const std::uint32_t count = boost::strong_components(
+      g_, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g_)));
+  std::vector<std::uint32_t> elements(n_, 0);
+  // Where each node's in-edges and out-edges start: counted, then summed.
+  // Out-edges are kept only within a component: they say whom a move in a
+  // cycle wakes.
+  std::vector<std::uint32_t> in_begin(n_ + 1, 0), out_begin(n_ + 1, 0);
   for (const auto& e : graph_.edges()) {
-    if (graph_.edge(e).relation == Relation::element_of) ++elements_[graph_.target(e)];
+    if (graph_.edge(e).relation == Relation::element_of) ++elements[graph_.target(e)];
     if (graph_.edge(e).relation == Relation::undercuts) undercuts_ = true;
-    ++in_begin_[graph_.target(e) + 1];
+    ++in_begin[graph_.target(e) + 1];
   }
   if (undercuts_) undercut_.assign(graph_.edge_count(), 1.0);
-  out_begin_.assign(n_ + 1, 0);
-  for (const auto& e : graph_.edges()) ++out_begin_[graph_.source(e) + 1];
+  for (const auto& e : graph_.edges()) {
+    if (component[graph_.source(e)] == component[graph_.target(e)]) ++out_begin[graph_.source(e) + 1];
+  }
   for (std::size_t v = 0; v < n_; ++v) {
-    in_begin_[v + 1] += in_begin_[v];
-    out_begin_[v + 1] += out_begin_[v];
+    in_begin[v + 1] += in_begin[v];
+    out_begin[v + 1] += out_begin[v];
   }
   in_.resize(graph_.edge_count());
-  out_.resize(graph_.edge_count());
+  out_.resize(out_begin[n_]);
   {
-    std::vector<std::uint32_t> fill(in_begin_.begin(), in_begin_.end() - 1);
-    std::vector<std::uint32_t> fill_out(out_begin_.begin(), out_begin_.end() - 1);
+    std::vector<std::uint32_t> fill(in_begin.begin(), in_begin.end() - 1);
+    std::vector<std::uint32_t> fill_out(out_begin.begin(), out_begin.end() - 1);
     for (const auto& e : graph_.edges()) {
       const Edge& q = graph_.edge(e);
       const auto source = static_cast<std::uint32_t>(graph_.source(e));
       const auto target = static_cast<std::uint32_t>(graph_.target(e));
       in_[fill[target]++] =
           InEdge{source, static_cast<std::uint32_t>(q.relation == Relation::undercuts ? q.undercut : q.index), q.relation};
-      out_[fill_out[source]++] = target;
+      if (component[source] == component[target]) out_[fill_out[source]++] = target;
     }
   }
-  base_.resize(n_);
-  weighted_.resize(n_);
-  claim_.resize(n_);
-  test_.resize(n_);
+  own_.resize(n_);
+  motion_.resize(n_);
   factor_.resize(n_);
   for (Vertex v = 0; v < n_; ++v) {
     const Node& node = graph_.node(v);
-    claim_[v] = is_claim_like(node.kind) ? 1 : 0;
-    test_[v] = node.test.value_or(ElementTest::all);
+    Own& own = own_[v];
+    own.claim = is_claim_like(node.kind);
+    own.test = node.test.value_or(ElementTest::all);
+    own.weighted = node.weight.has_value();
+    own.has_elements = elements[v] > 0;
+    own.base = node.weight ? *node.weight : (own.claim ? options_.claim_weight : options_.evidence_weight);
+    own.in_first = in_begin[v];
+    own.in_last = in_begin[v + 1];
+    motion_[v] = Motion{out_begin[v], out_begin[v + 1], 0, 0};
     factor_[v] = static_cast<double>(factor_units(node)) / static_cast<double>(factor_unit_scale);
-    weighted_[v] = node.weight ? 1 : 0;
-    base_[v] = node.weight ? *node.weight : (claim_[v] ? options_.claim_weight : options_.evidence_weight);
-    r_.strength[v] = base_[v];
+    r_.strength[v] = own.base;
   }
-  if (n_ == 0) return r_;
 
-  // Components of the influence graph (every edge carries influence), then
-  // an order in which each component comes after all that influence it.
-  std::vector<std::uint32_t> component(n_);
-  const std::uint32_t count = boost::strong_components(
-      g_, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g_)));
+  // An order in which each component comes after all that influence it.
   std::vector<std::uint32_t> size(count, 0), incoming(count, 0);
   for (Vertex v = 0; v < n_; ++v) ++size[component[v]];
   for (const auto& e : graph_.edges()) {
@@ -292,7 +325,7 @@ StrengthReport Evaluator::run() {
     if (!cyclic) {
       update(members[start[c]]);
     } else {
-      settle(std::span<const Vertex>(members.data() + start[c], size[c]), c, component);
+      settle(std::span<const Vertex>(members.data() + start[c], size[c]));
     }
     for (std::size_t k = start[c]; k < start[c + 1]; ++k) {
       for (const auto& e : graph_.out_edges(members[k])) {
