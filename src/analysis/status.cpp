@@ -4,7 +4,10 @@
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <utility>
+#include <vector>
 
 #include "analysis/element_tests.hpp"
 
@@ -44,10 +47,10 @@ class Labeller {
  private:
   // A supports edge into a claim without elements, or an element-of edge
   // into a claim with elements: the edges that carry grounding.
-  [[nodiscard]] bool carries(std::size_t e) const {
-    const Vertex t = target_[e];
+  [[nodiscard]] bool carries(std::size_t e) const { return carries(target_[e], relation_[e]); }
+  [[nodiscard]] bool carries(Vertex t, Relation relation) const {
     if (!claim_[t]) return false;
-    return elements_[t] > 0 ? relation_[e] == Relation::element_of : relation_[e] == Relation::supports;
+    return elements_[t] > 0 ? relation == Relation::element_of : relation == Relation::supports;
   }
   [[nodiscard]] bool support_satisfied(Vertex x) const {
     if (!claim_[x]) return true;
@@ -88,6 +91,20 @@ class Labeller {
   // propagation, apart from the edge records, which cost a cache miss each.
   std::vector<std::uint32_t> source_, target_;
   std::vector<Relation> relation_;
+  // Each node's out-edges with their targets and relations, in edge order,
+  // one array for all (node v's are out_[out_begin_[v] .. out_begin_[v + 1])):
+  // propagation walks a node's out-edges, and reading target and relation
+  // by edge number costs two cache misses an edge in a large case.
+  struct OutEdge {
+    std::uint32_t target;
+    std::uint32_t edge;
+    Relation relation;
+  };
+  std::vector<std::uint32_t> out_begin_;
+  std::vector<OutEdge> out_;
+  [[nodiscard]] std::span<const OutEdge> out_of(Vertex v) const {
+    return std::span<const OutEdge>(out_.data() + out_begin_[v], out_begin_[v + 1] - out_begin_[v]);
+  }
 
   std::vector<std::uint8_t> label_;
   std::vector<std::uint8_t> claim_;  // per node: a claim or counterclaim (the node records are large)
@@ -111,9 +128,10 @@ class Labeller {
 
 void Labeller::apply(Vertex x) {
   const bool is_in = label_[x] == in;
-  for (const std::size_t e : graph_.out_edges(x)) {
-    const Vertex t = target_[e];
-    switch (relation_[e]) {
+  for (const OutEdge& o : out_of(x)) {
+    const std::size_t e = o.edge;
+    const Vertex t = o.target;
+    switch (o.relation) {
       case Relation::contradicts:
         if (is_in) {
           make_out(t);
@@ -162,8 +180,8 @@ void Labeller::rederive() {
   blocked_.clear();
   for (std::size_t head = 0; head < suspects.size(); ++head) {
     const Vertex y = suspects[head];
-    for (const std::size_t e : graph_.out_edges(y)) {
-      if (carries(e)) suspect(target_[e]);
+    for (const OutEdge& o : out_of(y)) {
+      if (carries(o.target, o.relation)) suspect(o.target);
     }
   }
   // Rederive from the nodes still alive, bottom up: a claim with elements
@@ -198,9 +216,10 @@ void Labeller::rederive() {
     const Vertex y = queue[head];
     if (alive_[y]) continue;
     alive_[y] = true;
-    for (const std::size_t e : graph_.out_edges(y)) {
-      const Vertex t = target_[e];
-      if (!carries(e) || alive_[t] || !can_stand(t) || undercutters_in_[e] != 0) continue;
+    for (const OutEdge& o : out_of(y)) {
+      const std::size_t e = o.edge;
+      const Vertex t = o.target;
+      if (!carries(t, o.relation) || alive_[t] || !can_stand(t) || undercutters_in_[e] != 0) continue;
       const std::size_t i = suspect_index_[t];
       if (i >= suspects.size() || suspects[i] != t) continue;  // not a suspect: its state is settled
       if (elements_[t] > 0) {
@@ -324,6 +343,16 @@ StatusReport Labeller::run() {
     target_[e] = static_cast<std::uint32_t>(graph_.target(ref));
     relation_[e] = graph_.edge(ref).relation;
   }
+  out_begin_.assign(n_ + 1, 0);
+  for (std::size_t e = 0; e < m_; ++e) ++out_begin_[source_[e] + 1];
+  for (std::size_t v = 0; v < n_; ++v) out_begin_[v + 1] += out_begin_[v];
+  out_.resize(m_);
+  {
+    std::vector<std::uint32_t> fill(out_begin_.begin(), out_begin_.end() - 1);
+    for (std::size_t e = 0; e < m_; ++e) {
+      out_[fill[source_[e]]++] = OutEdge{target_[e], static_cast<std::uint32_t>(e), relation_[e]};
+    }
+  }
 
   label_.assign(n_, none);
   claim_.resize(n_);
@@ -368,9 +397,10 @@ StatusReport Labeller::run() {
     }
     for (std::size_t head = 0; head < queue.size(); ++head) {
       const Vertex y = queue[head];
-      for (const std::size_t e : graph_.out_edges(y)) {
-        const Vertex t = target_[e];
-        if (alive_[t] || !carries(e)) continue;
+      for (const OutEdge& o : out_of(y)) {
+        const std::size_t e = o.edge;
+        const Vertex t = o.target;
+        if (alive_[t] || !carries(t, o.relation)) continue;
         if (elements_[t] > 0) {
           have[t] += share_[e];
           if (have[t] < need_[t]) continue;
