@@ -69,11 +69,15 @@ class Labeller {
     work_.push_back(x);
     if (alive_[x]) dead_.push_back(x);
   }
-  void count_support(std::size_t e) {
-    if (counted_[e] || label_[source_[e]] != in || undercutters_open_[e] != 0) return;
+  void count_support(std::size_t e) { count_support(e, source_[e], target_[e]); }
+  // count_support() for an edge whose ends are known: no loads by edge
+  // number but the count's own, and whether it is undercut only when
+  // something undercuts at all.
+  void count_support(std::size_t e, Vertex source, Vertex target) {
+    if (counted_[e] || label_[source] != in || (undercuts_ && undercutters_open_[e] != 0)) return;
     counted_[e] = true;
-    ++supporters_in_[target_[e]];
-    try_in(target_[e]);
+    ++supporters_in_[target];
+    try_in(target);
   }
   void apply(Vertex x);
   void rederive();
@@ -113,6 +117,7 @@ class Labeller {
   // their IN elements (element_tests.hpp); per edge, an element's share.
   std::vector<std::uint64_t> need_, have_in_, share_;
   std::vector<std::uint32_t> undercutters_open_, undercutters_in_;
+  bool undercuts_ = false;  // whether any edge undercuts
   std::vector<bool> counted_;
   std::vector<bool> alive_;
   std::vector<Vertex> work_;
@@ -140,7 +145,7 @@ void Labeller::apply(Vertex x) {
         }
         break;
       case Relation::supports:
-        if (is_in) count_support(e);
+        if (is_in) count_support(e, x, t);
         break;
       case Relation::element_of:
         if (is_in && elements_[t] > 0) {
@@ -376,7 +381,10 @@ StatusReport Labeller::run() {
         need_[target_[e]] += share_[e];
         break;
       case Relation::contradicts: ++attackers_open_[target_[e]]; break;
-      case Relation::undercuts: ++undercutters_open_[graph_.edge(edges[e]).undercut]; break;
+      case Relation::undercuts:
+        ++undercutters_open_[graph_.edge(edges[e]).undercut];
+        undercuts_ = true;
+        break;
       case Relation::supports: break;
     }
   }
