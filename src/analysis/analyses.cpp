@@ -33,7 +33,8 @@ Results analyse(const Graph& graph, Wanted wanted) {
   }
   if (wanted.schemes != nullptr) r.schemes = scheme_use(graph, *wanted.schemes);
   if (wanted.evaluation) {
-    auto e = evaluate(graph, wanted.excluded, r.schemes ? &*r.schemes : nullptr, wanted.status);
+    auto e = evaluate(graph, wanted.excluded, r.schemes ? &*r.schemes : nullptr, wanted.status,
+                      wanted.strength);
     r.status = std::move(e.status);
     r.strength = std::move(e.strength);
   }

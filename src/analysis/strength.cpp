@@ -1,10 +1,15 @@
 #include "claimgraph/analysis/strength.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <barrier>
 #include <boost/graph/strong_components.hpp>
 #include <cmath>
 #include <cstdint>
 #include <span>
+#include <system_error>
+#include <thread>
+#include <utility>
 
 namespace claimgraph::analysis {
 
@@ -38,6 +43,17 @@ class Evaluator {
   void update(Vertex x) { r_.strength[x] = compute<true>(x); }
   // Settles one strongly connected component (members [first, last)).
   void settle(std::span<const Vertex> members);
+  // One sweep over `active`, on up to options_.threads threads: sets
+  // value[i] to compute<false>(active[i]) for every i, then moves each node
+  // towards its value and lists in `woken` (one list per part) the nodes
+  // the moves wake, each once; `capacity` bounds a list (the cycle's size).
+  void sweep(std::span<const Vertex> active, std::span<double> value, std::vector<std::vector<Vertex>>& woken,
+             std::size_t capacity);
+  // The two halves of a sweep for a part of it, on this thread; `shared`
+  // when other threads wake nodes at the same time.
+  void compute_part(std::span<const Vertex> active, std::span<double> value);
+  template <bool shared>
+  void move_part(std::span<const Vertex> active, std::span<const double> value, std::vector<Vertex>& woken);
 
   const Graph& graph_;
   const Graph::Store& g_;  // for Boost's strong_components
@@ -74,7 +90,7 @@ class Evaluator {
   std::vector<double> factor_;     // per node: its weight as a factor of a balance test
   bool undercuts_ = false;  // whether any edge undercuts
   std::vector<double> undercut_;  // per edge, when some edge undercuts: 1 − F(undercutters), computed when needed
-  std::vector<bool> queued_;      // per node: to be updated in a cycle's next sweep
+  std::vector<std::uint8_t> queued_;  // per node: to be updated in a cycle's next sweep (bytes: woken from threads)
   // Per node of a cycle, what a move reads and writes: the fraction of the
   // way it moves, the sign of its last move, and where its out-edges are.
   // The step is 2⁻ᵏ for the k times it was halved (at most 6), exactly.
@@ -155,6 +171,112 @@ double Evaluator::compute(Vertex x) {
   return std::clamp(value, 0.0, 1.0);
 }
 
+void Evaluator::compute_part(std::span<const Vertex> active, std::span<double> value) {
+  // A large cycle's nodes are scattered over the graph: each update reads
+  // the node's record, then its in-edges, then their sources' strengths,
+  // each load waiting on the one before. Loading them for the nodes a few
+  // places ahead, one link of the chain per distance, lets the misses of
+  // many nodes overlap. Hints only: the values are the same without.
+  const std::size_t count = active.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i + 16 < count) __builtin_prefetch(&own_[active[i + 16]]);
+    if (i + 8 < count) __builtin_prefetch(in_.data() + own_[active[i + 8]].in_first);
+    if (i + 4 < count) {
+      const Own& ahead = own_[active[i + 4]];
+      for (std::uint32_t k = ahead.in_first; k < ahead.in_last; ++k) __builtin_prefetch(&r_.strength[in_[k].source]);
+    }
+    value[i] = compute<false>(active[i]);
+  }
+}
+
+template <bool shared>
+void Evaluator::move_part(std::span<const Vertex> active, std::span<const double> value, std::vector<Vertex>& woken) {
+  // A node is woken once a sweep: by whichever move reaches it first (with
+  // parts on several threads, whichever thread), and listed by that one.
+  auto wake = [&](Vertex v) {
+    if constexpr (shared) {
+      if (std::atomic_ref<std::uint8_t>(queued_[v]).exchange(1, std::memory_order_relaxed) == 0) woken.push_back(v);
+    } else if (queued_[v] == 0) {
+      queued_[v] = 1;
+      woken.push_back(v);
+    }
+  };
+  for (std::size_t i = 0; i < active.size(); ++i) {
+    const Vertex x = active[i];
+    const double old = r_.strength[x];
+    const double delta = value[i] - old;
+    if (std::fabs(delta) <= options_.tolerance) continue;
+    const std::int8_t direction = delta > 0 ? 1 : -1;
+    Motion& m = motion_[x];
+    if (m.direction == -direction && m.halved < most_halved) ++m.halved;
+    m.direction = direction;
+    r_.strength[x] = old + steps_[m.halved] * delta;
+    wake(x);
+    for (std::uint32_t k = m.out_first; k < m.out_last; ++k) wake(out_[k]);
+  }
+}
+
+// A sweep computes every active node's value from the strengths of the
+// sweep before, then moves the nodes. Each node's computation writes only
+// its own value (and what its own supports edges still carry, undercut_),
+// and each move only its own node's strength and motion, so the parts of a
+// sweep can be computed, and then moved, on threads of their own with the
+// same results: the threads wait for each other between the two, as a move
+// changes strengths that a computation reads. Only the set of nodes woken
+// depends on the threads, not its order (see settle). A part is worth a
+// thread only when it is large: starting one costs about as much as
+// computing a few hundred nodes.
+void Evaluator::sweep(std::span<const Vertex> active, std::span<double> value, std::vector<std::vector<Vertex>>& woken,
+                      std::size_t capacity) {
+  constexpr std::size_t smallest_part = 8192;
+  const std::size_t parts = std::max<std::size_t>(1, std::min(options_.threads, active.size() / smallest_part));
+  if (woken.size() < parts) woken.resize(parts);
+  for (auto& list : woken) list.clear();
+  if (parts == 1) {
+    compute_part(active, value);
+    move_part<false>(active, value, woken[0]);
+    return;
+  }
+  // A helper's list never grows past the cycle's size (a node is listed
+  // once): reserved here, so that no helper allocates.
+  for (std::size_t p = 0; p < parts; ++p) woken[p].reserve(capacity);
+  const std::size_t size = (active.size() + parts - 1) / parts;
+  auto range = [&](std::size_t p) {
+    const std::size_t first = p * size;
+    return std::pair{first, std::min(size, active.size() - first)};
+  };
+  auto compute = [&](std::size_t p) {
+    const auto [first, count] = range(p);
+    compute_part(active.subspan(first, count), value.subspan(first, count));
+  };
+  auto move = [&](std::size_t p) {
+    const auto [first, count] = range(p);
+    move_part<true>(active.subspan(first, count), value.subspan(first, count), woken[p]);
+  };
+  std::barrier computed(static_cast<std::ptrdiff_t>(parts));
+  std::vector<std::jthread> helpers;
+  helpers.reserve(parts - 1);
+  std::size_t started = 1;
+  try {
+    for (; started < parts; ++started) {
+      helpers.emplace_back([&, p = started] {
+        compute(p);
+        computed.arrive_and_wait();
+        move(p);
+      });
+    }
+  } catch (const std::system_error&) {
+    // No thread to be had: this thread does the parts not started.
+  }
+  for (std::size_t p = started; p < parts; ++p) compute(p);
+  compute(0);
+  for (std::size_t p = started; p < parts; ++p) computed.arrive_and_drop();
+  computed.arrive_and_wait();
+  move(0);
+  for (std::size_t p = started; p < parts; ++p) move(p);
+  // The helpers join as they go out of scope.
+}
+
 // A cycle's strengths are the fixed point of the update. They are found by
 // simultaneous updates: in each sweep every node that may move computes its
 // value from the strengths of the sweep before, then moves towards it by its
@@ -169,58 +291,29 @@ double Evaluator::compute(Vertex x) {
 void Evaluator::settle(std::span<const Vertex> members) {
   std::vector<Vertex> active(members.begin(), members.end()), next;
   std::vector<double> value;
-  auto wake = [&](Vertex v) {
-    if (!queued_[v]) {
-      queued_[v] = true;
-      next.push_back(v);
-    }
-  };
+  std::vector<std::vector<Vertex>> woken;  // per part of a sweep: the nodes its moves woke
   std::size_t sweeps = 0;
   while (!active.empty() && sweeps < options_.max_iterations) {
     ++sweeps;
     value.resize(active.size());
-    // A large cycle's nodes are scattered over the graph: each update reads
-    // the node's record, then its in-edges, then their sources' strengths,
-    // each load waiting on the one before. Loading them for the nodes a few
-    // places ahead, one link of the chain per distance, lets the misses of
-    // many nodes overlap. Hints only: the values are the same without.
-    const std::size_t count = active.size();
-    for (std::size_t i = 0; i < count; ++i) {
-      if (i + 16 < count) __builtin_prefetch(&own_[active[i + 16]]);
-      if (i + 8 < count) __builtin_prefetch(in_.data() + own_[active[i + 8]].in_first);
-      if (i + 4 < count) {
-        const Own& ahead = own_[active[i + 4]];
-        for (std::uint32_t k = ahead.in_first; k < ahead.in_last; ++k) __builtin_prefetch(&r_.strength[in_[k].source]);
-      }
-      value[i] = compute<false>(active[i]);
-    }
-    next.clear();
-    for (std::size_t i = 0; i < active.size(); ++i) {
-      const Vertex x = active[i];
-      const double old = r_.strength[x];
-      const double delta = value[i] - old;
-      if (std::fabs(delta) <= options_.tolerance) continue;
-      const std::int8_t direction = delta > 0 ? 1 : -1;
-      Motion& m = motion_[x];
-      if (m.direction == -direction && m.halved < most_halved) ++m.halved;
-      m.direction = direction;
-      r_.strength[x] = old + steps_[m.halved] * delta;
-      wake(x);
-      for (std::uint32_t k = m.out_first; k < m.out_last; ++k) wake(out_[k]);
-    }
-    // The next sweep in node order, for locality (the result does not
-    // depend on it: each sweep reads only the one before). When many of the
+    sweep(active, value, woken, members.size());
+    // The next sweep in node order, for locality and so that it does not
+    // depend on which part woke a node (the values do not depend on the
+    // order: each sweep reads only the one before). When many of the
     // members move, picking them out of the members, which are in node
     // order, is cheaper than sorting them.
-    if (next.size() * 4 >= members.size()) {
-      next.clear();
+    std::size_t total = 0;
+    for (const auto& list : woken) total += list.size();
+    next.clear();
+    if (total * 4 >= members.size()) {
       for (Vertex v : members) {
-        if (queued_[v]) next.push_back(v);
+        if (queued_[v] != 0) next.push_back(v);
       }
     } else {
+      for (const auto& list : woken) next.insert(next.end(), list.begin(), list.end());
       std::sort(next.begin(), next.end());
     }
-    for (Vertex v : next) queued_[v] = false;
+    for (Vertex v : next) queued_[v] = 0;
     active.swap(next);
   }
   ++r_.cycles;
@@ -239,7 +332,7 @@ StrengthReport Evaluator::run() {
   r_.pro.assign(n_, 0.0);
   r_.con.assign(n_, 0.0);
   r_.established.assign(n_, false);
-  queued_.assign(n_, false);
+  queued_.assign(n_, 0);
   if (n_ == 0) return r_;
   // Components of the influence graph (every edge carries influence).
   std::vector<std::uint32_t> component(n_);

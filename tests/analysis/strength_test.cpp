@@ -3,8 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <optional>
+#include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "claimgraph/analysis/status.hpp"
@@ -188,6 +191,99 @@ TEST(StrengthCycleTest, SweepsDependOnTheCycleNotOnTheSizeOfTheCase) {
   for (const std::size_t k : {std::size_t{0}, copies - 1}) {
     EXPECT_EQ(many.strength[*large.find(std::to_string(k) + ".a")], one.strength[a]) << k;
   }
+}
+
+// A large cycle's sweeps are computed and moved in parts on several threads
+// (StrengthOptions::threads); each sweep reads only the one before, so the
+// strengths, and all else reported, are those of one thread, bit for bit.
+void expect_the_same_on_any_number_of_threads(const Graph& g, std::size_t cycle) {
+  // A coarser tolerance than the default keeps the sweeps few (the test's
+  // time); the threads split every sweep of 16,384 nodes or more.
+  claimgraph::analysis::StrengthOptions options;
+  options.tolerance = 1e-4;
+  const auto one = evaluate_strength(g, options);
+  ASSERT_EQ(one.largest_cycle, cycle);
+  ASSERT_GT(one.sweeps, 2u);  // else nothing would be moved on threads before the last sweep
+  for (const std::size_t threads : {std::size_t{2}, std::size_t{3}, std::size_t{8}}) {
+    options.threads = threads;
+    const auto parted = evaluate_strength(g, options);
+    EXPECT_EQ(parted.strength, one.strength) << threads << " threads";
+    EXPECT_EQ(parted.pro, one.pro) << threads << " threads";
+    EXPECT_EQ(parted.con, one.con) << threads << " threads";
+    EXPECT_EQ(parted.established, one.established) << threads << " threads";
+    EXPECT_EQ(parted.converged, one.converged) << threads << " threads";
+    EXPECT_EQ(parted.sweeps, one.sweeps) << threads << " threads";
+  }
+}
+
+claimgraph::Node numbered(std::size_t v, NodeKind kind) {
+  claimgraph::Node node;
+  node.id = "n" + std::to_string(v);
+  node.label = node.id;
+  node.kind = kind;
+  return node;
+}
+
+// Most of the cycle moves in most sweeps: the next sweep is picked out of
+// the cycle's members.
+TEST(StrengthCycleTest, ALargeCycleSettlesTheSameOnAnyNumberOfThreads) {
+  // One cycle of 30,000 nodes (a ring, each bearing on the next), every
+  // kind, weight, test and relation, undercuts included, and as many edges
+  // again at random: large enough that sweeps split into three parts.
+  const std::size_t n = 30'000;
+  std::mt19937 rng(15);
+  Graph g;
+  for (std::size_t v = 0; v < n; ++v) {
+    auto node = numbered(v, std::array{NodeKind::evidence, NodeKind::claim, NodeKind::counterclaim}[rng() % 3]);
+    if (rng() % 2 == 0) node.weight = 0.25 * static_cast<double>(rng() % 5);
+    const auto test = rng() % 4;
+    if (test > 0) node.test = claimgraph::all_element_tests()[test - 1];
+    g.add_node(std::move(node));
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> supports;  // edge number, target
+  const auto bear = [&](std::size_t from, std::size_t to) {
+    const auto r = rng() % 3;
+    if (r == 0) supports.emplace_back(g.edge_count(), to);
+    g.add_edge(from, to, r == 0 ? Relation::supports : r == 1 ? Relation::contradicts : Relation::element_of);
+  };
+  for (std::size_t v = 0; v < n; ++v) bear(v, (v + 1) % n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t from = rng() % n, to = rng() % n;
+    if (from != to) bear(from, to);
+  }
+  for (std::size_t i = 0; i < n / 32; ++i) {
+    const auto [attacked, target] = supports[rng() % supports.size()];
+    const std::size_t from = rng() % n;
+    if (target != from) g.add_undercut(from, attacked);
+  }
+  expect_the_same_on_any_number_of_threads(g, n);
+}
+
+// A fifth of the cycle moves, the rest never does: each sweep's moves wake
+// fewer than a quarter of the members, and the next sweep is what the
+// threads' moves listed, sorted.
+TEST(StrengthCycleTest, ALargeCycleThatMovesInPartSettlesTheSameOnAnyNumberOfThreads) {
+  // 17,000 claims that contradict each other (the next, and two more at
+  // random), in a ring of 72,000 nodes whose other 55,000 are evidence
+  // supported by the node before: support does not move evidence.
+  const std::size_t n = 72'000, moving = 17'000;
+  std::mt19937 rng(15);
+  Graph g;
+  for (std::size_t v = 0; v < n; ++v) {
+    auto node = numbered(v, v < moving ? NodeKind::claim : NodeKind::evidence);
+    node.weight = 0.25 * static_cast<double>(1 + rng() % 4);
+    g.add_node(std::move(node));
+  }
+  for (std::size_t v = 0; v < n; ++v) {
+    g.add_edge(v, (v + 1) % n, v + 1 < moving ? Relation::contradicts : Relation::supports);
+  }
+  for (std::size_t v = 0; v < moving; ++v) {
+    for (int k = 0; k < 2; ++k) {
+      const std::size_t from = rng() % moving;
+      if (from != v) g.add_edge(from, v, Relation::contradicts);
+    }
+  }
+  expect_the_same_on_any_number_of_threads(g, n);
 }
 
 TEST_F(StrengthTest, ACaseWithoutCyclesIsNotSwept) {

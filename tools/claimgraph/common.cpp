@@ -11,6 +11,7 @@
 #include <iostream>
 #include <optional>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "choices.hpp"
@@ -238,6 +239,12 @@ std::string limit_hint(Limit limit) {
 
 std::string describe(const Diagnostic& diagnostic) {
   return diagnostic.format() + (diagnostic.limit ? limit_hint(*diagnostic.limit) : std::string());
+}
+
+analysis::StrengthOptions strength_options() {
+  analysis::StrengthOptions options;
+  options.threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);  // 0 when unknown
+  return options;
 }
 
 void warn(const Diagnostic& diagnostic) { spdlog::warn("{}", describe(diagnostic)); }

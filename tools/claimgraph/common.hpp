@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "claimgraph/analysis/abstract.hpp"
+#include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/error.hpp"
 #include "claimgraph/io/formats.hpp"
 #include "claimgraph/io/read.hpp"
@@ -131,6 +132,10 @@ void add_report_format_option(CLI::App& cmd, io::ReportFormat& format);
 /// Writes through `write` to `path` atomically, or to standard output when
 /// `path` is empty or "-". Refuses to overwrite `input`. Throws OutputError.
 void write_output(const std::string& path, const std::string& input, const std::function<void(std::ostream&)>& write);
+
+/// How the commands compute strengths: a large cycle's sweeps on the
+/// machine's cores (at most 8), with the values one thread computes.
+[[nodiscard]] analysis::StrengthOptions strength_options();
 
 /// How to raise `limit`, to end a message: " (raise the limit with --max-nodes)".
 [[nodiscard]] std::string limit_hint(Limit limit);

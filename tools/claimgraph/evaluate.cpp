@@ -48,9 +48,9 @@ Evaluated evaluate(const EvaluateOptions& options, const io::ReadResult& input) 
   r.schemes = analysis::scheme_use(g, scheme_library(options.input));
   if (!r.excluded.empty()) {
     auto whole = analysis::scheme_use(g, scheme_library(options.input));
-    r.record = analysis::evaluate(g, &whole, {.burden = options.burden}).status;
+    r.record = analysis::evaluate(g, &whole, {.burden = options.burden}, strength_options()).status;
   }
-  auto evaluated = analysis::evaluate(g, r.excluded, &r.schemes, {.burden = options.burden});
+  auto evaluated = analysis::evaluate(g, r.excluded, &r.schemes, {.burden = options.burden}, strength_options());
   r.status = std::move(evaluated.status);
   r.strength = std::move(evaluated.strength);
   spdlog::debug("labelled statuses and computed strengths in {:.3f} s", watch.lap());

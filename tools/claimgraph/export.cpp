@@ -178,6 +178,7 @@ void write_export(const ExportOptions& options, const io::OutputFormat& format, 
   wanted.grounding = format.analysed;
   wanted.evaluation = format.analysed && (options.evaluate || format.uses(io::Setting::evaluated));
   wanted.status.burden = options.burden;
+  wanted.strength = strength_options();
   wanted.schemes = &scheme_library(options.input);
   wanted.excluded = excluded_nodes(input.graph, options.exclude, options.input.file, &options.redact);
   wanted.single_points = format.uses(io::Setting::failures) || options.critical;

@@ -206,6 +206,7 @@ int run_render(const RenderOptions& options) {
   analysis::Wanted wanted;
   wanted.evaluation = options.evaluate;
   wanted.status.burden = options.burden;
+  wanted.strength = strength_options();
   wanted.schemes = &scheme_library(options.input);
   wanted.excluded = excluded_nodes(input.graph, options.exclude, options.input.file, &options.redact);
   wanted.single_points = options.critical;

@@ -63,6 +63,7 @@ std::string build_page(const ServeOptions& options, const io::OutputFormat& form
     analysis::Wanted wanted;
     wanted.evaluation = options.evaluate;
     wanted.status.burden = options.burden;
+    wanted.strength = strength_options();
     wanted.schemes = &scheme_library(options.input);
     wanted.single_points = format.uses(io::Setting::failures);  // the panel lists them, as export's page does
     // Checked at each save: a node excluded may be renamed or removed.

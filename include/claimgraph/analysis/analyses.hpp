@@ -114,6 +114,8 @@ struct Wanted {
   bool single_points = false;
   /// How grounded_status decides (the burden of persuasion), with evaluation.
   StatusOptions status = {};
+  /// How strengths are computed, with evaluation.
+  StrengthOptions strength = {};
 };
 
 /// Runs the analyses `wanted` on `graph`, weighing the critical questions

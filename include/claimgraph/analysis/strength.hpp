@@ -49,6 +49,10 @@ struct StrengthOptions {
   double claim_weight = 0.5;     ///< base score of claims without a weight
   double tolerance = 1e-9;       ///< a cycle has settled when no strength moves more than this
   std::size_t max_iterations = 10'000;  ///< sweeps over one cycle before giving up
+  /// Threads that compute the sweeps of a large cycle (one: the calling
+  /// thread alone). The strengths do not depend on it: each sweep reads only
+  /// the sweep before. More are started only for sweeps of many nodes.
+  std::size_t threads = 1;
 };
 
 /// Strength and standard of proof for every node.
