@@ -259,9 +259,9 @@ TEST(StrengthCycleTest, ALargeCycleSettlesTheSameOnAnyNumberOfThreads) {
   expect_the_same_on_any_number_of_threads(g, n);
 }
 
-// A fifth of the cycle moves, the rest never does: each sweep's moves wake
-// fewer than a quarter of the members, and the next sweep is what the
-// threads' moves listed, sorted.
+// Under a quarter of the cycle ever moves: each sweep's moves wake fewer
+// than a quarter of the members, and the next sweep is what the threads'
+// moves listed, sorted.
 TEST(StrengthCycleTest, ALargeCycleThatMovesInPartSettlesTheSameOnAnyNumberOfThreads) {
   // 17,000 claims that contradict each other (the next, and two more at
   // random), in a ring of 72,000 nodes whose other 55,000 are evidence
