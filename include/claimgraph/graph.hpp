@@ -32,6 +32,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace claimgraph {
@@ -420,6 +421,12 @@ class Graph {
   struct Built {
     Rows rows;
     Store store;
+    // The ids of the edges before `edge_ids_upto`, so that add_undercut
+    // names an attacked edge without reading every edge's id each time
+    // (edges are only ever added, and ids set only as they are added or
+    // by add_undercut).
+    std::unordered_set<std::string> edge_ids;
+    std::size_t edge_ids_upto = 0;
     std::atomic<bool> rows_fresh{false};
     std::atomic<bool> store_fresh{false};
     std::mutex mutex;
