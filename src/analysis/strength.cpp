@@ -7,7 +7,6 @@
 #include <cmath>
 #include <cstdint>
 #include <span>
-#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -265,8 +264,10 @@ void Evaluator::sweep(std::span<const Vertex> active, std::span<double> value, s
         move(p);
       });
     }
-  } catch (const std::system_error&) {
-    // No thread to be had: this thread does the parts not started.
+  } catch (...) {
+    // No thread to be had (std::system_error, or no memory for one): this
+    // thread does the parts not started. Those started wait at the barrier
+    // for every part, so nothing may leave before it.
   }
   for (std::size_t p = started; p < parts; ++p) compute(p);
   compute(0);
