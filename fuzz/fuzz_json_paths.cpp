@@ -3,7 +3,9 @@
 // (read_json_located), must agree on every input the fast path accepts: the
 // same graph, warnings and places, or the same errors. The fast path may
 // decline any input (then read_json() reads it with the located parser), but
-// never give a different answer.
+// never give a different answer. On two threads (ReadOptions::threads, the
+// top-level "edges" array read on the second) the fast path must answer
+// exactly as on one, declining too.
 
 #include <cstddef>
 #include <cstdint>
@@ -65,6 +67,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.limits.max_input_bytes = 1 << 20;
   options.max_errors = 5;
   const auto fast = answer([&] { return claimgraph::io::json_paths::read_fast(text, buffer.size(), options); });
+  ReadOptions two = options;
+  two.threads = 2;
+  const auto fast_two = answer([&] { return claimgraph::io::json_paths::read_fast(text, buffer.size(), two); });
+  if (fast != fast_two) {
+    std::fprintf(stderr, "one thread and two disagree:\n--- one:\n%s\n--- two:\n%s\n",
+                 fast ? fast->substr(0, 400).c_str() : "(declined)", fast_two ? fast_two->substr(0, 400).c_str() : "(declined)");
+    std::abort();
+  }
   if (!fast) return 0;  // declined
   const auto located = answer([&] { return std::optional<ReadResult>(claimgraph::io::json_paths::read_located(text, options)); });
   if (*fast != *located) {

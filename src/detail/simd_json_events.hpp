@@ -87,21 +87,32 @@ class SimdJsonEvents {
       : s_(text), capacity_(capacity), h_(handler) {}
 
   FastParseStatus parse() {
+    if (!index()) return FastParseStatus::rejected;
+    return walk_document();
+  }
+
+  /// Stage 1: indexes the text. False when simdjson refuses it.
+  bool index() {
     if (capacity_ < s_.size() + simdjson::SIMDJSON_PADDING || s_.size() > simdjson::SIMDJSON_MAXSIZE_BYTES) {
-      return FastParseStatus::rejected;
+      return false;
     }
     // The depth given is what simdjson's own stage 2 would need; the walk
     // below does not use it.
     if (simdjson::get_active_implementation()->create_dom_parser_implementation(s_.size(), 1, stage1_) !=
         simdjson::SUCCESS) {
-      return FastParseStatus::rejected;
+      return false;
     }
     if (stage1_->stage1(reinterpret_cast<const std::uint8_t*>(s_.data()), s_.size(), simdjson::stage1_mode::regular) !=
         simdjson::SUCCESS) {
-      return FastParseStatus::rejected;
+      return false;
     }
     index_ = stage1_->structural_indexes.get();
     count_ = stage1_->n_structural_indexes;
+    return true;
+  }
+
+  /// Walks the indexed text (after index()) into events.
+  FastParseStatus walk_document() {
     // Nothing but whitespace may come before the document, and simdjson
     // counts only JSON's four whitespace characters as such.
     if (count_ == 0 || index_[0] != skip_ws(0)) return FastParseStatus::rejected;
@@ -110,6 +121,66 @@ class SimdJsonEvents {
     // Nothing may follow the document: every token after it has an index.
     if (r == Result::reject || next_ != count_) return FastParseStatus::rejected;
     return FastParseStatus::complete;
+  }
+
+  /// Reads another walker's index (after its index(), which must outlive
+  /// this one), for walking a part of the same text on another thread.
+  /// False when simdjson has no unescaper to spare (out of memory).
+  template <typename Other>
+  bool share_index(const SimdJsonEvents<Other>& indexed) {
+    // An implementation of its own, for unescaping strings: the index is
+    // the other's.
+    if (simdjson::get_active_implementation()->create_dom_parser_implementation(0, 1, stage1_) != simdjson::SUCCESS) {
+      return false;
+    }
+    index_ = indexed.index_;
+    count_ = indexed.count_;
+    return true;
+  }
+
+  /// Walks only the value whose token is the k-th, as walk_document() would
+  /// have on reaching it. Complete: every event was handed on, and end()
+  /// is the token after the value.
+  FastParseStatus walk_value(std::size_t k) {
+    next_ = k;
+    stack_.clear();
+    const Result r = walk();
+    if (r == Result::stop) return FastParseStatus::stopped_by_handler;
+    return r == Result::reject ? FastParseStatus::rejected : FastParseStatus::complete;
+  }
+  [[nodiscard]] std::size_t end() const noexcept { return next_; }
+
+  /// The token of the value of the document's top-level member `name` (as
+  /// written between the quotes, without escapes), when the document is an
+  /// object, the member comes before any problem the walk would refuse, and
+  /// its value is an array; 0 otherwise. The values before it are skipped
+  /// over the index, not walked: their tokens are not checked.
+  [[nodiscard]] std::size_t top_level_array(std::string_view name) const {
+    if (count_ == 0 || at(0) != '{') return 0;
+    std::size_t k = 1;
+    while (k + 2 < count_ && at(k) == '"' && at(k + 1) == ':') {
+      const std::string_view key = token(k);
+      const std::size_t value = k + 2;
+      if (key.size() == name.size() + 2 && key.substr(1, name.size()) == name && key.back() == '"') {
+        return at(value) == '[' ? value : 0;
+      }
+      // Past the value: a scalar is one token, an object or array runs to
+      // the token that closes it.
+      k = value;
+      if (at(k) == '{' || at(k) == '[') {
+        std::ptrdiff_t depth = 0;
+        do {
+          const char c = at(k++);
+          depth += (c == '{' || c == '[') ? 1 : (c == '}' || c == ']') ? -1 : 0;
+        } while (depth > 0 && k < count_);
+        if (depth != 0) return 0;
+      } else {
+        ++k;
+      }
+      if (at(k) != ',') return 0;
+      ++k;
+    }
+    return 0;
   }
 
  private:
@@ -202,6 +273,14 @@ class SimdJsonEvents {
         stack_.push_back(Level{true, true});
         return Result::ok;
       case '[':
+        // A handler may have read this array already (on another thread):
+        // it then says which token follows it.
+        if constexpr (requires(Handler& h) { h.read_ahead(std::size_t{}); }) {
+          if (const std::size_t after = h_.read_ahead(k); after != 0) {
+            next_ = after;
+            return Result::ok;
+          }
+        }
         if (!h_.start_array(offset)) return Result::stop;
         // A handler may ask how many elements an array holds before it
         // reads them (to size its storage once).
@@ -265,6 +344,9 @@ class SimdJsonEvents {
     }
     return r;
   }
+
+  template <typename>
+  friend class SimdJsonEvents;
 
   std::string_view s_;
   std::size_t capacity_;

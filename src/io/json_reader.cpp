@@ -6,9 +6,12 @@
 #include <cstring>
 #include <cstdint>
 #include <deque>
+#include <functional>
+#include <latch>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -130,7 +133,8 @@ class Reader {
   // what follows it; with simdjson's padding among them, the fast path
   // (detail::SimdJsonEvents) reads it first, else only the located parser.
   Reader(std::string_view text, const ReadOptions& options, std::size_t capacity = 0)
-      : text_(detail::without_bom(text)), capacity_(capacity - std::min(capacity, text.size() - text_.size())),
+      : raw_text_(text), raw_capacity_(capacity), text_(detail::without_bom(text)),
+        capacity_(capacity - std::min(capacity, text.size() - text_.size())),
         options_(options),
         diags_(text_, options.file_name, options.max_errors, options.max_warnings) {
     batch_.reserve(batch_size);
@@ -152,6 +156,7 @@ class Reader {
   /// with the fast path, or nothing when that path rejects the input (read
   /// it again with a new Reader, without `fast`, for the located errors).
   std::optional<ReadResult> run(bool fast);
+  [[nodiscard]] json_paths::FastRead how() const { return how_; }
 
   // --- events from detail::JsonParser (or SimdJsonEvents), each with the offset where its token starts ---
   bool null(std::size_t at) { return scalar(Scalar::null, "null", at); }
@@ -169,8 +174,15 @@ class Reader {
     return skip_depth_ == 0 && !stack_.empty() && (stack_.back().ctx == Ctx::nodes || stack_.back().ctx == Ctx::edges);
   }
   void count(std::size_t n);
+  // The token after the array whose '[' is the k-th token, when a second
+  // thread has read that array already (see Ahead); 0 otherwise.
+  std::size_t read_ahead(std::size_t k);
 
  private:
+  struct Ahead;
+  // On a second thread: finds the top-level "edges" array in the index of
+  // `events` and reads it with a reader of its own.
+  static void read_edges_ahead(const detail::SimdJsonEvents<Reader>& events, Ahead& ahead);
   enum class Scalar : std::uint8_t { null, boolean, number };
 
   bool readable();
@@ -189,6 +201,7 @@ class Reader {
   bool start(bool array, std::size_t at);
   bool open(bool array, std::size_t at);
   bool end(std::size_t at);
+  void wait_for_scan();
   void value_done() {
     if (!stack_.empty() && stack_.back().array) ++stack_.back().index;
   }
@@ -236,6 +249,7 @@ class Reader {
   void missing_fields(const Frame& frame, FieldPlace place);
   void finish_node(const Frame& frame);
   void add_batch();
+  void release_read_nodes();
   void finish_edge(const Frame& frame);
   void finish_cite(const Frame& frame);
   void finish_top(const Frame& frame);
@@ -254,6 +268,8 @@ class Reader {
   void unknown_node(Resolution& r, std::string_view id, std::size_t offset, const std::string& pointer);
   std::optional<Edge> resolve(Resolution& r, std::size_t i, std::size_t from, std::size_t& to);
 
+  std::string_view raw_text_;  // as given: a reader for another thread is made from it
+  std::size_t raw_capacity_;
   std::string_view text_;
   std::size_t capacity_;
   const ReadOptions& options_;
@@ -276,6 +292,7 @@ class Reader {
   SourceMap places_;                       // filled by locate_nodes() and locate()
   Locator locator_{text_};
   bool located_ = false;
+  std::size_t released_ = 0;  // text_read() was called with this
   PendingNode node_;
   // Nodes read but not yet added to the graph (see add_batch).
   static constexpr std::size_t batch_size = 64;
@@ -286,6 +303,9 @@ class Reader {
   std::vector<PendingEdge> edges_;
   std::vector<EdgeDetails> edge_details_;
   std::deque<std::string> unescaped_;  // edge ends that had escapes, kept for resolve_edges
+  std::deque<std::string> ahead_unescaped_;  // the same, of edges read on a second thread
+  Ahead* ahead_ = nullptr;  // the "edges" array being read on a second thread, if one is
+  json_paths::FastRead how_;
   bool cite_bad_ = false;  // the citation being read has a bad value, reported
   bool unusable_ = false;  // the version is missing or unknown: edges are not resolved
 };
@@ -804,6 +824,7 @@ bool Reader::end(std::size_t at) {
       // written before the nodes point into the text, nothing before here
       // is read again.
       if (edges_.empty() && options_.text_read) {
+        wait_for_scan();
         locate_nodes();
         options_.text_read(at + 1);
       }
@@ -843,7 +864,28 @@ void Reader::finish_node(const Frame& frame) {
   node_.start = frame.start;
   node_.index = stack_[stack_.size() - 2].index;  // the frame of "nodes" is below the node's
   batch_.push_back(std::move(node_));
-  if (batch_.size() == batch_size) add_batch();
+  if (batch_.size() == batch_size) {
+    add_batch();
+    release_read_nodes();
+  }
+}
+
+// While no edge is pending, the text of the nodes added so far is read
+// again by nothing but the locator: once there is enough of it, they are
+// placed and it is released (ReadOptions::text_read), so that a large case
+// does not hold all of its nodes' text at once. (With "edges" read on a
+// second thread, that text would otherwise stay until the end of "nodes"
+// beside the edges read meanwhile.)
+void Reader::release_read_nodes() {
+  constexpr std::size_t step = std::size_t{16} << 20;
+  if (!edges_.empty() || !options_.text_read || node_offsets_.empty()) return;
+  const std::size_t upto = node_offsets_.back();  // the last node added starts here
+  if (upto - released_ < step) return;
+  wait_for_scan();
+  for (std::size_t offset : node_offsets_) places_.nodes.push_back(locator_.at(offset));
+  node_offsets_.clear();
+  options_.text_read(upto);
+  released_ = upto;
 }
 
 // Adds the batch of nodes to the graph, in order. Looking an id up in the
@@ -1090,6 +1132,7 @@ void Reader::count(std::size_t n) {
     graph_.reserve(n, 0);
     id_offsets_.reserve(n);
     node_offsets_.reserve(n);
+    places_.nodes.reserve(n);
   } else {
     n = std::min(n, options_.limits.max_edges);
     edges_.reserve(n);
@@ -1098,11 +1141,112 @@ void Reader::count(std::size_t n) {
   }
 }
 
+// A large case file is mostly its "edges" array, and the edges need
+// nothing from the nodes until they are resolved. With ReadOptions::threads
+// above 1, a second thread finds the document's top-level "edges" array in
+// stage 1's index and reads it with a reader of its own, as this reader
+// would on reaching it, while this one reads what comes before. When this
+// one reaches the array, it takes what the other read, provided that
+// reading made no diagnostic (of any kind: their order and budgets are
+// this reader's), was not refused, and this reader is where the other
+// assumed (in the top-level object, with no edges yet); else it reads the
+// array itself. Either way the answer is the same, byte for byte.
+struct Reader::Ahead {
+  Ahead(std::string_view text, const ReadOptions& options, std::size_t capacity)
+      : reader(text, options, capacity) {}
+  Ahead(const Ahead&) = delete;
+  Ahead& operator=(const Ahead&) = delete;
+  ~Ahead() { join(); }
+  void join() {
+    if (thread.joinable()) thread.join();
+  }
+
+  Reader reader;
+  std::size_t at = 0;     // the array's '[' token, or 0: not found
+  std::size_t after = 0;  // the token after its ']'
+  bool clean = false;     // read to its end with no diagnostic
+  bool reported = false;  // the reader made a diagnostic
+  // Counted down once the thread reads nothing before the array: the text
+  // before it may then be released (ReadOptions::text_read).
+  std::latch scanned{1};
+  std::thread thread;  // last: joined before the rest is destroyed
+};
+
+void Reader::read_edges_ahead(const detail::SimdJsonEvents<Reader>& events, Ahead& ahead) {
+  bool counted = false;
+  try {
+    Reader& r = ahead.reader;
+    r.diags_.before_each([](void* a) { static_cast<Ahead*>(a)->reported = true; }, &ahead);
+    ahead.at = events.top_level_array("edges");
+    ahead.scanned.count_down();
+    counted = true;
+    if (ahead.at == 0) return;
+    // As this reader's stack is on reaching the value: the top-level
+    // object, its key "edges".
+    const auto top = r.fields_[static_cast<std::size_t>(FieldPlace::top)];
+    const CaseField* edges = find_field(top, nullptr, "edges");
+    if (edges == nullptr) return;
+    r.stack_.push_back(Frame{Ctx::top, false, 0, edges->name, edges, 0, 0});
+    detail::SimdJsonEvents<Reader> walker(r.text_, r.capacity_, r);
+    if (!walker.share_index(events)) return;
+    if (walker.walk_value(ahead.at) == detail::FastParseStatus::complete && !ahead.reported && !r.unusable_) {
+      ahead.after = walker.end();
+      ahead.clean = true;
+    }
+  } catch (...) {  // a limit, a stop, memory: this reader reads the array itself
+  }
+  if (!counted) ahead.scanned.count_down();
+}
+
+std::size_t Reader::read_ahead(std::size_t k) {
+  if (ahead_ == nullptr) return 0;
+  ahead_->scanned.wait();
+  if (k != ahead_->at) return 0;
+  Ahead& a = *ahead_;
+  ahead_ = nullptr;  // taken, or read here: either way once
+  a.join();
+  if (!a.clean || skip_depth_ != 0 || stack_.size() != 1 || stack_.back().ctx != Ctx::top ||
+      stack_.back().field == nullptr || stack_.back().field->type != FieldType::edge_array || !edges_.empty()) {
+    return 0;
+  }
+  Reader& r = a.reader;
+  edges_ = std::move(r.edges_);
+  edge_details_ = std::move(r.edge_details_);
+  edge_offsets_ = std::move(r.edge_offsets_);
+  edge_id_written_ = std::move(r.edge_id_written_);
+  ahead_unescaped_ = std::move(r.unescaped_);  // the edges' views into it stay valid
+  how_.edges_ahead = true;
+  value_done();
+  return a.after;
+}
+
+void Reader::wait_for_scan() {
+  if (ahead_ != nullptr) ahead_->scanned.wait();
+}
+
 // False when the fast path rejected the input.
 bool Reader::parse(bool fast) {
   bool complete = false;
   if (fast) {
-    const auto status = detail::SimdJsonEvents<Reader>(text_, capacity_, *this).parse();
+    detail::SimdJsonEvents<Reader> events(text_, capacity_, *this);
+    if (!events.index()) return false;
+    detail::FastParseStatus status{};
+    {
+      // Declared after `events`, whose index its thread reads: joined first.
+      std::optional<Ahead> ahead;
+      if (options_.threads > 1) {
+        ahead.emplace(raw_text_, options_, raw_capacity_);
+        ahead_ = &*ahead;
+        try {
+          ahead->thread = std::thread(read_edges_ahead, std::cref(events), std::ref(*ahead));
+        } catch (...) {  // no thread: this one reads everything
+          ahead_ = nullptr;
+          ahead.reset();
+        }
+      }
+      status = events.walk_document();
+      ahead_ = nullptr;
+    }
     if (status == detail::FastParseStatus::rejected) return false;
     complete = status == detail::FastParseStatus::complete;
   } else {
@@ -1160,8 +1304,17 @@ void Reader::locate() {
 
 namespace json_paths {
 
-std::optional<ReadResult> read_fast(std::string_view text, std::size_t capacity, const ReadOptions& options) {
-  return Reader(text, options, capacity).run(true);
+std::optional<ReadResult> read_fast(std::string_view text, std::size_t capacity, const ReadOptions& options,
+                                    FastRead* how) {
+  Reader reader(text, options, capacity);
+  try {
+    auto result = reader.run(true);
+    if (how != nullptr) *how = reader.how();
+    return result;
+  } catch (...) {  // errors in the text, thrown
+    if (how != nullptr) *how = reader.how();
+    throw;
+  }
 }
 
 ReadResult read_located(std::string_view text, const ReadOptions& options) {

@@ -11,12 +11,20 @@
 
 namespace claimgraph::io::json_paths {
 
+/// How the fast path went, for tests.
+struct FastRead {
+  /// The top-level "edges" array was read on a second thread and taken
+  /// from it (ReadOptions::threads).
+  bool edges_ahead = false;
+};
+
 /// Reads with simdjson; nothing when it rejects the input (then
 /// read_located() says what is wrong). `capacity` counts the readable
 /// bytes from text.data() on, at least text.size() + 64 for the fast path
-/// to run at all. Throws as read_json() does.
+/// to run at all. Throws as read_json() does. `how`, when given, is told
+/// how the read went.
 [[nodiscard]] std::optional<ReadResult> read_fast(std::string_view text, std::size_t capacity,
-                                                  const ReadOptions& options);
+                                                  const ReadOptions& options, FastRead* how = nullptr);
 /// Reads with claimgraph's own located parser only.
 [[nodiscard]] ReadResult read_located(std::string_view text, const ReadOptions& options);
 

@@ -62,11 +62,14 @@ ReadOptions options() {
   return o;
 }
 
-// The fast path's answer, or nothing when it declines.
-std::optional<std::string> fast(std::string_view text) {
+// The fast path's answer, or nothing when it declines; on `threads`, and
+// with `how` told how the read went.
+std::optional<std::string> fast(std::string_view text, std::size_t threads = 1, json_paths::FastRead* how = nullptr) {
   const Padded padded(text);
   try {
-    auto r = json_paths::read_fast(padded.text(), padded.capacity(), options());
+    ReadOptions o = options();
+    o.threads = threads;
+    auto r = json_paths::read_fast(padded.text(), padded.capacity(), o, how);
     if (!r) return std::nullopt;
     return outcome(*r);
   } catch (const InputError& e) {
@@ -288,6 +291,176 @@ TEST(JsonPathsTest, NestingReadsAlikeUpToTheLimitAndBeyondIt) {
     if (answer) {
       EXPECT_EQ(*answer, want);
     }
+  }
+}
+
+// Every JSON file the repository holds, good and bad.
+std::vector<std::filesystem::path> every_json_file() {
+  std::vector<std::filesystem::path> all;
+  for (const char* dir : {"graphs", "docs", "tests"}) {
+    const auto files = files_in(test::source_dir() / dir);
+    all.insert(all.end(), files.begin(), files.end());
+  }
+  return all;
+}
+
+TEST(JsonPathsTest, EdgesReadOnASecondThreadGiveTheSameAnswerForEveryFile) {
+  const auto files = every_json_file();
+  ASSERT_GT(files.size(), 100U);
+  const std::string examples = test::graphs_dir().string();
+  for (const auto& file : files) {
+    SCOPED_TRACE(file.string());
+    const std::string text = read_file(file.string(), Limits{}.max_input_bytes);
+    json_paths::FastRead how;
+    const auto two = fast(text, 2, &how);
+    EXPECT_EQ(two, fast(text, 1));
+    // The examples' edges need no diagnostic: they are taken from the
+    // second thread.
+    if (file.string().starts_with(examples)) {
+      EXPECT_TRUE(how.edges_ahead);
+    }
+  }
+}
+
+// A case of `nodes` claims and evidence, each evidence supporting the claim
+// before it, with `extra` written inside each edge object.
+std::string chain_case(std::size_t nodes, const std::string& extra = "") {
+  std::string text = R"({"claimgraph": 1, "nodes": [)";
+  for (std::size_t i = 0; i < nodes; ++i) {
+    text += std::string(i > 0 ? ",\n" : "\n") + R"({"id": "n)" + std::to_string(i) + R"(", "kind": ")" +
+            (i % 2 == 0 ? "claim" : "evidence") + R"(", "label": "point )" + std::to_string(i) + R"("})";
+  }
+  text += "],\n\"edges\": [";
+  for (std::size_t i = 1; i < nodes; i += 2) {
+    text += std::string(i > 1 ? ",\n" : "\n") + R"({"from": "n)" + std::to_string(i) + R"(", "to": "n)" +
+            std::to_string(i - 1) + R"(", "relation": "supports")" + extra + "}";
+  }
+  return text + "]}";
+}
+
+TEST(JsonPathsTest, EdgesAreTakenFromTheSecondThreadOnlyWhenThatReadWasClean) {
+  struct Case {
+    std::string name;
+    std::string text;
+    bool ahead;  // whether the second thread's edges are taken
+  };
+  const std::string nodes = R"("nodes": [{"id": "a", "kind": "evidence", "label": "A"}, {"id": "b", "kind": "claim", "label": "B"}])";
+  const std::string edge = R"({"from": "a", "to": "b", "relation": "supports"})";
+  const std::vector<Case> cases = {
+      {"plain", chain_case(40), true},
+      {"edges before the nodes", R"({"claimgraph": 1, "edges": [)" + edge + "], " + nodes + "}", true},
+      {"values of every kind before", R"({"claimgraph": 1, "x": [[{"a": "]"}], {"b": [1, "["]}], "y": {"z": [{}]}, )" +
+                                          nodes + R"(, "edges": [)" + edge + "]}",
+       true},
+      {"ends with escapes", R"({"claimgraph": 1, )" + nodes +
+                                R"(, "edges": [{"from": "\u0061", "to": "\u0062", "relation": "supports", "id": "\u0073"}]})",
+       true},
+      {"unknown fields kept, nested", chain_case(6, R"(, "x-note": {"deep": [1, {"e": null}]})"), false},
+      {"a scheme and a question", chain_case(6, R"(, "scheme": "expert-opinion", "question": "expertise")"), true},
+      {"a field edges do not have", chain_case(6, R"(, "weight": 2)"), false},
+      {"an unknown node", R"({"claimgraph": 1, )" + nodes + R"(, "edges": [{"from": "a", "to": "c", "relation": "supports"}]})",
+       true},
+      {"a bad relation", R"({"claimgraph": 1, )" + nodes + R"(, "edges": [{"from": "a", "to": "b", "relation": "support"}]})",
+       false},
+      {"a missing field", R"({"claimgraph": 1, )" + nodes + R"(, "edges": [{"from": "a", "to": "b"}]})", false},
+      // The first is taken; the second, a duplicate key, is read here.
+      {"edges twice", R"({"claimgraph": 1, )" + nodes + R"(, "edges": [)" + edge + R"(], "edges": [)" + edge + "]}", true},
+      {"an escaped key first", R"({"claimgraph": 1, )" + nodes + R"(, "\u0065dges": [)" + edge + R"(], "edges": []})", false},
+      {"edges not an array", R"({"claimgraph": 1, )" + nodes + R"(, "edges": {"from": "a"}})", false},
+      {"edges a string", R"({"claimgraph": 1, )" + nodes + R"(, "edges": "none"})", false},
+      {"no edges", R"({"claimgraph": 1, )" + nodes + "}", false},
+      {"a top-level array", R"([{"edges": []}])", false},
+      {"the version wrong", R"({"claimgraph": 7, )" + nodes + R"(, "edges": [)" + edge + "]}", true},
+      {"a node error first", R"({"claimgraph": 1, "nodes": [{"id": "a", "kind": "clam", "label": "A"}], "edges": [)" + edge + "]}",
+       true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    json_paths::FastRead how;
+    const auto two = fast(c.text, 2, &how);
+    ASSERT_TRUE(two.has_value()) << c.text;
+    EXPECT_EQ(*two, fast(c.text, 1));
+    EXPECT_EQ(*two, located(c.text));
+    EXPECT_EQ(how.edges_ahead, c.ahead) << *two;
+    json_paths::FastRead one;
+    (void)fast(c.text, 1, &one);
+    EXPECT_FALSE(one.edges_ahead);
+  }
+}
+
+TEST(JsonPathsTest, LimitsMetOnTheSecondThreadAreReportedAsOnOne) {
+  const std::string text = chain_case(50);
+  for (int which = 0; which < 3; ++which) {
+    SCOPED_TRACE(which);
+    ReadOptions o = options();
+    if (which == 0) o.limits.max_edges = 3;
+    if (which == 1) o.limits.max_depth = 2;
+    if (which == 2) o.max_errors = 1;
+    const std::string bad = which == 2 ? chain_case(6, R"(, "relation": "supports")") : text;
+    std::vector<std::string> answers;
+    std::vector<bool> ahead;
+    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+      o.threads = threads;
+      const Padded padded(bad);
+      json_paths::FastRead how;
+      try {
+        auto r = json_paths::read_fast(padded.text(), padded.capacity(), o, &how);
+        answers.push_back(r ? outcome(*r) : "declined");
+      } catch (const InputError& e) {
+        answers.push_back(outcome(e));
+      }
+      ahead.push_back(how.edges_ahead);
+    }
+    EXPECT_TRUE(answers[0].starts_with("error")) << answers[0];
+    EXPECT_EQ(answers[0], answers[1]);
+    EXPECT_FALSE(ahead[1]);
+  }
+}
+
+TEST(JsonPathsTest, WhatIsNotJsonInTheEdgesIsLeftToTheLocatedParserOnTwoThreads) {
+  for (const std::string tail : {R"([{"from": "a",, "to": "b"}]})", R"([{"from": "a"} {"to": "b"}]})",
+                                 R"([{"from": 01}]})", R"([{"from": "a"}]] })", R"([{"from": "\x"}]})"}) {
+    const std::string text = R"({"claimgraph": 1, "nodes": [], "edges": )" + tail;
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(fast(text, 2).has_value());
+    EXPECT_TRUE(located(text).starts_with("error"));
+  }
+}
+
+TEST(JsonPathsTest, ALargeCaseReleasesItsNodesTextAsItGoesAndReadsTheSame) {
+  // Over 16 MB of nodes: their text is released in steps while they are
+  // read, then at the end of "nodes", then all of it before the edges are
+  // built; on one thread or two, with the same graph and places as a read
+  // that releases nothing.
+  const std::string text = chain_case(400'000);
+  ASSERT_GT(text.find("\"edges\""), std::size_t{16} << 20);
+  const Padded padded(text);
+  ReadOptions plain = options();
+  const auto want = json_paths::read_fast(padded.text(), padded.capacity(), plain);
+  ASSERT_TRUE(want.has_value());
+  ASSERT_EQ(want->graph.edge_count(), 200'000U);
+  const std::string want_text = outcome(*want);
+  const std::size_t nodes_end = text.find("],\n\"edges\"") + 1;
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+    SCOPED_TRACE(threads);
+    std::vector<std::size_t> done;
+    ReadOptions o = plain;
+    o.threads = threads;
+    o.text_read = [&](std::size_t bytes) { done.push_back(bytes); };
+    json_paths::FastRead how;
+    const auto got = json_paths::read_fast(padded.text(), padded.capacity(), o, &how);
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(outcome(*got), want_text);
+    EXPECT_EQ(how.edges_ahead, threads == 2);
+    ASSERT_GE(done.size(), 3U);
+    EXPECT_TRUE(std::is_sorted(done.begin(), done.end()));
+    // Each step released a node's start: the text before it is whole nodes.
+    for (std::size_t i = 0; i + 2 < done.size(); ++i) {
+      EXPECT_EQ(text.substr(done[i], 7), R"({"id": )") << done[i];
+      EXPECT_GE(done[i] - (i > 0 ? done[i - 1] : 0), std::size_t{16} << 20);
+    }
+    EXPECT_EQ(done[done.size() - 2], nodes_end);
+    EXPECT_EQ(done.back(), text.size());
   }
 }
 

@@ -153,6 +153,7 @@ const io::ReadResult& load_graph(const InputOptions& input, const RedactOptions*
   options.limits = input.limits;
   options.readable_past_end = text.padding();
   options.text_read = [&text](std::size_t bytes) { text.release_pages(bytes); };
+  options.threads = strength_options().threads;
   io::ReadResult result = format.read(text.text(), options);
   loaded_format = &format;
   for (const auto& line : read_warnings(result, input.file, redaction)) spdlog::warn("{}", line);

@@ -50,6 +50,11 @@ struct ReadOptions {
   /// (InputText::release_pages). The text must stay readable until the
   /// reader returns.
   std::function<void(std::size_t)> text_read = {};
+  /// Threads the reader may use. With 2 or more, the case-file reader reads
+  /// the top-level "edges" array of well-formed text on a second thread
+  /// while it reads the nodes; the answer is the same as with 1, byte for
+  /// byte (diagnostics too).
+  std::size_t threads = 1;
 };
 
 /// Where a node or an edge is written: the line and column (1-based) where
