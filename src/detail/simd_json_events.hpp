@@ -149,6 +149,8 @@ class SimdJsonEvents {
     return r == Result::reject ? FastParseStatus::rejected : FastParseStatus::complete;
   }
   [[nodiscard]] std::size_t end() const noexcept { return next_; }
+  /// Where the k-th token starts in the text (k below the index's count).
+  [[nodiscard]] std::size_t offset(std::size_t k) const noexcept { return index_[k]; }
 
   /// The token of the value of the document's top-level member `name` (as
   /// written between the quotes, without escapes), when the document is an

@@ -288,6 +288,11 @@ class Reader {
   std::vector<std::size_t> id_offsets_;  // per vertex: where its id is written
   std::vector<std::size_t> node_offsets_;  // per vertex: where its object starts
   std::vector<std::size_t> edge_offsets_;  // per edge: where its object starts
+  // Edges read on a second thread come placed from where their array
+  // starts (edge_places_from_), not with offsets.
+  static constexpr std::size_t no_places = static_cast<std::size_t>(-1);
+  std::vector<SourcePlace> edge_places_;
+  std::size_t edge_places_from_ = no_places;
   std::vector<bool> edge_id_written_;      // per edge: whether it has an "id"
   SourceMap places_;                       // filled by locate_nodes() and locate()
   Locator locator_{text_};
@@ -1166,6 +1171,8 @@ struct Reader::Ahead {
   std::size_t after = 0;  // the token after its ']'
   bool clean = false;     // read to its end with no diagnostic
   bool reported = false;  // the reader made a diagnostic
+  std::size_t from = 0;   // where the '[' is in the text
+  std::vector<SourcePlace> places;  // per edge: its place counted from the '[' (line 1, column 1)
   // Counted down once the thread reads nothing before the array: the text
   // before it may then be released (ReadOptions::text_read).
   std::latch scanned{1};
@@ -1190,6 +1197,14 @@ void Reader::read_edges_ahead(const detail::SimdJsonEvents<Reader>& events, Ahea
     detail::SimdJsonEvents<Reader> walker(r.text_, r.capacity_, r);
     if (!walker.share_index(events)) return;
     if (walker.walk_value(ahead.at) == detail::FastParseStatus::complete && !ahead.reported && !r.unusable_) {
+      // Where each edge is written, counted from the array's '[' (the
+      // text before it may be released meanwhile): place() makes these
+      // whole once that '[' is placed.
+      ahead.from = events.offset(ahead.at);
+      Locator relative(r.text_.substr(ahead.from));
+      ahead.places.reserve(r.edge_offsets_.size());
+      for (std::size_t offset : r.edge_offsets_) ahead.places.push_back(relative.at(offset - ahead.from));
+      std::vector<std::size_t>().swap(r.edge_offsets_);
       ahead.after = walker.end();
       ahead.clean = true;
     }
@@ -1212,7 +1227,8 @@ std::size_t Reader::read_ahead(std::size_t k) {
   Reader& r = a.reader;
   edges_ = std::move(r.edges_);
   edge_details_ = std::move(r.edge_details_);
-  edge_offsets_ = std::move(r.edge_offsets_);
+  edge_places_ = std::move(a.places);
+  edge_places_from_ = a.from;
   edge_id_written_ = std::move(r.edge_id_written_);
   ahead_unescaped_ = std::move(r.unescaped_);  // the edges' views into it stay valid
   how_.edges_ahead = true;
@@ -1295,7 +1311,17 @@ void Reader::locate() {
   if (located_) return;
   located_ = true;
   locate_nodes();
-  places_.edges = locate_all(locator_, edge_offsets_);
+  if (edge_places_from_ != no_places) {
+    // Placed on the second thread, from the array's '['.
+    const SourcePlace start = locator_.at(edge_places_from_);
+    for (SourcePlace& p : edge_places_) {
+      if (p.line == 1) p.column += start.column - 1;
+      p.line += start.line - 1;
+    }
+    places_.edges = std::move(edge_places_);
+  } else {
+    places_.edges = locate_all(locator_, edge_offsets_);
+  }
   std::vector<std::size_t>().swap(edge_offsets_);
   std::vector<std::size_t>().swap(id_offsets_);
 }

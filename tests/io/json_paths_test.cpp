@@ -352,6 +352,13 @@ TEST(JsonPathsTest, EdgesAreTakenFromTheSecondThreadOnlyWhenThatReadWasClean) {
       {"values of every kind before", R"({"claimgraph": 1, "x": [[{"a": "]"}], {"b": [1, "["]}], "y": {"z": [{}]}, )" +
                                           nodes + R"(, "edges": [)" + edge + "]}",
        true},
+      // Edges are placed from their array's '[' on the second thread:
+      // lines and columns (in characters) must come out whole.
+      {"characters of several bytes before, on the same line",
+       R"({"claimgraph": 1, "nodes": [{"id": "a", "kind": "evidence", "label": "Ã©ð"}, )"
+       R"({"id": "b", "kind": "claim", "label": "B"}], "edges": [)" +
+           edge + ",\n    " + edge + ",\r\n\t" + edge + "]}",
+       true},
       {"ends with escapes", R"({"claimgraph": 1, )" + nodes +
                                 R"(, "edges": [{"from": "\u0061", "to": "\u0062", "relation": "supports", "id": "\u0073"}]})",
        true},
