@@ -1198,7 +1198,7 @@ void Reader::read_edges_ahead(const detail::SimdJsonEvents<Reader>& events, Ahea
     if (!walker.share_index(events)) return;
     if (walker.walk_value(ahead.at) == detail::FastParseStatus::complete && !ahead.reported && !r.unusable_) {
       // Where each edge is written, counted from the array's '[' (the
-      // text before it may be released meanwhile): place() makes these
+      // text before it may be released meanwhile): locate() makes these
       // whole once that '[' is placed.
       ahead.from = events.offset(ahead.at);
       Locator relative(r.text_.substr(ahead.from));
@@ -1319,6 +1319,8 @@ void Reader::locate() {
       p.line += start.line - 1;
     }
     places_.edges = std::move(edge_places_);
+    // Edges read here after those (a second "edges" key, an error).
+    for (std::size_t offset : edge_offsets_) places_.edges.push_back(locator_.at(offset));
   } else {
     places_.edges = locate_all(locator_, edge_offsets_);
   }
