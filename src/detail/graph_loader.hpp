@@ -32,6 +32,13 @@ struct GraphLoader {
     return graph.store_node(std::move(node), hash);
   }
 
+  /// Graph::find_many into the caller's `out` (count entries): for a reader
+  /// that looks up edges' ends on more than one thread, the lookups only
+  /// reading the graph's id index while another thread appends edges.
+  static void find_ends(const Graph& graph, const std::string_view* ids, std::size_t count, std::size_t* out) noexcept {
+    graph.index_.find_many(ids, count, out);
+  }
+
   /// Appends an edge between two different nodes of `graph`; an undercut's
   /// `edge.undercut` must name a supports edge (before or after this one).
   static void append_edge(Graph& graph, Graph::NodeRef from, Graph::NodeRef to, Edge&& edge) {

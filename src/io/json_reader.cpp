@@ -260,6 +260,9 @@ class Reader {
     std::vector<std::string_view> ids;  // node ids for suggestions, filled on first use
   };
   void resolve_edges();
+  // The nodes that the ends of edges [first, last) name (Graph::npos when
+  // none), two an edge, into `out`. Only reads the graph.
+  void find_ends(std::size_t first, std::size_t last, std::size_t* out) const;
   // Places the nodes read so far (node_offsets_) in places_.
   void locate_nodes();
   // Places every node and edge (line, column) in places_, once.
@@ -972,35 +975,70 @@ void Reader::finish_top(const Frame& frame) {
 void Reader::resolve_edges() {
   add_batch();
   graph_.reserve(graph_.node_count(), edges_.size());
-  Resolution r;
-  index_edge_ids(r);
-  // The ends of a block of edges are looked up at once (the id index
-  // prefetches while it compares), and each edge goes into the graph as
-  // it is resolved: the only copy of the edges besides the graph's is the
-  // pending one. Once something is wrong the graph is not returned, so
-  // edges are no longer added, only checked.
+  // Finding the nodes that the edges' ends name is most of resolving them
+  // on a large case (each lookup a cache miss in the id index). With a
+  // second core, the ends of the later half of the edges are looked up
+  // there while this thread resolves the first half: the lookups only read
+  // the index, which adding edges does not touch. The answer is the same.
   constexpr std::size_t block = 4096;
-  std::vector<std::string_view> ends;
-  ends.reserve(2 * std::min(block, edges_.size()));
-  for (std::size_t first = 0; first < edges_.size(); first += block) {
-    const std::size_t last = std::min(edges_.size(), first + block);
-    ends.clear();
-    for (std::size_t i = first; i < last; ++i) {
-      ends.push_back(edges_[i].from);
-      ends.push_back(edges_[i].to);
-    }
-    const std::vector<std::size_t> found = graph_.find_many(ends);
-    for (std::size_t i = first; i < last; ++i) {
-      std::size_t to = found[2 * (i - first) + 1];
-      auto edge = resolve(r, i, found[2 * (i - first)], to);
-      if (edge && !diags_.failed()) detail::GraphLoader::append_edge(graph_, found[2 * (i - first)], to, std::move(*edge));
+  const std::size_t m = edges_.size();
+  std::size_t split = m;  // edges from here on have their ends found on the second thread
+  std::vector<std::size_t> later;  // their nodes, two an edge
+  std::jthread looking;    // joined before `later` is freed, on any exit
+  if (options_.threads > 1 && m >= 16 * block) {
+    split = m / 2 / block * block;
+    later.resize(2 * (m - split));
+    try {
+      looking = std::jthread([this, split, m, out = later.data()] { find_ends(split, m, out); });
+      how_.ends_ahead = true;
+    } catch (...) {  // no thread: this one finds them all
+      split = m;
+      std::vector<std::size_t>().swap(later);
     }
   }
+  Resolution r;
+  index_edge_ids(r);
+  // Each edge goes into the graph as it is resolved: the only copy of the
+  // edges besides the graph's is the pending one. Once something is wrong
+  // the graph is not returned, so edges are no longer added, only checked.
+  std::vector<std::size_t> found(2 * std::min(block, split));
+  for (std::size_t first = 0; first < m; first += block) {
+    const std::size_t last = std::min(m, first + block);
+    const std::size_t* ends = found.data();
+    if (first < split) {
+      find_ends(first, last, found.data());
+    } else {
+      if (first == split) looking.join();
+      ends = later.data() + 2 * (first - split);
+    }
+    for (std::size_t i = first; i < last; ++i) {
+      std::size_t to = ends[2 * (i - first) + 1];
+      auto edge = resolve(r, i, ends[2 * (i - first)], to);
+      if (edge && !diags_.failed()) detail::GraphLoader::append_edge(graph_, ends[2 * (i - first)], to, std::move(*edge));
+    }
+  }
+  if (looking.joinable()) looking.join();
+  std::vector<std::size_t>().swap(later);
   std::vector<PendingEdge>().swap(edges_);
   std::vector<EdgeDetails>().swap(edge_details_);
   if (diags_.failed()) return;
   locate();
   if (options_.text_read) options_.text_read(text_.size());
+}
+
+// The ends of a run of edges are looked up at once: the id index
+// prefetches the slots of later ends while it compares earlier ones.
+void Reader::find_ends(std::size_t first, std::size_t last, std::size_t* out) const {
+  constexpr std::size_t block = 256;
+  std::array<std::string_view, 2 * block> ends;
+  for (std::size_t begin = first; begin < last; begin += block) {
+    const std::size_t end = std::min(last, begin + block);
+    for (std::size_t i = begin; i < end; ++i) {
+      ends[2 * (i - begin)] = edges_[i].from;
+      ends[2 * (i - begin) + 1] = edges_[i].to;
+    }
+    detail::GraphLoader::find_ends(graph_, ends.data(), 2 * (end - begin), out + 2 * (begin - first));
+  }
 }
 
 // Edge ids, for undercuts to name the edge they attack.

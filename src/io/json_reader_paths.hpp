@@ -16,6 +16,9 @@ struct FastRead {
   /// The top-level "edges" array was read on a second thread and taken
   /// from it (ReadOptions::threads).
   bool edges_ahead = false;
+  /// The nodes that the later half of the edges' ends name were looked up
+  /// on a second thread (ReadOptions::threads, a case of many edges).
+  bool ends_ahead = false;
 };
 
 /// Reads with simdjson; nothing when it rejects the input (then
