@@ -276,41 +276,53 @@ void claim_without_party(const Graph& g, const Facts& f, const LintOptions&, Lin
   }
 }
 
-// L008. A group of one is most often a misspelt group name. The nodes are
-// sorted by the hash of their group, so only names in a run of equal
-// hashes are compared (linear but for the sort, and no tree of a million
-// names when every node has its own group).
+// L008. A group of one is most often a misspelt group name. The groups are
+// counted in one pass over the nodes, in order, into an open-addressing
+// table keyed by the name's hash whose slots hold a group's first node and
+// its count: a node's group name is read once and compared only with its
+// group's first node (on a large case, the order of a sort by hash sent
+// every node's name to the cache from a random place). Linear, and no tree
+// of a million names when every node has its own group.
 void group_of_one(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t first = 0;  // the group's first node
+    std::uint32_t count = 0;  // 0: a free slot
+  };
   const std::hash<std::string_view> hash;
-  std::vector<std::pair<std::size_t, Vertex>> keyed;  // hash of the group, node
+  std::vector<Slot> table(64);
+  std::size_t used = 0;
+  const auto place = [](std::vector<Slot>& t, const Slot& s) {
+    const std::size_t mask = t.size() - 1;
+    std::size_t i = s.hash & mask;
+    while (t[i].count != 0) i = (i + 1) & mask;
+    t[i] = s;
+  };
   for (Vertex v = 0; v < g.node_count(); ++v) {
-    if (f.is(v, Facts::group)) keyed.emplace_back(hash(*g.node(v).group), v);
+    if (!f.is(v, Facts::group)) continue;
+    const std::string_view name = *g.node(v).group;
+    const std::uint64_t h = hash(name);
+    const std::size_t mask = table.size() - 1;
+    std::size_t i = h & mask;
+    while (table[i].count != 0 && (table[i].hash != h || *g.node(table[i].first).group != name)) i = (i + 1) & mask;
+    if (table[i].count != 0) {
+      ++table[i].count;
+      continue;
+    }
+    table[i] = Slot{h, static_cast<std::uint32_t>(v), 1};
+    if (++used * 2 > table.size()) {
+      std::vector<Slot> larger(table.size() * 2);
+      for (const Slot& s : table) {
+        if (s.count != 0) place(larger, s);
+      }
+      table.swap(larger);
+    }
   }
-  std::sort(keyed.begin(), keyed.end());
   std::vector<std::string_view> names;  // the groups of more than one node
   std::vector<Vertex> lonely;           // the nodes alone in their group
-  std::vector<std::pair<std::string_view, std::pair<std::size_t, Vertex>>> run;  // name: count, first node
-  for (std::size_t i = 0; i < keyed.size();) {
-    std::size_t j = i;
-    run.clear();
-    for (; j < keyed.size() && keyed[j].first == keyed[i].first; ++j) {
-      const Vertex v = keyed[j].second;
-      const std::string_view name = *g.node(v).group;
-      const auto it = std::find_if(run.begin(), run.end(), [&](const auto& r) { return r.first == name; });
-      if (it != run.end()) {
-        ++it->second.first;
-      } else {
-        run.push_back({name, {1, v}});  // nodes of a run come in order: this is the group's first
-      }
-    }
-    for (const auto& [name, entry] : run) {
-      if (entry.first > 1) {
-        names.push_back(name);
-      } else {
-        lonely.push_back(entry.second);
-      }
-    }
-    i = j;
+  for (const Slot& s : table) {
+    if (s.count > 1) names.push_back(*g.node(s.first).group);
+    if (s.count == 1) lonely.push_back(s.first);
   }
   std::sort(names.begin(), names.end());
   if (names.size() > 500) names.clear();  // suggestions compare every pair: keep them cheap

@@ -295,6 +295,33 @@ TEST(LintTest, L008GroupOfOne) {
                 "  fix: put \"f\" in the group it belongs with, or drop its \"group\""}));
 }
 
+TEST(LintTest, L008FindsEveryGroupOfOneAmongManyGroups) {
+  // Enough groups that the count of each outgrows any small table: 700
+  // groups of two, met apart, and every seventh of 300 more alone, in an
+  // order of their own; only those alone are found, in node order, with
+  // no suggestion (over 500 groups to suggest from).
+  Graph g;
+  std::vector<std::string> lonely;
+  for (std::size_t i = 0; i < 1'700; ++i) {
+    const std::string id = "n" + std::to_string(i);
+    Node n = node(id.c_str(), NodeKind::claim, "P");
+    const std::size_t k = (i * 389) % 1'700;  // each number below 1,700 once
+    n.group = k < 1'400 ? "G" + std::to_string(k / 2) : "alone " + std::to_string(k);
+    if (k >= 1'400) lonely.push_back(n.id);
+    g.add_node(std::move(n));
+  }
+  std::vector<std::string> found;
+  for (const LintFinding& f : lint(g)) {
+    if (f.code != LintCode::group_of_one) continue;
+    ASSERT_TRUE(f.node.has_value());
+    const std::string id(g.id(*f.node));
+    found.push_back(id);
+    EXPECT_EQ(describe(g, f).fix, "put \"" + id + "\" in the group it belongs with, or drop its \"group\"");
+  }
+  EXPECT_EQ(found, lonely);
+  EXPECT_EQ(found.size(), 300U);
+}
+
 TEST(LintTest, L009IdleCounterclaim) {
   const auto text = case_file({claim, evidence, counterclaim}, {R"({"from": "e", "to": "c", "relation": "supports"})",
                                                                 R"({"from": "k", "to": "c", "relation": "supports"})"});
