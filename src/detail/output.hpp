@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace claimgraph::detail {
 
@@ -26,6 +27,13 @@ class OutputBuffer {
   /// between the items they write.
   void flush_if_full() {
     if (text_.size() >= threshold) flush();
+  }
+
+  /// Appends `more`, a large piece, by writing the text before it and then
+  /// it, without a copy into the text.
+  void write(std::string_view more) {
+    flush();
+    out_.write(more.data(), static_cast<std::streamsize>(more.size()));
   }
 
   /// Writes all the text. Writers call it last.

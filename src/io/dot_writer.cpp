@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/chunks_in_order.hpp"
 #include "detail/escape.hpp"
 #include "detail/node_groups.hpp"
 #include "detail/number.hpp"
@@ -442,42 +443,6 @@ std::size_t touch(const Graph& graph, const DotOptions& options, std::span<const
   return sum;
 }
 
-// Nodes by group, groups in order of first appearance as clusters;
-// ungrouped nodes last.
-void append_nodes(detail::OutputBuffer& output, const Graph& graph, const DotOptions& options, const Marks& m) {
-  const dot::Palette& p = dot::palette(options.style);
-  std::string& buf = output.text();
-  const detail::NodeGroups nodes = detail::group_nodes(graph, options.clusters);
-  constexpr std::size_t chunk = 128;  // nodes touched at once: their lines fit in the second-level cache
-  std::size_t touched = 0;
-  for (std::size_t i = 0; i < nodes.groups.size(); ++i) {
-    buf += "  subgraph cluster_"sv;
-    buf += std::to_string(i);
-    // With rankdir=BT, labelloc=b puts a cluster's title at its top.
-    buf += " {\n    graph [label=<<B>"sv;
-    detail::append_dot_html(buf, nodes.name(graph, i));
-    buf += "</B>>, labelloc=b, style=\"rounded,filled\", fillcolor=\""sv;
-    buf += p.cluster_fill;
-    buf += "\", color=\""sv;
-    buf += p.frame;
-    buf += "\", fontsize=12];\n"sv;
-    int look = -1;
-    const std::span<const Graph::NodeRef> group = nodes.groups[i];
-    for (std::size_t j = 0; j < group.size(); ++j) {
-      if (j % chunk == 0) touched += touch(graph, options, group.subspan(j, std::min(chunk, group.size() - j)));
-      append_node(buf, graph, group[j], options, m, "    ", look);
-      output.flush_if_full();
-    }
-    buf += "  }\n"sv;
-  }
-  asm volatile("" : : "r"(touched));  // the touching loads are kept: their sum is used
-  int look = -1;
-  for (auto v : nodes.loose) {
-    append_node(buf, graph, v, options, m, "  ", look);
-    output.flush_if_full();
-  }
-}
-
 // A line of DOT assembled in a buffer of its own and appended to the
 // output whole: one capacity check and one copy for an edge instead of one
 // for each of its ten or so pieces (the DOT of a large case is mostly
@@ -609,6 +574,90 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i, bool under
   line.done();
 }
 
+// The nodes' and edges' part of the DOT, cut into chunks that render
+// apart (detail::write_chunks_in_order): a group's nodes as a cluster,
+// 2048 nodes a chunk (touched 128 at a time), the cluster's opening with
+// its first chunk and its closing with its last; then the nodes without a
+// group; then the edges, 16384 a chunk. A chunk that starts inside a group
+// takes up the node defaults (`look`) that the node before it left, so the
+// text is what one pass would write. Pages of an exhibit (nodes drawn as
+// references) keep each group in one chunk, as the node before a chunk may
+// then be one that leaves the defaults as they were.
+class Body {
+ public:
+  Body(const Graph& graph, const DotOptions& options, const Marks& marks)
+      : graph_(graph), options_(options), marks_(marks), p_(dot::palette(options.style)),
+        nodes_(detail::group_nodes(graph, options.clusters)), undercut_(undercut_edges(graph)) {
+    const std::size_t step = options.references != nullptr ? static_cast<std::size_t>(-1) : nodes_a_chunk;
+    for (std::size_t i = 0; i <= nodes_.groups.size(); ++i) {
+      const std::size_t size = i < nodes_.groups.size() ? nodes_.groups[i].size() : nodes_.loose.size();
+      for (std::size_t b = 0; b < size; b += std::min(step, size - b)) chunks_.push_back({i, b, std::min(size, b + step)});
+    }
+    for (std::size_t b = 0; b < graph.edge_count(); b += edges_a_chunk) {
+      chunks_.push_back({edges, b, std::min(graph.edge_count(), b + edges_a_chunk)});
+    }
+  }
+
+  [[nodiscard]] std::size_t size() const noexcept { return chunks_.size(); }
+
+  void render(std::size_t k, std::string& buf) const {
+    const Chunk& c = chunks_[k];
+    if (c.group == edges) {
+      for (std::size_t i = c.begin; i < c.end; ++i) append_edge(buf, graph_, i, undercut_[i], options_);
+      return;
+    }
+    const bool loose = c.group == nodes_.groups.size();
+    const std::span<const Graph::NodeRef> group = loose ? std::span<const Graph::NodeRef>(nodes_.loose) : nodes_.groups[c.group];
+    if (!loose && c.begin == 0) open_cluster(buf, c.group);
+    int look = -1;
+    if (c.begin > 0) {
+      const Graph::NodeRef before = group[c.begin - 1];
+      look = look_key(graph_.node(before).kind, found(options_, marks_, before));
+    }
+    const std::span<const Graph::NodeRef> part = group.subspan(c.begin, c.end - c.begin);
+    const std::string_view indent = loose ? "  "sv : "    "sv;
+    for (std::size_t j = 0; j < part.size(); ++j) {
+      if (!loose && j % node_chunk == 0) {
+        const std::size_t touched = touch(graph_, options_, part.subspan(j, std::min(node_chunk, part.size() - j)));
+        asm volatile("" : : "r"(touched));  // the touching loads are kept: their sum is used
+      }
+      append_node(buf, graph_, part[j], options_, marks_, indent, look);
+    }
+    if (!loose && c.end == group.size()) buf += "  }\n"sv;
+  }
+
+ private:
+  static constexpr std::size_t node_chunk = 128;  // touched at once
+  static constexpr std::size_t nodes_a_chunk = 16 * node_chunk;
+  static constexpr std::size_t edges_a_chunk = 16384;
+  static constexpr std::size_t edges = static_cast<std::size_t>(-1);  // Chunk::group of the edges
+  struct Chunk {
+    std::size_t group;  // its group, groups.size() for the nodes without one, or `edges`
+    std::size_t begin, end;
+  };
+
+  void open_cluster(std::string& buf, std::size_t i) const {
+    buf += "  subgraph cluster_"sv;
+    buf += std::to_string(i);
+    // With rankdir=BT, labelloc=b puts a cluster's title at its top.
+    buf += " {\n    graph [label=<<B>"sv;
+    detail::append_dot_html(buf, nodes_.name(graph_, i));
+    buf += "</B>>, labelloc=b, style=\"rounded,filled\", fillcolor=\""sv;
+    buf += p_.cluster_fill;
+    buf += "\", color=\""sv;
+    buf += p_.frame;
+    buf += "\", fontsize=12];\n"sv;
+  }
+
+  const Graph& graph_;
+  const DotOptions& options_;
+  const Marks& marks_;
+  const dot::Palette& p_;
+  const detail::NodeGroups nodes_;
+  const std::vector<bool> undercut_;
+  std::vector<Chunk> chunks_;
+};
+
 dot::LegendContent legend_content(const Graph& graph, const DotOptions& options, const Marks& marks) {
   dot::LegendContent content;
   content.status = options.analyses.status != nullptr;
@@ -639,11 +688,12 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
   const dot::Palette& p = dot::palette(options.style);
   append_graph_header(buf, graph, options, p);
   const Marks m = marks(graph, options);
-  append_nodes(output, graph, options, m);
-  const std::vector<bool> undercut = undercut_edges(graph);
-  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
-    append_edge(buf, graph, i, undercut[i], options);
-    output.flush_if_full();
+  {
+    // A second thread pays for itself from some thousands of lines on.
+    const bool large = graph.node_count() + graph.edge_count() >= 8192;
+    const Body body(graph, options, m);
+    detail::write_chunks_in_order(output, body.size(), large ? options.threads : 1,
+                                  [&body](std::size_t k, std::string& text) { body.render(k, text); });
   }
   if (options.legend) dot::append_legend(buf, legend_content(graph, options, m), p, options.layered);
   buf += "}\n"sv;

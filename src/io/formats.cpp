@@ -72,6 +72,7 @@ void dot(std::ostream& out, std::string_view, const Graph& graph, const Analyses
   options.hidden_below = s.hidden_below;
   options.critical = s.critical;
   options.scope = s.scope;
+  options.threads = s.threads;
   write_dot(out, graph, options);
 }
 

@@ -966,5 +966,64 @@ TEST_F(DotWriterTest, AnExcludedNodeAndWhatFellShowHostileTextExactly) {
   EXPECT_NE(t.find("FELL: lost its evidence when " + id + " was excluded"), std::string::npos) << t;
 }
 
+TEST_F(DotWriterTest, ALargeGraphWritesTheSameOnTwoThreadsAndItsNodeDefaultsChangeOnlyWhereTheNodesDo) {
+  // A group of 5,000 nodes (long enough to be written in several chunks),
+  // its kind changing exactly where a chunk begins (node 2048) and back
+  // three nodes on, and not where the next chunk begins (4096); groups of
+  // one; 3,000 nodes with no group, their kind changing where their second
+  // chunk begins; supports edges along each run, some checked as gaps.
+  Graph g;
+  const auto add = [&g](const std::string& id, NodeKind kind, const std::string& group) {
+    Node n;
+    n.id = id;
+    n.kind = kind;
+    n.label = "label of " + id;
+    if (!group.empty()) n.group = group;
+    return g.add_node(std::move(n));
+  };
+  for (std::size_t i = 0; i < 5'000; ++i) {
+    add("g" + std::to_string(i), i >= 2048 && i < 2051 ? NodeKind::evidence : NodeKind::claim, "Big");
+  }
+  for (std::size_t i = 0; i < 40; ++i) add("s" + std::to_string(i), NodeKind::evidence, "Small " + std::to_string(i));
+  for (std::size_t i = 0; i < 3'000; ++i) add("l" + std::to_string(i), i < 2048 ? NodeKind::evidence : NodeKind::claim, "");
+  for (std::size_t v = 1; v < g.node_count(); ++v) {
+    if (v % 3 != 0) g.add_edge(v, v - 1, Relation::supports);
+  }
+  const analysis::GroundingReport grounding = analysis::check(g);
+  DotOptions options;
+  options.analyses.grounding = &grounding;
+  const std::string one = write(g, options);
+  options.threads = 2;
+  EXPECT_TRUE(one == write(g, options)) << "the text on two threads differs";
+  // The node defaults of the big cluster: set at its start, where the
+  // evidence begins and where it ends, and nowhere else.
+  const std::size_t big = one.find("label=<<B>Big</B>>");
+  const std::size_t big_end = one.find("\n  }\n", big);
+  ASSERT_NE(big, std::string::npos);
+  ASSERT_NE(big_end, std::string::npos);
+  const std::string cluster = one.substr(big, big_end - big);
+  std::vector<std::string> before;  // the node after each defaults line
+  for (std::size_t at = cluster.find("node ["); at != std::string::npos; at = cluster.find("node [", at + 1)) {
+    const std::size_t next = cluster.find("\n    n", at);
+    ASSERT_NE(next, std::string::npos);
+    before.push_back(cluster.substr(next + 5, cluster.find(' ', next + 5) - next - 5));
+  }
+  // Where the kind, or whether a claim lacks evidence, changes from the
+  // node before (the nodes are named by number: n0, n1, ...).
+  std::vector<std::string> want;
+  std::optional<std::string> last;
+  for (std::size_t i = 0; i < 5'000; ++i) {
+    const Graph::NodeRef v = *g.find("g" + std::to_string(i));
+    const std::size_t c = grounding.claim_index[v];
+    const std::string look = std::string(to_string(g.node(v).kind)) +
+                             (c != analysis::GroundingReport::npos && !grounding.claims[c].grounded ? " gap" : "");
+    if (look != last) want.push_back("n" + std::to_string(v));
+    last = look;
+  }
+  EXPECT_EQ(before, want);
+  EXPECT_NE(std::find(want.begin(), want.end(), "n2048"), want.end());
+  EXPECT_EQ(std::find(want.begin(), want.end(), "n4096"), want.end());
+}
+
 }  // namespace
 }  // namespace claimgraph::io

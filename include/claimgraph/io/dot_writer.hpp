@@ -114,6 +114,10 @@ struct DotOptions {
   /// claimgraph/view.hpp): said under the title, "Part of the case: group
   /// “Damages”". Empty: the whole case.
   std::vector<std::string> scope;
+  /// Threads the writing may use: with 2 or more, a second thread renders
+  /// nodes' and edges' lines beside this one (a large graph's). The text is
+  /// the same on any number.
+  std::size_t threads = 1;
 };
 
 /// Writes `graph` to `out` in Graphviz DOT.

@@ -105,6 +105,9 @@ struct WriteSettings {
   /// (describe_view() in claimgraph/view.hpp), for the header (Setting::scope).
   /// Empty: the whole case.
   std::vector<std::string> scope;
+  /// Threads a writer may use (DotOptions::threads); the output is the same
+  /// on any number.
+  std::size_t threads = 1;
 };
 
 /// The settings of WriteSettings a writer reads, and --evaluate.
