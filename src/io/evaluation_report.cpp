@@ -10,6 +10,7 @@
 
 #include "claimgraph/analysis/abstract.hpp"
 #include "claimgraph/analysis/reasons.hpp"
+#include "detail/chunks_in_order.hpp"
 #include "detail/escape.hpp"
 #include "detail/json_members.hpp"
 #include "detail/node_groups.hpp"
@@ -351,7 +352,7 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
   out << buf;
 }
 
-void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation) {
+void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation, std::size_t threads) {
   const View view(graph, evaluation);
   const auto& strength = evaluation.strength;
   detail::OutputBuffer output(out);
@@ -362,21 +363,27 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
   buf += strength.converged ? "true" : "false";
   if (with_burden(evaluation)) buf += ",\n  \"burden\": true";
   buf += ",\n  \"nodes\": [";
-  for (Vertex v = 0; v < graph.node_count(); ++v) {
-    const Node& n = graph.node(v);
-    buf += v == 0 ? "\n    {" : ",\n    {";
-    detail::JsonMembers m(buf);
-    m.string("id", n.id).string("status", view.status(v)).number("strength", strength.strength[v]);
-    if (view.excluded(v)) m.boolean("excluded", true);
-    if (is_claim_like(n.kind)) {
-      m.boolean("established", strength.established[v]).string("standard", to_string(view.standard(v)));
-      m.number("pro", strength.pro[v]).number("con", strength.con[v]);
+  // A node a line, rendered in chunks (detail::write_chunks_in_order): on a
+  // second thread too when there are some thousands.
+  const std::size_t nodes = graph.node_count();
+  constexpr std::size_t a_chunk = 4096;
+  const auto node_lines = [&](std::size_t k, std::string& text) {
+    for (Vertex v = k * a_chunk; v < std::min(nodes, (k + 1) * a_chunk); ++v) {
+      const Node& n = graph.node(v);
+      text += v == 0 ? "\n    {" : ",\n    {";
+      detail::JsonMembers m(text);
+      m.string("id", n.id).string("status", view.status(v)).number("strength", strength.strength[v]);
+      if (view.excluded(v)) m.boolean("excluded", true);
+      if (is_claim_like(n.kind)) {
+        m.boolean("established", strength.established[v]).string("standard", to_string(view.standard(v)));
+        m.number("pro", strength.pro[v]).number("con", strength.con[v]);
+      }
+      append_burden_members(m, graph, evaluation.status, v);
+      text += '}';
     }
-    append_burden_members(m, graph, evaluation.status, v);
-    buf += '}';
-    output.flush_if_full();
-  }
-  buf += graph.node_count() == 0 ? "]" : "\n  ]";
+  };
+  detail::write_chunks_in_order(output, (nodes + a_chunk - 1) / a_chunk, nodes >= 8192 ? threads : 1, node_lines);
+  buf += nodes == 0 ? "]" : "\n  ]";
   if (evaluation.excluded != nullptr) {
     buf += ",\n  \"excluded\": [";
     bool first = true;

@@ -174,8 +174,8 @@ void chronology_page(std::ostream& out, std::string_view, const Graph& graph, co
   write_chronology_html(out, graph, chronology_options(analyses, s));
 }
 
-void json(std::ostream& out, std::string_view, const Graph& graph, const Analyses&, const WriteSettings&) {
-  write_json(out, graph);
+void json(std::ostream& out, std::string_view, const Graph& graph, const Analyses&, const WriteSettings& s) {
+  write_json(out, graph, s.threads);
 }
 
 void aif(std::ostream& out, std::string_view, const Graph& graph, const Analyses&, const WriteSettings&) {

@@ -1,8 +1,10 @@
 #include "claimgraph/io/json_writer.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "claimgraph/io/json_reader.hpp"
+#include "detail/chunks_in_order.hpp"
 #include "detail/json_members.hpp"
 #include "detail/output.hpp"
 
@@ -82,25 +84,32 @@ void append_edge(std::string& buf, const Graph& graph, std::size_t i) {
 
 }  // namespace
 
-void write_json(std::ostream& out, const Graph& graph) {
+void write_json(std::ostream& out, const Graph& graph, std::size_t threads) {
   detail::OutputBuffer output(out);
   std::string& buf = output.text();
   append_top(buf, graph);
   const std::size_t n = graph.node_count();
-  buf += n == 0 ? "  \"nodes\": [],\n" : "  \"nodes\": [\n";
-  for (std::size_t v = 0; v < n; ++v) {
-    append_node(buf, graph.node(v));
-    buf += v + 1 < n ? "},\n" : "}\n";
-    output.flush_if_full();
-  }
-  if (n > 0) buf += "  ],\n";
   const std::size_t m = graph.edge_count();
+  // A second thread pays for itself from some thousands of lines on; the
+  // lines are rendered in chunks (detail::write_chunks_in_order).
+  if (n + m < 8192) threads = 1;
+  constexpr std::size_t lines_a_chunk = 4096;
+  const auto chunks = [](std::size_t lines) { return (lines + lines_a_chunk - 1) / lines_a_chunk; };
+  buf += n == 0 ? "  \"nodes\": [],\n" : "  \"nodes\": [\n";
+  detail::write_chunks_in_order(output, chunks(n), threads, [&graph, n](std::size_t k, std::string& text) {
+    for (std::size_t v = k * lines_a_chunk; v < std::min(n, (k + 1) * lines_a_chunk); ++v) {
+      append_node(text, graph.node(v));
+      text += v + 1 < n ? "},\n" : "}\n";
+    }
+  });
+  if (n > 0) buf += "  ],\n";
   buf += m == 0 ? "  \"edges\": []\n" : "  \"edges\": [\n";
-  for (std::size_t i = 0; i < m; ++i) {
-    append_edge(buf, graph, i);
-    buf += i + 1 < m ? "},\n" : "}\n";
-    output.flush_if_full();
-  }
+  detail::write_chunks_in_order(output, chunks(m), threads, [&graph, m](std::size_t k, std::string& text) {
+    for (std::size_t i = k * lines_a_chunk; i < std::min(m, (k + 1) * lines_a_chunk); ++i) {
+      append_edge(text, graph, i);
+      text += i + 1 < m ? "},\n" : "}\n";
+    }
+  });
   if (m > 0) buf += "  ]\n";
   buf += "}\n";
   output.flush();

@@ -59,6 +59,31 @@ TEST_F(EvaluationReportTest, EvaluateJsonIsJsonWithEveryNode) {
   }
 }
 
+TEST_F(EvaluationReportTest, ALargeGraphsJsonIsTheSameOnTwoThreads) {
+  // 10,000 nodes: a second thread renders node lines; the text is the one
+  // thread's, and it is JSON with every node in order.
+  Graph g;
+  for (std::size_t i = 0; i < 10'000; ++i) {
+    Node n;
+    n.id = "n" + std::to_string(i);
+    n.kind = i % 2 == 0 ? NodeKind::claim : NodeKind::evidence;
+    n.label = "p";
+    g.add_node(std::move(n));
+  }
+  for (std::size_t v = 1; v < g.node_count(); v += 2) g.add_edge(v, v - 1, Relation::supports);
+  for (std::size_t v = 4; v < g.node_count(); v += 4) g.add_edge(v, v - 2, Relation::contradicts);
+  const auto status = analysis::grounded_status(g);
+  const auto strength = analysis::evaluate_strength(g, {}, &status);
+  const io::Evaluation e{status, strength};
+  std::ostringstream one, two;
+  io::write_evaluation_json(one, g, e);
+  io::write_evaluation_json(two, g, e, 2);
+  EXPECT_TRUE(one.str() == two.str()) << "the text on two threads differs";
+  const auto j = nlohmann::json::parse(two.str());
+  ASSERT_EQ(j["nodes"].size(), g.node_count());
+  for (std::size_t v = 0; v < g.node_count(); ++v) EXPECT_EQ(j["nodes"][v]["id"], g.id(v));
+}
+
 class ExplainGoldenTest : public EvaluationReportTest, public ::testing::WithParamInterface<const char*> {};
 
 TEST_P(ExplainGoldenTest, TextMatchesGolden) {

@@ -153,7 +153,7 @@ const io::ReadResult& load_graph(const InputOptions& input, const RedactOptions*
   options.limits = input.limits;
   options.readable_past_end = text.padding();
   options.text_read = [&text](std::size_t bytes) { text.release_pages(bytes); };
-  options.threads = strength_options().threads;
+  options.threads = cores();
   io::ReadResult result = format.read(text.text(), options);
   loaded_format = &format;
   for (const auto& line : read_warnings(result, input.file, redaction)) spdlog::warn("{}", line);
@@ -242,9 +242,13 @@ std::string describe(const Diagnostic& diagnostic) {
   return diagnostic.format() + (diagnostic.limit ? limit_hint(*diagnostic.limit) : std::string());
 }
 
+std::size_t cores() {
+  return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);  // 0 when unknown
+}
+
 analysis::StrengthOptions strength_options() {
   analysis::StrengthOptions options;
-  options.threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);  // 0 when unknown
+  options.threads = cores();
   return options;
 }
 

@@ -133,6 +133,11 @@ void add_report_format_option(CLI::App& cmd, io::ReportFormat& format);
 /// `path` is empty or "-". Refuses to overwrite `input`. Throws OutputError.
 void write_output(const std::string& path, const std::string& input, const std::function<void(std::ostream&)>& write);
 
+/// The threads a command's reading, analyses and writing may use: the
+/// machine's cores, at most 8 (1 when unknown). Every answer is the same
+/// on any number.
+[[nodiscard]] std::size_t cores();
+
 /// How the commands compute strengths: a large cycle's sweeps on the
 /// machine's cores (at most 8), with the values one thread computes.
 [[nodiscard]] analysis::StrengthOptions strength_options();

@@ -125,7 +125,7 @@ int run_evaluate(const EvaluateOptions& options) {
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
       case io::ReportFormat::text: io::write_evaluation_text(out, r.input.graph, evaluation); break;
-      case io::ReportFormat::json: io::write_evaluation_json(out, r.input.graph, evaluation); break;
+      case io::ReportFormat::json: io::write_evaluation_json(out, r.input.graph, evaluation, cores()); break;
     }
   });
   return static_cast<int>(ExitCode::ok);

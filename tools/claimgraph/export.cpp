@@ -198,7 +198,7 @@ void write_export(const ExportOptions& options, const io::OutputFormat& format, 
   settings.page.paper = options.page.value_or(io::Paper::letter);
   settings.page.landscape = options.landscape;
   settings.critical = options.critical;
-  settings.threads = strength_options().threads;
+  settings.threads = cores();
   const analysis::Analyses analyses = shown.results.analyses();
   if (format.parts.empty()) {
     // A terminal shows the findings before the output, as they always came.

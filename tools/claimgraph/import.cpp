@@ -23,7 +23,7 @@ std::shared_ptr<ImportOptions> setup_import(CLI::App& app) {
 
 int run_import(const ImportOptions& options) {
   const auto& input = load_graph(options.input);
-  write_output(options.output, options.input.file, [&](std::ostream& out) { io::write_json(out, input.graph); });
+  write_output(options.output, options.input.file, [&](std::ostream& out) { io::write_json(out, input.graph, cores()); });
   spdlog::debug("imported {} nodes and {} edges", input.graph.node_count(), input.graph.edge_count());
   return static_cast<int>(ExitCode::ok);
 }

@@ -4,6 +4,7 @@
 // support down to the evidence and its sources, what attacks it and whether
 // that attacker stands, the missing elements, and the standard met or not.
 
+#include <cstddef>
 #include <ostream>
 #include <span>
 #include <string>
@@ -40,8 +41,11 @@ void write_evaluation_text(std::ostream& out, const Graph& graph, const Evaluati
 
 /// `{"semantics": "...", "converged": true, "nodes": [{"id", "status", "strength", "established", ...}]}`;
 /// with the burden, `"burden": true`, and on each node it decided `"decided_by": "burden"`,
-/// `"burden_decision"` and `"bearer"`.
-void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation);
+/// `"burden_decision"` and `"bearer"`. With `threads` 2 or more, a second
+/// thread renders a large graph's node lines beside this one; the text is
+/// the same on any number.
+void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluation& evaluation,
+                           std::size_t threads = 1);
 
 /// Why node `v` has its grounded status, in the one sentence `explain`
 /// gives ("contradicted by f1 [IN]"): analysis::explain_status worded.

@@ -11,8 +11,10 @@
 
 namespace claimgraph::io {
 
-/// Writes `graph` to `out` as canonical claimgraph JSON.
-void write_json(std::ostream& out, const Graph& graph);
+/// Writes `graph` to `out` as canonical claimgraph JSON. With `threads` 2 or
+/// more, a second thread renders a large graph's node and edge lines beside
+/// this one; the text is the same on any number.
+void write_json(std::ostream& out, const Graph& graph, std::size_t threads = 1);
 
 /// Node `v` as write_json writes it, one JSON object (`{"id": ...}`): what
 /// `claimgraph diff` compares field by field, so that a field the model
