@@ -25,6 +25,10 @@
 
 namespace claimgraph::detail {
 
+/// The fewest lines of output (nodes and edges) for which a writer's second
+/// thread pays for itself; below, writers pass one thread.
+inline constexpr std::size_t lines_for_two_threads = 8192;
+
 /// Appends chunks 0 .. count-1 to `output` in order, `render(k, text)`
 /// appending chunk k to `text`; flushes the output between chunks. With
 /// `threads` above 1, a second thread renders chunks too: `render` must then

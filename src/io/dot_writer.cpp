@@ -689,8 +689,7 @@ void write_dot(std::ostream& out, const Graph& graph, const DotOptions& options)
   append_graph_header(buf, graph, options, p);
   const Marks m = marks(graph, options);
   {
-    // A second thread pays for itself from some thousands of lines on.
-    const bool large = graph.node_count() + graph.edge_count() >= 8192;
+    const bool large = graph.node_count() + graph.edge_count() >= detail::lines_for_two_threads;
     const Body body(graph, options, m);
     detail::write_chunks_in_order(output, body.size(), large ? options.threads : 1,
                                   [&body](std::size_t k, std::string& text) { body.render(k, text); });

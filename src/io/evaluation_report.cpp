@@ -382,7 +382,8 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
       text += '}';
     }
   };
-  detail::write_chunks_in_order(output, (nodes + a_chunk - 1) / a_chunk, nodes >= 8192 ? threads : 1, node_lines);
+  detail::write_chunks_in_order(output, (nodes + a_chunk - 1) / a_chunk,
+                                nodes >= detail::lines_for_two_threads ? threads : 1, node_lines);
   buf += nodes == 0 ? "]" : "\n  ]";
   if (evaluation.excluded != nullptr) {
     buf += ",\n  \"excluded\": [";

@@ -90,9 +90,8 @@ void write_json(std::ostream& out, const Graph& graph, std::size_t threads) {
   append_top(buf, graph);
   const std::size_t n = graph.node_count();
   const std::size_t m = graph.edge_count();
-  // A second thread pays for itself from some thousands of lines on; the
-  // lines are rendered in chunks (detail::write_chunks_in_order).
-  if (n + m < 8192) threads = 1;
+  // The lines are rendered in chunks (detail::write_chunks_in_order).
+  if (n + m < detail::lines_for_two_threads) threads = 1;
   constexpr std::size_t lines_a_chunk = 4096;
   const auto chunks = [](std::size_t lines) { return (lines + lines_a_chunk - 1) / lines_a_chunk; };
   buf += n == 0 ? "  \"nodes\": [],\n" : "  \"nodes\": [\n";
