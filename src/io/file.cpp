@@ -53,8 +53,11 @@ class FdBuf : public std::streambuf {
     return traits_type::not_eof(ch);
   }
   int sync() override { return flush_buffer() ? 0 : -1; }
+  // A large piece (a writer's chunk of text, rendered elsewhere) goes
+  // straight to the file after what the buffer holds, without a copy into
+  // it; only small ones, for which a call each would cost, are gathered.
   std::streamsize xsputn(const char* s, std::streamsize n) override {
-    if (n >= static_cast<std::streamsize>(buffer_.size())) {
+    if (n >= static_cast<std::streamsize>(direct)) {
       if (!flush_buffer() || !write_all(s, static_cast<std::size_t>(n))) return 0;
       return n;
     }
@@ -90,6 +93,7 @@ class FdBuf : public std::streambuf {
   }
 
   static constexpr std::size_t sync_stretch = std::size_t{8} << 20;
+  static constexpr std::size_t direct = std::size_t{64} << 10;  // pieces written without a copy: this and more
   int fd_;
   bool synced_;
   std::vector<char> buffer_;
