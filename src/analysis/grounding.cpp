@@ -71,14 +71,23 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   // How many element-of edges point into each node; a claim with elements
   // waits until its grounded elements' shares reach what its test needs
   // (element_tests.hpp), any other claim for one supporter.
+  // An element-of edge's share is 1 but into a balance, whose factors'
+  // weights are kept per edge only when the graph has a balance at all.
+  const bool balances = std::find(test.begin(), test.end(), ElementTest::balance) != test.end();
+  std::vector<std::uint64_t> factor_share(balances ? graph.edge_count() : 0, 0);
+  const auto share = [&](Graph::EdgeRef e, Vertex t) -> std::uint64_t {
+    return test[t] == ElementTest::balance ? factor_share[e] : 1;
+  };
   std::vector<std::uint32_t> elements(n, 0);
-  std::vector<std::uint64_t> share(graph.edge_count(), 0), need(n, 0), have(n, 0);
+  std::vector<std::uint64_t> need(n, 0), have(n, 0);
   for (const auto& e : graph.edges()) {
     if (relation[e] != Relation::element_of) continue;
     const Vertex t = graph.target(e);
     ++elements[t];
-    share[e] = detail::element_share(test[t], graph.node(graph.source(e)));
-    need[t] += share[e];
+    if (test[t] == ElementTest::balance) {
+      factor_share[e] = detail::element_share(test[t], graph.node(graph.source(e)));
+    }
+    need[t] += share(e, t);
   }
   for (Vertex v = 0; v < n; ++v) need[v] = detail::element_need(test[v], need[v]);
   const Carries carries{&graph, &elements, &relation};
@@ -92,12 +101,19 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
       queue.push_back(v);
     }
   }
+  // The nodes reached lie anywhere in the graph: their rows, and the ends
+  // of their edges, are loaded for the nodes a few places ahead in the
+  // queue, so that the misses of many overlap (hints only).
   for (std::size_t head = 0; head < queue.size(); ++head) {
+    if (head + 8 < queue.size()) graph.prefetch_out_edges(queue[head + 8]);
+    if (head + 4 < queue.size()) {
+      for (const auto& e : graph.out_edges(queue[head + 4])) graph.prefetch_ends(e);
+    }
     for (const auto& e : graph.out_edges(queue[head])) {
       const Vertex t = graph.target(e);
       if (report.grounded[t] || excluded(t) || !carries(e)) continue;
       if (elements[t] > 0) {
-        have[t] += share[e];
+        have[t] += share(e, t);
         if (have[t] < need[t]) continue;
       }
       report.grounded[t] = true;
@@ -146,6 +162,30 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   // that parallel edges are listed once without a quadratic search.
   std::vector<Vertex> listed_for(n, static_cast<Vertex>(-1));
 
+  // What each claim's in-edges bring, gathered in one pass over the edges
+  // in their order (reading a claim's in-edges one after another would
+  // wait on each edge's ends in turn): whether it has supporters, how many
+  // grounded nodes contradict it, and the weights of a balance's factors.
+  // Sums of whole numbers, so the order of adding does not matter.
+  std::vector<std::uint8_t> supported(n, 0);
+  std::vector<std::uint32_t> contradicted(n, 0);  // fewer than max_edges
+  std::vector<std::uint64_t> weight_for(balances ? n : 0, 0), weight_against(balances ? n : 0, 0);
+  for (const auto& e : graph.edges()) {
+    const Vertex t = graph.target(e);
+    switch (relation[e]) {
+      case Relation::contradicts:
+        if (report.grounded[graph.source(e)]) ++contradicted[t];
+        break;
+      case Relation::supports: supported[t] = 1; break;
+      case Relation::element_of:
+        if (test[t] == ElementTest::balance) {
+          (report.grounded[graph.source(e)] ? weight_for[t] : weight_against[t]) += factor_share[e];
+        }
+        break;
+      case Relation::undercuts: break;
+    }
+  }
+
   report.claim_index.assign(n, GroundingReport::npos);
   report.claims.reserve(static_cast<std::size_t>(std::count_if(kind.begin(), kind.end(), is_claim_like)));
   for (Vertex v = 0; v < n; ++v) {
@@ -153,21 +193,12 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
     ClaimStatus status;
     status.node = v;
     status.grounded = report.grounded[v];
-    bool has_supporters = false;
-    for (const auto& e : graph.in_edges(v)) {
-      const Vertex s = graph.source(e);
-      if (relation[e] == Relation::element_of && test[v] == ElementTest::balance) {
-        (report.grounded[s] ? status.weight_for : status.weight_against) += share[e];
-      }
-      switch (relation[e]) {
-        case Relation::contradicts:
-          if (report.grounded[s]) ++status.grounded_contradictions;
-          break;
-        case Relation::supports: has_supporters = true; break;
-        case Relation::element_of:
-        case Relation::undercuts: break;
-      }
+    status.grounded_contradictions = contradicted[v];
+    if (balances) {
+      status.weight_for = weight_for[v];
+      status.weight_against = weight_against[v];
     }
+    const bool has_supporters = supported[v] != 0;
     if (excluded(v)) {
       status.gap = Gap::excluded;
     } else if (!status.grounded) {
