@@ -160,7 +160,12 @@ void each_out_edge(const Graph& g, const Facts& f, Visit visit) {
     std::size_t edge;
   };
   std::vector<Out> outs;
-  for (Vertex u = 0; u < g.node_count(); ++u) {
+  const std::size_t n = g.node_count();
+  for (Vertex u = 0; u < n; ++u) {
+    // The edges' ends lie anywhere: loaded a few nodes ahead (a hint).
+    if (u + 4 < n) {
+      for (const auto e : g.out_edges(u + 4)) g.prefetch_ends(e);
+    }
     outs.clear();
     for (const auto e : g.out_edges(u)) outs.push_back({g.target(e), f.relation[e], e});
     std::sort(outs.begin(), outs.end(), [](const Out& a, const Out& b) {
@@ -217,7 +222,15 @@ void supports_and_contradicts(const Graph& g, const Facts& f, const LintOptions&
   };
   std::vector<Sent> sent(g.node_count());
   std::vector<std::size_t> later;
-  for (Vertex u = 0; u < g.node_count(); ++u) {
+  const std::size_t n = g.node_count();
+  for (Vertex u = 0; u < n; ++u) {
+    // Ends and targets lie anywhere: loaded a few nodes ahead (hints).
+    if (u + 8 < n) {
+      for (const auto e : g.out_edges(u + 8)) g.prefetch_ends(e);
+    }
+    if (u + 4 < n) {
+      for (const auto e : g.out_edges(u + 4)) __builtin_prefetch(sent.data() + g.target(e));
+    }
     for (const auto e : g.out_edges(u)) {
       const Relation relation = f.relation[e];
       if (relation != Relation::supports && relation != Relation::contradicts) continue;
