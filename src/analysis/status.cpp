@@ -115,7 +115,14 @@ class Labeller {
   std::vector<std::uint32_t> elements_, supporters_in_, attackers_open_;
   // For claims with elements: what their test needs, and the shares of
   // their IN elements (element_tests.hpp); per edge, an element's share.
-  std::vector<std::uint64_t> need_, have_in_, share_;
+  std::vector<std::uint64_t> need_, have_in_;
+  // An element's share is 1 but into a balance (element_tests.hpp), whose
+  // factors' weights are kept per edge only when the graph has a balance.
+  std::vector<ElementTest> test_;    // per node
+  std::vector<std::uint64_t> factor_share_;  // per edge, when any test is a balance
+  [[nodiscard]] std::uint64_t share(std::size_t e, Vertex t) const {
+    return test_[t] == ElementTest::balance ? factor_share_[e] : 1;
+  }
   std::vector<std::uint32_t> undercutters_open_, undercutters_in_;
   bool undercuts_ = false;  // whether any edge undercuts
   std::vector<bool> counted_;
@@ -149,7 +156,7 @@ void Labeller::apply(Vertex x) {
         break;
       case Relation::element_of:
         if (is_in && elements_[t] > 0) {
-          have_in_[t] += share_[e];
+          have_in_[t] += share(e, t);
           try_in(t);
         }
         break;
@@ -209,7 +216,7 @@ void Labeller::rederive() {
     for (const std::size_t e : graph_.in_edges(t)) {
       if (!carries(e) || !usable(e)) continue;
       if (elements_[t] > 0) {
-        alive += share_[e];
+        alive += share(e, t);
       } else {
         one = true;
       }
@@ -229,7 +236,7 @@ void Labeller::rederive() {
       if (i >= suspects.size() || suspects[i] != t) continue;  // not a suspect: its state is settled
       if (elements_[t] > 0) {
         const bool met = got[i] >= need_[t];
-        got[i] += share_[e];
+        got[i] += share(e, t);
         if (!met && got[i] >= need_[t]) queue.push_back(t);
       } else {
         queue.push_back(t);
@@ -361,11 +368,17 @@ StatusReport Labeller::run() {
 
   label_.assign(n_, none);
   claim_.resize(n_);
-  for (Vertex v = 0; v < n_; ++v) claim_[v] = is_claim_like(graph_.node(v).kind) ? 1 : 0;
+  test_.resize(n_);
+  for (Vertex v = 0; v < n_; ++v) {
+    const Node& node = graph_.node(v);
+    claim_[v] = is_claim_like(node.kind) ? 1 : 0;
+    test_[v] = node.test.value_or(ElementTest::all);
+  }
+  const bool balances = std::find(test_.begin(), test_.end(), ElementTest::balance) != test_.end();
   elements_.assign(n_, 0);
   need_.assign(n_, 0);
   have_in_.assign(n_, 0);
-  share_.assign(m_, 0);
+  factor_share_.assign(balances ? m_ : 0, 0);
   supporters_in_.assign(n_, 0);
   attackers_open_.assign(n_, 0);
   undercutters_open_.assign(m_, 0);
@@ -376,9 +389,10 @@ StatusReport Labeller::run() {
     switch (relation_[e]) {
       case Relation::element_of:
         ++elements_[target_[e]];
-        share_[e] = detail::element_share(graph_.node(target_[e]).test.value_or(ElementTest::all),
-                                          graph_.node(source_[e]));
-        need_[target_[e]] += share_[e];
+        if (test_[target_[e]] == ElementTest::balance) {
+          factor_share_[e] = detail::element_share(ElementTest::balance, graph_.node(source_[e]));
+        }
+        need_[target_[e]] += share(e, target_[e]);
         break;
       case Relation::contradicts: ++attackers_open_[target_[e]]; break;
       case Relation::undercuts:
@@ -389,7 +403,7 @@ StatusReport Labeller::run() {
     }
   }
   for (Vertex v = 0; v < n_; ++v) {
-    need_[v] = detail::element_need(graph_.node(v).test.value_or(ElementTest::all), need_[v]);
+    need_[v] = detail::element_need(test_[v], need_[v]);
   }
 
   // Grounding with nothing taken away: propagation from the evidence.
@@ -410,7 +424,7 @@ StatusReport Labeller::run() {
         const Vertex t = o.target;
         if (alive_[t] || !carries(t, o.relation)) continue;
         if (elements_[t] > 0) {
-          have[t] += share_[e];
+          have[t] += share(e, t);
           if (have[t] < need_[t]) continue;
         }
         alive_[t] = true;
