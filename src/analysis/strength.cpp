@@ -194,7 +194,12 @@ void Evaluator::move_part(std::span<const Vertex> active, std::span<const double
   // parts on several threads, whichever thread), and listed by that one.
   auto wake = [&](Vertex v) {
     if constexpr (shared) {
-      if (std::atomic_ref<std::uint8_t>(queued_[v]).exchange(1, std::memory_order_relaxed) == 0) woken.push_back(v);
+      // Read first: most wakes find the node woken already, and a read
+      // does not take the cache line from the other thread as a swap does.
+      std::atomic_ref<std::uint8_t> queued(queued_[v]);
+      if (queued.load(std::memory_order_relaxed) == 0 && queued.exchange(1, std::memory_order_relaxed) == 0) {
+        woken.push_back(v);
+      }
     } else if (queued_[v] == 0) {
       queued_[v] = 1;
       woken.push_back(v);
@@ -408,6 +413,11 @@ StrengthReport Evaluator::run() {
     if (incoming[c] == 0) ready.push_back(c);
   }
   for (std::size_t head = 0; head < ready.size(); ++head) {
+    // The components come in no order of the graph's: the ends of the
+    // out-edges of one a few places ahead are loaded meanwhile (a hint).
+    if (head + 4 < ready.size()) {
+      for (const auto& e : graph_.out_edges(members[start[ready[head + 4]]])) graph_.prefetch_ends(e);
+    }
     const std::uint32_t c = ready[head];
     const bool cyclic = size[c] > 1 || [&] {
       const Vertex v = members[start[c]];
