@@ -373,9 +373,10 @@ class Graph {
     const Rows& r = rows();
     return {r.out.data() + r.out_begin[v], r.out.data() + r.out_begin[v + 1]};
   }
-  /// Hints that out_edges(v) is to be asked soon: starts loading where its
-  /// row begins, so that a walk over nodes scattered through a large graph
-  /// waits on many such loads at once. Changes no result.
+  /// Hints that out_edges(v) of node `v` is to be asked soon: starts
+  /// loading where its row begins, so that a walk over nodes scattered
+  /// through a large graph waits on many such loads at once (builds the
+  /// rows first if out_edges would). Changes no result.
   void prefetch_out_edges(NodeRef v) const {
     const Rows& r = rows();
     __builtin_prefetch(r.out_begin.data() + v);

@@ -114,7 +114,7 @@ class Labeller {
   std::vector<std::uint8_t> claim_;  // per node: a claim or counterclaim (the node records are large)
   std::vector<std::uint32_t> elements_, supporters_in_, attackers_open_;
   // For claims with elements: what their test needs, and the shares of
-  // their IN elements (element_tests.hpp); per edge, an element's share.
+  // their IN elements (element_tests.hpp).
   std::vector<std::uint64_t> need_, have_in_;
   // An element's share is 1 but into a balance (element_tests.hpp), whose
   // factors' weights are kept per edge only when the graph has a balance.
