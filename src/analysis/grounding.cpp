@@ -68,9 +68,6 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   }
   std::vector<Relation> relation(graph.edge_count());
   for (const auto& e : graph.edges()) relation[e] = graph.edge(e).relation;
-  // How many element-of edges point into each node; a claim with elements
-  // waits until its grounded elements' shares reach what its test needs
-  // (element_tests.hpp), any other claim for one supporter.
   // An element-of edge's share is 1 but into a balance, whose factors'
   // weights are kept per edge only when the graph has a balance at all.
   const bool balances = std::find(test.begin(), test.end(), ElementTest::balance) != test.end();
@@ -78,6 +75,9 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   const auto share = [&](Graph::EdgeRef e, Vertex t) -> std::uint64_t {
     return test[t] == ElementTest::balance ? factor_share[e] : 1;
   };
+  // How many element-of edges point into each node; a claim with elements
+  // waits until its grounded elements' shares reach what its test needs
+  // (element_tests.hpp), any other claim for one supporter.
   std::vector<std::uint32_t> elements(n, 0);
   std::vector<std::uint64_t> need(n, 0), have(n, 0);
   for (const auto& e : graph.edges()) {
@@ -202,7 +202,7 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
     if (excluded(v)) {
       status.gap = Gap::excluded;
     } else if (!status.grounded) {
-      // In-edges of a vecS graph are kept in insertion order per vertex.
+      // A node's in-edges come in the order they were added (Graph::in_edges).
       if (elements[v] > 0) {
         status.gap = test[v] == ElementTest::all   ? Gap::missing_elements
                      : test[v] == ElementTest::any ? Gap::no_element
