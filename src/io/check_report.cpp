@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/chunks_in_order.hpp"
 #include "detail/escape.hpp"
 #include "detail/json_members.hpp"
 #include "detail/node_groups.hpp"
@@ -166,47 +167,60 @@ void write_check_text(std::ostream& out, const Graph& graph, const GroundingRepo
 }
 
 void write_check_json(std::ostream& out, const Graph& graph, const GroundingReport& report,
-                      const analysis::SchemeUse* schemes, const CheckExclusion* exclusion) {
+                      const analysis::SchemeUse* schemes, const CheckExclusion* exclusion, std::size_t threads) {
   detail::OutputBuffer output(out);
   std::string& buf = output.text();
   buf += "{\n  \"claims\": " + std::to_string(report.claims.size()) + ",\n  \"grounded\": " +
          std::to_string(report.grounded_claims) + ",\n  \"lacking_evidence\": [";
-  bool first = true;
-  for (const auto& s : report.claims) {
-    if (s.grounded) continue;
-    buf += first ? "\n    {" : ",\n    {";
-    first = false;
-    detail::JsonMembers m(buf);
-    m.string("id", graph.node(s.node).id).string("kind", to_string(graph.node(s.node).kind));
-    m.string("reason", analysis::to_string(s.gap)).key("missing");
-    json_ids(buf, graph, s.missing);
-    if (s.gap == Gap::outweighed) {
-      m.number("weight_for", static_cast<double>(s.weight_for) / static_cast<double>(factor_unit_scale));
-      m.number("weight_against", static_cast<double>(s.weight_against) / static_cast<double>(factor_unit_scale));
-    }
-    if (s.gap == Gap::ungrounded) {
-      m.string("cause", analysis::to_string(s.cause)).key("supporters");
-      json_ids(buf, graph, s.supporters);
-      if (s.cause == UngroundedCause::cycle) {
-        m.key("cycle");
-        json_ids(buf, graph, report.cycles[s.cycle]);
+  // Each list a claim a line, rendered in chunks (detail::write_chunks_in_order):
+  // on a second thread too when there are some thousands. A line's
+  // separator depends only on whether a line came before it: on whether
+  // the claim is the first that lacks evidence, found first.
+  const std::size_t claims = report.claims.size();
+  const std::size_t n_threads = claims >= detail::lines_for_two_threads ? threads : 1;
+  constexpr std::size_t a_chunk = 4096;
+  const std::size_t chunks = (claims + a_chunk - 1) / a_chunk;
+  const auto first_lacking = static_cast<std::size_t>(
+      std::find_if(report.claims.begin(), report.claims.end(), [](const ClaimStatus& s) { return !s.grounded; }) -
+      report.claims.begin());
+  const auto lacking_lines = [&](std::size_t k, std::string& text) {
+    for (std::size_t i = k * a_chunk; i < std::min(claims, (k + 1) * a_chunk); ++i) {
+      const ClaimStatus& s = report.claims[i];
+      if (s.grounded) continue;
+      text += i == first_lacking ? "\n    {" : ",\n    {";
+      detail::JsonMembers m(text);
+      m.string("id", graph.node(s.node).id).string("kind", to_string(graph.node(s.node).kind));
+      m.string("reason", analysis::to_string(s.gap)).key("missing");
+      json_ids(text, graph, s.missing);
+      if (s.gap == Gap::outweighed) {
+        m.number("weight_for", static_cast<double>(s.weight_for) / static_cast<double>(factor_unit_scale));
+        m.number("weight_against", static_cast<double>(s.weight_against) / static_cast<double>(factor_unit_scale));
       }
+      if (s.gap == Gap::ungrounded) {
+        m.string("cause", analysis::to_string(s.cause)).key("supporters");
+        json_ids(text, graph, s.supporters);
+        if (s.cause == UngroundedCause::cycle) {
+          m.key("cycle");
+          json_ids(text, graph, report.cycles[s.cycle]);
+        }
+      }
+      text += '}';
     }
-    buf += '}';
-    output.flush_if_full();
-  }
-  buf += first ? "],\n  \"statuses\": [" : "\n  ],\n  \"statuses\": [";
-  first = true;
-  for (const auto& s : report.claims) {
-    buf += first ? "\n    {" : ",\n    {";
-    first = false;
-    detail::JsonMembers m(buf);
-    m.string("id", graph.node(s.node).id).boolean("grounded", s.grounded).string("reason", analysis::to_string(s.gap));
-    m.raw("grounded_contradictions", std::to_string(s.grounded_contradictions));
-    buf += '}';
-    output.flush_if_full();
-  }
-  buf += first ? "]" : "\n  ]";
+  };
+  detail::write_chunks_in_order(output, chunks, n_threads, lacking_lines);
+  buf += first_lacking == claims ? "],\n  \"statuses\": [" : "\n  ],\n  \"statuses\": [";
+  const auto status_lines = [&](std::size_t k, std::string& text) {
+    for (std::size_t i = k * a_chunk; i < std::min(claims, (k + 1) * a_chunk); ++i) {
+      const ClaimStatus& s = report.claims[i];
+      text += i == 0 ? "\n    {" : ",\n    {";
+      detail::JsonMembers m(text);
+      m.string("id", graph.node(s.node).id).boolean("grounded", s.grounded).string("reason", analysis::to_string(s.gap));
+      m.raw("grounded_contradictions", std::to_string(s.grounded_contradictions));
+      text += '}';
+    }
+  };
+  detail::write_chunks_in_order(output, chunks, n_threads, status_lines);
+  buf += claims == 0 ? "]" : "\n  ]";
   if (exclusion != nullptr) {
     buf += ",\n  \"excluded\": ";
     json_ids(buf, graph, marked(graph, exclusion->excluded));

@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "claimgraph/builder.hpp"
 #include "claimgraph/io/json_reader.hpp"
@@ -102,6 +104,70 @@ TEST_F(CheckReportTest, Json) {
       {"id": "orphan", "grounded": false, "reason": "ungrounded", "grounded_contradictions": 0}
     ]
   })"));
+}
+
+// Claims a few thousand apart lack evidence for every reason, the first
+// of them far from the start, so that the lists' lines are rendered in
+// chunks on two threads and the separators depend on lines in other chunks.
+Graph many_claims(std::size_t claims, bool all_grounded) {
+  Graph g;
+  const auto add = [&g](std::string id, NodeKind kind) {
+    Node n;
+    n.id = std::move(id);
+    n.kind = kind;
+    n.label = "p";
+    return g.add_node(std::move(n));
+  };
+  const auto evidence = add("ev", NodeKind::evidence);
+  std::vector<Graph::NodeRef> claim;
+  for (std::size_t i = 0; i < claims; ++i) claim.push_back(add("c" + std::to_string(i), NodeKind::claim));
+  for (std::size_t i = 0; i < claims; ++i) {
+    if (all_grounded || i < 5000 || i % 7 != 0) {
+      g.add_edge(evidence, claim[i], Relation::supports);
+    } else if (i % 3 == 0) {
+      g.add_edge(claim[i - 1], claim[i], Relation::element_of);  // a grounded element
+      const auto missing = add("m" + std::to_string(i), NodeKind::claim);
+      g.add_edge(missing, claim[i], Relation::element_of);  // an element that lacks evidence
+      g.add_edge(evidence, claim[i], Relation::contradicts);
+    } else if (i % 3 == 1) {
+      const auto other = add("x" + std::to_string(i), NodeKind::claim);
+      g.add_edge(other, claim[i], Relation::supports);  // a cycle of two claims
+      g.add_edge(claim[i], other, Relation::supports);
+    }  // else unsupported
+  }
+  return g;
+}
+
+TEST(CheckReportThreads, ALargeReportIsTheSameOnTwoThreads) {
+  for (const bool all_grounded : {false, true}) {
+    const Graph g = many_claims(20'000, all_grounded);
+    const auto report = analysis::check(g);
+    ASSERT_EQ(report.lacking() == 0, all_grounded);
+    if (!all_grounded) {  // every reason is there
+      for (const auto gap : {analysis::Gap::unsupported, analysis::Gap::missing_elements, analysis::Gap::ungrounded}) {
+        EXPECT_TRUE(std::any_of(report.claims.begin(), report.claims.end(),
+                                [gap](const analysis::ClaimStatus& s) { return s.gap == gap; }))
+            << analysis::to_string(gap);
+      }
+      EXPECT_FALSE(report.cycles.empty());
+    }
+    std::ostringstream one, two;
+    write_check_json(one, g, report);
+    write_check_json(two, g, report, nullptr, nullptr, 2);
+    EXPECT_TRUE(one.str() == two.str()) << "the text on two threads differs";
+    const auto j = nlohmann::json::parse(two.str());
+    ASSERT_EQ(j["lacking_evidence"].size(), report.lacking());
+    ASSERT_EQ(j["statuses"].size(), report.claims.size());
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < report.claims.size(); ++i) {
+      const auto& s = report.claims[i];
+      EXPECT_EQ(j["statuses"][i]["id"], g.id(s.node));
+      if (s.grounded) continue;
+      EXPECT_EQ(j["lacking_evidence"][k]["id"], g.id(s.node));
+      EXPECT_EQ(j["lacking_evidence"][k]["reason"], analysis::to_string(s.gap));
+      ++k;
+    }
+  }
 }
 
 TEST_F(CheckReportTest, EmptyGraph) {

@@ -38,7 +38,7 @@ int run_check(const CheckOptions& options) {
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
       case io::ReportFormat::text: io::write_check_text(out, input.graph, report, &schemes, changes); break;
-      case io::ReportFormat::json: io::write_check_json(out, input.graph, report, &schemes, changes); break;
+      case io::ReportFormat::json: io::write_check_json(out, input.graph, report, &schemes, changes, cores()); break;
     }
   });
   return static_cast<int>(report.lacking() == 0 ? ExitCode::ok : ExitCode::lacks_evidence);

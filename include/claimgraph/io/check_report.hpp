@@ -2,6 +2,7 @@
 // Writes the result of analysis::check for people (text) and for programs
 // (JSON).
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -39,7 +40,10 @@ void write_check_text(std::ostream& out, const Graph& graph, const analysis::Gro
 /// with `schemes` `"inferences": [{"from", "to", "scheme", "open", "questions": [...]}]`,
 /// and with `exclusion` `"excluded": [ids]` and `"fell": [ids]` (the claims
 /// grounded in the whole record that lose their evidence without those).
+/// With `threads` 2 or more, a second thread renders the lines of a large
+/// report's lists beside this one; the text is the same on any number.
 void write_check_json(std::ostream& out, const Graph& graph, const analysis::GroundingReport& report,
-                      const analysis::SchemeUse* schemes = nullptr, const CheckExclusion* exclusion = nullptr);
+                      const analysis::SchemeUse* schemes = nullptr, const CheckExclusion* exclusion = nullptr,
+                      std::size_t threads = 1);
 
 }  // namespace claimgraph::io
