@@ -8,7 +8,9 @@
 // not (a tie is not enough). Whole numbers, so that every analysis (and any
 // order of adding) decides the same way.
 
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 
 #include "claimgraph/graph.hpp"
 
@@ -30,5 +32,32 @@ namespace claimgraph::analysis::detail {
   }
   return total;
 }
+
+/// The share of every element-of edge, given each node's test: 1 but into
+/// a balance, whose factors' weights are kept per edge, and only when the
+/// graph has a balance at all (most have none, and the array is a word an
+/// edge).
+class ElementShares {
+ public:
+  ElementShares(const Graph& graph, const std::vector<ElementTest>& test) : test_(&test) {
+    if (std::find(test.begin(), test.end(), ElementTest::balance) == test.end()) return;
+    factor_.assign(graph.edge_count(), 0);
+    for (const auto& e : graph.edges()) {
+      if (graph.edge(e).relation == Relation::element_of && test[graph.target(e)] == ElementTest::balance) {
+        factor_[e] = element_share(ElementTest::balance, graph.node(graph.source(e)));
+      }
+    }
+  }
+  /// Whether any node's test is a balance (with an edge in the graph).
+  [[nodiscard]] bool balances() const noexcept { return !factor_.empty(); }
+  /// The share of element-of edge `e` into node `target`.
+  [[nodiscard]] std::uint64_t operator()(std::size_t e, Graph::NodeRef target) const {
+    return (*test_)[target] == ElementTest::balance ? factor_[e] : 1;
+  }
+
+ private:
+  const std::vector<ElementTest>* test_;
+  std::vector<std::uint64_t> factor_;
+};
 
 }  // namespace claimgraph::analysis::detail

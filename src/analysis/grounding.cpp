@@ -68,13 +68,8 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
   }
   std::vector<Relation> relation(graph.edge_count());
   for (const auto& e : graph.edges()) relation[e] = graph.edge(e).relation;
-  // An element-of edge's share is 1 but into a balance, whose factors'
-  // weights are kept per edge only when the graph has a balance at all.
-  const bool balances = std::find(test.begin(), test.end(), ElementTest::balance) != test.end();
-  std::vector<std::uint64_t> factor_share(balances ? graph.edge_count() : 0, 0);
-  const auto share = [&](Graph::EdgeRef e, Vertex t) -> std::uint64_t {
-    return test[t] == ElementTest::balance ? factor_share[e] : 1;
-  };
+  const detail::ElementShares share(graph, test);
+  const bool balances = share.balances();
   // How many element-of edges point into each node; a claim with elements
   // waits until its grounded elements' shares reach what its test needs
   // (element_tests.hpp), any other claim for one supporter.
@@ -84,9 +79,6 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
     if (relation[e] != Relation::element_of) continue;
     const Vertex t = graph.target(e);
     ++elements[t];
-    if (test[t] == ElementTest::balance) {
-      factor_share[e] = detail::element_share(test[t], graph.node(graph.source(e)));
-    }
     need[t] += share(e, t);
   }
   for (Vertex v = 0; v < n; ++v) need[v] = detail::element_need(test[v], need[v]);
@@ -178,8 +170,8 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
         break;
       case Relation::supports: supported[t] = 1; break;
       case Relation::element_of:
-        if (test[t] == ElementTest::balance) {
-          (report.grounded[graph.source(e)] ? weight_for[t] : weight_against[t]) += factor_share[e];
+        if (balances && test[t] == ElementTest::balance) {
+          (report.grounded[graph.source(e)] ? weight_for[t] : weight_against[t]) += share(e, t);
         }
         break;
       case Relation::undercuts: break;

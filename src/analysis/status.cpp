@@ -5,6 +5,7 @@
 #include <boost/graph/strong_components.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -116,13 +117,9 @@ class Labeller {
   // For claims with elements: what their test needs, and the shares of
   // their IN elements (element_tests.hpp).
   std::vector<std::uint64_t> need_, have_in_;
-  // An element's share is 1 but into a balance (element_tests.hpp), whose
-  // factors' weights are kept per edge only when the graph has a balance.
-  std::vector<ElementTest> test_;    // per node
-  std::vector<std::uint64_t> factor_share_;  // per edge, when any test is a balance
-  [[nodiscard]] std::uint64_t share(std::size_t e, Vertex t) const {
-    return test_[t] == ElementTest::balance ? factor_share_[e] : 1;
-  }
+  std::vector<ElementTest> test_;  // per node
+  std::optional<detail::ElementShares> shares_;  // per element-of edge: its share
+  [[nodiscard]] std::uint64_t share(std::size_t e, Vertex t) const { return (*shares_)(e, t); }
   std::vector<std::uint32_t> undercutters_open_, undercutters_in_;
   bool undercuts_ = false;  // whether any edge undercuts
   std::vector<bool> counted_;
@@ -374,11 +371,10 @@ StatusReport Labeller::run() {
     claim_[v] = is_claim_like(node.kind) ? 1 : 0;
     test_[v] = node.test.value_or(ElementTest::all);
   }
-  const bool balances = std::find(test_.begin(), test_.end(), ElementTest::balance) != test_.end();
+  shares_.emplace(graph_, test_);
   elements_.assign(n_, 0);
   need_.assign(n_, 0);
   have_in_.assign(n_, 0);
-  factor_share_.assign(balances ? m_ : 0, 0);
   supporters_in_.assign(n_, 0);
   attackers_open_.assign(n_, 0);
   undercutters_open_.assign(m_, 0);
@@ -389,9 +385,6 @@ StatusReport Labeller::run() {
     switch (relation_[e]) {
       case Relation::element_of:
         ++elements_[target_[e]];
-        if (test_[target_[e]] == ElementTest::balance) {
-          factor_share_[e] = detail::element_share(ElementTest::balance, graph_.node(source_[e]));
-        }
         need_[target_[e]] += share(e, target_[e]);
         break;
       case Relation::contradicts: ++attackers_open_[target_[e]]; break;
