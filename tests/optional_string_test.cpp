@@ -18,7 +18,36 @@ std::optional<std::string> as_std(const OptionalString& s) { return s; }
 
 TEST(OptionalStringTest, IsOnePointer) {
   EXPECT_EQ(sizeof(OptionalString), sizeof(void*));
-  EXPECT_LT(sizeof(Node), 300U) << "a node's empty fields should cost a pointer each";
+  EXPECT_EQ(sizeof(OptionalStrings), sizeof(void*));
+  // Two strings, seven one-pointer fields (six optional texts and the
+  // tags), two vectors, an optional double, and the one- and two-byte
+  // fields packed into the last eight bytes.
+  EXPECT_LE(sizeof(Node), 2 * sizeof(std::string) + 7 * sizeof(void*) + 2 * sizeof(std::vector<int>) +
+                              sizeof(std::optional<double>) + 8)
+      << "a node's empty fields should cost a pointer each, and its small fields no padding";
+}
+
+TEST(OptionalStringTest, TagsReadAsAnOptionalList) {
+  OptionalStrings tags;
+  EXPECT_FALSE(tags);
+  EXPECT_EQ(tags, std::nullopt);
+  EXPECT_EQ(tags.value_or(std::vector<std::string>{"none"}), std::vector<std::string>{"none"});
+  tags.emplace();  // present and empty: not the same as absent
+  ASSERT_TRUE(tags);
+  EXPECT_TRUE(tags->empty());
+  EXPECT_FALSE(tags == std::nullopt);
+  EXPECT_EQ(tags, std::vector<std::string>{});
+  tags->push_back("exhibit");
+  EXPECT_EQ(tags, (std::vector<std::string>{"exhibit"}));
+  OptionalStrings copy = tags;
+  copy->push_back("sealed");
+  EXPECT_EQ(tags->size(), 1U);
+  EXPECT_FALSE(copy == tags);
+  std::optional<std::vector<std::string>> as_std = copy;
+  EXPECT_EQ(as_std, (std::vector<std::string>{"exhibit", "sealed"}));
+  tags = std::nullopt;
+  EXPECT_FALSE(tags);
+  EXPECT_FALSE(tags == copy);
 }
 
 TEST(OptionalStringTest, EmptyAndSetAsStdOptional) {

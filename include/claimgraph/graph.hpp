@@ -140,7 +140,6 @@ struct Citation {
 /// A claim, counterclaim or piece of evidence.
 struct Node {
   std::string id;                               ///< unique, non-empty
-  NodeKind kind = NodeKind::claim;              ///< what the node is
   std::string label;                            ///< short text shown in diagrams
   OptionalString text;                          ///< longer text
   OptionalString party;                         ///< who asserts or offers it
@@ -148,13 +147,17 @@ struct Node {
   OptionalString source;                        ///< a citation in free text
   std::vector<Citation> cite;                   ///< structured citations, in the order written
   std::optional<double> weight;                 ///< base score in [0, 1]: credibility or plausibility
-  std::optional<Standard> standard;             ///< standard of proof (claims)
   OptionalString burden;                        ///< the party that bears the burden (claims)
-  std::optional<ElementTest> test;              ///< how its elements decide it (claims with elements); absent: all
   OptionalString scheme;                        ///< the argumentation scheme of its supports edges that name none
-  std::optional<std::vector<std::string>> tags; ///< free-form tags
-  bool privileged = false;                      ///< privileged material: exports redact it (redact.hpp)
+  OptionalStrings tags;                         ///< free-form tags
   Attributes extra;                             ///< fields this build does not know
+  // The one-byte and two-byte fields together, after the rest: placed
+  // among the 8-byte ones, each would cost 8 bytes of a node, and a large
+  // case holds a million nodes.
+  NodeKind kind = NodeKind::claim;              ///< what the node is
+  std::optional<Standard> standard;             ///< standard of proof (claims)
+  std::optional<ElementTest> test;              ///< how its elements decide it (claims with elements); absent: all
+  bool privileged = false;                      ///< privileged material: exports redact it (redact.hpp)
   friend bool operator==(const Node&, const Node&) = default;
 };
 
