@@ -17,6 +17,7 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
+#include "claimgraph/compact_vector.hpp"
 #include "claimgraph/detail/id_index.hpp"
 #include "claimgraph/optional_string.hpp"
 
@@ -115,8 +116,9 @@ struct Attribute {
   friend bool operator==(const Attribute&, const Attribute&) = default;
 };
 
-/// Unknown fields of one object, sorted by key.
-using Attributes = std::vector<Attribute>;
+/// Unknown fields of one object, sorted by key (one pointer: most objects
+/// have none).
+using Attributes = CompactVector<Attribute>;
 
 /// A structured citation of the record: where a node comes from, precisely
 /// enough to find it (docs/format.md#citations). Every field is optional,
@@ -145,7 +147,7 @@ struct Node {
   OptionalString party;                         ///< who asserts or offers it
   OptionalString group;                         ///< e.g. the cause of action
   OptionalString source;                        ///< a citation in free text
-  std::vector<Citation> cite;                   ///< structured citations, in the order written
+  CompactVector<Citation> cite;                 ///< structured citations, in the order written
   std::optional<double> weight;                 ///< base score in [0, 1]: credibility or plausibility
   OptionalString burden;                        ///< the party that bears the burden (claims)
   OptionalString scheme;                        ///< the argumentation scheme of its supports edges that name none

@@ -171,7 +171,7 @@ CaseTemplate read_template(std::string_view text, std::string name, const ReadOp
   std::erase_if(read.warnings, [](const Diagnostic& d) {
     return d.severity == Severity::warning && d.where.pointer == "/" + std::string(header_key);
   });
-  std::erase_if(read.graph.extra, [](const Attribute& a) { return a.key == header_key; });
+  erase_if(read.graph.extra, [](const Attribute& a) { return a.key == header_key; });
 
   const std::string_view body = detail::without_bom(text);
   detail::TextDiagnostics diags(body, options.file_name, options.max_errors, options.max_warnings);

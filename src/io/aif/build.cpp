@@ -100,7 +100,7 @@ class GraphBuilder {
       Produced& p = produced_[k];
       // The scheme and critical question, kept with the edge's fields.
       SchemeNames names;
-      std::erase_if(p.extra, [&](const Attribute& a) {
+      erase_if(p.extra, [&](const Attribute& a) {
         const bool scheme = a.key == "scheme" && p.relation == Relation::supports;
         const bool question =
             a.key == "question" && (p.relation == Relation::supports || p.relation == Relation::undercuts);
