@@ -1,6 +1,7 @@
 // The program starts itself again with glibc's malloc on transparent huge
 // pages when it reads a case of 2 MiB or more (or a pipe), unless told
-// otherwise or run under something preloaded; -v says when malloc uses them.
+// otherwise or run under something preloaded, and with its freed blocks kept
+// for reuse unless told otherwise; -v says when malloc does either.
 
 #include <gtest/gtest.h>
 
@@ -16,6 +17,7 @@ namespace {
 namespace test = claimgraph::test;
 
 constexpr const char* said = "malloc uses transparent huge pages";
+constexpr const char* reuses = "reuses freed blocks";
 
 bool kernel_has_huge_pages() {
   std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
@@ -59,10 +61,17 @@ TEST_F(HugePagesCliTest, MallocUsesThemUnlessTheTunableOrAPreloadSaysOtherwise) 
   const auto plain = run({"GLIBC_TUNABLES=", "LD_PRELOAD="});
   EXPECT_EQ(plain.status, 1) << plain.err;  // claims lack evidence
   EXPECT_NE(plain.err.find(said), std::string::npos) << plain.err;
-  // Other tunables are kept, and the program starts again with both.
+  EXPECT_NE(plain.err.find(reuses), std::string::npos) << plain.err;
+  // Other tunables are kept, and the program starts again with them all.
   const auto other = run({"GLIBC_TUNABLES=glibc.malloc.check=0", "LD_PRELOAD="});
   EXPECT_EQ(other.status, 1) << other.err;
   EXPECT_NE(other.err.find(said), std::string::npos) << other.err;
+  EXPECT_NE(other.err.find(reuses), std::string::npos) << other.err;
+  // A limit on mapped blocks that the user gives stands: huge pages only.
+  const auto mapped = run({"GLIBC_TUNABLES=glibc.malloc.mmap_max=65536", "LD_PRELOAD="});
+  EXPECT_EQ(mapped.status, 1) << mapped.err;
+  EXPECT_NE(mapped.err.find(said), std::string::npos) << mapped.err;
+  EXPECT_EQ(mapped.err.find(reuses), std::string::npos) << mapped.err;
   // The user's choice stands.
   const auto off = run({"GLIBC_TUNABLES=glibc.malloc.hugetlb=0", "LD_PRELOAD="});
   EXPECT_EQ(off.status, 1) << off.err;
@@ -73,6 +82,7 @@ TEST_F(HugePagesCliTest, MallocUsesThemUnlessTheTunableOrAPreloadSaysOtherwise) 
   EXPECT_EQ(preloaded.err.find(said), std::string::npos) << preloaded.err;
   // What the program prints is the same either way.
   EXPECT_EQ(plain.out, off.out);
+  EXPECT_EQ(plain.out, mapped.out);
   // A small case is read before starting again would pay: the program starts once.
   const std::string parler = (test::graphs_dir() / "parler_v_aws.json").string();
   const auto small = test::run({test::program(), "-v", "check", parler}, std::nullopt, std::chrono::seconds::zero(),

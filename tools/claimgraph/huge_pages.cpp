@@ -25,6 +25,19 @@ namespace claimgraph::cli {
 namespace {
 
 constexpr std::string_view tunable = "glibc.malloc.hugetlb=";
+// Freed blocks are kept in the heap (not mapped, nor given back to the
+// kernel when freed): see huge_pages.hpp.
+constexpr std::string_view no_mmap = "glibc.malloc.mmap_max=";
+
+// Whether `tunables` (GLIBC_TUNABLES) sets `name` to `value`.
+bool sets(std::string_view tunables, std::string_view name, std::string_view value) noexcept {
+  for (std::size_t at = tunables.find(name); at != std::string_view::npos; at = tunables.find(name, at + 1)) {
+    if (at != 0 && tunables[at - 1] != ':') continue;
+    const std::string_view rest = tunables.substr(at + name.size());
+    if (rest.substr(0, value.size()) == value && (rest.size() == value.size() || rest[value.size()] == ':')) return true;
+  }
+  return false;
+}
 
 std::string_view environment(const char* name) noexcept {
   const char* value = std::getenv(name);
@@ -79,6 +92,7 @@ void use_huge_pages(char** argv) noexcept {
     std::string value = tunables;
     if (!value.empty()) value += ':';
     value.append(tunable).append("1");
+    if (tunables.find(no_mmap) == std::string::npos) value.append(":").append(no_mmap).append("0");
     if (setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
     execv("/proc/self/exe", argv);
     // Still here: run on as we are, without the tunable for what it starts.
@@ -95,13 +109,8 @@ void use_huge_pages(char** argv) noexcept {
 #endif
 }
 
-bool on_huge_pages() noexcept {
-  const std::string_view tunables = environment("GLIBC_TUNABLES");
-  for (std::size_t at = tunables.find(tunable); at != std::string_view::npos; at = tunables.find(tunable, at + 1)) {
-    const std::string_view rest = tunables.substr(at + tunable.size());
-    if (!rest.empty() && rest.front() == '1' && (rest.size() == 1 || rest[1] == ':')) return true;
-  }
-  return false;
-}
+bool on_huge_pages() noexcept { return sets(environment("GLIBC_TUNABLES"), tunable, "1"); }
+
+bool reuses_freed_memory() noexcept { return sets(environment("GLIBC_TUNABLES"), no_mmap, "0"); }
 
 }  // namespace claimgraph::cli

@@ -106,7 +106,14 @@ int main(int argc, char** argv) {
   // Info is progress worth seeing unasked (a long render says what it is doing).
   logger->set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
   spdlog::set_default_logger(logger);
-  if (cli::on_huge_pages()) spdlog::debug("malloc uses transparent huge pages (GLIBC_TUNABLES: glibc.malloc.hugetlb=1)");
+  if (cli::on_huge_pages()) {
+    if (cli::reuses_freed_memory()) {
+      spdlog::debug("malloc uses transparent huge pages and reuses freed blocks "
+                    "(GLIBC_TUNABLES: glibc.malloc.hugetlb=1, glibc.malloc.mmap_max=0)");
+    } else {
+      spdlog::debug("malloc uses transparent huge pages (GLIBC_TUNABLES: glibc.malloc.hugetlb=1)");
+    }
+  }
 
   try {
     if (app.got_subcommand("check")) return cli::run_check(*check);
