@@ -127,25 +127,45 @@ std::vector<Graph::NodeRef> fell(const GroundingReport& report, const CheckExclu
 }  // namespace
 
 void write_check_text(std::ostream& out, const Graph& graph, const GroundingReport& report,
-                      const analysis::SchemeUse* schemes, const CheckExclusion* exclusion) {
-  std::string buf;
+                      const analysis::SchemeUse* schemes, const CheckExclusion* exclusion, std::size_t threads) {
+  detail::OutputBuffer output(out);
+  std::string& buf = output.text();
   if (graph.title) buf += plain(*graph.title) + "\n\n";
   // Groups in order of first appearance, ungrouped claims last.
   std::vector<Graph::NodeRef> claims;
   claims.reserve(report.claims.size());
   for (const auto& s : report.claims) claims.push_back(s.node);
   const detail::NodeGroups groups = detail::group_nodes(graph, claims);
-  auto status = [&](Graph::NodeRef v) { write_status(buf, graph, report, report.claims[report.claim_index[v]]); };
-  for (std::size_t i = 0; i < groups.groups.size(); ++i) {
-    buf += plain(groups.name(graph, i)) + "\n";
-    for (auto v : groups.groups[i]) status(v);
-    buf += '\n';
-  }
-  if (!groups.loose.empty()) {
-    if (!groups.groups.empty()) buf += "(no group)\n";
-    for (auto v : groups.loose) status(v);
-    buf += '\n';
-  }
+  // The claims as listed, the grouped ones (flat, group by group) then the
+  // loose, rendered in chunks (detail::write_chunks_in_order): a group's
+  // name comes before its first claim and a blank line after its last, so
+  // a chunk that starts within a group finds the group and goes on from there.
+  const std::vector<Graph::NodeRef>& grouped = groups.groups.members;
+  const std::vector<std::size_t>& starts = groups.groups.offsets;
+  const std::size_t listed = grouped.size() + groups.loose.size();
+  constexpr std::size_t a_chunk = 4096;
+  const auto lines = [&](std::size_t k, std::string& text) {
+    const std::size_t first = k * a_chunk, last = std::min(listed, (k + 1) * a_chunk);
+    // The group of the chunk's first grouped claim: the last that starts at or before it.
+    std::size_t g = first < grouped.size()
+                        ? static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), first) - starts.begin()) - 1
+                        : 0;
+    for (std::size_t p = first; p < last; ++p) {
+      if (p < grouped.size()) {
+        while (starts[g + 1] <= p) ++g;
+        if (p == starts[g]) text += plain(groups.name(graph, g)) + "\n";
+        write_status(text, graph, report, report.claims[report.claim_index[grouped[p]]]);
+        if (p + 1 == starts[g + 1]) text += '\n';
+      } else {
+        const std::size_t q = p - grouped.size();
+        if (q == 0 && !groups.groups.empty()) text += "(no group)\n";
+        write_status(text, graph, report, report.claims[report.claim_index[groups.loose[q]]]);
+        if (q + 1 == groups.loose.size()) text += '\n';
+      }
+    }
+  };
+  detail::write_chunks_in_order(output, (listed + a_chunk - 1) / a_chunk,
+                                listed >= detail::lines_for_two_threads ? threads : 1, lines);
   if (exclusion != nullptr) {
     buf += "Excluded: " + id_list(graph, marked(graph, exclusion->excluded), ", ") + ".\n";
     const auto lost = fell(report, *exclusion);
@@ -163,7 +183,7 @@ void write_check_text(std::ostream& out, const Graph& graph, const GroundingRepo
   buf += std::to_string(total) + (total == 1 ? " claim or counterclaim: " : " claims and counterclaims: ") +
          std::to_string(report.grounded_claims) + " grounded, " + std::to_string(report.lacking()) +
          (report.lacking() == 1 ? " lacks evidence.\n" : " lack evidence.\n");
-  out << buf;
+  output.flush();
 }
 
 void write_check_json(std::ostream& out, const Graph& graph, const GroundingReport& report,

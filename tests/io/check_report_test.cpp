@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -168,6 +169,70 @@ TEST(CheckReportThreads, ALargeReportIsTheSameOnTwoThreads) {
       ++k;
     }
   }
+}
+
+// The text report's chunks start anywhere in a group: each group's name
+// must come once, before its first claim, and a blank line after its last,
+// then the claims without a group under "(no group)".
+TEST(CheckReportThreads, ALargeTextReportIsTheSameOnTwoThreadsGroupByGroup) {
+  Graph g = many_claims(20'000, false);
+  // Groups, as listed, that end and begin at the chunks' bounds (4096
+  // claims a chunk) and within chunks: A the first chunk, B all of the
+  // second but its last claim, C that one; D and E, which interleave in
+  // node order, the third; the claims without a group from the fourth on.
+  std::size_t k = 0;
+  for (Graph::NodeRef v = 0; v < g.node_count(); ++v) {
+    if (!is_claim_like(g.node(v).kind)) continue;
+    auto& group = g.node(v).group;
+    if (k < 4096) {
+      group = "A";
+    } else if (k < 8191) {
+      group = "B";
+    } else if (k == 8191) {
+      group = "C";
+    } else if (k < 12288) {
+      group = k % 2 == 0 ? "E" : "D";
+    }
+    ++k;
+  }
+  ASSERT_GT(k, 12288U + 4096U) << "loose claims over more than one chunk";
+  const auto report = analysis::check(g);
+  std::ostringstream one, two;
+  write_check_text(one, g, report);
+  write_check_text(two, g, report, nullptr, nullptr, 2);
+  EXPECT_TRUE(one.str() == two.str()) << "the text on two threads differs";
+  // What each section should list: groups in order of first appearance,
+  // each with its claims in node order, then the loose ones.
+  std::vector<std::string> names;
+  std::map<std::string, std::vector<std::string>> expected;
+  for (const auto& s : report.claims) {
+    const auto& group = g.node(s.node).group;
+    const std::string name = group ? *group : "(no group)";
+    if (group && !expected.contains(name)) names.push_back(name);
+    expected[name].push_back(std::string(g.id(s.node)));
+  }
+  names.push_back("(no group)");
+  // The sections as written: a name, its claims' lines (each with the
+  // lines that say why, indented further), a blank line; the summary last.
+  std::istringstream in(two.str());
+  std::string line;
+  for (const auto& name : names) {
+    ASSERT_TRUE(std::getline(in, line));
+    EXPECT_EQ(line, name);
+    std::vector<std::string> ids;
+    while (std::getline(in, line) && !line.empty()) {
+      ASSERT_EQ(line.rfind("  ", 0), 0U) << "a section's line: " << line;
+      if (line.rfind("      ", 0) == 0) continue;  // why a claim lacks evidence
+      const std::size_t id = line.find(' ', 2) + 1;
+      ids.push_back(line.substr(id, line.find(' ', id) - id));
+    }
+    EXPECT_EQ(line, "") << "a blank line ends section " << name;
+    EXPECT_TRUE(ids == expected[name]) << "section " << name << ": " << ids.size() << " claims, expected "
+                                       << expected[name].size();
+  }
+  ASSERT_TRUE(std::getline(in, line));
+  EXPECT_EQ(line.rfind(std::to_string(report.claims.size()) + " claims and counterclaims: ", 0), 0U) << line;
+  EXPECT_FALSE(std::getline(in, line)) << "after the summary: " << line;
 }
 
 TEST_F(CheckReportTest, EmptyGraph) {

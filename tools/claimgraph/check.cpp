@@ -37,7 +37,7 @@ int run_check(const CheckOptions& options) {
   lint.show();
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
-      case io::ReportFormat::text: io::write_check_text(out, input.graph, report, &schemes, changes); break;
+      case io::ReportFormat::text: io::write_check_text(out, input.graph, report, &schemes, changes, cores()); break;
       case io::ReportFormat::json: io::write_check_json(out, input.graph, report, &schemes, changes, cores()); break;
     }
   });

@@ -25,9 +25,12 @@ struct CheckExclusion {
 /// for those that lack evidence, why; then, with `exclusion`, what was
 /// excluded and the claims that lost their evidence with it; then, with
 /// `schemes`, the critical questions of the inferences into each claim; then
-/// a summary line.
+/// a summary line. With `threads` 2 or more, a second thread renders the
+/// claims of a large report beside this one; the text is the same on any
+/// number.
 void write_check_text(std::ostream& out, const Graph& graph, const analysis::GroundingReport& report,
-                      const analysis::SchemeUse* schemes = nullptr, const CheckExclusion* exclusion = nullptr);
+                      const analysis::SchemeUse* schemes = nullptr, const CheckExclusion* exclusion = nullptr,
+                      std::size_t threads = 1);
 
 /// Why claim `status` lacks evidence, in the words the text report uses
 /// ("unsupported: no evidence or claim supports it and it has no
