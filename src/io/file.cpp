@@ -191,20 +191,29 @@ InputText InputText::open(const std::string& path, std::size_t max_bytes) {
       const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
       const auto size = static_cast<std::size_t>(st.st_size);
       // The mapping's last page is readable to its end (zeros past the
-      // file's): a file that leaves less than input_padding there is read.
+      // file's). A file that leaves less than input_padding there gets a
+      // page of zeros after it: the whole span is taken first, as zeros,
+      // and the file mapped over its start (a page of the file's mapping
+      // wholly past its end could not be read).
       const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-      const std::size_t slack = (page - size % page) % page;
-      if (regular && size <= max_bytes && slack >= input_padding) {
-        void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      const std::size_t pages = (size + page - 1) / page * page;
+      const std::size_t span = pages - size >= input_padding ? pages : pages + page;
+      if (regular && size <= max_bytes) {
+        void* area = span == pages ? nullptr
+                                   : ::mmap(nullptr, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        void* map = area == MAP_FAILED ? MAP_FAILED
+                                       : ::mmap(area, size, PROT_READ,
+                                                MAP_PRIVATE | MAP_POPULATE | (area != nullptr ? MAP_FIXED : 0), fd, 0);
         if (map != MAP_FAILED) {
           ::madvise(map, size, MADV_SEQUENTIAL);
           ::close(fd);
           input.map_ = map;
-          input.map_size_ = size;
+          input.map_size_ = span;
           input.view_ = std::string_view(static_cast<const char*>(map), size);
-          input.padding_ = slack;
+          input.padding_ = span - size;
           return input;
         }
+        if (area != nullptr && area != MAP_FAILED) ::munmap(area, span);
       }
       ::close(fd);
     }
@@ -231,7 +240,7 @@ void InputText::release_pages(std::size_t bytes) const noexcept {
   // dropped, it is read back from the file (the page cache) when touched.
   if (map_ == nullptr) return;
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  const std::size_t whole = bytes >= map_size_ ? map_size_ : bytes / page * page;
+  const std::size_t whole = bytes >= view_.size() ? map_size_ : bytes / page * page;
   if (whole > 0) ::madvise(map_, whole, MADV_DONTNEED);
 }
 

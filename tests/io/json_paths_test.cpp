@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <cstdint>
+#include <fstream>
 #include <functional>
 #include <optional>
 #include <sstream>
@@ -223,6 +225,56 @@ TEST(JsonPathsTest, AFileReadForTheReaderComesWithPadding) {
   EXPECT_GE(input.padding(), input_padding);
   const auto moved = InputText(InputText::open((test::graphs_dir() / "parler_v_aws.json").string(), Limits{}.max_input_bytes));
   EXPECT_GE(moved.padding(), input_padding);
+}
+
+// The file mapped at `address` in this process (/proc/self/maps), or "".
+std::string mapping_of(const void* address) {
+  std::ifstream maps("/proc/self/maps");
+  const auto at = reinterpret_cast<std::uintptr_t>(address);
+  std::string line;
+  while (std::getline(maps, line)) {
+    std::istringstream fields(line);
+    std::string range, perms, offset, device, inode, file;
+    fields >> range >> perms >> offset >> device >> inode >> file;
+    const std::size_t dash = range.find('-');
+    const auto first = std::stoull(range.substr(0, dash), nullptr, 16);
+    const auto last = std::stoull(range.substr(dash + 1), nullptr, 16);
+    if (first <= at && at < last) return file;
+  }
+  return "";
+}
+
+// A file that ends at or just before the end of a page leaves no room for
+// the padding in its last page: it is still mapped, with a page of zeros
+// after it, and read the same as any other.
+TEST(JsonPathsTest, AFileEndingAtAPageBoundaryIsMappedWithZerosAfterIt) {
+  const test::TempDir dir;
+  const std::string text = test::read_text(test::graphs_dir() / "parler_v_aws.json");
+  const ReadResult want = read_json(text);
+  for (const std::size_t short_of_a_page : {std::size_t{0}, std::size_t{10}, input_padding - 1, input_padding}) {
+    const std::size_t page = 4096;
+    const std::size_t size = (text.size() / page + 2) * page - short_of_a_page;
+    const auto path = dir.path() / ("case-" + std::to_string(short_of_a_page) + ".json");
+    test::write_text(path, text + std::string(size - text.size(), ' '));
+    const auto input = InputText::open(path.string(), Limits{}.max_input_bytes);
+    ASSERT_EQ(input.text().size(), size);
+    EXPECT_EQ(input.text().substr(0, text.size()), text);
+    ASSERT_GE(input.padding(), input_padding);
+    EXPECT_EQ(mapping_of(input.text().data()), std::filesystem::canonical(path).string())
+        << "the text is the file's mapping, not a copy";
+    // The bytes past the end can be read, and are zeros.
+    const char* end = input.text().data() + input.text().size();
+    EXPECT_EQ(std::count(end, end + input.padding(), '\0'), static_cast<std::ptrdiff_t>(input.padding()));
+    ReadOptions options;
+    options.readable_past_end = input.padding();
+    const ReadResult got = read_json(input.text(), options);
+    std::ostringstream a, b;
+    write_json(a, want.graph);
+    write_json(b, got.graph);
+    EXPECT_EQ(a.str(), b.str()) << short_of_a_page << " bytes short of a page";
+    input.release_pages(input.text().size());
+    EXPECT_EQ(input.text().substr(0, text.size()), text) << "read back after its pages are released";
+  }
 }
 
 TEST(JsonPathsTest, AMappedFileWhosePagesAreReleasedReadsTheSame) {
