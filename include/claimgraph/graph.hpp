@@ -391,7 +391,7 @@ class Graph {
   /// Hints that id(v) is to be asked soon, in two steps for a walk over
   /// nodes scattered through a large graph (an edge list's ends): where the
   /// id is kept, some places ahead, then the id itself, a few places ahead.
-  /// Change no result.
+  /// Neither changes any result.
   void prefetch_id_place(NodeRef v) const noexcept { index_.prefetch_place(v); }
   void prefetch_id(NodeRef v) const noexcept { index_.prefetch_id(v); }
   [[nodiscard]] std::size_t in_degree(NodeRef v) const {
