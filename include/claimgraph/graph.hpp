@@ -388,12 +388,21 @@ class Graph {
   }
   /// Hints that source(e) or target(e) is to be asked soon.
   void prefetch_ends(EdgeRef e) const noexcept { __builtin_prefetch(ends_.data() + e); }
-  /// Hints that id(v) is to be asked soon, in two steps for a walk over
-  /// nodes scattered through a large graph (an edge list's ends): where the
-  /// id is kept, some places ahead, then the id itself, a few places ahead.
-  /// Neither changes any result.
-  void prefetch_id_place(NodeRef v) const noexcept { index_.prefetch_place(v); }
-  void prefetch_id(NodeRef v) const noexcept { index_.prefetch_id(v); }
+  /// Hints, in a walk over edges e, e + 1, ... below `end`, that the ids of
+  /// the ends of the edges ahead are to be asked soon: an edge's ends are
+  /// anywhere in a large graph, and each id a miss or two. Starts loading
+  /// where the ids of edge e + 16 are kept and the ids of edge e + 8
+  /// themselves, so that the walk finds them loaded. Changes no result.
+  void prefetch_end_ids_ahead(EdgeRef e, std::size_t end) const noexcept {
+    if (e + 16 < end) {
+      index_.prefetch_place(source(e + 16));
+      index_.prefetch_place(target(e + 16));
+    }
+    if (e + 8 < end) {
+      index_.prefetch_id(source(e + 8));
+      index_.prefetch_id(target(e + 8));
+    }
+  }
   [[nodiscard]] std::size_t in_degree(NodeRef v) const {
     const Rows& r = rows();
     return r.in_begin[v + 1] - r.in_begin[v];

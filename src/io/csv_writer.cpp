@@ -159,16 +159,7 @@ void write_csv_edges(std::ostream& out, const Graph& graph, const CsvOptions& op
   const auto edges = graph.edges();
   const std::vector<bool> undercut = undercut_edges(graph);
   for (std::size_t i = 0; i < edges.size(); ++i) {
-    // The ends' ids are anywhere in a large graph: loaded ahead, as the
-    // JSON writer does (hints: the text is the same).
-    if (i + 16 < edges.size()) {
-      graph.prefetch_id_place(graph.source(i + 16));
-      graph.prefetch_id_place(graph.target(i + 16));
-    }
-    if (i + 8 < edges.size()) {
-      graph.prefetch_id(graph.source(i + 8));
-      graph.prefetch_id(graph.target(i + 8));
-    }
+    graph.prefetch_end_ids_ahead(i, edges.size());
     const auto e = edges[i];
     const Edge& p = graph.edge(e);
     Row row(buf.text());

@@ -106,17 +106,7 @@ void write_json(std::ostream& out, const Graph& graph, std::size_t threads) {
   detail::write_chunks_in_order(output, chunks(m), threads, [&graph, m](std::size_t k, std::string& text) {
     const std::size_t last = std::min(m, (k + 1) * lines_a_chunk);
     for (std::size_t i = k * lines_a_chunk; i < last; ++i) {
-      // An edge's ends are anywhere in a large graph, and each id a miss
-      // or two: where the ids of the edge 16 ahead are kept, and the ids of
-      // the edge 8 ahead, are loaded meanwhile (hints: the text is the same).
-      if (i + 16 < last) {
-        graph.prefetch_id_place(graph.source(i + 16));
-        graph.prefetch_id_place(graph.target(i + 16));
-      }
-      if (i + 8 < last) {
-        graph.prefetch_id(graph.source(i + 8));
-        graph.prefetch_id(graph.target(i + 8));
-      }
+      graph.prefetch_end_ids_ahead(i, last);
       append_edge(text, graph, i);
       text += i + 1 < m ? "},\n" : "}\n";
     }
