@@ -348,16 +348,24 @@ StrengthReport Evaluator::run() {
   // Where each node's in-edges and out-edges start: counted, then summed.
   // Out-edges are kept only within a component: they say whom a move in a
   // cycle wakes.
+  // Boost's strong_components is Tarjan's algorithm, which numbers a
+  // component once every component it reaches is numbered: an edge between
+  // two components then runs from the higher number to the lower, and the
+  // components taken from the highest number down each come after all that
+  // influence it. That is checked here, edge by edge; were it ever not so,
+  // the order is found by counting the edges into each component.
+  bool descending = true;
   std::vector<std::uint32_t> in_begin(n_ + 1, 0), out_begin(n_ + 1, 0);
   for (const auto& e : graph_.edges()) {
-    if (graph_.edge(e).relation == Relation::element_of) ++elements[graph_.target(e)];
-    if (graph_.edge(e).relation == Relation::undercuts) undercuts_ = true;
-    ++in_begin[graph_.target(e) + 1];
+    const Relation relation = graph_.edge(e).relation;
+    const Vertex source = graph_.source(e), target = graph_.target(e);
+    if (relation == Relation::element_of) ++elements[target];
+    if (relation == Relation::undercuts) undercuts_ = true;
+    ++in_begin[target + 1];
+    if (component[source] == component[target]) ++out_begin[source + 1];
+    if (component[source] < component[target]) descending = false;
   }
   if (undercuts_) undercut_.assign(graph_.edge_count(), 1.0);
-  for (const auto& e : graph_.edges()) {
-    if (component[graph_.source(e)] == component[graph_.target(e)]) ++out_begin[graph_.source(e) + 1];
-  }
   for (std::size_t v = 0; v < n_; ++v) {
     in_begin[v + 1] += in_begin[v];
     out_begin[v + 1] += out_begin[v];
@@ -394,13 +402,9 @@ StrengthReport Evaluator::run() {
     r_.strength[v] = own.base;
   }
 
-  // An order in which each component comes after all that influence it.
-  std::vector<std::uint32_t> size(count, 0), incoming(count, 0);
+  // Each component's members, in node order.
+  std::vector<std::uint32_t> size(count, 0);
   for (Vertex v = 0; v < n_; ++v) ++size[component[v]];
-  for (const auto& e : graph_.edges()) {
-    const std::uint32_t a = component[graph_.source(e)], b = component[graph_.target(e)];
-    if (a != b) ++incoming[b];
-  }
   std::vector<std::size_t> start(std::size_t{count} + 1, 0);
   for (std::uint32_t c = 0; c < count; ++c) start[c + 1] = start[c] + size[c];
   std::vector<Vertex> members(n_);
@@ -408,33 +412,37 @@ StrengthReport Evaluator::run() {
     std::vector<std::size_t> fill(start.begin(), start.end() - 1);
     for (Vertex v = 0; v < n_; ++v) members[fill[component[v]]++] = v;
   }
-  std::vector<std::uint32_t> ready;
-  for (std::uint32_t c = 0; c < count; ++c) {
-    if (incoming[c] == 0) ready.push_back(c);
-  }
-  for (std::size_t head = 0; head < ready.size(); ++head) {
-    // The components come in no order of the graph's: the ends of the
-    // out-edges of one a few places ahead are loaded meanwhile (a hint).
-    if (head + 4 < ready.size()) {
-      for (const auto& e : graph_.out_edges(members[start[ready[head + 4]]])) graph_.prefetch_ends(e);
-    }
-    const std::uint32_t c = ready[head];
-    const bool cyclic = size[c] > 1 || [&] {
-      const Vertex v = members[start[c]];
-      for (const auto& e : graph_.out_edges(v)) {
-        if (graph_.target(e) == v) return true;
-      }
-      return false;
-    }();
-    if (!cyclic) {
-      update(members[start[c]]);
+  // A component of one node is a cycle only with an edge to itself: its
+  // only out-edge within its component.
+  auto settle_component = [&](std::uint32_t c) {
+    const Vertex first = members[start[c]];
+    if (size[c] == 1 && motion_[first].out_first == motion_[first].out_last) {
+      update(first);
     } else {
       settle(std::span<const Vertex>(members.data() + start[c], size[c]));
     }
-    for (std::size_t k = start[c]; k < start[c + 1]; ++k) {
-      for (const auto& e : graph_.out_edges(members[k])) {
-        const std::uint32_t d = component[graph_.target(e)];
-        if (d != c && --incoming[d] == 0) ready.push_back(d);
+  };
+  if (descending) {
+    for (std::uint32_t c = count; c-- > 0;) settle_component(c);
+  } else {
+    // Kahn's order: a component is ready once every edge into it is from
+    // a component settled.
+    std::vector<std::uint32_t> incoming(count, 0), ready;
+    for (const auto& e : graph_.edges()) {
+      const std::uint32_t a = component[graph_.source(e)], b = component[graph_.target(e)];
+      if (a != b) ++incoming[b];
+    }
+    for (std::uint32_t c = 0; c < count; ++c) {
+      if (incoming[c] == 0) ready.push_back(c);
+    }
+    for (std::size_t head = 0; head < ready.size(); ++head) {
+      const std::uint32_t c = ready[head];
+      settle_component(c);
+      for (std::size_t k = start[c]; k < start[c + 1]; ++k) {
+        for (const auto& e : graph_.out_edges(members[k])) {
+          const std::uint32_t d = component[graph_.target(e)];
+          if (d != c && --incoming[d] == 0) ready.push_back(d);
+        }
       }
     }
   }
