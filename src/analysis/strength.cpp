@@ -74,8 +74,9 @@ class Evaluator {
   // Per node, what an update reads of it: where its in-edges are, its base
   // score (its weight, else the default for its kind), whether it has a
   // weight of its own, whether it is a claim or counterclaim with elements,
-  // and its test of elements. In one record, since a cycle's sweeps visit
-  // scattered nodes and each separate array would cost a cache miss.
+  // and its test of elements (and its standard of proof, read at the end).
+  // In one record, since a cycle's sweeps visit scattered nodes and each
+  // separate array would cost a cache miss.
   struct Own {
     double base;
     std::uint32_t in_first;
@@ -84,6 +85,7 @@ class Evaluator {
     bool weighted;
     bool has_elements;
     ElementTest test;
+    Standard standard;  // a claim's standard of proof, read once its strength is settled
   };
   std::vector<Own> own_;
   std::vector<double> factor_;     // per node: its weight as a factor of a balance test
@@ -392,6 +394,7 @@ StrengthReport Evaluator::run() {
     Own& own = own_[v];
     own.claim = is_claim_like(node.kind);
     own.test = node.test.value_or(ElementTest::all);
+    own.standard = node.standard.value_or(Standard::preponderance);
     own.weighted = node.weight.has_value();
     own.has_elements = elements[v] > 0;
     own.base = node.weight ? *node.weight : (own.claim ? options_.claim_weight : options_.evidence_weight);
@@ -447,11 +450,11 @@ StrengthReport Evaluator::run() {
     }
   }
   std::sort(r_.unsettled.begin(), r_.unsettled.end());
+  // From the nodes' own records, not the graph's, which are larger.
   for (Vertex v = 0; v < n_; ++v) {
-    const Node& node = graph_.node(v);
-    if (is_claim_like(node.kind)) {
+    if (own_[v].claim) {
       const bool out = status_ != nullptr && status_->labels[v] == Label::out;
-      r_.established[v] = !out && meets(node.standard.value_or(Standard::preponderance), r_.pro[v], r_.con[v]);
+      r_.established[v] = !out && meets(own_[v].standard, r_.pro[v], r_.con[v]);
     }
   }
   return r_;
