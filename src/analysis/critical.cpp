@@ -1,7 +1,7 @@
 #include "claimgraph/analysis/critical.hpp"
 
 #include <algorithm>
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <limits>
 #include <set>
@@ -186,26 +186,41 @@ Cone make_cone(const Graph& graph, const Tests& tests, const std::vector<bool>& 
     }
   }
   budget.spend(members.size());
-  // Its components (BGL's Tarjan numbers them sinks first).
-  boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> support(members.size());
+  // Its components (BGL's Tarjan numbers them sinks first), on a compressed
+  // sparse row graph built once from the carrying edges: placed by source
+  // in the order listed, so each node's out-edges come in the order they
+  // were found, as adding them one by one would give them.
+  std::vector<std::pair<u32, u32>> carried;
   for (std::size_t i = 0; i < members.size(); ++i) {
     const Vertex v = members[i];
     if (graph.node(v).kind == NodeKind::evidence) continue;
     for (const auto& e : graph.in_edges(v)) {
       const Vertex s = graph.source(e);
-      if (found[s] != none && carries(graph, tests, e)) boost::add_edge(found[s], static_cast<u32>(i), support);
+      if (found[s] != none && carries(graph, tests, e)) carried.emplace_back(found[s], static_cast<u32>(i));
     }
   }
+  const boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                           boost::no_property, u32, u32>
+      support(boost::edges_are_unsorted_multi_pass, carried.begin(), carried.end(), static_cast<u32>(members.size()));
+  std::vector<std::pair<u32, u32>>().swap(carried);
   std::vector<std::size_t> component(members.size(), 0);
-  if (!members.empty()) boost::strong_components(support, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, support)));
+  const std::size_t count =
+      members.empty() ? 0
+                      : boost::strong_components(support, boost::make_iterator_property_map(
+                                                              component.begin(), boost::get(boost::vertex_index, support)));
   budget.spend(members.size() + boost::num_edges(support));
-  // Topological order of the components, and node order inside each.
+  // Topological order of the components (the highest number first), and
+  // node order inside each: counted by component, then placed walking the
+  // nodes in order (a sort would compare scattered members many times).
   std::vector<u32> order(members.size());
-  for (u32 i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](u32 a, u32 b) {
-    if (component[a] != component[b]) return component[a] > component[b];
-    return members[a] < members[b];
-  });
+  {
+    std::vector<std::size_t> fill(count + 1, 0);
+    for (const std::size_t c : component) ++fill[count - c];
+    for (std::size_t c = 0; c < count; ++c) fill[c + 1] += fill[c];
+    for (Vertex v = 0; v < n; ++v) {
+      if (found[v] != none) order[fill[count - 1 - component[found[v]]]++] = found[v];
+    }
+  }
   Cone cone;
   cone.local.assign(n, none);
   cone.vertex.reserve(members.size());
