@@ -1,9 +1,12 @@
 #include "claimgraph/analysis/grounding.hpp"
 
 #include <algorithm>
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
+#include <cstdint>
 #include <deque>
+#include <utility>
+#include <vector>
 
 #include "analysis/element_tests.hpp"
 
@@ -125,13 +128,24 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
       members_of.push_back(v);
     }
   }
-  boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> rest(members_of.size());
+  // Its edges are listed by source in order, so a compressed sparse row
+  // graph is built from them at once, each node's out-edges in the order
+  // listed (one heap vector a node, grown edge by edge, cost most of the
+  // search at 1M nodes).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> carried;
   for (Vertex v : members_of) {
     for (const auto& e : graph.out_edges(v)) {
       const Vertex t = graph.target(e);
-      if (!report.grounded[t] && !excluded(t) && carries(e)) boost::add_edge(compact[v], compact[t], rest);
+      if (!report.grounded[t] && !excluded(t) && carries(e)) {
+        // Node numbers fit in 32 bits, as in the graph's own rows.
+        carried.emplace_back(static_cast<std::uint32_t>(compact[v]), static_cast<std::uint32_t>(compact[t]));
+      }
     }
   }
+  const boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                           boost::no_property, std::uint32_t, std::uint32_t>
+      rest(boost::edges_are_sorted, carried.begin(), carried.end(), static_cast<std::uint32_t>(members_of.size()));
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(carried);
   std::vector<std::size_t> rest_component(members_of.size());
   const std::size_t count = members_of.empty() ? 0 : boost::strong_components(
       rest, boost::make_iterator_property_map(rest_component.begin(), boost::get(boost::vertex_index, rest)));

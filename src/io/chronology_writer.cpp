@@ -1,14 +1,16 @@
 #include "claimgraph/io/chronology_writer.hpp"
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "claimgraph/redact.hpp"
@@ -40,13 +42,21 @@ class BearsOn {
       compact_[v] = members_of.size();
       members_of.push_back(v);
     }
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> evidence(members_of.size());
+    // Listed by source in order: a compressed sparse row graph built at
+    // once, each node's out-edges in the order listed.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
     for (Vertex v : members_of) {
       for (const auto& e : graph.out_edges(v)) {
         const Vertex t = graph.target(e);
-        if (t != v && compact_[t] != none) boost::add_edge(compact_[v], compact_[t], evidence);
+        // Node numbers fit in 32 bits, as in the graph's own rows.
+        if (t != v && compact_[t] != none) {
+          edges.emplace_back(static_cast<std::uint32_t>(compact_[v]), static_cast<std::uint32_t>(compact_[t]));
+        }
       }
     }
+    const boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                             boost::no_property, std::uint32_t, std::uint32_t>
+        evidence(boost::edges_are_sorted, edges.begin(), edges.end(), static_cast<std::uint32_t>(members_of.size()));
     std::vector<std::size_t> component(members_of.size());
     const std::size_t count = members_of.empty() ? 0 : boost::strong_components(evidence, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, evidence)));
     // The members of each component, in node order.
