@@ -199,9 +199,8 @@ Cone make_cone(const Graph& graph, const Tests& tests, const std::vector<bool>& 
       if (found[s] != none && carries(graph, tests, e)) carried.emplace_back(found[s], static_cast<u32>(i));
     }
   }
-  const boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                           boost::no_property, u32, u32>
-      support(boost::edges_are_unsorted_multi_pass, carried.begin(), carried.end(), static_cast<u32>(members.size()));
+  const Graph::Store support(boost::edges_are_unsorted_multi_pass, carried.begin(), carried.end(),
+                             static_cast<u32>(members.size()));
   std::vector<std::pair<u32, u32>>().swap(carried);
   std::vector<std::size_t> component(members.size(), 0);
   const std::size_t count =

@@ -142,9 +142,8 @@ GroundingReport check(const Graph& graph, const std::vector<bool>& excluded_node
       }
     }
   }
-  const boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                           boost::no_property, std::uint32_t, std::uint32_t>
-      rest(boost::edges_are_sorted, carried.begin(), carried.end(), static_cast<std::uint32_t>(members_of.size()));
+  const Graph::Store rest(boost::edges_are_sorted, carried.begin(), carried.end(),
+                          static_cast<std::uint32_t>(members_of.size()));
   std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(carried);
   std::vector<std::size_t> rest_component(members_of.size());
   const std::size_t count = members_of.empty() ? 0 : boost::strong_components(

@@ -54,9 +54,8 @@ class BearsOn {
         }
       }
     }
-    const boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                             boost::no_property, std::uint32_t, std::uint32_t>
-        evidence(boost::edges_are_sorted, edges.begin(), edges.end(), static_cast<std::uint32_t>(members_of.size()));
+    const Graph::Store evidence(boost::edges_are_sorted, edges.begin(), edges.end(),
+                                static_cast<std::uint32_t>(members_of.size()));
     std::vector<std::size_t> component(members_of.size());
     const std::size_t count = members_of.empty() ? 0 : boost::strong_components(evidence, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, evidence)));
     // The members of each component, in node order.
