@@ -350,6 +350,7 @@ StrengthReport Evaluator::run() {
   // Where each node's in-edges and out-edges start: counted, then summed.
   // Out-edges are kept only within a component: they say whom a move in a
   // cycle wakes.
+  //
   // Boost's strong_components is Tarjan's algorithm, which numbers a
   // component once every component it reaches is numbered: an edge between
   // two components then runs from the higher number to the lower, and the
