@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <tuple>
 #include <string>
 #include <string_view>
@@ -771,9 +776,55 @@ class Kept final : public LintSink {
 
 }  // namespace
 
+struct LintRun::State {
+  State(const Graph& g, const LintOptions& o, SinkOf s) : graph(g), options(o), sink(std::move(s)) {}
+  const Graph& graph;
+  const LintOptions& options;
+  SinkOf sink;
+  std::once_flag gathered;
+  std::optional<Facts> facts;
+  std::atomic<std::size_t> next{0};  // the next rule to take
+  std::mutex mutex;                  // guards what follows
+  std::condition_variable all_run;
+  std::size_t finished = 0;          // rules run (or thrown)
+  std::exception_ptr failure;        // the first a rule threw
+};
+
+LintRun::LintRun(const Graph& graph, const LintOptions& options, SinkOf sink)
+    : state_(std::make_unique<State>(graph, options, std::move(sink))) {}
+
+LintRun::~LintRun() = default;
+
+void LintRun::run() noexcept {
+  State& s = *state_;
+  for (std::size_t i = s.next.fetch_add(1); i < checks.size(); i = s.next.fetch_add(1)) {
+    std::exception_ptr failed;
+    try {
+      // call_once lets one thread gather and makes the others wait; if it
+      // throws, the next rule taken tries again.
+      std::call_once(s.gathered, [&s] { s.facts.emplace(s.graph); });
+      checks[i](s.graph, *s.facts, s.options, s.sink(static_cast<LintCode>(i)));
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    const std::lock_guard lock(s.mutex);
+    if (failed && !s.failure) s.failure = failed;
+    if (++s.finished == checks.size()) s.all_run.notify_all();
+  }
+}
+
+void LintRun::finish() {
+  run();
+  State& s = *state_;
+  std::unique_lock lock(s.mutex);
+  s.all_run.wait(lock, [&s] { return s.finished == checks.size(); });
+  if (s.failure) std::rethrow_exception(s.failure);
+}
+
 void lint(const Graph& graph, const LintOptions& options, LintSink& sink) {
-  const Facts facts(graph);
-  for (const Check check : checks) check(graph, facts, options, sink);
+  // One thread, so the rules run in the order of their codes.
+  LintRun run(graph, options, [&sink](LintCode) -> LintSink& { return sink; });
+  run.finish();
 }
 
 std::vector<LintFinding> lint(const Graph& graph, const LintOptions& options) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -69,29 +72,78 @@ class FirstFindings final : public analysis::LintSink {
 
 }  // namespace
 
-LintSummary lint_input_first(const ReadResult& input, std::string_view file, std::size_t limit,
-                             Severity severity, const SchemeLibrary* schemes, bool notes) {
-  const SourceMap& places = input.places;
+struct LintInputRun::State {
+  State(const ReadResult& in, std::string_view name, std::size_t most, Severity level)
+      : input(in), file(name), limit(most), severity(level) {}
+  const ReadResult& input;
+  std::string file;
+  std::size_t limit;
+  Severity severity;
   analysis::LintOptions options;
-  options.schemes = schemes;
-  options.notes = notes;
-  if (places.edge_id_written.size() == input.graph.edge_count()) options.edge_id_written = places.edge_id_written;
-  FirstFindings found(places, limit);
-  analysis::lint(input.graph, options, found);
+  // One sink per rule, so that two rules may run at once; each numbers its
+  // findings in the order found, which within one code is the order of one
+  // thread (the key orders by code before that number).
+  std::vector<std::unique_ptr<FirstFindings>> sinks;
+  std::optional<analysis::LintRun> run;
+};
+
+LintInputRun::LintInputRun(const ReadResult& input, std::string_view file, std::size_t limit, Severity severity,
+                           const SchemeLibrary* schemes, bool notes)
+    : state_(std::make_unique<State>(input, file, limit, severity)) {
+  State& s = *state_;
+  s.options.schemes = schemes;
+  s.options.notes = notes;
+  const SourceMap& places = input.places;
+  if (places.edge_id_written.size() == input.graph.edge_count()) s.options.edge_id_written = places.edge_id_written;
+  for (std::size_t i = 0; i < analysis::lint_rules().size(); ++i) {
+    s.sinks.push_back(std::make_unique<FirstFindings>(places, limit));
+  }
+  s.run.emplace(input.graph, s.options,
+                [&s](analysis::LintCode code) -> analysis::LintSink& { return *s.sinks[static_cast<std::size_t>(code)]; });
+}
+
+LintInputRun::~LintInputRun() = default;
+
+void LintInputRun::help() noexcept { state_->run->run(); }
+
+LintSummary LintInputRun::finish() {
+  State& s = *state_;
+  s.run->finish();
+  // Each rule's first findings are in order: merged, the first `limit`.
+  using Kept = std::pair<Key, analysis::LintFinding>;
+  std::vector<std::vector<Kept>> runs;
   LintSummary out;
-  out.total = found.total();
-  auto first = std::move(found).first();
-  out.first.reserve(first.size());
-  for (const auto& [key, f] : first) {
-    Location where{std::string(file), key.place.line, key.place.column, {}};
-    if (f.node) where.pointer = places.node_pointer(*f.node);
-    if (f.edge) where.pointer = places.edge_pointer(*f.edge);
-    auto text = analysis::describe(input.graph, f);
+  for (auto& sink : s.sinks) {
+    out.total += sink->total();
+    if (sink->total() > 0) runs.push_back(std::move(*sink).first());
+  }
+  out.first.reserve(std::min(s.limit, out.total));
+  std::vector<std::size_t> at(runs.size(), 0);
+  while (out.first.size() < s.limit) {
+    std::size_t best = runs.size();
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      if (at[r] < runs[r].size() && (best == runs.size() || before(runs[r][at[r]].first, runs[best][at[best]].first))) {
+        best = r;
+      }
+    }
+    if (best == runs.size()) break;
+    const Key& key = runs[best][at[best]].first;
+    const analysis::LintFinding& f = runs[best][at[best]].second;
+    ++at[best];
+    Location where{s.file, key.place.line, key.place.column, {}};
+    if (f.node) where.pointer = s.input.places.node_pointer(*f.node);
+    if (f.edge) where.pointer = s.input.places.edge_pointer(*f.edge);
+    auto text = analysis::describe(s.input.graph, f);
     // Notes are a checklist, never an error.
-    const Severity shown = analysis::lint_rule(f.code).note ? Severity::note : severity;
+    const Severity shown = analysis::lint_rule(f.code).note ? Severity::note : s.severity;
     out.first.push_back({f.code, Diagnostic{shown, std::move(where), std::move(text.message)}, std::move(text.fix)});
   }
   return out;
+}
+
+LintSummary lint_input_first(const ReadResult& input, std::string_view file, std::size_t limit,
+                             Severity severity, const SchemeLibrary* schemes, bool notes) {
+  return LintInputRun(input, file, limit, severity, schemes, notes).finish();
 }
 
 std::vector<LintDiagnostic> lint_input(const ReadResult& input, std::string_view file, Severity severity,

@@ -10,7 +10,9 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -82,7 +84,8 @@ TEST(LintTest, EveryCodeHasOneRowAndIsFoundByIdAndName) {
 // lint() gathers what its rules ask of the nodes and edges once for all
 // of them; each rule run by itself (LintRule::run) gathers it for itself,
 // and finds the same, in the same order.
-TEST(LintTest, EachRuleByItselfFindsWhatItFindsInLint) {
+// The example cases and 200 random graphs, half with tests of elements.
+std::vector<Graph> lint_cases() {
   std::vector<Graph> graphs;
   for (const char* name : {"parler_v_aws.json", "oracle_v_google.json", "deposit_dispute.json",
                            "negligence_example.json"}) {
@@ -90,26 +93,33 @@ TEST(LintTest, EachRuleByItselfFindsWhatItFindsInLint) {
   }
   std::mt19937 rng(20261206);
   for (int i = 0; i < 200; ++i) graphs.push_back(test::random_graph(rng, 12, i % 2 == 0));
-  const auto as_text = [](const std::vector<LintFinding>& found) {
-    std::vector<std::string> out;
-    for (const auto& f : found) {
-      std::string line = std::string(lint_rule(f.code).id) + " node " +
-                         (f.node ? std::to_string(*f.node) : "-") + " edge " + (f.edge ? std::to_string(*f.edge) : "-") +
-                         " other " + std::to_string(f.other) + " hint " + f.hint;
-      for (const auto& n : f.names) line += " " + n;
-      out.push_back(std::move(line));
-    }
-    return out;
-  };
-  class Kept final : public LintSink {
-   public:
-    void add(LintFinding finding) override { found.push_back(std::move(finding)); }
-    std::vector<LintFinding> found;
-  };
+  return graphs;
+}
+
+// Findings as lines that hold every field, to compare.
+std::vector<std::string> as_text(const std::vector<LintFinding>& found) {
+  std::vector<std::string> out;
+  for (const auto& f : found) {
+    std::string line = std::string(lint_rule(f.code).id) + " node " + (f.node ? std::to_string(*f.node) : "-") +
+                       " edge " + (f.edge ? std::to_string(*f.edge) : "-") + " other " + std::to_string(f.other) +
+                       " hint " + f.hint;
+    for (const auto& n : f.names) line += " " + n;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+class Kept final : public LintSink {
+ public:
+  void add(LintFinding finding) override { found.push_back(std::move(finding)); }
+  std::vector<LintFinding> found;
+};
+
+TEST(LintTest, EachRuleByItselfFindsWhatItFindsInLint) {
   LintOptions options;
   options.schemes = &io::standard_schemes();
   std::size_t total = 0;
-  for (const Graph& g : graphs) {
+  for (const Graph& g : lint_cases()) {
     Kept alone;
     for (const LintRule& rule : lint_rules()) rule.run(g, options, alone);
     const auto all = lint(g, options);
@@ -117,6 +127,44 @@ TEST(LintTest, EachRuleByItselfFindsWhatItFindsInLint) {
     total += all.size();
   }
   EXPECT_GT(total, 200u);  // the cases have findings to compare
+}
+
+TEST(LintTest, RulesSharedOutAmongThreadsFindWhatOneThreadFinds) {
+  LintOptions options;
+  options.schemes = &io::standard_schemes();
+  for (const Graph& g : lint_cases()) {
+    std::vector<Kept> sinks(lint_rules().size());
+    LintRun run(g, options, [&sinks](LintCode code) -> LintSink& { return sinks[static_cast<std::size_t>(code)]; });
+    std::vector<std::thread> helpers;
+    for (int t = 0; t < 3; ++t) helpers.emplace_back([&run] { run.run(); });
+    run.finish();
+    for (auto& helper : helpers) helper.join();
+    std::vector<LintFinding> shared;
+    for (auto& sink : sinks) shared.insert(shared.end(), sink.found.begin(), sink.found.end());
+    EXPECT_EQ(as_text(shared), as_text(lint(g, options))) << test::describe(g);
+  }
+}
+
+TEST(LintTest, WhatARuleThrowsReachesFinishWhicheverThreadRanIt) {
+  class Full final : public LintSink {
+   public:
+    void add(LintFinding) override { throw std::length_error("no room for a finding"); }
+  };
+  Graph g;
+  g.add_node(node("c", NodeKind::claim));  // L007: a claim without a party
+  LintOptions options;
+  for (int threads : {0, 1, 3}) {
+    Full full;
+    std::vector<Kept> sinks(lint_rules().size());
+    LintRun run(g, options, [&](LintCode code) -> LintSink& {
+      if (code == LintCode::claim_without_party) return full;
+      return sinks[static_cast<std::size_t>(code)];
+    });
+    std::vector<std::thread> helpers;
+    for (int t = 0; t < threads; ++t) helpers.emplace_back([&run] { run.run(); });
+    for (auto& helper : helpers) helper.join();  // they leave nothing to finish
+    EXPECT_THROW(run.finish(), std::length_error) << threads << " threads";
+  }
 }
 
 TEST(LintTest, L001ReversedElement) {
@@ -473,13 +521,22 @@ TEST(LintTest, TheFirstFindingsAreTheFirstOfAllInTheSameOrder) {
   ASSERT_EQ(all.size(), 12u + 2u + 1u + 12u);  // L004 each pair; L007 twice; L009; L005 each evidence
   for (std::size_t limit : {std::size_t{0}, std::size_t{1}, std::size_t{5}, std::size_t{20}, all.size(),
                             all.size() + 3}) {
-    const auto some = io::lint_input_first(input, "case.json", limit);
-    EXPECT_EQ(some.total, all.size());
-    ASSERT_EQ(some.first.size(), std::min(limit, all.size()));
-    for (std::size_t i = 0; i < some.first.size(); ++i) {
-      EXPECT_EQ(io::format(some.first[i]), io::format(all[i])) << "limit " << limit << ", finding " << i;
-      EXPECT_EQ(some.first[i].fix, all[i].fix);
+    // On one thread, and with a second one taking rules (as a command's
+    // own thread does once its work is done).
+    for (const bool helped : {false, true}) {
+      io::LintInputRun run(input, "case.json", limit);
+      std::thread helper;
+      if (helped) helper = std::thread([&run] { run.help(); });
+      const auto some = run.finish();
+      if (helper.joinable()) helper.join();
+      EXPECT_EQ(some.total, all.size());
+      ASSERT_EQ(some.first.size(), std::min(limit, all.size()));
+      for (std::size_t i = 0; i < some.first.size(); ++i) {
+        EXPECT_EQ(io::format(some.first[i]), io::format(all[i])) << "limit " << limit << ", finding " << i;
+        EXPECT_EQ(some.first[i].fix, all[i].fix);
+      }
     }
+    EXPECT_EQ(io::lint_input_first(input, "case.json", limit).total, all.size());
   }
   // All of them: what analysis::lint finds, ordered by place and then by
   // code, ties in the order found (a stable sort, apart from the report).

@@ -176,17 +176,25 @@ io::Input read_graph(const InputOptions& input) {
 }
 
 namespace {
-// lint_messages without its line on -v, for a thread that must not print.
-std::vector<std::string> lint_text(const io::ReadResult& input, const io::InputFormat& format,
-                                   const std::string& file, const RedactOptions* redaction) {
-  // An abstract framework (ICCMA) has arguments and attacks only: every
-  // rule about sources, parties and claims would fire on every node.
-  if (format.abstract) return {};
-  const bool redacting = redaction != nullptr && redacts_any(input.graph, *redaction);
+// The lint of what was read, as warnings show it: the first findings, for
+// a thread that may help with it (LintWarnings::show) before one finishes
+// it. Null when nothing is to be linted: an abstract framework (ICCMA) has
+// arguments and attacks only, and every rule about sources, parties and
+// claims would fire on every node.
+std::shared_ptr<io::LintInputRun> lint_run(const io::ReadResult& input, const io::InputFormat& format,
+                                           const std::string& file) {
+  if (format.abstract) return nullptr;
   // Only the findings shown are worded (a large case may have many).
-  const auto findings = io::lint_input_first(input, input_name(file), redacting ? 0 : io::ReadOptions{}.max_warnings,
-                                             Severity::warning, loaded_schemes, false);
-  if (redacting) {
+  return std::make_shared<io::LintInputRun>(input, input_name(file), io::ReadOptions{}.max_warnings,
+                                            Severity::warning, loaded_schemes, false);
+}
+
+// lint_messages without its line on -v, for a thread that must not print.
+std::vector<std::string> lint_text(const io::ReadResult& input, io::LintInputRun* run, const std::string& file,
+                                   const RedactOptions* redaction) {
+  if (run == nullptr) return {};
+  const auto findings = run->finish();
+  if (redaction != nullptr && redacts_any(input.graph, *redaction)) {
     if (findings.total == 0) return {};
     return {input_name(file) + ": note: " + std::to_string(findings.total) +
             (findings.total == 1 ? " lint finding" : " lint findings") +
@@ -206,7 +214,7 @@ std::vector<std::string> lint_text(const io::ReadResult& input, const io::InputF
 std::vector<std::string> lint_messages(const io::ReadResult& input, const io::InputFormat& format,
                                        const std::string& file, const RedactOptions* redaction) {
   Stopwatch watch;
-  auto out = lint_text(input, format, file, redaction);
+  auto out = lint_text(input, lint_run(input, format, file).get(), file, redaction);
   spdlog::debug("linted in {:.3f} s", watch.lap());
   return out;
 }
@@ -261,9 +269,10 @@ LintWarnings::LintWarnings(const io::ReadResult& input, const std::string& file,
   }
   // The graph and the scheme library are only read from here on, by both
   // threads; the graph builds what it derives under its own lock.
-  auto work = [&input, file, redaction, format = loaded_format] {
+  run_ = lint_run(input, *loaded_format, file);
+  auto work = [&input, run = run_, file, redaction] {
     Stopwatch watch;
-    Found found{lint_text(input, *format, file, redaction), 0};
+    Found found{lint_text(input, run.get(), file, redaction), 0};
     found.seconds = watch.lap();
     return found;
   };
@@ -286,6 +295,8 @@ LintWarnings::~LintWarnings() {
 void LintWarnings::show() {
   if (shown_) return;
   shown_ = true;
+  // The command's own work is done: its thread lints too.
+  if (run_) run_->help();
   const Found found = found_.get();
   spdlog::debug("linted in {:.3f} s, on a second thread", found.seconds);
   for (const auto& message : found.messages) spdlog::warn("{}", message);

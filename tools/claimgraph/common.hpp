@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <future>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
@@ -19,6 +20,7 @@
 #include "claimgraph/analysis/strength.hpp"
 #include "claimgraph/error.hpp"
 #include "claimgraph/io/formats.hpp"
+#include "claimgraph/io/lint_report.hpp"
 #include "claimgraph/io/read.hpp"
 #include "claimgraph/limits.hpp"
 #include "claimgraph/redact.hpp"
@@ -153,7 +155,8 @@ void warn(const Diagnostic& diagnostic);
 /// `redaction` redacts a node; none with -q or for an abstract framework;
 /// see lint_messages). They are worked out on a second thread while the
 /// command goes on with its own analyses and output: on a large case lint
-/// is a fifth of the work, and a second core does it meanwhile. They are
+/// is a fifth of the work, and a second core does it meanwhile; the
+/// command's own thread takes the rules left once it shows them. They are
 /// printed where a command has always printed them: before any warning
 /// given to warn() and before an error thrown after due(); nothing is
 /// printed for an error before due().
@@ -178,6 +181,7 @@ class LintWarnings {
     std::vector<std::string> messages;
     double seconds = 0;
   };
+  std::shared_ptr<io::LintInputRun> run_;  // null: nothing to lint
   std::future<Found> found_;
   std::vector<std::string> held_;
   bool due_ = false;

@@ -1,6 +1,9 @@
 #include "lint.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <future>
+#include <system_error>
 
 #include <spdlog/spdlog.h>
 
@@ -37,9 +40,16 @@ std::shared_ptr<LintOptions> setup_lint(CLI::App& app) {
 int run_lint(const LintOptions& options) {
   const auto& input = load_graph(options.input);
   Stopwatch watch;
-  const auto findings =
-      io::lint_input(input, input_name(options.input.file), options.strict ? Severity::error : Severity::warning,
-                     &scheme_library(options.input));
+  io::LintInputRun run(input, input_name(options.input.file), static_cast<std::size_t>(-1),
+                       options.strict ? Severity::error : Severity::warning, &scheme_library(options.input));
+  // A second thread takes rules beside this one (none when no thread is to be had).
+  std::future<void> helper;
+  try {
+    helper = std::async(std::launch::async, [&run] { run.help(); });
+  } catch (const std::system_error&) {
+  }
+  const auto findings = run.finish().first;
+  if (helper.valid()) helper.get();
   spdlog::debug("linted in {:.3f} s", watch.lap());
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {

@@ -13,6 +13,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -98,6 +100,35 @@ class LintSink {
   LintSink& operator=(const LintSink&) = delete;
   virtual ~LintSink() = default;
   virtual void add(LintFinding finding) = 0;
+};
+
+/// Every rule over one graph, shared out among the threads that call run():
+/// each call takes the rules no call has taken yet, one at a time, until
+/// none is left. A thread whose own work is done (a command waiting for its
+/// lint warnings) so lints beside the one that started. The facts the rules
+/// share are gathered once, for the first rule taken; a rule taken
+/// meanwhile waits for them.
+class LintRun {
+ public:
+  /// The sink of each rule's findings: a rule hands them to `sink(code)`,
+  /// in the order it finds them. Two rules may run at once, so two codes'
+  /// sinks must be distinct unless one thread calls run().
+  using SinkOf = std::function<LintSink&(LintCode)>;
+  /// `graph`, `options` and the sinks must outlive the run, unchanged.
+  LintRun(const Graph& graph, const LintOptions& options, SinkOf sink);
+  LintRun(const LintRun&) = delete;
+  LintRun& operator=(const LintRun&) = delete;
+  ~LintRun();
+  /// Runs rules not yet taken, on the calling thread, until none is left
+  /// (others may still be running). What a rule throws is kept for finish().
+  void run() noexcept;
+  /// Runs what is left, then waits until every rule has run; throws what a
+  /// rule threw, if one did.
+  void finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 /// Runs every rule over `graph`.

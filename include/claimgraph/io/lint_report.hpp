@@ -6,6 +6,7 @@
 // SourceMap); otherwise it names only the file.
 
 #include <cstddef>
+#include <memory>
 #include <ostream>
 #include <span>
 #include <string>
@@ -47,6 +48,30 @@ struct LintSummary {
 [[nodiscard]] LintSummary lint_input_first(const ReadResult& input, std::string_view file, std::size_t limit,
                                            Severity severity = Severity::warning,
                                            const SchemeLibrary* schemes = nullptr, bool notes = true);
+
+/// lint_input_first() shared out among threads (analysis::LintRun): the
+/// thread that calls finish() and any that call help() meanwhile run the
+/// rules, and the findings are the same as on one thread.
+class LintInputRun {
+ public:
+  /// As lint_input_first(input, file, limit, severity, schemes, notes);
+  /// `input` and `schemes` must outlive the run.
+  LintInputRun(const ReadResult& input, std::string_view file, std::size_t limit, Severity severity = Severity::warning,
+               const SchemeLibrary* schemes = nullptr, bool notes = true);
+  LintInputRun(const LintInputRun&) = delete;
+  LintInputRun& operator=(const LintInputRun&) = delete;
+  ~LintInputRun();
+  /// Runs rules that no thread has taken yet, on the calling thread, until
+  /// none is left; what a rule throws, finish() throws.
+  void help() noexcept;
+  /// Runs the rules left, waits for those others are running, and places
+  /// and words the first findings. Call it once.
+  [[nodiscard]] LintSummary finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 /// The finding on one line, as printed among warnings:
 /// `FILE:LINE:COLUMN: warning: /nodes/2: evidence "x" has no source [L005 evidence-without-source]`.
