@@ -6,19 +6,33 @@
 
 namespace claimgraph::analysis {
 
-Evaluated evaluate(const Graph& graph, SchemeUse* use, const StatusOptions& status, const StrengthOptions& options) {
+namespace {
+
+// evaluate(), with the strengths only when `options` is given.
+Evaluated evaluate_with(const Graph& graph, SchemeUse* use, const StatusOptions& status,
+                        const StrengthOptions* options) {
   std::optional<Graph> questions;
   if (use != nullptr) questions = question_graph(graph, *use);
   const Graph& g = questions ? *questions : graph;
   Evaluated r;
   r.status = grounded_status(g, status);
-  r.strength = evaluate_strength(g, options, &r.status);
+  if (options != nullptr) r.strength = evaluate_strength(g, *options, &r.status);
   if (questions) {
     record_defeats(*use, r.status);
     cut_back(r.status, graph.node_count(), graph.edge_count());
-    cut_back(r.strength, graph.node_count());
+    if (options != nullptr) cut_back(r.strength, graph.node_count());
   }
   return r;
+}
+
+}  // namespace
+
+Evaluated evaluate(const Graph& graph, SchemeUse* use, const StatusOptions& status, const StrengthOptions& options) {
+  return evaluate_with(graph, use, status, &options);
+}
+
+StatusReport evaluate_status(const Graph& graph, SchemeUse* use, const StatusOptions& status) {
+  return evaluate_with(graph, use, status, nullptr).status;
 }
 
 Results analyse(const Graph& graph, Wanted wanted) {

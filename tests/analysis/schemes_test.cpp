@@ -263,6 +263,42 @@ TEST(CriticalQuestionsTest, RaisedQuestionsWeighAsUndercutsOnRandomCases) {
   EXPECT_GT(compared, 500);
 }
 
+TEST(CriticalQuestionsTest, TheStatusAloneIsTheEvaluationsStatus) {
+  std::mt19937 rng(977);
+  const Scheme& s = *shipped().find("expert-opinion");
+  int weighed = 0;
+  for (int round = 0; round < 600; ++round) {
+    Graph g = test::random_graph(rng, 8, true);
+    // Most rounds: an undercut raises a question of the inference it attacks.
+    for (std::size_t i = 0; i < g.edge_count() && round % 4 != 0; ++i) {
+      const Edge& e = g.edge(g.edges()[i]);
+      if (e.relation != Relation::undercuts) continue;
+      g.set_scheme_names(e.undercut, {s.name, {}});
+      g.set_scheme_names(i, {{}, s.questions[static_cast<std::size_t>(round) % s.questions.size()].id});
+      break;
+    }
+    for (const bool burden : {false, true}) {
+      auto alone = analysis::scheme_use(g, shipped());
+      auto with_strengths = analysis::scheme_use(g, shipped());
+      const auto status = analysis::evaluate_status(g, &alone, {.burden = burden});
+      const auto full = analysis::evaluate(g, &with_strengths, {.burden = burden});
+      ASSERT_EQ(status.labels, full.status.labels) << test::describe(g);
+      EXPECT_EQ(status.undercut, full.status.undercut) << test::describe(g);
+      EXPECT_EQ(status.decided, full.status.decided) << test::describe(g);
+      EXPECT_EQ(status.issue, full.status.issue) << test::describe(g);
+      // The questions' outcomes are recorded as the evaluation records them.
+      ASSERT_EQ(alone.inferences.size(), with_strengths.inferences.size());
+      for (std::size_t i = 0; i < alone.inferences.size(); ++i) {
+        for (std::size_t q = 0; q < alone.inferences[i].questions.size(); ++q) {
+          EXPECT_EQ(alone.inferences[i].questions[q].defeats, with_strengths.inferences[i].questions[q].defeats);
+        }
+      }
+      if (alone.any_raised()) ++weighed;
+    }
+  }
+  EXPECT_GT(weighed, 100);  // rounds where the questions were weighed
+}
+
 TEST(SchemeFieldsTest, RoundTripThroughJson) {
   json doc = inference_case("expert-opinion");
   doc["nodes"][1]["scheme"] = "witness-testimony";

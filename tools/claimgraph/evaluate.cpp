@@ -48,7 +48,7 @@ Evaluated evaluate(const EvaluateOptions& options, const io::ReadResult& input) 
   r.schemes = analysis::scheme_use(g, scheme_library(options.input));
   if (!r.excluded.empty()) {
     auto whole = analysis::scheme_use(g, scheme_library(options.input));
-    r.record = analysis::evaluate(g, &whole, {.burden = options.burden}, strength_options()).status;
+    r.record = analysis::evaluate_status(g, &whole, {.burden = options.burden});
   }
   auto evaluated = analysis::evaluate(g, r.excluded, &r.schemes, {.burden = options.burden}, strength_options());
   r.status = std::move(evaluated.status);

@@ -132,5 +132,9 @@ struct Evaluated {
 };
 [[nodiscard]] Evaluated evaluate(const Graph& graph, SchemeUse* use, const StatusOptions& status = {},
                                 const StrengthOptions& strength = {});
+/// evaluate()'s status alone, the strengths not computed (they take the
+/// sweeps of every cycle of support and attack; the status does not depend
+/// on them).
+[[nodiscard]] StatusReport evaluate_status(const Graph& graph, SchemeUse* use, const StatusOptions& status = {});
 
 }  // namespace claimgraph::analysis
