@@ -24,12 +24,20 @@ namespace {
 
 using Vertex = Graph::NodeRef;
 
-// An id or name as messages show it: in double quotes, with quotes and
-// backslashes escaped.
-// `s` in double quotes, escaped as a JSON string is: a finding is one line
-// whatever the names it quotes hold (a group named "A\nB" stays "A\nB").
+// An id or name as messages show it: `s` in double quotes, escaped as a
+// JSON string is, so that a finding is one line whatever the names it
+// quotes hold (a group named "A\nB" stays "A\nB").
 std::string q(std::string_view s) {
-  std::string out = "\"";
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  // Most ids need no escape: copied whole up to the first that does.
+  const auto plain = std::find_if(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return c == '"' || c == '\\' || u < 0x20 || u == 0x7f;
+  });
+  out.append(s.begin(), plain);
+  s.remove_prefix(static_cast<std::size_t>(plain - s.begin()));
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\') {

@@ -2,14 +2,18 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <tuple>
 #include <utility>
 #include <vector>
 
 #include "detail/json_members.hpp"
+#include "detail/output.hpp"
 
 namespace claimgraph::io {
 
@@ -28,9 +32,12 @@ bool before(const Key& a, const Key& b) {
          std::tie(b.place.line, b.place.column, b.code, b.index);
 }
 
-// Counts every finding and keeps the first `limit` of them in that order:
-// a heap whose top is the last kept, so that a finding after it costs one
-// comparison, and a case with a million findings holds `limit` of them.
+// Counts every finding and keeps the first `limit` of them in that order.
+// Until `limit` are kept they are appended, noting whether they came in
+// order (a rule finds most in node or edge order, which is mostly the
+// file's); from then on they are a heap whose top is the last kept, so
+// that a finding after it costs one comparison, and a case with a million
+// findings holds `limit` of them.
 class FirstFindings final : public analysis::LintSink {
  public:
   FirstFindings(const SourceMap& places, std::size_t limit) : places_(places), limit_(limit) {
@@ -43,8 +50,9 @@ class FirstFindings final : public analysis::LintSink {
     if (finding.edge && *finding.edge < places_.edges.size()) place = places_.edges[*finding.edge];
     Key key{place, finding.code, total_++};
     if (kept_.size() < limit_) {
+      in_order_ = in_order_ && (kept_.empty() || before(kept_.back().first, key));
       kept_.push_back({key, std::move(finding)});
-      std::push_heap(kept_.begin(), kept_.end(), later);
+      if (kept_.size() == limit_) std::make_heap(kept_.begin(), kept_.end(), later);
     } else if (limit_ > 0 && before(key, kept_.front().first)) {
       std::pop_heap(kept_.begin(), kept_.end(), later);
       kept_.back() = {key, std::move(finding)};
@@ -55,7 +63,11 @@ class FirstFindings final : public analysis::LintSink {
   [[nodiscard]] std::size_t total() const { return total_; }
   /// The findings kept, first first.
   [[nodiscard]] std::vector<std::pair<Key, analysis::LintFinding>> first() && {
-    std::sort_heap(kept_.begin(), kept_.end(), later);
+    if (kept_.size() == limit_) {
+      std::sort_heap(kept_.begin(), kept_.end(), later);
+    } else if (!in_order_) {
+      std::sort(kept_.begin(), kept_.end(), later);
+    }
     return std::move(kept_);
   }
 
@@ -67,6 +79,7 @@ class FirstFindings final : public analysis::LintSink {
   const SourceMap& places_;
   std::size_t limit_;
   std::size_t total_ = 0;
+  bool in_order_ = true;  // whether the findings kept, fewer than `limit`, came in order
   std::vector<std::pair<Key, analysis::LintFinding>> kept_;
 };
 
@@ -106,7 +119,7 @@ LintInputRun::~LintInputRun() = default;
 
 void LintInputRun::help() noexcept { state_->run->run(); }
 
-LintSummary LintInputRun::finish() {
+LintSummary LintInputRun::finish(std::size_t threads) {
   State& s = *state_;
   s.run->finish();
   // Each rule's first findings are in order: merged, the first `limit`.
@@ -117,9 +130,10 @@ LintSummary LintInputRun::finish() {
     out.total += sink->total();
     if (sink->total() > 0) runs.push_back(std::move(*sink).first());
   }
-  out.first.reserve(std::min(s.limit, out.total));
+  std::vector<const Kept*> picked;
+  picked.reserve(std::min(s.limit, out.total));
   std::vector<std::size_t> at(runs.size(), 0);
-  while (out.first.size() < s.limit) {
+  while (picked.size() < s.limit) {
     std::size_t best = runs.size();
     for (std::size_t r = 0; r < runs.size(); ++r) {
       if (at[r] < runs[r].size() && (best == runs.size() || before(runs[r][at[r]].first, runs[best][at[best]].first))) {
@@ -127,17 +141,42 @@ LintSummary LintInputRun::finish() {
       }
     }
     if (best == runs.size()) break;
-    const Key& key = runs[best][at[best]].first;
-    const analysis::LintFinding& f = runs[best][at[best]].second;
-    ++at[best];
-    Location where{s.file, key.place.line, key.place.column, {}};
-    if (f.node) where.pointer = s.input.places.node_pointer(*f.node);
-    if (f.edge) where.pointer = s.input.places.edge_pointer(*f.edge);
-    auto text = analysis::describe(s.input.graph, f);
-    // Notes are a checklist, never an error.
-    const Severity shown = analysis::lint_rule(f.code).note ? Severity::note : s.severity;
-    out.first.push_back({f.code, Diagnostic{shown, std::move(where), std::move(text.message)}, std::move(text.fix)});
+    picked.push_back(&runs[best][at[best]++]);
   }
+  // Each worded into its own place, so that threads share only what they read.
+  out.first.resize(picked.size());
+  const auto word = [&s, &picked, &out](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto& [key, f] = *picked[i];
+      Location where{s.file, key.place.line, key.place.column, {}};
+      if (f.node) where.pointer = s.input.places.node_pointer(*f.node);
+      if (f.edge) where.pointer = s.input.places.edge_pointer(*f.edge);
+      auto text = analysis::describe(s.input.graph, f);
+      // Notes are a checklist, never an error.
+      const Severity shown = analysis::lint_rule(f.code).note ? Severity::note : s.severity;
+      out.first[i] = {f.code, Diagnostic{shown, std::move(where), std::move(text.message)}, std::move(text.fix)};
+    }
+  };
+  constexpr std::size_t fewest_for_two = 4096;  // below, a thread costs more than it saves
+  const std::size_t half = picked.size() / 2;
+  std::exception_ptr failed;
+  std::jthread second;
+  if (threads > 1 && picked.size() >= fewest_for_two) {
+    try {
+      second = std::jthread([&word, &failed, half, n = picked.size()] {
+        try {
+          word(half, n);
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {
+      // No thread to be had: this one words them all.
+    }
+  }
+  word(0, second.joinable() ? half : picked.size());
+  if (second.joinable()) second.join();
+  if (failed) std::rethrow_exception(failed);
   return out;
 }
 
@@ -157,17 +196,24 @@ std::string format(const LintDiagnostic& finding) {
 }
 
 void write_lint_text(std::ostream& out, std::span<const LintDiagnostic> findings) {
-  std::string buf;
-  for (const auto& f : findings) buf += format(f) + "\n  fix: " + f.fix + "\n";
+  detail::OutputBuffer output(out);
+  std::string& buf = output.text();
+  for (const auto& f : findings) {
+    buf.append(format(f)).append("\n  fix: ").append(f.fix).append("\n");
+    output.flush_if_full();
+  }
   const std::size_t n = findings.size();
   buf += n == 0 ? std::string("No findings.\n") : std::to_string(n) + (n == 1 ? " finding.\n" : " findings.\n");
-  out << buf;
+  output.flush();
 }
 
 void write_lint_json(std::ostream& out, std::span<const LintDiagnostic> findings) {
-  std::string buf = "{\n  \"findings\": [";
+  detail::OutputBuffer output(out);
+  std::string& buf = output.text();
+  buf += "{\n  \"findings\": [";
   bool first = true;
   for (const auto& f : findings) {
+    output.flush_if_full();
     const auto& rule = analysis::lint_rule(f.code);
     const Location& where = f.diagnostic.where;
     buf += first ? "\n    {" : ",\n    {";
@@ -181,7 +227,7 @@ void write_lint_json(std::ostream& out, std::span<const LintDiagnostic> findings
     buf += '}';
   }
   buf += first ? "]\n}\n" : "\n  ]\n}\n";
-  out << buf;
+  output.flush();
 }
 
 }  // namespace claimgraph::io

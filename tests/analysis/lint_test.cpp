@@ -559,6 +559,59 @@ TEST(LintTest, TheFirstFindingsAreTheFirstOfAllInTheSameOrder) {
                                 "[L004 supports-and-contradicts]");
 }
 
+TEST(LintTest, ARulesFindingsOutOfTheFilesOrderAreShownInIt) {
+  // L013 looks at the nodes, then the edges; this file writes the edges
+  // first, so the rule finds the later place first.
+  const std::string text =
+      "{\"claimgraph\": 1, \"edges\": [\n"
+      "  {\"from\": \"e\", \"to\": \"c\", \"relation\": \"supports\", \"scheme\": \"no-such-a\"}\n"
+      "], \"nodes\": [\n"
+      "  {\"id\": \"c\", \"kind\": \"claim\", \"label\": \"C\", \"party\": \"P\", \"scheme\": \"no-such-b\"},\n"
+      "  {\"id\": \"e\", \"kind\": \"evidence\", \"label\": \"E\", \"source\": \"S\"}\n"
+      "]}\n";
+  io::ReadOptions options;
+  options.file_name = "case.json";
+  const auto input = io::read_json(text, options);
+  for (const std::size_t limit : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t(-1)}) {
+    const auto found = io::lint_input_first(input, "case.json", limit, Severity::warning, &io::standard_schemes()).first;
+    std::vector<std::string> lines;
+    for (const auto& f : found) {
+      if (f.code == LintCode::unknown_scheme) lines.push_back(f.diagnostic.where.pointer);
+    }
+    std::vector<std::string> expected{"/edges/0", "/nodes/0"};  // the only findings
+    expected.resize(std::min<std::size_t>(limit, 2));
+    EXPECT_EQ(lines, expected) << "limit " << limit;
+  }
+}
+
+TEST(LintTest, ManyFindingsWordedOnTwoThreadsAsOnOne) {
+  // Enough findings for the wording to take a second thread: claims
+  // without a party (L007), each supported by evidence without a source
+  // (L005), so that two rules' findings interleave by place.
+  std::vector<std::string> nodes, edges;
+  for (int i = 0; i < 3000; ++i) {
+    nodes.push_back("{\"id\": \"c" + std::to_string(i) + "\", \"kind\": \"claim\", \"label\": \"C\"}");
+    nodes.push_back("{\"id\": \"e" + std::to_string(i) + "\", \"kind\": \"evidence\", \"label\": \"E\"}");
+    edges.push_back("{\"from\": \"e" + std::to_string(i) + "\", \"to\": \"c" + std::to_string(i) +
+                    "\", \"relation\": \"supports\"}");
+  }
+  io::ReadOptions options;
+  options.file_name = "case.json";
+  const auto input = io::read_json(case_file(nodes, edges), options);
+  const auto lines = [](const io::LintSummary& summary) {
+    std::vector<std::string> out;
+    for (const auto& f : summary.first) out.push_back(io::format(f) + " fix: " + f.fix);
+    return out;
+  };
+  const auto one = io::LintInputRun(input, "case.json", std::size_t(-1)).finish(1);
+  const auto two = io::LintInputRun(input, "case.json", std::size_t(-1)).finish(2);
+  ASSERT_EQ(one.first.size(), 6000u);
+  EXPECT_EQ(two.total, one.total);
+  EXPECT_EQ(lines(two), lines(one));
+  EXPECT_EQ(io::format(two.first[5999]), "case.json:6001:3: warning: /nodes/5999: evidence \"e2999\" has no source "
+                                         "[L005 evidence-without-source]");
+}
+
 TEST(LintTest, AGraphWithoutPlacesNamesOnlyTheFile) {
   io::ReadResult input;
   input.graph.add_node(node("c", NodeKind::claim));

@@ -48,7 +48,7 @@ int run_lint(const LintOptions& options) {
     helper = std::async(std::launch::async, [&run] { run.help(); });
   } catch (const std::system_error&) {
   }
-  const auto findings = run.finish().first;
+  const auto findings = run.finish(cores()).first;
   if (helper.valid()) helper.get();
   spdlog::debug("linted in {:.3f} s", watch.lap());
   write_output("", options.input.file, [&](std::ostream& out) {

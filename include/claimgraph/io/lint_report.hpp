@@ -65,8 +65,9 @@ class LintInputRun {
   /// none is left; what a rule throws, finish() throws.
   void help() noexcept;
   /// Runs the rules left, waits for those others are running, and places
-  /// and words the first findings. Call it once.
-  [[nodiscard]] LintSummary finish();
+  /// and words the first findings, on up to two of `threads` threads (the
+  /// words are the same). Call it once.
+  [[nodiscard]] LintSummary finish(std::size_t threads = 1);
 
  private:
   struct State;
