@@ -35,11 +35,16 @@ std::string case_file(const std::vector<std::string>& nodes, const std::vector<s
   return text + "]}\n";
 }
 
-// The findings of a case file, each as the program prints it, with its fix.
-std::vector<std::string> findings(const std::string& text) {
+// A case file read as "case.json", its places kept.
+io::ReadResult read_case(const std::string& text) {
   io::ReadOptions options;
   options.file_name = "case.json";
-  const auto input = io::read_json(text, options);
+  return io::read_json(text, options);
+}
+
+// The findings of a case file, each as the program prints it, with its fix.
+std::vector<std::string> findings(const std::string& text) {
+  const auto input = read_case(text);
   std::vector<std::string> out;
   for (const auto& f : io::lint_input(input, "case.json")) out.push_back(io::format(f) + "\n  fix: " + f.fix);
   return out;
@@ -463,9 +468,7 @@ TEST(LintTest, FindingsComeInTheOrderOfTheFile) {
       "  {\"id\": \"c\", \"kind\": \"claim\", \"label\": \"C\"},\n"
       "  {\"id\": \"e\", \"kind\": \"evidence\", \"label\": \"E\"}\n"
       "]}\n";
-  io::ReadOptions options;
-  options.file_name = "case.json";
-  const auto input = io::read_json(text, options);
+  const auto input = read_case(text);
   std::vector<std::string> lines;
   for (const auto& f : io::lint_input(input, "case.json", Severity::error)) lines.push_back(f.diagnostic.format());
   EXPECT_EQ(lines, (std::vector<std::string>{
@@ -478,9 +481,7 @@ TEST(LintTest, FindingsComeInTheOrderOfTheFile) {
 TEST(LintTest, ColumnsCountCharactersAndTheJsonReportHasItsShape) {
   const std::string text = "{\"claimgraph\": 1, \"title\": \"é\", \"nodes\": [{\"id\": \"c\", \"kind\": \"claim\", "
                            "\"label\": \"C\"}]}";
-  io::ReadOptions options;
-  options.file_name = "case.json";
-  const auto input = io::read_json(text, options);
+  const auto input = read_case(text);
   const auto found = io::lint_input(input, "case.json");
   std::ostringstream out;
   io::write_lint_json(out, found);
@@ -514,9 +515,7 @@ TEST(LintTest, TheFirstFindingsAreTheFirstOfAllInTheSameOrder) {
   text += "  {\"id\": \"k\", \"kind\": \"counterclaim\", \"label\": \"K\"}";
   for (int i = 0; i < 12; ++i) text += ",\n  {\"id\": \"e" + std::to_string(i) + "\", \"kind\": \"evidence\", \"label\": \"E\"}";
   text += "\n]}\n";
-  io::ReadOptions options;
-  options.file_name = "case.json";
-  const auto input = io::read_json(text, options);
+  const auto input = read_case(text);
   const auto all = io::lint_input(input, "case.json");
   ASSERT_EQ(all.size(), 12u + 2u + 1u + 12u);  // L004 each pair; L007 twice; L009; L005 each evidence
   for (std::size_t limit : {std::size_t{0}, std::size_t{1}, std::size_t{5}, std::size_t{20}, all.size(),
@@ -569,9 +568,7 @@ TEST(LintTest, ARulesFindingsOutOfTheFilesOrderAreShownInIt) {
       "  {\"id\": \"c\", \"kind\": \"claim\", \"label\": \"C\", \"party\": \"P\", \"scheme\": \"no-such-b\"},\n"
       "  {\"id\": \"e\", \"kind\": \"evidence\", \"label\": \"E\", \"source\": \"S\"}\n"
       "]}\n";
-  io::ReadOptions options;
-  options.file_name = "case.json";
-  const auto input = io::read_json(text, options);
+  const auto input = read_case(text);
   for (const std::size_t limit : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t(-1)}) {
     const auto found = io::lint_input_first(input, "case.json", limit, Severity::warning, &io::standard_schemes()).first;
     std::vector<std::string> lines;
@@ -595,9 +592,7 @@ TEST(LintTest, ManyFindingsWordedOnTwoThreadsAsOnOne) {
     edges.push_back("{\"from\": \"e" + std::to_string(i) + "\", \"to\": \"c" + std::to_string(i) +
                     "\", \"relation\": \"supports\"}");
   }
-  io::ReadOptions options;
-  options.file_name = "case.json";
-  const auto input = io::read_json(case_file(nodes, edges), options);
+  const auto input = read_case(case_file(nodes, edges));
   const auto lines = [](const io::LintSummary& summary) {
     std::vector<std::string> out;
     for (const auto& f : summary.first) out.push_back(io::format(f) + " fix: " + f.fix);
