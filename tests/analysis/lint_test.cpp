@@ -86,9 +86,6 @@ TEST(LintTest, EveryCodeHasOneRowAndIsFoundByIdAndName) {
   EXPECT_EQ(find_lint_rule("L999"), nullptr);
 }
 
-// lint() gathers what its rules ask of the nodes and edges once for all
-// of them; each rule run by itself (LintRule::run) gathers it for itself,
-// and finds the same, in the same order.
 // The example cases and 200 random graphs, half with tests of elements.
 std::vector<Graph> lint_cases() {
   std::vector<Graph> graphs;
@@ -120,6 +117,9 @@ class Kept final : public LintSink {
   std::vector<LintFinding> found;
 };
 
+// lint() gathers what its rules ask of the nodes and edges once for all
+// of them; each rule run by itself (LintRule::run) gathers it for itself,
+// and finds the same, in the same order.
 TEST(LintTest, EachRuleByItselfFindsWhatItFindsInLint) {
   LintOptions options;
   options.schemes = &io::standard_schemes();
