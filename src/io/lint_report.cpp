@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/chunks_in_order.hpp"
 #include "detail/json_members.hpp"
 #include "detail/output.hpp"
 
@@ -83,7 +84,45 @@ class FirstFindings final : public analysis::LintSink {
   std::vector<std::pair<Key, analysis::LintFinding>> kept_;
 };
 
+using Kept = std::pair<Key, analysis::LintFinding>;
+
 }  // namespace
+
+struct PlacedFindings::Data {
+  Data(const ReadResult& in, std::string name, Severity level) : input(in), file(std::move(name)), severity(level) {}
+  const ReadResult& input;
+  std::string file;
+  Severity severity;
+  std::vector<std::vector<Kept>> runs;  // each rule's first findings, in order
+  std::vector<const Kept*> picked;      // the first of them all, in order
+  std::size_t total = 0;
+};
+
+PlacedFindings::PlacedFindings(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+PlacedFindings::PlacedFindings(PlacedFindings&&) noexcept = default;
+PlacedFindings& PlacedFindings::operator=(PlacedFindings&&) noexcept = default;
+PlacedFindings::~PlacedFindings() = default;
+
+std::size_t PlacedFindings::size() const noexcept { return data_->picked.size(); }
+
+std::size_t PlacedFindings::total() const noexcept { return data_->total; }
+
+LintDiagnostic PlacedFindings::at(std::size_t i) const {
+  const Data& d = *data_;
+  const auto& [key, f] = *d.picked.at(i);
+  Location where{d.file, key.place.line, key.place.column, {}};
+  if (f.node) where.pointer = d.input.places.node_pointer(*f.node);
+  if (f.edge) where.pointer = d.input.places.edge_pointer(*f.edge);
+  auto text = analysis::describe(d.input.graph, f);
+  // Notes are a checklist, never an error.
+  const Severity shown = analysis::lint_rule(f.code).note ? Severity::note : d.severity;
+  return {f.code, Diagnostic{shown, std::move(where), std::move(text.message)}, std::move(text.fix)};
+}
+
+bool PlacedFindings::beyond_notes() const noexcept {
+  return std::any_of(data_->picked.begin(), data_->picked.end(),
+                     [](const Kept* k) { return !analysis::lint_rule(k->second.code).note; });
+}
 
 struct LintInputRun::State {
   State(const ReadResult& in, std::string_view name, std::size_t most, Severity level)
@@ -119,19 +158,18 @@ LintInputRun::~LintInputRun() = default;
 
 void LintInputRun::help() noexcept { state_->run->run(); }
 
-LintSummary LintInputRun::finish(std::size_t threads) {
+PlacedFindings LintInputRun::finish_placed() {
   State& s = *state_;
   s.run->finish();
   // Each rule's first findings are in order: merged, the first `limit`.
-  using Kept = std::pair<Key, analysis::LintFinding>;
-  std::vector<std::vector<Kept>> runs;
-  LintSummary out;
+  auto data = std::make_unique<PlacedFindings::Data>(s.input, s.file, s.severity);
+  auto& runs = data->runs;
+  auto& picked = data->picked;
   for (auto& sink : s.sinks) {
-    out.total += sink->total();
+    data->total += sink->total();
     if (sink->total() > 0) runs.push_back(std::move(*sink).first());
   }
-  std::vector<const Kept*> picked;
-  picked.reserve(std::min(s.limit, out.total));
+  picked.reserve(std::min(s.limit, data->total));
   std::vector<std::size_t> at(runs.size(), 0);
   while (picked.size() < s.limit) {
     std::size_t best = runs.size();
@@ -143,27 +181,25 @@ LintSummary LintInputRun::finish(std::size_t threads) {
     if (best == runs.size()) break;
     picked.push_back(&runs[best][at[best]++]);
   }
+  return PlacedFindings(std::move(data));
+}
+
+LintSummary LintInputRun::finish(std::size_t threads) {
+  const PlacedFindings placed = finish_placed();
+  LintSummary out;
+  out.total = placed.total();
   // Each worded into its own place, so that threads share only what they read.
-  out.first.resize(picked.size());
-  const auto word = [&s, &picked, &out](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      const auto& [key, f] = *picked[i];
-      Location where{s.file, key.place.line, key.place.column, {}};
-      if (f.node) where.pointer = s.input.places.node_pointer(*f.node);
-      if (f.edge) where.pointer = s.input.places.edge_pointer(*f.edge);
-      auto text = analysis::describe(s.input.graph, f);
-      // Notes are a checklist, never an error.
-      const Severity shown = analysis::lint_rule(f.code).note ? Severity::note : s.severity;
-      out.first[i] = {f.code, Diagnostic{shown, std::move(where), std::move(text.message)}, std::move(text.fix)};
-    }
+  out.first.resize(placed.size());
+  const auto word = [&placed, &out](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) out.first[i] = placed.at(i);
   };
   constexpr std::size_t fewest_for_two = 4096;  // below, a thread costs more than it saves
-  const std::size_t half = picked.size() / 2;
+  const std::size_t half = placed.size() / 2;
   std::exception_ptr failed;
   std::jthread second;
-  if (threads > 1 && picked.size() >= fewest_for_two) {
+  if (threads > 1 && placed.size() >= fewest_for_two) {
     try {
-      second = std::jthread([&word, &failed, half, n = picked.size()] {
+      second = std::jthread([&word, &failed, half, n = placed.size()] {
         try {
           word(half, n);
         } catch (...) {
@@ -174,7 +210,7 @@ LintSummary LintInputRun::finish(std::size_t threads) {
       // No thread to be had: this one words them all.
     }
   }
-  word(0, second.joinable() ? half : picked.size());
+  word(0, second.joinable() ? half : placed.size());
   if (second.joinable()) second.join();
   if (failed) std::rethrow_exception(failed);
   return out;
@@ -195,38 +231,87 @@ std::string format(const LintDiagnostic& finding) {
   return finding.diagnostic.format() + " [" + std::string(rule.id) + " " + std::string(rule.name) + "]";
 }
 
+namespace {
+
+// A finding as write_lint_text() writes it: its line, then its fix.
+void append_text(std::string& buf, const LintDiagnostic& f) {
+  buf.append(format(f)).append("\n  fix: ").append(f.fix).append("\n");
+}
+
+std::string text_summary(std::size_t n) {
+  return n == 0 ? std::string("No findings.\n") : std::to_string(n) + (n == 1 ? " finding.\n" : " findings.\n");
+}
+
+// The i-th finding as write_lint_json() writes it, with the comma and line
+// break before it.
+void append_json(std::string& buf, const LintDiagnostic& f, std::size_t i) {
+  const auto& rule = analysis::lint_rule(f.code);
+  const Location& where = f.diagnostic.where;
+  buf += i == 0 ? "\n    {" : ",\n    {";
+  detail::JsonMembers m(buf);
+  m.string("code", rule.id).string("name", rule.name).string("severity", to_string(f.diagnostic.severity));
+  m.string("file", where.file);
+  m.raw("line", where.line > 0 ? std::to_string(where.line) : "null");
+  m.raw("column", where.line > 0 ? std::to_string(where.column) : "null");
+  m.string("pointer", where.pointer).string("message", f.diagnostic.message).string("fix", f.fix);
+  buf += '}';
+}
+
+constexpr std::string_view json_start = "{\n  \"findings\": [";
+std::string_view json_end(std::size_t n) { return n == 0 ? "]\n}\n" : "\n  ]\n}\n"; }
+
+// Placed findings worded and appended a chunk at a time, the chunks on up
+// to two threads and written in order.
+template <class Append>
+void write_placed(detail::OutputBuffer& output, const PlacedFindings& findings, std::size_t threads,
+                  const Append& append) {
+  constexpr std::size_t a_chunk = 1024;
+  const std::size_t n = findings.size();
+  const std::size_t chunks = (n + a_chunk - 1) / a_chunk;
+  detail::write_chunks_in_order(output, chunks, n >= detail::lines_for_two_threads ? threads : 1,
+                                [&](std::size_t k, std::string& text) {
+                                  for (std::size_t i = k * a_chunk; i < std::min(n, (k + 1) * a_chunk); ++i) {
+                                    append(text, findings.at(i), i);
+                                  }
+                                });
+}
+
+}  // namespace
+
 void write_lint_text(std::ostream& out, std::span<const LintDiagnostic> findings) {
   detail::OutputBuffer output(out);
-  std::string& buf = output.text();
   for (const auto& f : findings) {
-    buf.append(format(f)).append("\n  fix: ").append(f.fix).append("\n");
+    append_text(output.text(), f);
     output.flush_if_full();
   }
-  const std::size_t n = findings.size();
-  buf += n == 0 ? std::string("No findings.\n") : std::to_string(n) + (n == 1 ? " finding.\n" : " findings.\n");
+  output.text() += text_summary(findings.size());
+  output.flush();
+}
+
+void write_lint_text(std::ostream& out, const PlacedFindings& findings, std::size_t threads) {
+  detail::OutputBuffer output(out);
+  write_placed(output, findings, threads,
+               [](std::string& text, const LintDiagnostic& f, std::size_t) { append_text(text, f); });
+  output.text() += text_summary(findings.size());
   output.flush();
 }
 
 void write_lint_json(std::ostream& out, std::span<const LintDiagnostic> findings) {
   detail::OutputBuffer output(out);
-  std::string& buf = output.text();
-  buf += "{\n  \"findings\": [";
-  bool first = true;
-  for (const auto& f : findings) {
+  output.text() += json_start;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
     output.flush_if_full();
-    const auto& rule = analysis::lint_rule(f.code);
-    const Location& where = f.diagnostic.where;
-    buf += first ? "\n    {" : ",\n    {";
-    first = false;
-    detail::JsonMembers m(buf);
-    m.string("code", rule.id).string("name", rule.name).string("severity", to_string(f.diagnostic.severity));
-    m.string("file", where.file);
-    m.raw("line", where.line > 0 ? std::to_string(where.line) : "null");
-    m.raw("column", where.line > 0 ? std::to_string(where.column) : "null");
-    m.string("pointer", where.pointer).string("message", f.diagnostic.message).string("fix", f.fix);
-    buf += '}';
+    append_json(output.text(), findings[i], i);
   }
-  buf += first ? "]\n}\n" : "\n  ]\n}\n";
+  output.text() += json_end(findings.size());
+  output.flush();
+}
+
+void write_lint_json(std::ostream& out, const PlacedFindings& findings, std::size_t threads) {
+  detail::OutputBuffer output(out);
+  output.text() += json_start;
+  write_placed(output, findings, threads, append_json);
+  output.text() += json_end(findings.size());
   output.flush();
 }
 

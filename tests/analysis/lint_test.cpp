@@ -607,6 +607,75 @@ TEST(LintTest, ManyFindingsWordedOnTwoThreadsAsOnOne) {
                                          "[L005 evidence-without-source]");
 }
 
+// What `claimgraph lint` writes: the findings placed, each worded when
+// asked for, are the words of the first findings (of one run and another).
+TEST(LintTest, PlacedFindingsAreWordedAsTheFirstFindingsAre) {
+  std::size_t notes = 0, compared = 0;
+  for (const Graph& g : lint_cases()) {
+    io::ReadResult input;
+    input.graph = g;
+    for (const std::size_t limit : {std::size_t{3}, std::size_t(-1)}) {
+      for (const Severity severity : {Severity::warning, Severity::error}) {
+        const auto summary =
+            io::LintInputRun(input, "case.json", limit, severity, &io::standard_schemes()).finish();
+        const auto placed =
+            io::LintInputRun(input, "case.json", limit, severity, &io::standard_schemes()).finish_placed();
+        EXPECT_EQ(placed.total(), summary.total);
+        ASSERT_EQ(placed.size(), summary.first.size()) << test::describe(g);
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+          const auto f = placed.at(i);
+          EXPECT_EQ(io::format(f), io::format(summary.first[i])) << test::describe(g);
+          EXPECT_EQ(f.fix, summary.first[i].fix);
+          notes += f.diagnostic.severity == Severity::note ? 1 : 0;
+          ++compared;
+        }
+        EXPECT_EQ(placed.beyond_notes(),
+                  std::any_of(summary.first.begin(), summary.first.end(),
+                              [](const io::LintDiagnostic& f) { return f.diagnostic.severity != Severity::note; }));
+        EXPECT_THROW((void)placed.at(placed.size()), std::out_of_range);
+      }
+    }
+  }
+  EXPECT_GT(compared, 400u);
+  EXPECT_GT(notes, 0u);  // the examples' open questions (L015) are notes, whatever the severity
+}
+
+TEST(LintTest, ManyFindingsWrittenAPartAtATimeAsAllAtOnce) {
+  // More findings than a writer words on one thread, in chunks the last of
+  // which is partly full: claims without a party (L007), each supported
+  // by evidence without a source (L005).
+  std::vector<std::string> nodes, edges;
+  for (int i = 0; i < 4700; ++i) {
+    nodes.push_back("{\"id\": \"c" + std::to_string(i) + "\", \"kind\": \"claim\", \"label\": \"C <\\\"" +
+                    std::to_string(i) + "\\\">\"}");
+    nodes.push_back("{\"id\": \"e" + std::to_string(i) + "\", \"kind\": \"evidence\", \"label\": \"E\"}");
+    edges.push_back("{\"from\": \"e" + std::to_string(i) + "\", \"to\": \"c" + std::to_string(i) +
+                    "\", \"relation\": \"supports\"}");
+  }
+  const auto input = read_case(case_file(nodes, edges));
+  const auto all = io::lint_input(input, "case.json");
+  ASSERT_EQ(all.size(), 9400u);
+  std::ostringstream text, json;
+  io::write_lint_text(text, all);
+  io::write_lint_json(json, all);
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+    std::ostringstream text_parts, json_parts;
+    io::write_lint_text(text_parts, io::LintInputRun(input, "case.json", std::size_t(-1)).finish_placed(), threads);
+    io::write_lint_json(json_parts, io::LintInputRun(input, "case.json", std::size_t(-1)).finish_placed(), threads);
+    EXPECT_EQ(text_parts.str(), text.str()) << threads << " threads";
+    EXPECT_EQ(json_parts.str(), json.str()) << threads << " threads";
+  }
+  EXPECT_EQ(nlohmann::json::parse(json.str()).at("findings").size(), 9400u);
+  EXPECT_TRUE(text.str().ends_with("\n9400 findings.\n")) << text.str().substr(text.str().size() - 200);
+  // None: the same summary and the same empty array either way.
+  const auto clean = read_case(case_file({claim, evidence}, {R"({"from": "e", "to": "c", "relation": "supports"})"}));
+  std::ostringstream none_text, none_json;
+  io::write_lint_text(none_text, io::LintInputRun(clean, "case.json", std::size_t(-1)).finish_placed(), 2);
+  io::write_lint_json(none_json, io::LintInputRun(clean, "case.json", std::size_t(-1)).finish_placed(), 2);
+  EXPECT_EQ(none_text.str(), "No findings.\n");
+  EXPECT_EQ(none_json.str(), "{\n  \"findings\": []\n}\n");
+}
+
 TEST(LintTest, AGraphWithoutPlacesNamesOnlyTheFile) {
   io::ReadResult input;
   input.graph.add_node(node("c", NodeKind::claim));

@@ -1,6 +1,5 @@
 #include "lint.hpp"
 
-#include <algorithm>
 #include <cstddef>
 #include <future>
 #include <system_error>
@@ -48,19 +47,18 @@ int run_lint(const LintOptions& options) {
     helper = std::async(std::launch::async, [&run] { run.help(); });
   } catch (const std::system_error&) {
   }
-  const auto findings = run.finish(cores()).first;
+  // Placed and in order; each worded as it is written.
+  const io::PlacedFindings findings = run.finish_placed();
   if (helper.valid()) helper.get();
   spdlog::debug("linted in {:.3f} s", watch.lap());
   write_output("", options.input.file, [&](std::ostream& out) {
     switch (options.format) {
-      case io::ReportFormat::text: io::write_lint_text(out, findings); break;
-      case io::ReportFormat::json: io::write_lint_json(out, findings); break;
+      case io::ReportFormat::text: io::write_lint_text(out, findings, cores()); break;
+      case io::ReportFormat::json: io::write_lint_json(out, findings, cores()); break;
     }
   });
   // Notes (L015) are a checklist, not a mistake.
-  const bool failed = std::any_of(findings.begin(), findings.end(),
-                                  [](const io::LintDiagnostic& f) { return f.diagnostic.severity != Severity::note; });
-  return static_cast<int>(options.strict && failed ? ExitCode::lint_findings : ExitCode::ok);
+  return static_cast<int>(options.strict && findings.beyond_notes() ? ExitCode::lint_findings : ExitCode::ok);
 }
 
 }  // namespace claimgraph::cli

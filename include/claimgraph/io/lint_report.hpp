@@ -49,6 +49,8 @@ struct LintSummary {
                                            Severity severity = Severity::warning,
                                            const SchemeLibrary* schemes = nullptr, bool notes = true);
 
+class PlacedFindings;
+
 /// lint_input_first() shared out among threads (analysis::LintRun): the
 /// thread that calls finish() and any that call help() meanwhile run the
 /// rules, and the findings are the same as on one thread.
@@ -68,10 +70,41 @@ class LintInputRun {
   /// and words the first findings, on up to two of `threads` threads (the
   /// words are the same). Call it once.
   [[nodiscard]] LintSummary finish(std::size_t threads = 1);
+  /// As finish(), but the first findings are placed and put in order
+  /// only, and each is worded when it is asked for. Call it (or finish())
+  /// once.
+  /// `input` must outlive what it returns too.
+  [[nodiscard]] PlacedFindings finish_placed();
 
  private:
   struct State;
   std::unique_ptr<State> state_;
+};
+
+/// The first findings of a LintInputRun in order, each worded when it is
+/// asked for: what `claimgraph lint` writes a part at a time, so that a case
+/// with a million findings does not hold them all in words at once.
+class PlacedFindings {
+ public:
+  PlacedFindings(PlacedFindings&&) noexcept;
+  PlacedFindings& operator=(PlacedFindings&&) noexcept;
+  PlacedFindings(const PlacedFindings&) = delete;
+  PlacedFindings& operator=(const PlacedFindings&) = delete;
+  ~PlacedFindings();
+  /// How many there are (at most the run's limit).
+  [[nodiscard]] std::size_t size() const noexcept;
+  /// Every finding, the same as size() unless the run had a limit.
+  [[nodiscard]] std::size_t total() const noexcept;
+  /// The i-th, worded: LintSummary::first[i] of the same run.
+  [[nodiscard]] LintDiagnostic at(std::size_t i) const;
+  /// Whether some finding is not a note (notes are a checklist: L015).
+  [[nodiscard]] bool beyond_notes() const noexcept;
+
+ private:
+  friend class LintInputRun;
+  struct Data;
+  explicit PlacedFindings(std::unique_ptr<Data> data);
+  std::unique_ptr<Data> data_;
 };
 
 /// The finding on one line, as printed among warnings:
@@ -81,9 +114,15 @@ class LintInputRun {
 /// The findings as text: each on its line (format()), its fix on the next,
 /// then a summary line.
 void write_lint_text(std::ostream& out, std::span<const LintDiagnostic> findings);
+/// The same, each finding worded as it is written, on up to two of
+/// `threads` threads (the text is the same).
+void write_lint_text(std::ostream& out, const PlacedFindings& findings, std::size_t threads = 1);
 
 /// The findings as one JSON object:
 /// `{"findings": [{"code", "name", "severity", "file", "line", "column", "pointer", "message", "fix"}]}`.
 void write_lint_json(std::ostream& out, std::span<const LintDiagnostic> findings);
+/// The same, each finding worded as it is written, on up to two of
+/// `threads` threads (the text is the same).
+void write_lint_json(std::ostream& out, const PlacedFindings& findings, std::size_t threads = 1);
 
 }  // namespace claimgraph::io
