@@ -284,9 +284,8 @@ void append_markdown(std::string& out, std::string_view s, std::string_view line
   }
 }
 
-std::vector<std::string> wrap(std::string_view s, std::size_t width) {
+void wrap_views(std::string_view s, std::size_t width, void (*line)(void*, std::string_view), void* context) {
   if (width == 0) width = 1;
-  std::vector<std::string> lines;
   std::size_t pos = 0;
   while (pos <= s.size()) {
     std::size_t nl = s.find('\n', pos);
@@ -297,8 +296,9 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
     // inside a word longer than a whole line.
     // Words are split at every space, so a run of spaces gives empty words
     // and each space is either kept or replaced by a line break: spaces at
-    // the ends of the text and runs of spaces are kept as written.
-    std::string line;
+    // the ends of the text and runs of spaces are kept as written. A line
+    // is then a piece of the paragraph as written, [start, end).
+    std::size_t start = 0, end = 0;
     std::size_t line_len = 0;
     std::size_t i = 0;
     bool first = true;
@@ -308,14 +308,14 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
       std::string_view word = para.substr(i, word_end - i);
       std::size_t word_len = utf8_length(word);
       if (!first && word_len > 0 && line_len > 0 && line_len + 1 + word_len > width) {
-        lines.push_back(std::move(line));
-        line.clear();
+        line(context, para.substr(start, end - start));
+        start = i;  // the space before the word is the break
         line_len = 0;
       } else if (!first) {
-        line += ' ';
-        ++line_len;
+        ++line_len;  // the space before the word is kept
       }
       first = false;
+      std::size_t at = i;  // where what is left of the word starts
       while (word_len > width) {
         // Cut a long word at `width` code points, or after the last hyphen
         // or slash before that.
@@ -323,22 +323,27 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
         for (std::size_t n = 0; n < width - line_len && k < word.size(); ++n) decode_utf8(word, k);
         const std::size_t joint = word.substr(0, k).find_last_of("-/");
         if (joint != std::string_view::npos && joint > 0 && joint + 1 < k) k = joint + 1;
-        line.append(word.substr(0, k));
-        lines.push_back(std::move(line));
-        line.clear();
+        line(context, para.substr(start, at + k - start));
+        start = at + k;
         line_len = 0;
+        at += k;
         word.remove_prefix(k);
         word_len = utf8_length(word);
       }
-      line.append(word);
+      end = word_end;
       line_len += word_len;
       if (word_end == para.size()) break;
       i = word_end + 1;
     }
-    lines.push_back(std::move(line));
+    line(context, para.substr(start, end - start));
     if (nl >= s.size()) break;
     pos = nl + 1;
   }
+}
+
+std::vector<std::string> wrap(std::string_view s, std::size_t width) {
+  std::vector<std::string> lines;
+  for_each_wrapped(s, width, [&lines](std::string_view piece) { lines.emplace_back(piece); });
   return lines;
 }
 

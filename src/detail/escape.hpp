@@ -61,5 +61,13 @@ void append_csv_field(std::string& out, std::string_view s);
 /// Splits `s` into lines of at most about `width` code points, breaking at
 /// spaces where possible and at existing newlines always.
 [[nodiscard]] std::vector<std::string> wrap(std::string_view s, std::size_t width);
+/// wrap()'s lines given one by one to `line(context, piece)`: each is a
+/// piece of `s` as written, so none is built.
+void wrap_views(std::string_view s, std::size_t width, void (*line)(void*, std::string_view), void* context);
+/// The same, to `line(piece)`.
+template <class Line>
+void for_each_wrapped(std::string_view s, std::size_t width, Line line) {
+  wrap_views(s, width, [](void* f, std::string_view piece) { (*static_cast<Line*>(f))(piece); }, &line);
+}
 
 }  // namespace claimgraph::detail

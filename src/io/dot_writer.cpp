@@ -38,11 +38,12 @@ void append_lines(std::string& out, std::string_view text, std::size_t width) {
     detail::append_dot_html(out, text);  // fits on one line: no wrapping needed
     return;
   }
-  const auto lines = detail::wrap(text, width);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) out += "<BR/>"sv;
-    detail::append_dot_html(out, lines[i]);
-  }
+  bool first = true;
+  detail::for_each_wrapped(text, width, [&out, &first](std::string_view line) {
+    if (!first) out += "<BR/>"sv;
+    first = false;
+    detail::append_dot_html(out, line);
+  });
 }
 
 // What the whole diagram needs to know beyond the options: per node, the

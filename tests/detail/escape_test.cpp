@@ -316,6 +316,30 @@ TEST_F(EscapeTest, WrapKeepsSpacesAtTheEnds) {
   EXPECT_EQ(wrap("  a  ", 30), (Lines{"  a  "}));
 }
 
+TEST_F(EscapeTest, WrappedLinesArePiecesOfTheTextInOrder) {
+  // What the DOT writer escapes straight from the label: every line is a
+  // view into the text, after the line before it, and the lines are
+  // wrap()'s.
+  const std::vector<std::string> texts{"AWS and Twitter conspired to restrain trade (Sherman Act § 1)",
+                                       "x abcdefghij y", "a\r\n\nb\n", "aaaa    bbbb", " abcdefgh ", "", "😀😀😀😀😀"};
+  for (const std::string& text : texts) {
+    for (const std::size_t width : {std::size_t{0}, std::size_t{1}, std::size_t{4}, std::size_t{30}}) {
+      Lines lines;
+      const char* after = text.data();
+      for_each_wrapped(text, width, [&](std::string_view line) {
+        if (!line.empty()) {
+          EXPECT_GE(line.data(), after) << text;
+          EXPECT_LE(line.data() + line.size(), text.data() + text.size()) << text;
+          after = line.data() + line.size();
+        }
+        lines.emplace_back(line);
+      });
+      EXPECT_EQ(lines, wrap(text, width)) << text << " at " << width;
+    }
+  }
+  EXPECT_EQ(wrap("x abcdefghij y", 4), (Lines{"x", "abcd", "efgh", "ij y"}));
+}
+
 TEST_F(EscapeTest, WrapNeverLosesText) {
   // Joining the lines with the space each soft break consumed gives the text
   // back, and no line is wider than asked for (spaces at its ends aside).
