@@ -172,6 +172,7 @@ io::Input read_graph(const InputOptions& input) {
   (void)scheme_library(input);
   io::ReadOptions options;
   options.limits = input.limits;
+  options.threads = cores();  // as load_graph: the answer is the same on one thread
   return io::read_input(input.file, input.from, options);
 }
 
