@@ -6,9 +6,12 @@
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <exception>
 #include <set>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "claimgraph/analysis/analyses.hpp"
@@ -17,6 +20,7 @@
 #include "claimgraph/analysis/lint.hpp"
 #include "claimgraph/analysis/schemes.hpp"
 #include "claimgraph/analysis/status.hpp"
+#include "claimgraph/detail/id_index.hpp"
 #include "claimgraph/io/check_report.hpp"
 #include "claimgraph/io/evaluation_report.hpp"
 #include "claimgraph/io/json_writer.hpp"
@@ -159,23 +163,46 @@ std::map<std::string, std::string> edge_fields(const ReadResult& input, std::siz
   return members(object);
 }
 
+// Sorts `items` by their `id` (or key): the order of a map by id, which the
+// lists of changes are in. Ids are unique in each list.
+template <typename T, typename Key>
+void sort_by(std::vector<T>& items, Key key) {
+  std::sort(items.begin(), items.end(), [&key](const T& a, const T& b) { return key(a) < key(b); });
+}
+
 // One version analysed.
 struct Side {
   const ReadResult& input;
-  std::map<std::string, Graph::NodeRef> nodes;  // by id
-  std::vector<std::string> keys;                // per edge
+  std::vector<std::string> keys;  // per edge
+  // The keys numbered as first met (a table of the graph's kind, which a
+  // million keys need), each number's first edge, and per edge whether it
+  // is the one its key stands for.
+  detail::IdIndex key_index;
+  std::vector<std::size_t> key_edge;
+  std::vector<bool> first;
   analysis::GroundingReport grounding;
   analysis::SchemeUse schemes;
   analysis::StatusReport status;
   analysis::StrengthReport strength;
   std::vector<analysis::NodeAcceptance> acceptance;  // preferred, stable
   std::set<QuestionChange> questions;                // raised and unanswered
-  std::map<std::string, FindingChange> findings;  // by finding_key()
+  // The lint findings, their finding_key()s numbered as first met, and the
+  // first finding with each; worded only when the other version lacks it
+  // (a large case may have a million).
+  std::vector<analysis::LintFinding> found;
+  detail::IdIndex finding_index;
+  std::vector<std::size_t> finding_of;
 
   Side(const ReadResult& read, const DiffOptions& options) : input(read) {
     const Graph& g = input.graph;
-    for (Graph::NodeRef v = 0; v < g.node_count(); ++v) nodes.emplace(std::string(g.id(v)), v);
     keys = edge_keys(input);
+    key_index.reserve(keys.size());
+    first.resize(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (key_index.insert(keys[i])) continue;
+      key_edge.push_back(i);
+      first[i] = true;
+    }
     grounding = analysis::check(g);
     if (options.schemes != nullptr) schemes = analysis::scheme_use(g, *options.schemes);
     if (options.semantics == analysis::Semantics::grounded) {
@@ -201,12 +228,21 @@ struct Side {
     lint_options.edge_id_written = input.places.edge_id_written;
     lint_options.schemes = options.schemes;
     lint_options.notes = false;
-    for (const auto& f : analysis::lint(g, lint_options)) {
-      const auto& rule = analysis::lint_rule(f.code);
-      findings.emplace(finding_key(f),
-                       FindingChange{std::string(rule.id), std::string(rule.name), analysis::describe(g, f).message});
+    found = analysis::lint(g, lint_options);
+    finding_index.reserve(found.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      if (!finding_index.insert(finding_key(found[i]))) finding_of.push_back(i);
     }
   }
+
+  // The first edge with `key`, or Graph::npos.
+  [[nodiscard]] std::size_t edge(std::string_view key) const {
+    const auto k = key_index.find(key);
+    return k ? key_edge[*k] : Graph::npos;
+  }
+
+  // The node with `id`, by the graph's own index, or Graph::npos.
+  [[nodiscard]] Graph::NodeRef node(std::string_view id) const { return input.graph.find(id).value_or(Graph::npos); }
 
   // What a finding is about, by ids and keys, not positions: its rule, its
   // node or edge, the node or edge it names besides, and its words' data.
@@ -250,48 +286,73 @@ std::vector<T> minus(const std::set<T>& a, const std::set<T>& b) {
   return out;
 }
 
-// The findings of `a` whose key `b` lacks, sorted by what they say.
-std::vector<FindingChange> minus(const std::map<std::string, FindingChange>& a,
-                                 const std::map<std::string, FindingChange>& b) {
+// The findings of `a` whose key `b` lacks, worded, sorted by what they say.
+std::vector<FindingChange> minus(const Side& a, const Side& b) {
   std::vector<FindingChange> out;
-  for (const auto& [key, f] : a) {
-    if (!b.contains(key)) out.push_back(f);
+  for (std::size_t k = 0; k < a.finding_of.size(); ++k) {
+    if (b.finding_index.find(a.finding_index.id(k))) continue;
+    const analysis::LintFinding& f = a.found[a.finding_of[k]];
+    const auto& rule = analysis::lint_rule(f.code);
+    out.push_back({std::string(rule.id), std::string(rule.name), analysis::describe(a.input.graph, f).message});
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
+// Whether a node or an edge is written the same in both versions: then no
+// field of it changed (the writer is the same), and it need not be parsed.
+bool same_text(const std::string& before, const std::string& after) { return before == after; }
+
+// Nodes and edges are visited in the order of each version and matched by
+// hash; each list of changes is then sorted by id or key.
 void compare_structure(CaseDiff& d, const Side& before, const Side& after) {
-  d.case_fields = compare_fields(case_fields(before.input.graph), case_fields(after.input.graph));
-  for (const auto& [id, v] : before.nodes) {
-    if (!after.nodes.contains(id)) d.removed_nodes.push_back(id);
+  const Graph& old_graph = before.input.graph;
+  const Graph& new_graph = after.input.graph;
+  d.case_fields = compare_fields(case_fields(old_graph), case_fields(new_graph));
+  for (Graph::NodeRef u = 0; u < old_graph.node_count(); ++u) {
+    if (after.node(old_graph.id(u)) == Graph::npos) d.removed_nodes.emplace_back(old_graph.id(u));
   }
-  for (const auto& [id, v] : after.nodes) {
-    const auto old = before.nodes.find(id);
-    if (old == before.nodes.end()) {
-      d.added_nodes.push_back(id);
+  for (Graph::NodeRef v = 0; v < new_graph.node_count(); ++v) {
+    const std::string_view id = new_graph.id(v);
+    const Graph::NodeRef u = before.node(id);
+    if (u == Graph::npos) {
+      d.added_nodes.emplace_back(id);
       continue;
     }
-    auto fields = compare_fields(members(parse_written(node_json(before.input.graph, old->second))),
-                                 members(parse_written(node_json(after.input.graph, v))));
-    if (!fields.empty()) d.changed_nodes.push_back({id, std::move(fields)});
+    if (old_graph.node(u) == new_graph.node(v)) continue;  // the same record: written the same
+    const std::string was = node_json(old_graph, u);
+    const std::string is = node_json(new_graph, v);
+    if (same_text(was, is)) continue;
+    auto fields = compare_fields(members(parse_written(was)), members(parse_written(is)));
+    if (!fields.empty()) d.changed_nodes.push_back({std::string(id), std::move(fields)});
   }
-  std::map<std::string, std::size_t> old_edges, new_edges;
-  for (std::size_t i = 0; i < before.keys.size(); ++i) old_edges.emplace(before.keys[i], i);
-  for (std::size_t i = 0; i < after.keys.size(); ++i) new_edges.emplace(after.keys[i], i);
-  for (const auto& [key, i] : old_edges) {
-    if (!new_edges.contains(key)) d.removed_edges.push_back(key);
+  for (std::size_t i = 0; i < before.keys.size(); ++i) {
+    if (before.first[i] && after.edge(before.keys[i]) == Graph::npos) d.removed_edges.push_back(before.keys[i]);
   }
-  for (const auto& [key, i] : new_edges) {
-    const auto old = old_edges.find(key);
-    if (old == old_edges.end()) {
+  for (std::size_t i = 0; i < after.keys.size(); ++i) {
+    if (!after.first[i]) continue;
+    const std::string& key = after.keys[i];
+    const std::size_t old = before.edge(key);
+    if (old == Graph::npos) {
       d.added_edges.push_back(key);
       continue;
     }
-    auto fields =
-        compare_fields(edge_fields(before.input, old->second, before.keys), edge_fields(after.input, i, after.keys));
+    // Written the same, an edge is the same but for what edge_fields()
+    // changes: the id the reader made up, and the key an undercut names.
+    const Edge& edge = new_graph.edge(new_graph.edges()[i]);
+    if (edge.relation != Relation::undercuts && id_written(before.input, old) == id_written(after.input, i) &&
+        same_text(edge_json(old_graph, old), edge_json(new_graph, i))) {
+      continue;
+    }
+    auto fields = compare_fields(edge_fields(before.input, old, before.keys), edge_fields(after.input, i, after.keys));
     if (!fields.empty()) d.changed_edges.push_back({key, std::move(fields)});
   }
+  std::sort(d.removed_nodes.begin(), d.removed_nodes.end());
+  std::sort(d.added_nodes.begin(), d.added_nodes.end());
+  sort_by(d.changed_nodes, [](const ItemChange& c) -> const std::string& { return c.key; });
+  std::sort(d.removed_edges.begin(), d.removed_edges.end());
+  std::sort(d.added_edges.begin(), d.added_edges.end());
+  sort_by(d.changed_edges, [](const ItemChange& c) -> const std::string& { return c.key; });
 }
 
 void compare_analysis(CaseDiff& d, const Side& before, const Side& after, const DiffOptions& options) {
@@ -300,16 +361,16 @@ void compare_analysis(CaseDiff& d, const Side& before, const Side& after, const 
   if (options.semantics == analysis::Semantics::grounded) {
     evaluation.emplace(Evaluation{after.status, after.strength, options.schemes != nullptr ? &after.schemes : nullptr});
   }
-  for (const auto& [id, v] : after.nodes) {
-    const auto old = before.nodes.find(id);
-    if (old == before.nodes.end()) continue;
-    const Graph::NodeRef u = old->second;
+  for (Graph::NodeRef v = 0; v < g.node_count(); ++v) {
+    const std::string_view id = g.id(v);
+    const Graph::NodeRef u = before.node(id);
+    if (u == Graph::npos) continue;
     const std::size_t ci = after.grounding.claim_index[v];
     const std::size_t oi = before.grounding.claim_index[u];
     if (ci != analysis::GroundingReport::npos && oi != analysis::GroundingReport::npos) {
       const auto& now = after.grounding.claims[ci];
       if (now.grounded != before.grounding.claims[oi].grounded) {
-        GroundingChange change{id, now.grounded, {}, {}};
+        GroundingChange change{std::string(id), now.grounded, {}, {}};
         if (!now.grounded) {
           change.reason = grounding_reason(g, after.grounding, now);
           for (auto m : now.missing) change.missing.emplace_back(g.id(m));
@@ -319,15 +380,20 @@ void compare_analysis(CaseDiff& d, const Side& before, const Side& after, const 
     }
     const std::string was = before.status_of(u, options.semantics);
     const std::string is = after.status_of(v, options.semantics);
-    if (was != is) d.status.push_back({id, was, is, evaluation ? status_reason(g, *evaluation, v) : std::string()});
+    if (was != is) {
+      d.status.push_back({std::string(id), was, is, evaluation ? status_reason(g, *evaluation, v) : std::string()});
+    }
     const double s0 = before.strength.strength[u];
     const double s1 = after.strength.strength[v];
-    if (std::abs(s1 - s0) > options.threshold) d.strength.push_back({id, s0, s1});
+    if (std::abs(s1 - s0) > options.threshold) d.strength.push_back({std::string(id), s0, s1});
   }
+  sort_by(d.grounding, [](const GroundingChange& c) -> const std::string& { return c.id; });
+  sort_by(d.status, [](const StatusChange& c) -> const std::string& { return c.id; });
+  sort_by(d.strength, [](const StrengthChange& c) -> const std::string& { return c.id; });
   d.questions_raised = minus(after.questions, before.questions);
   d.questions_settled = minus(before.questions, after.questions);
-  d.findings_new = minus(after.findings, before.findings);
-  d.findings_resolved = minus(before.findings, after.findings);
+  d.findings_new = minus(after, before);
+  d.findings_resolved = minus(before, after);
 }
 
 }  // namespace
@@ -345,12 +411,19 @@ bool CaseDiff::analysis_changed() const noexcept {
 std::vector<std::string> edge_keys(const ReadResult& input) {
   const std::size_t m = input.graph.edge_count();
   std::vector<std::string> keys(m);
-  std::map<std::string, std::size_t> seen;
+  // How many edges so far have each key: the keys numbered as first met.
+  detail::IdIndex seen;
+  std::vector<std::size_t> count;
+  seen.reserve(m);
   for (std::size_t i = 0; i < m; ++i) {
-    std::string key = base_key(input, i);
-    const std::size_t n = ++seen[key];
-    if (n > 1) key += " #" + std::to_string(n);
-    keys[i] = std::move(key);
+    keys[i] = base_key(input, i);
+    std::size_t n = 1;
+    if (const auto k = seen.insert(keys[i])) {
+      n = ++count[*k];
+    } else {
+      count.push_back(1);
+    }
+    if (n > 1) keys[i] += " #" + std::to_string(n);
   }
   return keys;
 }
@@ -360,10 +433,35 @@ CaseDiff diff_cases(const ReadResult& old_case, const ReadResult& new_case, cons
   d.semantics = options.semantics;
   d.burden = options.burden;
   d.threshold = options.threshold;
-  const Side before(old_case, options);
+  // The two versions are analysed apart: the old one on a thread of its own
+  // when threads are allowed and both are large enough to pay for one.
+  constexpr std::size_t worth_a_thread = 4096;  // nodes and edges
+  std::optional<Side> before;
+  std::exception_ptr failed;
+  std::jthread old_side;
+  if (options.threads > 1 && old_case.graph.node_count() + old_case.graph.edge_count() >= worth_a_thread &&
+      new_case.graph.node_count() + new_case.graph.edge_count() >= worth_a_thread) {
+    try {
+      old_side = std::jthread([&] {
+        try {
+          before.emplace(old_case, options);
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {
+      // No thread to be had: both on this one.
+    }
+  }
   const Side after(new_case, options);
-  compare_structure(d, before, after);
-  compare_analysis(d, before, after, options);
+  if (old_side.joinable()) {
+    old_side.join();
+    if (failed) std::rethrow_exception(failed);
+  } else {
+    before.emplace(old_case, options);
+  }
+  compare_structure(d, *before, after);
+  compare_analysis(d, *before, after, options);
   return d;
 }
 

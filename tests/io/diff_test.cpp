@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -76,6 +77,95 @@ TEST(DiffTest, ARemovedUndercutRestoresTheSupport) {
   EXPECT_EQ(merged.edges.back(), ChangeMark::removed);
   EXPECT_EQ(merged.graph.edge(merged.graph.edges()[3]).relation, Relation::undercuts);
   EXPECT_NE(diff_dot(merged).find("style=dashed"), std::string::npos);
+}
+
+// Two versions of a case of 3,000 claims, each with its exhibit: the new
+// one writes its nodes and edges in the opposite order, drops every
+// seventh claim (and its exhibit's support), relabels every fifth, adds
+// claims and turns some supports into contradictions. Every list of
+// changes comes sorted by id or key, holds what changed and nothing else,
+// and is the same whether the versions are analysed on one thread or two.
+TEST(DiffTest, ManyChangesAreFoundAndSortedOnOneThreadOrTwo) {
+  constexpr int claims = 3000;
+  const auto node = [](const std::string& id, const char* kind, const std::string& label) {
+    return "{\"id\": \"" + id + "\", \"kind\": \"" + kind + "\", \"label\": \"" + label + "\", \"party\": \"P\"" +
+           (std::string(kind) == "evidence" ? ", \"source\": \"PX\"}" : "}");
+  };
+  const auto edge = [](const std::string& from, const std::string& to, const char* relation) {
+    return "{\"from\": \"" + from + "\", \"to\": \"" + to + "\", \"relation\": \"" + relation + "\"}";
+  };
+  std::vector<std::string> old_nodes, old_edges, new_nodes, new_edges;
+  std::size_t removed = 0, relabelled = 0, turned = 0;
+  for (int i = 0; i < claims; ++i) {
+    const std::string c = "c" + std::to_string(i), e = "e" + std::to_string(i);
+    old_nodes.push_back(node(c, "claim", "Claim " + std::to_string(i)));
+    old_nodes.push_back(node(e, "evidence", "Exhibit"));
+    old_edges.push_back(edge(e, c, "supports"));
+    new_nodes.push_back(node(e, "evidence", "Exhibit"));
+    if (i % 7 == 3) {
+      ++removed;
+      continue;
+    }
+    const bool relabel = i % 5 == 0;
+    relabelled += relabel ? 1 : 0;
+    new_nodes.push_back(node(c, "claim", "Claim " + std::to_string(i) + (relabel ? " (amended)" : "")));
+    const bool turn = i % 11 == 1;
+    turned += turn ? 1 : 0;
+    new_edges.push_back(edge(e, c, turn ? "contradicts" : "supports"));
+  }
+  for (int i = 0; i < 40; ++i) new_nodes.push_back(node("x" + std::to_string(i), "claim", "New"));
+  std::reverse(new_nodes.begin(), new_nodes.end());
+  std::reverse(new_edges.begin(), new_edges.end());
+  const auto file = [](const std::vector<std::string>& nodes, const std::vector<std::string>& edges) {
+    std::string text = "{\"claimgraph\": 1, \"nodes\": [";
+    for (std::size_t i = 0; i < nodes.size(); ++i) text += (i > 0 ? ",\n" : "\n") + nodes[i];
+    text += "], \"edges\": [";
+    for (std::size_t i = 0; i < edges.size(); ++i) text += (i > 0 ? ",\n" : "\n") + edges[i];
+    return text + "]}\n";
+  };
+  const auto before = read(file(old_nodes, old_edges));
+  const auto after = read(file(new_nodes, new_edges));
+  std::string reports[2];
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+    DiffOptions options;
+    options.threads = threads;
+    const auto d = diff_cases(before, after, options);
+    EXPECT_EQ(d.removed_nodes.size(), removed);
+    EXPECT_EQ(d.added_nodes.size(), 40U);
+    EXPECT_EQ(d.changed_nodes.size(), relabelled);
+    // An edge that turned is another edge (its key names its relation).
+    EXPECT_EQ(d.removed_edges.size(), removed + turned);
+    EXPECT_EQ(d.added_edges.size(), turned);
+    EXPECT_TRUE(d.changed_edges.empty());
+    // The claims that lost their support: no longer grounded, OUT.
+    EXPECT_EQ(d.grounding.size(), turned);
+    EXPECT_EQ(d.status.size(), turned);
+    const auto keys = [](const std::vector<ItemChange>& items) {
+      std::vector<std::string> out;
+      for (const auto& item : items) out.push_back(item.key);
+      return out;
+    };
+    const auto ids = [](const auto& items) {
+      std::vector<std::string> out;
+      for (const auto& item : items) out.push_back(item.id);
+      return out;
+    };
+    for (const auto& list : {d.removed_nodes, d.added_nodes, keys(d.changed_nodes), d.removed_edges, d.added_edges,
+                             ids(d.grounding), ids(d.status), ids(d.strength)}) {
+      EXPECT_TRUE(std::is_sorted(list.begin(), list.end()));
+      EXPECT_EQ(std::adjacent_find(list.begin(), list.end()), list.end());
+    }
+    EXPECT_EQ(d.added_nodes.front(), "x0");
+    EXPECT_EQ(d.added_nodes.back(), "x9");
+    EXPECT_EQ(d.changed_nodes.front().key, "c0");
+    EXPECT_EQ(d.changed_nodes.front().fields,
+              (std::vector<FieldChange>{{"label", "\"Claim 0\"", "\"Claim 0 (amended)\""}}));
+    EXPECT_EQ(d.removed_nodes.front(), "c10");  // 10 % 7 == 3, and "c10" < "c1004" < "c17"
+    std::ostringstream out;
+    write_diff_json(out, {before.graph, after.graph, "a", "b"}, d);
+    reports[threads - 1] = out.str();
+  }
+  EXPECT_EQ(reports[1], reports[0]);
 }
 
 TEST(DiffTest, StatusUnderPreferredSemanticsIsTheAcceptance) {

@@ -27,6 +27,7 @@ io::ReadResult read_version(const DiffOptions& options, const std::string& path,
   if (path != "-") read.path = path;
   read.limits = options.input.limits;
   read.readable_past_end = text.padding();
+  read.threads = cores();
   io::ReadResult result = format.read(text.text(), read);
   for (const auto& w : result.warnings) warn(w);
   return result;
@@ -115,6 +116,7 @@ int run_diff(const DiffOptions& options) {
   compare.threshold = options.threshold;
   compare.search = options.search;
   compare.schemes = &schemes;
+  compare.threads = cores();
   const io::CaseDiff diff = io::diff_cases(old_case, new_case, compare);
   spdlog::debug("compared in {:.3f} s", watch.lap());
 

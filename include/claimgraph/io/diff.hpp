@@ -20,8 +20,11 @@
 //
 // It lives in io, not in analysis, because it compares what the JSON
 // writer writes and words its reasons as the reports do. Everything is
-// sorted by id or key, so the same two cases give the same result; the
-// work is O((nodes + edges) log(nodes + edges)) besides the analyses.
+// sorted by id or key, so the same two cases give the same result. Nodes
+// are matched by the graph's own index and edges and findings by tables of
+// the same kind; a node or an edge written the same in both is not parsed
+// again. The work is linear in nodes and edges, besides the analyses and
+// sorting what changed.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -130,6 +133,10 @@ struct DiffOptions {
   /// The argumentation schemes the cases may name; null: critical
   /// questions are not weighed, and the rules about schemes do not run.
   const SchemeLibrary* schemes = nullptr;
+  /// Threads for the analyses: with more than one, the two versions are
+  /// analysed at once (when each is large enough to pay for a thread). The
+  /// result does not depend on it.
+  std::size_t threads = 1;
 };
 
 /// The key edge `i` of `input` is matched by: its id when the file gave one,
