@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <exception>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <exception>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -299,10 +300,6 @@ std::vector<FindingChange> minus(const Side& a, const Side& b) {
   return out;
 }
 
-// Whether a node or an edge is written the same in both versions: then no
-// field of it changed (the writer is the same), and it need not be parsed.
-bool same_text(const std::string& before, const std::string& after) { return before == after; }
-
 // Nodes and edges are visited in the order of each version and matched by
 // hash; each list of changes is then sorted by id or key.
 void compare_structure(CaseDiff& d, const Side& before, const Side& after) {
@@ -319,10 +316,12 @@ void compare_structure(CaseDiff& d, const Side& before, const Side& after) {
       d.added_nodes.emplace_back(id);
       continue;
     }
-    if (old_graph.node(u) == new_graph.node(v)) continue;  // the same record: written the same
+    // The same record is written the same, and text written the same has
+    // no field changed: neither is parsed.
+    if (old_graph.node(u) == new_graph.node(v)) continue;
     const std::string was = node_json(old_graph, u);
     const std::string is = node_json(new_graph, v);
-    if (same_text(was, is)) continue;
+    if (was == is) continue;
     auto fields = compare_fields(members(parse_written(was)), members(parse_written(is)));
     if (!fields.empty()) d.changed_nodes.push_back({std::string(id), std::move(fields)});
   }
@@ -341,7 +340,7 @@ void compare_structure(CaseDiff& d, const Side& before, const Side& after) {
     // changes: the id the reader made up, and the key an undercut names.
     const Edge& edge = new_graph.edge(new_graph.edges()[i]);
     if (edge.relation != Relation::undercuts && id_written(before.input, old) == id_written(after.input, i) &&
-        same_text(edge_json(old_graph, old), edge_json(new_graph, i))) {
+        edge_json(old_graph, old) == edge_json(new_graph, i)) {
       continue;
     }
     auto fields = compare_fields(edge_fields(before.input, old, before.keys), edge_fields(after.input, i, after.keys));
@@ -435,10 +434,11 @@ CaseDiff diff_cases(const ReadResult& old_case, const ReadResult& new_case, cons
   d.threshold = options.threshold;
   // The two versions are analysed apart: the old one on a thread of its own
   // when threads are allowed and both are large enough to pay for one.
+  // Either way, what the old one throws is what comes out when both throw.
   constexpr std::size_t worth_a_thread = 4096;  // nodes and edges
   std::optional<Side> before;
   std::exception_ptr failed;
-  std::jthread old_side;
+  std::jthread old_side;  // declared after what it writes: joined first
   if (options.threads > 1 && old_case.graph.node_count() + old_case.graph.edge_count() >= worth_a_thread &&
       new_case.graph.node_count() + new_case.graph.edge_count() >= worth_a_thread) {
     try {
@@ -453,15 +453,22 @@ CaseDiff diff_cases(const ReadResult& old_case, const ReadResult& new_case, cons
       // No thread to be had: both on this one.
     }
   }
-  const Side after(new_case, options);
+  if (!old_side.joinable()) before.emplace(old_case, options);
+  std::optional<Side> after;
+  std::exception_ptr after_failed;
+  try {
+    after.emplace(new_case, options);
+  } catch (...) {
+    if (!old_side.joinable()) throw;
+    after_failed = std::current_exception();
+  }
   if (old_side.joinable()) {
     old_side.join();
     if (failed) std::rethrow_exception(failed);
-  } else {
-    before.emplace(old_case, options);
   }
-  compare_structure(d, *before, after);
-  compare_analysis(d, *before, after, options);
+  if (after_failed) std::rethrow_exception(after_failed);
+  compare_structure(d, *before, *after);
+  compare_analysis(d, *before, *after, options);
   return d;
 }
 

@@ -168,6 +168,42 @@ TEST(DiffTest, ManyChangesAreFoundAndSortedOnOneThreadOrTwo) {
   EXPECT_EQ(reports[1], reports[0]);
 }
 
+// What the analysis of the old version throws on its own thread comes out
+// of diff_cases as it does on one thread.
+TEST(DiffTest, AnAnalysisThatFailsOnItsThreadFailsTheDiff) {
+  // Forty disputed pairs of claims, each pair's first an element of one
+  // claim (the search under the preferred semantics takes them together,
+  // and ten steps cannot), among 4,000 exhibits that make the case large
+  // enough for a thread. The new version has no dispute.
+  std::string nodes = R"({"id": "e", "kind": "evidence", "label": "E", "source": "PX"},)"
+                      R"({"id": "top", "kind": "claim", "label": "Top", "party": "P"})";
+  std::string edges, disputes;
+  for (int i = 0; i < 4000; ++i) {
+    nodes += R"(, {"id": "x)" + std::to_string(i) + R"(", "kind": "evidence", "label": "X", "source": "PX"})";
+  }
+  for (int i = 0; i < 40; ++i) {
+    const std::string c = "c" + std::to_string(i), k = "k" + std::to_string(i);
+    nodes += R"(, {"id": ")" + c + R"(", "kind": "claim", "label": "C", "party": "P"})";
+    nodes += R"(, {"id": ")" + k + R"(", "kind": "claim", "label": "K", "party": "D"})";
+    edges += std::string(i > 0 ? ", " : "") + R"({"from": "e", "to": ")" + c + R"(", "relation": "supports"}, )" +
+             R"({"from": "e", "to": ")" + k + R"(", "relation": "supports"}, )" + R"({"from": ")" + c +
+             R"(", "to": "top", "relation": "element-of"})";
+    disputes += R"(, {"from": ")" + c + R"(", "to": ")" + k + R"(", "relation": "contradicts"}, )" +
+                R"({"from": ")" + k + R"(", "to": ")" + c + R"(", "relation": "contradicts"})";
+  }
+  const std::string old_text = "{\"claimgraph\": 1, \"nodes\": [" + nodes + "], \"edges\": [" + edges + disputes + "]}";
+  const std::string new_text = "{\"claimgraph\": 1, \"nodes\": [" + nodes + "], \"edges\": [" + edges + "]}";
+  DiffOptions options;
+  options.semantics = analysis::Semantics::preferred;
+  options.search.max_steps = 10;
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+    options.threads = threads;
+    EXPECT_THROW((void)diff_cases(read(old_text), read(new_text), options), analysis::SearchLimitError) << threads;
+    // The new version alone searches nothing: nothing is disputed.
+    EXPECT_NO_THROW((void)diff_cases(read(new_text), read(new_text), options)) << threads;
+  }
+}
+
 TEST(DiffTest, StatusUnderPreferredSemanticsIsTheAcceptance) {
   // Two counterclaims that contradict each other: UNDEC under grounded,
   // each credulously accepted under preferred. Evidence for one settles it.

@@ -71,9 +71,8 @@ class LintInputRun {
   /// words are the same). Call it once.
   [[nodiscard]] LintSummary finish(std::size_t threads = 1);
   /// As finish(), but the first findings are placed and put in order
-  /// only, and each is worded when it is asked for. Call it (or finish())
-  /// once.
-  /// `input` must outlive what it returns too.
+  /// only, and each is worded when it is asked for; `input` must outlive
+  /// what it returns too. Call it or finish(), once.
   [[nodiscard]] PlacedFindings finish_placed();
 
  private:
