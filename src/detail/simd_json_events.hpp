@@ -21,7 +21,10 @@
 // (fuzz/fuzz_json_paths.cpp) holds the two to that.
 //
 // A handler may also offer wants_count() and count(n): asked right after
-// start_array, it is told how many elements the array holds.
+// start_array, it is told how many elements the array holds; and
+// read_object(k): offered each object before start_object, whose '{' is the
+// k-th token, it may read the object itself over the index (kind_of(),
+// plain_string()) and say which token follows it, or 0 to have it walked.
 //
 // The walk keeps its own stack of open objects and arrays, so that no input
 // can overflow the call stack; how deep a file may nest is the handler's
@@ -149,6 +152,20 @@ class SimdJsonEvents {
     return r == Result::reject ? FastParseStatus::rejected : FastParseStatus::complete;
   }
   [[nodiscard]] std::size_t end() const noexcept { return next_; }
+  /// The first character of the k-th token, or '\0' past the last: '{',
+  /// '[', '"', ':', ',' and so on.
+  [[nodiscard]] char kind_of(std::size_t k) const noexcept { return at(k); }
+  /// Whether the k-th token is a string written without escapes, as the
+  /// walk would accept it: then `out` is its value, a view into the text.
+  bool plain_string(std::size_t k, std::string_view& out) {
+    if (at(k) != '"') return false;
+    std::string_view value;
+    if (!string_value(token(k), value)) return false;
+    const bool in_text = value.data() >= s_.data() && value.data() + value.size() <= s_.data() + s_.size();
+    if (!in_text) return false;
+    out = value;
+    return true;
+  }
   /// Where the k-th token starts in the text (k below the index's count).
   [[nodiscard]] std::size_t offset(std::size_t k) const noexcept { return index_[k]; }
 
@@ -271,6 +288,12 @@ class SimdJsonEvents {
     const std::size_t offset = index_[k];
     switch (s_[offset]) {
       case '{':
+        if constexpr (requires(Handler& h) { h.read_object(std::size_t{}); }) {
+          if (const std::size_t after = h_.read_object(k); after != 0) {
+            next_ = after;
+            return Result::ok;
+          }
+        }
         if (!h_.start_object(offset)) return Result::stop;
         stack_.push_back(Level{true, true});
         return Result::ok;

@@ -174,9 +174,17 @@ class Reader {
     return skip_depth_ == 0 && !stack_.empty() && (stack_.back().ctx == Ctx::nodes || stack_.back().ctx == Ctx::edges);
   }
   void count(std::size_t n);
+  // An element of "nodes" whose '{' is the k-th token, read straight from
+  // the index when it is plain; the token after it, or 0 to walk it.
+  std::size_t read_object(std::size_t k) {
+    if (events_ == nullptr || skip_depth_ != 0 || stack_.empty() || stack_.back().ctx != Ctx::nodes) return 0;
+    return read_plain_node(k);
+  }
   // The token after the array whose '[' is the k-th token, when a second
   // thread has read that array already (see Ahead); 0 otherwise.
   std::size_t read_ahead(std::size_t k);
+  std::size_t read_plain_node(std::size_t k);
+  bool plain_node_string(const CaseField& field, std::string_view value, std::size_t offset);
 
  private:
   struct Ahead;
@@ -249,6 +257,8 @@ class Reader {
   void missing_fields(const Frame& frame, FieldPlace place);
   void finish_node(const Frame& frame);
   void add_batch();
+  // Adds a node read, in order (to the batch, then the graph).
+  void queue_node(PendingNode&& node);
   void release_read_nodes();
   void finish_edge(const Frame& frame);
   void finish_cite(const Frame& frame);
@@ -313,6 +323,7 @@ class Reader {
   std::deque<std::string> unescaped_;  // edge ends that had escapes, kept for resolve_edges
   std::deque<std::string> ahead_unescaped_;  // the same, of edges read on a second thread
   Ahead* ahead_ = nullptr;  // the "edges" array being read on a second thread, if one is
+  detail::SimdJsonEvents<Reader>* events_ = nullptr;  // the fast path's walk, while it runs on this thread
   json_paths::FastRead how_;
   bool cite_bad_ = false;  // the citation being read has a bad value, reported
   bool unusable_ = false;  // the version is missing or unknown: edges are not resolved
@@ -871,10 +882,95 @@ void Reader::finish_node(const Frame& frame) {
   }
   node_.start = frame.start;
   node_.index = stack_[stack_.size() - 2].index;  // the frame of "nodes" is below the node's
-  batch_.push_back(std::move(node_));
+  queue_node(std::move(node_));
+}
+
+void Reader::queue_node(PendingNode&& node) {
+  batch_.push_back(std::move(node));
   if (batch_.size() == batch_size) {
     add_batch();
     release_read_nodes();
+  }
+}
+
+// Most nodes of a large case are plain: an object of known string fields,
+// each given once, written without escapes, with values that need no
+// diagnostic. Such a node is read here straight from stage 1's index, as
+// the events would have built it (the same record, offsets and order),
+// without a frame, a key's event or a value's. Anything else (another
+// field, a number, an array, an escape, a value that draws a diagnostic, a
+// node near a limit) is left to the walk, from the node's '{', before
+// anything is kept: the answer is the same either way.
+std::size_t Reader::read_plain_node(std::size_t k) {
+  if (stack_.size() + 1 >= options_.limits.max_depth ||
+      graph_.node_count() + batch_.size() + 1 >= options_.limits.max_nodes) {
+    return 0;
+  }
+  detail::SimdJsonEvents<Reader>& ev = *events_;
+  const auto fields = fields_[static_cast<std::size_t>(FieldPlace::node)];
+  node_ = PendingNode{};
+  std::uint32_t seen = 0;
+  const CaseField* field = nullptr;
+  std::size_t j = k + 1;  // a member's key
+  for (;;) {
+    std::string_view key, value;
+    if (ev.kind_of(j + 1) != ':' || !ev.plain_string(j, key)) return 0;
+    field = find_field(fields, field, key);
+    if (field == nullptr || field->type != FieldType::string) return 0;
+    const auto bit = std::uint32_t{1} << (field - fields.data());
+    if ((seen & bit) != 0) return 0;
+    seen |= bit;
+    if (!ev.plain_string(j + 2, value) || value.size() > options_.limits.max_string_bytes ||
+        !plain_node_string(*field, value, ev.offset(j + 2))) {
+      return 0;
+    }
+    const char next = ev.kind_of(j + 3);
+    if (next == '}') break;
+    if (next != ',') return 0;
+    j += 4;
+  }
+  const std::uint32_t required = required_[static_cast<std::size_t>(FieldPlace::node)];
+  if ((seen & required) != required) return 0;
+  // As finish_node() and end() would, with nothing missing and no fields
+  // this build does not know.
+  node_.start = ev.offset(k);
+  node_.index = stack_.back().index;
+  queue_node(std::move(node_));
+  value_done();
+  ++how_.plain_nodes;
+  return j + 4;  // past the '}'
+}
+
+// node_string() for a plain node: false, with nothing reported, where it
+// would report something (or do what the shortcut does not).
+bool Reader::plain_node_string(const CaseField& field, std::string_view v, std::size_t at) {
+  Node& n = node_.node;
+  if (!field.values.empty()) {
+    std::size_t i = 0;
+    while (i < field.values.size() && !same_name(field.values[i].name, v)) ++i;
+    if (i == field.values.size()) return false;
+    if (field.key == FieldKey::kind) n.kind = all_node_kinds()[i];
+    if (field.key == FieldKey::standard) n.standard = all_standards()[i];
+    if (field.key == FieldKey::test) n.test = all_element_tests()[i];
+    return true;
+  }
+  switch (field.key) {
+    case FieldKey::node_id:
+      // A view into the text has no raw control character: stage 1 refuses them.
+      if (v.empty()) return false;
+      node_.id_offset = at;
+      n.id = v;
+      return true;
+    case FieldKey::label:
+      if (detail::only_whitespace(v)) return false;
+      n.label = v;
+      return true;
+    case FieldKey::text: n.text.emplace(v); return true;
+    case FieldKey::party: n.party.emplace(v); return true;
+    case FieldKey::group: n.group.emplace(v); return true;
+    case FieldKey::source: n.source.emplace(v); return true;
+    case FieldKey::burden: n.burden.emplace(v); return true;
+    default: return false;
   }
 }
 
@@ -1298,7 +1394,9 @@ bool Reader::parse(bool fast) {
           ahead.reset();
         }
       }
+      events_ = &events;
       status = events.walk_document();
+      events_ = nullptr;
       ahead_ = nullptr;
     }
     if (status == detail::FastParseStatus::rejected) return false;

@@ -19,6 +19,9 @@ struct FastRead {
   /// The nodes that the later half of the edges' ends name were looked up
   /// on a second thread (ReadOptions::threads, a case of many edges).
   bool ends_ahead = false;
+  /// How many nodes were plain and read straight from the index, not by
+  /// their events (the rest were walked).
+  std::size_t plain_nodes = 0;
 };
 
 /// Reads with simdjson; nothing when it rejects the input (then

@@ -449,6 +449,95 @@ TEST(JsonPathsTest, EdgesAreTakenFromTheSecondThreadOnlyWhenThatReadWasClean) {
   }
 }
 
+TEST(JsonPathsTest, PlainNodesAreReadFromTheIndexAndTheRestWalkedWithTheSameAnswer) {
+  // Each case is a node between two plain ones, its id "x" named by an
+  // edge: the fast path reads the plain ones straight from stage 1's index
+  // and walks the rest, and answers as the located parser does, on one
+  // thread or two.
+  struct Case {
+    std::string name;
+    std::string node;
+    bool plain;
+  };
+  const std::vector<Case> cases = {
+      {"plain", R"({"id": "x", "kind": "claim", "label": "X"})", true},
+      {"every field a plain node may have, in another order",
+       R"({"label": "X", "burden": "Tenant", "party": "Landlord", "group": "Count I", "source": "Ex. 1", )"
+       R"("text": "Longer text", "test": "any", "standard": "preponderance", "kind": "counterclaim", "id": "x"})",
+       true},
+      {"no space at all", R"({"id":"x","kind":"evidence","label":"X","source":""})", true},
+      {"characters of several bytes", R"({"id": "x", "kind": "claim", "label": "Ã©ð — “quoted”"})", true},
+      {"an escape in the label", R"({"id": "x", "kind": "claim", "label": "X \"quoted\""})", false},
+      {"an escape in the id", R"({"id": "\u0078", "kind": "claim", "label": "X"})", false},
+      {"an escape in a key", R"({"\u0069d": "x", "kind": "claim", "label": "X"})", false},
+      {"a weight", R"({"id": "x", "kind": "claim", "label": "X", "weight": 0.5})", false},
+      {"tags", R"({"id": "x", "kind": "claim", "label": "X", "tags": ["a"]})", false},
+      {"a citation", R"({"id": "x", "kind": "evidence", "label": "X", "cite": [{"exhibit": "PX-1"}]})", false},
+      {"privileged", R"({"id": "x", "kind": "evidence", "label": "X", "privileged": true})", false},
+      {"a scheme", R"({"id": "x", "kind": "claim", "label": "X", "scheme": "expert-opinion"})", false},
+      {"an unknown field", R"({"id": "x", "kind": "claim", "label": "X", "x-note": "kept"})", false},
+      {"a key twice", R"({"id": "x", "kind": "claim", "label": "X", "label": "Y"})", false},
+      {"an unknown kind", R"({"id": "x", "kind": "clam", "label": "X"})", false},
+      {"an unknown test", R"({"id": "x", "kind": "claim", "label": "X", "test": "most"})", false},
+      {"an empty id", R"({"id": "", "kind": "claim", "label": "X"})", false},
+      {"a blank label", R"({"id": "x", "kind": "claim", "label": "   "})", false},
+      {"a blank label with an escape", R"({"id": "x", "kind": "claim", "label": " \t "})", false},
+      {"no label", R"({"id": "x", "kind": "claim"})", false},
+      {"no fields", R"({})", false},
+      {"a null label", R"({"id": "x", "kind": "claim", "label": null})", false},
+      {"an object for a label", R"({"id": "x", "kind": "claim", "label": {"text": "X"}})", false},
+      {"the id of the first node again", R"({"id": "a", "kind": "claim", "label": "X"})", false},
+      {"a string for a node", R"("x")", false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string text = R"({"claimgraph": 1, "nodes": [
+      {"id": "a", "kind": "evidence", "label": "A"},
+      )" + c.node + R"(,
+      {"id": "b", "kind": "claim", "label": "B", "group": "G"}
+    ], "edges": [{"from": "a", "to": "b", "relation": "supports"}, {"from": "a", "to": "x", "relation": "supports"}]})";
+    const std::string want = located(text);
+    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+      json_paths::FastRead how;
+      const auto got = fast(text, threads, &how);
+      ASSERT_TRUE(got.has_value());
+      EXPECT_EQ(*got, want);
+      // A duplicate id is found only once the node is read: it is plain.
+      const bool plain = c.plain || c.name == "the id of the first node again";
+      EXPECT_EQ(how.plain_nodes, plain ? 3U : 2U) << want;
+    }
+  }
+}
+
+TEST(JsonPathsTest, PlainNodesNearALimitAreWalkedAndReportedAsOnTheLocatedPath) {
+  const std::string text = chain_case(40);
+  for (int which = 0; which < 3; ++which) {
+    SCOPED_TRACE(which);
+    ReadOptions o = options();
+    if (which == 0) o.limits.max_nodes = 25;
+    if (which == 1) o.limits.max_depth = 2;
+    if (which == 2) o.limits.max_string_bytes = 7;  // "point 9" fits, "point 10" does not
+    std::string want;
+    try {
+      want = outcome(json_paths::read_located(text, o));
+    } catch (const InputError& e) {
+      want = outcome(e);
+    }
+    EXPECT_TRUE(want.starts_with("error")) << want;
+    const Padded padded(text);
+    json_paths::FastRead how;
+    std::string got;
+    try {
+      auto r = json_paths::read_fast(padded.text(), padded.capacity(), o, &how);
+      got = r ? outcome(*r) : "declined";
+    } catch (const InputError& e) {
+      got = outcome(e);
+    }
+    EXPECT_EQ(got, want);
+    EXPECT_LT(how.plain_nodes, 40U);
+  }
+}
+
 TEST(JsonPathsTest, LimitsMetOnTheSecondThreadAreReportedAsOnOne) {
   const std::string text = chain_case(50);
   for (int which = 0; which < 3; ++which) {
