@@ -30,6 +30,13 @@ void append_json_string(std::string& out, std::string_view s, JsonStyle style);
 class JsonMembers {
  public:
   explicit JsonMembers(std::string& out, JsonStyle style = JsonStyle::spaced) : out_(out), style_(style) {}
+  /// Members after some the caller wrote itself: each, the first too, after
+  /// a separator.
+  [[nodiscard]] static JsonMembers after_others(std::string& out, JsonStyle style = JsonStyle::spaced) {
+    JsonMembers m(out, style);
+    m.first_ = false;
+    return m;
+  }
 
   /// Starts a member: the separator unless it is the first, then `"key": `;
   /// the caller appends the value.

@@ -367,17 +367,30 @@ void write_evaluation_json(std::ostream& out, const Graph& graph, const Evaluati
   // second thread too when there are some thousands.
   const std::size_t nodes = graph.node_count();
   constexpr std::size_t a_chunk = 4096;
+  // Each member's opening (separator, key, colon) is written whole, as
+  // detail::JsonMembers writes it (spaced): a large case has millions of
+  // them, and finding that each key needs no escaping, each time, cost more
+  // than the values.
   const auto node_lines = [&](std::size_t k, std::string& text) {
     for (Vertex v = k * a_chunk; v < std::min(nodes, (k + 1) * a_chunk); ++v) {
       const Node& n = graph.node(v);
-      text += v == 0 ? "\n    {" : ",\n    {";
-      detail::JsonMembers m(text);
-      m.string("id", n.id).string("status", view.status(v)).number("strength", strength.strength[v]);
-      if (view.excluded(v)) m.boolean("excluded", true);
+      text += v == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ";
+      detail::append_json_string(text, n.id);
+      text += ", \"status\": ";
+      detail::append_json_string(text, view.status(v));
+      text += ", \"strength\": ";
+      detail::append_number(text, strength.strength[v]);
+      if (view.excluded(v)) text += ", \"excluded\": true";
       if (is_claim_like(n.kind)) {
-        m.boolean("established", strength.established[v]).string("standard", to_string(view.standard(v)));
-        m.number("pro", strength.pro[v]).number("con", strength.con[v]);
+        text += strength.established[v] ? ", \"established\": true" : ", \"established\": false";
+        text += ", \"standard\": ";
+        detail::append_json_string(text, to_string(view.standard(v)));
+        text += ", \"pro\": ";
+        detail::append_number(text, strength.pro[v]);
+        text += ", \"con\": ";
+        detail::append_number(text, strength.con[v]);
       }
+      auto m = detail::JsonMembers::after_others(text);
       append_burden_members(m, graph, evaluation.status, v);
       text += '}';
     }
