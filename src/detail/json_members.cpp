@@ -10,15 +10,6 @@ namespace claimgraph::detail {
 namespace {
 std::string_view comma(JsonStyle style) { return style == JsonStyle::spaced ? ", " : ","; }
 std::string_view colon(JsonStyle style) { return style == JsonStyle::spaced ? ": " : ":"; }
-// Whether `key` is written as it is in every style: printable ASCII but for
-// the bytes that JSON or a <script> element would have escaped.
-bool plain_key(std::string_view key) {
-  for (const char c : key) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u >= 0x7F || u == '"' || u == '\\' || u == '<' || u == '>' || u == '&') return false;
-  }
-  return true;
-}
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s, JsonStyle style) {
@@ -29,61 +20,16 @@ void append_json_string(std::string& out, std::string_view s, JsonStyle style) {
   }
 }
 
-JsonMembers& JsonMembers::key(std::string_view key) {
-  // A member's opening, separator to colon, in one append when the key needs
-  // no escaping (as the writers' own keys never do): a large case writes
-  // millions of members, and each piece appended apart costs a check of
-  // room of its own.
-  constexpr std::size_t room = 64;
-  if (key.size() <= room - 6 && plain_key(key)) {
-    char piece[room];
-    std::size_t n = 0;
-    if (!first_) {
-      piece[n++] = ',';
-      if (style_ == JsonStyle::spaced) piece[n++] = ' ';
-    }
-    piece[n++] = '"';
-    if (!key.empty()) std::memcpy(piece + n, key.data(), key.size());
-    n += key.size();
-    piece[n++] = '"';
-    piece[n++] = ':';
-    if (style_ == JsonStyle::spaced) piece[n++] = ' ';
-    first_ = false;
-    out_.append(piece, n);
-    return *this;
-  }
+void JsonMembers::open_escaped(std::string_view key) {
   if (!first_) out_ += comma(style_);
   first_ = false;
   append_json_string(out_, key, style_);
   out_ += colon(style_);
-  return *this;
-}
-
-JsonMembers& JsonMembers::string(std::string_view key, std::string_view value) {
-  this->key(key);
-  append_json_string(out_, value, style_);
-  return *this;
-}
-
-JsonMembers& JsonMembers::string(std::string_view key, const std::optional<std::string>& value) {
-  if (value) string(key, std::string_view(*value));
-  return *this;
-}
-
-JsonMembers& JsonMembers::string(std::string_view key, const OptionalString& value) {
-  if (value) string(key, std::string_view(*value));
-  return *this;
 }
 
 JsonMembers& JsonMembers::number(std::string_view key, double value) {
   this->key(key);
   append_number(out_, value);
-  return *this;
-}
-
-JsonMembers& JsonMembers::boolean(std::string_view key, bool value) {
-  this->key(key);
-  out_ += value ? "true" : "false";
   return *this;
 }
 

@@ -40,16 +40,40 @@ class JsonMembers {
 
   /// Starts a member: the separator unless it is the first, then `"key": `;
   /// the caller appends the value.
-  JsonMembers& key(std::string_view key);
-  JsonMembers& string(std::string_view key, std::string_view value);
+  JsonMembers& key(std::string_view key) {
+    // Inline, so that for the writers' own keys, all literals that need no
+    // escaping, the check and the opening's bytes are worked out where it
+    // is compiled: a large case writes millions of members.
+    if (key.size() <= max_plain_key && plain_key(key)) {
+      open_plain(key);
+    } else {
+      open_escaped(key);
+    }
+    return *this;
+  }
+  JsonMembers& string(std::string_view key, std::string_view value) {
+    this->key(key);
+    append_json_string(out_, value, style_);
+    return *this;
+  }
   JsonMembers& string(std::string_view key, const std::string& value) { return string(key, std::string_view(value)); }
   JsonMembers& string(std::string_view key, const char* value) { return string(key, std::string_view(value)); }
   /// Nothing when `value` is absent.
-  JsonMembers& string(std::string_view key, const std::optional<std::string>& value);
-  JsonMembers& string(std::string_view key, const OptionalString& value);
+  JsonMembers& string(std::string_view key, const std::optional<std::string>& value) {
+    if (value) string(key, std::string_view(*value));
+    return *this;
+  }
+  JsonMembers& string(std::string_view key, const OptionalString& value) {
+    if (value) string(key, std::string_view(*value));
+    return *this;
+  }
   /// The shortest text that reads back as the same double.
   JsonMembers& number(std::string_view key, double value);
-  JsonMembers& boolean(std::string_view key, bool value);
+  JsonMembers& boolean(std::string_view key, bool value) {
+    this->key(key);
+    out_ += value ? "true" : "false";
+    return *this;
+  }
   /// A value that is JSON already.
   JsonMembers& raw(std::string_view key, std::string_view json);
   /// An array of strings.
@@ -58,6 +82,34 @@ class JsonMembers {
   JsonMembers& extras(const Attributes& extra);
 
  private:
+  static constexpr std::size_t max_plain_key = 48;
+  // Whether `key` is written as it is in every style: printable ASCII but
+  // for the bytes that JSON or a <script> element would have escaped.
+  static constexpr bool plain_key(std::string_view key) noexcept {
+    for (const char c : key) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u >= 0x7F || u == '"' || u == '\\' || u == '<' || u == '>' || u == '&') return false;
+    }
+    return true;
+  }
+  // The member's opening, separator to colon, in one append.
+  void open_plain(std::string_view key) {
+    char piece[max_plain_key + 6];
+    std::size_t n = 0;
+    if (!first_) {
+      piece[n++] = ',';
+      if (style_ == JsonStyle::spaced) piece[n++] = ' ';
+    }
+    piece[n++] = '"';
+    for (const char c : key) piece[n++] = c;
+    piece[n++] = '"';
+    piece[n++] = ':';
+    if (style_ == JsonStyle::spaced) piece[n++] = ' ';
+    first_ = false;
+    out_.append(piece, n);
+  }
+  void open_escaped(std::string_view key);
+
   std::string& out_;
   JsonStyle style_;
   bool first_ = true;
