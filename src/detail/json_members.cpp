@@ -1,7 +1,5 @@
 #include "detail/json_members.hpp"
 
-#include <cstring>
-
 #include "detail/escape.hpp"
 #include "detail/number.hpp"
 

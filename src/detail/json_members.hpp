@@ -42,8 +42,8 @@ class JsonMembers {
   /// the caller appends the value.
   JsonMembers& key(std::string_view key) {
     // Inline, so that for the writers' own keys, all literals that need no
-    // escaping, the check and the opening's bytes are worked out where it
-    // is compiled: a large case writes millions of members.
+    // escaping, the check and the opening's bytes can fold where they are
+    // compiled: a large case writes millions of members.
     if (key.size() <= max_plain_key && plain_key(key)) {
       open_plain(key);
     } else {

@@ -183,8 +183,6 @@ class Reader {
   // The token after the array whose '[' is the k-th token, when a second
   // thread has read that array already (see Ahead); 0 otherwise.
   std::size_t read_ahead(std::size_t k);
-  std::size_t read_plain_node(std::size_t k);
-  bool plain_node_string(const CaseField& field, std::string_view value, std::size_t offset);
 
  private:
   struct Ahead;
@@ -259,6 +257,8 @@ class Reader {
   void add_batch();
   // Adds a node read, in order (to the batch, then the graph).
   void queue_node(PendingNode&& node);
+  std::size_t read_plain_node(std::size_t k);
+  bool plain_node_string(const CaseField& field, std::string_view value, std::size_t offset);
   void release_read_nodes();
   void finish_edge(const Frame& frame);
   void finish_cite(const Frame& frame);
@@ -1394,9 +1394,14 @@ bool Reader::parse(bool fast) {
           ahead.reset();
         }
       }
+      // The walk is offered each object (read_object) while it runs, and
+      // only then, however it ends.
+      struct Walking {
+        Reader& reader;
+        ~Walking() { reader.events_ = nullptr; }
+      } walking{*this};
       events_ = &events;
       status = events.walk_document();
-      events_ = nullptr;
       ahead_ = nullptr;
     }
     if (status == detail::FastParseStatus::rejected) return false;
