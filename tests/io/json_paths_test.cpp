@@ -68,11 +68,10 @@ ReadOptions options() {
 
 // The fast path's answer, or nothing when it declines; on `threads`, and
 // with `how` told how the read went.
-std::optional<std::string> fast(std::string_view text, std::size_t threads = 1, json_paths::FastRead* how = nullptr) {
+// The same with options `o`.
+std::optional<std::string> fast_with(std::string_view text, const ReadOptions& o, json_paths::FastRead* how = nullptr) {
   const Padded padded(text);
   try {
-    ReadOptions o = options();
-    o.threads = threads;
     auto r = json_paths::read_fast(padded.text(), padded.capacity(), o, how);
     if (!r) return std::nullopt;
     return outcome(*r);
@@ -81,13 +80,22 @@ std::optional<std::string> fast(std::string_view text, std::size_t threads = 1, 
   }
 }
 
-std::string located(std::string_view text) {
+std::optional<std::string> fast(std::string_view text, std::size_t threads = 1, json_paths::FastRead* how = nullptr) {
+  ReadOptions o = options();
+  o.threads = threads;
+  return fast_with(text, o, how);
+}
+
+// The located parser's answer, with options `o`.
+std::string located_with(std::string_view text, const ReadOptions& o) {
   try {
-    return outcome(json_paths::read_located(text, options()));
+    return outcome(json_paths::read_located(text, o));
   } catch (const InputError& e) {
     return outcome(e);
   }
 }
+
+std::string located(std::string_view text) { return located_with(text, options()); }
 
 std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> files;
@@ -517,23 +525,10 @@ TEST(JsonPathsTest, PlainNodesNearALimitAreWalkedAndReportedAsOnTheLocatedPath) 
     if (which == 0) o.limits.max_nodes = 25;
     if (which == 1) o.limits.max_depth = 2;
     if (which == 2) o.limits.max_string_bytes = 7;  // "point 9" fits, "point 10" does not
-    std::string want;
-    try {
-      want = outcome(json_paths::read_located(text, o));
-    } catch (const InputError& e) {
-      want = outcome(e);
-    }
+    const std::string want = located_with(text, o);
     EXPECT_TRUE(want.starts_with("error")) << want;
-    const Padded padded(text);
     json_paths::FastRead how;
-    std::string got;
-    try {
-      auto r = json_paths::read_fast(padded.text(), padded.capacity(), o, &how);
-      got = r ? outcome(*r) : "declined";
-    } catch (const InputError& e) {
-      got = outcome(e);
-    }
-    EXPECT_EQ(got, want);
+    EXPECT_EQ(fast_with(text, o, &how).value_or("declined"), want);
     EXPECT_LT(how.plain_nodes, 40U);
   }
 }
@@ -551,14 +546,8 @@ TEST(JsonPathsTest, LimitsMetOnTheSecondThreadAreReportedAsOnOne) {
     std::vector<bool> ahead;
     for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
       o.threads = threads;
-      const Padded padded(bad);
       json_paths::FastRead how;
-      try {
-        auto r = json_paths::read_fast(padded.text(), padded.capacity(), o, &how);
-        answers.push_back(r ? outcome(*r) : "declined");
-      } catch (const InputError& e) {
-        answers.push_back(outcome(e));
-      }
+      answers.push_back(fast_with(bad, o, &how).value_or("declined"));
       ahead.push_back(how.edges_ahead);
     }
     EXPECT_TRUE(answers[0].starts_with("error")) << answers[0];
