@@ -59,7 +59,9 @@ endif()
 
 # A Debian package of everything installed: `cpack -G DEB` in the build
 # directory writes claimgraph_VERSION_ARCH.deb. Its Depends are computed by
-# dpkg-shlibdeps from the program's shared libraries; the headers and the
+# dpkg-shlibdeps from the program's shared libraries, and name librsvg and
+# cairo besides, which the program opens when it draws an exhibit's pages
+# (src/io/exhibit/surface.cpp) and so does not link; the headers and the
 # CMake package need the -dev packages of the libraries claimgraph's own
 # static library links (Recommends), and pandoc writes DOCX (Suggests).
 set(CPACK_GENERATOR DEB)
@@ -73,7 +75,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "claimgraph maintainers <claimgraph@localhost>")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "librsvg2-2 (>= 2.52), libcairo2")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
-  "libboost-graph-dev, nlohmann-json3-dev, libsimdjson-dev, libgraphviz-dev, libcairo2-dev, librsvg2-dev, pkg-config, cmake")
+  "libboost-graph-dev, nlohmann-json3-dev, libsimdjson-dev, libgraphviz-dev, pkg-config, cmake")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pandoc, bash-completion")
 include(CPack)

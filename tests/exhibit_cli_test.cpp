@@ -297,6 +297,22 @@ TEST_F(ExhibitCliTest, PageOptionsThatCannotWorkAreRefused) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+// librsvg and cairo are opened when a page is first drawn (their loading
+// was most of every command's start-up): the libraries the loader maps when
+// the program starts name neither, and a page is drawn all the same.
+TEST_F(ExhibitCliTest, ThePageLibrariesAreOpenedOnlyToDrawAPage) {
+  if (!fs::exists("/usr/bin/ldd")) GTEST_SKIP() << "ldd (libc-bin) is not installed";
+  const RunResult loaded = test::run({"/usr/bin/ldd", test::program()});
+  ASSERT_EQ(loaded.status, 0) << loaded.err;
+  EXPECT_NE(loaded.out.find("libc.so"), std::string::npos) << loaded.out;  // the loader's list, read
+  EXPECT_EQ(loaded.out.find("librsvg"), std::string::npos) << loaded.out;
+  EXPECT_EQ(loaded.out.find("libcairo"), std::string::npos) << loaded.out;
+  const fs::path pdf = dir / "small.pdf";
+  const RunResult r = claimgraph({"render", graph("parler_v_aws"), "--page", "letter", "-o", pdf.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(info_of(pdf).at("Pages"), "0");
+}
+
 TEST(PagePath, NumbersBeforeTheExtension) {
   EXPECT_EQ(io::page_path("out/case.svg", 2, 5), "out/case-2.svg");
   EXPECT_EQ(io::page_path("out/case.svg", 1, 1), "out/case.svg");
