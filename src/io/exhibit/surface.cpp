@@ -19,7 +19,7 @@ namespace {
 
 // librsvg and cairo are opened when a page is first drawn, not linked: the
 // two and what they bring in (GLib, Pango, fontconfig, X11's client
-// libraries, ICU: some fifty shared libraries) took about 10 ms to load and
+// libraries, ICU: some forty shared libraries) took about 10 ms to load and
 // relocate when the program started, most of its start-up, and every
 // command paid it though only exhibits draw pages. Each function's type is
 // taken from its declaration in the library's header, so a call is checked
@@ -49,7 +49,7 @@ struct Api {
 };
 
 // The libraries by their Debian sonames (packages librsvg2-2 and libcairo2),
-// kept open for the rest of the run.
+// kept open for the rest of the run once their functions are all found.
 constexpr const char* rsvg_library = "librsvg-2.so.2";
 constexpr const char* cairo_library = "libcairo.so.2";
 
@@ -63,7 +63,11 @@ std::variant<Api, std::string> load() {
   void* rsvg = dlopen(rsvg_library, RTLD_NOW | RTLD_LOCAL);
   if (rsvg == nullptr) return why(rsvg_library);
   void* cairo = dlopen(cairo_library, RTLD_NOW | RTLD_LOCAL);
-  if (cairo == nullptr) return why(cairo_library);
+  if (cairo == nullptr) {
+    std::string reason = why(cairo_library);
+    dlclose(rsvg);
+    return reason;
+  }
   Api api{};
   std::string missing;
   // The GLib functions come from librsvg's own dependencies, which dlsym
@@ -101,8 +105,9 @@ std::variant<Api, std::string> load() {
   CLAIMGRAPH_BIND(cairo, cairo_surface_write_to_png_stream);
 #undef CLAIMGRAPH_BIND
   if (!missing.empty()) {
-    return std::string("the librsvg and cairo found lack ") + missing +
-           ", which exhibits need (librsvg 2.52 or later)";
+    dlclose(cairo);
+    dlclose(rsvg);
+    return std::string("the librsvg and cairo found lack ") + missing + ", which exhibits need (librsvg 2.52 or later)";
   }
   return api;
 }
