@@ -174,11 +174,14 @@ class Reader {
     return skip_depth_ == 0 && !stack_.empty() && (stack_.back().ctx == Ctx::nodes || stack_.back().ctx == Ctx::edges);
   }
   void count(std::size_t n);
-  // An element of "nodes" whose '{' is the k-th token, read straight from
-  // the index when it is plain; the token after it, or 0 to walk it.
+  // An element of "nodes" or "edges" whose '{' is the k-th token, read
+  // straight from the index when it is plain; the token after it, or 0 to
+  // walk it.
   std::size_t read_object(std::size_t k) {
-    if (events_ == nullptr || skip_depth_ != 0 || stack_.empty() || stack_.back().ctx != Ctx::nodes) return 0;
-    return read_plain_node(k);
+    if (events_ == nullptr || skip_depth_ != 0 || stack_.empty()) return 0;
+    if (stack_.back().ctx == Ctx::nodes) return read_plain_node(k);
+    if (stack_.back().ctx == Ctx::edges) return read_plain_edge(k);
+    return 0;
   }
   // The token after the array whose '[' is the k-th token, when a second
   // thread has read that array already (see Ahead); 0 otherwise.
@@ -260,6 +263,7 @@ class Reader {
   std::size_t read_plain_node(std::size_t k);
   bool plain_node_string(const CaseField& field, std::string_view value, std::size_t offset);
   void release_read_nodes();
+  std::size_t read_plain_edge(std::size_t k);
   void finish_edge(const Frame& frame);
   void finish_cite(const Frame& frame);
   void finish_top(const Frame& frame);
@@ -1023,6 +1027,59 @@ void Reader::add_batch() {
   batch_.swap(batch);  // keeps the capacity
 }
 
+// Most edges of a large case are plain as well: "from", "to" and
+// "relation", each once, written without escapes, the relation one the
+// table names. Such an edge is kept here straight from the index, as
+// finish_edge() would keep it (the same record, offset and order). Anything
+// else (an "id", a scheme or question, another field, an escape, a number,
+// an unknown relation, an edge at a limit) is walked from its '{', where
+// the events report what they find: the answer is the same either way.
+std::size_t Reader::read_plain_edge(std::size_t k) {
+  if (stack_.size() + 1 >= options_.limits.max_depth || edges_.size() >= options_.limits.max_edges) return 0;
+  detail::SimdJsonEvents<Reader>& ev = *events_;
+  const auto fields = fields_[static_cast<std::size_t>(FieldPlace::edge)];
+  PendingEdge edge;
+  std::uint32_t seen = 0;
+  const CaseField* field = nullptr;
+  std::size_t j = k + 1;  // a member's key
+  for (;;) {
+    std::string_view key, value;
+    if (ev.kind_of(j + 1) != ':' || !ev.plain_string(j, key)) return 0;
+    field = find_field(fields, field, key);
+    if (field == nullptr) return 0;
+    const auto bit = std::uint32_t{1} << (field - fields.data());
+    if ((seen & bit) != 0) return 0;
+    seen |= bit;
+    if (!ev.plain_string(j + 2, value) || value.size() > options_.limits.max_string_bytes) return 0;
+    switch (field->key) {
+      case FieldKey::from: edge.from = value; break;
+      case FieldKey::to: edge.to = value; break;
+      case FieldKey::relation: {
+        std::size_t i = 0;
+        while (i < field->values.size() && !same_name(field->values[i].name, value)) ++i;
+        if (i == field->values.size()) return 0;
+        edge.relation = all_relations()[i];
+        break;
+      }
+      default: return 0;
+    }
+    const char next = ev.kind_of(j + 3);
+    if (next == '}') break;
+    if (next != ',') return 0;
+    j += 4;
+  }
+  const std::uint32_t required = required_[static_cast<std::size_t>(FieldPlace::edge)];
+  if ((seen & required) != required) return 0;
+  edge.start = ev.offset(k);
+  edge.index = stack_.back().index;
+  edge_offsets_.push_back(edge.start);
+  edge_id_written_.push_back(false);
+  edges_.push_back(edge);
+  value_done();
+  ++how_.plain_edges;
+  return j + 4;  // past the '}'
+}
+
 void Reader::finish_edge(const Frame& frame) {
   missing_fields(frame, FieldPlace::edge);
   if (edges_.size() >= options_.limits.max_edges) {
@@ -1330,6 +1387,12 @@ void Reader::read_edges_ahead(const detail::SimdJsonEvents<Reader>& events, Ahea
     r.stack_.push_back(Frame{Ctx::top, false, 0, edges->name, edges, 0, 0});
     detail::SimdJsonEvents<Reader> walker(r.text_, r.capacity_, r);
     if (!walker.share_index(events)) return;
+    // Offered each edge (read_object) while the walk runs, and only then.
+    struct Walking {
+      Reader& reader;
+      ~Walking() { reader.events_ = nullptr; }
+    } walking{r};
+    r.events_ = &walker;
     if (walker.walk_value(ahead.at) == detail::FastParseStatus::complete && !ahead.reported && !r.unusable_) {
       // Where each edge is written, counted from the array's '[' (the
       // text before it may be released meanwhile): locate() makes these
@@ -1366,6 +1429,7 @@ std::size_t Reader::read_ahead(std::size_t k) {
   edge_id_written_ = std::move(r.edge_id_written_);
   ahead_unescaped_ = std::move(r.unescaped_);  // the edges' views into it stay valid
   how_.edges_ahead = true;
+  how_.plain_edges += r.how_.plain_edges;
   value_done();
   return a.after;
 }

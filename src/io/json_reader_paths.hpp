@@ -22,6 +22,8 @@ struct FastRead {
   /// How many nodes were plain and read straight from the index, not by
   /// their events (the rest were walked).
   std::size_t plain_nodes = 0;
+  /// The same for edges (on whichever thread read them).
+  std::size_t plain_edges = 0;
 };
 
 /// Reads with simdjson; nothing when it rejects the input (then

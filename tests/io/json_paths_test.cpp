@@ -533,6 +533,83 @@ TEST(JsonPathsTest, PlainNodesNearALimitAreWalkedAndReportedAsOnTheLocatedPath) 
   }
 }
 
+TEST(JsonPathsTest, PlainEdgesAreReadFromTheIndexAndTheRestWalkedWithTheSameAnswer) {
+  // Each case is an edge between two plain ones: the fast path keeps the
+  // plain ones straight from stage 1's index and walks the rest, and
+  // answers as the located parser does, on one thread or two (where the
+  // edges are read on the second).
+  struct Case {
+    std::string name;
+    std::string edge;
+    bool plain;
+  };
+  const std::vector<Case> cases = {
+      {"plain", R"({"from": "a", "to": "x", "relation": "contradicts"})", true},
+      {"another order", R"({"relation": "element-of", "to": "x", "from": "a"})", true},
+      {"no space at all", R"({"from":"a","to":"x","relation":"supports"})", true},
+      {"an unknown node", R"({"from": "a", "to": "nowhere", "relation": "supports"})", true},
+      {"characters of several bytes", R"({"from": "Ã©ð", "to": "x", "relation": "supports"})", true},
+      {"an empty end", R"({"from": "", "to": "x", "relation": "supports"})", true},
+      {"an undercut of no edge", R"({"from": "a", "to": "x", "relation": "undercuts"})", true},
+      {"an id", R"({"id": "e", "from": "a", "to": "x", "relation": "supports"})", false},
+      {"a scheme", R"({"from": "a", "to": "x", "relation": "supports", "scheme": "expert-opinion"})", false},
+      {"a question", R"({"from": "a", "to": "x", "relation": "undercuts", "question": "expertise"})", false},
+      {"an unknown field", R"({"from": "a", "to": "x", "relation": "supports", "x-note": "kept"})", false},
+      {"an escape in an end", R"({"from": "\u0061", "to": "x", "relation": "supports"})", false},
+      {"an escape in the relation", R"({"from": "a", "to": "x", "relation": "support\u0073"})", false},
+      {"an escape in a key", R"({"\u0066rom": "a", "to": "x", "relation": "supports"})", false},
+      {"a key twice", R"({"from": "a", "to": "x", "from": "b", "relation": "supports"})", false},
+      {"an unknown relation", R"({"from": "a", "to": "x", "relation": "support"})", false},
+      {"a relation in capitals", R"({"from": "a", "to": "x", "relation": "Supports"})", false},
+      {"no relation", R"({"from": "a", "to": "x"})", false},
+      {"a number for an end", R"({"from": 1, "to": "x", "relation": "supports"})", false},
+      {"a null end", R"({"from": "a", "to": null, "relation": "supports"})", false},
+      {"an object for an end", R"({"from": {"id": "a"}, "to": "x", "relation": "supports"})", false},
+      {"no fields", R"({})", false},
+      {"a string for an edge", R"("a -> x")", false},
+      {"an array for an edge", R"(["a", "x"])", false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string text = R"({"claimgraph": 1, "nodes": [
+      {"id": "a", "kind": "evidence", "label": "A"},
+      {"id": "x", "kind": "claim", "label": "X"},
+      {"id": "b", "kind": "claim", "label": "B"}
+    ], "edges": [
+      {"from": "a", "to": "b", "relation": "supports"},
+      )" + c.edge + R"(,
+      {"from": "x", "to": "b", "relation": "supports"}
+    ]})";
+    const std::string want = located(text);
+    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+      json_paths::FastRead how;
+      const auto got = fast(text, threads, &how);
+      ASSERT_TRUE(got.has_value());
+      EXPECT_EQ(*got, want);
+      EXPECT_EQ(how.plain_edges, c.plain ? 3U : 2U) << threads << " threads: " << want;
+    }
+  }
+}
+
+TEST(JsonPathsTest, PlainEdgesNearALimitAreWalkedAndReportedAsOnTheLocatedPath) {
+  const std::string text = chain_case(40);  // 20 edges
+  for (int which = 0; which < 3; ++which) {
+    SCOPED_TRACE(which);
+    ReadOptions o = options();
+    if (which == 0) o.limits.max_edges = 12;
+    if (which == 1) o.limits.max_depth = 2;
+    if (which == 2) o.limits.max_string_bytes = 7;  // every edge's "supports" is longer
+    const std::string want = located_with(text, o);
+    EXPECT_TRUE(want.starts_with("error")) << want;
+    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+      o.threads = threads;
+      json_paths::FastRead how;
+      EXPECT_EQ(fast_with(text, o, &how).value_or("declined"), want);
+      EXPECT_LT(how.plain_edges, 20U);
+    }
+  }
+}
+
 TEST(JsonPathsTest, LimitsMetOnTheSecondThreadAreReportedAsOnOne) {
   const std::string text = chain_case(50);
   for (int which = 0; which < 3; ++which) {
