@@ -453,8 +453,9 @@ bool same_ends(const char* a, const char* b, std::size_t n) noexcept {
 
 // Whether two field or value names are the same. Names are a few bytes:
 // compared here a word at a time, not byte by byte (every key of a large
-// case is looked up) nor by a call to memcmp.
-bool same_name(std::string_view a, std::string_view b) noexcept {
+// case is looked up) nor by a call to memcmp, and always inlined: called
+// from both plain readers and the walk's key, GCC would otherwise call it.
+[[gnu::always_inline]] inline bool same_name(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = a.size();
   if (n != b.size()) return false;
   const char* p = a.data();
@@ -693,7 +694,9 @@ bool Reader::name_ok(const CaseField& field, std::string_view v, std::size_t at)
 // The field of `fields` named `name`, or null. Files write an object's
 // fields mostly in the order of the table (claimgraph's writer always
 // does), so the search starts after the field of the object's last key.
-const CaseField* find_field(std::span<const CaseField> fields, const CaseField* last, std::string_view name) {
+// Inlined into each of its callers, for the same reason as same_name().
+[[gnu::always_inline]] inline const CaseField* find_field(std::span<const CaseField> fields, const CaseField* last,
+                                                            std::string_view name) {
   const std::size_t start =
       last != nullptr && last >= fields.data() && last < fields.data() + fields.size()
           ? static_cast<std::size_t>(last - fields.data()) + 1
