@@ -281,6 +281,7 @@ LintWarnings::LintWarnings(const io::ReadResult& input, const std::string& file,
     found_ = std::async(std::launch::async, work);
   } catch (const std::system_error&) {
     found_ = std::async(std::launch::deferred, work);  // no thread to be had: lint when shown
+    alone_ = true;
   }
 }
 
@@ -296,10 +297,17 @@ LintWarnings::~LintWarnings() {
 void LintWarnings::show() {
   if (shown_) return;
   shown_ = true;
-  // The command's own work is done: its thread lints too.
+  // The command's own work is done: its thread lints too (all of it, when
+  // no second thread was to be had).
+  Stopwatch watch;
   if (run_) run_->help();
+  const double helped = watch.lap();
   const Found found = found_.get();
-  spdlog::debug("linted in {:.3f} s, on a second thread", found.seconds);
+  if (alone_) {
+    spdlog::debug("linted in {:.3f} s, on this thread (no second thread to be had)", helped + found.seconds);
+  } else {
+    spdlog::debug("linted in {:.3f} s, on a second thread", found.seconds);
+  }
   for (const auto& message : found.messages) spdlog::warn("{}", message);
   for (const auto& message : held_) spdlog::warn("{}", message);
   held_.clear();

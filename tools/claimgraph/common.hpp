@@ -186,6 +186,7 @@ class LintWarnings {
   std::vector<std::string> held_;
   bool due_ = false;
   bool shown_ = false;
+  bool alone_ = false;  // no second thread: found_ is deferred, and show() lints
 };
 
 /// "--max-nodes" for Limit::nodes: the library's name of a limit, spelt as an option.
