@@ -260,8 +260,10 @@ class Reader {
   void add_batch();
   // Adds a node read, in order (to the batch, then the graph).
   void queue_node(PendingNode&& node);
+  // After a node is added to the batch: adds a full batch to the graph.
+  void queued();
   std::size_t read_plain_node(std::size_t k);
-  bool plain_node_string(const CaseField& field, std::string_view value, std::size_t offset);
+  bool plain_node_string(PendingNode& node, const CaseField& field, std::string_view value, std::size_t offset);
   void release_read_nodes();
   std::size_t read_plain_edge(std::size_t k);
   void finish_edge(const Frame& frame);
@@ -894,6 +896,10 @@ void Reader::finish_node(const Frame& frame) {
 
 void Reader::queue_node(PendingNode&& node) {
   batch_.push_back(std::move(node));
+  queued();
+}
+
+void Reader::queued() {
   if (batch_.size() == batch_size) {
     add_batch();
     release_read_nodes();
@@ -915,34 +921,40 @@ std::size_t Reader::read_plain_node(std::size_t k) {
   }
   detail::SimdJsonEvents<Reader>& ev = *events_;
   const auto fields = fields_[static_cast<std::size_t>(FieldPlace::node)];
-  node_ = PendingNode{};
+  // Built where it is queued, and taken back if it turns out not to be
+  // plain: no record moved into the batch, nothing left behind.
+  PendingNode& node = batch_.emplace_back();
+  const auto walk_it = [this] {
+    batch_.pop_back();
+    return std::size_t{0};
+  };
   std::uint32_t seen = 0;
   const CaseField* field = nullptr;
   std::size_t j = k + 1;  // a member's key
   for (;;) {
     std::string_view key, value;
-    if (ev.kind_of(j + 1) != ':' || !ev.plain_string(j, key)) return 0;
+    if (ev.kind_of(j + 1) != ':' || !ev.plain_string(j, key)) return walk_it();
     field = find_field(fields, field, key);
-    if (field == nullptr || field->type != FieldType::string) return 0;
+    if (field == nullptr || field->type != FieldType::string) return walk_it();
     const auto bit = std::uint32_t{1} << (field - fields.data());
-    if ((seen & bit) != 0) return 0;
+    if ((seen & bit) != 0) return walk_it();
     seen |= bit;
     if (!ev.plain_string(j + 2, value) || value.size() > options_.limits.max_string_bytes ||
-        !plain_node_string(*field, value, ev.offset(j + 2))) {
-      return 0;
+        !plain_node_string(node, *field, value, ev.offset(j + 2))) {
+      return walk_it();
     }
     const char next = ev.kind_of(j + 3);
     if (next == '}') break;
-    if (next != ',') return 0;
+    if (next != ',') return walk_it();
     j += 4;
   }
   const std::uint32_t required = required_[static_cast<std::size_t>(FieldPlace::node)];
-  if ((seen & required) != required) return 0;
+  if ((seen & required) != required) return walk_it();
   // As finish_node() and end() would, with nothing missing and no fields
   // this build does not know.
-  node_.start = ev.offset(k);
-  node_.index = stack_.back().index;
-  queue_node(std::move(node_));
+  node.start = ev.offset(k);
+  node.index = stack_.back().index;
+  queued();
   value_done();
   ++how_.plain_nodes;
   return j + 4;  // past the '}'
@@ -950,8 +962,8 @@ std::size_t Reader::read_plain_node(std::size_t k) {
 
 // node_string() for a plain node: false, with nothing reported, where it
 // would report something (or do what the shortcut does not).
-bool Reader::plain_node_string(const CaseField& field, std::string_view v, std::size_t at) {
-  Node& n = node_.node;
+bool Reader::plain_node_string(PendingNode& node, const CaseField& field, std::string_view v, std::size_t at) {
+  Node& n = node.node;
   if (!field.values.empty()) {
     std::size_t i = 0;
     while (i < field.values.size() && !same_name(field.values[i].name, v)) ++i;
@@ -965,7 +977,7 @@ bool Reader::plain_node_string(const CaseField& field, std::string_view v, std::
     case FieldKey::node_id:
       // A view into the text has no raw control character: stage 1 refuses them.
       if (v.empty()) return false;
-      node_.id_offset = at;
+      node.id_offset = at;
       n.id = v;
       return true;
     case FieldKey::label:
