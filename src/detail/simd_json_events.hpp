@@ -262,8 +262,11 @@ class SimdJsonEvents {
   }
 
   // Counts the elements of the array whose '[' is the k-th index, over the
-  // index: the commas at its own depth, plus one unless it is empty. The
-  // loop has one branch, for the end: the whole of a large array is read.
+  // index: the commas at its own depth, plus one unless it is empty. Each
+  // element that is an object or array is skipped to its close by a loop
+  // that only keeps the depth (most of a large array's tokens lie inside
+  // its elements); the commas are looked for between elements only. The
+  // count stops where the array's depth closes, or at the end of the index.
   [[nodiscard]] std::size_t count_elements(std::size_t k) const {
     if (at(k + 1) == ']') return 0;
     static constexpr auto depth_change = [] {
@@ -272,13 +275,18 @@ class SimdJsonEvents {
       t[']'] = t['}'] = -1;
       return t;
     }();
-    std::ptrdiff_t depth = 0;
     std::size_t n = 1;
-    for (std::size_t j = k + 1; j < count_; ++j) {
-      const auto c = static_cast<unsigned char>(s_[index_[j]]);
-      depth += depth_change[c];
-      if (depth < 0) break;
-      n += static_cast<std::size_t>((c == ',') & (depth == 0));
+    std::size_t j = k + 1;
+    while (j < count_) {
+      const auto c = static_cast<unsigned char>(s_[index_[j++]]);
+      if (c == ',') {
+        ++n;
+      } else if (depth_change[c] < 0) {
+        break;
+      } else if (depth_change[c] > 0) {
+        std::ptrdiff_t depth = 1;
+        while (depth > 0 && j < count_) depth += depth_change[static_cast<unsigned char>(s_[index_[j++]])];
+      }
     }
     return n;
   }
