@@ -160,19 +160,24 @@ std::string relation_verb(Relation r) {
   return "supports";
 }
 
-// Walks the edges out of each node in turn: calls `visit(edge, relation, seen)`
-// where `seen` is the first edge out of the same node to the same target
-// with the same relation, or npos. Each node's few out-edges are sorted by
-// target, relation and position (no array the size of the graph, no
-// hashing): near-linear, as out-degrees are small.
-template <class Visit>
-void each_out_edge(const Graph& g, const Facts& f, Visit visit) {
+// L003 and L004, in one walk over the edges out of each node in turn: both
+// ask which edges of a node go to the same target (each walk reads every
+// edge's target and relation, a cache miss each in a large case). Each
+// node's few out-edges are sorted by target, relation and position (no
+// array the size of the graph, no hashing): near-linear, as out-degrees are
+// small. The findings of L003 go to `duplicates` and those of L004 to
+// `both`, each when given; L003's all before L004's, so that one sink
+// given for both receives them in the order of the codes.
+void edges_alike(const Graph& g, const Facts& f, LintSink* duplicates, LintSink* both) {
   struct Out {
     std::size_t target;
     Relation relation;
     std::size_t edge;
   };
   std::vector<Out> outs;
+  std::vector<std::pair<std::size_t, std::size_t>> repeated;  // edge, the first like it
+  std::vector<std::tuple<std::size_t, Vertex, std::size_t>> undercuts;  // attacked edge, from, edge
+  std::vector<std::size_t> later;  // per pair of nodes with both: the later of the first of each
   const std::size_t n = g.node_count();
   for (Vertex u = 0; u < n; ++u) {
     // The edges' ends lie anywhere: loaded a few nodes ahead (a hint).
@@ -184,79 +189,59 @@ void each_out_edge(const Graph& g, const Facts& f, Visit visit) {
     std::sort(outs.begin(), outs.end(), [](const Out& a, const Out& b) {
       return std::tie(a.target, a.relation, a.edge) < std::tie(b.target, b.relation, b.edge);
     });
+    // L003: an edge like the first of its run (same target and relation);
+    // an undercut is the same as another when it attacks the same edge,
+    // which is compared below. L004: a target that the node both supports
+    // and contradicts, at the later of the first supports edge and the
+    // first contradicts edge (a supports run comes before a contradicts run
+    // of the same target: the relations' order).
+    std::size_t supports = Graph::npos;  // the first supports edge to the current target
     for (std::size_t k = 0, run = 0; k < outs.size(); ++k) {
-      if (k > 0 && outs[k].target == outs[run].target && outs[k].relation == outs[run].relation) {
-        visit(outs[k].edge, outs[k].relation, outs[run].edge);
-      } else {
+      const Out& o = outs[k];
+      const bool same_run = k > 0 && o.target == outs[run].target && o.relation == outs[run].relation;
+      if (!same_run) {
+        if (k == 0 || o.target != outs[run].target) supports = Graph::npos;
         run = k;
-        visit(outs[k].edge, outs[k].relation, Graph::npos);
+        if (o.relation == Relation::supports) supports = o.edge;
+        if (o.relation == Relation::contradicts && supports != Graph::npos) later.push_back(std::max(supports, o.edge));
+      }
+      if (duplicates == nullptr) continue;
+      if (o.relation == Relation::undercuts) {
+        undercuts.emplace_back(g.edge(o.edge).undercut, u, o.edge);
+      } else if (same_run) {
+        repeated.emplace_back(o.edge, outs[run].edge);
       }
     }
+  }
+  if (duplicates != nullptr) {
+    std::sort(undercuts.begin(), undercuts.end());
+    for (std::size_t k = 1, run = 0; k < undercuts.size(); ++k) {
+      if (std::get<0>(undercuts[k]) != std::get<0>(undercuts[run]) ||
+          std::get<1>(undercuts[k]) != std::get<1>(undercuts[run])) {
+        run = k;
+      } else {
+        repeated.emplace_back(std::get<2>(undercuts[k]), std::get<2>(undercuts[run]));
+      }
+    }
+    std::sort(repeated.begin(), repeated.end());
+    for (const auto& [i, first] : repeated) add_edge(*duplicates, LintCode::duplicate_edge, i, first);
+  }
+  if (both != nullptr) {
+    std::sort(later.begin(), later.end());
+    for (std::size_t i : later) add_edge(*both, LintCode::supports_and_contradicts, i);
   }
 }
 
 // L003. An undercut is the same as another when it comes from the same node
 // against the same supports edge.
 void duplicate_edge(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
-  std::vector<std::pair<std::size_t, std::size_t>> duplicates;  // edge, the first like it
-  std::vector<std::tuple<std::size_t, Vertex, std::size_t>> undercuts;  // attacked edge, from, edge
-  each_out_edge(g, f, [&](std::size_t e, Relation relation, std::size_t first) {
-    if (relation == Relation::undercuts) {
-      undercuts.emplace_back(g.edge(e).undercut, 0, e);  // compared below, by attacked edge
-    } else if (first != Graph::npos) {
-      duplicates.emplace_back(e, first);
-    }
-  });
-  for (auto& [attacked, from, i] : undercuts) from = g.source(g.edges()[i]);
-  std::sort(undercuts.begin(), undercuts.end());
-  for (std::size_t k = 1, run = 0; k < undercuts.size(); ++k) {
-    if (std::get<0>(undercuts[k]) != std::get<0>(undercuts[run]) ||
-        std::get<1>(undercuts[k]) != std::get<1>(undercuts[run])) {
-      run = k;
-    } else {
-      duplicates.emplace_back(std::get<2>(undercuts[k]), std::get<2>(undercuts[run]));
-    }
-  }
-  std::sort(duplicates.begin(), duplicates.end());
-  for (const auto& [i, first] : duplicates) add_edge(out, LintCode::duplicate_edge, i, first);
+  edges_alike(g, f, &out, nullptr);
 }
 
 // L004. Reported at the later of the two edges: the first supports and the
 // first contradicts edge of the pair.
 void supports_and_contradicts(const Graph& g, const Facts& f, const LintOptions&, LintSink& out) {
-  // Per target, what the source being walked sends it: one 12-byte entry
-  // (vertex and edge numbers are 32-bit in the graph), so that a target
-  // met at random costs one cache miss, not three.
-  constexpr std::uint32_t none = 0xFFFFFFFFu;
-  struct Sent {
-    std::uint32_t stamp = none;  // the source these are of
-    std::uint32_t supports = none;
-    std::uint32_t contradicts = none;
-  };
-  std::vector<Sent> sent(g.node_count());
-  std::vector<std::size_t> later;
-  const std::size_t n = g.node_count();
-  for (Vertex u = 0; u < n; ++u) {
-    // Ends and targets lie anywhere: loaded a few nodes ahead (hints).
-    if (u + 8 < n) {
-      for (const auto e : g.out_edges(u + 8)) g.prefetch_ends(e);
-    }
-    if (u + 4 < n) {
-      for (const auto e : g.out_edges(u + 4)) __builtin_prefetch(sent.data() + g.target(e));
-    }
-    for (const auto e : g.out_edges(u)) {
-      const Relation relation = f.relation[e];
-      if (relation != Relation::supports && relation != Relation::contradicts) continue;
-      Sent& s = sent[g.target(e)];
-      if (s.stamp != u) s = Sent{static_cast<std::uint32_t>(u), none, none};
-      std::uint32_t& slot = relation == Relation::supports ? s.supports : s.contradicts;
-      if (slot != none) continue;
-      slot = static_cast<std::uint32_t>(e);
-      if (s.supports != none && s.contradicts != none) later.push_back(e);
-    }
-  }
-  std::sort(later.begin(), later.end());
-  for (std::size_t i : later) add_edge(out, LintCode::supports_and_contradicts, i);
+  edges_alike(g, f, nullptr, &out);
 }
 
 // L005.
@@ -811,7 +796,12 @@ void LintRun::run() noexcept {
       // call_once lets one thread gather and makes the others wait; if it
       // throws, the next rule taken tries again.
       std::call_once(s.gathered, [&s] { s.facts.emplace(s.graph); });
-      checks[i](s.graph, *s.facts, s.options, s.sink(static_cast<LintCode>(i)));
+      // L003 and L004 share one walk (edges_alike), taken with L003.
+      if (const auto code = static_cast<LintCode>(i); code == LintCode::duplicate_edge) {
+        edges_alike(s.graph, *s.facts, &s.sink(code), &s.sink(LintCode::supports_and_contradicts));
+      } else if (code != LintCode::supports_and_contradicts) {
+        checks[i](s.graph, *s.facts, s.options, s.sink(code));
+      }
     } catch (...) {
       failed = std::current_exception();
     }
