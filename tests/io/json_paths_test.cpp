@@ -457,6 +457,20 @@ TEST(JsonPathsTest, EdgesAreTakenFromTheSecondThreadOnlyWhenThatReadWasClean) {
   }
 }
 
+// Reads `text` on the fast path, on one thread and on two: each time the
+// answer is the located parser's, and `count` nodes or edges (`plain`,
+// FastRead's count of them) were read straight from the index.
+void expect_read_plainly(const std::string& text, std::size_t json_paths::FastRead::*plain, std::size_t count) {
+  const std::string want = located(text);
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+    json_paths::FastRead how;
+    const auto got = fast(text, threads, &how);
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(*got, want);
+    EXPECT_EQ(how.*plain, count) << threads << " threads: " << want;
+  }
+}
+
 TEST(JsonPathsTest, PlainNodesAreReadFromTheIndexAndTheRestWalkedWithTheSameAnswer) {
   // Each case is a node between two plain ones, its id "x" named by an
   // edge: the fast path reads the plain ones straight from stage 1's index
@@ -504,16 +518,9 @@ TEST(JsonPathsTest, PlainNodesAreReadFromTheIndexAndTheRestWalkedWithTheSameAnsw
       )" + c.node + R"(,
       {"id": "b", "kind": "claim", "label": "B", "group": "G"}
     ], "edges": [{"from": "a", "to": "b", "relation": "supports"}, {"from": "a", "to": "x", "relation": "supports"}]})";
-    const std::string want = located(text);
-    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
-      json_paths::FastRead how;
-      const auto got = fast(text, threads, &how);
-      ASSERT_TRUE(got.has_value());
-      EXPECT_EQ(*got, want);
-      // A duplicate id is found only once the node is read: it is plain.
-      const bool plain = c.plain || c.name == "the id of the first node again";
-      EXPECT_EQ(how.plain_nodes, plain ? 3U : 2U) << want;
-    }
+    // A duplicate id is found only once the node is read: it is plain.
+    const bool plain = c.plain || c.name == "the id of the first node again";
+    expect_read_plainly(text, &json_paths::FastRead::plain_nodes, plain ? 3 : 2);
   }
 }
 
@@ -580,14 +587,7 @@ TEST(JsonPathsTest, PlainEdgesAreReadFromTheIndexAndTheRestWalkedWithTheSameAnsw
       )" + c.edge + R"(,
       {"from": "x", "to": "b", "relation": "supports"}
     ]})";
-    const std::string want = located(text);
-    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
-      json_paths::FastRead how;
-      const auto got = fast(text, threads, &how);
-      ASSERT_TRUE(got.has_value());
-      EXPECT_EQ(*got, want);
-      EXPECT_EQ(how.plain_edges, c.plain ? 3U : 2U) << threads << " threads: " << want;
-    }
+    expect_read_plainly(text, &json_paths::FastRead::plain_edges, c.plain ? 3 : 2);
   }
 }
 
