@@ -61,7 +61,7 @@ void log_denied(std::string_view what) {
   if (path == nullptr) return;
   const int fd = ::open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) return;
-  std::string_view line[] = {what, "\n"};
+  const std::string_view line[] = {what, "\n"};
   for (const std::string_view part : line) {
     if (::write(fd, part.data(), part.size()) < 0) break;
   }
