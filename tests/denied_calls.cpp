@@ -7,16 +7,18 @@
 //              std::async then throw std::system_error);
 //   dlopen:S   dlopen() of a library whose name contains S, as on a machine
 //              without it.
-// Everything else is passed to the C library as it is. Each call denied adds
-// a line to the file CLAIMGRAPH_TEST_DENY_LOG names, if it names one, so
-// that a test knows the program asked.
+// Only in the claimgraph program: the programs it starts inherit the
+// preload (LeakSanitizer's symbolizer, in a sanitizer build) and are left
+// alone. Everything else is passed to the C library as it is. Each call
+// denied adds a line to the file CLAIMGRAPH_TEST_DENY_LOG names, if it
+// names one, so that a test knows the program asked.
 
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <unistd.h>
 
-#include <cerrno>
+#include <cerrno>  // EAGAIN; program_invocation_short_name (GNU)
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -27,7 +29,7 @@ namespace {
 // such as "dlopen:", an entry whose rest `name` contains.
 bool denied(std::string_view what, const char* name = nullptr) {
   const char* list = std::getenv("CLAIMGRAPH_TEST_DENY");
-  if (list == nullptr) return false;
+  if (list == nullptr || std::string_view(program_invocation_short_name) != "claimgraph") return false;
   std::string_view rest(list);
   while (!rest.empty()) {
     const std::size_t comma = rest.find(',');
